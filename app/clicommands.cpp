@@ -1,0 +1,637 @@
+#include "clicommands.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
+#include <QTimeZone>
+
+#include <cstdio>
+#include <memory>
+
+#include "domain/kindregistry.h"
+#include "domain/snapshotid.h"
+#include "json/canonicaljson.h"
+#include "json/isotime.h"
+#include "ops/demogenerator.h"
+#include "ops/verification.h"
+#include "store/snapshotstore.h"
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+// The one line every failure prints.
+int fail(const QString &message, int code = CliExit::Failure)
+{
+    out().flush();
+    err() << "snapscope-cli: error: " << QString(message).replace(u'\n', u' ') << Qt::endl;
+    return code;
+}
+
+int fail(const Error &error)
+{
+    int code = CliExit::Failure;
+    if (error.code == Error::Code::Invalid)
+        code = CliExit::Usage;
+    else if (error.isIntegrityError())
+        code = CliExit::Integrity;
+    else if (error.code == Error::Code::Cancelled)
+        code = CliExit::Cancelled;
+    return fail(error.message, code);
+}
+
+// Progress on stderr a few times a second at most, so a terminal stays readable and a log stays short.
+class ProgressLine
+{
+public:
+    explicit ProgressLine(int intervalMs = 1000)
+        : m_interval(intervalMs)
+    {
+        m_timer.start();
+    }
+    void report(const QString &text, bool force = false)
+    {
+        if (!force && m_timer.elapsed() - m_last < m_interval)
+            return;
+        m_last = m_timer.elapsed();
+        err() << text << Qt::endl;
+    }
+
+private:
+    QElapsedTimer m_timer;
+    qint64 m_last = -100000;
+    int m_interval;
+};
+
+struct Options
+{
+    QCommandLineOption db { QStringLiteral("db"), QStringLiteral("SQLite database file (default: the demo database)."), QStringLiteral("file") };
+    QCommandLineOption pg { QStringLiteral("pg"),
+        QStringLiteral("PostgreSQL connection as libpq keywords, e.g. \"host=127.0.0.1 port=5432 dbname=snapscope user=me\". "
+                       "The password comes from SNAPSCOPE_PGPASSWORD or ~/.pgpass."),
+        QStringLiteral("conninfo") };
+    QCommandLineOption tenant { QStringLiteral("tenant"), QStringLiteral("Tenant id (needed when the database holds several)."), QStringLiteral("id") };
+    QCommandLineOption kind { QStringLiteral("kind"), QStringLiteral("Snapshot kind: %1.").arg(KindRegistry::ids().join(QStringLiteral(", "))), QStringLiteral("kind") };
+    QCommandLineOption entity { QStringLiteral("entity"), QStringLiteral("Entity id (exact)."), QStringLiteral("id") };
+    QCommandLineOption entityPrefix { QStringLiteral("entity-prefix"), QStringLiteral("Entity id prefix."), QStringLiteral("prefix") };
+    QCommandLineOption type { QStringLiteral("type"), QStringLiteral("Snapshot type; repeat or separate with commas."), QStringLiteral("type") };
+    QCommandLineOption from { QStringLiteral("from"),
+        QStringLiteral("Taken at or after: RFC 3339 time with offset, or YYYY-MM-DD in the tenant's business time zone."), QStringLiteral("time") };
+    QCommandLineOption to { QStringLiteral("to"), QStringLiteral("Taken before (same forms as --from)."), QStringLiteral("time") };
+    QCommandLineOption createdBy { QStringLiteral("created-by"), QStringLiteral("Created by (\"system\" or a user id)."), QStringLiteral("who") };
+    QCommandLineOption trash { QStringLiteral("trash"), QStringLiteral("Trashed snapshots: hide (default), include or only."), QStringLiteral("mode") };
+    QCommandLineOption limit { QStringLiteral("limit"), QStringLiteral("At most this many rows (list; default 50)."), QStringLiteral("n") };
+    QCommandLineOption oldestFirst { QStringLiteral("oldest-first"), QStringLiteral("List oldest first (default newest first).") };
+    QCommandLineOption json { QStringLiteral("json"), QStringLiteral("JSON output (list: one object per line).") };
+    QCommandLineOption raw { QStringLiteral("raw"), QStringLiteral("show: the exact stored bytes, decompressed.") };
+    QCommandLineOption scale { QStringLiteral("scale"), QStringLiteral("demo: small (about 20,000 snapshots) or large (about 1,500,000)."), QStringLiteral("scale") };
+    QCommandLineOption seed { QStringLiteral("seed"), QStringLiteral("demo: random seed (same seed, same data)."), QStringLiteral("n") };
+    QCommandLineOption samples { QStringLiteral("samples"), QStringLiteral("dict train: payloads to learn from (default 2000)."), QStringLiteral("n") };
+    QCommandLineOption dictSize { QStringLiteral("size"), QStringLiteral("dict train: dictionary size in bytes (default 16384)."), QStringLiteral("bytes") };
+    QCommandLineOption quiet { QStringLiteral("quiet"), QStringLiteral("No progress on stderr.") };
+};
+
+struct Command
+{
+    QString name;
+    QString summary;
+    QStringList allowed; // option names besides the global ones
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list {
+        { QStringLiteral("init"), QStringLiteral("Create (or upgrade) a database."), {} },
+        { QStringLiteral("demo"), QStringLiteral("Fill a new database with realistic demo data."), { QStringLiteral("scale"), QStringLiteral("seed") } },
+        { QStringLiteral("list"), QStringLiteral("List snapshot headers."),
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"), QStringLiteral("entity-prefix"),
+                QStringLiteral("type"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("created-by"),
+                QStringLiteral("trash"), QStringLiteral("limit"), QStringLiteral("oldest-first"), QStringLiteral("json") } },
+        { QStringLiteral("show"), QStringLiteral("Print one snapshot's payload: show ID."), { QStringLiteral("raw") } },
+        { QStringLiteral("verify"), QStringLiteral("Check every payload's zstd frame and SHA-256."),
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"), QStringLiteral("entity-prefix"),
+                QStringLiteral("type"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("created-by"),
+                QStringLiteral("trash") } },
+        { QStringLiteral("stats"), QStringLiteral("Per kind: count, raw bytes, stored bytes, ratio."), { QStringLiteral("tenant"), QStringLiteral("json") } },
+        { QStringLiteral("dict"), QStringLiteral("zstd dictionaries: dict train --kind K | dict list."),
+            { QStringLiteral("kind"), QStringLiteral("samples"), QStringLiteral("size"), QStringLiteral("json") } },
+    };
+    return list;
+}
+
+class Cli
+{
+public:
+    int run(const QStringList &arguments);
+
+private:
+    Result<std::unique_ptr<SnapshotStore>> openStore(bool create);
+    Result<QString> resolveTenant(SnapshotStore &store, bool required);
+    Result<SnapshotQuery> buildQuery(SnapshotStore &store, bool tenantRequired);
+    Result<int> intOption(const QCommandLineOption &option, int fallback, int min, int max);
+
+    int init();
+    int demo();
+    int list();
+    int show(const QStringList &positional);
+    int verify();
+    int stats();
+    int dict(const QStringList &positional);
+
+    QCommandLineParser m_parser;
+    Options m_o;
+    bool m_quiet = false;
+};
+
+Result<int> Cli::intOption(const QCommandLineOption &option, int fallback, int min, int max)
+{
+    if (!m_parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const QString text = m_parser.value(option);
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max) {
+        return Error { Error::Code::Invalid,
+            QStringLiteral("--%1: \"%2\" is not a whole number from %3 to %4").arg(option.names().constFirst(), text).arg(min).arg(max) };
+    }
+    return value;
+}
+
+Result<std::unique_ptr<SnapshotStore>> Cli::openStore(bool create)
+{
+    if (m_parser.isSet(m_o.db) && m_parser.isSet(m_o.pg))
+        return Error { Error::Code::Invalid, QStringLiteral("choose one of --db and --pg") };
+    ConnectionSpec spec;
+    if (m_parser.isSet(m_o.pg)) {
+        auto parsed = ConnectionSpec::fromPgKeywords(m_parser.value(m_o.pg));
+        if (!parsed)
+            return parsed.error();
+        spec = *parsed;
+    } else {
+        spec = ConnectionSpec::sqlite(m_parser.isSet(m_o.db) ? m_parser.value(m_o.db) : ConnectionSpec::defaultSqlitePath());
+    }
+    OpenOptions options;
+    options.createIfMissing = create;
+    return openSnapshotStore(spec, options);
+}
+
+Result<QString> Cli::resolveTenant(SnapshotStore &store, bool required)
+{
+    auto tenants = store.tenants();
+    if (!tenants)
+        return tenants.error();
+    if (m_parser.isSet(m_o.tenant)) {
+        const QString wanted = m_parser.value(m_o.tenant);
+        for (const Tenant &t : *tenants) {
+            if (t.id == wanted)
+                return wanted;
+        }
+        return Error { Error::Code::NotFound, QStringLiteral("no tenant \"%1\" in this database").arg(wanted) };
+    }
+    if (tenants->size() == 1)
+        return tenants->constFirst().id;
+    if (!required)
+        return QString();
+    if (tenants->isEmpty())
+        return Error { Error::Code::NotFound, QStringLiteral("the database has no tenants yet (run snapscope-cli demo)") };
+    QStringList ids;
+    for (const Tenant &t : *tenants)
+        ids << t.id;
+    return Error { Error::Code::Invalid,
+        QStringLiteral("the database holds %1 tenants (%2); choose one with --tenant").arg(ids.size()).arg(ids.join(QStringLiteral(", "))) };
+}
+
+Result<SnapshotQuery> Cli::buildQuery(SnapshotStore &store, bool tenantRequired)
+{
+    SnapshotQuery q;
+    auto tenant = resolveTenant(store, tenantRequired);
+    if (!tenant)
+        return tenant.error();
+    q.tenant = *tenant;
+    QTimeZone zone = QTimeZone::utc();
+    if (auto tenants = store.tenants()) {
+        for (const Tenant &t : *tenants) {
+            if (t.id == q.tenant)
+                zone = QTimeZone(t.businessTimeZone.toUtf8());
+        }
+    }
+    if (m_parser.isSet(m_o.kind)) {
+        q.kind = m_parser.value(m_o.kind);
+        if (!KindRegistry::find(q.kind)) {
+            return Error { Error::Code::Invalid,
+                QStringLiteral("--kind: unknown kind \"%1\" (known: %2)").arg(q.kind, KindRegistry::ids().join(QStringLiteral(", "))) };
+        }
+    }
+    q.entityId = m_parser.value(m_o.entity);
+    q.entityPrefix = m_parser.value(m_o.entityPrefix);
+    for (const QString &value : m_parser.values(m_o.type)) {
+        for (const QString &type : value.split(u',', Qt::SkipEmptyParts))
+            q.types << type.trimmed();
+    }
+    if (m_parser.isSet(m_o.from)) {
+        auto from = IsoTime::parseBound(m_parser.value(m_o.from), zone);
+        if (!from)
+            return Error { Error::Code::Invalid, QStringLiteral("--from: ") + from.error().message };
+        q.takenAt.from = *from;
+    }
+    if (m_parser.isSet(m_o.to)) {
+        auto to = IsoTime::parseBound(m_parser.value(m_o.to), zone);
+        if (!to)
+            return Error { Error::Code::Invalid, QStringLiteral("--to: ") + to.error().message };
+        q.takenAt.to = *to;
+    }
+    if (q.takenAt.from && q.takenAt.to && *q.takenAt.from >= *q.takenAt.to)
+        return Error { Error::Code::Invalid, QStringLiteral("--from must be earlier than --to") };
+    q.createdBy = m_parser.value(m_o.createdBy);
+    if (m_parser.isSet(m_o.trash)) {
+        const QString mode = m_parser.value(m_o.trash);
+        if (mode == u"hide")
+            q.trash = SnapshotQuery::Trash::Hide;
+        else if (mode == u"include")
+            q.trash = SnapshotQuery::Trash::Include;
+        else if (mode == u"only")
+            q.trash = SnapshotQuery::Trash::Only;
+        else
+            return Error { Error::Code::Invalid, QStringLiteral("--trash: expected hide, include or only, not \"%1\"").arg(mode) };
+    }
+    return q;
+}
+
+int Cli::run(const QStringList &arguments)
+{
+    m_parser.setApplicationDescription(QStringLiteral("SnapScope command line: business snapshots on SQLite or PostgreSQL.\n\nCommands:\n%1")
+                                           .arg([] {
+                                               QStringList lines;
+                                               for (const Command &c : commands())
+                                                   lines << QStringLiteral("  %1  %2").arg(c.name, -8).arg(c.summary);
+                                               return lines.join(u'\n');
+                                           }()));
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addOptions({ m_o.db, m_o.pg, m_o.tenant, m_o.kind, m_o.entity, m_o.entityPrefix, m_o.type, m_o.from, m_o.to,
+        m_o.createdBy, m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed, m_o.samples,
+        m_o.dictSize, m_o.quiet });
+    m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
+
+    if (!m_parser.parse(arguments))
+        return fail(m_parser.errorText(), CliExit::Usage);
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        out() << m_parser.helpText();
+        return CliExit::Ok;
+    }
+    if (m_parser.isSet(QStringLiteral("version"))) {
+        out() << "snapscope-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return CliExit::Ok;
+    }
+    const QStringList positional = m_parser.positionalArguments();
+    if (positional.isEmpty())
+        return fail(QStringLiteral("no command given (try snapscope-cli --help)"), CliExit::Usage);
+    const QString name = positional.constFirst();
+    const Command *command = nullptr;
+    for (const Command &c : commands()) {
+        if (c.name == name)
+            command = &c;
+    }
+    if (!command)
+        return fail(QStringLiteral("unknown command \"%1\" (try snapscope-cli --help)").arg(name), CliExit::Usage);
+    static const QStringList global { QStringLiteral("db"), QStringLiteral("pg"), QStringLiteral("quiet") };
+    for (const QString &option : m_parser.optionNames()) {
+        if (!global.contains(option) && !command->allowed.contains(option))
+            return fail(QStringLiteral("%1 does not take --%2").arg(name, option), CliExit::Usage);
+    }
+    m_quiet = m_parser.isSet(m_o.quiet);
+    const QStringList rest = positional.mid(1);
+    if (name != u"show" && name != u"dict" && !rest.isEmpty())
+        return fail(QStringLiteral("%1: unexpected argument \"%2\"").arg(name, rest.constFirst()), CliExit::Usage);
+
+    if (name == u"init")
+        return init();
+    if (name == u"demo")
+        return demo();
+    if (name == u"list")
+        return list();
+    if (name == u"show")
+        return show(rest);
+    if (name == u"verify")
+        return verify();
+    if (name == u"stats")
+        return stats();
+    return dict(rest);
+}
+
+int Cli::init()
+{
+    auto store = openStore(true);
+    if (!store)
+        return fail(store.error());
+    out() << "ready: " << (*store)->connection().displayName() << " (schema version " << (*store)->schemaVersion() << ")" << Qt::endl;
+    return CliExit::Ok;
+}
+
+int Cli::demo()
+{
+    DemoOptions options;
+    const QString scale = m_parser.isSet(m_o.scale) ? m_parser.value(m_o.scale) : QStringLiteral("small");
+    if (scale == u"small")
+        options.scale = DemoOptions::Scale::Small;
+    else if (scale == u"large")
+        options.scale = DemoOptions::Scale::Large;
+    else
+        return fail(QStringLiteral("--scale: expected small or large, not \"%1\"").arg(scale), CliExit::Usage);
+    if (m_parser.isSet(m_o.seed)) {
+        bool ok = false;
+        options.seed = m_parser.value(m_o.seed).toULongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--seed: \"%1\" is not a whole number").arg(m_parser.value(m_o.seed)), CliExit::Usage);
+    }
+    auto store = openStore(true);
+    if (!store)
+        return fail(store.error());
+    auto existing = (*store)->kindStats(QString());
+    if (!existing)
+        return fail(existing.error());
+    qint64 count = 0;
+    for (const KindStats &k : *existing)
+        count += k.count;
+    if (count > 0) {
+        return fail(QStringLiteral("%1 already holds %2 snapshots; demo data goes into a new database")
+                        .arg((*store)->connection().displayName())
+                        .arg(count));
+    }
+    ProgressLine progress;
+    DemoGenerator generator(**store, options);
+    auto report = generator.run([&](qint64 done, qint64 total, const QString &phase) {
+        if (!m_quiet)
+            progress.report(QStringLiteral("demo: %1 / ~%2 snapshots (%3)").arg(done).arg(total).arg(phase));
+        return true;
+    });
+    if (!report)
+        return fail(report.error());
+    out() << "demo: wrote " << report->snapshots << " snapshots and " << report->events << " events in "
+          << QString::number(report->seconds, 'f', 1) << " s (" << qint64(double(report->snapshots) / std::max(report->seconds, 1e-3))
+          << " snapshots/s) to " << (*store)->connection().displayName() << Qt::endl;
+    return CliExit::Ok;
+}
+
+QJsonObject headerJson(const SnapshotHeader &h)
+{
+    return { { QStringLiteral("id"), h.id }, { QStringLiteral("tenant"), h.tenant }, { QStringLiteral("kind"), h.kind },
+        { QStringLiteral("entity"), h.entityId }, { QStringLiteral("version"), h.version }, { QStringLiteral("type"), h.type },
+        { QStringLiteral("taken_at"), IsoTime::toUtcString(h.takenAt) }, { QStringLiteral("created_by"), h.createdBy },
+        { QStringLiteral("summary"), h.summary }, { QStringLiteral("raw_size"), h.rawSize },
+        { QStringLiteral("stored_size"), h.storedSize }, { QStringLiteral("codec"), h.codec },
+        { QStringLiteral("pinned"), h.pinned } };
+}
+
+int Cli::list()
+{
+    auto limit = intOption(m_o.limit, 50, 1, 10000000);
+    if (!limit)
+        return fail(limit.error());
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    auto query = buildQuery(**store, true);
+    if (!query)
+        return fail(query.error());
+    PageRequest request;
+    request.order = m_parser.isSet(m_o.oldestFirst) ? SortOrder::OldestFirst : SortOrder::NewestFirst;
+    const bool json = m_parser.isSet(m_o.json);
+    qint64 remaining = *limit;
+    if (!json) {
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8")
+                     .arg(QStringLiteral("taken_at (UTC)"), -24)
+                     .arg(QStringLiteral("kind"), -15)
+                     .arg(QStringLiteral("entity"), -20)
+                     .arg(QStringLiteral("v"), 4)
+                     .arg(QStringLiteral("type"), -18)
+                     .arg(QStringLiteral("created_by"), -14)
+                     .arg(QStringLiteral("raw->stored"), -14)
+                     .arg(QStringLiteral("id"))
+              << '\n';
+    }
+    while (remaining > 0) {
+        request.limit = int(std::min<qint64>(remaining, 5000));
+        auto page = (*store)->listHeaders(*query, request);
+        if (!page)
+            return fail(page.error());
+        for (const SnapshotHeader &h : page->headers) {
+            if (json) {
+                out() << QJsonDocument(headerJson(h)).toJson(QJsonDocument::Compact) << '\n';
+            } else {
+                out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8")
+                             .arg(IsoTime::toUtcString(h.takenAt), -24)
+                             .arg(h.kind, -15)
+                             .arg(h.entityId, -20)
+                             .arg(h.version, 4)
+                             .arg(h.type + (h.pinned ? QStringLiteral(" [pin]") : QString()), -18)
+                             .arg(h.createdBy, -14)
+                             .arg(QStringLiteral("%1->%2").arg(h.rawSize).arg(h.storedSize), -14)
+                             .arg(h.id)
+                      << '\n';
+            }
+        }
+        remaining -= page->headers.size();
+        if (!page->next)
+            break;
+        request.after = page->next;
+    }
+    out().flush();
+    return CliExit::Ok;
+}
+
+int Cli::show(const QStringList &positional)
+{
+    if (positional.size() != 1)
+        return fail(QStringLiteral("show takes exactly one snapshot id"), CliExit::Usage);
+    const QString id = positional.constFirst();
+    if (!SnapshotId::isWellFormed(id))
+        return fail(QStringLiteral("\"%1\" is not a snapshot id (expected a UUID)").arg(id), CliExit::Usage);
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    auto snapshot = (*store)->load(id);
+    if (!snapshot)
+        return fail(snapshot.error());
+    if (m_parser.isSet(m_o.raw)) {
+        out().flush();
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+            return fail(QStringLiteral("cannot write to standard output"));
+        stdoutFile.write(snapshot->payload);
+        return CliExit::Ok;
+    }
+    out() << QString::fromUtf8(CanonicalJson::pretty(snapshot->payload));
+    out().flush();
+    return CliExit::Ok;
+}
+
+int Cli::verify()
+{
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    QStringList tenants;
+    {
+        auto query = buildQuery(**store, false);
+        if (!query)
+            return fail(query.error());
+        if (query->tenant.isEmpty()) {
+            auto all = (*store)->tenants();
+            if (!all)
+                return fail(all.error());
+            for (const Tenant &t : *all)
+                tenants << t.id;
+        } else {
+            tenants << query->tenant;
+        }
+    }
+    ProgressLine progress;
+    qint64 checked = 0, corrupt = 0;
+    Verification verification(**store);
+    for (const QString &tenant : std::as_const(tenants)) {
+        auto query = buildQuery(**store, false);
+        if (!query)
+            return fail(query.error());
+        query->tenant = tenant;
+        const qint64 before = checked;
+        auto report = verification.run(
+            *query,
+            [&](qint64 done, qint64 bad) {
+                if (!m_quiet)
+                    progress.report(QStringLiteral("verify: %1 snapshots checked, %2 corrupt").arg(before + done).arg(corrupt + bad));
+                return true;
+            },
+            [&](const CorruptSnapshot &c) {
+                out() << c.id << ' ' << c.kind << ' ' << c.entityId << ": " << c.error.message << Qt::endl;
+            });
+        if (!report)
+            return fail(report.error());
+        checked += report->checked;
+        corrupt += report->corrupt.size();
+    }
+    out() << "verified " << checked << " snapshots: " << corrupt << " corrupt" << Qt::endl;
+    return corrupt > 0 ? CliExit::Integrity : CliExit::Ok;
+}
+
+int Cli::stats()
+{
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    QString tenant;
+    if (m_parser.isSet(m_o.tenant)) {
+        auto resolved = resolveTenant(**store, true);
+        if (!resolved)
+            return fail(resolved.error());
+        tenant = *resolved;
+    }
+    auto stats = (*store)->kindStats(tenant);
+    if (!stats)
+        return fail(stats.error());
+    KindStats total { QStringLiteral("total"), 0, 0, 0 };
+    for (const KindStats &s : *stats) {
+        total.count += s.count;
+        total.rawBytes += s.rawBytes;
+        total.storedBytes += s.storedBytes;
+    }
+    if (m_parser.isSet(m_o.json)) {
+        QJsonArray kinds;
+        for (const KindStats &s : *stats) {
+            kinds.append(QJsonObject { { QStringLiteral("kind"), s.kind }, { QStringLiteral("count"), s.count },
+                { QStringLiteral("raw_bytes"), s.rawBytes }, { QStringLiteral("stored_bytes"), s.storedBytes },
+                { QStringLiteral("ratio"), std::round(s.ratio() * 10000) / 10000 } });
+        }
+        const QJsonObject document { { QStringLiteral("kinds"), kinds },
+            { QStringLiteral("total"),
+                QJsonObject { { QStringLiteral("count"), total.count }, { QStringLiteral("raw_bytes"), total.rawBytes },
+                    { QStringLiteral("stored_bytes"), total.storedBytes },
+                    { QStringLiteral("ratio"), std::round(total.ratio() * 10000) / 10000 } } } };
+        out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
+        return CliExit::Ok;
+    }
+    const auto line = [](const KindStats &s) {
+        return QStringLiteral("%1 %2 %3 %4 %5%\n")
+            .arg(s.kind, -16)
+            .arg(s.count, 10)
+            .arg(s.rawBytes, 14)
+            .arg(s.storedBytes, 14)
+            .arg(s.ratio() * 100.0, 7, 'f', 1);
+    };
+    out() << QStringLiteral("%1 %2 %3 %4 %5\n").arg(QStringLiteral("kind"), -16).arg(QStringLiteral("count"), 10).arg(QStringLiteral("raw bytes"), 14).arg(QStringLiteral("stored bytes"), 14).arg(QStringLiteral("ratio"), 8);
+    for (const KindStats &s : *stats)
+        out() << line(s);
+    out() << line(total);
+    return CliExit::Ok;
+}
+
+int Cli::dict(const QStringList &positional)
+{
+    if (positional.size() != 1 || (positional.constFirst() != u"train" && positional.constFirst() != u"list"))
+        return fail(QStringLiteral("dict takes a subcommand: dict train --kind K, or dict list"), CliExit::Usage);
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    if (positional.constFirst() == u"list") {
+        auto list = (*store)->dictionaries();
+        if (!list)
+            return fail(list.error());
+        for (const DictionaryInfo &d : *list) {
+            out() << QStringLiteral("%1  %2  %3 bytes  %4 samples  %5%6\n")
+                         .arg(d.id, 3)
+                         .arg(d.kind, -16)
+                         .arg(d.size, 6)
+                         .arg(d.sampleCount, 6)
+                         .arg(IsoTime::toUtcString(d.createdAt))
+                         .arg(d.active ? QStringLiteral("  active") : QString());
+        }
+        return CliExit::Ok;
+    }
+    if (!m_parser.isSet(m_o.kind))
+        return fail(QStringLiteral("dict train needs --kind"), CliExit::Usage);
+    const QString kind = m_parser.value(m_o.kind);
+    if (!KindRegistry::find(kind))
+        return fail(QStringLiteral("--kind: unknown kind \"%1\" (known: %2)").arg(kind, KindRegistry::ids().join(QStringLiteral(", "))), CliExit::Usage);
+    auto sampleCount = intOption(m_o.samples, 2000, 8, 100000);
+    if (!sampleCount)
+        return fail(sampleCount.error());
+    auto size = intOption(m_o.dictSize, 16384, 1024, 1024 * 1024);
+    if (!size)
+        return fail(size.error());
+    auto samples = (*store)->samplePayloads(kind, *sampleCount);
+    if (!samples)
+        return fail(samples.error());
+    auto trained = PayloadCodec::trainDictionary(*samples, *size);
+    if (!trained)
+        return fail(QStringLiteral("%1 (kind %2 has %3 readable snapshots)").arg(trained.error().message, kind).arg(samples->size()));
+    auto id = (*store)->addDictionary(kind, *trained, int(samples->size()));
+    if (!id)
+        return fail(id.error());
+    out() << "trained dictionary " << *id << " for " << kind << " from " << samples->size() << " samples (" << trained->size()
+          << " bytes); new " << kind << " snapshots use it" << Qt::endl;
+    return CliExit::Ok;
+}
+
+} // namespace
+
+int runCli(const QStringList &arguments)
+{
+    Cli cli;
+    return cli.run(arguments);
+}

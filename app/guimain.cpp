@@ -1,0 +1,73 @@
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <cstdio>
+
+#include "appidentity.h"
+#include "mainwindow.h"
+#include "store/connectionspec.h"
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    setSnapScopeIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("SnapScope"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("SnapScope: a console for business snapshots."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("file"));
+    const QCommandLineOption pgOption(QStringLiteral("pg"),
+        QStringLiteral("PostgreSQL connection as libpq keywords; password from SNAPSCOPE_PGPASSWORD or ~/.pgpass."),
+        QStringLiteral("conninfo"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QStringLiteral("Render the main window once its data is shown, save it as PNG and exit."), QStringLiteral("file"));
+    parser.addOptions({ dbOption, pgOption, screenshotOption });
+    parser.process(app);
+
+    const auto fail = [](const QString &message) {
+        std::fprintf(stderr, "snapscope: error: %s\n", qPrintable(message));
+        return 1;
+    };
+    if (parser.isSet(dbOption) && parser.isSet(pgOption))
+        return fail(QStringLiteral("choose one of --db and --pg"));
+
+    ConnectionSpec spec;
+    bool create = false;
+    if (parser.isSet(pgOption)) {
+        auto parsed = ConnectionSpec::fromPgKeywords(parser.value(pgOption));
+        if (!parsed)
+            return fail(parsed.error().message);
+        spec = *parsed;
+    } else if (parser.isSet(dbOption)) {
+        spec = ConnectionSpec::sqlite(parser.value(dbOption));
+    } else {
+        // First start: the demo database, created if absent (bootstrap.sh fills it with demo data).
+        spec = ConnectionSpec::sqlite(ConnectionSpec::defaultSqlitePath());
+        create = true;
+    }
+
+    MainWindow window;
+    const QString screenshot = parser.value(screenshotOption);
+    int exitCode = 0;
+    if (!screenshot.isEmpty()) {
+        QObject::connect(&window, &MainWindow::dataShown, &window, [&](bool ok) {
+            // Let layouts settle before grabbing.
+            QTimer::singleShot(100, &window, [&, ok] {
+                if (!window.grab().save(screenshot, "PNG")) {
+                    std::fprintf(stderr, "snapscope: error: cannot write %s\n", qPrintable(screenshot));
+                    exitCode = 1;
+                } else if (!ok) {
+                    exitCode = 1;
+                }
+                QApplication::exit(exitCode);
+            });
+        });
+    }
+    window.show();
+    window.openStore(spec, create);
+    return app.exec();
+}

@@ -1,0 +1,168 @@
+#include "mainwindow.h"
+#include "ui_mainwindow.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "items/kindstatsmodel.h"
+#include "kindnavigator.h"
+#include "store/snapshotstore.h"
+
+namespace {
+
+struct Overview
+{
+    QList<Tenant> tenants;
+    QList<KindStats> stats;
+};
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_stats(new KindStatsModel(this))
+    , m_sortedStats(new QSortFilterProxyModel(this))
+    , m_navigator(new KindNavigator(this))
+    , m_backendLabel(new QLabel(this))
+    , m_tenantLabel(new QLabel(this))
+{
+    m_ui->setupUi(this);
+    QFont title = m_ui->titleLabel->font();
+    title.setPointSizeF(title.pointSizeF() * 1.3);
+    title.setBold(true);
+    m_ui->titleLabel->setFont(title);
+
+    // The stats model is small and fully loaded, so a proxy may sort it.
+    m_sortedStats->setSourceModel(m_stats);
+    m_sortedStats->setSortRole(KindStatsModel::SortRole);
+    m_ui->storageTable->setModel(m_sortedStats);
+    m_ui->storageTable->sortByColumn(int(KindStatsModel::Column::Count), Qt::DescendingOrder);
+    m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_ui->storageTable->verticalHeader()->hide();
+
+    auto *dock = new QDockWidget(tr("Navigator"), this);
+    dock->setObjectName(QStringLiteral("navigatorDock"));
+    dock->setWidget(m_navigator);
+    m_navigator->setModel(m_sortedStats);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    m_ui->menuView->addAction(dock->toggleViewAction());
+
+    statusBar()->addPermanentWidget(m_backendLabel);
+    statusBar()->addPermanentWidget(m_tenantLabel);
+
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About SnapScope"),
+            tr("<b>SnapScope %1</b><p>A console for business snapshots on SQLite and PostgreSQL.</p>")
+                .arg(QCoreApplication::applicationVersion()));
+    });
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::openStore(const ConnectionSpec &spec, bool createIfMissing)
+{
+    m_spec = spec;
+    m_store.reset();
+    m_ui->messageLabel->setText(tr("Opening %1…").arg(spec.displayName()));
+    m_ui->messageLabel->show();
+    updateStatus();
+    using Opened = Result<std::shared_ptr<SnapshotStore>>;
+    auto *watcher = new QFutureWatcher<Opened>(this);
+    connect(watcher, &QFutureWatcher<Opened>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        Opened opened = watcher->result();
+        if (!opened) {
+            showError(opened.error().message);
+            Q_EMIT dataShown(false);
+            return;
+        }
+        m_store = *opened;
+        refresh();
+    });
+    OpenOptions options;
+    options.createIfMissing = createIfMissing;
+    // Opening connects and migrates: never on the GUI thread.
+    watcher->setFuture(QtConcurrent::run([spec, options]() -> Opened {
+        auto store = openSnapshotStore(spec, options);
+        if (!store)
+            return store.error();
+        return std::shared_ptr<SnapshotStore>(std::move(store).value());
+    }));
+}
+
+void MainWindow::refresh()
+{
+    if (!m_store)
+        return;
+    using Loaded = Result<Overview>;
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Loaded loaded = watcher->result();
+        if (!loaded) {
+            showError(loaded.error().message);
+            Q_EMIT dataShown(false);
+            return;
+        }
+        m_tenantCount = int(loaded->tenants.size());
+        m_tenant = loaded->tenants.isEmpty() ? QString() : loaded->tenants.constFirst().id;
+        m_stats->setStats(loaded->stats);
+        m_ui->storageTable->resizeColumnsToContents();
+        m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        m_ui->messageLabel->setText(tr("%n snapshot(s) in %1", nullptr, int(m_stats->totalSnapshots())).arg(m_spec.displayName()));
+        updateStatus();
+        Q_EMIT dataShown(true);
+    });
+    SnapshotStore *store = m_store.get();
+    // The store's destructor waits for its workers, so the raw pointer outlives the task.
+    watcher->setFuture(QtConcurrent::run(&store->workers(), [store]() -> Loaded {
+        Overview overview;
+        auto tenants = store->tenants();
+        if (!tenants)
+            return tenants.error();
+        overview.tenants = *tenants;
+        auto stats = store->kindStats(QString());
+        if (!stats)
+            return stats.error();
+        overview.stats = *stats;
+        return overview;
+    }));
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_ui->messageLabel->setText(tr("<b>Cannot open the database.</b> %1").arg(message.toHtmlEscaped()));
+    statusBar()->showMessage(message);
+}
+
+void MainWindow::updateStatus()
+{
+    m_backendLabel->setText(m_spec.displayName());
+    m_tenantLabel->setText(m_tenantCount > 1 ? tr("Tenants: %1").arg(m_tenantCount)
+            : m_tenant.isEmpty()              ? QString()
+                                              : tr("Tenant: %1").arg(m_tenant));
+    setWindowTitle(tr("SnapScope — %1").arg(m_spec.displayName()));
+}

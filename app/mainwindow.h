@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+#include "store/connectionspec.h"
+
+namespace Ui {
+class MainWindow;
+}
+class KindNavigator;
+class KindStatsModel;
+class QLabel;
+class QSortFilterProxyModel;
+class SnapshotStore;
+
+// Assembles the console's views around one store. Opening and every query run on the store's workers.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openStore(const ConnectionSpec &spec, bool createIfMissing);
+
+Q_SIGNALS:
+    // The first data of an opened store (or the reason it could not be opened) is on screen.
+    void dataShown(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void refresh();
+    void showError(const QString &message);
+    void updateStatus();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    std::shared_ptr<SnapshotStore> m_store;
+    ConnectionSpec m_spec;
+    QString m_tenant;
+    int m_tenantCount = 0;
+    KindStatsModel *m_stats;
+    QSortFilterProxyModel *m_sortedStats;
+    KindNavigator *m_navigator;
+    QLabel *m_backendLabel;
+    QLabel *m_tenantLabel;
+};

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QReadWriteLock>
+#include <QString>
+
+#include <memory>
+
+#include "domain/error.h"
+
+struct EncodedPayload
+{
+    QString codec; // "identity", "zstd" or "zstd-dict:N"
+    QByteArray blob;
+    QString checksum; // SHA-256 hex of the uncompressed bytes
+    qint64 rawSize = 0;
+};
+
+// A trained zstd dictionary as stored in zstd_dictionaries.
+struct CompressionDictionary
+{
+    int id = 0;
+    QString kind;
+    QByteArray bytes;
+};
+
+// Turns canonical payload bytes into stored bytes and back, verifying every read (DESIGN §4).
+// Thread-safe: compression contexts are per thread, dictionaries are shared read-only.
+class PayloadCodec
+{
+public:
+    static constexpr int DefaultLevel = 3;
+    // Below this many bytes a zstd frame costs more than it saves.
+    static constexpr qint64 IdentityThreshold = 64;
+    // A stored raw_size above this is treated as corrupt rather than allocated.
+    static constexpr qint64 MaxPayloadBytes = 512LL * 1024 * 1024;
+
+    explicit PayloadCodec(int level = DefaultLevel);
+    ~PayloadCodec();
+    PayloadCodec(const PayloadCodec &) = delete;
+    PayloadCodec &operator=(const PayloadCodec &) = delete;
+
+    int level() const { return m_level; }
+    void setLevel(int level);
+
+    // Makes a dictionary known for decoding; with `activeForKind` new payloads of its kind are encoded with it.
+    Status addDictionary(const CompressionDictionary &dictionary, bool activeForKind);
+    int activeDictionaryId(const QString &kind) const;
+
+    EncodedPayload encode(const QString &kind, const QByteArray &raw) const;
+    Result<QByteArray> decode(const QString &codec, const QByteArray &blob, qint64 rawSize,
+        const QString &checksum) const;
+
+    static QString checksumOf(const QByteArray &bytes);
+    // ZDICT_trainFromBuffer over the samples; fails when there are too few samples to learn from.
+    static Result<QByteArray> trainDictionary(const QList<QByteArray> &samples, int capacityBytes = 32 * 1024);
+
+private:
+    struct Dictionary;
+    std::shared_ptr<const Dictionary> dictionary(int id) const;
+
+    int m_level = DefaultLevel;
+    mutable QReadWriteLock m_lock;
+    QHash<int, std::shared_ptr<const Dictionary>> m_dictionaries;
+    QHash<QString, int> m_activeByKind;
+};

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include "json/jsonpointer.h"
+
+// How one summary field is read out of a payload so that lists never decompress payloads.
+struct SummaryField
+{
+    enum class Extract { Value, Count, Sum };
+    QString name;
+    JsonPointer source; // for Count and Sum: the array
+    Extract extract = Extract::Value;
+    QString sumKey; // Sum: the member added up over the array's objects
+};
+
+// Which member identifies an array's elements when two versions are compared ("items by product_id").
+struct ArrayIdentity
+{
+    QString arrayPointer; // empty: any array in the document
+    QStringList keys; // first key present in an element wins
+};
+
+// What the product knows about one kind of snapshot. The snapshots table is generic; this is not.
+struct KindInfo
+{
+    QString id;
+    const char *displayName = nullptr; // translatable source text (QT_TRANSLATE_NOOP context "Kind")
+    QString entityLabel;
+    QStringList types;
+    QList<SummaryField> summaryFields;
+    QList<ArrayIdentity> arrayIdentities;
+    QStringList volatileFields; // refreshed on every save; the compare view can hide them
+    QStringList moneyFields; // compared to the cent
+    QString dictionaryHint; // short human description of the payload, for the demo and docs
+
+    QJsonObject summarize(const QJsonObject &payload) const;
+    // Significant snapshots are kept longer by cleanup (DESIGN §3).
+    bool isSignificant(const QString &type, const QJsonObject &summary, bool pinned) const;
+    QString displayNameText() const;
+};
+
+class KindRegistry
+{
+public:
+    static const QList<KindInfo> &all();
+    static const KindInfo *find(const QString &id);
+    static QStringList ids();
+};

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// Millisecond timestamps are UTC milliseconds since the epoch everywhere below the GUI: they sort, page and
+// compare the same way on SQLite and PostgreSQL, and the views convert them to local time for display.
+using EpochMs = qint64;
+
+struct EntityRef
+{
+    QString tenant;
+    QString kind;
+    QString entityId;
+    friend bool operator==(const EntityRef &, const EntityRef &) = default;
+};
+
+// Half-open [from, to) range of taken_at; either end may be open.
+struct TimeRange
+{
+    std::optional<EpochMs> from;
+    std::optional<EpochMs> to;
+};
+
+// Everything about a snapshot except its payload: what lists and timelines show.
+struct SnapshotHeader
+{
+    QString id;
+    QString tenant;
+    QString kind;
+    QString entityId;
+    int version = 0;
+    EpochMs takenAt = 0;
+    QString type;
+    QString createdBy;
+    QJsonObject trigger;
+    QString previousId;
+    std::optional<qint64> eventSeq;
+    QString baseId;
+    QString codec;
+    qint64 rawSize = 0;
+    qint64 storedSize = 0;
+    QString checksum; // SHA-256 hex of the canonical payload bytes
+    QJsonObject summary;
+    bool pinned = false;
+    std::optional<EpochMs> deletedAt;
+
+    EntityRef entity() const { return { tenant, kind, entityId }; }
+};
+
+// A header with its verified payload (canonical JSON bytes).
+struct Snapshot
+{
+    SnapshotHeader header;
+    QByteArray payload;
+};
+
+// What a caller hands to the store; the store assigns id, version, previous id, codec and summary.
+struct NewSnapshot
+{
+    QString tenant;
+    QString kind;
+    QString entityId;
+    EpochMs takenAt = 0;
+    QString type;
+    QString createdBy = QStringLiteral("system");
+    QJsonObject trigger;
+    std::optional<qint64> eventSeq;
+    QString baseId;
+    QJsonObject payload;
+    QString id; // optional: a caller-chosen UUID (the demo generator uses seeded ids); empty = generated
+};
+
+struct EntitySummary
+{
+    QString entityId;
+    qint64 snapshotCount = 0;
+    EpochMs lastTakenAt = 0;
+};
+
+struct KindStats
+{
+    QString kind;
+    qint64 count = 0;
+    qint64 rawBytes = 0;
+    qint64 storedBytes = 0;
+    double ratio() const { return rawBytes > 0 ? double(storedBytes) / double(rawBytes) : 0.0; }
+};
+
+struct Tenant
+{
+    QString id;
+    QString name;
+    QString businessTimeZone;
+    QString currency;
+};

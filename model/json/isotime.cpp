@@ -1,0 +1,127 @@
+#include "isotime.h"
+
+#include <QDateTime>
+
+namespace IsoTime {
+
+namespace {
+
+bool digitsAt(const QString &text, qsizetype pos, int count, int &value)
+{
+    if (pos + count > text.size())
+        return false;
+    value = 0;
+    for (int i = 0; i < count; ++i) {
+        const QChar c = text.at(pos + i);
+        if (c < u'0' || c > u'9')
+            return false;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    return true;
+}
+
+std::optional<QDate> dateAt(const QString &text)
+{
+    int year = 0, month = 0, day = 0;
+    if (text.size() < 10 || !digitsAt(text, 0, 4, year) || text.at(4) != u'-' || !digitsAt(text, 5, 2, month)
+        || text.at(7) != u'-' || !digitsAt(text, 8, 2, day))
+        return std::nullopt;
+    const QDate date(year, month, day);
+    if (!date.isValid())
+        return std::nullopt;
+    return date;
+}
+
+Error invalid(const QString &text, const char *why)
+{
+    return { Error::Code::Invalid, QStringLiteral("\"%1\" is not an RFC 3339 time (%2)").arg(text, QString::fromLatin1(why)) };
+}
+
+} // namespace
+
+std::optional<QDate> parseDate(const QString &text)
+{
+    if (text.size() != 10)
+        return std::nullopt;
+    return dateAt(text);
+}
+
+Result<EpochMs> parseDateTime(const QString &text)
+{
+    const std::optional<QDate> date = dateAt(text);
+    if (!date)
+        return invalid(text, "expected YYYY-MM-DD");
+    if (text.size() < 20 || (text.at(10) != u'T' && text.at(10) != u't'))
+        return invalid(text, "expected 'T' and a time");
+    int hour = 0, minute = 0, second = 0;
+    if (!digitsAt(text, 11, 2, hour) || text.at(13) != u':' || !digitsAt(text, 14, 2, minute) || text.at(16) != u':'
+        || !digitsAt(text, 17, 2, second))
+        return invalid(text, "expected HH:MM:SS");
+    if (hour > 23 || minute > 59 || second > 60)
+        return invalid(text, "time out of range");
+    qsizetype pos = 19;
+    int millis = 0;
+    if (pos < text.size() && text.at(pos) == u'.') {
+        ++pos;
+        int digits = 0;
+        while (pos < text.size() && text.at(pos) >= u'0' && text.at(pos) <= u'9') {
+            if (digits < 3)
+                millis = millis * 10 + (text.at(pos).unicode() - u'0');
+            ++digits;
+            ++pos;
+        }
+        if (digits == 0)
+            return invalid(text, "empty fraction of a second");
+        for (int i = digits; i < 3; ++i)
+            millis *= 10;
+    }
+    if (pos >= text.size())
+        return invalid(text, "an offset or Z is required");
+    int offsetMinutes = 0;
+    const QChar zone = text.at(pos);
+    if (zone == u'Z' || zone == u'z') {
+        ++pos;
+    } else if (zone == u'+' || zone == u'-') {
+        int offsetHour = 0, offsetMinute = 0;
+        if (!digitsAt(text, pos + 1, 2, offsetHour) || pos + 3 >= text.size() || text.at(pos + 3) != u':'
+            || !digitsAt(text, pos + 4, 2, offsetMinute))
+            return invalid(text, "offset must be +HH:MM or -HH:MM");
+        if (offsetHour > 23 || offsetMinute > 59)
+            return invalid(text, "offset out of range");
+        offsetMinutes = (offsetHour * 60 + offsetMinute) * (zone == u'-' ? -1 : 1);
+        pos += 6;
+    } else {
+        return invalid(text, "an offset or Z is required");
+    }
+    if (pos != text.size())
+        return invalid(text, "unexpected text after the offset");
+
+    if (second == 60) {
+        // A leap second exists only at 23:59:60 UTC.
+        int utcMinutes = hour * 60 + minute - offsetMinutes;
+        utcMinutes = ((utcMinutes % 1440) + 1440) % 1440;
+        if (utcMinutes != 23 * 60 + 59)
+            return invalid(text, "a leap second must be 23:59:60 UTC");
+    }
+    const QDateTime utc(*date, QTime(hour, minute, second == 60 ? 59 : second), QTimeZone::utc());
+    const qint64 leap = second == 60 ? 1000 : 0;
+    return utc.toMSecsSinceEpoch() + leap + millis - qint64(offsetMinutes) * 60000;
+}
+
+Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone)
+{
+    if (text.size() == 10) {
+        const std::optional<QDate> date = parseDate(text);
+        if (!date)
+            return invalid(text, "expected YYYY-MM-DD");
+        return QDateTime(*date, QTime(0, 0), zone).toMSecsSinceEpoch();
+    }
+    return parseDateTime(text);
+}
+
+QString toUtcString(EpochMs ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+} // namespace IsoTime

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QDate>
+#include <QString>
+#include <QTimeZone>
+
+#include <optional>
+
+#include "domain/error.h"
+#include "domain/snapshot.h"
+
+// Strict RFC 3339 times from outside (command line, imports): an offset or 'Z' is required, so a time never means
+// whatever zone the machine happens to be in.
+namespace IsoTime {
+
+// "1985-04-12T23:20:50.52Z", "1990-12-31T15:59:50-08:00"; a leap second (:60) is accepted where RFC 3339 allows it.
+Result<EpochMs> parseDateTime(const QString &text);
+// "2026-03-01" (RFC 3339 full-date).
+std::optional<QDate> parseDate(const QString &text);
+// A range bound from the command line: a date-time with offset, or a date meaning its midnight in `zone`.
+Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone);
+QString toUtcString(EpochMs ms); // "2026-03-01T12:00:00.000Z"
+
+} // namespace IsoTime

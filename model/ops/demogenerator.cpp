@@ -1,0 +1,942 @@
+#include "demogenerator.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <cmath>
+
+#include "domain/kindregistry.h"
+#include "domain/snapshotid.h"
+#include "json/canonicaljson.h"
+#include "ops/demovocabulary.h"
+#include "store/snapshotstore.h"
+
+namespace {
+
+constexpr EpochMs Minute = 60 * 1000;
+constexpr EpochMs Hour = 60 * Minute;
+constexpr EpochMs Day = 24 * Hour;
+
+// splitmix64/xoshiro-free generator with fully specified arithmetic, so a seed means the same data everywhere
+// (std::uniform_int_distribution is implementation-defined).
+class Rng
+{
+public:
+    explicit Rng(quint64 seed)
+        : m_state(seed ^ 0x9E3779B97F4A7C15ULL)
+    {
+    }
+    quint64 next()
+    {
+        quint64 z = (m_state += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    }
+    // [0, n)
+    qint64 below(qint64 n) { return n <= 0 ? 0 : qint64(next() % quint64(n)); }
+    qint64 range(qint64 lo, qint64 hi) { return lo + below(hi - lo + 1); }
+    double unit() { return double(next() >> 11) * (1.0 / 9007199254740992.0); }
+    bool chance(double p) { return unit() < p; }
+    template<typename T>
+    const T &pick(const QList<T> &list) { return list.at(below(list.size())); }
+    QString id(EpochMs at) { return SnapshotId::make(at, next(), next()); }
+
+private:
+    quint64 m_state;
+};
+
+double money(double value)
+{
+    return std::round(value * 100.0) / 100.0;
+}
+
+struct Product
+{
+    QString id;
+    QString thai;
+    QString english;
+    QString category;
+    double price;
+    double cost;
+    int demand;
+};
+
+struct Customer
+{
+    QString id;
+    QString name;
+    QString phone;
+    QString language; // th or en
+    QString tier;
+};
+
+struct Scale
+{
+    int days;
+    int inventoryProducts;
+    int orders;
+    int chats;
+    int inventoryTx;
+    int financialExtra;
+    int tierRecords;
+    int accounts;
+    int aggregates;
+    int customers;
+    int catalogue;
+};
+
+Scale scaleFor(DemoOptions::Scale scale)
+{
+    if (scale == DemoOptions::Scale::Large)
+        return { 730, 500, 20000, 150000, 20000, 5000, 5000, 3000, 500, 20000, 500 };
+    return { 180, 20, 1200, 1500, 1200, 400, 300, 200, 40, 600, 60 };
+}
+
+const QStringList Stores { QStringLiteral("STORE001"), QStringLiteral("STORE002"), QStringLiteral("STORE003") };
+const QString StoreNames[] = { QStringLiteral("สาขาสีลม (Silom)"), QStringLiteral("สาขาบางนา (Bang Na)"),
+    QStringLiteral("สาขาเชียงใหม่ (Chiang Mai)") };
+
+QJsonObject trigger(const QString &source, const QString &action, const QString &user = QStringLiteral("system"))
+{
+    return { { QStringLiteral("source"), source }, { QStringLiteral("action"), action }, { QStringLiteral("user_id"), user } };
+}
+
+QString iso(EpochMs ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+} // namespace
+
+struct DemoGenerator::Impl
+{
+    SnapshotStore &store;
+    DemoOptions options;
+    Scale scale;
+    Rng rng;
+    QString tenant = QStringLiteral("acme-th");
+    QTimeZone zone { "Asia/Bangkok" };
+    EpochMs start = 0;
+    EpochMs end = 0;
+    QList<Product> catalogue;
+    QList<Customer> customers;
+    QStringList orderIds; // for references from inventory transactions and finance
+
+    // Where generated snapshots go: the sample collector (dictionary training) or the store.
+    std::function<bool(NewSnapshot &&)> sink;
+    qint64 events = 0;
+
+    Impl(SnapshotStore &s, DemoOptions o, quint64 seed)
+        : store(s)
+        , options(o)
+        , scale(scaleFor(o.scale))
+        , rng(seed)
+    {
+        end = options.endAt;
+        start = end - EpochMs(scale.days) * Day;
+        buildCatalogue();
+        buildCustomers();
+    }
+
+    bool emit(const QString &kind, const QString &entity, EpochMs at, const QString &type, QJsonObject payload,
+        QJsonObject trig = {}, const QString &createdBy = QStringLiteral("system"), std::optional<qint64> eventSeq = {},
+        const QString &tenantId = {})
+    {
+        NewSnapshot s;
+        s.tenant = tenantId.isEmpty() ? tenant : tenantId;
+        s.kind = kind;
+        s.entityId = entity;
+        s.takenAt = at;
+        s.type = type;
+        s.createdBy = createdBy;
+        s.trigger = std::move(trig);
+        s.eventSeq = eventSeq;
+        s.payload = std::move(payload);
+        s.id = rng.id(at);
+        return sink(std::move(s));
+    }
+
+    void buildCatalogue()
+    {
+        const auto &bases = DemoVocabulary::products();
+        const QStringList sizes = DemoVocabulary::sizes();
+        for (int i = 0; i < scale.catalogue; ++i) {
+            const auto &base = bases.at(i % bases.size());
+            const int variant = i / bases.size();
+            Product p;
+            p.id = QStringLiteral("P%1").arg(i + 1, 4, 10, QLatin1Char('0'));
+            p.thai = QString::fromUtf8(base.thai);
+            p.english = QString::fromUtf8(base.english);
+            if (variant > 0) {
+                const QString size = sizes.at((variant - 1) % sizes.size());
+                p.thai += u' ' + size;
+                p.english += u' ' + size;
+                if (variant > sizes.size()) {
+                    p.thai += QStringLiteral(" #%1").arg(variant / sizes.size() + 1);
+                    p.english += QStringLiteral(" #%1").arg(variant / sizes.size() + 1);
+                }
+            }
+            p.category = QString::fromLatin1(base.category);
+            p.price = money(base.price * (1.0 + 0.35 * (variant % 3)));
+            p.cost = money(p.price * (0.62 + 0.1 * rng.unit()));
+            p.demand = std::max(2, int(base.dailyDemand * (0.6 + 0.8 * rng.unit())));
+            catalogue.append(p);
+        }
+    }
+
+    void buildCustomers()
+    {
+        const QStringList thFirst = DemoVocabulary::thaiFirstNames(), thLast = DemoVocabulary::thaiLastNames();
+        const QStringList enFirst = DemoVocabulary::englishFirstNames(), enLast = DemoVocabulary::englishLastNames();
+        static const QStringList tiers { QStringLiteral("bronze"), QStringLiteral("silver"), QStringLiteral("gold"),
+            QStringLiteral("platinum") };
+        for (int i = 0; i < scale.customers; ++i) {
+            Customer c;
+            c.id = QStringLiteral("CUST%1").arg(i + 1, 5, 10, QLatin1Char('0'));
+            c.language = rng.chance(0.75) ? QStringLiteral("th") : QStringLiteral("en");
+            c.name = c.language == u"th" ? rng.pick(thFirst) + u' ' + rng.pick(thLast) : rng.pick(enFirst) + u' ' + rng.pick(enLast);
+            c.phone = QStringLiteral("08%1").arg(rng.range(10000000, 99999999));
+            c.tier = tiers.at(std::min<qint64>(3, rng.below(10) / 3));
+            customers.append(c);
+        }
+    }
+
+    EpochMs randomTime(EpochMs from, EpochMs to) { return from + rng.below(std::max<EpochMs>(1, to - from)); }
+
+    QJsonObject customerJson(const Customer &c)
+    {
+        return { { QStringLiteral("id"), c.id }, { QStringLiteral("name"), c.name }, { QStringLiteral("phone"), c.phone },
+            { QStringLiteral("tier"), c.tier }, { QStringLiteral("language"), c.language } };
+    }
+
+    // ---- daily inventory: closing = opening + inbound - outbound + adjustments; opening = previous closing.
+    bool dailyInventory()
+    {
+        struct Line
+        {
+            const Product *product;
+            QString store;
+            qint64 stock;
+            double cost;
+        };
+        QList<Line> lines;
+        for (const QString &storeCode : Stores) {
+            for (int p = 0; p < scale.inventoryProducts && p < catalogue.size(); ++p) {
+                const Product &product = catalogue.at(p);
+                lines.append({ &product, storeCode, product.demand * rng.range(8, 20), product.cost });
+            }
+        }
+        const QDate firstDay = QDateTime::fromMSecsSinceEpoch(start, zone).date();
+        for (int d = 0; d < scale.days; ++d) {
+            const QDate day = firstDay.addDays(d);
+            const QString dayText = day.toString(Qt::ISODate);
+            const EpochMs takenAt = QDateTime(day, QTime(23, 59), zone).toMSecsSinceEpoch();
+            const bool weekend = day.dayOfWeek() >= 6;
+            for (Line &line : lines) {
+                const Product &p = *line.product;
+                const qint64 opening = line.stock;
+                const qint64 reorderPoint = p.demand * 4;
+                qint64 inbound = 0;
+                if (opening < reorderPoint || rng.chance(0.05))
+                    inbound = p.demand * rng.range(7, 14);
+                const double demand = p.demand * (weekend ? 1.3 : 1.0) * (0.5 + rng.unit());
+                const qint64 outbound = std::min<qint64>(opening + inbound, qint64(std::llround(demand)));
+                qint64 adjustments = 0;
+                if (rng.chance(0.04))
+                    adjustments = -std::min<qint64>(opening + inbound - outbound, rng.range(1, 3));
+                else if (rng.chance(0.01))
+                    adjustments = rng.range(1, 2);
+                const qint64 closing = opening + inbound - outbound + adjustments;
+                if (inbound > 0)
+                    line.cost = money(line.cost * (0.97 + 0.06 * rng.unit()));
+                line.stock = closing;
+                const QJsonObject payload {
+                    { QStringLiteral("product_id"), p.id },
+                    { QStringLiteral("product_name"), p.thai },
+                    { QStringLiteral("product_name_en"), p.english },
+                    { QStringLiteral("category"), p.category },
+                    { QStringLiteral("store_code"), line.store },
+                    { QStringLiteral("day"), dayText },
+                    { QStringLiteral("opening_stock"), opening },
+                    { QStringLiteral("inbound"), inbound },
+                    { QStringLiteral("outbound"), outbound },
+                    { QStringLiteral("adjustments"), adjustments },
+                    { QStringLiteral("closing_stock"), closing },
+                    { QStringLiteral("average_cost"), line.cost },
+                    { QStringLiteral("total_value"), money(double(closing) * line.cost) },
+                    { QStringLiteral("currency"), QStringLiteral("THB") },
+                    { QStringLiteral("reorder_point"), reorderPoint },
+                    { QStringLiteral("updated_at"), iso(takenAt) },
+                };
+                if (!emit(QStringLiteral("daily_inventory"), line.store + u':' + p.id, takenAt, QStringLiteral("daily"), payload,
+                        trigger(QStringLiteral("inventory-service"), QStringLiteral("daily_close"))))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- orders: created -> confirmed -> shipped -> completed, some cancelled or modified.
+    bool orders(int count, const QString &tenantId, const QString &currency)
+    {
+        static const QStringList channels { QStringLiteral("line"), QStringLiteral("facebook"), QStringLiteral("web"),
+            QStringLiteral("whatsapp"), QStringLiteral("store") };
+        static const QStringList payments { QStringLiteral("promptpay"), QStringLiteral("credit_card"),
+            QStringLiteral("cash_on_delivery"), QStringLiteral("bank_transfer") };
+        static const QStringList carriers { QStringLiteral("Kerry Express"), QStringLiteral("Flash Express"),
+            QStringLiteral("Thailand Post"), QStringLiteral("J&T Express") };
+        const QStringList provinces = DemoVocabulary::provinces(), districts = DemoVocabulary::districts();
+        for (int n = 0; n < count; ++n) {
+            const Customer &customer = rng.pick(customers);
+            const QString orderId = QStringLiteral("ORD-%1-%2").arg(tenantId == tenant ? QStringLiteral("TH") : QStringLiteral("SG"))
+                                        .arg(n + 1, 6, 10, QLatin1Char('0'));
+            if (tenantId == tenant)
+                orderIds.append(orderId);
+            EpochMs t = randomTime(start, end - Hour);
+            QJsonArray items;
+            const int itemCount = int(rng.range(1, 6));
+            for (int i = 0; i < itemCount; ++i) {
+                const Product &p = rng.pick(catalogue);
+                const qint64 qty = rng.range(1, 6);
+                items.append(QJsonObject { { QStringLiteral("product_id"), p.id }, { QStringLiteral("name"), p.thai },
+                    { QStringLiteral("name_en"), p.english }, { QStringLiteral("quantity"), qty },
+                    { QStringLiteral("unit_price"), p.price }, { QStringLiteral("subtotal"), money(p.price * double(qty)) } });
+            }
+            const auto pricing = [&](const QJsonArray &lines) {
+                double subtotal = 0;
+                for (const QJsonValue &line : lines)
+                    subtotal += line.toObject().value(u"subtotal").toDouble();
+                const double discount = subtotal > 500 ? money(subtotal * 0.05) : 0.0;
+                const double shipping = subtotal > 300 ? 0.0 : 40.0;
+                const double tax = money((subtotal - discount) * 0.07);
+                return QJsonObject { { QStringLiteral("subtotal"), money(subtotal) }, { QStringLiteral("discount"), discount },
+                    { QStringLiteral("shipping_fee"), shipping }, { QStringLiteral("tax"), tax },
+                    { QStringLiteral("total"), money(subtotal - discount + shipping + tax) },
+                    { QStringLiteral("currency"), currency } };
+            };
+            QJsonObject order {
+                { QStringLiteral("order_id"), orderId },
+                { QStringLiteral("customer"), customerJson(customer) },
+                { QStringLiteral("items"), items },
+                { QStringLiteral("pricing"), pricing(items) },
+                { QStringLiteral("channel"), rng.pick(channels) },
+                { QStringLiteral("store_code"), rng.pick(Stores) },
+                { QStringLiteral("delivery"),
+                    QJsonObject { { QStringLiteral("method"), rng.chance(0.8) ? QStringLiteral("courier") : QStringLiteral("pickup") },
+                        { QStringLiteral("address"),
+                            QJsonObject { { QStringLiteral("line1"), QStringLiteral("%1/%2 ซอยสุขุมวิท %3").arg(rng.range(1, 999)).arg(rng.range(1, 99)).arg(rng.range(1, 101)) },
+                                { QStringLiteral("district"), rng.pick(districts) }, { QStringLiteral("province"), rng.pick(provinces) },
+                                { QStringLiteral("postcode"), QString::number(rng.range(10100, 90110)) } } } } },
+                { QStringLiteral("payment"),
+                    QJsonObject { { QStringLiteral("method"), rng.pick(payments) }, { QStringLiteral("status"), QStringLiteral("pending") } } },
+                { QStringLiteral("notes"), rng.chance(0.2) ? QStringLiteral("กรุณาโทรก่อนส่ง / please call before delivery") : QString() },
+                { QStringLiteral("created_at"), iso(t) },
+            };
+            QJsonArray history;
+            const auto step = [&](const QString &status, const QString &action) {
+                history.append(QJsonObject { { QStringLiteral("status"), status }, { QStringLiteral("at"), iso(t) } });
+                order.insert(QStringLiteral("status"), status);
+                order.insert(QStringLiteral("status_history"), history);
+                order.insert(QStringLiteral("updated_at"), iso(t));
+                return emit(QStringLiteral("order"), orderId, t, status, order, trigger(QStringLiteral("order-service"), action), QStringLiteral("system"),
+                    std::nullopt, tenantId);
+            };
+            if (!step(QStringLiteral("created"), QStringLiteral("order_created")))
+                return false;
+            const double fate = rng.unit();
+            if (fate < 0.04) { // cancelled before confirmation
+                t += rng.range(10, 600) * Minute;
+                if (t < end && !step(QStringLiteral("cancelled"), QStringLiteral("customer_cancelled")))
+                    return false;
+                continue;
+            }
+            t += rng.range(3, 90) * Minute;
+            if (t >= end)
+                continue;
+            QJsonObject payment = order.value(u"payment").toObject();
+            payment.insert(QStringLiteral("status"), QStringLiteral("paid"));
+            payment.insert(QStringLiteral("paid_at"), iso(t));
+            order.insert(QStringLiteral("payment"), payment);
+            if (!step(QStringLiteral("confirmed"), QStringLiteral("payment_received")))
+                return false;
+            if (fate < 0.10) { // modified after confirmation: a quantity changes
+                t += rng.range(10, 240) * Minute;
+                if (t >= end)
+                    continue;
+                QJsonObject line = items.at(0).toObject();
+                const qint64 qty = line.value(u"quantity").toInteger() + rng.range(1, 3);
+                line.insert(QStringLiteral("quantity"), qty);
+                line.insert(QStringLiteral("subtotal"), money(line.value(u"unit_price").toDouble() * double(qty)));
+                items.replace(0, line);
+                order.insert(QStringLiteral("items"), items);
+                order.insert(QStringLiteral("pricing"), pricing(items));
+                if (!step(QStringLiteral("modified"), QStringLiteral("customer_changed_items")))
+                    return false;
+            } else if (fate < 0.14) { // cancelled after payment
+                t += rng.range(30, 600) * Minute;
+                if (t < end && !step(QStringLiteral("cancelled"), QStringLiteral("out_of_stock")))
+                    return false;
+                continue;
+            }
+            t += rng.range(4, 36) * Hour;
+            if (t >= end)
+                continue;
+            QJsonObject delivery = order.value(u"delivery").toObject();
+            delivery.insert(QStringLiteral("carrier"), rng.pick(carriers));
+            delivery.insert(QStringLiteral("tracking_number"), QStringLiteral("TH%1").arg(rng.range(100000000, 999999999)));
+            delivery.insert(QStringLiteral("estimated_date"), QDateTime::fromMSecsSinceEpoch(t + 2 * Day, zone).date().toString(Qt::ISODate));
+            order.insert(QStringLiteral("delivery"), delivery);
+            if (!step(QStringLiteral("shipped"), QStringLiteral("handed_to_carrier")))
+                return false;
+            t += rng.range(18, 96) * Hour;
+            if (t < end && !step(QStringLiteral("completed"), QStringLiteral("delivered")))
+                return false;
+        }
+        return true;
+    }
+
+    // ---- chats on LINE, Facebook and WhatsApp with intent progression, AI confidence and outcomes.
+    bool chats(int count, const QString &tenantId)
+    {
+        static const QStringList platforms { QStringLiteral("line"), QStringLiteral("facebook"), QStringLiteral("whatsapp") };
+        const auto &customerLines = DemoVocabulary::customerLines();
+        const auto &assistantLines = DemoVocabulary::assistantLines();
+        for (int n = 0; n < count; ++n) {
+            const Customer &customer = rng.pick(customers);
+            const QString platform = platforms.at(rng.below(10) < 6 ? 0 : (rng.below(2) ? 1 : 2));
+            const QString sessionId = QStringLiteral("%1-%2").arg(platform.left(2).toUpper()).arg(n + 1, 7, 10, QLatin1Char('0'));
+            const bool thai = customer.language == u"th";
+            EpochMs t = randomTime(start, end - Hour);
+            const EpochMs startedAt = t;
+            QStringList intents { QStringLiteral("greeting") };
+            const double path = rng.unit();
+            const bool buys = path < 0.32;
+            const bool complains = !buys && path < 0.40;
+            const bool asksHuman = !buys && !complains && path < 0.46;
+            intents << QStringLiteral("product_inquiry");
+            if (rng.chance(0.6))
+                intents << QStringLiteral("price_check");
+            if (rng.chance(0.3))
+                intents << QStringLiteral("delivery_question");
+            if (buys)
+                intents << QStringLiteral("purchase_intent");
+            if (complains)
+                intents << QStringLiteral("complaint");
+            if (asksHuman || (complains && rng.chance(0.6)))
+                intents << QStringLiteral("human_request");
+            intents << QStringLiteral("thanks");
+
+            QJsonArray keyMessages;
+            double confidenceSum = 0;
+            int scoredMessages = 0;
+            int messages = 0;
+            const auto lineFor = [&](const QList<DemoVocabulary::ChatLine> &lines, const QString &intent) -> QString {
+                QList<const DemoVocabulary::ChatLine *> matches;
+                for (const auto &line : lines) {
+                    if (intent == QLatin1String(line.intent))
+                        matches.append(&line);
+                }
+                if (matches.isEmpty())
+                    return QString();
+                const auto *line = matches.at(rng.below(matches.size()));
+                return QString::fromUtf8(thai ? line->thai : line->english);
+            };
+            const bool handoff = intents.contains(QStringLiteral("human_request"));
+            const double orderValue = buys ? money(rng.range(80, 2500) + rng.unit()) : 0.0;
+            const QString orderId = buys ? QStringLiteral("ORD-CHAT-%1").arg(n + 1, 7, 10, QLatin1Char('0')) : QString();
+
+            const auto snapshotState = [&](const QString &status) {
+                QJsonObject ai { { QStringLiteral("model"), QStringLiteral("snap-assist-2") },
+                    { QStringLiteral("avg_confidence"), scoredMessages ? std::round(confidenceSum / scoredMessages * 1000) / 1000 : 0.0 },
+                    { QStringLiteral("human_handoff"), handoff && status != u"active" },
+                    { QStringLiteral("detected_intents"), QJsonArray::fromStringList(intents) } };
+                if (handoff)
+                    ai.insert(QStringLiteral("handoff_reason"), complains ? QStringLiteral("complaint") : QStringLiteral("customer_request"));
+                QJsonObject outcome { { QStringLiteral("order_created"), buys && status != u"active" },
+                    { QStringLiteral("order_value"), buys && status != u"active" ? orderValue : 0.0 } };
+                if (buys && status != u"active")
+                    outcome.insert(QStringLiteral("order_id"), orderId);
+                if (status == u"ended")
+                    outcome.insert(QStringLiteral("satisfaction"), complains ? double(rng.range(1, 3)) : double(rng.range(3, 5)));
+                return QJsonObject {
+                    { QStringLiteral("session_id"), sessionId },
+                    { QStringLiteral("platform"), platform },
+                    { QStringLiteral("customer"), customerJson(customer) },
+                    { QStringLiteral("language"), customer.language },
+                    { QStringLiteral("started_at"), iso(startedAt) },
+                    { QStringLiteral("updated_at"), iso(t) },
+                    { QStringLiteral("status"), status },
+                    { QStringLiteral("total_messages"), messages },
+                    { QStringLiteral("duration_s"), (t - startedAt) / 1000 },
+                    { QStringLiteral("intent_progression"), QJsonArray::fromStringList(intents) },
+                    { QStringLiteral("key_messages"), keyMessages },
+                    { QStringLiteral("ai"), ai },
+                    { QStringLiteral("outcome"), outcome },
+                };
+            };
+
+            bool tookMidSnapshot = false;
+            for (const QString &intent : std::as_const(intents)) {
+                const int exchanges = int(rng.range(1, 3));
+                for (int e = 0; e < exchanges; ++e) {
+                    t += rng.range(5, 120) * 1000;
+                    const double confidence = std::round((0.55 + 0.44 * rng.unit()) * 1000) / 1000;
+                    confidenceSum += confidence;
+                    ++scoredMessages;
+                    messages += 2;
+                    if (e == 0) {
+                        keyMessages.append(QJsonObject { { QStringLiteral("timestamp"), iso(t) }, { QStringLiteral("sender"), QStringLiteral("customer") },
+                            { QStringLiteral("text"), lineFor(customerLines, intent) }, { QStringLiteral("intent"), intent },
+                            { QStringLiteral("confidence"), confidence } });
+                        const QString reply = lineFor(assistantLines, intent);
+                        if (!reply.isEmpty()) {
+                            keyMessages.append(QJsonObject { { QStringLiteral("timestamp"), iso(t + 4000) },
+                                { QStringLiteral("sender"), handoff && intent == u"human_request" ? QStringLiteral("agent") : QStringLiteral("ai") },
+                                { QStringLiteral("text"), reply }, { QStringLiteral("intent"), intent } });
+                        }
+                    }
+                }
+                if (intent == u"product_inquiry" && !tookMidSnapshot && rng.chance(0.25)) {
+                    tookMidSnapshot = true;
+                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("ai_learning"), snapshotState(QStringLiteral("active")),
+                            trigger(QStringLiteral("chat-service"), QStringLiteral("rag_learning")), QStringLiteral("system"), std::nullopt, tenantId))
+                        return false;
+                }
+                if (intent == u"purchase_intent") {
+                    t += 20000;
+                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("order_created"), snapshotState(QStringLiteral("ordered")),
+                            trigger(QStringLiteral("chat-service"), QStringLiteral("order_created")), QStringLiteral("system"), std::nullopt, tenantId))
+                        return false;
+                }
+                if (intent == u"complaint") {
+                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("complaint"), snapshotState(QStringLiteral("complaint")),
+                            trigger(QStringLiteral("chat-service"), QStringLiteral("complaint_detected")), QStringLiteral("system"), std::nullopt, tenantId))
+                        return false;
+                }
+                if (intent == u"human_request") {
+                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("escalated"), snapshotState(QStringLiteral("escalated")),
+                            trigger(QStringLiteral("chat-service"), QStringLiteral("human_handoff")), QStringLiteral("system"), std::nullopt, tenantId))
+                        return false;
+                }
+            }
+            t += rng.range(60, 900) * 1000;
+            if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("session_ended"), snapshotState(QStringLiteral("ended")),
+                    trigger(QStringLiteral("chat-service"), QStringLiteral("session_timeout")), QStringLiteral("system"), std::nullopt, tenantId))
+                return false;
+        }
+        return true;
+    }
+
+    bool inventoryTransactions(QList<InventoryTransaction> &rows)
+    {
+        static const QStringList types { QStringLiteral("deducted"), QStringLiteral("restocked"), QStringLiteral("adjusted"),
+            QStringLiteral("transferred"), QStringLiteral("damaged") };
+        static const QStringList reasons { QStringLiteral("order_fulfilment"), QStringLiteral("supplier_delivery"),
+            QStringLiteral("stock_count"), QStringLiteral("store_transfer"), QStringLiteral("damaged_in_storage") };
+        QHash<QString, qint64> levels;
+        for (int n = 0; n < scale.inventoryTx; ++n) {
+            const qint64 pick = rng.below(100);
+            const int typeIndex = pick < 55 ? 0 : pick < 80 ? 1 : pick < 90 ? 2 : pick < 96 ? 3 : 4;
+            const Product &p = rng.pick(catalogue);
+            const QString storeCode = rng.pick(Stores);
+            const EpochMs at = start + (end - start) * n / std::max(1, scale.inventoryTx) + rng.below(Hour);
+            qint64 &level = levels[storeCode + p.id];
+            if (level == 0)
+                level = p.demand * 10;
+            qint64 quantity = typeIndex == 1 ? p.demand * rng.range(5, 12) : -rng.range(1, 8);
+            if (typeIndex == 2)
+                quantity = rng.range(-3, 3);
+            const qint64 before = level;
+            level = std::max<qint64>(0, level + quantity);
+            const QString id = QStringLiteral("TX-%1").arg(n + 1, 7, 10, QLatin1Char('0'));
+            const QString reference = typeIndex == 0 && !orderIds.isEmpty() ? rng.pick(orderIds)
+                : typeIndex == 1 ? QStringLiteral("PO-%1").arg(rng.range(1000, 9999))
+                : QString();
+            const QJsonObject payload {
+                { QStringLiteral("transaction_id"), id }, { QStringLiteral("product_id"), p.id },
+                { QStringLiteral("product_name"), p.thai }, { QStringLiteral("store_code"), storeCode },
+                { QStringLiteral("type"), types.at(typeIndex) }, { QStringLiteral("quantity"), quantity },
+                { QStringLiteral("reason"), reasons.at(typeIndex) }, { QStringLiteral("reference_id"), reference },
+                { QStringLiteral("unit_cost"), p.cost }, { QStringLiteral("before"), before }, { QStringLiteral("after"), level },
+                { QStringLiteral("performed_by"), typeIndex == 0 ? QStringLiteral("system") : QStringLiteral("staff.%1").arg(rng.range(1, 40)) },
+                { QStringLiteral("occurred_at"), iso(at) },
+            };
+            rows.append({ id, tenant, storeCode, p.id, types.at(typeIndex), int(quantity), reasons.at(typeIndex), reference, at });
+            if (!emit(QStringLiteral("inventory_tx"), p.id, at, types.at(typeIndex), payload,
+                    trigger(QStringLiteral("inventory-service"), types.at(typeIndex))))
+                return false;
+        }
+        return true;
+    }
+
+    bool financial()
+    {
+        const QDate firstDay = QDateTime::fromMSecsSinceEpoch(start, zone).date();
+        for (int d = 0; d < scale.days; ++d) {
+            const QDate day = firstDay.addDays(d);
+            const EpochMs at = QDateTime(day, QTime(23, 30), zone).toMSecsSinceEpoch();
+            const double gross = money(20000 + 30000 * rng.unit() + (day.dayOfWeek() >= 6 ? 15000 : 0));
+            const double refunds = money(gross * 0.02 * rng.unit());
+            QJsonArray byStore;
+            for (const QString &storeCode : Stores)
+                byStore.append(QJsonObject { { QStringLiteral("store_code"), storeCode }, { QStringLiteral("amount"), money(gross / 3 * (0.8 + 0.4 * rng.unit())) } });
+            if (!emit(QStringLiteral("financial"), QStringLiteral("REV-%1").arg(day.toString(Qt::ISODate)), at, QStringLiteral("daily_revenue"),
+                    { { QStringLiteral("record_id"), QStringLiteral("REV-%1").arg(day.toString(Qt::ISODate)) },
+                        { QStringLiteral("day"), day.toString(Qt::ISODate) }, { QStringLiteral("gross"), gross },
+                        { QStringLiteral("refunds"), refunds }, { QStringLiteral("amount"), money(gross - refunds) },
+                        { QStringLiteral("currency"), QStringLiteral("THB") }, { QStringLiteral("by_store"), byStore },
+                        { QStringLiteral("orders"), rng.range(40, 160) } },
+                    trigger(QStringLiteral("finance-service"), QStringLiteral("day_close"))))
+                return false;
+        }
+        static const QStringList types { QStringLiteral("payment_confirmed"), QStringLiteral("refund_processed"),
+            QStringLiteral("expense_recorded"), QStringLiteral("cash_reconciliation") };
+        for (int n = 0; n < scale.financialExtra; ++n) {
+            const qint64 pick = rng.below(100);
+            const int typeIndex = pick < 70 ? 0 : pick < 82 ? 1 : pick < 94 ? 2 : 3;
+            const EpochMs at = randomTime(start, end);
+            const QString id = QStringLiteral("FIN-%1").arg(n + 1, 6, 10, QLatin1Char('0'));
+            const double amount = money(typeIndex == 2 ? 500 + 20000 * rng.unit() : 50 + 3000 * rng.unit());
+            QJsonObject payload { { QStringLiteral("record_id"), id }, { QStringLiteral("type"), types.at(typeIndex) },
+                { QStringLiteral("amount"), typeIndex == 1 ? -amount : amount }, { QStringLiteral("currency"), QStringLiteral("THB") },
+                { QStringLiteral("fee"), money(amount * 0.015) }, { QStringLiteral("recorded_at"), iso(at) },
+                { QStringLiteral("store_code"), rng.pick(Stores) } };
+            if (typeIndex <= 1 && !orderIds.isEmpty())
+                payload.insert(QStringLiteral("order_id"), rng.pick(orderIds));
+            if (!emit(QStringLiteral("financial"), id, at, types.at(typeIndex), payload,
+                    trigger(QStringLiteral("finance-service"), types.at(typeIndex))))
+                return false;
+        }
+        return true;
+    }
+
+    bool customerTiers()
+    {
+        static const QStringList tiers { QStringLiteral("bronze"), QStringLiteral("silver"), QStringLiteral("gold"),
+            QStringLiteral("platinum") };
+        struct State
+        {
+            int tier = 0;
+            qint64 points = 0;
+            double spend = 0;
+        };
+        QHash<QString, State> states;
+        QList<std::pair<EpochMs, int>> moments;
+        for (int n = 0; n < scale.tierRecords; ++n)
+            moments.append({ randomTime(start, end), int(rng.below(customers.size())) });
+        std::sort(moments.begin(), moments.end());
+        for (const auto &[at, index] : moments) {
+            const Customer &c = customers.at(index);
+            State &s = states[c.id];
+            QString type;
+            const qint64 pick = rng.below(100);
+            if (pick < 35 && s.tier < 3) {
+                ++s.tier;
+                type = QStringLiteral("tier_upgraded");
+            } else if (pick < 70 && s.points > 100) {
+                s.points -= rng.range(50, s.points / 2 + 50);
+                type = QStringLiteral("points_redeemed");
+            } else if (pick < 92) {
+                type = QStringLiteral("milestone_achieved");
+            } else {
+                type = QStringLiteral("annual_summary");
+            }
+            s.points += rng.range(20, 400);
+            s.spend = money(s.spend + 200 + 3000 * rng.unit());
+            if (!emit(QStringLiteral("customer_tier"), c.id, at, type,
+                    { { QStringLiteral("customer_id"), c.id }, { QStringLiteral("name"), c.name },
+                        { QStringLiteral("tier"), tiers.at(s.tier) }, { QStringLiteral("points"), s.points },
+                        { QStringLiteral("lifetime_spend"), s.spend }, { QStringLiteral("currency"), QStringLiteral("THB") },
+                        { QStringLiteral("updated_at"), iso(at) } },
+                    trigger(QStringLiteral("loyalty-service"), type)))
+                return false;
+        }
+        return true;
+    }
+
+    bool accounts()
+    {
+        const QStringList companies = DemoVocabulary::companies();
+        static const QStringList plans { QStringLiteral("starter"), QStringLiteral("growth"), QStringLiteral("enterprise") };
+        for (int a = 0; a < scale.accounts; ++a) {
+            const QString id = QStringLiteral("ACC-%1").arg(a + 1, 5, 10, QLatin1Char('0'));
+            const QString company = companies.at(a % companies.size()) + (a >= companies.size() ? QStringLiteral(" %1").arg(a / companies.size() + 1) : QString());
+            double health = 50 + 45 * rng.unit();
+            EpochMs t = randomTime(start, start + 30 * Day);
+            EpochMs lastEventDriven = -1;
+            const int count = int(rng.range(1, 3));
+            for (int k = 0; k < count && t < end; ++k) {
+                const qint64 pick = rng.below(10);
+                QString type = pick < 6 ? QStringLiteral("event_driven") : pick < 8 ? QStringLiteral("rag_auto") : QStringLiteral("manual");
+                // event_driven snapshots have a 5-minute cooldown per account.
+                if (type == u"event_driven" && lastEventDriven >= 0 && t - lastEventDriven < 5 * Minute)
+                    t = lastEventDriven + 5 * Minute;
+                if (type == u"event_driven")
+                    lastEventDriven = t;
+                health = std::clamp(health + 15 * (rng.unit() - 0.5), 5.0, 100.0);
+                if (!emit(QStringLiteral("account"), id, t, type,
+                        { { QStringLiteral("account_id"), id }, { QStringLiteral("company"), company },
+                            { QStringLiteral("plan"), plans.at(rng.below(plans.size())) },
+                            { QStringLiteral("health_score"), std::round(health * 10) / 10 },
+                            { QStringLiteral("seats"), rng.range(1, 50) },
+                            { QStringLiteral("monthly_revenue"), money(990 + 20000 * rng.unit()) },
+                            { QStringLiteral("open_tickets"), rng.range(0, 6) },
+                            { QStringLiteral("last_seen_at"), iso(t - rng.below(3 * Day)) },
+                            { QStringLiteral("updated_at"), iso(t) } },
+                        trigger(QStringLiteral("crm-service"), type),
+                        type == u"manual" ? QStringLiteral("admin.somchai") : QStringLiteral("system")))
+                    return false;
+                t += rng.range(1, 40) * Day / 4;
+            }
+        }
+        return true;
+    }
+
+    // ---- event-sourced aggregates: each event's data carries an RFC 6902 patch; a snapshot every 10 events.
+    bool aggregates(QList<EventRecord> &eventRows)
+    {
+        for (int a = 0; a < scale.aggregates; ++a) {
+            const QString id = QStringLiteral("cart-%1").arg(a + 1, 5, 10, QLatin1Char('0'));
+            const int length = rng.chance(0.15) ? int(rng.range(100, 400)) : int(rng.range(5, 90));
+            QJsonObject state { { QStringLiteral("id"), id }, { QStringLiteral("status"), QStringLiteral("open") },
+                { QStringLiteral("items"), QJsonArray() }, { QStringLiteral("total"), 0.0 },
+                { QStringLiteral("customer_id"), rng.pick(customers).id } };
+            EpochMs t = randomTime(start, end - 30 * Day);
+            for (int seq = 1; seq <= length; ++seq) {
+                t += rng.range(1, 600) * 1000 + (seq % 50 == 0 ? Day : 0);
+                QJsonArray items = state.value(u"items").toArray();
+                QJsonArray patch;
+                QString type;
+                const auto op = [&](const char *name, const QString &path, const QJsonValue &value = QJsonValue::Undefined) {
+                    QJsonObject o { { QStringLiteral("op"), QString::fromLatin1(name) }, { QStringLiteral("path"), path } };
+                    if (!value.isUndefined())
+                        o.insert(QStringLiteral("value"), value);
+                    patch.append(o);
+                };
+                const qint64 pick = rng.below(100);
+                if (items.isEmpty() || pick < 40) {
+                    const Product &p = rng.pick(catalogue);
+                    const QJsonObject item { { QStringLiteral("id"), QStringLiteral("line-%1").arg(seq) },
+                        { QStringLiteral("sku"), p.id }, { QStringLiteral("name"), p.thai }, { QStringLiteral("qty"), rng.range(1, 4) },
+                        { QStringLiteral("price"), p.price } };
+                    items.append(item);
+                    op("add", QStringLiteral("/items/-"), item);
+                    type = QStringLiteral("ItemAdded");
+                } else if (pick < 70) {
+                    const qsizetype i = rng.below(items.size());
+                    QJsonObject item = items.at(i).toObject();
+                    item.insert(QStringLiteral("qty"), rng.range(1, 9));
+                    items.replace(i, item);
+                    op("replace", QStringLiteral("/items/%1/qty").arg(i), item.value(u"qty"));
+                    type = QStringLiteral("ItemQuantityChanged");
+                } else if (pick < 85) {
+                    const qsizetype i = rng.below(items.size());
+                    items.removeAt(i);
+                    op("remove", QStringLiteral("/items/%1").arg(i));
+                    type = QStringLiteral("ItemRemoved");
+                } else if (pick < 95) {
+                    const QString code = QStringLiteral("SALE%1").arg(rng.range(5, 30));
+                    op(state.contains(u"coupon") ? "replace" : "add", QStringLiteral("/coupon"), code);
+                    state.insert(QStringLiteral("coupon"), code);
+                    type = QStringLiteral("CouponApplied");
+                } else {
+                    static const QStringList statuses { QStringLiteral("open"), QStringLiteral("checkout"), QStringLiteral("abandoned") };
+                    const QString status = statuses.at(rng.below(statuses.size()));
+                    op("replace", QStringLiteral("/status"), status);
+                    state.insert(QStringLiteral("status"), status);
+                    type = QStringLiteral("StatusChanged");
+                }
+                double total = 0;
+                for (const QJsonValue &item : std::as_const(items))
+                    total += item.toObject().value(u"price").toDouble() * item.toObject().value(u"qty").toDouble();
+                total = money(total);
+                op("replace", QStringLiteral("/total"), total);
+                state.insert(QStringLiteral("items"), items);
+                state.insert(QStringLiteral("total"), total);
+                eventRows.append({ tenant, id, seq, type, t,
+                    QJsonObject { { QStringLiteral("event_id"), rng.id(t) }, { QStringLiteral("patch"), patch } } });
+                ++events;
+                if (seq % 10 == 0) {
+                    QJsonObject snapshot = state;
+                    snapshot.insert(QStringLiteral("version"), seq);
+                    snapshot.insert(QStringLiteral("event_seq"), seq);
+                    snapshot.insert(QStringLiteral("updated_at"), iso(t));
+                    if (!emit(QStringLiteral("aggregate"), id, t, QStringLiteral("event_driven"), snapshot,
+                            trigger(QStringLiteral("cart-service"), QStringLiteral("every_10_events")), QStringLiteral("system"), seq))
+                        return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    bool storeStock(QList<StockLevel> &levels)
+    {
+        const int items = std::min<int>(catalogue.size(), scale.inventoryProducts);
+        for (int s = 0; s < Stores.size(); ++s) {
+            QList<qint64> quantities;
+            for (int i = 0; i < items; ++i)
+                quantities.append(catalogue.at(i).demand * rng.range(5, 20));
+            for (EpochMs t = start + 7 * Day; t < end; t += 7 * Day) {
+                const bool manual = rng.chance(0.1);
+                QJsonArray stocks;
+                for (int i = 0; i < items; ++i) {
+                    const Product &p = catalogue.at(i);
+                    quantities[i] = std::max<qint64>(0, quantities[i] + rng.range(-p.demand * 3, p.demand * 3));
+                    stocks.append(QJsonObject { { QStringLiteral("item_code"), p.id }, { QStringLiteral("name"), p.thai },
+                        { QStringLiteral("quantity"), quantities[i] }, { QStringLiteral("minimum_quantity"), p.demand * 2 },
+                        { QStringLiteral("reorder_point"), p.demand * 4 }, { QStringLiteral("reorder_quantity"), p.demand * 10 } });
+                }
+                const EpochMs at = t + (manual ? rng.range(9, 17) * Hour : 2 * Hour);
+                if (!emit(QStringLiteral("stock"), Stores.at(s), at, manual ? QStringLiteral("manual") : QStringLiteral("scheduled"),
+                        { { QStringLiteral("store_code"), Stores.at(s) }, { QStringLiteral("store_name"), StoreNames[s] },
+                            { QStringLiteral("stocks"), stocks }, { QStringLiteral("counted_by"), manual ? QStringLiteral("admin.wilai") : QStringLiteral("system") },
+                            { QStringLiteral("updated_at"), iso(at) } },
+                        trigger(QStringLiteral("stock-service"), manual ? QStringLiteral("manual_count") : QStringLiteral("weekly_schedule"),
+                            manual ? QStringLiteral("admin.wilai") : QStringLiteral("system")),
+                        manual ? QStringLiteral("admin.wilai") : QStringLiteral("system")))
+                    return false;
+            }
+            for (int i = 0; i < items; ++i) {
+                const Product &p = catalogue.at(i);
+                levels.append({ tenant, Stores.at(s), p.id, p.thai, int(quantities[i]), p.demand * 2, p.demand * 4, p.demand * 10, end });
+            }
+        }
+        return true;
+    }
+};
+
+DemoGenerator::DemoGenerator(SnapshotStore &store, DemoOptions options)
+    : m_store(store)
+    , m_options(options)
+{
+}
+
+DemoGenerator::~DemoGenerator() = default;
+
+qint64 DemoGenerator::estimatedSnapshots(DemoOptions::Scale scale)
+{
+    const Scale s = scaleFor(scale);
+    return qint64(s.days) * s.inventoryProducts * 3 + qint64(s.orders) * 37 / 10 + qint64(s.chats) * 22 / 10
+        + s.inventoryTx + s.days + s.financialExtra + s.tierRecords + s.accounts * 2 + s.aggregates * 5
+        + 3 * (s.days / 7) + 1100;
+}
+
+Result<DemoReport> DemoGenerator::run(const Progress &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    DemoReport report;
+    const qint64 estimate = estimatedSnapshots(m_options.scale);
+
+    if (Status s = m_store.putTenant({ QStringLiteral("acme-th"), QStringLiteral("ACME Retail Thailand"),
+            QStringLiteral("Asia/Bangkok"), QStringLiteral("THB") });
+        !s)
+        return s.error();
+    if (Status s = m_store.putTenant({ QStringLiteral("lotus-sg"), QStringLiteral("Lotus Mart Singapore"),
+            QStringLiteral("Asia/Singapore"), QStringLiteral("SGD") });
+        !s)
+        return s.error();
+
+    // 1. Dictionaries, trained on a sample drawn with a different seed, before any payload is written.
+    if (m_options.trainDictionaries) {
+        DemoOptions sampleOptions = m_options;
+        sampleOptions.scale = DemoOptions::Scale::Small;
+        Impl sample(m_store, sampleOptions, m_options.seed ^ 0xD1C7D1C7ULL);
+        QHash<QString, QList<QByteArray>> samples;
+        sample.sink = [&](NewSnapshot &&s) {
+            QList<QByteArray> &list = samples[s.kind];
+            if (list.size() < 600)
+                list.append(CanonicalJson::write(s.payload));
+            return true;
+        };
+        QList<InventoryTransaction> ignoredTx;
+        QList<EventRecord> ignoredEvents;
+        sample.scale.days = 30;
+        sample.scale.inventoryProducts = 20;
+        sample.orders(400, sample.tenant, QStringLiteral("THB"));
+        sample.chats(400, sample.tenant);
+        sample.dailyInventory();
+        sample.inventoryTransactions(ignoredTx);
+        sample.financial();
+        sample.customerTiers();
+        sample.accounts();
+        sample.aggregates(ignoredEvents);
+        for (auto it = samples.cbegin(); it != samples.cend(); ++it) {
+            auto dictionary = PayloadCodec::trainDictionary(it.value(), 16 * 1024);
+            if (!dictionary)
+                continue; // too few samples for this kind: it is stored with plain zstd
+            auto id = m_store.addDictionary(it.key(), *dictionary, int(it.value().size()));
+            if (!id)
+                return id.error();
+        }
+    }
+
+    // 2. The history itself, written in batches of one transaction each.
+    Impl impl(m_store, m_options, m_options.seed);
+    QList<NewSnapshot> batch;
+    constexpr qsizetype BatchSize = 4000;
+    std::optional<Error> failure;
+    bool cancelled = false;
+    QString phase;
+    const auto flush = [&]() -> bool {
+        if (batch.isEmpty())
+            return true;
+        auto written = m_store.putBatch(batch);
+        if (!written) {
+            failure = written.error();
+            return false;
+        }
+        for (const NewSnapshot &s : std::as_const(batch))
+            ++report.snapshotsByKind[s.kind];
+        report.snapshots += batch.size();
+        batch.clear();
+        if (progress && !progress(report.snapshots, std::max(estimate, report.snapshots), phase)) {
+            cancelled = true;
+            return false;
+        }
+        return true;
+    };
+    impl.sink = [&](NewSnapshot &&s) {
+        batch.append(std::move(s));
+        return batch.size() < BatchSize || flush();
+    };
+
+    QList<InventoryTransaction> transactions;
+    QList<EventRecord> eventRows;
+    QList<StockLevel> levels;
+    const auto step = [&](const QString &name, const std::function<bool()> &work) {
+        phase = name;
+        return work() && flush();
+    };
+    const bool ok = step(QStringLiteral("orders"), [&] { return impl.orders(impl.scale.orders, impl.tenant, QStringLiteral("THB")); })
+        && step(QStringLiteral("orders (Singapore)"), [&] { return impl.orders(impl.scale.orders / 10, QStringLiteral("lotus-sg"), QStringLiteral("SGD")); })
+        && step(QStringLiteral("chats"), [&] { return impl.chats(impl.scale.chats, impl.tenant); })
+        && step(QStringLiteral("chats (Singapore)"), [&] { return impl.chats(impl.scale.chats / 20, QStringLiteral("lotus-sg")); })
+        && step(QStringLiteral("daily inventory"), [&] { return impl.dailyInventory(); })
+        && step(QStringLiteral("inventory transactions"), [&] { return impl.inventoryTransactions(transactions); })
+        && step(QStringLiteral("financial records"), [&] { return impl.financial(); })
+        && step(QStringLiteral("customer tiers"), [&] { return impl.customerTiers(); })
+        && step(QStringLiteral("accounts"), [&] { return impl.accounts(); })
+        && step(QStringLiteral("aggregates"), [&] { return impl.aggregates(eventRows); })
+        && step(QStringLiteral("store stock"), [&] { return impl.storeStock(levels); });
+    if (failure)
+        return *failure;
+    if (cancelled || !ok)
+        return Error { Error::Code::Cancelled, QStringLiteral("demo generation cancelled after %1 snapshots").arg(report.snapshots) };
+
+    if (Status s = m_store.appendEvents(eventRows); !s)
+        return s.error();
+    if (Status s = m_store.appendInventoryTransactions(transactions); !s)
+        return s.error();
+    if (Status s = m_store.putStockLevels(levels); !s)
+        return s.error();
+    report.events = impl.events;
+    report.seconds = double(timer.nsecsElapsed()) / 1e9;
+    return report;
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+
+#include "domain/error.h"
+#include "domain/snapshot.h"
+
+class SnapshotStore;
+
+struct DemoOptions
+{
+    enum class Scale { Small, Large };
+    Scale scale = Scale::Small;
+    quint64 seed = 42;
+    // The demo's "now": fixed so the same seed gives the same database on any day.
+    EpochMs endAt = 1793466000000; // 2026-10-31T17:00:00Z = 2026-11-01 00:00 in Bangkok
+    bool trainDictionaries = true;
+};
+
+struct DemoReport
+{
+    QHash<QString, qint64> snapshotsByKind;
+    qint64 snapshots = 0;
+    qint64 events = 0;
+    double seconds = 0;
+};
+
+// Fills a store with realistic, deterministic (per seed) business history for every kind (issue 2, item 7).
+class DemoGenerator
+{
+public:
+    // Return false to cancel; the batches written so far stay (each is one transaction).
+    using Progress = std::function<bool(qint64 done, qint64 estimatedTotal, const QString &phase)>;
+
+    DemoGenerator(SnapshotStore &store, DemoOptions options);
+    ~DemoGenerator();
+    Result<DemoReport> run(const Progress &progress = {});
+
+    static qint64 estimatedSnapshots(DemoOptions::Scale scale);
+
+private:
+    struct Impl;
+    SnapshotStore &m_store;
+    DemoOptions m_options;
+};

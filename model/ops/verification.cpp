@@ -1,0 +1,55 @@
+#include "verification.h"
+
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <numeric>
+
+#include "store/snapshotstore.h"
+
+Verification::Verification(SnapshotStore &store)
+    : m_store(store)
+{
+}
+
+Result<VerificationReport> Verification::run(const SnapshotQuery &query, const Progress &progress, const CorruptFound &onCorrupt)
+{
+    VerificationReport report;
+    PageRequest request;
+    request.order = SortOrder::OldestFirst;
+    request.limit = 2000;
+    request.withStoredPayload = true;
+    while (true) {
+        auto page = m_store.listHeaders(query, request);
+        if (!page)
+            return page.error();
+        const HeaderPage &p = *page;
+        std::vector<int> indexes(size_t(p.headers.size()));
+        std::iota(indexes.begin(), indexes.end(), 0);
+        const PayloadCodec &codec = m_store.codec();
+        const QList<std::optional<Error>> problems = QtConcurrent::blockingMapped<QList<std::optional<Error>>>(indexes,
+            [&](int i) -> std::optional<Error> {
+                const SnapshotHeader &h = p.headers.at(i);
+                auto decoded = codec.decode(h.codec, p.storedPayloads.at(i), h.rawSize, h.checksum);
+                if (decoded)
+                    return std::nullopt;
+                return decoded.error();
+            });
+        for (qsizetype i = 0; i < problems.size(); ++i) {
+            if (!problems.at(i))
+                continue;
+            const SnapshotHeader &h = p.headers.at(i);
+            CorruptSnapshot corrupt { h.id, h.kind, h.entityId, *problems.at(i) };
+            if (onCorrupt)
+                onCorrupt(corrupt);
+            report.corrupt.append(std::move(corrupt));
+        }
+        report.checked += p.headers.size();
+        if (progress && !progress(report.checked, report.corrupt.size())) {
+            report.cancelled = true;
+            return report;
+        }
+        if (!p.next)
+            return report;
+        request.after = p.next;
+    }
+}

@@ -1,0 +1,21 @@
+#include "snapshotstore.h"
+
+#include "store/sqlsnapshotstore.h"
+
+SnapshotStore::SnapshotStore()
+{
+    // Connections belong to threads, so the workers must live as long as the store (never expire).
+    m_workers.setMaxThreadCount(2);
+    m_workers.setExpiryTimeout(-1);
+    m_workers.setObjectName(QStringLiteral("snapscope-store"));
+}
+
+SnapshotStore::~SnapshotStore() = default;
+
+Result<std::unique_ptr<SnapshotStore>> openSnapshotStore(const ConnectionSpec &spec, const OpenOptions &options)
+{
+    auto opened = SqlSnapshotStore::open(spec, options);
+    if (!opened)
+        return opened.error();
+    return std::unique_ptr<SnapshotStore>(std::move(opened).value().release());
+}

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QThreadPool>
+
+#include <memory>
+
+#include "codec/payloadcodec.h"
+#include "domain/error.h"
+#include "domain/snapshot.h"
+#include "store/connectionspec.h"
+#include "store/snapshotquery.h"
+#include "store/sourcerecords.h"
+
+// The backend-agnostic data layer. Every method runs on the calling thread with that thread's own connection;
+// the GUI calls it only through workers() (DESIGN §5), the CLI calls it directly.
+class SnapshotStore
+{
+public:
+    virtual ~SnapshotStore();
+
+    virtual const ConnectionSpec &connection() const = 0;
+    virtual int schemaVersion() const = 0;
+
+    // Writes one snapshot: next version for its entity, summary, fact rows, all in one transaction.
+    virtual Result<SnapshotHeader> put(const NewSnapshot &snapshot) = 0;
+    // The same for many snapshots in one transaction (all or nothing).
+    virtual Result<QList<SnapshotHeader>> putBatch(const QList<NewSnapshot> &snapshots) = 0;
+
+    virtual Result<HeaderPage> listHeaders(const SnapshotQuery &query, const PageRequest &page) = 0;
+    virtual Result<SnapshotHeader> header(const QString &id) = 0;
+    // Decompresses and verifies; an integrity problem is an Error with isIntegrityError().
+    virtual Result<Snapshot> load(const QString &id) = 0;
+    // The stored row as it is, for verification and export of raw bytes.
+    virtual Result<QByteArray> rawPayload(const QString &id) = 0;
+
+    virtual Result<QList<EntitySummary>> entities(const QString &tenant, const QString &kind,
+        const QString &prefix = {}, int limit = 1000) = 0;
+    virtual Status setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor) = 0;
+    // Per kind, live (not trashed) snapshots; tenant empty: all tenants.
+    virtual Result<QList<KindStats>> kindStats(const QString &tenant) = 0;
+
+    virtual Result<QList<Tenant>> tenants() = 0;
+    virtual Status putTenant(const Tenant &tenant) = 0;
+
+    virtual Status appendEvents(const QList<EventRecord> &events) = 0;
+    virtual Status putStockLevels(const QList<StockLevel> &levels) = 0;
+    virtual Status appendInventoryTransactions(const QList<InventoryTransaction> &transactions) = 0;
+
+    // Uncompressed payloads of a kind (newest first) to train a dictionary on.
+    virtual Result<QList<QByteArray>> samplePayloads(const QString &kind, int limit) = 0;
+    // Stores a dictionary, makes it the kind's active one and returns its id.
+    virtual Result<int> addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount) = 0;
+    virtual Result<QList<DictionaryInfo>> dictionaries() = 0;
+
+    PayloadCodec &codec() { return m_codec; }
+    // The store's own small pool: work submitted here gets a connection of its thread.
+    QThreadPool &workers() { return m_workers; }
+
+protected:
+    SnapshotStore();
+
+    PayloadCodec m_codec;
+    QThreadPool m_workers;
+};
+
+// Opens (and migrates) a store: SQLite or PostgreSQL by spec.backend.
+struct OpenOptions
+{
+    bool createIfMissing = false; // SQLite: create the file when absent
+};
+Result<std::unique_ptr<SnapshotStore>> openSnapshotStore(const ConnectionSpec &spec, const OpenOptions &options = {});

@@ -1,0 +1,36 @@
+#include "sqldialect.h"
+
+QString SqlDialect::driverName() const
+{
+    return isSqlite() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+}
+
+QString SqlDialect::migrationsDirectory() const
+{
+    return isSqlite() ? QStringLiteral(":/migrations/sqlite") : QStringLiteral(":/migrations/postgresql");
+}
+
+QStringList SqlDialect::sessionSetup() const
+{
+    if (isSqlite()) {
+        return {
+            QStringLiteral("PRAGMA journal_mode=WAL"),
+            QStringLiteral("PRAGMA synchronous=NORMAL"),
+            QStringLiteral("PRAGMA foreign_keys=ON"),
+            QStringLiteral("PRAGMA temp_store=MEMORY"),
+            QStringLiteral("PRAGMA cache_size=-131072"), // 128 MiB of page cache per connection
+            QStringLiteral("PRAGMA mmap_size=1073741824"),
+        };
+    }
+    return {
+        QStringLiteral("SET application_name = 'snapscope'"),
+        QStringLiteral("SET client_min_messages = warning"),
+    };
+}
+
+QString SqlDialect::listTablesSql() const
+{
+    if (isSqlite())
+        return QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    return QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
+}

@@ -1,0 +1,1052 @@
+#include "sqlsnapshotstore.h"
+
+#include <QAtomicInt>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutexLocker>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <map>
+
+#include "domain/kindregistry.h"
+#include "domain/snapshotid.h"
+#include "json/canonicaljson.h"
+
+namespace {
+
+const QString HeaderColumns = QStringLiteral(
+    "id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, created_by, \"trigger\", previous_id, "
+    "event_seq, base_id, codec, raw_size, stored_size, checksum, summary, pinned, deleted_at");
+constexpr int HeaderColumnCount = 19;
+
+QAtomicInt storeCounter;
+
+QJsonObject parseObject(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    const QByteArray bytes = value.typeId() == QMetaType::QByteArray ? value.toByteArray() : value.toString().toUtf8();
+    return QJsonDocument::fromJson(bytes).object();
+}
+
+QString compactJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+bool looksLikeSqlite(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    if (file.size() == 0)
+        return true; // SQLite treats an empty file as an empty database
+    return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+// Classifies a failed PostgreSQL connection into something a user can act on.
+Error connectionError(const ConnectionSpec &spec, const QSqlError &error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const QString where = QStringLiteral("%1:%2").arg(spec.host).arg(spec.port);
+    if (text.contains(QStringLiteral("password authentication failed")) || text.contains(QStringLiteral("no password supplied")))
+        return { Error::Code::Connection,
+            QStringLiteral("PostgreSQL at %1 refused the password for user \"%2\"").arg(where, spec.user) };
+    if (text.contains(QStringLiteral("does not exist")) && text.contains(QStringLiteral("database")))
+        return { Error::Code::NotFound, QStringLiteral("PostgreSQL at %1 has no database \"%2\"").arg(where, spec.database) };
+    if (text.contains(QStringLiteral("Connection refused")) || text.contains(QStringLiteral("could not connect"))
+        || text.contains(QStringLiteral("timeout")) || text.contains(QStringLiteral("could not translate host")))
+        return { Error::Code::Connection, QStringLiteral("cannot reach PostgreSQL at %1: %2").arg(where, text.simplified()) };
+    return { Error::Code::Connection, QStringLiteral("cannot connect to PostgreSQL at %1: %2").arg(where, text.simplified()) };
+}
+
+// The work done for one snapshot before it touches the database (runs in parallel for batches).
+struct PreparedSnapshot
+{
+    const NewSnapshot *source = nullptr;
+    const KindInfo *kind = nullptr;
+    QByteArray canonical;
+    EncodedPayload encoded;
+    QJsonObject summary;
+    QString id;
+};
+
+} // namespace
+
+SqlSnapshotStore::SqlSnapshotStore(const ConnectionSpec &spec)
+    : m_spec(spec)
+    , m_dialect(spec.backend)
+    , m_connectionPrefix(QStringLiteral("snapscope-%1-").arg(storeCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+SqlSnapshotStore::~SqlSnapshotStore()
+{
+    m_workers.waitForDone();
+    QMutexLocker locker(&m_mutex);
+    for (const QString &name : std::as_const(m_connectionNames)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const ConnectionSpec &spec, const OpenOptions &options)
+{
+    std::unique_ptr<SqlSnapshotStore> store(new SqlSnapshotStore(spec));
+    const Migrator migrator(store->m_dialect);
+
+    if (spec.backend == ConnectionSpec::Backend::SQLite) {
+        const QFileInfo info(spec.sqlitePath);
+        if (spec.sqlitePath.isEmpty())
+            return Error { Error::Code::Invalid, QStringLiteral("no database file given") };
+        if (info.exists()) {
+            if (!info.isFile())
+                return Error { Error::Code::Io, QStringLiteral("%1 is not a file").arg(spec.sqlitePath) };
+            if (!info.isReadable())
+                return Error { Error::Code::Io, QStringLiteral("%1 is not readable").arg(spec.sqlitePath) };
+            if (!looksLikeSqlite(spec.sqlitePath)) {
+                return Error { Error::Code::NotSnapScope,
+                    QStringLiteral("%1 is not a SnapScope database (not an SQLite file)").arg(spec.sqlitePath) };
+            }
+            // Inspect read-only first, so a foreign or newer database is refused without a byte written.
+            const QString probeName = store->m_connectionPrefix + QStringLiteral("probe");
+            Result<int> inspected = Error { Error::Code::Database, QString() };
+            {
+                auto probe = store->openConnection(probeName, true);
+                if (!probe)
+                    return probe.error();
+                inspected = migrator.inspect(*probe);
+                probe->close();
+            }
+            QSqlDatabase::removeDatabase(probeName);
+            if (!inspected) {
+                Error error = inspected.error();
+                error.message = spec.sqlitePath + QStringLiteral(": ") + error.message;
+                return error;
+            }
+        } else {
+            if (!options.createIfMissing) {
+                return Error { Error::Code::NotFound,
+                    QStringLiteral("database file %1 does not exist (create it with snapscope-cli init or demo)")
+                        .arg(spec.sqlitePath) };
+            }
+            if (!QDir().mkpath(info.absolutePath()))
+                return Error { Error::Code::Io, QStringLiteral("cannot create folder %1").arg(info.absolutePath()) };
+        }
+    }
+
+    Result<int> migrated = 0;
+    {
+        auto db = store->db();
+        if (!db)
+            return db.error();
+        const bool postgres = !store->m_dialect.isSqlite();
+        if (postgres) {
+            // Two consoles opening a fresh database at once must not both migrate it.
+            QSqlQuery lock(*db);
+            lock.exec(QStringLiteral("SELECT pg_advisory_lock(727274)"));
+        }
+        migrated = migrator.migrate(*db);
+        if (postgres) {
+            QSqlQuery unlock(*db);
+            unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(727274)"));
+        }
+    }
+    if (!migrated) {
+        Error error = migrated.error();
+        error.message = spec.displayName() + QStringLiteral(": ") + error.message;
+        return error;
+    }
+    store->m_schemaVersion = *migrated;
+    if (Status status = store->loadTenants(); !status)
+        return status.error();
+    if (Status status = store->loadDictionaries(); !status)
+        return status.error();
+    store->releaseConnection();
+    return store;
+}
+
+Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool readOnly)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driverName(), name);
+    if (m_dialect.isSqlite()) {
+        db.setDatabaseName(m_spec.sqlitePath);
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+        if (readOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        db.setConnectOptions(options);
+    } else {
+        db.setHostName(m_spec.host);
+        db.setPort(m_spec.port);
+        db.setDatabaseName(m_spec.database);
+        db.setUserName(m_spec.user);
+        if (!m_spec.password.isEmpty())
+            db.setPassword(m_spec.password);
+        QString options = QStringLiteral("connect_timeout=%1").arg(m_spec.connectTimeoutSeconds);
+        if (!m_spec.sslmode.isEmpty())
+            options += QStringLiteral(";sslmode=") + m_spec.sslmode;
+        db.setConnectOptions(options);
+    }
+    if (!db.open()) {
+        const QSqlError error = db.lastError();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        if (m_dialect.isSqlite())
+            return Error { Error::Code::Io, QStringLiteral("cannot open %1: %2").arg(m_spec.sqlitePath, error.text()) };
+        return connectionError(m_spec, error);
+    }
+    if (!readOnly) {
+        for (const QString &statement : m_dialect.sessionSetup()) {
+            QSqlQuery query(db);
+            if (!query.exec(statement)) {
+                const QSqlError error = query.lastError();
+                query = QSqlQuery();
+                db.close();
+                db = QSqlDatabase();
+                QSqlDatabase::removeDatabase(name);
+                return Error { Error::Code::Database, QStringLiteral("setting up the connection (%1): %2").arg(statement, error.text()) };
+            }
+        }
+    }
+    return db;
+}
+
+Result<QSqlDatabase> SqlSnapshotStore::db()
+{
+    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThread()), 16);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase existing = QSqlDatabase::database(name, false);
+        if (existing.isOpen())
+            return existing;
+    }
+    auto opened = openConnection(name, false);
+    if (opened) {
+        QMutexLocker locker(&m_mutex);
+        if (!m_connectionNames.contains(name))
+            m_connectionNames.append(name);
+    }
+    return opened;
+}
+
+void SqlSnapshotStore::releaseConnection()
+{
+    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThread()), 16);
+    QMutexLocker locker(&m_mutex);
+    if (!m_connectionNames.removeOne(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Error SqlSnapshotStore::errorFrom(const QString &what, const QSqlQuery &query) const
+{
+    return { Error::Code::Database, what + QStringLiteral(": ") + query.lastError().text() };
+}
+
+Status SqlSnapshotStore::loadTenants()
+{
+    auto list = tenants();
+    if (!list)
+        return list.error();
+    QMutexLocker locker(&m_mutex);
+    m_tenantZones.clear();
+    for (const Tenant &tenant : *list)
+        m_tenantZones.insert(tenant.id, QTimeZone(tenant.businessTimeZone.toUtf8()));
+    return {};
+}
+
+Status SqlSnapshotStore::loadDictionaries()
+{
+    auto db = this->db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    if (!query.exec(QStringLiteral("SELECT id, kind, dict, active FROM zstd_dictionaries ORDER BY id")))
+        return errorFrom(QStringLiteral("reading zstd dictionaries"), query);
+    while (query.next()) {
+        const CompressionDictionary dictionary { query.value(0).toInt(), query.value(1).toString(), query.value(2).toByteArray() };
+        if (Status status = m_codec.addDictionary(dictionary, query.value(3).toBool()); !status)
+            return status;
+    }
+    return {};
+}
+
+QString SqlSnapshotStore::businessDay(const QString &tenant, EpochMs at)
+{
+    QTimeZone zone;
+    {
+        QMutexLocker locker(&m_mutex);
+        zone = m_tenantZones.value(tenant, QTimeZone::utc());
+    }
+    if (!zone.isValid())
+        zone = QTimeZone::utc();
+    return QDateTime::fromMSecsSinceEpoch(at, zone).date().toString(Qt::ISODate);
+}
+
+Result<SnapshotHeader> SqlSnapshotStore::readHeader(const QSqlQuery &query) const
+{
+    SnapshotHeader h;
+    h.id = query.value(0).toString();
+    h.tenant = query.value(1).toString();
+    h.kind = query.value(2).toString();
+    h.entityId = query.value(3).toString();
+    h.version = query.value(4).toInt();
+    h.takenAt = query.value(5).toLongLong();
+    h.type = query.value(6).toString();
+    h.createdBy = query.value(7).toString();
+    h.trigger = parseObject(query.value(8));
+    h.previousId = query.value(9).toString();
+    if (!query.value(10).isNull())
+        h.eventSeq = query.value(10).toLongLong();
+    h.baseId = query.value(11).toString();
+    h.codec = query.value(12).toString();
+    h.rawSize = query.value(13).toLongLong();
+    h.storedSize = query.value(14).toLongLong();
+    h.checksum = query.value(15).toString();
+    h.summary = parseObject(query.value(16));
+    h.pinned = query.value(17).toBool();
+    if (!query.value(18).isNull())
+        h.deletedAt = query.value(18).toLongLong();
+    return h;
+}
+
+Result<SnapshotHeader> SqlSnapshotStore::put(const NewSnapshot &snapshot)
+{
+    auto written = putBatch({ snapshot });
+    if (!written)
+        return written.error();
+    return written->constFirst();
+}
+
+Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot> &snapshots)
+{
+    if (snapshots.isEmpty())
+        return QList<SnapshotHeader>();
+    QElapsedTimer timer;
+    timer.start();
+
+    // Validate and encode first: nothing reaches the database unless every snapshot in the batch is well-formed.
+    std::vector<PreparedSnapshot> prepared(size_t(snapshots.size()));
+    for (qsizetype i = 0; i < snapshots.size(); ++i) {
+        const NewSnapshot &s = snapshots.at(i);
+        PreparedSnapshot &p = prepared[size_t(i)];
+        p.source = &s;
+        p.kind = KindRegistry::find(s.kind);
+        if (!p.kind)
+            return Error { Error::Code::Invalid, QStringLiteral("unknown kind \"%1\"").arg(s.kind) };
+        if (s.tenant.isEmpty() || s.entityId.isEmpty() || s.type.isEmpty())
+            return Error { Error::Code::Invalid, QStringLiteral("a snapshot needs a tenant, an entity id and a type") };
+        if (!s.id.isEmpty() && !SnapshotId::isWellFormed(s.id))
+            return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is not a UUID").arg(s.id) };
+        if (!s.baseId.isEmpty() && !SnapshotId::isWellFormed(s.baseId))
+            return Error { Error::Code::Invalid, QStringLiteral("base id \"%1\" is not a UUID").arg(s.baseId) };
+        p.id = s.id.isEmpty() ? SnapshotId::generate(s.takenAt) : s.id.toLower();
+    }
+    const auto encode = [this](PreparedSnapshot &p) {
+        p.canonical = CanonicalJson::write(p.source->payload);
+        p.encoded = m_codec.encode(p.source->kind, p.canonical);
+        p.summary = p.kind->summarize(p.source->payload);
+    };
+    if (prepared.size() >= 64)
+        QtConcurrent::blockingMap(prepared, encode);
+    else
+        std::for_each(prepared.begin(), prepared.end(), encode);
+
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlDatabase &db = *dbResult;
+    const SqlDialect &d = m_dialect;
+
+    QSqlQuery latest(db);
+    latest.prepare(QStringLiteral("SELECT version, id FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? "
+                                  "ORDER BY version DESC LIMIT 1"));
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, "
+                                  "created_by, \"trigger\", previous_id, event_seq, base_id, codec, raw_size, stored_size, "
+                                  "checksum, payload, summary, pinned) VALUES (%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, "
+                                  "?, ?, ?, ?, %2, ?)")
+                       .arg(d.uuidParameter(), d.jsonParameter()));
+    QSqlQuery inventory(db);
+    QSqlQuery chat(db);
+    bool inventoryPrepared = false;
+    bool chatPrepared = false;
+
+    struct Latest
+    {
+        int version;
+        QString id;
+    };
+    QHash<QString, Latest> latestInBatch;
+    struct DayStats
+    {
+        qint64 created = 0, raw = 0, stored = 0;
+    };
+    std::map<std::tuple<QString, QString, QString>, DayStats> dayStats;
+
+    if (!db.transaction())
+        return Error { Error::Code::Database, QStringLiteral("starting a transaction: %1").arg(db.lastError().text()) };
+    const auto fail = [&](const Error &error) -> Error {
+        db.rollback();
+        return error;
+    };
+
+    QList<SnapshotHeader> headers;
+    headers.reserve(snapshots.size());
+    for (const PreparedSnapshot &p : prepared) {
+        const NewSnapshot &s = *p.source;
+        const QString entityKey = s.tenant + u'\x1f' + s.kind + u'\x1f' + s.entityId;
+        Latest previous { 0, QString() };
+        if (auto it = latestInBatch.constFind(entityKey); it != latestInBatch.constEnd()) {
+            previous = *it;
+        } else {
+            latest.addBindValue(s.tenant);
+            latest.addBindValue(s.kind);
+            latest.addBindValue(s.entityId);
+            if (!latest.exec())
+                return fail(errorFrom(QStringLiteral("reading the latest version"), latest));
+            if (latest.next())
+                previous = { latest.value(0).toInt(), latest.value(1).toString() };
+            latest.finish();
+        }
+
+        SnapshotHeader h;
+        h.id = p.id;
+        h.tenant = s.tenant;
+        h.kind = s.kind;
+        h.entityId = s.entityId;
+        h.version = previous.version + 1;
+        h.takenAt = s.takenAt;
+        h.type = s.type;
+        h.createdBy = s.createdBy.isEmpty() ? QStringLiteral("system") : s.createdBy;
+        h.trigger = s.trigger;
+        h.previousId = previous.id;
+        h.eventSeq = s.eventSeq;
+        h.baseId = s.baseId;
+        h.codec = p.encoded.codec;
+        h.rawSize = p.encoded.rawSize;
+        h.storedSize = p.encoded.blob.size();
+        h.checksum = p.encoded.checksum;
+        h.summary = p.summary;
+
+        insert.addBindValue(h.id);
+        insert.addBindValue(h.tenant);
+        insert.addBindValue(h.kind);
+        insert.addBindValue(h.entityId);
+        insert.addBindValue(h.version);
+        insert.addBindValue(h.takenAt);
+        insert.addBindValue(h.type);
+        insert.addBindValue(h.createdBy);
+        insert.addBindValue(h.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(h.trigger)));
+        insert.addBindValue(nullIfEmpty(h.previousId));
+        insert.addBindValue(h.eventSeq ? QVariant(*h.eventSeq) : QVariant(QMetaType::fromType<qlonglong>()));
+        insert.addBindValue(nullIfEmpty(h.baseId));
+        insert.addBindValue(h.codec);
+        insert.addBindValue(h.rawSize);
+        insert.addBindValue(h.storedSize);
+        insert.addBindValue(h.checksum);
+        insert.addBindValue(p.encoded.blob);
+        insert.addBindValue(compactJson(h.summary));
+        insert.addBindValue(false);
+        if (!insert.exec()) {
+            return fail(errorFrom(QStringLiteral("writing snapshot %1 v%2 of %3 %4")
+                                      .arg(h.id)
+                                      .arg(h.version)
+                                      .arg(h.kind, h.entityId),
+                insert));
+        }
+        latestInBatch.insert(entityKey, { h.version, h.id });
+
+        const QJsonObject &payload = s.payload;
+        if (s.kind == u"daily_inventory") {
+            if (!inventoryPrepared) {
+                inventory.prepare(QStringLiteral(
+                    "INSERT INTO daily_inventory (tenant_id, store_code, product_id, day, opening, closing, inbound, "
+                    "outbound, adjustments, average_cost, total_value, snapshot_id) VALUES (?, ?, ?, %1, ?, ?, ?, ?, ?, ?, "
+                    "?, %2) ON CONFLICT (tenant_id, store_code, product_id, day) DO UPDATE SET opening = excluded.opening, "
+                    "closing = excluded.closing, inbound = excluded.inbound, outbound = excluded.outbound, "
+                    "adjustments = excluded.adjustments, average_cost = excluded.average_cost, "
+                    "total_value = excluded.total_value, snapshot_id = excluded.snapshot_id")
+                                      .arg(d.dateParameter(), d.uuidParameter()));
+                inventoryPrepared = true;
+            }
+            inventory.addBindValue(s.tenant);
+            inventory.addBindValue(payload.value(u"store_code").toString());
+            inventory.addBindValue(payload.value(u"product_id").toString());
+            inventory.addBindValue(payload.value(u"day").toString());
+            inventory.addBindValue(payload.value(u"opening_stock").toInteger());
+            inventory.addBindValue(payload.value(u"closing_stock").toInteger());
+            inventory.addBindValue(payload.value(u"inbound").toInteger());
+            inventory.addBindValue(payload.value(u"outbound").toInteger());
+            inventory.addBindValue(payload.value(u"adjustments").toInteger());
+            inventory.addBindValue(payload.value(u"average_cost").toDouble());
+            inventory.addBindValue(payload.value(u"total_value").toDouble());
+            inventory.addBindValue(h.id);
+            if (!inventory.exec())
+                return fail(errorFrom(QStringLiteral("writing daily_inventory for %1").arg(h.entityId), inventory));
+        } else if (s.kind == u"chat") {
+            if (!chatPrepared) {
+                chat.prepare(QStringLiteral(
+                    "INSERT INTO chat_outcomes (snapshot_id, tenant_id, session_id, customer_id, platform, snapshot_type, "
+                    "taken_at, business_day, total_messages, duration_s, human_handoff, avg_confidence, order_created, "
+                    "order_value, satisfaction) VALUES (%1, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ?, ?, ?, ?)")
+                                 .arg(d.uuidParameter(), d.dateParameter()));
+                chatPrepared = true;
+            }
+            const QJsonObject ai = payload.value(u"ai").toObject();
+            const QJsonObject outcome = payload.value(u"outcome").toObject();
+            chat.addBindValue(h.id);
+            chat.addBindValue(s.tenant);
+            chat.addBindValue(s.entityId);
+            chat.addBindValue(nullIfEmpty(payload.value(u"customer").toObject().value(u"id").toString()));
+            chat.addBindValue(nullIfEmpty(payload.value(u"platform").toString()));
+            chat.addBindValue(s.type);
+            chat.addBindValue(s.takenAt);
+            chat.addBindValue(businessDay(s.tenant, s.takenAt));
+            chat.addBindValue(payload.value(u"total_messages").toInteger());
+            chat.addBindValue(payload.value(u"duration_s").toInteger());
+            chat.addBindValue(ai.value(u"human_handoff").toBool());
+            chat.addBindValue(ai.value(u"avg_confidence").toDouble());
+            chat.addBindValue(outcome.value(u"order_created").toBool());
+            chat.addBindValue(outcome.value(u"order_value").toDouble());
+            chat.addBindValue(outcome.value(u"satisfaction").isDouble() ? QVariant(outcome.value(u"satisfaction").toDouble())
+                                                                         : QVariant(QMetaType::fromType<double>()));
+            if (!chat.exec())
+                return fail(errorFrom(QStringLiteral("writing chat_outcomes for %1").arg(h.entityId), chat));
+        }
+
+        DayStats &stats = dayStats[{ businessDay(s.tenant, s.takenAt), s.tenant, s.kind }];
+        ++stats.created;
+        stats.raw += h.rawSize;
+        stats.stored += h.storedSize;
+        headers.append(std::move(h));
+    }
+
+    const double msPerSnapshot = double(timer.nsecsElapsed()) / 1e6 / double(prepared.size());
+    QSqlQuery statsQuery(db);
+    statsQuery.prepare(QStringLiteral("INSERT INTO snapshot_stats (day, tenant_id, kind, created, raw_bytes, stored_bytes, "
+                                      "total_put_ms) VALUES (%1, ?, ?, ?, ?, ?, ?) ON CONFLICT (day, tenant_id, kind) DO UPDATE "
+                                      "SET created = snapshot_stats.created + excluded.created, raw_bytes = "
+                                      "snapshot_stats.raw_bytes + excluded.raw_bytes, stored_bytes = snapshot_stats.stored_bytes "
+                                      "+ excluded.stored_bytes, total_put_ms = snapshot_stats.total_put_ms + excluded.total_put_ms")
+                           .arg(d.dateParameter()));
+    for (const auto &[key, stats] : dayStats) {
+        statsQuery.addBindValue(std::get<0>(key));
+        statsQuery.addBindValue(std::get<1>(key));
+        statsQuery.addBindValue(std::get<2>(key));
+        statsQuery.addBindValue(stats.created);
+        statsQuery.addBindValue(stats.raw);
+        statsQuery.addBindValue(stats.stored);
+        statsQuery.addBindValue(msPerSnapshot * double(stats.created));
+        if (!statsQuery.exec())
+            return fail(errorFrom(QStringLiteral("updating snapshot_stats"), statsQuery));
+    }
+
+    if (!db.commit()) {
+        const Error error { Error::Code::Database, QStringLiteral("committing snapshots: %1").arg(db.lastError().text()) };
+        db.rollback();
+        return error;
+    }
+    return headers;
+}
+
+Result<HeaderPage> SqlSnapshotStore::listHeaders(const SnapshotQuery &q, const PageRequest &page)
+{
+    if (q.tenant.isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("listing needs a tenant") };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+
+    QStringList where { QStringLiteral("tenant_id = ?") };
+    QVariantList values { q.tenant };
+    if (!q.kind.isEmpty()) {
+        where << QStringLiteral("kind = ?");
+        values << q.kind;
+    }
+    if (!q.entityId.isEmpty()) {
+        where << QStringLiteral("entity_id = ?");
+        values << q.entityId;
+    } else if (!q.entityPrefix.isEmpty()) {
+        where << QStringLiteral("substr(entity_id, 1, ?) = ?");
+        values << q.entityPrefix.size() << q.entityPrefix;
+    }
+    if (!q.types.isEmpty()) {
+        QStringList marks;
+        for (const QString &type : q.types) {
+            marks << QStringLiteral("?");
+            values << type;
+        }
+        where << QStringLiteral("snapshot_type IN (%1)").arg(marks.join(u','));
+    }
+    if (q.takenAt.from) {
+        where << QStringLiteral("taken_at >= ?");
+        values << *q.takenAt.from;
+    }
+    if (q.takenAt.to) {
+        where << QStringLiteral("taken_at < ?");
+        values << *q.takenAt.to;
+    }
+    if (!q.createdBy.isEmpty()) {
+        where << QStringLiteral("created_by = ?");
+        values << q.createdBy;
+    }
+    switch (q.trash) {
+    case SnapshotQuery::Trash::Hide:
+        where << QStringLiteral("deleted_at IS NULL");
+        break;
+    case SnapshotQuery::Trash::Only:
+        where << QStringLiteral("deleted_at IS NOT NULL");
+        break;
+    case SnapshotQuery::Trash::Include:
+        break;
+    }
+    const bool newestFirst = page.order == SortOrder::NewestFirst;
+    if (page.after) {
+        where << QStringLiteral("(taken_at, id) %1 (?, %2)")
+                     .arg(newestFirst ? QStringLiteral("<") : QStringLiteral(">"), m_dialect.uuidParameter());
+        values << page.after->takenAt << page.after->id;
+    }
+    const int limit = qBound(1, page.limit, 100000);
+    const QString direction = newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    const QString columns = page.withStoredPayload ? HeaderColumns + QStringLiteral(", payload") : HeaderColumns;
+    const QString sql = QStringLiteral("SELECT %1 FROM snapshots WHERE %2 ORDER BY taken_at %3, id %3 LIMIT %4")
+                            .arg(columns, where.join(QStringLiteral(" AND ")), direction)
+                            .arg(limit + 1);
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("listing snapshots"), query);
+    HeaderPage result;
+    result.headers.reserve(qMin(limit, 1024));
+    bool more = false;
+    while (query.next()) {
+        if (result.headers.size() == limit) {
+            more = true;
+            break;
+        }
+        auto h = readHeader(query);
+        if (!h)
+            return h.error();
+        result.headers.append(std::move(h).value());
+        if (page.withStoredPayload)
+            result.storedPayloads.append(query.value(HeaderColumnCount).toByteArray());
+    }
+    if (more)
+        result.next = PageCursor { result.headers.constLast().takenAt, result.headers.constLast().id };
+    return result;
+}
+
+Result<SnapshotHeader> SqlSnapshotStore::header(const QString &id)
+{
+    if (!SnapshotId::isWellFormed(id))
+        return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is not a snapshot id (a UUID)").arg(id) };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    query.prepare(QStringLiteral("SELECT %1 FROM snapshots WHERE id = %2").arg(HeaderColumns, m_dialect.uuidParameter()));
+    query.addBindValue(id.toLower());
+    if (!query.exec())
+        return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
+    if (!query.next())
+        return Error { Error::Code::NotFound, QStringLiteral("no snapshot with id %1").arg(id) };
+    return readHeader(query);
+}
+
+Result<QByteArray> SqlSnapshotStore::rawPayload(const QString &id)
+{
+    if (!SnapshotId::isWellFormed(id))
+        return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is not a snapshot id (a UUID)").arg(id) };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    query.prepare(QStringLiteral("SELECT payload FROM snapshots WHERE id = %1").arg(m_dialect.uuidParameter()));
+    query.addBindValue(id.toLower());
+    if (!query.exec())
+        return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
+    if (!query.next())
+        return Error { Error::Code::NotFound, QStringLiteral("no snapshot with id %1").arg(id) };
+    return query.value(0).toByteArray();
+}
+
+Result<Snapshot> SqlSnapshotStore::load(const QString &id)
+{
+    if (!SnapshotId::isWellFormed(id))
+        return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is not a snapshot id (a UUID)").arg(id) };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1, payload FROM snapshots WHERE id = %2").arg(HeaderColumns, m_dialect.uuidParameter()));
+    query.addBindValue(id.toLower());
+    if (!query.exec())
+        return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
+    if (!query.next())
+        return Error { Error::Code::NotFound, QStringLiteral("no snapshot with id %1").arg(id) };
+    auto h = readHeader(query);
+    if (!h)
+        return h.error();
+    const QByteArray blob = query.value(HeaderColumnCount).toByteArray();
+    query.finish();
+    auto payload = m_codec.decode(h->codec, blob, h->rawSize, h->checksum);
+    if (!payload && payload.error().code == Error::Code::UnknownDictionary) {
+        // Another console or the CLI may have trained it since this store opened.
+        if (loadDictionaries())
+            payload = m_codec.decode(h->codec, blob, h->rawSize, h->checksum);
+    }
+    if (!payload) {
+        Error error = payload.error();
+        error.message = QStringLiteral("snapshot %1: %2").arg(id, error.message);
+        return error;
+    }
+    return Snapshot { std::move(h).value(), std::move(payload).value() };
+}
+
+Result<QList<EntitySummary>> SqlSnapshotStore::entities(const QString &tenant, const QString &kind, const QString &prefix,
+    int limit)
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QString sql = QStringLiteral("SELECT entity_id, COUNT(*), MAX(taken_at) FROM snapshots WHERE tenant_id = ? AND kind = ? "
+                                 "AND deleted_at IS NULL");
+    if (!prefix.isEmpty())
+        sql += QStringLiteral(" AND substr(entity_id, 1, ?) = ?");
+    sql += QStringLiteral(" GROUP BY entity_id ORDER BY entity_id LIMIT ?");
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    query.addBindValue(tenant);
+    query.addBindValue(kind);
+    if (!prefix.isEmpty()) {
+        query.addBindValue(prefix.size());
+        query.addBindValue(prefix);
+    }
+    query.addBindValue(qBound(1, limit, 1000000));
+    if (!query.exec())
+        return errorFrom(QStringLiteral("listing entities"), query);
+    QList<EntitySummary> result;
+    while (query.next())
+        result.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong() });
+    return result;
+}
+
+Status SqlSnapshotStore::audit(QSqlDatabase &db, const QString &tenant, const QString &actor, const QString &action,
+    const QString &target, const QJsonObject &details)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO audit_log (at, tenant_id, actor, action, target, details) VALUES (?, ?, ?, ?, ?, %1)")
+                      .arg(m_dialect.jsonParameter()));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(nullIfEmpty(tenant));
+    query.addBindValue(actor);
+    query.addBindValue(action);
+    query.addBindValue(nullIfEmpty(target));
+    query.addBindValue(compactJson(details));
+    if (!query.exec())
+        return errorFrom(QStringLiteral("writing the audit log"), query);
+    return {};
+}
+
+Status SqlSnapshotStore::setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor)
+{
+    auto h = header(id);
+    if (!h)
+        return h.error();
+    if (pinned && reason.trimmed().isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("pinning (legal hold) needs a reason") };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlDatabase &db = *dbResult;
+    if (!db.transaction())
+        return Error { Error::Code::Database, db.lastError().text() };
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE snapshots SET pinned = ?, pin_reason = ? WHERE id = %1").arg(m_dialect.uuidParameter()));
+    query.addBindValue(pinned);
+    query.addBindValue(pinned ? QVariant(reason) : QVariant(QMetaType::fromType<QString>()));
+    query.addBindValue(h->id);
+    if (!query.exec()) {
+        const Error error = errorFrom(QStringLiteral("pinning %1").arg(id), query);
+        db.rollback();
+        return error;
+    }
+    const QJsonObject details { { QStringLiteral("reason"), reason }, { QStringLiteral("kind"), h->kind },
+        { QStringLiteral("entity_id"), h->entityId }, { QStringLiteral("version"), h->version } };
+    if (Status status = audit(db, h->tenant, actor, pinned ? QStringLiteral("pin") : QStringLiteral("unpin"), h->id, details);
+        !status) {
+        db.rollback();
+        return status;
+    }
+    if (!db.commit())
+        return Error { Error::Code::Database, db.lastError().text() };
+    return {};
+}
+
+Result<QList<KindStats>> SqlSnapshotStore::kindStats(const QString &tenant)
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT kind, COUNT(*), SUM(raw_size), SUM(stored_size) FROM snapshots WHERE deleted_at IS NULL");
+    if (!tenant.isEmpty())
+        sql += QStringLiteral(" AND tenant_id = ?");
+    sql += QStringLiteral(" GROUP BY kind ORDER BY kind");
+    query.prepare(sql);
+    if (!tenant.isEmpty())
+        query.addBindValue(tenant);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("reading storage statistics"), query);
+    QList<KindStats> result;
+    while (query.next())
+        result.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(), query.value(3).toLongLong() });
+    return result;
+}
+
+Result<QList<Tenant>> SqlSnapshotStore::tenants()
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    if (!query.exec(QStringLiteral("SELECT id, name, business_time_zone, currency FROM tenants ORDER BY id")))
+        return errorFrom(QStringLiteral("reading tenants"), query);
+    QList<Tenant> result;
+    while (query.next())
+        result.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(), query.value(3).toString() });
+    return result;
+}
+
+Status SqlSnapshotStore::putTenant(const Tenant &tenant)
+{
+    const QTimeZone zone(tenant.businessTimeZone.toUtf8());
+    if (!zone.isValid())
+        return Error { Error::Code::Invalid, QStringLiteral("unknown time zone \"%1\"").arg(tenant.businessTimeZone) };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    query.prepare(QStringLiteral("INSERT INTO tenants (id, name, business_time_zone, currency) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, business_time_zone = "
+                                 "excluded.business_time_zone, currency = excluded.currency"));
+    query.addBindValue(tenant.id);
+    query.addBindValue(tenant.name);
+    query.addBindValue(tenant.businessTimeZone);
+    query.addBindValue(tenant.currency);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("writing tenant %1").arg(tenant.id), query);
+    QMutexLocker locker(&m_mutex);
+    m_tenantZones.insert(tenant.id, zone);
+    return {};
+}
+
+namespace {
+
+// Runs `bind` for every row inside one transaction with one prepared statement.
+template<typename Row, typename Bind>
+Status insertRows(QSqlDatabase &db, const QString &sql, const QList<Row> &rows, const QString &what, Bind bind)
+{
+    if (rows.isEmpty())
+        return {};
+    if (!db.transaction())
+        return Error { Error::Code::Database, db.lastError().text() };
+    QSqlQuery query(db);
+    query.prepare(sql);
+    for (const Row &row : rows) {
+        bind(query, row);
+        if (!query.exec()) {
+            const Error error { Error::Code::Database, QStringLiteral("writing %1: %2").arg(what, query.lastError().text()) };
+            query = QSqlQuery();
+            db.rollback();
+            return error;
+        }
+    }
+    if (!db.commit())
+        return Error { Error::Code::Database, db.lastError().text() };
+    return {};
+}
+
+} // namespace
+
+Status SqlSnapshotStore::appendEvents(const QList<EventRecord> &events)
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    return insertRows(*dbResult,
+        QStringLiteral("INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?)"),
+        events, QStringLiteral("events"), [](QSqlQuery &query, const EventRecord &e) {
+            query.addBindValue(e.tenant);
+            query.addBindValue(e.aggregateId);
+            query.addBindValue(e.seq);
+            query.addBindValue(e.type);
+            query.addBindValue(e.occurredAt);
+            query.addBindValue(compactJson(e.data));
+        });
+}
+
+Status SqlSnapshotStore::putStockLevels(const QList<StockLevel> &levels)
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    return insertRows(*dbResult,
+        QStringLiteral("INSERT INTO stock_levels (tenant_id, store_code, item_code, name, quantity, minimum_quantity, "
+                       "reorder_point, reorder_quantity, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                       "(tenant_id, store_code, item_code) DO UPDATE SET name = excluded.name, quantity = excluded.quantity, "
+                       "minimum_quantity = excluded.minimum_quantity, reorder_point = excluded.reorder_point, "
+                       "reorder_quantity = excluded.reorder_quantity, updated_at = excluded.updated_at"),
+        levels, QStringLiteral("stock levels"), [](QSqlQuery &query, const StockLevel &s) {
+            query.addBindValue(s.tenant);
+            query.addBindValue(s.storeCode);
+            query.addBindValue(s.itemCode);
+            query.addBindValue(s.name);
+            query.addBindValue(s.quantity);
+            query.addBindValue(s.minimumQuantity);
+            query.addBindValue(s.reorderPoint);
+            query.addBindValue(s.reorderQuantity);
+            query.addBindValue(s.updatedAt);
+        });
+}
+
+Status SqlSnapshotStore::appendInventoryTransactions(const QList<InventoryTransaction> &transactions)
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    return insertRows(*dbResult,
+        QStringLiteral("INSERT INTO inventory_transactions (id, tenant_id, store_code, product_id, type, quantity, reason, "
+                       "reference_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        transactions, QStringLiteral("inventory transactions"), [](QSqlQuery &query, const InventoryTransaction &t) {
+            query.addBindValue(t.id);
+            query.addBindValue(t.tenant);
+            query.addBindValue(t.storeCode);
+            query.addBindValue(t.productId);
+            query.addBindValue(t.type);
+            query.addBindValue(t.quantity);
+            query.addBindValue(nullIfEmpty(t.reason));
+            query.addBindValue(nullIfEmpty(t.referenceId));
+            query.addBindValue(t.occurredAt);
+        });
+}
+
+Result<QList<QByteArray>> SqlSnapshotStore::samplePayloads(const QString &kind, int limit)
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    // Spread the sample over the kind's history rather than taking only the newest rows.
+    query.prepare(QStringLiteral("SELECT id FROM snapshots WHERE kind = ? AND deleted_at IS NULL ORDER BY checksum LIMIT ?"));
+    query.addBindValue(kind);
+    query.addBindValue(qBound(1, limit, 100000));
+    if (!query.exec())
+        return errorFrom(QStringLiteral("sampling %1 payloads").arg(kind), query);
+    QStringList ids;
+    while (query.next())
+        ids.append(query.value(0).toString());
+    query.finish();
+    QList<QByteArray> samples;
+    samples.reserve(ids.size());
+    for (const QString &id : std::as_const(ids)) {
+        auto snapshot = load(id);
+        if (snapshot) // a corrupt snapshot is no sample; verify reports it
+            samples.append(snapshot->payload);
+    }
+    return samples;
+}
+
+Result<int> SqlSnapshotStore::addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount)
+{
+    if (!KindRegistry::find(kind))
+        return Error { Error::Code::Invalid, QStringLiteral("unknown kind \"%1\"").arg(kind) };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlDatabase &db = *dbResult;
+    if (!db.transaction())
+        return Error { Error::Code::Database, db.lastError().text() };
+    QSqlQuery next(db);
+    if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM zstd_dictionaries")) || !next.next()) {
+        const Error error = errorFrom(QStringLiteral("allocating a dictionary id"), next);
+        db.rollback();
+        return error;
+    }
+    const int id = next.value(0).toInt();
+    next.finish();
+    QSqlQuery deactivate(db);
+    deactivate.prepare(QStringLiteral("UPDATE zstd_dictionaries SET active = ? WHERE kind = ?"));
+    deactivate.addBindValue(false);
+    deactivate.addBindValue(kind);
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO zstd_dictionaries (id, kind, created_at, sample_count, size, dict, active) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(id);
+    insert.addBindValue(kind);
+    insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    insert.addBindValue(sampleCount);
+    insert.addBindValue(bytes.size());
+    insert.addBindValue(bytes);
+    insert.addBindValue(true);
+    if (!deactivate.exec() || !insert.exec()) {
+        const Error error = errorFrom(QStringLiteral("storing the dictionary"), insert.lastError().isValid() ? insert : deactivate);
+        db.rollback();
+        return error;
+    }
+    const QJsonObject details { { QStringLiteral("kind"), kind }, { QStringLiteral("size"), bytes.size() },
+        { QStringLiteral("samples"), sampleCount } };
+    if (Status status = audit(db, QString(), QStringLiteral("system"), QStringLiteral("dict_train"), QString::number(id), details);
+        !status) {
+        db.rollback();
+        return status.error();
+    }
+    if (!db.commit())
+        return Error { Error::Code::Database, db.lastError().text() };
+    if (Status status = m_codec.addDictionary({ id, kind, bytes }, true); !status)
+        return status.error();
+    return id;
+}
+
+Result<QList<DictionaryInfo>> SqlSnapshotStore::dictionaries()
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    if (!query.exec(QStringLiteral("SELECT id, kind, created_at, sample_count, size, active FROM zstd_dictionaries ORDER BY id")))
+        return errorFrom(QStringLiteral("reading dictionaries"), query);
+    QList<DictionaryInfo> result;
+    while (query.next()) {
+        result.append({ query.value(0).toInt(), query.value(1).toString(), query.value(2).toLongLong(), query.value(3).toInt(),
+            query.value(4).toInt(), query.value(5).toBool() });
+    }
+    return result;
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QHash>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QStringList>
+#include <QTimeZone>
+
+#include "store/migrator.h"
+#include "store/snapshotstore.h"
+#include "store/sqldialect.h"
+
+class QSqlQuery;
+
+// SnapshotStore over Qt SQL, for SQLite and PostgreSQL. One connection per calling thread, named after it.
+class SqlSnapshotStore final : public SnapshotStore
+{
+public:
+    static Result<std::unique_ptr<SqlSnapshotStore>> open(const ConnectionSpec &spec, const OpenOptions &options);
+    ~SqlSnapshotStore() override;
+
+    const ConnectionSpec &connection() const override { return m_spec; }
+    int schemaVersion() const override { return m_schemaVersion; }
+
+    Result<SnapshotHeader> put(const NewSnapshot &snapshot) override;
+    Result<QList<SnapshotHeader>> putBatch(const QList<NewSnapshot> &snapshots) override;
+    Result<HeaderPage> listHeaders(const SnapshotQuery &query, const PageRequest &page) override;
+    Result<SnapshotHeader> header(const QString &id) override;
+    Result<Snapshot> load(const QString &id) override;
+    Result<QByteArray> rawPayload(const QString &id) override;
+    Result<QList<EntitySummary>> entities(const QString &tenant, const QString &kind, const QString &prefix,
+        int limit) override;
+    Status setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor) override;
+    Result<QList<KindStats>> kindStats(const QString &tenant) override;
+    Result<QList<Tenant>> tenants() override;
+    Status putTenant(const Tenant &tenant) override;
+    Status appendEvents(const QList<EventRecord> &events) override;
+    Status putStockLevels(const QList<StockLevel> &levels) override;
+    Status appendInventoryTransactions(const QList<InventoryTransaction> &transactions) override;
+    Result<QList<QByteArray>> samplePayloads(const QString &kind, int limit) override;
+    Result<int> addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount) override;
+    Result<QList<DictionaryInfo>> dictionaries() override;
+
+private:
+    explicit SqlSnapshotStore(const ConnectionSpec &spec);
+
+    Result<QSqlDatabase> db();
+    // Closes the calling thread's connection (open() runs on any thread and must not leave one behind).
+    void releaseConnection();
+    Result<QSqlDatabase> openConnection(const QString &name, bool readOnly);
+    Status loadDictionaries();
+    Status loadTenants();
+    QString businessDay(const QString &tenant, EpochMs at);
+    Result<SnapshotHeader> readHeader(const QSqlQuery &query) const;
+    Error errorFrom(const QString &what, const QSqlQuery &query) const;
+    Status audit(QSqlDatabase &db, const QString &tenant, const QString &actor, const QString &action,
+        const QString &target, const QJsonObject &details);
+
+    ConnectionSpec m_spec;
+    SqlDialect m_dialect;
+    int m_schemaVersion = 0;
+    QString m_connectionPrefix;
+
+    QMutex m_mutex; // guards the members below
+    QStringList m_connectionNames;
+    QHash<QString, QTimeZone> m_tenantZones;
+};
