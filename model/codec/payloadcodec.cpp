@@ -2,6 +2,8 @@
 
 #include <QCryptographicHash>
 
+#include <array>
+
 #include <zdict.h>
 #include <zstd.h>
 
@@ -26,6 +28,49 @@ ZSTD_DCtx *threadDecompressionContext()
 {
     thread_local std::unique_ptr<ZSTD_DCtx, DCtxDeleter> context(ZSTD_createDCtx());
     return context.get();
+}
+
+// Every stored zstd frame is followed by the CRC-32C of its bytes. The SHA-256 column guards the content, but zstd
+// ignores some header bits and allows redundant entropy encodings, so a damaged frame can still decode to the right
+// bytes; the CRC catches every single-bit (and every burst up to 32 bits) error in what is actually stored.
+constexpr qsizetype FrameTrailerBytes = 4;
+
+const std::array<quint32, 256> &crcTable()
+{
+    static const std::array<quint32, 256> table = [] {
+        std::array<quint32, 256> t {};
+        for (quint32 i = 0; i < 256; ++i) {
+            quint32 c = i;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? (c >> 1) ^ 0x82F63B78U : c >> 1; // Castagnoli polynomial, reflected
+            t[i] = c;
+        }
+        return t;
+    }();
+    return table;
+}
+
+quint32 crc32c(const char *data, qsizetype size)
+{
+    const auto &table = crcTable();
+    quint32 crc = 0xFFFFFFFFU;
+    for (qsizetype i = 0; i < size; ++i)
+        crc = table[(crc ^ quint8(data[i])) & 0xFF] ^ (crc >> 8);
+    return crc ^ 0xFFFFFFFFU;
+}
+
+void writeTrailer(char *at, quint32 crc)
+{
+    for (int i = 0; i < 4; ++i)
+        at[i] = char((crc >> (8 * i)) & 0xFF);
+}
+
+quint32 readTrailer(const char *at)
+{
+    quint32 crc = 0;
+    for (int i = 0; i < 4; ++i)
+        crc |= quint32(quint8(at[i])) << (8 * i);
+    return crc;
 }
 
 const QString IdentityCodec = QStringLiteral("identity");
@@ -119,15 +164,16 @@ EncodedPayload PayloadCodec::encode(const QString &kind, const QByteArray &raw) 
     if (dict)
         ZSTD_CCtx_refCDict(context, dict->cdict);
 
-    QByteArray blob(qsizetype(ZSTD_compressBound(size_t(raw.size()))), Qt::Uninitialized);
+    QByteArray blob(qsizetype(ZSTD_compressBound(size_t(raw.size()))) + FrameTrailerBytes, Qt::Uninitialized);
     const size_t written = ZSTD_compress2(context, blob.data(), size_t(blob.size()), raw.constData(), size_t(raw.size()));
-    if (ZSTD_isError(written) || qint64(written) >= raw.size()) {
+    if (ZSTD_isError(written) || qint64(written) + FrameTrailerBytes >= raw.size()) {
         // Incompressible (or, impossibly, a compressor failure): store the bytes as they are.
         out.codec = IdentityCodec;
         out.blob = raw;
         return out;
     }
-    blob.truncate(qsizetype(written));
+    writeTrailer(blob.data() + written, crc32c(blob.constData(), qsizetype(written)));
+    blob.truncate(qsizetype(written) + FrameTrailerBytes);
     out.blob = std::move(blob);
     out.codec = dict ? DictPrefix + QString::number(dict->id) : ZstdCodec;
     return out;
@@ -171,10 +217,16 @@ Result<QByteArray> PayloadCodec::decode(const QString &codec, const QByteArray &
     if (rawSize < 0 || rawSize > MaxPayloadBytes) {
         return Error { Error::Code::CorruptFrame, QStringLiteral("implausible payload size %1").arg(rawSize) };
     }
-    const unsigned long long frameSize = ZSTD_getFrameContentSize(blob.constData(), size_t(blob.size()));
+    if (blob.size() <= FrameTrailerBytes)
+        return Error { Error::Code::CorruptFrame, QStringLiteral("stored frame is truncated (%1 bytes)").arg(blob.size()) };
+    const qsizetype frameBytes = blob.size() - FrameTrailerBytes;
+    if (crc32c(blob.constData(), frameBytes) != readTrailer(blob.constData() + frameBytes))
+        return Error { Error::Code::CorruptFrame, QStringLiteral("stored frame fails its CRC-32C") };
+    const QByteArrayView frame(blob.constData(), frameBytes);
+    const unsigned long long frameSize = ZSTD_getFrameContentSize(frame.data(), size_t(frame.size()));
     if (frameSize == ZSTD_CONTENTSIZE_ERROR)
         return Error { Error::Code::CorruptFrame, QStringLiteral("corrupt zstd frame header") };
-    if (frameSize != ZSTD_CONTENTSIZE_UNKNOWN && frameSize != static_cast<unsigned long long>(rawSize)) {
+    if (frameSize == ZSTD_CONTENTSIZE_UNKNOWN || frameSize != static_cast<unsigned long long>(rawSize)) {
         return Error { Error::Code::CorruptFrame,
             QStringLiteral("zstd frame declares %1 bytes, expected %2").arg(frameSize).arg(rawSize) };
     }
@@ -182,8 +234,8 @@ Result<QByteArray> PayloadCodec::decode(const QString &codec, const QByteArray &
     QByteArray raw(qsizetype(rawSize), Qt::Uninitialized);
     ZSTD_DCtx *context = threadDecompressionContext();
     ZSTD_DCtx_reset(context, ZSTD_reset_session_and_parameters);
-    const size_t produced = ZSTD_decompress_usingDDict(context, raw.data(), size_t(raw.size()), blob.constData(),
-        size_t(blob.size()), dict ? dict->ddict : nullptr);
+    const size_t produced = ZSTD_decompress_usingDDict(context, raw.data(), size_t(raw.size()), frame.data(),
+        size_t(frame.size()), dict ? dict->ddict : nullptr);
     if (ZSTD_isError(produced)) {
         return Error { Error::Code::CorruptFrame,
             QStringLiteral("corrupt zstd frame: %1").arg(QString::fromLatin1(ZSTD_getErrorName(produced))) };

@@ -115,7 +115,6 @@ QString iso(EpochMs ms)
 
 struct DemoGenerator::Impl
 {
-    SnapshotStore &store;
     DemoOptions options;
     Scale scale;
     Rng rng;
@@ -131,9 +130,8 @@ struct DemoGenerator::Impl
     std::function<bool(NewSnapshot &&)> sink;
     qint64 events = 0;
 
-    Impl(SnapshotStore &s, DemoOptions o, quint64 seed)
-        : store(s)
-        , options(o)
+    Impl(DemoOptions o, quint64 seed)
+        : options(o)
         , scale(scaleFor(o.scale))
         , rng(seed)
     {
@@ -811,6 +809,34 @@ struct DemoGenerator::Impl
     }
 };
 
+QHash<QString, QList<QByteArray>> DemoGenerator::samplePayloads(quint64 seed, int perKind)
+{
+    DemoOptions options;
+    options.scale = DemoOptions::Scale::Small;
+    Impl sample(options, seed);
+    QHash<QString, QList<QByteArray>> samples;
+    sample.sink = [&](NewSnapshot &&s) {
+        QList<QByteArray> &list = samples[s.kind];
+        if (list.size() < perKind)
+            list.append(CanonicalJson::write(s.payload));
+        return true;
+    };
+    QList<InventoryTransaction> transactions;
+    QList<EventRecord> events;
+    QList<StockLevel> levels;
+    sample.scale.days = 30;
+    sample.orders(std::max(50, perKind / 3), sample.tenant, QStringLiteral("THB"));
+    sample.chats(std::max(50, perKind / 2), sample.tenant);
+    sample.dailyInventory();
+    sample.inventoryTransactions(transactions);
+    sample.financial();
+    sample.customerTiers();
+    sample.accounts();
+    sample.aggregates(events);
+    sample.storeStock(levels);
+    return samples;
+}
+
 DemoGenerator::DemoGenerator(SnapshotStore &store, DemoOptions options)
     : m_store(store)
     , m_options(options)
@@ -845,40 +871,22 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
 
     // 1. Dictionaries, trained on a sample drawn with a different seed, before any payload is written.
     if (m_options.trainDictionaries) {
-        DemoOptions sampleOptions = m_options;
-        sampleOptions.scale = DemoOptions::Scale::Small;
-        Impl sample(m_store, sampleOptions, m_options.seed ^ 0xD1C7D1C7ULL);
-        QHash<QString, QList<QByteArray>> samples;
-        sample.sink = [&](NewSnapshot &&s) {
-            QList<QByteArray> &list = samples[s.kind];
-            if (list.size() < 600)
-                list.append(CanonicalJson::write(s.payload));
-            return true;
-        };
-        QList<InventoryTransaction> ignoredTx;
-        QList<EventRecord> ignoredEvents;
-        sample.scale.days = 30;
-        sample.scale.inventoryProducts = 20;
-        sample.orders(400, sample.tenant, QStringLiteral("THB"));
-        sample.chats(400, sample.tenant);
-        sample.dailyInventory();
-        sample.inventoryTransactions(ignoredTx);
-        sample.financial();
-        sample.customerTiers();
-        sample.accounts();
-        sample.aggregates(ignoredEvents);
-        for (auto it = samples.cbegin(); it != samples.cend(); ++it) {
-            auto dictionary = PayloadCodec::trainDictionary(it.value(), 16 * 1024);
+        const QHash<QString, QList<QByteArray>> samples = samplePayloads(m_options.seed ^ 0xD1C7D1C7ULL, 600);
+        for (const KindInfo &kind : KindRegistry::all()) { // registry order: the same seed gives the same ids
+            const QList<QByteArray> kindSamples = samples.value(kind.id);
+            if (kind.id == u"stock")
+                continue; // few, large payloads: zstd finds its own redundancy
+            auto dictionary = PayloadCodec::trainDictionary(kindSamples, 16 * 1024);
             if (!dictionary)
                 continue; // too few samples for this kind: it is stored with plain zstd
-            auto id = m_store.addDictionary(it.key(), *dictionary, int(it.value().size()));
+            auto id = m_store.addDictionary(kind.id, *dictionary, int(kindSamples.size()));
             if (!id)
                 return id.error();
         }
     }
 
     // 2. The history itself, written in batches of one transaction each.
-    Impl impl(m_store, m_options, m_options.seed);
+    Impl impl(m_options, m_options.seed);
     QList<NewSnapshot> batch;
     constexpr qsizetype BatchSize = 4000;
     std::optional<Error> failure;

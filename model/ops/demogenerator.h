@@ -40,6 +40,9 @@ public:
     Result<DemoReport> run(const Progress &progress = {});
 
     static qint64 estimatedSnapshots(DemoOptions::Scale scale);
+    // Canonical payloads per kind as the demo writes them (up to `perKind` each), without a store: for dictionary
+    // training, codec tests and compression benchmarks.
+    static QHash<QString, QList<QByteArray>> samplePayloads(quint64 seed, int perKind);
 
 private:
     struct Impl;

@@ -1,0 +1,323 @@
+// snapscope-cli as a script sees it: exit codes, one-line errors on stderr, nothing half-written.
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "../common/testsupport.h"
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(SNAPSCOPE_CLI_PATH), arguments);
+    if (!process.waitForFinished(300000))
+        return {};
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QByteArray digest(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256) : QByteArray();
+}
+
+} // namespace
+
+// One error line: "snapscope-cli: error: ...", and nothing else on stderr.
+#define QVERIFY_ONE_ERROR_LINE(run, fragment)                                                                          \
+    do {                                                                                                               \
+        const QList<QByteArray> lines = (run).err.trimmed().split('\n');                                               \
+        QVERIFY2(lines.size() == 1, (run).err.constData());                                                            \
+        QVERIFY2(lines.at(0).startsWith("snapscope-cli: error: "), (run).err.constData());                             \
+        QVERIFY2((run).err.contains(fragment), (run).err.constData());                                                 \
+    } while (false)
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void usageErrors_data();
+    void usageErrors();
+    void missingDatabase();
+    void notADatabaseIsLeftAlone();
+    void listJsonLines();
+    void listFilters();
+    void showPrettyAndRaw();
+    void unknownAndMalformedIds();
+    void statsJson();
+    void corruptPayloadIsReported();
+    void demoRefusesToFillAUsedDatabase();
+    void dictTrain();
+    void postgresErrors();
+    void postgresEndToEnd();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+    QString m_someId;
+};
+
+void TestCli::initTestCase()
+{
+    m_db = m_dir.filePath(QStringLiteral("demo.sqlite"));
+    const Run demo = cli({ QStringLiteral("demo"), QStringLiteral("--db"), m_db, QStringLiteral("--quiet") });
+    QVERIFY2(demo.exitCode == 0, demo.err.constData());
+    QVERIFY(demo.out.contains("snapshots"));
+    const Run list = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th"),
+        QStringLiteral("--kind"), QStringLiteral("order"), QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--json") });
+    QCOMPARE(list.exitCode, 0);
+    m_someId = QJsonDocument::fromJson(list.out.trimmed()).object().value(u"id").toString();
+    QVERIFY(!m_someId.isEmpty());
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("fragment");
+    QTest::newRow("no command") << QStringList() << QByteArray("no command");
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("explode") } << QByteArray("unknown command");
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("list"), QStringLiteral("--colour") } << QByteArray("colour");
+    QTest::newRow("option of another command") << QStringList { QStringLiteral("stats"), QStringLiteral("--raw") } << QByteArray("does not take --raw");
+    QTest::newRow("bad limit") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--limit"), QStringLiteral("ten") } << QByteArray("--limit");
+    QTest::newRow("time without offset") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-05-01T10:00:00") } << QByteArray("offset");
+    QTest::newRow("impossible date") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-02-30") } << QByteArray("--from");
+    QTest::newRow("empty range") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-06-01"), QStringLiteral("--to"), QStringLiteral("2026-05-01") } << QByteArray("earlier");
+    QTest::newRow("unknown kind") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--kind"), QStringLiteral("invoice") } << QByteArray("unknown kind");
+    QTest::newRow("ambiguous tenant") << QStringList { QStringLiteral("list") } << QByteArray("choose one with --tenant");
+    QTest::newRow("bad trash mode") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--trash"), QStringLiteral("maybe") } << QByteArray("--trash");
+    QTest::newRow("show without id") << QStringList { QStringLiteral("show") } << QByteArray("exactly one");
+    QTest::newRow("bad scale") << QStringList { QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("huge") } << QByteArray("--scale");
+    QTest::newRow("db and pg") << QStringList { QStringLiteral("stats"), QStringLiteral("--pg"), QStringLiteral("dbname=x") } << QByteArray("one of --db and --pg");
+    QTest::newRow("dict without kind") << QStringList { QStringLiteral("dict"), QStringLiteral("train") } << QByteArray("--kind");
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, fragment);
+    const QByteArray before = digest(m_db);
+    QStringList withDb = arguments;
+    withDb << QStringLiteral("--db") << m_db;
+    const Run run = cli(withDb);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(run, fragment);
+    QVERIFY(run.out.isEmpty());
+    QCOMPARE(digest(m_db), before);
+}
+
+void TestCli::missingDatabase()
+{
+    const QString path = m_dir.filePath(QStringLiteral("nothing-here.sqlite"));
+    const Run run = cli({ QStringLiteral("list"), QStringLiteral("--db"), path });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(run, "does not exist");
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestCli::notADatabaseIsLeftAlone()
+{
+    const QString path = m_dir.filePath(QStringLiteral("readme.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("hello\n");
+    file.close();
+    const Run run = cli({ QStringLiteral("init"), QStringLiteral("--db"), path });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(run, "not a SnapScope database");
+    QFile check(path);
+    QVERIFY(check.open(QIODevice::ReadOnly));
+    QCOMPARE(check.readAll(), QByteArray("hello\n"));
+}
+
+void TestCli::listJsonLines()
+{
+    const Run run = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th"),
+        QStringLiteral("--limit"), QStringLiteral("7000"), QStringLiteral("--json") });
+    QCOMPARE(run.exitCode, 0);
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 7000); // more than one page
+    QString previous;
+    for (const QByteArray &line : lines) {
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        for (const char *key : { "id", "tenant", "kind", "entity", "version", "type", "taken_at", "created_by", "summary",
+                 "raw_size", "stored_size", "codec", "pinned" })
+            QVERIFY2(object.contains(QString::fromLatin1(key)), key);
+        const QString takenAt = object.value(u"taken_at").toString();
+        QVERIFY(takenAt.endsWith(u'Z'));
+        if (!previous.isEmpty())
+            QVERIFY(takenAt <= previous); // newest first
+        previous = takenAt;
+    }
+}
+
+void TestCli::listFilters()
+{
+    const Run run = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th"),
+        QStringLiteral("--kind"), QStringLiteral("order"), QStringLiteral("--type"), QStringLiteral("cancelled,modified"),
+        QStringLiteral("--from"), QStringLiteral("2026-08-01"), QStringLiteral("--to"), QStringLiteral("2026-09-01T00:00:00+07:00"),
+        QStringLiteral("--limit"), QStringLiteral("100000"), QStringLiteral("--json") });
+    QCOMPARE(run.exitCode, 0);
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QVERIFY(lines.size() > 3);
+    for (const QByteArray &line : lines) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        QCOMPARE(object.value(u"kind").toString(), QStringLiteral("order"));
+        const QString type = object.value(u"type").toString();
+        QVERIFY(type == u"cancelled" || type == u"modified");
+        const QString takenAt = object.value(u"taken_at").toString();
+        QVERIFY2(takenAt >= QStringLiteral("2026-07-31T17:00:00") && takenAt < QStringLiteral("2026-08-31T17:00:00"), qPrintable(takenAt));
+    }
+}
+
+void TestCli::showPrettyAndRaw()
+{
+    const Run pretty = cli({ QStringLiteral("show"), m_someId, QStringLiteral("--db"), m_db });
+    QCOMPARE(pretty.exitCode, 0);
+    QVERIFY(pretty.out.contains("\n    \""));
+    const Run raw = cli({ QStringLiteral("show"), m_someId, QStringLiteral("--raw"), QStringLiteral("--db"), m_db });
+    QCOMPARE(raw.exitCode, 0);
+    QVERIFY(!raw.out.contains('\n'));
+    QCOMPARE(QJsonDocument::fromJson(raw.out).object(), QJsonDocument::fromJson(pretty.out).object());
+    QVERIFY(QJsonDocument::fromJson(raw.out).object().contains(QStringLiteral("order_id")));
+}
+
+void TestCli::unknownAndMalformedIds()
+{
+    const Run unknown = cli({ QStringLiteral("show"), QStringLiteral("01890000-0000-7000-8000-000000000000"), QStringLiteral("--db"), m_db });
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(unknown, "no snapshot with id");
+    const Run malformed = cli({ QStringLiteral("show"), QStringLiteral("1; DROP TABLE snapshots"), QStringLiteral("--db"), m_db });
+    QCOMPARE(malformed.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(malformed, "not a snapshot id");
+}
+
+void TestCli::statsJson()
+{
+    const Run run = cli({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--db"), m_db });
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject stats = QJsonDocument::fromJson(run.out).object();
+    QVERIFY(stats.value(u"kinds").toArray().size() == 9);
+    const QJsonObject total = stats.value(u"total").toObject();
+    QVERIFY(total.value(u"count").toInteger() > 18000);
+    QVERIFY(total.value(u"ratio").toDouble() > 0.0 && total.value(u"ratio").toDouble() < 0.5);
+}
+
+void TestCli::corruptPayloadIsReported()
+{
+    const QString copy = m_dir.filePath(QStringLiteral("corrupt.sqlite"));
+    {
+        // A consistent copy through SQLite itself (the demo database may still have a WAL beside it).
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(m_db));
+        QSqlQuery query(side.db());
+        QVERIFY2(query.exec(QStringLiteral("VACUUM INTO '%1'").arg(copy)), qPrintable(query.lastError().text()));
+    }
+    {
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(copy));
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("UPDATE snapshots SET payload = substr(payload, 1, 20) || x'00' || substr(payload, 22) "
+                                          "WHERE id = '%1'").arg(m_someId)));
+    }
+    const Run show = cli({ QStringLiteral("show"), m_someId, QStringLiteral("--db"), copy });
+    QCOMPARE(show.exitCode, 3);
+    QVERIFY_ONE_ERROR_LINE(show, m_someId.toUtf8());
+    const Run verify = cli({ QStringLiteral("verify"), QStringLiteral("--db"), copy, QStringLiteral("--quiet") });
+    QCOMPARE(verify.exitCode, 3);
+    QVERIFY(verify.out.contains(m_someId.toUtf8()));
+    QVERIFY(verify.out.contains(": 1 corrupt"));
+    const Run clean = cli({ QStringLiteral("verify"), QStringLiteral("--db"), m_db, QStringLiteral("--kind"), QStringLiteral("chat") });
+    QCOMPARE(clean.exitCode, 0);
+    QVERIFY(clean.out.contains(" 0 corrupt"));
+    QVERIFY(clean.err.contains("verify:")); // progress goes to stderr
+}
+
+void TestCli::demoRefusesToFillAUsedDatabase()
+{
+    const QByteArray before = digest(m_db);
+    const Run run = cli({ QStringLiteral("demo"), QStringLiteral("--db"), m_db });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(run, "already holds");
+    QCOMPARE(digest(m_db), before);
+}
+
+void TestCli::dictTrain()
+{
+    const Run trained = cli({ QStringLiteral("dict"), QStringLiteral("train"), QStringLiteral("--kind"), QStringLiteral("order"),
+        QStringLiteral("--samples"), QStringLiteral("500"), QStringLiteral("--db"), m_db });
+    QVERIFY2(trained.exitCode == 0, trained.err.constData());
+    QVERIFY(trained.out.contains("trained dictionary"));
+    const Run list = cli({ QStringLiteral("dict"), QStringLiteral("list"), QStringLiteral("--db"), m_db });
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(list.out.count("active"), 8); // one active per kind that has one; the new order dictionary replaced the old
+    // Old snapshots still decode with the dictionary they were written with.
+    QCOMPARE(cli({ QStringLiteral("show"), m_someId, QStringLiteral("--db"), m_db }).exitCode, 0);
+}
+
+void TestCli::postgresErrors()
+{
+    const Run withPassword = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 dbname=x password=secret") });
+    QCOMPARE(withPassword.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(withPassword, "SNAPSCOPE_PGPASSWORD");
+    QVERIFY(!withPassword.err.contains("secret"));
+    const Run unreachable = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 port=1 dbname=x user=nobody") });
+    QCOMPARE(unreachable.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(unreachable, "cannot reach PostgreSQL at 127.0.0.1:1");
+    const Run malformed = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 port=abc dbname=x") });
+    QCOMPARE(malformed.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(malformed, "port");
+}
+
+void TestCli::postgresEndToEnd()
+{
+    SNAPSCOPE_REQUIRE_POSTGRES(pg);
+    QString error;
+    QVERIFY2(TestSupport::resetPostgres(*pg, &error), qPrintable(error));
+    const QString conninfo = qEnvironmentVariable("SNAPSCOPE_TEST_PG");
+    const Run init = cli({ QStringLiteral("init"), QStringLiteral("--pg"), conninfo });
+    QVERIFY2(init.exitCode == 0, init.err.constData());
+    QVERIFY(init.out.contains("schema version 1"));
+    const Run stats = cli({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--pg"), conninfo });
+    QCOMPARE(stats.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(stats.out).object().value(u"total").toObject().value(u"count").toInt(-1), 0);
+    const Run noTenants = cli({ QStringLiteral("list"), QStringLiteral("--pg"), conninfo });
+    QCOMPARE(noTenants.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(noTenants, "no tenants");
+
+    // bootstrap.sh test makes a role that must give a password (all others are trusted).
+    const QString passwordUser = qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD_USER");
+    if (passwordUser.isEmpty())
+        QSKIP("SKIP: SNAPSCOPE_TEST_PG_PASSWORD_USER not set (bootstrap.sh test sets it)");
+    const QString asUser = QStringLiteral("host=%1 port=%2 dbname=%3 user=%4").arg(pg->host).arg(pg->port).arg(pg->database, passwordUser);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SNAPSCOPE_PGPASSWORD"), QStringLiteral("wrong-password"));
+    environment.insert(QStringLiteral("PGPASSFILE"), m_dir.filePath(QStringLiteral("no-pgpass")));
+    const Run wrong = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), asUser }, environment);
+    QCOMPARE(wrong.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(wrong, "refused the password");
+    QVERIFY(!wrong.err.contains("wrong-password"));
+    environment.insert(QStringLiteral("SNAPSCOPE_PGPASSWORD"), qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD"));
+    const Run right = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), asUser }, environment);
+    QVERIFY2(right.exitCode == 0, right.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

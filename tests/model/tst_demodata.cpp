@@ -1,0 +1,240 @@
+// The demo database is what people judge the product by: its numbers must add up.
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "../common/testsupport.h"
+#include "ops/demogenerator.h"
+#include "ops/verification.h"
+#include "store/snapshotstore.h"
+
+class TestDemoData : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void sizeAndKinds();
+    void inventoryEquationHoldsForEveryProductDay();
+    void versionsAreContiguousPerEntity();
+    void ordersFollowTheirLifecycle();
+    void chatsCarryThaiAndEnglishOutcomes();
+    void aggregatesSnapshotEveryTenEvents();
+    void everyPayloadVerifies();
+    void sameSeedSameDatabase();
+    void otherSeedOtherDatabase();
+
+private:
+    QByteArray digest(const ConnectionSpec &spec);
+    QTemporaryDir m_dir;
+    ConnectionSpec m_spec;
+    DemoReport m_report;
+};
+
+void TestDemoData::initTestCase()
+{
+    m_spec = ConnectionSpec::sqlite(m_dir.filePath(QStringLiteral("demo.sqlite")));
+    auto store = openSnapshotStore(m_spec, { true });
+    QVERIFY(store.ok());
+    DemoOptions options;
+    options.seed = 42;
+    auto report = DemoGenerator(**store, options).run();
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+    m_report = *report;
+}
+
+void TestDemoData::sizeAndKinds()
+{
+    QVERIFY2(m_report.snapshots >= 18000 && m_report.snapshots <= 26000, qPrintable(QString::number(m_report.snapshots)));
+    for (const char *kind : { "order", "stock", "chat", "daily_inventory", "inventory_tx", "financial", "customer_tier", "account", "aggregate" })
+        QVERIFY2(m_report.snapshotsByKind.value(QString::fromLatin1(kind)) > 0, kind);
+    QCOMPARE(m_report.snapshotsByKind.value(QStringLiteral("daily_inventory")), 180 * 20 * 3);
+    QVERIFY(m_report.events > 1000);
+}
+
+void TestDemoData::inventoryEquationHoldsForEveryProductDay()
+{
+    TestSupport::SideConnection side(m_spec);
+    QSqlQuery query(side.db());
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM daily_inventory")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 180 * 20 * 3);
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM daily_inventory WHERE closing <> opening + inbound - outbound + adjustments "
+                                      "OR closing < 0 OR outbound < 0 OR inbound < 0")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    // Each day's opening is the previous day's closing, and no day is missing.
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT COUNT(*) FROM (SELECT opening, LAG(closing) OVER w AS previous_closing, "
+        "julianday(day) - julianday(LAG(day) OVER w) AS gap FROM daily_inventory "
+        "WINDOW w AS (PARTITION BY tenant_id, store_code, product_id ORDER BY day)) "
+        "WHERE previous_closing IS NOT NULL AND (opening <> previous_closing OR gap <> 1)")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    // The payload says the same as the fact row.
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM daily_inventory d JOIN snapshots s ON s.id = d.snapshot_id "
+                                      "WHERE json_extract(s.summary, '$.closing_stock') <> d.closing")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+}
+
+void TestDemoData::versionsAreContiguousPerEntity()
+{
+    TestSupport::SideConnection side(m_spec);
+    QSqlQuery query(side.db());
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM (SELECT tenant_id, kind, entity_id FROM snapshots "
+                                      "GROUP BY tenant_id, kind, entity_id HAVING MIN(version) <> 1 OR MAX(version) <> COUNT(*))")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    // Versions follow time, and previous_id links each version to the one before.
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM snapshots s JOIN snapshots p ON p.id = s.previous_id "
+                                      "WHERE p.version <> s.version - 1 OR p.taken_at > s.taken_at OR p.entity_id <> s.entity_id")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE version > 1 AND previous_id IS NULL")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+}
+
+void TestDemoData::ordersFollowTheirLifecycle()
+{
+    TestSupport::SideConnection side(m_spec);
+    QSqlQuery query(side.db());
+    QVERIFY(query.exec(QStringLiteral("SELECT snapshot_type, COUNT(*) FROM snapshots WHERE kind = 'order' GROUP BY snapshot_type")));
+    QHash<QString, int> byType;
+    while (query.next())
+        byType.insert(query.value(0).toString(), query.value(1).toInt());
+    for (const char *type : { "created", "confirmed", "shipped", "completed", "cancelled", "modified" })
+        QVERIFY2(byType.value(QString::fromLatin1(type)) > 0, type);
+    QVERIFY(byType.value(QStringLiteral("created")) >= byType.value(QStringLiteral("confirmed")));
+    QVERIFY(byType.value(QStringLiteral("confirmed")) >= byType.value(QStringLiteral("shipped")));
+    // Version 1 of every order is its creation.
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE kind = 'order' AND version = 1 AND snapshot_type <> 'created'")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    // Inventory transactions reference real orders.
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM inventory_transactions t WHERE t.type = 'deducted' AND NOT EXISTS "
+                                      "(SELECT 1 FROM snapshots s WHERE s.kind = 'order' AND s.entity_id = t.reference_id)")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+}
+
+void TestDemoData::chatsCarryThaiAndEnglishOutcomes()
+{
+    TestSupport::SideConnection side(m_spec);
+    QSqlQuery query(side.db());
+    QVERIFY(query.exec(QStringLiteral("SELECT platform, COUNT(*), SUM(order_created), SUM(human_handoff) FROM chat_outcomes GROUP BY platform")));
+    QStringList platforms;
+    while (query.next()) {
+        platforms << query.value(0).toString();
+        QVERIFY(query.value(2).toInt() > 0);
+    }
+    platforms.sort();
+    QCOMPARE(platforms, QStringList({ QStringLiteral("facebook"), QStringLiteral("line"), QStringLiteral("whatsapp") }));
+    auto store = openSnapshotStore(m_spec, {});
+    SnapshotQuery q;
+    q.tenant = QStringLiteral("acme-th");
+    q.kind = QStringLiteral("chat");
+    q.types = { QStringLiteral("session_ended") };
+    PageRequest request;
+    request.limit = 200;
+    auto page = (*store)->listHeaders(q, request);
+    QVERIFY(page.ok());
+    bool thai = false, english = false;
+    for (const SnapshotHeader &h : page->headers) {
+        auto loaded = (*store)->load(h.id);
+        QVERIFY(loaded.ok());
+        const QJsonObject chat = QJsonDocument::fromJson(loaded->payload).object();
+        const QJsonArray messages = chat.value(u"key_messages").toArray();
+        QVERIFY(!messages.isEmpty());
+        const QString text = messages.at(0).toObject().value(u"text").toString();
+        thai = thai || text.contains(QChar(0x0E2A)) || text.contains(QChar(0x0E14)); // ส, ด
+        english = english || text.startsWith(u'H');
+        QVERIFY(chat.value(u"outcome").toObject().contains(QStringLiteral("satisfaction")));
+        const double confidence = chat.value(u"ai").toObject().value(u"avg_confidence").toDouble();
+        QVERIFY2(confidence >= 0.55 && confidence <= 1.0, qPrintable(QString::number(confidence)));
+    }
+    QVERIFY(thai);
+    QVERIFY(english);
+}
+
+void TestDemoData::aggregatesSnapshotEveryTenEvents()
+{
+    TestSupport::SideConnection side(m_spec);
+    QSqlQuery query(side.db());
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), SUM(event_seq % 10 <> 0) FROM snapshots WHERE kind = 'aggregate'")));
+    QVERIFY(query.next());
+    QVERIFY(query.value(0).toInt() > 0);
+    QCOMPARE(query.value(1).toInt(), 0);
+    QVERIFY(query.exec(QStringLiteral("SELECT MIN(n), MAX(n) FROM (SELECT COUNT(*) AS n FROM events GROUP BY aggregate_id)")));
+    QVERIFY(query.next());
+    QVERIFY(query.value(0).toInt() <= 10);
+    QVERIFY(query.value(1).toInt() >= 100);
+    QVERIFY(query.exec(QStringLiteral("SELECT data FROM events LIMIT 1")));
+    QVERIFY(query.next());
+    const QJsonObject data = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+    QVERIFY(data.value(u"patch").isArray());
+    QVERIFY(!data.value(u"patch").toArray().isEmpty());
+}
+
+void TestDemoData::everyPayloadVerifies()
+{
+    auto store = openSnapshotStore(m_spec, {});
+    QVERIFY(store.ok());
+    qint64 checked = 0;
+    for (const char *tenant : { "acme-th", "lotus-sg" }) {
+        SnapshotQuery q;
+        q.tenant = QString::fromLatin1(tenant);
+        auto report = Verification(**store).run(q);
+        QVERIFY(report.ok());
+        QVERIFY(report->corrupt.isEmpty());
+        checked += report->checked;
+    }
+    QCOMPARE(checked, m_report.snapshots);
+}
+
+QByteArray TestDemoData::digest(const ConnectionSpec &spec)
+{
+    TestSupport::SideConnection side(spec);
+    QSqlQuery query(side.db());
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!query.exec(QStringLiteral("SELECT id, entity_id, version, taken_at, checksum FROM snapshots ORDER BY id")))
+        return {};
+    while (query.next()) {
+        for (int i = 0; i < 5; ++i)
+            hash.addData(query.value(i).toString().toUtf8() + '|');
+    }
+    return hash.result();
+}
+
+void TestDemoData::sameSeedSameDatabase()
+{
+    QTemporaryDir dir;
+    const ConnectionSpec again = ConnectionSpec::sqlite(dir.filePath(QStringLiteral("again.sqlite")));
+    {
+        auto store = openSnapshotStore(again, { true });
+        DemoOptions options;
+        options.seed = 42;
+        QVERIFY(DemoGenerator(**store, options).run().ok());
+    }
+    const QByteArray first = digest(m_spec);
+    QVERIFY(!first.isEmpty());
+    QCOMPARE(digest(again), first);
+}
+
+void TestDemoData::otherSeedOtherDatabase()
+{
+    QTemporaryDir dir;
+    const ConnectionSpec other = ConnectionSpec::sqlite(dir.filePath(QStringLiteral("other.sqlite")));
+    {
+        auto store = openSnapshotStore(other, { true });
+        DemoOptions options;
+        options.seed = 43;
+        QVERIFY(DemoGenerator(**store, options).run().ok());
+    }
+    QVERIFY(digest(other) != digest(m_spec));
+}
+
+QTEST_GUILESS_MAIN(TestDemoData)
+#include "tst_demodata.moc"

@@ -1,0 +1,190 @@
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "../common/testsupport.h"
+#include "store/migrator.h"
+#include "store/snapshotstore.h"
+
+namespace {
+
+QByteArray fileDigest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+const QStringList ExpectedTables { QStringLiteral("tenants"), QStringLiteral("snapshots"), QStringLiteral("daily_inventory"),
+    QStringLiteral("chat_outcomes"), QStringLiteral("events"), QStringLiteral("stock_levels"),
+    QStringLiteral("inventory_transactions"), QStringLiteral("schedules"), QStringLiteral("schedule_runs"),
+    QStringLiteral("retention_policies"), QStringLiteral("audit_log"), QStringLiteral("zstd_dictionaries"),
+    QStringLiteral("snapshot_stats"), QStringLiteral("schema_migrations") };
+
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void splitsTriggersAndFunctions();
+    void sqliteFromEmpty();
+    void sqliteNewerSchemaIsRefusedUntouched();
+    void sqliteForeignDatabaseIsRefusedUntouched();
+    void nonSqliteFileIsRefusedUntouched();
+    void missingFileIsNotCreatedUnlessAsked();
+    void postgresFromEmptyAndNewerSchema();
+
+private:
+    void checkTables(const ConnectionSpec &spec);
+};
+
+void TestMigrations::splitsTriggersAndFunctions()
+{
+    const QStringList sqlite = Migrator::splitStatements(QStringLiteral(
+        "CREATE TABLE a (x INTEGER);\n-- comment\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n    SELECT RAISE(ABORT, 'no');\nEND;\nCREATE INDEX i ON a (x);\n"));
+    QCOMPARE(sqlite.size(), 3);
+    QVERIFY(sqlite.at(1).startsWith(QStringLiteral("CREATE TRIGGER")));
+    QVERIFY(sqlite.at(1).endsWith(QStringLiteral("END;")));
+    const QStringList pg = Migrator::splitStatements(QStringLiteral(
+        "CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n    RAISE EXCEPTION 'x';\nEND;\n$$ LANGUAGE plpgsql;\nCREATE TABLE b (y int);\n"));
+    QCOMPARE(pg.size(), 2);
+    QVERIFY(pg.at(0).contains(QStringLiteral("RAISE EXCEPTION")));
+}
+
+void TestMigrations::checkTables(const ConnectionSpec &spec)
+{
+    TestSupport::SideConnection side(spec);
+    QVERIFY(side.isOpen());
+    QStringList tables = side.db().tables();
+    for (const QString &table : ExpectedTables)
+        QVERIFY2(tables.contains(table), qPrintable(table));
+    QSqlQuery query(side.db());
+    QVERIFY(query.exec(QStringLiteral("SELECT version, name FROM schema_migrations ORDER BY version")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("initial"));
+}
+
+void TestMigrations::sqliteFromEmpty()
+{
+    QTemporaryDir dir;
+    const ConnectionSpec spec = ConnectionSpec::sqlite(dir.filePath(QStringLiteral("new.sqlite")));
+    {
+        auto store = openSnapshotStore(spec, { true });
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
+        QCOMPARE((*store)->schemaVersion(), 1);
+    }
+    checkTables(spec);
+    // Opening again applies nothing twice.
+    auto again = openSnapshotStore(spec, {});
+    QVERIFY(again.ok());
+    QCOMPARE((*again)->schemaVersion(), 1);
+}
+
+void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("future.sqlite"));
+    const ConnectionSpec spec = ConnectionSpec::sqlite(path);
+    QVERIFY(openSnapshotStore(spec, { true }).ok());
+    {
+        TestSupport::SideConnection side(spec);
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode=DELETE"))); // fold the WAL in, so the file is all there is
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'future', 0)")));
+    }
+    const QByteArray before = fileDigest(path);
+    const QDateTime modified = QFileInfo(path).lastModified();
+    auto refused = openSnapshotStore(spec, {});
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("7")) && refused.error().message.contains(QStringLiteral("(1)")),
+        qPrintable(refused.error().message));
+    QCOMPARE(fileDigest(path), before);
+    QCOMPARE(QFileInfo(path).lastModified(), modified);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+}
+
+void TestMigrations::sqliteForeignDatabaseIsRefusedUntouched()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("someone-else.sqlite"));
+    {
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(path));
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO invoices (total) VALUES (12.5)")));
+    }
+    const QByteArray before = fileDigest(path);
+    auto refused = openSnapshotStore(ConnectionSpec::sqlite(path), { true });
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::NotSnapScope);
+    QVERIFY(refused.error().message.contains(QStringLiteral("not a SnapScope database")));
+    QCOMPARE(fileDigest(path), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+}
+
+void TestMigrations::nonSqliteFileIsRefusedUntouched()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("These are my notes, not a database.\n");
+    file.close();
+    const QByteArray before = fileDigest(path);
+    auto refused = openSnapshotStore(ConnectionSpec::sqlite(path), { true });
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::NotSnapScope);
+    QVERIFY(refused.error().message.contains(QStringLiteral("not an SQLite file")));
+    QCOMPARE(fileDigest(path), before);
+}
+
+void TestMigrations::missingFileIsNotCreatedUnlessAsked()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("absent.sqlite"));
+    auto refused = openSnapshotStore(ConnectionSpec::sqlite(path), {});
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::NotFound);
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestMigrations::postgresFromEmptyAndNewerSchema()
+{
+    SNAPSCOPE_REQUIRE_POSTGRES(pg);
+    QString error;
+    QVERIFY2(TestSupport::resetPostgres(*pg, &error), qPrintable(error));
+    {
+        auto store = openSnapshotStore(*pg, {});
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
+        QCOMPARE((*store)->schemaVersion(), 1);
+    }
+    checkTables(*pg);
+    {
+        TestSupport::SideConnection side(*pg);
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9, 'future', 0)")));
+    }
+    auto refused = openSnapshotStore(*pg, {});
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
+    QVERIFY(refused.error().message.contains(QStringLiteral("9")));
+    // A database holding somebody else's tables is refused too.
+    QVERIFY2(TestSupport::resetPostgres(*pg, &error), qPrintable(error));
+    {
+        TestSupport::SideConnection side(*pg);
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE invoices (id int)")));
+    }
+    auto foreign = openSnapshotStore(*pg, {});
+    QVERIFY(!foreign.ok());
+    QCOMPARE(foreign.error().code, Error::Code::NotSnapScope);
+}
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"
