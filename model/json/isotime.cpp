@@ -6,6 +6,11 @@ namespace IsoTime {
 
 namespace {
 
+bool charAt(const QString &text, qsizetype pos, QChar c)
+{
+    return pos < text.size() && text.at(pos) == c;
+}
+
 bool digitsAt(const QString &text, qsizetype pos, int count, int &value)
 {
     if (pos + count > text.size())
@@ -51,10 +56,10 @@ Result<EpochMs> parseDateTime(const QString &text)
     const std::optional<QDate> date = dateAt(text);
     if (!date)
         return invalid(text, "expected YYYY-MM-DD");
-    if (text.size() < 20 || (text.at(10) != u'T' && text.at(10) != u't'))
+    if (!charAt(text, 10, u'T') && !charAt(text, 10, u't'))
         return invalid(text, "expected 'T' and a time");
     int hour = 0, minute = 0, second = 0;
-    if (!digitsAt(text, 11, 2, hour) || text.at(13) != u':' || !digitsAt(text, 14, 2, minute) || text.at(16) != u':'
+    if (!digitsAt(text, 11, 2, hour) || !charAt(text, 13, u':') || !digitsAt(text, 14, 2, minute) || !charAt(text, 16, u':')
         || !digitsAt(text, 17, 2, second))
         return invalid(text, "expected HH:MM:SS");
     if (hour > 23 || minute > 59 || second > 60)
@@ -83,7 +88,7 @@ Result<EpochMs> parseDateTime(const QString &text)
         ++pos;
     } else if (zone == u'+' || zone == u'-') {
         int offsetHour = 0, offsetMinute = 0;
-        if (!digitsAt(text, pos + 1, 2, offsetHour) || pos + 3 >= text.size() || text.at(pos + 3) != u':'
+        if (!digitsAt(text, pos + 1, 2, offsetHour) || !charAt(text, pos + 3, u':')
             || !digitsAt(text, pos + 4, 2, offsetMinute))
             return invalid(text, "offset must be +HH:MM or -HH:MM");
         if (offsetHour > 23 || offsetMinute > 59)

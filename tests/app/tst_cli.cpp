@@ -1,6 +1,7 @@
 // snapscope-cli as a script sees it: exit codes, one-line errors on stderr, nothing half-written.
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QTest>
 
+#include <cstdio>
 #include <optional>
 
 #include "store/connectionspec.h"
@@ -101,6 +102,20 @@ private:
 };
 
 } // namespace TestSupport
+
+// For an executable whose every case needs PostgreSQL: exit 77 (CTest's skip) when none is configured and none is
+// required, before any case runs, so CTest reports the skip instead of a pass.
+#define SNAPSCOPE_POSTGRES_TEST_MAIN(TestClass, needsPostgres)                                                         \
+    int main(int argc, char *argv[])                                                                                   \
+    {                                                                                                                  \
+        QCoreApplication app(argc, argv);                                                                              \
+        if ((needsPostgres) && !TestSupport::postgresSpec() && !TestSupport::postgresRequired()) {                     \
+            std::printf("SKIP: no PostgreSQL configured (set SNAPSCOPE_TEST_PG, or run packaging/bootstrap.sh test)\n"); \
+            return 77;                                                                                                 \
+        }                                                                                                              \
+        TestClass test;                                                                                                \
+        return QTest::qExec(&test, argc, argv);                                                                        \
+    }
 
 // Skips (visibly) or fails, as DEVELOPERS.md asks, when no PostgreSQL is configured.
 #define SNAPSCOPE_REQUIRE_POSTGRES(specVar)                                                                            \

@@ -203,7 +203,7 @@ QByteArray TestDemoData::digest(const ConnectionSpec &spec)
         return {};
     while (query.next()) {
         for (int i = 0; i < 5; ++i)
-            hash.addData(query.value(i).toString().toUtf8() + '|');
+            hash.addData(QByteArray(query.value(i).toString().toUtf8() + '|'));
     }
     return hash.result();
 }

@@ -524,5 +524,5 @@ void TestSnapshotStore::badIdsAreRefused()
     QCOMPARE(m_store->listHeaders(q, {})->headers.size(), 1);
 }
 
-QTEST_GUILESS_MAIN(TestSnapshotStore)
+SNAPSCOPE_POSTGRES_TEST_MAIN(TestSnapshotStore, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")
 #include "tst_snapshotstore.moc"

@@ -1,0 +1,108 @@
+// The console as a user meets it, on the offscreen platform.
+#include <QApplication>
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include "../common/testsupport.h"
+#include "mainwindow.h"
+#include "ops/demogenerator.h"
+#include "store/snapshotstore.h"
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void showsStorageByKind();
+    void unreachableServerShowsAnError();
+    void missingFileShowsAnError();
+    void screenshotOption();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("SnapScopeTest"));
+    QStandardPaths::setTestModeEnabled(true);
+    m_db = m_dir.filePath(QStringLiteral("demo.sqlite"));
+    auto store = openSnapshotStore(ConnectionSpec::sqlite(m_db), { true });
+    QVERIFY(store.ok());
+    QVERIFY(DemoGenerator(**store, {}).run().ok());
+}
+
+void TestMainWindow::showsStorageByKind()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy shown(&window, &MainWindow::dataShown);
+    window.openStore(ConnectionSpec::sqlite(m_db), false);
+    QVERIFY(shown.wait(30000));
+    QCOMPARE(shown.at(0).at(0).toBool(), true);
+    auto *table = window.findChild<QTableView *>(QStringLiteral("storageTable"));
+    QVERIFY(table);
+    QCOMPARE(table->model()->rowCount(), 9);
+    // Sorted by count, largest first: daily inventory dominates the demo.
+    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("Daily inventory"));
+    auto *message = window.findChild<QLabel *>(QStringLiteral("messageLabel"));
+    QVERIFY(message->text().contains(QStringLiteral("snapshot")));
+    QVERIFY(window.windowTitle().contains(QStringLiteral("demo.sqlite")));
+    auto *navigator = window.findChild<QTreeView *>();
+    QVERIFY(navigator);
+    QCOMPARE(navigator->model()->rowCount(), 9);
+}
+
+void TestMainWindow::unreachableServerShowsAnError()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy shown(&window, &MainWindow::dataShown);
+    auto spec = ConnectionSpec::fromPgKeywords(QStringLiteral("host=127.0.0.1 port=1 dbname=x user=nobody"));
+    QVERIFY(spec.ok());
+    window.openStore(*spec, false);
+    QVERIFY(shown.wait(30000));
+    QCOMPARE(shown.at(0).at(0).toBool(), false);
+    auto *message = window.findChild<QLabel *>(QStringLiteral("messageLabel"));
+    QVERIFY2(message->text().contains(QStringLiteral("cannot reach PostgreSQL")), qPrintable(message->text()));
+}
+
+void TestMainWindow::missingFileShowsAnError()
+{
+    MainWindow window;
+    QSignalSpy shown(&window, &MainWindow::dataShown);
+    const QString path = m_dir.filePath(QStringLiteral("absent.sqlite"));
+    window.openStore(ConnectionSpec::sqlite(path), false);
+    QVERIFY(shown.wait(30000));
+    QCOMPARE(shown.at(0).at(0).toBool(), false);
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("does not exist")));
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+void TestMainWindow::screenshotOption()
+{
+    const QString png = m_dir.filePath(QStringLiteral("shot.png"));
+    QProcess gui;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+    gui.setProcessEnvironment(environment);
+    gui.start(QStringLiteral(SNAPSCOPE_GUI_PATH), { QStringLiteral("--db"), m_db, QStringLiteral("--screenshot"), png });
+    QVERIFY(gui.waitForFinished(60000));
+    QCOMPARE(gui.exitCode(), 0);
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 800 && image.height() >= 500);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
