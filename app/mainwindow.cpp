@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     dock->setWidget(m_navigator);
     m_navigator->setModel(m_sortedStats);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({ dock }, { 300 }, Qt::Horizontal);
     m_ui->menuView->addAction(dock->toggleViewAction());
 
     statusBar()->addPermanentWidget(m_backendLabel);
@@ -132,7 +134,7 @@ void MainWindow::refresh()
         m_stats->setStats(loaded->stats);
         m_ui->storageTable->resizeColumnsToContents();
         m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-        m_ui->messageLabel->setText(tr("%n snapshot(s) in %1", nullptr, int(m_stats->totalSnapshots())).arg(m_spec.displayName()));
+        m_ui->messageLabel->setText(tr("%1 snapshots in %2").arg(QLocale().toString(m_stats->totalSnapshots()), m_spec.displayName()));
         updateStatus();
         Q_EMIT dataShown(true);
     });

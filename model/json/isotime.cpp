@@ -124,9 +124,70 @@ Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone)
     return parseDateTime(text);
 }
 
+namespace {
+
+// Formats without QDateTime: list output and demo payloads format millions of times (days from civil, H. Hinnant).
+QString formatUtc(EpochMs ms, bool withMillis)
+{
+    qint64 days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+    qint64 rest = ms - days * 86400000;
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const qint64 day = dayOfYear - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    const int hour = int(rest / 3600000);
+    rest %= 3600000;
+    const int minute = int(rest / 60000);
+    rest %= 60000;
+    const int second = int(rest / 1000);
+    const int millis = int(rest % 1000);
+    char text[32];
+    const auto two = [](char *at, int value) {
+        at[0] = char('0' + value / 10);
+        at[1] = char('0' + value % 10);
+    };
+    const int y = int(year);
+    text[0] = char('0' + (y / 1000) % 10);
+    text[1] = char('0' + (y / 100) % 10);
+    text[2] = char('0' + (y / 10) % 10);
+    text[3] = char('0' + y % 10);
+    text[4] = '-';
+    two(text + 5, int(month));
+    text[7] = '-';
+    two(text + 8, int(day));
+    text[10] = 'T';
+    two(text + 11, hour);
+    text[13] = ':';
+    two(text + 14, minute);
+    text[16] = ':';
+    two(text + 17, second);
+    int length = 19;
+    if (withMillis) {
+        text[19] = '.';
+        text[20] = char('0' + millis / 100);
+        text[21] = char('0' + (millis / 10) % 10);
+        text[22] = char('0' + millis % 10);
+        length = 23;
+    }
+    text[length++] = 'Z';
+    return QString::fromLatin1(text, length);
+}
+
+} // namespace
+
 QString toUtcString(EpochMs ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return formatUtc(ms, true);
+}
+
+QString toUtcSeconds(EpochMs ms)
+{
+    return formatUtc(ms, false);
 }
 
 } // namespace IsoTime

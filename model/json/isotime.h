@@ -20,5 +20,6 @@ std::optional<QDate> parseDate(const QString &text);
 // A range bound from the command line: a date-time with offset, or a date meaning its midnight in `zone`.
 Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone);
 QString toUtcString(EpochMs ms); // "2026-03-01T12:00:00.000Z"
+QString toUtcSeconds(EpochMs ms); // "2026-03-01T12:00:00Z"
 
 } // namespace IsoTime

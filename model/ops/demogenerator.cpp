@@ -5,13 +5,17 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTimeZone>
+#include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "domain/kindregistry.h"
 #include "domain/snapshotid.h"
 #include "json/canonicaljson.h"
+#include "json/isotime.h"
 #include "ops/demovocabulary.h"
 #include "store/snapshotstore.h"
 
@@ -108,7 +112,14 @@ QJsonObject trigger(const QString &source, const QString &action, const QString 
 
 QString iso(EpochMs ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    return IsoTime::toUtcSeconds(ms);
+}
+
+// A seed for one independent stream (a product line, ...), so streams can be generated in parallel and a seed still
+// means one database.
+quint64 streamSeed(quint64 seed, quint64 stream, quint64 index)
+{
+    return seed ^ (stream * 0xA24BAED4963EE407ULL) ^ ((index + 1) * 0x9FB21C651E98DF25ULL);
 }
 
 } // namespace
@@ -118,6 +129,7 @@ struct DemoGenerator::Impl
     DemoOptions options;
     Scale scale;
     Rng rng;
+    quint64 baseSeed;
     QString tenant = QStringLiteral("acme-th");
     QTimeZone zone { "Asia/Bangkok" };
     EpochMs start = 0;
@@ -134,6 +146,7 @@ struct DemoGenerator::Impl
         : options(o)
         , scale(scaleFor(o.scale))
         , rng(seed)
+        , baseSeed(seed)
     {
         end = options.endAt;
         start = end - EpochMs(scale.days) * Day;
@@ -213,47 +226,69 @@ struct DemoGenerator::Impl
     }
 
     // ---- daily inventory: closing = opening + inbound - outbound + adjustments; opening = previous closing.
+    // Each (store, product) line has its own random stream, so a day's lines are generated in parallel.
     bool dailyInventory()
     {
         struct Line
         {
             const Product *product;
             QString store;
+            QString entity;
             qint64 stock;
             double cost;
+            Rng rng;
         };
-        QList<Line> lines;
+        std::vector<Line> lines;
         for (const QString &storeCode : Stores) {
             for (int p = 0; p < scale.inventoryProducts && p < catalogue.size(); ++p) {
                 const Product &product = catalogue.at(p);
-                lines.append({ &product, storeCode, product.demand * rng.range(8, 20), product.cost });
+                Rng lineRng(streamSeed(baseSeed, 1, lines.size()));
+                const qint64 stock = product.demand * lineRng.range(8, 20);
+                lines.push_back({ &product, storeCode, storeCode + u':' + product.id, stock, product.cost, lineRng });
             }
         }
+        const QJsonObject dailyTrigger = trigger(QStringLiteral("inventory-service"), QStringLiteral("daily_close"));
+        const QString daily = QStringLiteral("daily"), kind = QStringLiteral("daily_inventory"), thb = QStringLiteral("THB");
         const QDate firstDay = QDateTime::fromMSecsSinceEpoch(start, zone).date();
+        std::vector<NewSnapshot> rows(lines.size());
+        std::vector<int> indexes(lines.size());
+        std::iota(indexes.begin(), indexes.end(), 0);
         for (int d = 0; d < scale.days; ++d) {
             const QDate day = firstDay.addDays(d);
             const QString dayText = day.toString(Qt::ISODate);
             const EpochMs takenAt = QDateTime(day, QTime(23, 59), zone).toMSecsSinceEpoch();
+            const QString updatedAt = iso(takenAt);
             const bool weekend = day.dayOfWeek() >= 6;
-            for (Line &line : lines) {
+            const auto generate = [&](int index) {
+                Line &line = lines[size_t(index)];
+                Rng &r = line.rng;
                 const Product &p = *line.product;
                 const qint64 opening = line.stock;
                 const qint64 reorderPoint = p.demand * 4;
                 qint64 inbound = 0;
-                if (opening < reorderPoint || rng.chance(0.05))
-                    inbound = p.demand * rng.range(7, 14);
-                const double demand = p.demand * (weekend ? 1.3 : 1.0) * (0.5 + rng.unit());
+                if (opening < reorderPoint || r.chance(0.05))
+                    inbound = p.demand * r.range(7, 14);
+                const double demand = p.demand * (weekend ? 1.3 : 1.0) * (0.5 + r.unit());
                 const qint64 outbound = std::min<qint64>(opening + inbound, qint64(std::llround(demand)));
                 qint64 adjustments = 0;
-                if (rng.chance(0.04))
-                    adjustments = -std::min<qint64>(opening + inbound - outbound, rng.range(1, 3));
-                else if (rng.chance(0.01))
-                    adjustments = rng.range(1, 2);
+                if (r.chance(0.04))
+                    adjustments = -std::min<qint64>(opening + inbound - outbound, r.range(1, 3));
+                else if (r.chance(0.01))
+                    adjustments = r.range(1, 2);
                 const qint64 closing = opening + inbound - outbound + adjustments;
                 if (inbound > 0)
-                    line.cost = money(line.cost * (0.97 + 0.06 * rng.unit()));
+                    line.cost = money(line.cost * (0.97 + 0.06 * r.unit()));
                 line.stock = closing;
-                const QJsonObject payload {
+                NewSnapshot &s = rows[size_t(index)];
+                s.tenant = tenant;
+                s.kind = kind;
+                s.entityId = line.entity;
+                s.takenAt = takenAt;
+                s.type = daily;
+                s.createdBy = QStringLiteral("system");
+                s.trigger = dailyTrigger;
+                s.id = r.id(takenAt);
+                s.payload = QJsonObject {
                     { QStringLiteral("product_id"), p.id },
                     { QStringLiteral("product_name"), p.thai },
                     { QStringLiteral("product_name_en"), p.english },
@@ -267,12 +302,14 @@ struct DemoGenerator::Impl
                     { QStringLiteral("closing_stock"), closing },
                     { QStringLiteral("average_cost"), line.cost },
                     { QStringLiteral("total_value"), money(double(closing) * line.cost) },
-                    { QStringLiteral("currency"), QStringLiteral("THB") },
+                    { QStringLiteral("currency"), thb },
                     { QStringLiteral("reorder_point"), reorderPoint },
-                    { QStringLiteral("updated_at"), iso(takenAt) },
+                    { QStringLiteral("updated_at"), updatedAt },
                 };
-                if (!emit(QStringLiteral("daily_inventory"), line.store + u':' + p.id, takenAt, QStringLiteral("daily"), payload,
-                        trigger(QStringLiteral("inventory-service"), QStringLiteral("daily_close"))))
+            };
+            QtConcurrent::blockingMap(indexes, generate);
+            for (NewSnapshot &row : rows) {
+                if (!sink(std::move(row)))
                     return false;
             }
         }
@@ -892,20 +929,33 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
     std::optional<Error> failure;
     bool cancelled = false;
     QString phase;
-    const auto flush = [&]() -> bool {
-        if (batch.isEmpty())
+    // Generation and writing overlap: batch N is written on a store worker while batch N+1 is generated here.
+    QFuture<Result<QList<SnapshotHeader>>> pending;
+    const auto waitForPending = [&]() -> bool {
+        if (!pending.isValid())
             return true;
-        auto written = m_store.putBatch(batch);
+        const Result<QList<SnapshotHeader>> written = pending.result();
+        pending = {};
         if (!written) {
             failure = written.error();
             return false;
         }
+        return true;
+    };
+    const auto flush = [&]() -> bool {
+        if (batch.isEmpty())
+            return true;
+        if (!waitForPending())
+            return false;
         for (const NewSnapshot &s : std::as_const(batch))
             ++report.snapshotsByKind[s.kind];
         report.snapshots += batch.size();
-        batch.clear();
+        pending = QtConcurrent::run(&m_store.workers(), [store = &m_store, toWrite = std::move(batch)] { return store->putBatch(toWrite); });
+        batch = QList<NewSnapshot>();
+        batch.reserve(BatchSize);
         if (progress && !progress(report.snapshots, std::max(estimate, report.snapshots), phase)) {
             cancelled = true;
+            waitForPending();
             return false;
         }
         return true;
@@ -933,7 +983,8 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
         && step(QStringLiteral("accounts"), [&] { return impl.accounts(); })
         && step(QStringLiteral("aggregates"), [&] { return impl.aggregates(eventRows); })
         && step(QStringLiteral("store stock"), [&] { return impl.storeStock(levels); });
-    if (failure)
+    const bool written = waitForPending();
+    if (failure || !written)
         return *failure;
     if (cancelled || !ok)
         return Error { Error::Code::Cancelled, QStringLiteral("demo generation cancelled after %1 snapshots").arg(report.snapshots) };

@@ -39,7 +39,7 @@ QJsonObject parseObject(const QVariant &value)
 
 QString compactJson(const QJsonObject &object)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(CanonicalJson::write(object));
 }
 
 QVariant nullIfEmpty(const QString &text)
@@ -97,13 +97,10 @@ SqlSnapshotStore::~SqlSnapshotStore()
 {
     m_workers.waitForDone();
     QMutexLocker locker(&m_mutex);
-    for (const QString &name : std::as_const(m_connectionNames)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            db.close();
-        }
+    // The workers are idle now; removing a connection closes it once its last handle is gone. (Fetching it here first
+    // would touch another thread's connection.)
+    for (const QString &name : std::as_const(m_connectionNames))
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const ConnectionSpec &spec, const OpenOptions &options)
@@ -295,11 +292,19 @@ QString SqlSnapshotStore::businessDay(const QString &tenant, EpochMs at)
     QTimeZone zone;
     {
         QMutexLocker locker(&m_mutex);
+        const auto cached = m_lastBusinessDay.constFind(tenant);
+        if (cached != m_lastBusinessDay.constEnd() && at >= cached->start && at < cached->end)
+            return cached->text;
         zone = m_tenantZones.value(tenant, QTimeZone::utc());
     }
     if (!zone.isValid())
         zone = QTimeZone::utc();
-    return QDateTime::fromMSecsSinceEpoch(at, zone).date().toString(Qt::ISODate);
+    const QDate date = QDateTime::fromMSecsSinceEpoch(at, zone).date();
+    BusinessDay day { QDateTime(date, QTime(0, 0), zone).toMSecsSinceEpoch(),
+        QDateTime(date.addDays(1), QTime(0, 0), zone).toMSecsSinceEpoch(), date.toString(Qt::ISODate) };
+    QMutexLocker locker(&m_mutex);
+    m_lastBusinessDay.insert(tenant, day);
+    return day.text;
 }
 
 Result<SnapshotHeader> SqlSnapshotStore::readHeader(const QSqlQuery &query) const
@@ -864,6 +869,7 @@ Status SqlSnapshotStore::putTenant(const Tenant &tenant)
         return errorFrom(QStringLiteral("writing tenant %1").arg(tenant.id), query);
     QMutexLocker locker(&m_mutex);
     m_tenantZones.insert(tenant.id, zone);
+    m_lastBusinessDay.remove(tenant.id);
     return {};
 }
 

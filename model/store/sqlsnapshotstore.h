@@ -64,4 +64,10 @@ private:
     QMutex m_mutex; // guards the members below
     QStringList m_connectionNames;
     QHash<QString, QTimeZone> m_tenantZones;
+    struct BusinessDay
+    {
+        EpochMs start = 0, end = 0; // [start, end) in UTC milliseconds
+        QString text;
+    };
+    QHash<QString, BusinessDay> m_lastBusinessDay; // per tenant: batches mostly stay within a day
 };

@@ -9,7 +9,9 @@
 
 #include "../common/testsupport.h"
 #include "domain/snapshotid.h"
+#include "json/canonicaljson.h"
 #include "json/isotime.h"
+#include "ops/demogenerator.h"
 #include "json/jsonpointer.h"
 #include "json/strictjson.h"
 
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void rfc3339Dates_data();
     void rfc3339Dates();
     void offsetsAndLeapSeconds();
+    void canonicalJsonMatchesQtCompactForm();
     void uuidVectors();
     void uuidFormats_data();
     void uuidFormats();
@@ -197,6 +200,28 @@ void TestConformance::offsetsAndLeapSeconds()
     QCOMPARE(*IsoTime::parseDateTime(QStringLiteral("1998-12-31T23:59:60Z")), *IsoTime::parseDateTime(QStringLiteral("1999-01-01T00:00:00Z")));
     QCOMPARE(*IsoTime::parseBound(QStringLiteral("2026-01-01"), QTimeZone("Asia/Bangkok")), 1767200400000);
     QCOMPARE(IsoTime::toUtcString(1767225600500), QStringLiteral("2026-01-01T00:00:00.500Z"));
+}
+
+void TestConformance::canonicalJsonMatchesQtCompactForm()
+{
+    // The fast writer must say exactly what QJsonDocument's compact form says, byte for byte.
+    QList<QJsonObject> documents;
+    const QHash<QString, QList<QByteArray>> samples = DemoGenerator::samplePayloads(3, 60);
+    for (const QList<QByteArray> &payloads : samples) {
+        for (const QByteArray &payload : payloads)
+            documents.append(QJsonDocument::fromJson(payload).object());
+    }
+    QJsonObject edge;
+    edge.insert(QStringLiteral("control"), QStringLiteral("tab\there\nnew \u0001 \"quoted\" back\\slash / slash"));
+    edge.insert(QStringLiteral("thai"), QStringLiteral("มาม่า รสต้มยำกุ้ง 😀"));
+    edge.insert(QStringLiteral("numbers"), QJsonArray { 0, -1, 0.1, 1.5e300, -2.5e-7, 123456789012.0, 9007199254740993.0, 3.0, qint64(1) << 60 });
+    edge.insert(QStringLiteral("nested"), QJsonObject { { QStringLiteral("empty"), QJsonObject() }, { QStringLiteral("list"), QJsonArray() },
+                                              { QStringLiteral("null"), QJsonValue() }, { QStringLiteral("b"), false } });
+    edge.insert(QStringLiteral(""), QStringLiteral("empty key"));
+    documents.append(edge);
+    QVERIFY(documents.size() > 300);
+    for (const QJsonObject &document : std::as_const(documents))
+        QCOMPARE(CanonicalJson::write(document), QJsonDocument(document).toJson(QJsonDocument::Compact));
 }
 
 void TestConformance::uuidVectors()
