@@ -14,10 +14,10 @@
 
 #include "domain/kindregistry.h"
 #include "domain/snapshotid.h"
-#include "json/canonicaljson.h"
-#include "json/isotime.h"
 #include "ops/demovocabulary.h"
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
+#include "json/isotime.h"
 
 namespace {
 
@@ -32,8 +32,7 @@ class Rng
 public:
     explicit Rng(quint64 seed)
         : m_state(seed ^ 0x9E3779B97F4A7C15ULL)
-    {
-    }
+    { }
     quint64 next()
     {
         quint64 z = (m_state += 0x9E3779B97F4A7C15ULL);
@@ -46,8 +45,7 @@ public:
     qint64 range(qint64 lo, qint64 hi) { return lo + below(hi - lo + 1); }
     double unit() { return double(next() >> 11) * (1.0 / 9007199254740992.0); }
     bool chance(double p) { return unit() < p; }
-    template<typename T>
-    const T &pick(const QList<T> &list) { return list.at(below(list.size())); }
+    template <typename T> const T &pick(const QList<T> &list) { return list.at(below(list.size())); }
     QString id(EpochMs at) { return SnapshotId::make(at, next(), next()); }
 
 private:
@@ -107,7 +105,8 @@ const QString StoreNames[] = { QStringLiteral("สาขาสีลม (Silom)"
 
 QJsonObject trigger(const QString &source, const QString &action, const QString &user = QStringLiteral("system"))
 {
-    return { { QStringLiteral("source"), source }, { QStringLiteral("action"), action }, { QStringLiteral("user_id"), user } };
+    return { { QStringLiteral("source"), source }, { QStringLiteral("action"), action },
+        { QStringLiteral("user_id"), user } };
 }
 
 QString iso(EpochMs ms)
@@ -210,7 +209,8 @@ struct DemoGenerator::Impl
             Customer c;
             c.id = QStringLiteral("CUST%1").arg(i + 1, 5, 10, QLatin1Char('0'));
             c.language = rng.chance(0.75) ? QStringLiteral("th") : QStringLiteral("en");
-            c.name = c.language == u"th" ? rng.pick(thFirst) + u' ' + rng.pick(thLast) : rng.pick(enFirst) + u' ' + rng.pick(enLast);
+            c.name = c.language == u"th" ? rng.pick(thFirst) + u' ' + rng.pick(thLast)
+                                         : rng.pick(enFirst) + u' ' + rng.pick(enLast);
             c.phone = QStringLiteral("08%1").arg(rng.range(10000000, 99999999));
             c.tier = tiers.at(std::min<qint64>(3, rng.below(10) / 3));
             customers.append(c);
@@ -219,10 +219,11 @@ struct DemoGenerator::Impl
 
     EpochMs randomTime(EpochMs from, EpochMs to) { return from + rng.below(std::max<EpochMs>(1, to - from)); }
 
-    QJsonObject customerJson(const Customer &c)
+    static QJsonObject customerJson(const Customer &c)
     {
-        return { { QStringLiteral("id"), c.id }, { QStringLiteral("name"), c.name }, { QStringLiteral("phone"), c.phone },
-            { QStringLiteral("tier"), c.tier }, { QStringLiteral("language"), c.language } };
+        return { { QStringLiteral("id"), c.id }, { QStringLiteral("name"), c.name },
+            { QStringLiteral("phone"), c.phone }, { QStringLiteral("tier"), c.tier },
+            { QStringLiteral("language"), c.language } };
     }
 
     // ---- daily inventory: closing = opening + inbound - outbound + adjustments; opening = previous closing.
@@ -248,69 +249,94 @@ struct DemoGenerator::Impl
             }
         }
         const QJsonObject dailyTrigger = trigger(QStringLiteral("inventory-service"), QStringLiteral("daily_close"));
-        const QString daily = QStringLiteral("daily"), kind = QStringLiteral("daily_inventory"), thb = QStringLiteral("THB");
+        const QString daily = QStringLiteral("daily"), kind = QStringLiteral("daily_inventory"),
+                      thb = QStringLiteral("THB");
         const QDate firstDay = QDateTime::fromMSecsSinceEpoch(start, zone).date();
-        std::vector<NewSnapshot> rows(lines.size());
+        // Days are generated in blocks and written line by line within a block: a batch then touches a few hundred
+        // entities' index pages instead of every entity's, which halves what SQLite writes per snapshot.
+        constexpr int BlockDays = 14;
+        struct Day
+        {
+            QString text;
+            EpochMs takenAt;
+            QString updatedAt;
+            bool weekend;
+        };
+        std::vector<Day> block;
+        std::vector<NewSnapshot> rows(lines.size() * size_t(BlockDays));
         std::vector<int> indexes(lines.size());
         std::iota(indexes.begin(), indexes.end(), 0);
-        for (int d = 0; d < scale.days; ++d) {
-            const QDate day = firstDay.addDays(d);
-            const QString dayText = day.toString(Qt::ISODate);
-            const EpochMs takenAt = QDateTime(day, QTime(23, 59), zone).toMSecsSinceEpoch();
-            const QString updatedAt = iso(takenAt);
-            const bool weekend = day.dayOfWeek() >= 6;
+        for (int first = 0; first < scale.days; first += BlockDays) {
+            block.clear();
+            for (int d = first; d < std::min(scale.days, first + BlockDays); ++d) {
+                const QDate day = firstDay.addDays(d);
+                const EpochMs takenAt = QDateTime(day, QTime(23, 59), zone).toMSecsSinceEpoch();
+                block.push_back({ day.toString(Qt::ISODate), takenAt, iso(takenAt), day.dayOfWeek() >= 6 });
+            }
             const auto generate = [&](int index) {
                 Line &line = lines[size_t(index)];
                 Rng &r = line.rng;
                 const Product &p = *line.product;
-                const qint64 opening = line.stock;
-                const qint64 reorderPoint = p.demand * 4;
-                qint64 inbound = 0;
-                if (opening < reorderPoint || r.chance(0.05))
-                    inbound = p.demand * r.range(7, 14);
-                const double demand = p.demand * (weekend ? 1.3 : 1.0) * (0.5 + r.unit());
-                const qint64 outbound = std::min<qint64>(opening + inbound, qint64(std::llround(demand)));
-                qint64 adjustments = 0;
-                if (r.chance(0.04))
-                    adjustments = -std::min<qint64>(opening + inbound - outbound, r.range(1, 3));
-                else if (r.chance(0.01))
-                    adjustments = r.range(1, 2);
-                const qint64 closing = opening + inbound - outbound + adjustments;
-                if (inbound > 0)
-                    line.cost = money(line.cost * (0.97 + 0.06 * r.unit()));
-                line.stock = closing;
-                NewSnapshot &s = rows[size_t(index)];
-                s.tenant = tenant;
-                s.kind = kind;
-                s.entityId = line.entity;
-                s.takenAt = takenAt;
-                s.type = daily;
-                s.createdBy = QStringLiteral("system");
-                s.trigger = dailyTrigger;
-                s.id = r.id(takenAt);
-                s.payload = QJsonObject {
-                    { QStringLiteral("product_id"), p.id },
-                    { QStringLiteral("product_name"), p.thai },
-                    { QStringLiteral("product_name_en"), p.english },
-                    { QStringLiteral("category"), p.category },
-                    { QStringLiteral("store_code"), line.store },
-                    { QStringLiteral("day"), dayText },
-                    { QStringLiteral("opening_stock"), opening },
-                    { QStringLiteral("inbound"), inbound },
-                    { QStringLiteral("outbound"), outbound },
-                    { QStringLiteral("adjustments"), adjustments },
-                    { QStringLiteral("closing_stock"), closing },
-                    { QStringLiteral("average_cost"), line.cost },
-                    { QStringLiteral("total_value"), money(double(closing) * line.cost) },
-                    { QStringLiteral("currency"), thb },
-                    { QStringLiteral("reorder_point"), reorderPoint },
-                    { QStringLiteral("updated_at"), updatedAt },
-                };
+                for (size_t d = 0; d < block.size(); ++d) {
+                    const Day &day = block[d];
+                    const qint64 opening = line.stock;
+                    const qint64 reorderPoint = p.demand * 4;
+                    qint64 inbound = 0;
+                    if (opening < reorderPoint || r.chance(0.05))
+                        inbound = p.demand * r.range(7, 14);
+                    const double demand = p.demand * (day.weekend ? 1.3 : 1.0) * (0.5 + r.unit());
+                    const qint64 outbound = std::min<qint64>(opening + inbound, qint64(std::llround(demand)));
+                    qint64 adjustments = 0;
+                    if (r.chance(0.04))
+                        adjustments = -std::min<qint64>(opening + inbound - outbound, r.range(1, 3));
+                    else if (r.chance(0.01))
+                        adjustments = r.range(1, 2);
+                    const qint64 closing = opening + inbound - outbound + adjustments;
+                    if (inbound > 0)
+                        line.cost = money(line.cost * (0.97 + 0.06 * r.unit()));
+                    line.stock = closing;
+                    NewSnapshot &s = rows[size_t(index) * size_t(BlockDays) + d];
+                    s.tenant = tenant;
+                    s.kind = kind;
+                    s.entityId = line.entity;
+                    s.takenAt = day.takenAt;
+                    s.type = daily;
+                    s.createdBy = QStringLiteral("system");
+                    s.trigger = dailyTrigger;
+                    s.id = r.id(day.takenAt);
+                    s.payload = QJsonObject {
+                        { QStringLiteral("product_id"), p.id },
+                        { QStringLiteral("product_name"), p.thai },
+                        { QStringLiteral("product_name_en"), p.english },
+                        { QStringLiteral("category"), p.category },
+                        { QStringLiteral("store_code"), line.store },
+                        { QStringLiteral("day"), day.text },
+                        { QStringLiteral("opening_stock"), opening },
+                        { QStringLiteral("inbound"), inbound },
+                        { QStringLiteral("outbound"), outbound },
+                        { QStringLiteral("adjustments"), adjustments },
+                        { QStringLiteral("closing_stock"), closing },
+                        { QStringLiteral("average_cost"), line.cost },
+                        { QStringLiteral("total_value"), money(double(closing) * line.cost) },
+                        { QStringLiteral("currency"), thb },
+                        { QStringLiteral("reorder_point"), reorderPoint },
+                        { QStringLiteral("updated_at"), day.updatedAt },
+                    };
+                }
             };
-            QtConcurrent::blockingMap(indexes, generate);
-            for (NewSnapshot &row : rows) {
-                if (!sink(std::move(row)))
-                    return false;
+            // Lines are generated a group at a time, about one write batch, so generating the next group overlaps
+            // with writing this one.
+            constexpr size_t GroupLines = 2048;
+            for (size_t group = 0; group < lines.size(); group += GroupLines) {
+                const size_t groupEnd = std::min(lines.size(), group + GroupLines);
+                QtConcurrent::blockingMap(
+                    indexes.begin() + qsizetype(group), indexes.begin() + qsizetype(groupEnd), generate);
+                for (size_t line = group; line < groupEnd; ++line) {
+                    for (size_t d = 0; d < block.size(); ++d) {
+                        if (!sink(std::move(rows[line * size_t(BlockDays) + d])))
+                            return false;
+                    }
+                }
             }
         }
         return true;
@@ -328,7 +354,8 @@ struct DemoGenerator::Impl
         const QStringList provinces = DemoVocabulary::provinces(), districts = DemoVocabulary::districts();
         for (int n = 0; n < count; ++n) {
             const Customer &customer = rng.pick(customers);
-            const QString orderId = QStringLiteral("ORD-%1-%2").arg(tenantId == tenant ? QStringLiteral("TH") : QStringLiteral("SG"))
+            const QString orderId = QStringLiteral("ORD-%1-%2")
+                                        .arg(tenantId == tenant ? QStringLiteral("TH") : QStringLiteral("SG"))
                                         .arg(n + 1, 6, 10, QLatin1Char('0'));
             if (tenantId == tenant)
                 orderIds.append(orderId);
@@ -340,7 +367,8 @@ struct DemoGenerator::Impl
                 const qint64 qty = rng.range(1, 6);
                 items.append(QJsonObject { { QStringLiteral("product_id"), p.id }, { QStringLiteral("name"), p.thai },
                     { QStringLiteral("name_en"), p.english }, { QStringLiteral("quantity"), qty },
-                    { QStringLiteral("unit_price"), p.price }, { QStringLiteral("subtotal"), money(p.price * double(qty)) } });
+                    { QStringLiteral("unit_price"), p.price },
+                    { QStringLiteral("subtotal"), money(p.price * double(qty)) } });
             }
             const auto pricing = [&](const QJsonArray &lines) {
                 double subtotal = 0;
@@ -349,8 +377,9 @@ struct DemoGenerator::Impl
                 const double discount = subtotal > 500 ? money(subtotal * 0.05) : 0.0;
                 const double shipping = subtotal > 300 ? 0.0 : 40.0;
                 const double tax = money((subtotal - discount) * 0.07);
-                return QJsonObject { { QStringLiteral("subtotal"), money(subtotal) }, { QStringLiteral("discount"), discount },
-                    { QStringLiteral("shipping_fee"), shipping }, { QStringLiteral("tax"), tax },
+                return QJsonObject { { QStringLiteral("subtotal"), money(subtotal) },
+                    { QStringLiteral("discount"), discount }, { QStringLiteral("shipping_fee"), shipping },
+                    { QStringLiteral("tax"), tax },
                     { QStringLiteral("total"), money(subtotal - discount + shipping + tax) },
                     { QStringLiteral("currency"), currency } };
             };
@@ -362,14 +391,22 @@ struct DemoGenerator::Impl
                 { QStringLiteral("channel"), rng.pick(channels) },
                 { QStringLiteral("store_code"), rng.pick(Stores) },
                 { QStringLiteral("delivery"),
-                    QJsonObject { { QStringLiteral("method"), rng.chance(0.8) ? QStringLiteral("courier") : QStringLiteral("pickup") },
+                    QJsonObject { { QStringLiteral("method"),
+                                      rng.chance(0.8) ? QStringLiteral("courier") : QStringLiteral("pickup") },
                         { QStringLiteral("address"),
-                            QJsonObject { { QStringLiteral("line1"), QStringLiteral("%1/%2 ซอยสุขุมวิท %3").arg(rng.range(1, 999)).arg(rng.range(1, 99)).arg(rng.range(1, 101)) },
-                                { QStringLiteral("district"), rng.pick(districts) }, { QStringLiteral("province"), rng.pick(provinces) },
+                            QJsonObject { { QStringLiteral("line1"),
+                                              QStringLiteral("%1/%2 ซอยสุขุมวิท %3")
+                                                  .arg(rng.range(1, 999))
+                                                  .arg(rng.range(1, 99))
+                                                  .arg(rng.range(1, 101)) },
+                                { QStringLiteral("district"), rng.pick(districts) },
+                                { QStringLiteral("province"), rng.pick(provinces) },
                                 { QStringLiteral("postcode"), QString::number(rng.range(10100, 90110)) } } } } },
                 { QStringLiteral("payment"),
-                    QJsonObject { { QStringLiteral("method"), rng.pick(payments) }, { QStringLiteral("status"), QStringLiteral("pending") } } },
-                { QStringLiteral("notes"), rng.chance(0.2) ? QStringLiteral("กรุณาโทรก่อนส่ง / please call before delivery") : QString() },
+                    QJsonObject { { QStringLiteral("method"), rng.pick(payments) },
+                        { QStringLiteral("status"), QStringLiteral("pending") } } },
+                { QStringLiteral("notes"),
+                    rng.chance(0.2) ? QStringLiteral("กรุณาโทรก่อนส่ง / please call before delivery") : QString() },
                 { QStringLiteral("created_at"), iso(t) },
             };
             QJsonArray history;
@@ -378,8 +415,8 @@ struct DemoGenerator::Impl
                 order.insert(QStringLiteral("status"), status);
                 order.insert(QStringLiteral("status_history"), history);
                 order.insert(QStringLiteral("updated_at"), iso(t));
-                return emit(QStringLiteral("order"), orderId, t, status, order, trigger(QStringLiteral("order-service"), action), QStringLiteral("system"),
-                    std::nullopt, tenantId);
+                return emit(QStringLiteral("order"), orderId, t, status, order,
+                    trigger(QStringLiteral("order-service"), action), QStringLiteral("system"), std::nullopt, tenantId);
             };
             if (!step(QStringLiteral("created"), QStringLiteral("order_created")))
                 return false;
@@ -423,8 +460,10 @@ struct DemoGenerator::Impl
                 continue;
             QJsonObject delivery = order.value(u"delivery").toObject();
             delivery.insert(QStringLiteral("carrier"), rng.pick(carriers));
-            delivery.insert(QStringLiteral("tracking_number"), QStringLiteral("TH%1").arg(rng.range(100000000, 999999999)));
-            delivery.insert(QStringLiteral("estimated_date"), QDateTime::fromMSecsSinceEpoch(t + 2 * Day, zone).date().toString(Qt::ISODate));
+            delivery.insert(
+                QStringLiteral("tracking_number"), QStringLiteral("TH%1").arg(rng.range(100000000, 999999999)));
+            delivery.insert(QStringLiteral("estimated_date"),
+                QDateTime::fromMSecsSinceEpoch(t + 2 * Day, zone).date().toString(Qt::ISODate));
             order.insert(QStringLiteral("delivery"), delivery);
             if (!step(QStringLiteral("shipped"), QStringLiteral("handed_to_carrier")))
                 return false;
@@ -436,33 +475,84 @@ struct DemoGenerator::Impl
     }
 
     // ---- chats on LINE, Facebook and WhatsApp with intent progression, AI confidence and outcomes.
-    bool chats(int count, const QString &tenantId)
+    // ---- chats: sessions are generated in parallel, in chunks that each have their own random stream, and written
+    // in session order, so the output depends only on the seed.
+    bool chats(int count, const QString &tenantId, quint64 stream)
     {
-        static const QStringList platforms { QStringLiteral("line"), QStringLiteral("facebook"), QStringLiteral("whatsapp") };
+        constexpr int ChunkSessions = 128;
+        constexpr int ChunksPerRound = 8; // about one write batch per round, so generation overlaps with writing
+        const int chunks = (count + ChunkSessions - 1) / ChunkSessions;
+        std::vector<std::vector<NewSnapshot>> produced;
+        std::vector<int> indexes;
+        for (int round = 0; round < chunks; round += ChunksPerRound) {
+            const int inRound = std::min(ChunksPerRound, chunks - round);
+            produced.assign(size_t(inRound), {});
+            indexes.resize(size_t(inRound));
+            std::iota(indexes.begin(), indexes.end(), 0);
+            QtConcurrent::blockingMap(indexes, [&](int c) {
+                const int chunk = round + c;
+                Rng r(streamSeed(baseSeed, stream, quint64(chunk)));
+                const int last = std::min(count, (chunk + 1) * ChunkSessions);
+                for (int n = chunk * ChunkSessions; n < last; ++n)
+                    chatSession(r, n, count, tenantId, produced[size_t(c)]);
+            });
+            for (auto &sessionRows : produced) {
+                for (NewSnapshot &row : sessionRows) {
+                    if (!sink(std::move(row)))
+                        return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    void chatSession(Rng &sessionRng, int n, int count, const QString &tenantId, std::vector<NewSnapshot> &out) const
+    {
+        static const QStringList platforms { QStringLiteral("line"), QStringLiteral("facebook"),
+            QStringLiteral("whatsapp") };
         const auto &customerLines = DemoVocabulary::customerLines();
         const auto &assistantLines = DemoVocabulary::assistantLines();
-        for (int n = 0; n < count; ++n) {
-            const Customer &customer = rng.pick(customers);
-            const QString platform = platforms.at(rng.below(10) < 6 ? 0 : (rng.below(2) ? 1 : 2));
-            const QString sessionId = QStringLiteral("%1-%2").arg(platform.left(2).toUpper()).arg(n + 1, 7, 10, QLatin1Char('0'));
+        const auto emit
+            = [&](const QString &kind, const QString &entity, EpochMs at, const QString &type, QJsonObject payload,
+                  QJsonObject trig, const QString &createdBy, std::nullopt_t, const QString &tenantName) {
+                  NewSnapshot s;
+                  s.tenant = tenantName;
+                  s.kind = kind;
+                  s.entityId = entity;
+                  s.takenAt = at;
+                  s.type = type;
+                  s.createdBy = createdBy;
+                  s.trigger = std::move(trig);
+                  s.payload = std::move(payload);
+                  s.id = sessionRng.id(at);
+                  out.push_back(std::move(s));
+                  return true;
+              };
+        {
+            const Customer &customer = sessionRng.pick(customers);
+            const QString platform = platforms.at(sessionRng.below(10) < 6 ? 0 : (sessionRng.below(2) ? 1 : 2));
+            const QString sessionId
+                = QStringLiteral("%1-%2").arg(platform.left(2).toUpper()).arg(n + 1, 7, 10, QLatin1Char('0'));
             const bool thai = customer.language == u"th";
-            EpochMs t = randomTime(start, end - Hour);
+            // Sessions are numbered in the order they start, as a chat service numbers them.
+            const EpochMs spacing = std::max<EpochMs>(1, (end - Hour - start) / std::max(1, count));
+            EpochMs t = start + spacing * n + sessionRng.below(spacing);
             const EpochMs startedAt = t;
             QStringList intents { QStringLiteral("greeting") };
-            const double path = rng.unit();
+            const double path = sessionRng.unit();
             const bool buys = path < 0.32;
             const bool complains = !buys && path < 0.40;
             const bool asksHuman = !buys && !complains && path < 0.46;
             intents << QStringLiteral("product_inquiry");
-            if (rng.chance(0.6))
+            if (sessionRng.chance(0.6))
                 intents << QStringLiteral("price_check");
-            if (rng.chance(0.3))
+            if (sessionRng.chance(0.3))
                 intents << QStringLiteral("delivery_question");
             if (buys)
                 intents << QStringLiteral("purchase_intent");
             if (complains)
                 intents << QStringLiteral("complaint");
-            if (asksHuman || (complains && rng.chance(0.6)))
+            if (asksHuman || (complains && sessionRng.chance(0.6)))
                 intents << QStringLiteral("human_request");
             intents << QStringLiteral("thanks");
 
@@ -478,26 +568,30 @@ struct DemoGenerator::Impl
                 }
                 if (matches.isEmpty())
                     return QString();
-                const auto *line = matches.at(rng.below(matches.size()));
+                const auto *line = matches.at(sessionRng.below(matches.size()));
                 return QString::fromUtf8(thai ? line->thai : line->english);
             };
             const bool handoff = intents.contains(QStringLiteral("human_request"));
-            const double orderValue = buys ? money(rng.range(80, 2500) + rng.unit()) : 0.0;
-            const QString orderId = buys ? QStringLiteral("ORD-CHAT-%1").arg(n + 1, 7, 10, QLatin1Char('0')) : QString();
+            const double orderValue = buys ? money(sessionRng.range(80, 2500) + sessionRng.unit()) : 0.0;
+            const QString orderId
+                = buys ? QStringLiteral("ORD-CHAT-%1").arg(n + 1, 7, 10, QLatin1Char('0')) : QString();
 
             const auto snapshotState = [&](const QString &status) {
                 QJsonObject ai { { QStringLiteral("model"), QStringLiteral("snap-assist-2") },
-                    { QStringLiteral("avg_confidence"), scoredMessages ? std::round(confidenceSum / scoredMessages * 1000) / 1000 : 0.0 },
+                    { QStringLiteral("avg_confidence"),
+                        scoredMessages ? std::round(confidenceSum / scoredMessages * 1000) / 1000 : 0.0 },
                     { QStringLiteral("human_handoff"), handoff && status != u"active" },
                     { QStringLiteral("detected_intents"), QJsonArray::fromStringList(intents) } };
                 if (handoff)
-                    ai.insert(QStringLiteral("handoff_reason"), complains ? QStringLiteral("complaint") : QStringLiteral("customer_request"));
+                    ai.insert(QStringLiteral("handoff_reason"),
+                        complains ? QStringLiteral("complaint") : QStringLiteral("customer_request"));
                 QJsonObject outcome { { QStringLiteral("order_created"), buys && status != u"active" },
                     { QStringLiteral("order_value"), buys && status != u"active" ? orderValue : 0.0 } };
                 if (buys && status != u"active")
                     outcome.insert(QStringLiteral("order_id"), orderId);
                 if (status == u"ended")
-                    outcome.insert(QStringLiteral("satisfaction"), complains ? double(rng.range(1, 3)) : double(rng.range(3, 5)));
+                    outcome.insert(QStringLiteral("satisfaction"),
+                        complains ? double(sessionRng.range(1, 3)) : double(sessionRng.range(3, 5)));
                 return QJsonObject {
                     { QStringLiteral("session_id"), sessionId },
                     { QStringLiteral("platform"), platform },
@@ -517,60 +611,72 @@ struct DemoGenerator::Impl
 
             bool tookMidSnapshot = false;
             for (const QString &intent : std::as_const(intents)) {
-                const int exchanges = int(rng.range(1, 3));
+                const int exchanges = int(sessionRng.range(1, 3));
                 for (int e = 0; e < exchanges; ++e) {
-                    t += rng.range(5, 120) * 1000;
-                    const double confidence = std::round((0.55 + 0.44 * rng.unit()) * 1000) / 1000;
+                    t += sessionRng.range(5, 120) * 1000;
+                    const double confidence = std::round((0.55 + 0.44 * sessionRng.unit()) * 1000) / 1000;
                     confidenceSum += confidence;
                     ++scoredMessages;
                     messages += 2;
                     if (e == 0) {
-                        keyMessages.append(QJsonObject { { QStringLiteral("timestamp"), iso(t) }, { QStringLiteral("sender"), QStringLiteral("customer") },
-                            { QStringLiteral("text"), lineFor(customerLines, intent) }, { QStringLiteral("intent"), intent },
-                            { QStringLiteral("confidence"), confidence } });
+                        keyMessages.append(QJsonObject { { QStringLiteral("timestamp"), iso(t) },
+                            { QStringLiteral("sender"), QStringLiteral("customer") },
+                            { QStringLiteral("text"), lineFor(customerLines, intent) },
+                            { QStringLiteral("intent"), intent }, { QStringLiteral("confidence"), confidence } });
                         const QString reply = lineFor(assistantLines, intent);
                         if (!reply.isEmpty()) {
                             keyMessages.append(QJsonObject { { QStringLiteral("timestamp"), iso(t + 4000) },
-                                { QStringLiteral("sender"), handoff && intent == u"human_request" ? QStringLiteral("agent") : QStringLiteral("ai") },
+                                { QStringLiteral("sender"),
+                                    handoff && intent == u"human_request" ? QStringLiteral("agent")
+                                                                          : QStringLiteral("ai") },
                                 { QStringLiteral("text"), reply }, { QStringLiteral("intent"), intent } });
                         }
                     }
                 }
-                if (intent == u"product_inquiry" && !tookMidSnapshot && rng.chance(0.25)) {
+                if (intent == u"product_inquiry" && !tookMidSnapshot && sessionRng.chance(0.25)) {
                     tookMidSnapshot = true;
-                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("ai_learning"), snapshotState(QStringLiteral("active")),
-                            trigger(QStringLiteral("chat-service"), QStringLiteral("rag_learning")), QStringLiteral("system"), std::nullopt, tenantId))
-                        return false;
+                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("ai_learning"),
+                            snapshotState(QStringLiteral("active")),
+                            trigger(QStringLiteral("chat-service"), QStringLiteral("rag_learning")),
+                            QStringLiteral("system"), std::nullopt, tenantId))
+                        return;
                 }
                 if (intent == u"purchase_intent") {
                     t += 20000;
-                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("order_created"), snapshotState(QStringLiteral("ordered")),
-                            trigger(QStringLiteral("chat-service"), QStringLiteral("order_created")), QStringLiteral("system"), std::nullopt, tenantId))
-                        return false;
+                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("order_created"),
+                            snapshotState(QStringLiteral("ordered")),
+                            trigger(QStringLiteral("chat-service"), QStringLiteral("order_created")),
+                            QStringLiteral("system"), std::nullopt, tenantId))
+                        return;
                 }
                 if (intent == u"complaint") {
-                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("complaint"), snapshotState(QStringLiteral("complaint")),
-                            trigger(QStringLiteral("chat-service"), QStringLiteral("complaint_detected")), QStringLiteral("system"), std::nullopt, tenantId))
-                        return false;
+                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("complaint"),
+                            snapshotState(QStringLiteral("complaint")),
+                            trigger(QStringLiteral("chat-service"), QStringLiteral("complaint_detected")),
+                            QStringLiteral("system"), std::nullopt, tenantId))
+                        return;
                 }
                 if (intent == u"human_request") {
-                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("escalated"), snapshotState(QStringLiteral("escalated")),
-                            trigger(QStringLiteral("chat-service"), QStringLiteral("human_handoff")), QStringLiteral("system"), std::nullopt, tenantId))
-                        return false;
+                    if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("escalated"),
+                            snapshotState(QStringLiteral("escalated")),
+                            trigger(QStringLiteral("chat-service"), QStringLiteral("human_handoff")),
+                            QStringLiteral("system"), std::nullopt, tenantId))
+                        return;
                 }
             }
-            t += rng.range(60, 900) * 1000;
-            if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("session_ended"), snapshotState(QStringLiteral("ended")),
-                    trigger(QStringLiteral("chat-service"), QStringLiteral("session_timeout")), QStringLiteral("system"), std::nullopt, tenantId))
-                return false;
+            t += sessionRng.range(60, 900) * 1000;
+            if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("session_ended"),
+                    snapshotState(QStringLiteral("ended")),
+                    trigger(QStringLiteral("chat-service"), QStringLiteral("session_timeout")),
+                    QStringLiteral("system"), std::nullopt, tenantId))
+                return;
         }
-        return true;
     }
 
     bool inventoryTransactions(QList<InventoryTransaction> &rows)
     {
-        static const QStringList types { QStringLiteral("deducted"), QStringLiteral("restocked"), QStringLiteral("adjusted"),
-            QStringLiteral("transferred"), QStringLiteral("damaged") };
+        static const QStringList types { QStringLiteral("deducted"), QStringLiteral("restocked"),
+            QStringLiteral("adjusted"), QStringLiteral("transferred"), QStringLiteral("damaged") };
         static const QStringList reasons { QStringLiteral("order_fulfilment"), QStringLiteral("supplier_delivery"),
             QStringLiteral("stock_count"), QStringLiteral("store_transfer"), QStringLiteral("damaged_in_storage") };
         QHash<QString, qint64> levels;
@@ -591,17 +697,25 @@ struct DemoGenerator::Impl
             const QString id = QStringLiteral("TX-%1").arg(n + 1, 7, 10, QLatin1Char('0'));
             const QString reference = typeIndex == 0 && !orderIds.isEmpty() ? rng.pick(orderIds)
                 : typeIndex == 1 ? QStringLiteral("PO-%1").arg(rng.range(1000, 9999))
-                : QString();
+                                 : QString();
             const QJsonObject payload {
-                { QStringLiteral("transaction_id"), id }, { QStringLiteral("product_id"), p.id },
-                { QStringLiteral("product_name"), p.thai }, { QStringLiteral("store_code"), storeCode },
-                { QStringLiteral("type"), types.at(typeIndex) }, { QStringLiteral("quantity"), quantity },
-                { QStringLiteral("reason"), reasons.at(typeIndex) }, { QStringLiteral("reference_id"), reference },
-                { QStringLiteral("unit_cost"), p.cost }, { QStringLiteral("before"), before }, { QStringLiteral("after"), level },
-                { QStringLiteral("performed_by"), typeIndex == 0 ? QStringLiteral("system") : QStringLiteral("staff.%1").arg(rng.range(1, 40)) },
+                { QStringLiteral("transaction_id"), id },
+                { QStringLiteral("product_id"), p.id },
+                { QStringLiteral("product_name"), p.thai },
+                { QStringLiteral("store_code"), storeCode },
+                { QStringLiteral("type"), types.at(typeIndex) },
+                { QStringLiteral("quantity"), quantity },
+                { QStringLiteral("reason"), reasons.at(typeIndex) },
+                { QStringLiteral("reference_id"), reference },
+                { QStringLiteral("unit_cost"), p.cost },
+                { QStringLiteral("before"), before },
+                { QStringLiteral("after"), level },
+                { QStringLiteral("performed_by"),
+                    typeIndex == 0 ? QStringLiteral("system") : QStringLiteral("staff.%1").arg(rng.range(1, 40)) },
                 { QStringLiteral("occurred_at"), iso(at) },
             };
-            rows.append({ id, tenant, storeCode, p.id, types.at(typeIndex), int(quantity), reasons.at(typeIndex), reference, at });
+            rows.append({ id, tenant, storeCode, p.id, types.at(typeIndex), int(quantity), reasons.at(typeIndex),
+                reference, at });
             if (!emit(QStringLiteral("inventory_tx"), p.id, at, types.at(typeIndex), payload,
                     trigger(QStringLiteral("inventory-service"), types.at(typeIndex))))
                 return false;
@@ -619,8 +733,10 @@ struct DemoGenerator::Impl
             const double refunds = money(gross * 0.02 * rng.unit());
             QJsonArray byStore;
             for (const QString &storeCode : Stores)
-                byStore.append(QJsonObject { { QStringLiteral("store_code"), storeCode }, { QStringLiteral("amount"), money(gross / 3 * (0.8 + 0.4 * rng.unit())) } });
-            if (!emit(QStringLiteral("financial"), QStringLiteral("REV-%1").arg(day.toString(Qt::ISODate)), at, QStringLiteral("daily_revenue"),
+                byStore.append(QJsonObject { { QStringLiteral("store_code"), storeCode },
+                    { QStringLiteral("amount"), money(gross / 3 * (0.8 + 0.4 * rng.unit())) } });
+            if (!emit(QStringLiteral("financial"), QStringLiteral("REV-%1").arg(day.toString(Qt::ISODate)), at,
+                    QStringLiteral("daily_revenue"),
                     { { QStringLiteral("record_id"), QStringLiteral("REV-%1").arg(day.toString(Qt::ISODate)) },
                         { QStringLiteral("day"), day.toString(Qt::ISODate) }, { QStringLiteral("gross"), gross },
                         { QStringLiteral("refunds"), refunds }, { QStringLiteral("amount"), money(gross - refunds) },
@@ -638,9 +754,9 @@ struct DemoGenerator::Impl
             const QString id = QStringLiteral("FIN-%1").arg(n + 1, 6, 10, QLatin1Char('0'));
             const double amount = money(typeIndex == 2 ? 500 + 20000 * rng.unit() : 50 + 3000 * rng.unit());
             QJsonObject payload { { QStringLiteral("record_id"), id }, { QStringLiteral("type"), types.at(typeIndex) },
-                { QStringLiteral("amount"), typeIndex == 1 ? -amount : amount }, { QStringLiteral("currency"), QStringLiteral("THB") },
-                { QStringLiteral("fee"), money(amount * 0.015) }, { QStringLiteral("recorded_at"), iso(at) },
-                { QStringLiteral("store_code"), rng.pick(Stores) } };
+                { QStringLiteral("amount"), typeIndex == 1 ? -amount : amount },
+                { QStringLiteral("currency"), QStringLiteral("THB") }, { QStringLiteral("fee"), money(amount * 0.015) },
+                { QStringLiteral("recorded_at"), iso(at) }, { QStringLiteral("store_code"), rng.pick(Stores) } };
             if (typeIndex <= 1 && !orderIds.isEmpty())
                 payload.insert(QStringLiteral("order_id"), rng.pick(orderIds));
             if (!emit(QStringLiteral("financial"), id, at, types.at(typeIndex), payload,
@@ -686,7 +802,8 @@ struct DemoGenerator::Impl
             if (!emit(QStringLiteral("customer_tier"), c.id, at, type,
                     { { QStringLiteral("customer_id"), c.id }, { QStringLiteral("name"), c.name },
                         { QStringLiteral("tier"), tiers.at(s.tier) }, { QStringLiteral("points"), s.points },
-                        { QStringLiteral("lifetime_spend"), s.spend }, { QStringLiteral("currency"), QStringLiteral("THB") },
+                        { QStringLiteral("lifetime_spend"), s.spend },
+                        { QStringLiteral("currency"), QStringLiteral("THB") },
                         { QStringLiteral("updated_at"), iso(at) } },
                     trigger(QStringLiteral("loyalty-service"), type)))
                 return false;
@@ -697,17 +814,21 @@ struct DemoGenerator::Impl
     bool accounts()
     {
         const QStringList companies = DemoVocabulary::companies();
-        static const QStringList plans { QStringLiteral("starter"), QStringLiteral("growth"), QStringLiteral("enterprise") };
+        static const QStringList plans { QStringLiteral("starter"), QStringLiteral("growth"),
+            QStringLiteral("enterprise") };
         for (int a = 0; a < scale.accounts; ++a) {
             const QString id = QStringLiteral("ACC-%1").arg(a + 1, 5, 10, QLatin1Char('0'));
-            const QString company = companies.at(a % companies.size()) + (a >= companies.size() ? QStringLiteral(" %1").arg(a / companies.size() + 1) : QString());
+            const QString company = companies.at(a % companies.size())
+                + (a >= companies.size() ? QStringLiteral(" %1").arg(a / companies.size() + 1) : QString());
             double health = 50 + 45 * rng.unit();
             EpochMs t = randomTime(start, start + 30 * Day);
             EpochMs lastEventDriven = -1;
             const int count = int(rng.range(1, 3));
             for (int k = 0; k < count && t < end; ++k) {
                 const qint64 pick = rng.below(10);
-                QString type = pick < 6 ? QStringLiteral("event_driven") : pick < 8 ? QStringLiteral("rag_auto") : QStringLiteral("manual");
+                QString type = pick < 6 ? QStringLiteral("event_driven")
+                    : pick < 8          ? QStringLiteral("rag_auto")
+                                        : QStringLiteral("manual");
                 // event_driven snapshots have a 5-minute cooldown per account.
                 if (type == u"event_driven" && lastEventDriven >= 0 && t - lastEventDriven < 5 * Minute)
                     t = lastEventDriven + 5 * Minute;
@@ -747,18 +868,20 @@ struct DemoGenerator::Impl
                 QJsonArray items = state.value(u"items").toArray();
                 QJsonArray patch;
                 QString type;
-                const auto op = [&](const char *name, const QString &path, const QJsonValue &value = QJsonValue::Undefined) {
-                    QJsonObject o { { QStringLiteral("op"), QString::fromLatin1(name) }, { QStringLiteral("path"), path } };
-                    if (!value.isUndefined())
-                        o.insert(QStringLiteral("value"), value);
-                    patch.append(o);
-                };
+                const auto op
+                    = [&](const char *name, const QString &path, const QJsonValue &value = QJsonValue::Undefined) {
+                          QJsonObject o { { QStringLiteral("op"), QString::fromLatin1(name) },
+                              { QStringLiteral("path"), path } };
+                          if (!value.isUndefined())
+                              o.insert(QStringLiteral("value"), value);
+                          patch.append(o);
+                      };
                 const qint64 pick = rng.below(100);
                 if (items.isEmpty() || pick < 40) {
                     const Product &p = rng.pick(catalogue);
                     const QJsonObject item { { QStringLiteral("id"), QStringLiteral("line-%1").arg(seq) },
-                        { QStringLiteral("sku"), p.id }, { QStringLiteral("name"), p.thai }, { QStringLiteral("qty"), rng.range(1, 4) },
-                        { QStringLiteral("price"), p.price } };
+                        { QStringLiteral("sku"), p.id }, { QStringLiteral("name"), p.thai },
+                        { QStringLiteral("qty"), rng.range(1, 4) }, { QStringLiteral("price"), p.price } };
                     items.append(item);
                     op("add", QStringLiteral("/items/-"), item);
                     type = QStringLiteral("ItemAdded");
@@ -780,7 +903,8 @@ struct DemoGenerator::Impl
                     state.insert(QStringLiteral("coupon"), code);
                     type = QStringLiteral("CouponApplied");
                 } else {
-                    static const QStringList statuses { QStringLiteral("open"), QStringLiteral("checkout"), QStringLiteral("abandoned") };
+                    static const QStringList statuses { QStringLiteral("open"), QStringLiteral("checkout"),
+                        QStringLiteral("abandoned") };
                     const QString status = statuses.at(rng.below(statuses.size()));
                     op("replace", QStringLiteral("/status"), status);
                     state.insert(QStringLiteral("status"), status);
@@ -802,7 +926,8 @@ struct DemoGenerator::Impl
                     snapshot.insert(QStringLiteral("event_seq"), seq);
                     snapshot.insert(QStringLiteral("updated_at"), iso(t));
                     if (!emit(QStringLiteral("aggregate"), id, t, QStringLiteral("event_driven"), snapshot,
-                            trigger(QStringLiteral("cart-service"), QStringLiteral("every_10_events")), QStringLiteral("system"), seq))
+                            trigger(QStringLiteral("cart-service"), QStringLiteral("every_10_events")),
+                            QStringLiteral("system"), seq))
                         return false;
                 }
             }
@@ -823,23 +948,30 @@ struct DemoGenerator::Impl
                 for (int i = 0; i < items; ++i) {
                     const Product &p = catalogue.at(i);
                     quantities[i] = std::max<qint64>(0, quantities[i] + rng.range(-p.demand * 3, p.demand * 3));
-                    stocks.append(QJsonObject { { QStringLiteral("item_code"), p.id }, { QStringLiteral("name"), p.thai },
-                        { QStringLiteral("quantity"), quantities[i] }, { QStringLiteral("minimum_quantity"), p.demand * 2 },
-                        { QStringLiteral("reorder_point"), p.demand * 4 }, { QStringLiteral("reorder_quantity"), p.demand * 10 } });
+                    stocks.append(QJsonObject { { QStringLiteral("item_code"), p.id },
+                        { QStringLiteral("name"), p.thai }, { QStringLiteral("quantity"), quantities[i] },
+                        { QStringLiteral("minimum_quantity"), p.demand * 2 },
+                        { QStringLiteral("reorder_point"), p.demand * 4 },
+                        { QStringLiteral("reorder_quantity"), p.demand * 10 } });
                 }
                 const EpochMs at = t + (manual ? rng.range(9, 17) * Hour : 2 * Hour);
-                if (!emit(QStringLiteral("stock"), Stores.at(s), at, manual ? QStringLiteral("manual") : QStringLiteral("scheduled"),
-                        { { QStringLiteral("store_code"), Stores.at(s) }, { QStringLiteral("store_name"), StoreNames[s] },
-                            { QStringLiteral("stocks"), stocks }, { QStringLiteral("counted_by"), manual ? QStringLiteral("admin.wilai") : QStringLiteral("system") },
+                if (!emit(QStringLiteral("stock"), Stores.at(s), at,
+                        manual ? QStringLiteral("manual") : QStringLiteral("scheduled"),
+                        { { QStringLiteral("store_code"), Stores.at(s) },
+                            { QStringLiteral("store_name"), StoreNames[s] }, { QStringLiteral("stocks"), stocks },
+                            { QStringLiteral("counted_by"),
+                                manual ? QStringLiteral("admin.wilai") : QStringLiteral("system") },
                             { QStringLiteral("updated_at"), iso(at) } },
-                        trigger(QStringLiteral("stock-service"), manual ? QStringLiteral("manual_count") : QStringLiteral("weekly_schedule"),
+                        trigger(QStringLiteral("stock-service"),
+                            manual ? QStringLiteral("manual_count") : QStringLiteral("weekly_schedule"),
                             manual ? QStringLiteral("admin.wilai") : QStringLiteral("system")),
                         manual ? QStringLiteral("admin.wilai") : QStringLiteral("system")))
                     return false;
             }
             for (int i = 0; i < items; ++i) {
                 const Product &p = catalogue.at(i);
-                levels.append({ tenant, Stores.at(s), p.id, p.thai, int(quantities[i]), p.demand * 2, p.demand * 4, p.demand * 10, end });
+                levels.append({ tenant, Stores.at(s), p.id, p.thai, int(quantities[i]), p.demand * 2, p.demand * 4,
+                    p.demand * 10, end });
             }
         }
         return true;
@@ -863,7 +995,7 @@ QHash<QString, QList<QByteArray>> DemoGenerator::samplePayloads(quint64 seed, in
     QList<StockLevel> levels;
     sample.scale.days = 30;
     sample.orders(std::max(50, perKind / 3), sample.tenant, QStringLiteral("THB"));
-    sample.chats(std::max(50, perKind / 2), sample.tenant);
+    sample.chats(std::max(50, perKind / 2), sample.tenant, 2);
     sample.dailyInventory();
     sample.inventoryTransactions(transactions);
     sample.financial();
@@ -877,8 +1009,7 @@ QHash<QString, QList<QByteArray>> DemoGenerator::samplePayloads(quint64 seed, in
 DemoGenerator::DemoGenerator(SnapshotStore &store, DemoOptions options)
     : m_store(store)
     , m_options(options)
-{
-}
+{ }
 
 DemoGenerator::~DemoGenerator() = default;
 
@@ -930,12 +1061,15 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
     bool cancelled = false;
     QString phase;
     // Generation and writing overlap: batch N is written on a store worker while batch N+1 is generated here.
+    // The batch being written stays owned (and is freed) here, off the writing thread's critical path.
+    QList<NewSnapshot> writing;
     QFuture<Result<QList<SnapshotHeader>>> pending;
     const auto waitForPending = [&]() -> bool {
         if (!pending.isValid())
             return true;
         const Result<QList<SnapshotHeader>> written = pending.result();
         pending = {};
+        writing.clear();
         if (!written) {
             failure = written.error();
             return false;
@@ -950,7 +1084,9 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
         for (const NewSnapshot &s : std::as_const(batch))
             ++report.snapshotsByKind[s.kind];
         report.snapshots += batch.size();
-        pending = QtConcurrent::run(&m_store.workers(), [store = &m_store, toWrite = std::move(batch)] { return store->putBatch(toWrite); });
+        writing = std::move(batch);
+        pending
+            = QtConcurrent::run(&m_store.workers(), [store = &m_store, &writing] { return store->putBatch(writing); });
         batch = QList<NewSnapshot>();
         batch.reserve(BatchSize);
         if (progress && !progress(report.snapshots, std::max(estimate, report.snapshots), phase)) {
@@ -972,10 +1108,13 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
         phase = name;
         return work() && flush();
     };
-    const bool ok = step(QStringLiteral("orders"), [&] { return impl.orders(impl.scale.orders, impl.tenant, QStringLiteral("THB")); })
-        && step(QStringLiteral("orders (Singapore)"), [&] { return impl.orders(impl.scale.orders / 10, QStringLiteral("lotus-sg"), QStringLiteral("SGD")); })
-        && step(QStringLiteral("chats"), [&] { return impl.chats(impl.scale.chats, impl.tenant); })
-        && step(QStringLiteral("chats (Singapore)"), [&] { return impl.chats(impl.scale.chats / 20, QStringLiteral("lotus-sg")); })
+    const bool ok = step(QStringLiteral("orders"),
+                        [&] { return impl.orders(impl.scale.orders, impl.tenant, QStringLiteral("THB")); })
+        && step(QStringLiteral("orders (Singapore)"),
+            [&] { return impl.orders(impl.scale.orders / 10, QStringLiteral("lotus-sg"), QStringLiteral("SGD")); })
+        && step(QStringLiteral("chats"), [&] { return impl.chats(impl.scale.chats, impl.tenant, 2); })
+        && step(QStringLiteral("chats (Singapore)"),
+            [&] { return impl.chats(impl.scale.chats / 20, QStringLiteral("lotus-sg"), 3); })
         && step(QStringLiteral("daily inventory"), [&] { return impl.dailyInventory(); })
         && step(QStringLiteral("inventory transactions"), [&] { return impl.inventoryTransactions(transactions); })
         && step(QStringLiteral("financial records"), [&] { return impl.financial(); })
@@ -987,7 +1126,8 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
     if (failure || !written)
         return *failure;
     if (cancelled || !ok)
-        return Error { Error::Code::Cancelled, QStringLiteral("demo generation cancelled after %1 snapshots").arg(report.snapshots) };
+        return Error { Error::Code::Cancelled,
+            QStringLiteral("demo generation cancelled after %1 snapshots").arg(report.snapshots) };
 
     if (Status s = m_store.appendEvents(eventRows); !s)
         return s.error();

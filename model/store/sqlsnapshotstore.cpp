@@ -9,11 +9,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutexLocker>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QThreadPool>
+#include <QWaitCondition>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <array>
 #include <map>
 
 #include "domain/kindregistry.h"
@@ -62,26 +66,34 @@ Error connectionError(const ConnectionSpec &spec, const QSqlError &error)
 {
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     const QString where = QStringLiteral("%1:%2").arg(spec.host).arg(spec.port);
-    if (text.contains(QStringLiteral("password authentication failed")) || text.contains(QStringLiteral("no password supplied")))
+    if (text.contains(QStringLiteral("password authentication failed"))
+        || text.contains(QStringLiteral("no password supplied")))
         return { Error::Code::Connection,
             QStringLiteral("PostgreSQL at %1 refused the password for user \"%2\"").arg(where, spec.user) };
     if (text.contains(QStringLiteral("does not exist")) && text.contains(QStringLiteral("database")))
-        return { Error::Code::NotFound, QStringLiteral("PostgreSQL at %1 has no database \"%2\"").arg(where, spec.database) };
+        return { Error::Code::NotFound,
+            QStringLiteral("PostgreSQL at %1 has no database \"%2\"").arg(where, spec.database) };
     if (text.contains(QStringLiteral("Connection refused")) || text.contains(QStringLiteral("could not connect"))
         || text.contains(QStringLiteral("timeout")) || text.contains(QStringLiteral("could not translate host")))
-        return { Error::Code::Connection, QStringLiteral("cannot reach PostgreSQL at %1: %2").arg(where, text.simplified()) };
-    return { Error::Code::Connection, QStringLiteral("cannot connect to PostgreSQL at %1: %2").arg(where, text.simplified()) };
+        return { Error::Code::Connection,
+            QStringLiteral("cannot reach PostgreSQL at %1: %2").arg(where, text.simplified()) };
+    return { Error::Code::Connection,
+        QStringLiteral("cannot connect to PostgreSQL at %1: %2").arg(where, text.simplified()) };
 }
 
 // The work done for one snapshot before it touches the database (runs in parallel for batches).
+// Everything about one snapshot that can be computed without the database, done on the pool before the write.
 struct PreparedSnapshot
 {
     const NewSnapshot *source = nullptr;
     const KindInfo *kind = nullptr;
-    QByteArray canonical;
     EncodedPayload encoded;
     QJsonObject summary;
+    QString summaryJson;
+    QVariant triggerJson;
     QString id;
+    QString businessDay;
+    QVariantList facts; // bind values of the kind's fact row (daily_inventory, chat_outcomes)
 };
 
 } // namespace
@@ -90,8 +102,7 @@ SqlSnapshotStore::SqlSnapshotStore(const ConnectionSpec &spec)
     : m_spec(spec)
     , m_dialect(spec.backend)
     , m_connectionPrefix(QStringLiteral("snapscope-%1-").arg(storeCounter.fetchAndAddRelaxed(1)))
-{
-}
+{ }
 
 SqlSnapshotStore::~SqlSnapshotStore()
 {
@@ -217,7 +228,8 @@ Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool 
                 db.close();
                 db = QSqlDatabase();
                 QSqlDatabase::removeDatabase(name);
-                return Error { Error::Code::Database, QStringLiteral("setting up the connection (%1): %2").arg(statement, error.text()) };
+                return Error { Error::Code::Database,
+                    QStringLiteral("setting up the connection (%1): %2").arg(statement, error.text()) };
             }
         }
     }
@@ -280,7 +292,8 @@ Status SqlSnapshotStore::loadDictionaries()
     if (!query.exec(QStringLiteral("SELECT id, kind, dict, active FROM zstd_dictionaries ORDER BY id")))
         return errorFrom(QStringLiteral("reading zstd dictionaries"), query);
     while (query.next()) {
-        const CompressionDictionary dictionary { query.value(0).toInt(), query.value(1).toString(), query.value(2).toByteArray() };
+        const CompressionDictionary dictionary { query.value(0).toInt(), query.value(1).toString(),
+            query.value(2).toByteArray() };
         if (Status status = m_codec.addDictionary(dictionary, query.value(3).toBool()); !status)
             return status;
     }
@@ -366,15 +379,60 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
             return Error { Error::Code::Invalid, QStringLiteral("base id \"%1\" is not a UUID").arg(s.baseId) };
         p.id = s.id.isEmpty() ? SnapshotId::generate(s.takenAt) : s.id.toLower();
     }
-    const auto encode = [this](PreparedSnapshot &p) {
-        p.canonical = CanonicalJson::write(p.source->payload);
-        p.encoded = m_codec.encode(p.source->kind, p.canonical);
-        p.summary = p.kind->summarize(p.source->payload);
+    const auto prepare = [this](PreparedSnapshot &p) {
+        const NewSnapshot &s = *p.source;
+        p.encoded = m_codec.encode(s.kind, CanonicalJson::write(s.payload));
+        p.summary = p.kind->summarize(s.payload);
+        p.summaryJson = compactJson(p.summary);
+        p.triggerJson
+            = s.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(s.trigger));
+        p.businessDay = businessDay(s.tenant, s.takenAt);
+        const QJsonObject &payload = s.payload;
+        if (s.kind == u"daily_inventory") {
+            p.facts = { s.tenant, payload.value(u"store_code").toString(), payload.value(u"product_id").toString(),
+                payload.value(u"day").toString(), payload.value(u"opening_stock").toInteger(),
+                payload.value(u"closing_stock").toInteger(), payload.value(u"inbound").toInteger(),
+                payload.value(u"outbound").toInteger(), payload.value(u"adjustments").toInteger(),
+                payload.value(u"average_cost").toDouble(), payload.value(u"total_value").toDouble(), p.id };
+        } else if (s.kind == u"chat") {
+            const QJsonObject ai = payload.value(u"ai").toObject();
+            const QJsonObject outcome = payload.value(u"outcome").toObject();
+            const QJsonValue satisfaction = outcome.value(u"satisfaction");
+            p.facts = { p.id, s.tenant, s.entityId,
+                nullIfEmpty(payload.value(u"customer").toObject().value(u"id").toString()),
+                nullIfEmpty(payload.value(u"platform").toString()), s.type, s.takenAt, p.businessDay,
+                payload.value(u"total_messages").toInteger(), payload.value(u"duration_s").toInteger(),
+                ai.value(u"human_handoff").toBool(), ai.value(u"avg_confidence").toDouble(),
+                outcome.value(u"order_created").toBool(), outcome.value(u"order_value").toDouble(),
+                satisfaction.isDouble() ? QVariant(satisfaction.toDouble()) : QVariant(QMetaType::fromType<double>()) };
+        }
     };
-    if (prepared.size() >= 64)
-        QtConcurrent::blockingMap(prepared, encode);
-    else
-        std::for_each(prepared.begin(), prepared.end(), encode);
+    // Chunks are prepared on the pool two ahead of the one being written here, so the writer rarely waits for one;
+    // a batch of a single chunk is prepared in place.
+    constexpr qsizetype ChunkSize = 256;
+    constexpr qsizetype Ahead = 2;
+    const auto chunkRange = [&](qsizetype chunk) {
+        const auto first = prepared.begin() + chunk * ChunkSize;
+        return std::pair { first, first + std::min<qsizetype>(ChunkSize, qsizetype(prepared.end() - first)) };
+    };
+    const qsizetype chunks = (qsizetype(prepared.size()) + ChunkSize - 1) / ChunkSize;
+    std::array<QFuture<void>, Ahead> preparing;
+    const auto startPreparing = [&](qsizetype chunk) {
+        if (chunk >= chunks)
+            return;
+        const auto [first, last] = chunkRange(chunk);
+        if (chunks == 1)
+            std::for_each(first, last, prepare);
+        else
+            preparing[size_t(chunk % Ahead)] = QtConcurrent::map(first, last, prepare);
+    };
+    // Whatever happens below, no prepare task may outlive the batch it reads.
+    const auto waitPreparing = qScopeGuard([&] {
+        for (QFuture<void> &future : preparing)
+            future.waitForFinished();
+    });
+    for (qsizetype chunk = 0; chunk < Ahead; ++chunk)
+        startPreparing(chunk);
 
     auto dbResult = db();
     if (!dbResult)
@@ -383,14 +441,16 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
     const SqlDialect &d = m_dialect;
 
     QSqlQuery latest(db);
-    latest.prepare(QStringLiteral("SELECT version, id FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? "
-                                  "ORDER BY version DESC LIMIT 1"));
+    latest.prepare(
+        QStringLiteral("SELECT version, id FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? "
+                       "ORDER BY version DESC LIMIT 1"));
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, "
-                                  "created_by, \"trigger\", previous_id, event_seq, base_id, codec, raw_size, stored_size, "
-                                  "checksum, payload, summary, pinned) VALUES (%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, "
-                                  "?, ?, ?, ?, %2, ?)")
-                       .arg(d.uuidParameter(), d.jsonParameter()));
+    insert.prepare(
+        QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, "
+                       "created_by, \"trigger\", previous_id, event_seq, base_id, codec, raw_size, stored_size, "
+                       "checksum, payload, summary, pinned) VALUES (%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, "
+                       "?, ?, ?, ?, %2, ?)")
+            .arg(d.uuidParameter(), d.jsonParameter()));
     QSqlQuery inventory(db);
     QSqlQuery chat(db);
     bool inventoryPrepared = false;
@@ -417,143 +477,127 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
 
     QList<SnapshotHeader> headers;
     headers.reserve(snapshots.size());
-    for (const PreparedSnapshot &p : prepared) {
-        const NewSnapshot &s = *p.source;
-        const QString entityKey = s.tenant + u'\x1f' + s.kind + u'\x1f' + s.entityId;
-        Latest previous { 0, QString() };
-        if (auto it = latestInBatch.constFind(entityKey); it != latestInBatch.constEnd()) {
-            previous = *it;
-        } else {
-            latest.addBindValue(s.tenant);
-            latest.addBindValue(s.kind);
-            latest.addBindValue(s.entityId);
-            if (!latest.exec())
-                return fail(errorFrom(QStringLiteral("reading the latest version"), latest));
-            if (latest.next())
-                previous = { latest.value(0).toInt(), latest.value(1).toString() };
-            latest.finish();
-        }
-
-        SnapshotHeader h;
-        h.id = p.id;
-        h.tenant = s.tenant;
-        h.kind = s.kind;
-        h.entityId = s.entityId;
-        h.version = previous.version + 1;
-        h.takenAt = s.takenAt;
-        h.type = s.type;
-        h.createdBy = s.createdBy.isEmpty() ? QStringLiteral("system") : s.createdBy;
-        h.trigger = s.trigger;
-        h.previousId = previous.id;
-        h.eventSeq = s.eventSeq;
-        h.baseId = s.baseId;
-        h.codec = p.encoded.codec;
-        h.rawSize = p.encoded.rawSize;
-        h.storedSize = p.encoded.blob.size();
-        h.checksum = p.encoded.checksum;
-        h.summary = p.summary;
-
-        insert.addBindValue(h.id);
-        insert.addBindValue(h.tenant);
-        insert.addBindValue(h.kind);
-        insert.addBindValue(h.entityId);
-        insert.addBindValue(h.version);
-        insert.addBindValue(h.takenAt);
-        insert.addBindValue(h.type);
-        insert.addBindValue(h.createdBy);
-        insert.addBindValue(h.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(h.trigger)));
-        insert.addBindValue(nullIfEmpty(h.previousId));
-        insert.addBindValue(h.eventSeq ? QVariant(*h.eventSeq) : QVariant(QMetaType::fromType<qlonglong>()));
-        insert.addBindValue(nullIfEmpty(h.baseId));
-        insert.addBindValue(h.codec);
-        insert.addBindValue(h.rawSize);
-        insert.addBindValue(h.storedSize);
-        insert.addBindValue(h.checksum);
-        insert.addBindValue(p.encoded.blob);
-        insert.addBindValue(compactJson(h.summary));
-        insert.addBindValue(false);
-        if (!insert.exec()) {
-            return fail(errorFrom(QStringLiteral("writing snapshot %1 v%2 of %3 %4")
-                                      .arg(h.id)
-                                      .arg(h.version)
-                                      .arg(h.kind, h.entityId),
-                insert));
-        }
-        latestInBatch.insert(entityKey, { h.version, h.id });
-
-        const QJsonObject &payload = s.payload;
-        if (s.kind == u"daily_inventory") {
-            if (!inventoryPrepared) {
-                inventory.prepare(QStringLiteral(
-                    "INSERT INTO daily_inventory (tenant_id, store_code, product_id, day, opening, closing, inbound, "
-                    "outbound, adjustments, average_cost, total_value, snapshot_id) VALUES (?, ?, ?, %1, ?, ?, ?, ?, ?, ?, "
-                    "?, %2) ON CONFLICT (tenant_id, store_code, product_id, day) DO UPDATE SET opening = excluded.opening, "
-                    "closing = excluded.closing, inbound = excluded.inbound, outbound = excluded.outbound, "
-                    "adjustments = excluded.adjustments, average_cost = excluded.average_cost, "
-                    "total_value = excluded.total_value, snapshot_id = excluded.snapshot_id")
-                                      .arg(d.dateParameter(), d.uuidParameter()));
-                inventoryPrepared = true;
+    for (qsizetype chunk = 0; chunk < chunks; ++chunk) {
+        preparing[size_t(chunk % Ahead)].waitForFinished();
+        const auto [first, last] = chunkRange(chunk);
+        // The slot is free once its chunk is ready; refill it with the chunk Ahead from here.
+        startPreparing(chunk + Ahead);
+        for (auto it = first; it != last; ++it) {
+            const PreparedSnapshot &p = *it;
+            const NewSnapshot &s = *p.source;
+            const QString entityKey = s.tenant + u'\x1f' + s.kind + u'\x1f' + s.entityId;
+            Latest previous { 0, QString() };
+            if (auto found = latestInBatch.constFind(entityKey); found != latestInBatch.constEnd()) {
+                previous = *found;
+            } else {
+                latest.addBindValue(s.tenant);
+                latest.addBindValue(s.kind);
+                latest.addBindValue(s.entityId);
+                if (!latest.exec())
+                    return fail(errorFrom(QStringLiteral("reading the latest version"), latest));
+                if (latest.next())
+                    previous = { latest.value(0).toInt(), latest.value(1).toString() };
+                latest.finish();
             }
-            inventory.addBindValue(s.tenant);
-            inventory.addBindValue(payload.value(u"store_code").toString());
-            inventory.addBindValue(payload.value(u"product_id").toString());
-            inventory.addBindValue(payload.value(u"day").toString());
-            inventory.addBindValue(payload.value(u"opening_stock").toInteger());
-            inventory.addBindValue(payload.value(u"closing_stock").toInteger());
-            inventory.addBindValue(payload.value(u"inbound").toInteger());
-            inventory.addBindValue(payload.value(u"outbound").toInteger());
-            inventory.addBindValue(payload.value(u"adjustments").toInteger());
-            inventory.addBindValue(payload.value(u"average_cost").toDouble());
-            inventory.addBindValue(payload.value(u"total_value").toDouble());
-            inventory.addBindValue(h.id);
-            if (!inventory.exec())
-                return fail(errorFrom(QStringLiteral("writing daily_inventory for %1").arg(h.entityId), inventory));
-        } else if (s.kind == u"chat") {
-            if (!chatPrepared) {
-                chat.prepare(QStringLiteral(
-                    "INSERT INTO chat_outcomes (snapshot_id, tenant_id, session_id, customer_id, platform, snapshot_type, "
-                    "taken_at, business_day, total_messages, duration_s, human_handoff, avg_confidence, order_created, "
-                    "order_value, satisfaction) VALUES (%1, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ?, ?, ?, ?)")
-                                 .arg(d.uuidParameter(), d.dateParameter()));
-                chatPrepared = true;
-            }
-            const QJsonObject ai = payload.value(u"ai").toObject();
-            const QJsonObject outcome = payload.value(u"outcome").toObject();
-            chat.addBindValue(h.id);
-            chat.addBindValue(s.tenant);
-            chat.addBindValue(s.entityId);
-            chat.addBindValue(nullIfEmpty(payload.value(u"customer").toObject().value(u"id").toString()));
-            chat.addBindValue(nullIfEmpty(payload.value(u"platform").toString()));
-            chat.addBindValue(s.type);
-            chat.addBindValue(s.takenAt);
-            chat.addBindValue(businessDay(s.tenant, s.takenAt));
-            chat.addBindValue(payload.value(u"total_messages").toInteger());
-            chat.addBindValue(payload.value(u"duration_s").toInteger());
-            chat.addBindValue(ai.value(u"human_handoff").toBool());
-            chat.addBindValue(ai.value(u"avg_confidence").toDouble());
-            chat.addBindValue(outcome.value(u"order_created").toBool());
-            chat.addBindValue(outcome.value(u"order_value").toDouble());
-            chat.addBindValue(outcome.value(u"satisfaction").isDouble() ? QVariant(outcome.value(u"satisfaction").toDouble())
-                                                                         : QVariant(QMetaType::fromType<double>()));
-            if (!chat.exec())
-                return fail(errorFrom(QStringLiteral("writing chat_outcomes for %1").arg(h.entityId), chat));
-        }
 
-        DayStats &stats = dayStats[{ businessDay(s.tenant, s.takenAt), s.tenant, s.kind }];
-        ++stats.created;
-        stats.raw += h.rawSize;
-        stats.stored += h.storedSize;
-        headers.append(std::move(h));
+            SnapshotHeader h;
+            h.id = p.id;
+            h.tenant = s.tenant;
+            h.kind = s.kind;
+            h.entityId = s.entityId;
+            h.version = previous.version + 1;
+            h.takenAt = s.takenAt;
+            h.type = s.type;
+            h.createdBy = s.createdBy.isEmpty() ? QStringLiteral("system") : s.createdBy;
+            h.trigger = s.trigger;
+            h.previousId = previous.id;
+            h.eventSeq = s.eventSeq;
+            h.baseId = s.baseId;
+            h.codec = p.encoded.codec;
+            h.rawSize = p.encoded.rawSize;
+            h.storedSize = p.encoded.blob.size();
+            h.checksum = p.encoded.checksum;
+            h.summary = p.summary;
+
+            insert.addBindValue(h.id);
+            insert.addBindValue(h.tenant);
+            insert.addBindValue(h.kind);
+            insert.addBindValue(h.entityId);
+            insert.addBindValue(h.version);
+            insert.addBindValue(h.takenAt);
+            insert.addBindValue(h.type);
+            insert.addBindValue(h.createdBy);
+            insert.addBindValue(p.triggerJson);
+            insert.addBindValue(nullIfEmpty(h.previousId));
+            insert.addBindValue(h.eventSeq ? QVariant(*h.eventSeq) : QVariant(QMetaType::fromType<qlonglong>()));
+            insert.addBindValue(nullIfEmpty(h.baseId));
+            insert.addBindValue(h.codec);
+            insert.addBindValue(h.rawSize);
+            insert.addBindValue(h.storedSize);
+            insert.addBindValue(h.checksum);
+            insert.addBindValue(p.encoded.blob);
+            insert.addBindValue(p.summaryJson);
+            insert.addBindValue(false);
+            if (!insert.exec()) {
+                return fail(errorFrom(
+                    QStringLiteral("writing snapshot %1 v%2 of %3 %4").arg(h.id).arg(h.version).arg(h.kind, h.entityId),
+                    insert));
+            }
+            latestInBatch.insert(entityKey, { h.version, h.id });
+
+            if (s.kind == u"daily_inventory") {
+                if (!inventoryPrepared) {
+                    inventory.prepare(QStringLiteral(
+                        "INSERT INTO daily_inventory (tenant_id, store_code, product_id, day, opening, closing, "
+                        "inbound, "
+                        "outbound, adjustments, average_cost, total_value, snapshot_id) VALUES (?, ?, ?, %1, ?, ?, ?, "
+                        "?, ?, ?, "
+                        "?, %2) ON CONFLICT (tenant_id, store_code, product_id, day) DO UPDATE SET opening = "
+                        "excluded.opening, "
+                        "closing = excluded.closing, inbound = excluded.inbound, outbound = excluded.outbound, "
+                        "adjustments = excluded.adjustments, average_cost = excluded.average_cost, "
+                        "total_value = excluded.total_value, snapshot_id = excluded.snapshot_id")
+                                          .arg(d.dateParameter(), d.uuidParameter()));
+                    inventoryPrepared = true;
+                }
+                for (const QVariant &value : p.facts)
+                    inventory.addBindValue(value);
+                if (!inventory.exec())
+                    return fail(errorFrom(QStringLiteral("writing daily_inventory for %1").arg(h.entityId), inventory));
+            } else if (s.kind == u"chat") {
+                if (!chatPrepared) {
+                    chat.prepare(QStringLiteral(
+                        "INSERT INTO chat_outcomes (snapshot_id, tenant_id, session_id, customer_id, platform, "
+                        "snapshot_type, "
+                        "taken_at, business_day, total_messages, duration_s, human_handoff, avg_confidence, "
+                        "order_created, "
+                        "order_value, satisfaction) VALUES (%1, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ?, ?, ?, ?)")
+                                     .arg(d.uuidParameter(), d.dateParameter()));
+                    chatPrepared = true;
+                }
+                for (const QVariant &value : p.facts)
+                    chat.addBindValue(value);
+                if (!chat.exec())
+                    return fail(errorFrom(QStringLiteral("writing chat_outcomes for %1").arg(h.entityId), chat));
+            }
+
+            DayStats &stats = dayStats[{ p.businessDay, s.tenant, s.kind }];
+            ++stats.created;
+            stats.raw += h.rawSize;
+            stats.stored += h.storedSize;
+            headers.append(std::move(h));
+        }
     }
 
     const double msPerSnapshot = double(timer.nsecsElapsed()) / 1e6 / double(prepared.size());
     QSqlQuery statsQuery(db);
-    statsQuery.prepare(QStringLiteral("INSERT INTO snapshot_stats (day, tenant_id, kind, created, raw_bytes, stored_bytes, "
-                                      "total_put_ms) VALUES (%1, ?, ?, ?, ?, ?, ?) ON CONFLICT (day, tenant_id, kind) DO UPDATE "
-                                      "SET created = snapshot_stats.created + excluded.created, raw_bytes = "
-                                      "snapshot_stats.raw_bytes + excluded.raw_bytes, stored_bytes = snapshot_stats.stored_bytes "
-                                      "+ excluded.stored_bytes, total_put_ms = snapshot_stats.total_put_ms + excluded.total_put_ms")
-                           .arg(d.dateParameter()));
+    statsQuery.prepare(
+        QStringLiteral("INSERT INTO snapshot_stats (day, tenant_id, kind, created, raw_bytes, stored_bytes, "
+                       "total_put_ms) VALUES (%1, ?, ?, ?, ?, ?, ?) ON CONFLICT (day, tenant_id, kind) DO UPDATE "
+                       "SET created = snapshot_stats.created + excluded.created, raw_bytes = "
+                       "snapshot_stats.raw_bytes + excluded.raw_bytes, stored_bytes = snapshot_stats.stored_bytes "
+                       "+ excluded.stored_bytes, total_put_ms = snapshot_stats.total_put_ms + excluded.total_put_ms")
+            .arg(d.dateParameter()));
     for (const auto &[key, stats] : dayStats) {
         statsQuery.addBindValue(std::get<0>(key));
         statsQuery.addBindValue(std::get<1>(key));
@@ -567,7 +611,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
     }
 
     if (!db.commit()) {
-        const Error error { Error::Code::Database, QStringLiteral("committing snapshots: %1").arg(db.lastError().text()) };
+        const Error error { Error::Code::Database,
+            QStringLiteral("committing snapshots: %1").arg(db.lastError().text()) };
         db.rollback();
         return error;
     }
@@ -672,7 +717,8 @@ Result<SnapshotHeader> SqlSnapshotStore::header(const QString &id)
     if (!dbResult)
         return dbResult.error();
     QSqlQuery query(*dbResult);
-    query.prepare(QStringLiteral("SELECT %1 FROM snapshots WHERE id = %2").arg(HeaderColumns, m_dialect.uuidParameter()));
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM snapshots WHERE id = %2").arg(HeaderColumns, m_dialect.uuidParameter()));
     query.addBindValue(id.toLower());
     if (!query.exec())
         return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
@@ -707,7 +753,8 @@ Result<Snapshot> SqlSnapshotStore::load(const QString &id)
         return dbResult.error();
     QSqlQuery query(*dbResult);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1, payload FROM snapshots WHERE id = %2").arg(HeaderColumns, m_dialect.uuidParameter()));
+    query.prepare(QStringLiteral("SELECT %1, payload FROM snapshots WHERE id = %2")
+                      .arg(HeaderColumns, m_dialect.uuidParameter()));
     query.addBindValue(id.toLower());
     if (!query.exec())
         return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
@@ -732,14 +779,15 @@ Result<Snapshot> SqlSnapshotStore::load(const QString &id)
     return Snapshot { std::move(h).value(), std::move(payload).value() };
 }
 
-Result<QList<EntitySummary>> SqlSnapshotStore::entities(const QString &tenant, const QString &kind, const QString &prefix,
-    int limit)
+Result<QList<EntitySummary>> SqlSnapshotStore::entities(
+    const QString &tenant, const QString &kind, const QString &prefix, int limit)
 {
     auto dbResult = db();
     if (!dbResult)
         return dbResult.error();
-    QString sql = QStringLiteral("SELECT entity_id, COUNT(*), MAX(taken_at) FROM snapshots WHERE tenant_id = ? AND kind = ? "
-                                 "AND deleted_at IS NULL");
+    QString sql
+        = QStringLiteral("SELECT entity_id, COUNT(*), MAX(taken_at) FROM snapshots WHERE tenant_id = ? AND kind = ? "
+                         "AND deleted_at IS NULL");
     if (!prefix.isEmpty())
         sql += QStringLiteral(" AND substr(entity_id, 1, ?) = ?");
     sql += QStringLiteral(" GROUP BY entity_id ORDER BY entity_id LIMIT ?");
@@ -765,7 +813,8 @@ Status SqlSnapshotStore::audit(QSqlDatabase &db, const QString &tenant, const QS
     const QString &target, const QJsonObject &details)
 {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO audit_log (at, tenant_id, actor, action, target, details) VALUES (?, ?, ?, ?, ?, %1)")
+    query.prepare(QStringLiteral(
+        "INSERT INTO audit_log (at, tenant_id, actor, action, target, details) VALUES (?, ?, ?, ?, ?, %1)")
                       .arg(m_dialect.jsonParameter()));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(nullIfEmpty(tenant));
@@ -792,7 +841,8 @@ Status SqlSnapshotStore::setPinned(const QString &id, bool pinned, const QString
     if (!db.transaction())
         return Error { Error::Code::Database, db.lastError().text() };
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE snapshots SET pinned = ?, pin_reason = ? WHERE id = %1").arg(m_dialect.uuidParameter()));
+    query.prepare(
+        QStringLiteral("UPDATE snapshots SET pinned = ?, pin_reason = ? WHERE id = %1").arg(m_dialect.uuidParameter()));
     query.addBindValue(pinned);
     query.addBindValue(pinned ? QVariant(reason) : QVariant(QMetaType::fromType<QString>()));
     query.addBindValue(h->id);
@@ -803,7 +853,8 @@ Status SqlSnapshotStore::setPinned(const QString &id, bool pinned, const QString
     }
     const QJsonObject details { { QStringLiteral("reason"), reason }, { QStringLiteral("kind"), h->kind },
         { QStringLiteral("entity_id"), h->entityId }, { QStringLiteral("version"), h->version } };
-    if (Status status = audit(db, h->tenant, actor, pinned ? QStringLiteral("pin") : QStringLiteral("unpin"), h->id, details);
+    if (Status status
+        = audit(db, h->tenant, actor, pinned ? QStringLiteral("pin") : QStringLiteral("unpin"), h->id, details);
         !status) {
         db.rollback();
         return status;
@@ -820,7 +871,8 @@ Result<QList<KindStats>> SqlSnapshotStore::kindStats(const QString &tenant)
         return dbResult.error();
     QSqlQuery query(*dbResult);
     query.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT kind, COUNT(*), SUM(raw_size), SUM(stored_size) FROM snapshots WHERE deleted_at IS NULL");
+    QString sql = QStringLiteral(
+        "SELECT kind, COUNT(*), SUM(raw_size), SUM(stored_size) FROM snapshots WHERE deleted_at IS NULL");
     if (!tenant.isEmpty())
         sql += QStringLiteral(" AND tenant_id = ?");
     sql += QStringLiteral(" GROUP BY kind ORDER BY kind");
@@ -831,7 +883,8 @@ Result<QList<KindStats>> SqlSnapshotStore::kindStats(const QString &tenant)
         return errorFrom(QStringLiteral("reading storage statistics"), query);
     QList<KindStats> result;
     while (query.next())
-        result.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(), query.value(3).toLongLong() });
+        result.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+            query.value(3).toLongLong() });
     return result;
 }
 
@@ -845,7 +898,8 @@ Result<QList<Tenant>> SqlSnapshotStore::tenants()
         return errorFrom(QStringLiteral("reading tenants"), query);
     QList<Tenant> result;
     while (query.next())
-        result.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(), query.value(3).toString() });
+        result.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toString() });
     return result;
 }
 
@@ -876,7 +930,7 @@ Status SqlSnapshotStore::putTenant(const Tenant &tenant)
 namespace {
 
 // Runs `bind` for every row inside one transaction with one prepared statement.
-template<typename Row, typename Bind>
+template <typename Row, typename Bind>
 Status insertRows(QSqlDatabase &db, const QString &sql, const QList<Row> &rows, const QString &what, Bind bind)
 {
     if (rows.isEmpty())
@@ -888,7 +942,8 @@ Status insertRows(QSqlDatabase &db, const QString &sql, const QList<Row> &rows, 
     for (const Row &row : rows) {
         bind(query, row);
         if (!query.exec()) {
-            const Error error { Error::Code::Database, QStringLiteral("writing %1: %2").arg(what, query.lastError().text()) };
+            const Error error { Error::Code::Database,
+                QStringLiteral("writing %1: %2").arg(what, query.lastError().text()) };
             query = QSqlQuery();
             db.rollback();
             return error;
@@ -907,7 +962,8 @@ Status SqlSnapshotStore::appendEvents(const QList<EventRecord> &events)
     if (!dbResult)
         return dbResult.error();
     return insertRows(*dbResult,
-        QStringLiteral("INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?)"),
         events, QStringLiteral("events"), [](QSqlQuery &query, const EventRecord &e) {
             query.addBindValue(e.tenant);
             query.addBindValue(e.aggregateId);
@@ -924,11 +980,12 @@ Status SqlSnapshotStore::putStockLevels(const QList<StockLevel> &levels)
     if (!dbResult)
         return dbResult.error();
     return insertRows(*dbResult,
-        QStringLiteral("INSERT INTO stock_levels (tenant_id, store_code, item_code, name, quantity, minimum_quantity, "
-                       "reorder_point, reorder_quantity, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
-                       "(tenant_id, store_code, item_code) DO UPDATE SET name = excluded.name, quantity = excluded.quantity, "
-                       "minimum_quantity = excluded.minimum_quantity, reorder_point = excluded.reorder_point, "
-                       "reorder_quantity = excluded.reorder_quantity, updated_at = excluded.updated_at"),
+        QStringLiteral(
+            "INSERT INTO stock_levels (tenant_id, store_code, item_code, name, quantity, minimum_quantity, "
+            "reorder_point, reorder_quantity, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+            "(tenant_id, store_code, item_code) DO UPDATE SET name = excluded.name, quantity = excluded.quantity, "
+            "minimum_quantity = excluded.minimum_quantity, reorder_point = excluded.reorder_point, "
+            "reorder_quantity = excluded.reorder_quantity, updated_at = excluded.updated_at"),
         levels, QStringLiteral("stock levels"), [](QSqlQuery &query, const StockLevel &s) {
             query.addBindValue(s.tenant);
             query.addBindValue(s.storeCode);
@@ -948,8 +1005,9 @@ Status SqlSnapshotStore::appendInventoryTransactions(const QList<InventoryTransa
     if (!dbResult)
         return dbResult.error();
     return insertRows(*dbResult,
-        QStringLiteral("INSERT INTO inventory_transactions (id, tenant_id, store_code, product_id, type, quantity, reason, "
-                       "reference_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO inventory_transactions (id, tenant_id, store_code, product_id, type, quantity, reason, "
+            "reference_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         transactions, QStringLiteral("inventory transactions"), [](QSqlQuery &query, const InventoryTransaction &t) {
             query.addBindValue(t.id);
             query.addBindValue(t.tenant);
@@ -971,7 +1029,8 @@ Result<QList<QByteArray>> SqlSnapshotStore::samplePayloads(const QString &kind, 
     QSqlQuery query(*dbResult);
     query.setForwardOnly(true);
     // Spread the sample over the kind's history rather than taking only the newest rows.
-    query.prepare(QStringLiteral("SELECT id FROM snapshots WHERE kind = ? AND deleted_at IS NULL ORDER BY checksum LIMIT ?"));
+    query.prepare(
+        QStringLiteral("SELECT id FROM snapshots WHERE kind = ? AND deleted_at IS NULL ORDER BY checksum LIMIT ?"));
     query.addBindValue(kind);
     query.addBindValue(qBound(1, limit, 100000));
     if (!query.exec())
@@ -1013,8 +1072,9 @@ Result<int> SqlSnapshotStore::addDictionary(const QString &kind, const QByteArra
     deactivate.addBindValue(false);
     deactivate.addBindValue(kind);
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO zstd_dictionaries (id, kind, created_at, sample_count, size, dict, active) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    insert.prepare(
+        QStringLiteral("INSERT INTO zstd_dictionaries (id, kind, created_at, sample_count, size, dict, active) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     insert.addBindValue(id);
     insert.addBindValue(kind);
     insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -1023,13 +1083,15 @@ Result<int> SqlSnapshotStore::addDictionary(const QString &kind, const QByteArra
     insert.addBindValue(bytes);
     insert.addBindValue(true);
     if (!deactivate.exec() || !insert.exec()) {
-        const Error error = errorFrom(QStringLiteral("storing the dictionary"), insert.lastError().isValid() ? insert : deactivate);
+        const Error error
+            = errorFrom(QStringLiteral("storing the dictionary"), insert.lastError().isValid() ? insert : deactivate);
         db.rollback();
         return error;
     }
     const QJsonObject details { { QStringLiteral("kind"), kind }, { QStringLiteral("size"), bytes.size() },
         { QStringLiteral("samples"), sampleCount } };
-    if (Status status = audit(db, QString(), QStringLiteral("system"), QStringLiteral("dict_train"), QString::number(id), details);
+    if (Status status
+        = audit(db, QString(), QStringLiteral("system"), QStringLiteral("dict_train"), QString::number(id), details);
         !status) {
         db.rollback();
         return status.error();
@@ -1047,12 +1109,13 @@ Result<QList<DictionaryInfo>> SqlSnapshotStore::dictionaries()
     if (!dbResult)
         return dbResult.error();
     QSqlQuery query(*dbResult);
-    if (!query.exec(QStringLiteral("SELECT id, kind, created_at, sample_count, size, active FROM zstd_dictionaries ORDER BY id")))
+    if (!query.exec(QStringLiteral(
+            "SELECT id, kind, created_at, sample_count, size, active FROM zstd_dictionaries ORDER BY id")))
         return errorFrom(QStringLiteral("reading dictionaries"), query);
     QList<DictionaryInfo> result;
     while (query.next()) {
-        result.append({ query.value(0).toInt(), query.value(1).toString(), query.value(2).toLongLong(), query.value(3).toInt(),
-            query.value(4).toInt(), query.value(5).toBool() });
+        result.append({ query.value(0).toInt(), query.value(1).toString(), query.value(2).toLongLong(),
+            query.value(3).toInt(), query.value(4).toInt(), query.value(5).toBool() });
     }
     return result;
 }
