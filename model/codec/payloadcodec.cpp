@@ -1,6 +1,6 @@
 #include "payloadcodec.h"
 
-#include <QCryptographicHash>
+#include "codec/sha256.h"
 
 #include <array>
 
@@ -136,7 +136,7 @@ std::shared_ptr<const PayloadCodec::Dictionary> PayloadCodec::dictionary(int id)
 
 QString PayloadCodec::checksumOf(const QByteArray &bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(Sha256::hash(bytes).toHex());
 }
 
 EncodedPayload PayloadCodec::encode(const QString &kind, const QByteArray &raw) const

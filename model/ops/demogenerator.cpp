@@ -8,8 +8,11 @@
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <QFuture>
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <memory>
 #include <numeric>
 
 #include "domain/kindregistry.h"
@@ -1060,33 +1063,53 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
     std::optional<Error> failure;
     bool cancelled = false;
     QString phase;
-    // Generation and writing overlap: batch N is written on a store worker while batch N+1 is generated here.
-    // The batch being written stays owned (and is freed) here, off the writing thread's critical path.
-    QList<NewSnapshot> writing;
-    QFuture<Result<QList<SnapshotHeader>>> pending;
-    const auto waitForPending = [&]() -> bool {
-        if (!pending.isValid())
-            return true;
-        const Result<QList<SnapshotHeader>> written = pending.result();
-        pending = {};
-        writing.clear();
+    // Generation and writing overlap: up to two batches wait for or are in writing on a store worker, chained so
+    // they are written one after the other in order, while the next is generated here. A failed batch fails the
+    // ones chained after it with the same error.
+    using Written = Result<QList<SnapshotHeader>>;
+    struct InFlight
+    {
+        std::shared_ptr<const QList<NewSnapshot>> batch;
+        QFuture<Written> written;
+    };
+    constexpr size_t MaxInFlight = 2;
+    std::deque<InFlight> inFlight;
+    const auto waitOldest = [&]() -> bool {
+        const Written written = inFlight.front().written.result();
+        inFlight.pop_front(); // the batch is freed here, off the writing thread
         if (!written) {
-            failure = written.error();
+            if (!failure)
+                failure = written.error();
             return false;
         }
         return true;
     };
+    const auto waitForPending = [&]() -> bool {
+        bool ok = true;
+        while (!inFlight.empty())
+            ok = waitOldest() && ok;
+        return ok;
+    };
     const auto flush = [&]() -> bool {
         if (batch.isEmpty())
             return true;
-        if (!waitForPending())
-            return false;
+        while (inFlight.size() >= MaxInFlight) {
+            if (!waitOldest())
+                return false;
+        }
         for (const NewSnapshot &s : std::as_const(batch))
             ++report.snapshotsByKind[s.kind];
         report.snapshots += batch.size();
-        writing = std::move(batch);
-        pending
-            = QtConcurrent::run(&m_store.workers(), [store = &m_store, &writing] { return store->putBatch(writing); });
+        auto toWrite = std::make_shared<const QList<NewSnapshot>>(std::move(batch));
+        SnapshotStore *store = &m_store;
+        QFuture<Written> written = inFlight.empty()
+            ? QtConcurrent::run(&m_store.workers(), [store, toWrite] { return store->putBatch(*toWrite); })
+            : inFlight.back().written.then(&m_store.workers(), [store, toWrite](const Written &previous) -> Written {
+                  if (!previous)
+                      return previous.error();
+                  return store->putBatch(*toWrite);
+              });
+        inFlight.push_back({ std::move(toWrite), std::move(written) });
         batch = QList<NewSnapshot>();
         batch.reserve(BatchSize);
         if (progress && !progress(report.snapshots, std::max(estimate, report.snapshots), phase)) {

@@ -36,7 +36,8 @@ Run cli(const QStringList &arguments, const QProcessEnvironment &environment = Q
 QByteArray digest(const QString &path)
 {
     QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256) : QByteArray();
+    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                          : QByteArray();
 }
 
 } // namespace
@@ -82,8 +83,9 @@ void TestCli::initTestCase()
     const Run demo = cli({ QStringLiteral("demo"), QStringLiteral("--db"), m_db, QStringLiteral("--quiet") });
     QVERIFY2(demo.exitCode == 0, demo.err.constData());
     QVERIFY(demo.out.contains("snapshots"));
-    const Run list = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th"),
-        QStringLiteral("--kind"), QStringLiteral("order"), QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--json") });
+    const Run list = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--kind"), QStringLiteral("order"), QStringLiteral("--limit"),
+        QStringLiteral("1"), QStringLiteral("--json") });
     QCOMPARE(list.exitCode, 0);
     m_someId = QJsonDocument::fromJson(list.out.trimmed()).object().value(u"id").toString();
     QVERIFY(!m_someId.isEmpty());
@@ -95,19 +97,40 @@ void TestCli::usageErrors_data()
     QTest::addColumn<QByteArray>("fragment");
     QTest::newRow("no command") << QStringList() << QByteArray("no command");
     QTest::newRow("unknown command") << QStringList { QStringLiteral("explode") } << QByteArray("unknown command");
-    QTest::newRow("unknown option") << QStringList { QStringLiteral("list"), QStringLiteral("--colour") } << QByteArray("colour");
-    QTest::newRow("option of another command") << QStringList { QStringLiteral("stats"), QStringLiteral("--raw") } << QByteArray("does not take --raw");
-    QTest::newRow("bad limit") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--limit"), QStringLiteral("ten") } << QByteArray("--limit");
-    QTest::newRow("time without offset") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-05-01T10:00:00") } << QByteArray("offset");
-    QTest::newRow("impossible date") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-02-30") } << QByteArray("--from");
-    QTest::newRow("empty range") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-06-01"), QStringLiteral("--to"), QStringLiteral("2026-05-01") } << QByteArray("earlier");
-    QTest::newRow("unknown kind") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--kind"), QStringLiteral("invoice") } << QByteArray("unknown kind");
-    QTest::newRow("ambiguous tenant") << QStringList { QStringLiteral("list") } << QByteArray("choose one with --tenant");
-    QTest::newRow("bad trash mode") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--trash"), QStringLiteral("maybe") } << QByteArray("--trash");
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("list"), QStringLiteral("--colour") }
+                                    << QByteArray("colour");
+    QTest::newRow("option of another command")
+        << QStringList { QStringLiteral("stats"), QStringLiteral("--raw") } << QByteArray("does not take --raw");
+    QTest::newRow("bad limit") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--limit"), QStringLiteral("ten") }
+                               << QByteArray("--limit");
+    QTest::newRow("time without offset") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-05-01T10:00:00") }
+                                         << QByteArray("offset");
+    QTest::newRow("impossible date") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-02-30") }
+                                     << QByteArray("--from");
+    QTest::newRow("empty range") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-06-01"), QStringLiteral("--to"),
+        QStringLiteral("2026-05-01") }
+                                 << QByteArray("earlier");
+    QTest::newRow("unknown kind") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--kind"), QStringLiteral("invoice") }
+                                  << QByteArray("unknown kind");
+    QTest::newRow("ambiguous tenant") << QStringList { QStringLiteral("list") }
+                                      << QByteArray("choose one with --tenant");
+    QTest::newRow("bad trash mode") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--trash"), QStringLiteral("maybe") }
+                                    << QByteArray("--trash");
     QTest::newRow("show without id") << QStringList { QStringLiteral("show") } << QByteArray("exactly one");
-    QTest::newRow("bad scale") << QStringList { QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("huge") } << QByteArray("--scale");
-    QTest::newRow("db and pg") << QStringList { QStringLiteral("stats"), QStringLiteral("--pg"), QStringLiteral("dbname=x") } << QByteArray("one of --db and --pg");
-    QTest::newRow("dict without kind") << QStringList { QStringLiteral("dict"), QStringLiteral("train") } << QByteArray("--kind");
+    QTest::newRow("bad scale") << QStringList { QStringLiteral("demo"), QStringLiteral("--scale"),
+        QStringLiteral("huge") }
+                               << QByteArray("--scale");
+    QTest::newRow("db and pg") << QStringList { QStringLiteral("stats"), QStringLiteral("--pg"),
+        QStringLiteral("dbname=x") }
+                               << QByteArray("one of --db and --pg");
+    QTest::newRow("dict without kind") << QStringList { QStringLiteral("dict"), QStringLiteral("train") }
+                                       << QByteArray("--kind");
 }
 
 void TestCli::usageErrors()
@@ -150,8 +173,8 @@ void TestCli::notADatabaseIsLeftAlone()
 
 void TestCli::listJsonLines()
 {
-    const Run run = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th"),
-        QStringLiteral("--limit"), QStringLiteral("7000"), QStringLiteral("--json") });
+    const Run run = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--limit"), QStringLiteral("7000"), QStringLiteral("--json") });
     QCOMPARE(run.exitCode, 0);
     const QList<QByteArray> lines = run.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 7000); // more than one page
@@ -160,8 +183,8 @@ void TestCli::listJsonLines()
         QJsonParseError error;
         const QJsonObject object = QJsonDocument::fromJson(line, &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
-        for (const char *key : { "id", "tenant", "kind", "entity", "version", "type", "taken_at", "created_by", "summary",
-                 "raw_size", "stored_size", "codec", "pinned" })
+        for (const char *key : { "id", "tenant", "kind", "entity", "version", "type", "taken_at", "created_by",
+                 "summary", "raw_size", "stored_size", "codec", "pinned" })
             QVERIFY2(object.contains(QString::fromLatin1(key)), key);
         const QString takenAt = object.value(u"taken_at").toString();
         QVERIFY(takenAt.endsWith(u'Z'));
@@ -173,10 +196,11 @@ void TestCli::listJsonLines()
 
 void TestCli::listFilters()
 {
-    const Run run = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th"),
-        QStringLiteral("--kind"), QStringLiteral("order"), QStringLiteral("--type"), QStringLiteral("cancelled,modified"),
-        QStringLiteral("--from"), QStringLiteral("2026-08-01"), QStringLiteral("--to"), QStringLiteral("2026-09-01T00:00:00+07:00"),
-        QStringLiteral("--limit"), QStringLiteral("100000"), QStringLiteral("--json") });
+    const Run run = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--kind"), QStringLiteral("order"), QStringLiteral("--type"),
+        QStringLiteral("cancelled,modified"), QStringLiteral("--from"), QStringLiteral("2026-08-01"),
+        QStringLiteral("--to"), QStringLiteral("2026-09-01T00:00:00+07:00"), QStringLiteral("--limit"),
+        QStringLiteral("100000"), QStringLiteral("--json") });
     QCOMPARE(run.exitCode, 0);
     const QList<QByteArray> lines = run.out.trimmed().split('\n');
     QVERIFY(lines.size() > 3);
@@ -186,7 +210,8 @@ void TestCli::listFilters()
         const QString type = object.value(u"type").toString();
         QVERIFY(type == u"cancelled" || type == u"modified");
         const QString takenAt = object.value(u"taken_at").toString();
-        QVERIFY2(takenAt >= QStringLiteral("2026-07-31T17:00:00") && takenAt < QStringLiteral("2026-08-31T17:00:00"), qPrintable(takenAt));
+        QVERIFY2(takenAt >= QStringLiteral("2026-07-31T17:00:00") && takenAt < QStringLiteral("2026-08-31T17:00:00"),
+            qPrintable(takenAt));
     }
 }
 
@@ -204,10 +229,12 @@ void TestCli::showPrettyAndRaw()
 
 void TestCli::unknownAndMalformedIds()
 {
-    const Run unknown = cli({ QStringLiteral("show"), QStringLiteral("01890000-0000-7000-8000-000000000000"), QStringLiteral("--db"), m_db });
+    const Run unknown = cli({ QStringLiteral("show"), QStringLiteral("01890000-0000-7000-8000-000000000000"),
+        QStringLiteral("--db"), m_db });
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY_ONE_ERROR_LINE(unknown, "no snapshot with id");
-    const Run malformed = cli({ QStringLiteral("show"), QStringLiteral("1; DROP TABLE snapshots"), QStringLiteral("--db"), m_db });
+    const Run malformed
+        = cli({ QStringLiteral("show"), QStringLiteral("1; DROP TABLE snapshots"), QStringLiteral("--db"), m_db });
     QCOMPARE(malformed.exitCode, 2);
     QVERIFY_ONE_ERROR_LINE(malformed, "not a snapshot id");
 }
@@ -235,8 +262,10 @@ void TestCli::corruptPayloadIsReported()
     {
         TestSupport::SideConnection side(ConnectionSpec::sqlite(copy));
         QSqlQuery query(side.db());
-        QVERIFY(query.exec(QStringLiteral("UPDATE snapshots SET payload = substr(payload, 1, 20) || x'00' || substr(payload, 22) "
-                                          "WHERE id = '%1'").arg(m_someId)));
+        QVERIFY(query.exec(
+            QStringLiteral("UPDATE snapshots SET payload = substr(payload, 1, 20) || x'00' || substr(payload, 22) "
+                           "WHERE id = '%1'")
+                .arg(m_someId)));
     }
     const Run show = cli({ QStringLiteral("show"), m_someId, QStringLiteral("--db"), copy });
     QCOMPARE(show.exitCode, 3);
@@ -245,7 +274,8 @@ void TestCli::corruptPayloadIsReported()
     QCOMPARE(verify.exitCode, 3);
     QVERIFY(verify.out.contains(m_someId.toUtf8()));
     QVERIFY(verify.out.contains(": 1 corrupt"));
-    const Run clean = cli({ QStringLiteral("verify"), QStringLiteral("--db"), m_db, QStringLiteral("--kind"), QStringLiteral("chat") });
+    const Run clean = cli(
+        { QStringLiteral("verify"), QStringLiteral("--db"), m_db, QStringLiteral("--kind"), QStringLiteral("chat") });
     QCOMPARE(clean.exitCode, 0);
     QVERIFY(clean.out.contains(" 0 corrupt"));
     QVERIFY(clean.err.contains("verify:")); // progress goes to stderr
@@ -262,27 +292,31 @@ void TestCli::demoRefusesToFillAUsedDatabase()
 
 void TestCli::dictTrain()
 {
-    const Run trained = cli({ QStringLiteral("dict"), QStringLiteral("train"), QStringLiteral("--kind"), QStringLiteral("order"),
-        QStringLiteral("--samples"), QStringLiteral("500"), QStringLiteral("--db"), m_db });
+    const Run trained = cli({ QStringLiteral("dict"), QStringLiteral("train"), QStringLiteral("--kind"),
+        QStringLiteral("order"), QStringLiteral("--samples"), QStringLiteral("500"), QStringLiteral("--db"), m_db });
     QVERIFY2(trained.exitCode == 0, trained.err.constData());
     QVERIFY(trained.out.contains("trained dictionary"));
     const Run list = cli({ QStringLiteral("dict"), QStringLiteral("list"), QStringLiteral("--db"), m_db });
     QCOMPARE(list.exitCode, 0);
-    QCOMPARE(list.out.count("active"), 8); // one active per kind that has one; the new order dictionary replaced the old
+    QCOMPARE(
+        list.out.count("active"), 8); // one active per kind that has one; the new order dictionary replaced the old
     // Old snapshots still decode with the dictionary they were written with.
     QCOMPARE(cli({ QStringLiteral("show"), m_someId, QStringLiteral("--db"), m_db }).exitCode, 0);
 }
 
 void TestCli::postgresErrors()
 {
-    const Run withPassword = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 dbname=x password=secret") });
+    const Run withPassword = cli(
+        { QStringLiteral("stats"), QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 dbname=x password=secret") });
     QCOMPARE(withPassword.exitCode, 2);
     QVERIFY_ONE_ERROR_LINE(withPassword, "SNAPSCOPE_PGPASSWORD");
     QVERIFY(!withPassword.err.contains("secret"));
-    const Run unreachable = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 port=1 dbname=x user=nobody") });
+    const Run unreachable = cli({ QStringLiteral("stats"), QStringLiteral("--pg"),
+        QStringLiteral("host=127.0.0.1 port=1 dbname=x user=nobody") });
     QCOMPARE(unreachable.exitCode, 1);
     QVERIFY_ONE_ERROR_LINE(unreachable, "cannot reach PostgreSQL at 127.0.0.1:1");
-    const Run malformed = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 port=abc dbname=x") });
+    const Run malformed
+        = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 port=abc dbname=x") });
     QCOMPARE(malformed.exitCode, 2);
     QVERIFY_ONE_ERROR_LINE(malformed, "port");
 }
@@ -307,7 +341,20 @@ void TestCli::postgresEndToEnd()
     const QString passwordUser = qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD_USER");
     if (passwordUser.isEmpty())
         QSKIP("SKIP: SNAPSCOPE_TEST_PG_PASSWORD_USER not set (bootstrap.sh test sets it)");
-    const QString asUser = QStringLiteral("host=%1 port=%2 dbname=%3 user=%4").arg(pg->host).arg(pg->port).arg(pg->database, passwordUser);
+    const QString asUser = QStringLiteral("host=%1 port=%2 dbname=%3 user=%4")
+                               .arg(pg->host)
+                               .arg(pg->port)
+                               .arg(pg->database, passwordUser);
+    {
+        // The schema was just recreated by the test user; the password role may read it.
+        TestSupport::SideConnection side(*pg);
+        QVERIFY(side.isOpen());
+        QSqlQuery grant(side.db());
+        QVERIFY2(grant.exec(QStringLiteral("GRANT USAGE ON SCHEMA public TO \"%1\"").arg(passwordUser)),
+            qPrintable(grant.lastError().text()));
+        QVERIFY2(grant.exec(QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO \"%1\"").arg(passwordUser)),
+            qPrintable(grant.lastError().text()));
+    }
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("SNAPSCOPE_PGPASSWORD"), QStringLiteral("wrong-password"));
     environment.insert(QStringLiteral("PGPASSFILE"), m_dir.filePath(QStringLiteral("no-pgpass")));

@@ -1,7 +1,9 @@
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QTest>
 
 #include "codec/payloadcodec.h"
+#include "codec/sha256.h"
 #include "domain/kindregistry.h"
 #include "ops/demogenerator.h"
 
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void checksumMismatch();
     void implausibleSizeIsRefused();
     void trainingNeedsSamples();
+    void sha256MatchesReference();
 
 private:
     QHash<QString, QList<QByteArray>> m_samples;
@@ -135,7 +138,8 @@ void TestPayloadCodec::truncatedFramesAreErrors()
             QVERIFY(decoded.error().isIntegrityError());
         }
         // Trailing garbage is as wrong as missing bytes.
-        auto extended = codec->decode(encoded.codec, encoded.blob + QByteArray("\x00\x01", 2), encoded.rawSize, encoded.checksum);
+        auto extended
+            = codec->decode(encoded.codec, encoded.blob + QByteArray("\x00\x01", 2), encoded.rawSize, encoded.checksum);
         QVERIFY(!extended.ok());
     }
 }
@@ -147,7 +151,8 @@ void TestPayloadCodec::wrongDictionaryIsAnError()
     const int orderDict = m_withDictionaries->activeDictionaryId(QStringLiteral("order"));
     const int chatDict = m_withDictionaries->activeDictionaryId(QStringLiteral("chat"));
     QVERIFY(orderDict != chatDict);
-    auto decoded = m_withDictionaries->decode(QStringLiteral("zstd-dict:%1").arg(chatDict), encoded.blob, encoded.rawSize, encoded.checksum);
+    auto decoded = m_withDictionaries->decode(
+        QStringLiteral("zstd-dict:%1").arg(chatDict), encoded.blob, encoded.rawSize, encoded.checksum);
     QVERIFY(!decoded.ok());
     QVERIFY(decoded.error().isIntegrityError());
     // And without any dictionary at all.
@@ -201,6 +206,30 @@ void TestPayloadCodec::trainingNeedsSamples()
     auto tooFew = PayloadCodec::trainDictionary({ QByteArray("{}"), QByteArray("{}") });
     QVERIFY(!tooFew.ok());
     QCOMPARE(tooFew.error().code, Error::Code::Invalid);
+}
+
+// The accelerated SHA-256 against Qt's portable one: every length across the padding boundaries (0..300 bytes),
+// then larger random inputs, and the FIPS 180-4 "abc" vector.
+void TestPayloadCodec::sha256MatchesReference()
+{
+    QCOMPARE(
+        Sha256::hash("abc").toHex(), QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    QByteArray data;
+    quint32 x = 12345;
+    for (int size = 0; size <= 300; ++size) {
+        QCOMPARE(Sha256::hash(data), QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+        x = x * 1664525u + 1013904223u;
+        data.append(char(x >> 24));
+    }
+    for (int size : { 1000, 4095, 4096, 65537 }) {
+        data.resize(size);
+        for (char &c : data) {
+            x = x * 1664525u + 1013904223u;
+            c = char(x >> 24);
+        }
+        QCOMPARE(Sha256::hash(data), QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+    }
+    qInfo("SHA extensions used: %s", Sha256::hardwareAccelerated() ? "yes" : "no");
 }
 
 QTEST_GUILESS_MAIN(TestPayloadCodec)
