@@ -156,12 +156,12 @@ struct DemoGenerator::Impl
         buildCustomers();
     }
 
-    bool emit(const QString &kind, const QString &entity, EpochMs at, const QString &type, QJsonObject payload,
-        QJsonObject trig = {}, const QString &createdBy = QStringLiteral("system"), std::optional<qint64> eventSeq = {},
-        const QString &tenantId = {})
+    static NewSnapshot snapshot(Rng &r, const QString &tenantId, const QString &kind, const QString &entity, EpochMs at,
+        const QString &type, QJsonObject payload, QJsonObject trig, const QString &createdBy,
+        std::optional<qint64> eventSeq)
     {
         NewSnapshot s;
-        s.tenant = tenantId.isEmpty() ? tenant : tenantId;
+        s.tenant = tenantId;
         s.kind = kind;
         s.entityId = entity;
         s.takenAt = at;
@@ -170,8 +170,16 @@ struct DemoGenerator::Impl
         s.trigger = std::move(trig);
         s.eventSeq = eventSeq;
         s.payload = std::move(payload);
-        s.id = rng.id(at);
-        return sink(std::move(s));
+        s.id = r.id(at);
+        return s;
+    }
+
+    bool emit(const QString &kind, const QString &entity, EpochMs at, const QString &type, QJsonObject payload,
+        QJsonObject trig = {}, const QString &createdBy = QStringLiteral("system"), std::optional<qint64> eventSeq = {},
+        const QString &tenantId = {})
+    {
+        return sink(snapshot(rng, tenantId.isEmpty() ? tenant : tenantId, kind, entity, at, type, std::move(payload),
+            std::move(trig), createdBy, eventSeq));
     }
 
     void buildCatalogue()
@@ -518,17 +526,8 @@ struct DemoGenerator::Impl
         const auto emit
             = [&](const QString &kind, const QString &entity, EpochMs at, const QString &type, QJsonObject payload,
                   QJsonObject trig, const QString &createdBy, std::nullopt_t, const QString &tenantName) {
-                  NewSnapshot s;
-                  s.tenant = tenantName;
-                  s.kind = kind;
-                  s.entityId = entity;
-                  s.takenAt = at;
-                  s.type = type;
-                  s.createdBy = createdBy;
-                  s.trigger = std::move(trig);
-                  s.payload = std::move(payload);
-                  s.id = sessionRng.id(at);
-                  out.push_back(std::move(s));
+                  out.push_back(snapshot(sessionRng, tenantName, kind, entity, at, type, std::move(payload),
+                      std::move(trig), createdBy, std::nullopt));
                   return true;
               };
         {

@@ -451,10 +451,32 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
                        "checksum, payload, summary, pinned) VALUES (%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, "
                        "?, ?, ?, ?, %2, ?)")
             .arg(d.uuidParameter(), d.jsonParameter()));
-    QSqlQuery inventory(db);
-    QSqlQuery chat(db);
-    bool inventoryPrepared = false;
-    bool chatPrepared = false;
+    // The fact rows the charts read, prepared on first use.
+    struct FactTable
+    {
+        QString name;
+        QString sql;
+        QSqlQuery query;
+        bool prepared = false;
+    };
+    FactTable inventory { QStringLiteral("daily_inventory"),
+        QStringLiteral(
+            "INSERT INTO daily_inventory (tenant_id, store_code, product_id, day, opening, closing, inbound, "
+            "outbound, adjustments, average_cost, total_value, snapshot_id) "
+            "VALUES (?, ?, ?, %1, ?, ?, ?, ?, ?, ?, ?, %2) "
+            "ON CONFLICT (tenant_id, store_code, product_id, day) DO UPDATE SET opening = excluded.opening, "
+            "closing = excluded.closing, inbound = excluded.inbound, outbound = excluded.outbound, "
+            "adjustments = excluded.adjustments, average_cost = excluded.average_cost, "
+            "total_value = excluded.total_value, snapshot_id = excluded.snapshot_id")
+            .arg(d.dateParameter(), d.uuidParameter()),
+        QSqlQuery(db) };
+    FactTable chat { QStringLiteral("chat_outcomes"),
+        QStringLiteral("INSERT INTO chat_outcomes (snapshot_id, tenant_id, session_id, customer_id, platform, "
+                       "snapshot_type, taken_at, business_day, total_messages, duration_s, human_handoff, "
+                       "avg_confidence, order_created, order_value, satisfaction) "
+                       "VALUES (%1, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ?, ?, ?, ?)")
+            .arg(d.uuidParameter(), d.dateParameter()),
+        QSqlQuery(db) };
 
     struct Latest
     {
@@ -545,40 +567,18 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
             }
             latestInBatch.insert(entityKey, { h.version, h.id });
 
-            if (s.kind == u"daily_inventory") {
-                if (!inventoryPrepared) {
-                    inventory.prepare(QStringLiteral(
-                        "INSERT INTO daily_inventory (tenant_id, store_code, product_id, day, opening, closing, "
-                        "inbound, "
-                        "outbound, adjustments, average_cost, total_value, snapshot_id) VALUES (?, ?, ?, %1, ?, ?, ?, "
-                        "?, ?, ?, "
-                        "?, %2) ON CONFLICT (tenant_id, store_code, product_id, day) DO UPDATE SET opening = "
-                        "excluded.opening, "
-                        "closing = excluded.closing, inbound = excluded.inbound, outbound = excluded.outbound, "
-                        "adjustments = excluded.adjustments, average_cost = excluded.average_cost, "
-                        "total_value = excluded.total_value, snapshot_id = excluded.snapshot_id")
-                                          .arg(d.dateParameter(), d.uuidParameter()));
-                    inventoryPrepared = true;
+            FactTable *facts = s.kind == u"daily_inventory" ? &inventory : s.kind == u"chat" ? &chat : nullptr;
+            if (facts) {
+                if (!facts->prepared) {
+                    facts->query.prepare(facts->sql);
+                    facts->prepared = true;
                 }
                 for (const QVariant &value : p.facts)
-                    inventory.addBindValue(value);
-                if (!inventory.exec())
-                    return fail(errorFrom(QStringLiteral("writing daily_inventory for %1").arg(h.entityId), inventory));
-            } else if (s.kind == u"chat") {
-                if (!chatPrepared) {
-                    chat.prepare(QStringLiteral(
-                        "INSERT INTO chat_outcomes (snapshot_id, tenant_id, session_id, customer_id, platform, "
-                        "snapshot_type, "
-                        "taken_at, business_day, total_messages, duration_s, human_handoff, avg_confidence, "
-                        "order_created, "
-                        "order_value, satisfaction) VALUES (%1, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ?, ?, ?, ?)")
-                                     .arg(d.uuidParameter(), d.dateParameter()));
-                    chatPrepared = true;
+                    facts->query.addBindValue(value);
+                if (!facts->query.exec()) {
+                    return fail(
+                        errorFrom(QStringLiteral("writing %1 for %2").arg(facts->name, h.entityId), facts->query));
                 }
-                for (const QVariant &value : p.facts)
-                    chat.addBindValue(value);
-                if (!chat.exec())
-                    return fail(errorFrom(QStringLiteral("writing chat_outcomes for %1").arg(h.entityId), chat));
             }
 
             DayStats &stats = dayStats[{ p.businessDay, s.tenant, s.kind }];
