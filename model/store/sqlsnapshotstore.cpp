@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QMutexLocker>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -18,10 +19,10 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <array>
-#include <map>
 
 #include "domain/kindregistry.h"
 #include "domain/snapshotid.h"
+#include "store/bulkinsert.h"
 #include "json/canonicaljson.h"
 
 namespace {
@@ -81,20 +82,21 @@ Error connectionError(const ConnectionSpec &spec, const QSqlError &error)
         QStringLiteral("cannot connect to PostgreSQL at %1: %2").arg(where, text.simplified()) };
 }
 
-// The work done for one snapshot before it touches the database (runs in parallel for batches).
-// Everything about one snapshot that can be computed without the database, done on the pool before the write.
+// Everything about one snapshot that can be computed without the database, done on the pool before the write, so
+// the single writing thread only assigns versions and binds values.
 struct PreparedSnapshot
 {
     const NewSnapshot *source = nullptr;
     const KindInfo *kind = nullptr;
-    EncodedPayload encoded;
-    QJsonObject summary;
-    QString summaryJson;
-    QVariant triggerJson;
-    QString id;
-    QString businessDay;
+    SnapshotHeader header; // complete but for version and previousId
+    QVariantList row; // bind values of the snapshots row, with placeholders at VersionColumn and PreviousIdColumn
     QVariantList facts; // bind values of the kind's fact row (daily_inventory, chat_outcomes)
+    QString entityKey; // tenant, kind and entity id: the version sequence it belongs to
+    QString statsKey; // business day, tenant and kind: the snapshot_stats row it counts in
+    QString businessDay;
 };
+constexpr qsizetype VersionColumn = 4;
+constexpr qsizetype PreviousIdColumn = 9;
 
 } // namespace
 
@@ -377,28 +379,46 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
             return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is not a UUID").arg(s.id) };
         if (!s.baseId.isEmpty() && !SnapshotId::isWellFormed(s.baseId))
             return Error { Error::Code::Invalid, QStringLiteral("base id \"%1\" is not a UUID").arg(s.baseId) };
-        p.id = s.id.isEmpty() ? SnapshotId::generate(s.takenAt) : s.id.toLower();
+        p.header.id = s.id.isEmpty() ? SnapshotId::generate(s.takenAt) : s.id.toLower();
     }
     const auto prepare = [this](PreparedSnapshot &p) {
         const NewSnapshot &s = *p.source;
-        p.encoded = m_codec.encode(s.kind, CanonicalJson::write(s.payload));
-        p.summary = p.kind->summarize(s.payload);
-        p.summaryJson = compactJson(p.summary);
-        p.triggerJson
-            = s.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(s.trigger));
+        const EncodedPayload encoded = m_codec.encode(s.kind, CanonicalJson::write(s.payload));
+        SnapshotHeader &h = p.header;
+        h.tenant = s.tenant;
+        h.kind = s.kind;
+        h.entityId = s.entityId;
+        h.takenAt = s.takenAt;
+        h.type = s.type;
+        h.createdBy = s.createdBy.isEmpty() ? QStringLiteral("system") : s.createdBy;
+        h.trigger = s.trigger;
+        h.eventSeq = s.eventSeq;
+        h.baseId = s.baseId;
+        h.codec = encoded.codec;
+        h.rawSize = encoded.rawSize;
+        h.storedSize = encoded.blob.size();
+        h.checksum = encoded.checksum;
+        h.summary = p.kind->summarize(s.payload);
+        p.row = { h.id, h.tenant, h.kind, h.entityId, QVariant() /* version */, h.takenAt, h.type, h.createdBy,
+            h.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(h.trigger)),
+            QVariant() /* previous id */,
+            h.eventSeq ? QVariant(*h.eventSeq) : QVariant(QMetaType::fromType<qlonglong>()), nullIfEmpty(h.baseId),
+            h.codec, h.rawSize, h.storedSize, h.checksum, encoded.blob, compactJson(h.summary) };
+        p.entityKey = s.tenant + u'\x1f' + s.kind + u'\x1f' + s.entityId;
         p.businessDay = businessDay(s.tenant, s.takenAt);
+        p.statsKey = p.businessDay + u'\x1f' + s.tenant + u'\x1f' + s.kind;
         const QJsonObject &payload = s.payload;
         if (s.kind == u"daily_inventory") {
             p.facts = { s.tenant, payload.value(u"store_code").toString(), payload.value(u"product_id").toString(),
                 payload.value(u"day").toString(), payload.value(u"opening_stock").toInteger(),
                 payload.value(u"closing_stock").toInteger(), payload.value(u"inbound").toInteger(),
                 payload.value(u"outbound").toInteger(), payload.value(u"adjustments").toInteger(),
-                payload.value(u"average_cost").toDouble(), payload.value(u"total_value").toDouble(), p.id };
+                payload.value(u"average_cost").toDouble(), payload.value(u"total_value").toDouble(), h.id };
         } else if (s.kind == u"chat") {
             const QJsonObject ai = payload.value(u"ai").toObject();
             const QJsonObject outcome = payload.value(u"outcome").toObject();
             const QJsonValue satisfaction = outcome.value(u"satisfaction");
-            p.facts = { p.id, s.tenant, s.entityId,
+            p.facts = { h.id, s.tenant, s.entityId,
                 nullIfEmpty(payload.value(u"customer").toObject().value(u"id").toString()),
                 nullIfEmpty(payload.value(u"platform").toString()), s.type, s.takenAt, p.businessDay,
                 payload.value(u"total_messages").toInteger(), payload.value(u"duration_s").toInteger(),
@@ -444,39 +464,42 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
     latest.prepare(
         QStringLiteral("SELECT version, id FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? "
                        "ORDER BY version DESC LIMIT 1"));
-    QSqlQuery insert(db);
-    insert.prepare(
+    const int RowsPerStatement = d.insertRowsPerStatement();
+    BulkInsert insert(db,
         QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, "
                        "created_by, \"trigger\", previous_id, event_seq, base_id, codec, raw_size, stored_size, "
-                       "checksum, payload, summary, pinned) VALUES (%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, "
-                       "?, ?, ?, ?, %2, ?)")
-            .arg(d.uuidParameter(), d.jsonParameter()));
-    // The fact rows the charts read, prepared on first use.
+                       "checksum, payload, summary)"),
+        QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2)")
+            .arg(d.uuidParameter(), d.jsonParameter()),
+        QString(), RowsPerStatement);
+    // The fact rows the charts read. A daily_inventory row replaces the one of the same store, product and day; one
+    // statement may not touch a key twice (PostgreSQL refuses it), so a repeated key first writes the pending rows.
     struct FactTable
     {
         QString name;
-        QString sql;
-        QSqlQuery query;
-        bool prepared = false;
+        BulkInsert rows;
+        QSet<QString> pendingKeys;
     };
     FactTable inventory { QStringLiteral("daily_inventory"),
-        QStringLiteral(
-            "INSERT INTO daily_inventory (tenant_id, store_code, product_id, day, opening, closing, inbound, "
-            "outbound, adjustments, average_cost, total_value, snapshot_id) "
-            "VALUES (?, ?, ?, %1, ?, ?, ?, ?, ?, ?, ?, %2) "
-            "ON CONFLICT (tenant_id, store_code, product_id, day) DO UPDATE SET opening = excluded.opening, "
-            "closing = excluded.closing, inbound = excluded.inbound, outbound = excluded.outbound, "
-            "adjustments = excluded.adjustments, average_cost = excluded.average_cost, "
-            "total_value = excluded.total_value, snapshot_id = excluded.snapshot_id")
-            .arg(d.dateParameter(), d.uuidParameter()),
-        QSqlQuery(db) };
+        BulkInsert(db,
+            QStringLiteral("INSERT INTO daily_inventory (tenant_id, store_code, product_id, day, opening, closing, "
+                           "inbound, outbound, adjustments, average_cost, total_value, snapshot_id)"),
+            QStringLiteral("(?, ?, ?, %1, ?, ?, ?, ?, ?, ?, ?, %2)").arg(d.dateParameter(), d.uuidParameter()),
+            QStringLiteral("ON CONFLICT (tenant_id, store_code, product_id, day) DO UPDATE SET "
+                           "opening = excluded.opening, closing = excluded.closing, inbound = excluded.inbound, "
+                           "outbound = excluded.outbound, adjustments = excluded.adjustments, "
+                           "average_cost = excluded.average_cost, total_value = excluded.total_value, "
+                           "snapshot_id = excluded.snapshot_id"),
+            RowsPerStatement),
+        {} };
     FactTable chat { QStringLiteral("chat_outcomes"),
-        QStringLiteral("INSERT INTO chat_outcomes (snapshot_id, tenant_id, session_id, customer_id, platform, "
-                       "snapshot_type, taken_at, business_day, total_messages, duration_s, human_handoff, "
-                       "avg_confidence, order_created, order_value, satisfaction) "
-                       "VALUES (%1, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ?, ?, ?, ?)")
-            .arg(d.uuidParameter(), d.dateParameter()),
-        QSqlQuery(db) };
+        BulkInsert(db,
+            QStringLiteral("INSERT INTO chat_outcomes (snapshot_id, tenant_id, session_id, customer_id, platform, "
+                           "snapshot_type, taken_at, business_day, total_messages, duration_s, human_handoff, "
+                           "avg_confidence, order_created, order_value, satisfaction)"),
+            QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ?, ?, ?, ?)").arg(d.uuidParameter(), d.dateParameter()),
+            QString(), RowsPerStatement),
+        {} };
 
     struct Latest
     {
@@ -486,15 +509,26 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
     QHash<QString, Latest> latestInBatch;
     struct DayStats
     {
+        QString day, tenant, kind;
         qint64 created = 0, raw = 0, stored = 0;
     };
-    std::map<std::tuple<QString, QString, QString>, DayStats> dayStats;
+    QHash<QString, DayStats> dayStats;
 
     if (!db.transaction())
         return Error { Error::Code::Database, QStringLiteral("starting a transaction: %1").arg(db.lastError().text()) };
     const auto fail = [&](const Error &error) -> Error {
         db.rollback();
         return error;
+    };
+
+    const auto writeError = [](const QString &what, const BulkInsert &rows) {
+        return Error { Error::Code::Database, QStringLiteral("writing %1: %2").arg(what, rows.lastError()) };
+    };
+    // A failed group names the snapshot that opened it; the whole batch is rolled back either way.
+    qsizetype firstPending = 0;
+    const auto snapshotsFrom = [&](qsizetype first) {
+        const PreparedSnapshot &p = prepared[size_t(first)];
+        return QStringLiteral("snapshot %1 (%2 %3)").arg(p.header.id, p.header.kind, p.header.entityId);
     };
 
     QList<SnapshotHeader> headers;
@@ -505,88 +539,72 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
         // The slot is free once its chunk is ready; refill it with the chunk Ahead from here.
         startPreparing(chunk + Ahead);
         for (auto it = first; it != last; ++it) {
-            const PreparedSnapshot &p = *it;
-            const NewSnapshot &s = *p.source;
-            const QString entityKey = s.tenant + u'\x1f' + s.kind + u'\x1f' + s.entityId;
+            PreparedSnapshot &p = *it;
+            SnapshotHeader &h = p.header;
             Latest previous { 0, QString() };
-            if (auto found = latestInBatch.constFind(entityKey); found != latestInBatch.constEnd()) {
+            if (auto found = latestInBatch.constFind(p.entityKey); found != latestInBatch.constEnd()) {
                 previous = *found;
             } else {
-                latest.addBindValue(s.tenant);
-                latest.addBindValue(s.kind);
-                latest.addBindValue(s.entityId);
+                latest.addBindValue(h.tenant);
+                latest.addBindValue(h.kind);
+                latest.addBindValue(h.entityId);
                 if (!latest.exec())
                     return fail(errorFrom(QStringLiteral("reading the latest version"), latest));
                 if (latest.next())
                     previous = { latest.value(0).toInt(), latest.value(1).toString() };
                 latest.finish();
             }
-
-            SnapshotHeader h;
-            h.id = p.id;
-            h.tenant = s.tenant;
-            h.kind = s.kind;
-            h.entityId = s.entityId;
             h.version = previous.version + 1;
-            h.takenAt = s.takenAt;
-            h.type = s.type;
-            h.createdBy = s.createdBy.isEmpty() ? QStringLiteral("system") : s.createdBy;
-            h.trigger = s.trigger;
             h.previousId = previous.id;
-            h.eventSeq = s.eventSeq;
-            h.baseId = s.baseId;
-            h.codec = p.encoded.codec;
-            h.rawSize = p.encoded.rawSize;
-            h.storedSize = p.encoded.blob.size();
-            h.checksum = p.encoded.checksum;
-            h.summary = p.summary;
+            p.row[VersionColumn] = h.version;
+            p.row[PreviousIdColumn] = nullIfEmpty(h.previousId);
 
-            insert.addBindValue(h.id);
-            insert.addBindValue(h.tenant);
-            insert.addBindValue(h.kind);
-            insert.addBindValue(h.entityId);
-            insert.addBindValue(h.version);
-            insert.addBindValue(h.takenAt);
-            insert.addBindValue(h.type);
-            insert.addBindValue(h.createdBy);
-            insert.addBindValue(p.triggerJson);
-            insert.addBindValue(nullIfEmpty(h.previousId));
-            insert.addBindValue(h.eventSeq ? QVariant(*h.eventSeq) : QVariant(QMetaType::fromType<qlonglong>()));
-            insert.addBindValue(nullIfEmpty(h.baseId));
-            insert.addBindValue(h.codec);
-            insert.addBindValue(h.rawSize);
-            insert.addBindValue(h.storedSize);
-            insert.addBindValue(h.checksum);
-            insert.addBindValue(p.encoded.blob);
-            insert.addBindValue(p.summaryJson);
-            insert.addBindValue(false);
-            if (!insert.exec()) {
-                return fail(errorFrom(
-                    QStringLiteral("writing snapshot %1 v%2 of %3 %4").arg(h.id).arg(h.version).arg(h.kind, h.entityId),
-                    insert));
-            }
-            latestInBatch.insert(entityKey, { h.version, h.id });
+            if (insert.pendingRows() == 0)
+                firstPending = headers.size();
+            for (const QVariant &value : std::as_const(p.row))
+                insert.add(value);
+            if (!insert.endRow())
+                return fail(writeError(snapshotsFrom(firstPending), insert));
+            latestInBatch.insert(p.entityKey, { h.version, h.id });
 
-            FactTable *facts = s.kind == u"daily_inventory" ? &inventory : s.kind == u"chat" ? &chat : nullptr;
-            if (facts) {
-                if (!facts->prepared) {
-                    facts->query.prepare(facts->sql);
-                    facts->prepared = true;
+            if (FactTable *facts = h.kind == u"daily_inventory" ? &inventory : h.kind == u"chat" ? &chat : nullptr) {
+                if (facts == &inventory && RowsPerStatement > 1) {
+                    // One statement may touch a tenant, store, product and day once.
+                    const QString key = p.facts.at(0).toString() + u'\x1f' + p.facts.at(1).toString() + u'\x1f'
+                        + p.facts.at(2).toString() + u'\x1f' + p.facts.at(3).toString();
+                    if (facts->pendingKeys.contains(key)) {
+                        if (!facts->rows.flush())
+                            return fail(writeError(facts->name, facts->rows));
+                        facts->pendingKeys.clear();
+                    }
+                    facts->pendingKeys.insert(key);
                 }
-                for (const QVariant &value : p.facts)
-                    facts->query.addBindValue(value);
-                if (!facts->query.exec()) {
-                    return fail(
-                        errorFrom(QStringLiteral("writing %1 for %2").arg(facts->name, h.entityId), facts->query));
-                }
+                for (const QVariant &value : std::as_const(p.facts))
+                    facts->rows.add(value);
+                if (!facts->rows.endRow())
+                    return fail(writeError(facts->name, facts->rows));
+                if (facts->rows.pendingRows() == 0)
+                    facts->pendingKeys.clear();
             }
 
-            DayStats &stats = dayStats[{ p.businessDay, s.tenant, s.kind }];
+            DayStats &stats = dayStats[p.statsKey];
+            if (stats.created == 0) {
+                stats.day = p.businessDay;
+                stats.tenant = h.tenant;
+                stats.kind = h.kind;
+            }
             ++stats.created;
             stats.raw += h.rawSize;
             stats.stored += h.storedSize;
             headers.append(std::move(h));
         }
+    }
+
+    if (!insert.flush())
+        return fail(writeError(snapshotsFrom(firstPending), insert));
+    for (FactTable *facts : { &inventory, &chat }) {
+        if (!facts->rows.flush())
+            return fail(writeError(facts->name, facts->rows));
     }
 
     const double msPerSnapshot = double(timer.nsecsElapsed()) / 1e6 / double(prepared.size());
@@ -598,10 +616,10 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
                        "snapshot_stats.raw_bytes + excluded.raw_bytes, stored_bytes = snapshot_stats.stored_bytes "
                        "+ excluded.stored_bytes, total_put_ms = snapshot_stats.total_put_ms + excluded.total_put_ms")
             .arg(d.dateParameter()));
-    for (const auto &[key, stats] : dayStats) {
-        statsQuery.addBindValue(std::get<0>(key));
-        statsQuery.addBindValue(std::get<1>(key));
-        statsQuery.addBindValue(std::get<2>(key));
+    for (const DayStats &stats : std::as_const(dayStats)) {
+        statsQuery.addBindValue(stats.day);
+        statsQuery.addBindValue(stats.tenant);
+        statsQuery.addBindValue(stats.kind);
         statsQuery.addBindValue(stats.created);
         statsQuery.addBindValue(stats.raw);
         statsQuery.addBindValue(stats.stored);

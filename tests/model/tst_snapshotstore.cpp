@@ -1,6 +1,8 @@
 // The store contract: the same cases against every backend. SNAPSCOPE_TEST_BACKEND=postgres runs them on the
 // PostgreSQL named by SNAPSCOPE_TEST_PG; otherwise on a fresh SQLite file per test.
+#include <QDate>
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void kindStatsPerKind();
     void factRowsForInventoryAndChat();
     void batchIsAllOrNothing();
+    void largeBatchesSpanManyStatements();
     void corruptPayloadIsAnIntegrityError();
     void connectionPerWorkerThread();
     void dictionariesSurviveReopen();
@@ -441,6 +444,76 @@ void TestSnapshotStore::batchIsAllOrNothing()
     QCOMPARE(page->headers.size(), 1);
     // And the store still works afterwards.
     QVERIFY(m_store->put(order(QStringLiteral("ORD-5"), T0, QStringLiteral("created"))).ok());
+}
+
+// Rows are written in groups of several per statement on some backends: versions, fact rows and rollback must not
+// depend on where a batch is cut into groups.
+void TestSnapshotStore::largeBatchesSpanManyStatements()
+{
+    const auto inventoryDay = [](const QString &product, int day, int closing) {
+        NewSnapshot s;
+        s.tenant = QStringLiteral("t1");
+        s.kind = QStringLiteral("daily_inventory");
+        s.entityId = QStringLiteral("STORE001:") + product;
+        s.takenAt = T0 + qint64(day) * 24 * 3600 * 1000;
+        s.type = QStringLiteral("daily");
+        s.payload = { { QStringLiteral("product_id"), product }, { QStringLiteral("store_code"), QStringLiteral("STORE001") },
+            { QStringLiteral("day"), QDate(2026, 1, 1).addDays(day).toString(Qt::ISODate) },
+            { QStringLiteral("opening_stock"), 0 }, { QStringLiteral("inbound"), closing }, { QStringLiteral("outbound"), 0 },
+            { QStringLiteral("adjustments"), 0 }, { QStringLiteral("closing_stock"), closing },
+            { QStringLiteral("average_cost"), 1.0 }, { QStringLiteral("total_value"), double(closing) } };
+        return s;
+    };
+    QList<NewSnapshot> batch;
+    for (int p = 0; p < 5; ++p) {
+        for (int day = 0; day < 10; ++day)
+            batch.append(inventoryDay(QStringLiteral("P%1").arg(p), day, 100 + day));
+    }
+    // A correction of a day already in this batch: the fact row keeps the later figures.
+    batch.append(inventoryDay(QStringLiteral("P0"), 3, 999));
+    auto written = m_store->putBatch(batch);
+    QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+    QCOMPARE(written->size(), 51);
+    QCOMPARE(written->at(9).version, 10);
+    QCOMPARE(written->at(10).version, 1);
+    QCOMPARE(written->at(50).version, 11);
+    QCOMPARE(written->at(50).previousId, written->at(9).id);
+    {
+        TestSupport::SideConnection side(m_spec);
+        QVERIFY(side.isOpen());
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM daily_inventory")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 50);
+        QVERIFY(query.exec(QStringLiteral("SELECT closing FROM daily_inventory WHERE product_id = 'P0' AND CAST(day AS TEXT) = '2026-01-04'")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 999);
+        QVERIFY(query.exec(QStringLiteral("SELECT closing FROM daily_inventory WHERE product_id = 'P1' AND CAST(day AS TEXT) = '2026-01-04'")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 103);
+    }
+
+    // 37 orders, then a duplicate id near the end: nothing of the batch remains.
+    QList<NewSnapshot> orders;
+    for (int i = 0; i < 37; ++i)
+        orders.append(order(QStringLiteral("ORD-%1").arg(i % 3), T0 + i, QStringLiteral("modified")));
+    NewSnapshot duplicate = order(QStringLiteral("ORD-9"), T0, QStringLiteral("created"));
+    duplicate.id = written->constFirst().id;
+    orders.append(duplicate);
+    orders.append(order(QStringLiteral("ORD-8"), T0, QStringLiteral("created")));
+    auto failed = m_store->putBatch(orders);
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.error().code, Error::Code::Database);
+    SnapshotQuery q;
+    q.tenant = QStringLiteral("t1");
+    q.kind = QStringLiteral("order");
+    QVERIFY(m_store->listHeaders(q, {})->headers.isEmpty());
+
+    orders.removeAt(37);
+    auto ok = m_store->putBatch(orders);
+    QVERIFY2(ok.ok(), qPrintable(ok.ok() ? QString() : ok.error().message));
+    QCOMPARE(ok->at(36).version, 13); // ORD-0 got snapshots 0, 3, ..., 36
+    QCOMPARE(ok->at(36).previousId, ok->at(33).id);
 }
 
 void TestSnapshotStore::corruptPayloadIsAnIntegrityError()

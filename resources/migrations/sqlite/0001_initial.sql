@@ -34,6 +34,7 @@ CREATE INDEX snapshots_kind_time ON snapshots (tenant_id, kind, taken_at, id);
 CREATE INDEX snapshots_kind_type_time ON snapshots (tenant_id, kind, snapshot_type, taken_at);
 CREATE INDEX snapshots_time ON snapshots (tenant_id, taken_at, id);
 
+-- Small rows found by their key: WITHOUT ROWID keeps them in one B-tree instead of a table plus its key index.
 CREATE TABLE daily_inventory (
     tenant_id TEXT NOT NULL,
     store_code TEXT NOT NULL,
@@ -48,7 +49,7 @@ CREATE TABLE daily_inventory (
     total_value REAL NOT NULL,
     snapshot_id TEXT NOT NULL,
     PRIMARY KEY (tenant_id, store_code, product_id, day)
-);
+) WITHOUT ROWID;
 CREATE INDEX daily_inventory_day ON daily_inventory (tenant_id, day);
 
 CREATE TABLE chat_outcomes (

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+// Writes rows of one INSERT as multi-row statements ("VALUES (...), (...), ..."), so the per-statement cost of the
+// driver and the database (parse check, reset, round trip on PostgreSQL) is paid once per group instead of per row.
+// Values are still bound, never spliced into the SQL. Rows are written when a group is full and on flush().
+class BulkInsert
+{
+public:
+    // head: "INSERT INTO t (a, b)"; row: "(?, CAST(? AS date))"; tail: "" or an ON CONFLICT clause.
+    BulkInsert(const QSqlDatabase &db, QString head, QString row, QString tail, int rowsPerStatement);
+
+    // Binds the next value of the current row.
+    void add(const QVariant &value);
+    // Ends the current row; writes the group when it is full. Returns false on a database error (see lastError()).
+    bool endRow();
+    // Writes the rows not written yet.
+    bool flush();
+    int pendingRows() const { return m_rows; }
+    QString lastError() const { return m_lastError; }
+
+private:
+    bool prepareFull();
+    bool run(QSqlQuery &query);
+    QString statement(int rows) const;
+
+    QSqlDatabase m_db;
+    QString m_head, m_row, m_tail;
+    int m_rowsPerStatement;
+    int m_rows = 0;
+    int m_bound = 0; // values bound for the current group
+    // The statement for a full group, prepared on first use. Values are bound into it as they arrive; a last, shorter
+    // group is copied from it into a statement of its own.
+    std::optional<QSqlQuery> m_full;
+    bool m_prepareFailed = false;
+    QString m_lastError;
+};
