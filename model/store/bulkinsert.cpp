@@ -32,34 +32,32 @@ bool BulkInsert::prepareFull()
 {
     if (m_full)
         return true;
-    m_full.emplace(m_db);
-    if (m_full->prepare(statement(m_rowsPerStatement)))
-        return true;
-    m_lastError = m_full->lastError().text();
-    m_prepareFailed = true;
-    return false;
-}
-
-void BulkInsert::add(const QVariant &value)
-{
-    // A failed prepare is reported by endRow(); until then the values have nowhere to go.
-    if (!m_prepareFailed && prepareFull())
-        m_full->bindValue(m_bound, value);
-    ++m_bound;
-}
-
-bool BulkInsert::endRow()
-{
-    if (m_prepareFailed)
+    QSqlQuery query(m_db);
+    if (!query.prepare(statement(m_rowsPerStatement))) {
+        m_lastError = query.lastError().text();
         return false;
+    }
+    m_full.emplace(std::move(query));
+    return true;
+}
+
+bool BulkInsert::addRow(const QVariantList &values, const QString &conflictKey)
+{
+    if (m_rowsPerStatement > 1 && !conflictKey.isEmpty()) {
+        if (m_pendingKeys.contains(conflictKey) && !flush())
+            return false;
+        m_pendingKeys.insert(conflictKey);
+    }
+    if (!prepareFull())
+        return false;
+    for (const QVariant &value : values)
+        m_full->bindValue(m_bound++, value);
     ++m_rows;
     return m_rows < m_rowsPerStatement || run(*m_full);
 }
 
 bool BulkInsert::flush()
 {
-    if (m_prepareFailed)
-        return false;
     if (m_rows == 0)
         return true;
     QSqlQuery rest(m_db);
@@ -81,5 +79,6 @@ bool BulkInsert::run(QSqlQuery &query)
     query.finish();
     m_rows = 0;
     m_bound = 0;
+    m_pendingKeys.clear();
     return ok;
 }

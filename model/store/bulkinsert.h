@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -16,10 +17,10 @@ public:
     // head: "INSERT INTO t (a, b)"; row: "(?, CAST(? AS date))"; tail: "" or an ON CONFLICT clause.
     BulkInsert(const QSqlDatabase &db, QString head, QString row, QString tail, int rowsPerStatement);
 
-    // Binds the next value of the current row.
-    void add(const QVariant &value);
-    // Ends the current row; writes the group when it is full. Returns false on a database error (see lastError()).
-    bool endRow();
+    // Binds one row; writes the group when it is full. A row whose conflict key (for an ON CONFLICT tail) is already
+    // in the pending group first writes that group: PostgreSQL refuses a statement that touches one key twice.
+    // Returns false on a database error (see lastError()).
+    bool addRow(const QVariantList &values, const QString &conflictKey = QString());
     // Writes the rows not written yet.
     bool flush();
     int pendingRows() const { return m_rows; }
@@ -38,6 +39,6 @@ private:
     // The statement for a full group, prepared on first use. Values are bound into it as they arrive; a last, shorter
     // group is copied from it into a statement of its own.
     std::optional<QSqlQuery> m_full;
-    bool m_prepareFailed = false;
+    QSet<QString> m_pendingKeys; // conflict keys of the pending group
     QString m_lastError;
 };

@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QMutexLocker>
 #include <QScopeGuard>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -91,6 +90,7 @@ struct PreparedSnapshot
     SnapshotHeader header; // complete but for version and previousId
     QVariantList row; // bind values of the snapshots row, with placeholders at VersionColumn and PreviousIdColumn
     QVariantList facts; // bind values of the kind's fact row (daily_inventory, chat_outcomes)
+    QString factKey; // the fact row's ON CONFLICT key, for kinds whose fact rows replace each other
     QString entityKey; // tenant, kind and entity id: the version sequence it belongs to
     QString statsKey; // business day, tenant and kind: the snapshot_stats row it counts in
     QString businessDay;
@@ -414,6 +414,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
                 payload.value(u"closing_stock").toInteger(), payload.value(u"inbound").toInteger(),
                 payload.value(u"outbound").toInteger(), payload.value(u"adjustments").toInteger(),
                 payload.value(u"average_cost").toDouble(), payload.value(u"total_value").toDouble(), h.id };
+            p.factKey = s.tenant + u'\x1f' + p.facts.at(1).toString() + u'\x1f' + p.facts.at(2).toString() + u'\x1f'
+                + p.facts.at(3).toString();
         } else if (s.kind == u"chat") {
             const QJsonObject ai = payload.value(u"ai").toObject();
             const QJsonObject outcome = payload.value(u"outcome").toObject();
@@ -472,13 +474,11 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
         QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2)")
             .arg(d.uuidParameter(), d.jsonParameter()),
         QString(), RowsPerStatement);
-    // The fact rows the charts read. A daily_inventory row replaces the one of the same store, product and day; one
-    // statement may not touch a key twice (PostgreSQL refuses it), so a repeated key first writes the pending rows.
+    // The fact rows the charts read. A daily_inventory row replaces the one of the same store, product and day.
     struct FactTable
     {
         QString name;
         BulkInsert rows;
-        QSet<QString> pendingKeys;
     };
     FactTable inventory { QStringLiteral("daily_inventory"),
         BulkInsert(db,
@@ -490,16 +490,14 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
                            "outbound = excluded.outbound, adjustments = excluded.adjustments, "
                            "average_cost = excluded.average_cost, total_value = excluded.total_value, "
                            "snapshot_id = excluded.snapshot_id"),
-            RowsPerStatement),
-        {} };
+            RowsPerStatement) };
     FactTable chat { QStringLiteral("chat_outcomes"),
         BulkInsert(db,
             QStringLiteral("INSERT INTO chat_outcomes (snapshot_id, tenant_id, session_id, customer_id, platform, "
                            "snapshot_type, taken_at, business_day, total_messages, duration_s, human_handoff, "
                            "avg_confidence, order_created, order_value, satisfaction)"),
             QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, %2, ?, ?, ?, ?, ?, ?, ?)").arg(d.uuidParameter(), d.dateParameter()),
-            QString(), RowsPerStatement),
-        {} };
+            QString(), RowsPerStatement) };
 
     struct Latest
     {
@@ -561,30 +559,13 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
 
             if (insert.pendingRows() == 0)
                 firstPending = headers.size();
-            for (const QVariant &value : std::as_const(p.row))
-                insert.add(value);
-            if (!insert.endRow())
+            if (!insert.addRow(p.row))
                 return fail(writeError(snapshotsFrom(firstPending), insert));
             latestInBatch.insert(p.entityKey, { h.version, h.id });
 
             if (FactTable *facts = h.kind == u"daily_inventory" ? &inventory : h.kind == u"chat" ? &chat : nullptr) {
-                if (facts == &inventory && RowsPerStatement > 1) {
-                    // One statement may touch a tenant, store, product and day once.
-                    const QString key = p.facts.at(0).toString() + u'\x1f' + p.facts.at(1).toString() + u'\x1f'
-                        + p.facts.at(2).toString() + u'\x1f' + p.facts.at(3).toString();
-                    if (facts->pendingKeys.contains(key)) {
-                        if (!facts->rows.flush())
-                            return fail(writeError(facts->name, facts->rows));
-                        facts->pendingKeys.clear();
-                    }
-                    facts->pendingKeys.insert(key);
-                }
-                for (const QVariant &value : std::as_const(p.facts))
-                    facts->rows.add(value);
-                if (!facts->rows.endRow())
+                if (!facts->rows.addRow(p.facts, p.factKey))
                     return fail(writeError(facts->name, facts->rows));
-                if (facts->rows.pendingRows() == 0)
-                    facts->pendingKeys.clear();
             }
 
             DayStats &stats = dayStats[p.statsKey];
