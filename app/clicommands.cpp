@@ -16,11 +16,11 @@
 
 #include "domain/kindregistry.h"
 #include "domain/snapshotid.h"
-#include "json/canonicaljson.h"
-#include "json/isotime.h"
 #include "ops/demogenerator.h"
 #include "ops/verification.h"
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
+#include "json/isotime.h"
 
 namespace {
 
@@ -81,29 +81,47 @@ private:
 
 struct Options
 {
-    QCommandLineOption db { QStringLiteral("db"), QStringLiteral("SQLite database file (default: the demo database)."), QStringLiteral("file") };
+    QCommandLineOption db { QStringLiteral("db"), QStringLiteral("SQLite database file (default: the demo database)."),
+        QStringLiteral("file") };
     QCommandLineOption pg { QStringLiteral("pg"),
-        QStringLiteral("PostgreSQL connection as libpq keywords, e.g. \"host=127.0.0.1 port=5432 dbname=snapscope user=me\". "
-                       "The password comes from SNAPSCOPE_PGPASSWORD or ~/.pgpass."),
+        QStringLiteral(
+            "PostgreSQL connection as libpq keywords, e.g. \"host=127.0.0.1 port=5432 dbname=snapscope user=me\". "
+            "The password comes from SNAPSCOPE_PGPASSWORD or ~/.pgpass."),
         QStringLiteral("conninfo") };
-    QCommandLineOption tenant { QStringLiteral("tenant"), QStringLiteral("Tenant id (needed when the database holds several)."), QStringLiteral("id") };
-    QCommandLineOption kind { QStringLiteral("kind"), QStringLiteral("Snapshot kind: %1.").arg(KindRegistry::ids().join(QStringLiteral(", "))), QStringLiteral("kind") };
+    QCommandLineOption tenant { QStringLiteral("tenant"),
+        QStringLiteral("Tenant id (needed when the database holds several)."), QStringLiteral("id") };
+    QCommandLineOption kind { QStringLiteral("kind"),
+        QStringLiteral("Snapshot kind: %1.").arg(KindRegistry::ids().join(QStringLiteral(", "))),
+        QStringLiteral("kind") };
     QCommandLineOption entity { QStringLiteral("entity"), QStringLiteral("Entity id (exact)."), QStringLiteral("id") };
-    QCommandLineOption entityPrefix { QStringLiteral("entity-prefix"), QStringLiteral("Entity id prefix."), QStringLiteral("prefix") };
-    QCommandLineOption type { QStringLiteral("type"), QStringLiteral("Snapshot type; repeat or separate with commas."), QStringLiteral("type") };
+    QCommandLineOption entityPrefix { QStringLiteral("entity-prefix"), QStringLiteral("Entity id prefix."),
+        QStringLiteral("prefix") };
+    QCommandLineOption type { QStringLiteral("type"), QStringLiteral("Snapshot type; repeat or separate with commas."),
+        QStringLiteral("type") };
     QCommandLineOption from { QStringLiteral("from"),
-        QStringLiteral("Taken at or after: RFC 3339 time with offset, or YYYY-MM-DD in the tenant's business time zone."), QStringLiteral("time") };
-    QCommandLineOption to { QStringLiteral("to"), QStringLiteral("Taken before (same forms as --from)."), QStringLiteral("time") };
-    QCommandLineOption createdBy { QStringLiteral("created-by"), QStringLiteral("Created by (\"system\" or a user id)."), QStringLiteral("who") };
-    QCommandLineOption trash { QStringLiteral("trash"), QStringLiteral("Trashed snapshots: hide (default), include or only."), QStringLiteral("mode") };
-    QCommandLineOption limit { QStringLiteral("limit"), QStringLiteral("At most this many rows (list; default 50)."), QStringLiteral("n") };
-    QCommandLineOption oldestFirst { QStringLiteral("oldest-first"), QStringLiteral("List oldest first (default newest first).") };
+        QStringLiteral(
+            "Taken at or after: RFC 3339 time with offset, or YYYY-MM-DD in the tenant's business time zone."),
+        QStringLiteral("time") };
+    QCommandLineOption to { QStringLiteral("to"), QStringLiteral("Taken before (same forms as --from)."),
+        QStringLiteral("time") };
+    QCommandLineOption createdBy { QStringLiteral("created-by"),
+        QStringLiteral("Created by (\"system\" or a user id)."), QStringLiteral("who") };
+    QCommandLineOption trash { QStringLiteral("trash"),
+        QStringLiteral("Trashed snapshots: hide (default), include or only."), QStringLiteral("mode") };
+    QCommandLineOption limit { QStringLiteral("limit"), QStringLiteral("At most this many rows (list; default 50)."),
+        QStringLiteral("n") };
+    QCommandLineOption oldestFirst { QStringLiteral("oldest-first"),
+        QStringLiteral("List oldest first (default newest first).") };
     QCommandLineOption json { QStringLiteral("json"), QStringLiteral("JSON output (list: one object per line).") };
     QCommandLineOption raw { QStringLiteral("raw"), QStringLiteral("show: the exact stored bytes, decompressed.") };
-    QCommandLineOption scale { QStringLiteral("scale"), QStringLiteral("demo: small (about 20,000 snapshots) or large (about 1,500,000)."), QStringLiteral("scale") };
-    QCommandLineOption seed { QStringLiteral("seed"), QStringLiteral("demo: random seed (same seed, same data)."), QStringLiteral("n") };
-    QCommandLineOption samples { QStringLiteral("samples"), QStringLiteral("dict train: payloads to learn from (default 2000)."), QStringLiteral("n") };
-    QCommandLineOption dictSize { QStringLiteral("size"), QStringLiteral("dict train: dictionary size in bytes (default 16384)."), QStringLiteral("bytes") };
+    QCommandLineOption scale { QStringLiteral("scale"),
+        QStringLiteral("demo: small (about 20,000 snapshots) or large (about 1,500,000)."), QStringLiteral("scale") };
+    QCommandLineOption seed { QStringLiteral("seed"), QStringLiteral("demo: random seed (same seed, same data)."),
+        QStringLiteral("n") };
+    QCommandLineOption samples { QStringLiteral("samples"),
+        QStringLiteral("dict train: payloads to learn from (default 2000)."), QStringLiteral("n") };
+    QCommandLineOption dictSize { QStringLiteral("size"),
+        QStringLiteral("dict train: dictionary size in bytes (default 16384)."), QStringLiteral("bytes") };
     QCommandLineOption quiet { QStringLiteral("quiet"), QStringLiteral("No progress on stderr.") };
 };
 
@@ -118,17 +136,20 @@ const QList<Command> &commands()
 {
     static const QList<Command> list {
         { QStringLiteral("init"), QStringLiteral("Create (or upgrade) a database."), {} },
-        { QStringLiteral("demo"), QStringLiteral("Fill a new database with realistic demo data."), { QStringLiteral("scale"), QStringLiteral("seed") } },
+        { QStringLiteral("demo"), QStringLiteral("Fill a new database with realistic demo data."),
+            { QStringLiteral("scale"), QStringLiteral("seed") } },
         { QStringLiteral("list"), QStringLiteral("List snapshot headers."),
-            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"), QStringLiteral("entity-prefix"),
-                QStringLiteral("type"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("created-by"),
-                QStringLiteral("trash"), QStringLiteral("limit"), QStringLiteral("oldest-first"), QStringLiteral("json") } },
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"),
+                QStringLiteral("entity-prefix"), QStringLiteral("type"), QStringLiteral("from"), QStringLiteral("to"),
+                QStringLiteral("created-by"), QStringLiteral("trash"), QStringLiteral("limit"),
+                QStringLiteral("oldest-first"), QStringLiteral("json") } },
         { QStringLiteral("show"), QStringLiteral("Print one snapshot's payload: show ID."), { QStringLiteral("raw") } },
         { QStringLiteral("verify"), QStringLiteral("Check every payload's zstd frame and SHA-256."),
-            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"), QStringLiteral("entity-prefix"),
-                QStringLiteral("type"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("created-by"),
-                QStringLiteral("trash") } },
-        { QStringLiteral("stats"), QStringLiteral("Per kind: count, raw bytes, stored bytes, ratio."), { QStringLiteral("tenant"), QStringLiteral("json") } },
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"),
+                QStringLiteral("entity-prefix"), QStringLiteral("type"), QStringLiteral("from"), QStringLiteral("to"),
+                QStringLiteral("created-by"), QStringLiteral("trash") } },
+        { QStringLiteral("stats"), QStringLiteral("Per kind: count, raw bytes, stored bytes, ratio."),
+            { QStringLiteral("tenant"), QStringLiteral("json") } },
         { QStringLiteral("dict"), QStringLiteral("zstd dictionaries: dict train --kind K | dict list."),
             { QStringLiteral("kind"), QStringLiteral("samples"), QStringLiteral("size"), QStringLiteral("json") } },
     };
@@ -168,7 +189,10 @@ Result<int> Cli::intOption(const QCommandLineOption &option, int fallback, int m
     const int value = text.toInt(&ok);
     if (!ok || value < min || value > max) {
         return Error { Error::Code::Invalid,
-            QStringLiteral("--%1: \"%2\" is not a whole number from %3 to %4").arg(option.names().constFirst(), text).arg(min).arg(max) };
+            QStringLiteral("--%1: \"%2\" is not a whole number from %3 to %4")
+                .arg(option.names().constFirst(), text)
+                .arg(min)
+                .arg(max) };
     }
     return value;
 }
@@ -184,7 +208,8 @@ Result<std::unique_ptr<SnapshotStore>> Cli::openStore(bool create)
             return parsed.error();
         spec = *parsed;
     } else {
-        spec = ConnectionSpec::sqlite(m_parser.isSet(m_o.db) ? m_parser.value(m_o.db) : ConnectionSpec::defaultSqlitePath());
+        spec = ConnectionSpec::sqlite(
+            m_parser.isSet(m_o.db) ? m_parser.value(m_o.db) : ConnectionSpec::defaultSqlitePath());
     }
     OpenOptions options;
     options.createIfMissing = create;
@@ -209,12 +234,15 @@ Result<QString> Cli::resolveTenant(SnapshotStore &store, bool required)
     if (!required)
         return QString();
     if (tenants->isEmpty())
-        return Error { Error::Code::NotFound, QStringLiteral("the database has no tenants yet (run snapscope-cli demo)") };
+        return Error { Error::Code::NotFound,
+            QStringLiteral("the database has no tenants yet (run snapscope-cli demo)") };
     QStringList ids;
     for (const Tenant &t : *tenants)
         ids << t.id;
     return Error { Error::Code::Invalid,
-        QStringLiteral("the database holds %1 tenants (%2); choose one with --tenant").arg(ids.size()).arg(ids.join(QStringLiteral(", "))) };
+        QStringLiteral("the database holds %1 tenants (%2); choose one with --tenant")
+            .arg(ids.size())
+            .arg(ids.join(QStringLiteral(", "))) };
 }
 
 Result<SnapshotQuery> Cli::buildQuery(SnapshotStore &store, bool tenantRequired)
@@ -235,7 +263,8 @@ Result<SnapshotQuery> Cli::buildQuery(SnapshotStore &store, bool tenantRequired)
         q.kind = m_parser.value(m_o.kind);
         if (!KindRegistry::find(q.kind)) {
             return Error { Error::Code::Invalid,
-                QStringLiteral("--kind: unknown kind \"%1\" (known: %2)").arg(q.kind, KindRegistry::ids().join(QStringLiteral(", "))) };
+                QStringLiteral("--kind: unknown kind \"%1\" (known: %2)")
+                    .arg(q.kind, KindRegistry::ids().join(QStringLiteral(", "))) };
         }
     }
     q.entityId = m_parser.value(m_o.entity);
@@ -268,25 +297,26 @@ Result<SnapshotQuery> Cli::buildQuery(SnapshotStore &store, bool tenantRequired)
         else if (mode == u"only")
             q.trash = SnapshotQuery::Trash::Only;
         else
-            return Error { Error::Code::Invalid, QStringLiteral("--trash: expected hide, include or only, not \"%1\"").arg(mode) };
+            return Error { Error::Code::Invalid,
+                QStringLiteral("--trash: expected hide, include or only, not \"%1\"").arg(mode) };
     }
     return q;
 }
 
 int Cli::run(const QStringList &arguments)
 {
-    m_parser.setApplicationDescription(QStringLiteral("SnapScope command line: business snapshots on SQLite or PostgreSQL.\n\nCommands:\n%1")
-                                           .arg([] {
-                                               QStringList lines;
-                                               for (const Command &c : commands())
-                                                   lines << QStringLiteral("  %1  %2").arg(c.name, -8).arg(c.summary);
-                                               return lines.join(u'\n');
-                                           }()));
+    m_parser.setApplicationDescription(
+        QStringLiteral("SnapScope command line: business snapshots on SQLite or PostgreSQL.\n\nCommands:\n%1").arg([] {
+            QStringList lines;
+            for (const Command &c : commands())
+                lines << QStringLiteral("  %1  %2").arg(c.name, -8).arg(c.summary);
+            return lines.join(u'\n');
+        }()));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({ m_o.db, m_o.pg, m_o.tenant, m_o.kind, m_o.entity, m_o.entityPrefix, m_o.type, m_o.from, m_o.to,
-        m_o.createdBy, m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed, m_o.samples,
-        m_o.dictSize, m_o.quiet });
+    m_parser.addOptions({ m_o.db, m_o.pg, m_o.tenant, m_o.kind, m_o.entity, m_o.entityPrefix, m_o.type, m_o.from,
+        m_o.to, m_o.createdBy, m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed,
+        m_o.samples, m_o.dictSize, m_o.quiet });
     m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
     if (!m_parser.parse(arguments))
@@ -340,7 +370,8 @@ int Cli::init()
     auto store = openStore(true);
     if (!store)
         return fail(store.error());
-    out() << "ready: " << (*store)->connection().displayName() << " (schema version " << (*store)->schemaVersion() << ")" << Qt::endl;
+    out() << "ready: " << (*store)->connection().displayName() << " (schema version " << (*store)->schemaVersion()
+          << ")" << Qt::endl;
     return CliExit::Ok;
 }
 
@@ -358,7 +389,8 @@ int Cli::demo()
         bool ok = false;
         options.seed = m_parser.value(m_o.seed).toULongLong(&ok);
         if (!ok)
-            return fail(QStringLiteral("--seed: \"%1\" is not a whole number").arg(m_parser.value(m_o.seed)), CliExit::Usage);
+            return fail(
+                QStringLiteral("--seed: \"%1\" is not a whole number").arg(m_parser.value(m_o.seed)), CliExit::Usage);
     }
     auto store = openStore(true);
     if (!store)
@@ -384,19 +416,20 @@ int Cli::demo()
     if (!report)
         return fail(report.error());
     out() << "demo: wrote " << report->snapshots << " snapshots and " << report->events << " events in "
-          << QString::number(report->seconds, 'f', 1) << " s (" << qint64(double(report->snapshots) / std::max(report->seconds, 1e-3))
-          << " snapshots/s) to " << (*store)->connection().displayName() << Qt::endl;
+          << QString::number(report->seconds, 'f', 1) << " s ("
+          << qint64(double(report->snapshots) / std::max(report->seconds, 1e-3)) << " snapshots/s) to "
+          << (*store)->connection().displayName() << Qt::endl;
     return CliExit::Ok;
 }
 
 QJsonObject headerJson(const SnapshotHeader &h)
 {
     return { { QStringLiteral("id"), h.id }, { QStringLiteral("tenant"), h.tenant }, { QStringLiteral("kind"), h.kind },
-        { QStringLiteral("entity"), h.entityId }, { QStringLiteral("version"), h.version }, { QStringLiteral("type"), h.type },
-        { QStringLiteral("taken_at"), IsoTime::toUtcString(h.takenAt) }, { QStringLiteral("created_by"), h.createdBy },
-        { QStringLiteral("summary"), h.summary }, { QStringLiteral("raw_size"), h.rawSize },
-        { QStringLiteral("stored_size"), h.storedSize }, { QStringLiteral("codec"), h.codec },
-        { QStringLiteral("pinned"), h.pinned } };
+        { QStringLiteral("entity"), h.entityId }, { QStringLiteral("version"), h.version },
+        { QStringLiteral("type"), h.type }, { QStringLiteral("taken_at"), IsoTime::toUtcString(h.takenAt) },
+        { QStringLiteral("created_by"), h.createdBy }, { QStringLiteral("summary"), h.summary },
+        { QStringLiteral("raw_size"), h.rawSize }, { QStringLiteral("stored_size"), h.storedSize },
+        { QStringLiteral("codec"), h.codec }, { QStringLiteral("pinned"), h.pinned } };
 }
 
 int Cli::list()
@@ -515,7 +548,9 @@ int Cli::verify()
             *query,
             [&](qint64 done, qint64 bad) {
                 if (!m_quiet)
-                    progress.report(QStringLiteral("verify: %1 snapshots checked, %2 corrupt").arg(before + done).arg(corrupt + bad));
+                    progress.report(QStringLiteral("verify: %1 snapshots checked, %2 corrupt")
+                                        .arg(before + done)
+                                        .arg(corrupt + bad));
                 return true;
             },
             [&](const CorruptSnapshot &c) {
@@ -574,7 +609,12 @@ int Cli::stats()
             .arg(s.storedBytes, 14)
             .arg(s.ratio() * 100.0, 7, 'f', 1);
     };
-    out() << QStringLiteral("%1 %2 %3 %4 %5\n").arg(QStringLiteral("kind"), -16).arg(QStringLiteral("count"), 10).arg(QStringLiteral("raw bytes"), 14).arg(QStringLiteral("stored bytes"), 14).arg(QStringLiteral("ratio"), 8);
+    out() << QStringLiteral("%1 %2 %3 %4 %5\n")
+                 .arg(QStringLiteral("kind"), -16)
+                 .arg(QStringLiteral("count"), 10)
+                 .arg(QStringLiteral("raw bytes"), 14)
+                 .arg(QStringLiteral("stored bytes"), 14)
+                 .arg(QStringLiteral("ratio"), 8);
     for (const KindStats &s : *stats)
         out() << line(s);
     out() << line(total);
@@ -607,7 +647,9 @@ int Cli::dict(const QStringList &positional)
         return fail(QStringLiteral("dict train needs --kind"), CliExit::Usage);
     const QString kind = m_parser.value(m_o.kind);
     if (!KindRegistry::find(kind))
-        return fail(QStringLiteral("--kind: unknown kind \"%1\" (known: %2)").arg(kind, KindRegistry::ids().join(QStringLiteral(", "))), CliExit::Usage);
+        return fail(QStringLiteral("--kind: unknown kind \"%1\" (known: %2)")
+                        .arg(kind, KindRegistry::ids().join(QStringLiteral(", "))),
+            CliExit::Usage);
     auto sampleCount = intOption(m_o.samples, 2000, 8, 100000);
     if (!sampleCount)
         return fail(sampleCount.error());
@@ -619,12 +661,14 @@ int Cli::dict(const QStringList &positional)
         return fail(samples.error());
     auto trained = PayloadCodec::trainDictionary(*samples, *size);
     if (!trained)
-        return fail(QStringLiteral("%1 (kind %2 has %3 readable snapshots)").arg(trained.error().message, kind).arg(samples->size()));
+        return fail(QStringLiteral("%1 (kind %2 has %3 readable snapshots)")
+                        .arg(trained.error().message, kind)
+                        .arg(samples->size()));
     auto id = (*store)->addDictionary(kind, *trained, int(samples->size()));
     if (!id)
         return fail(id.error());
-    out() << "trained dictionary " << *id << " for " << kind << " from " << samples->size() << " samples (" << trained->size()
-          << " bytes); new " << kind << " snapshots use it" << Qt::endl;
+    out() << "trained dictionary " << *id << " for " << kind << " from " << samples->size() << " samples ("
+          << trained->size() << " bytes); new " << kind << " snapshots use it" << Qt::endl;
     return CliExit::Ok;
 }
 

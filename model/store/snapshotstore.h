@@ -35,8 +35,9 @@ public:
     // The stored row as it is, for verification and export of raw bytes.
     virtual Result<QByteArray> rawPayload(const QString &id) = 0;
 
-    virtual Result<QList<EntitySummary>> entities(const QString &tenant, const QString &kind,
-        const QString &prefix = {}, int limit = 1000) = 0;
+    virtual Result<QList<EntitySummary>> entities(
+        const QString &tenant, const QString &kind, const QString &prefix = {}, int limit = 1000)
+        = 0;
     virtual Status setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor) = 0;
     // Per kind, live (not trashed) snapshots; tenant empty: all tenants.
     virtual Result<QList<KindStats>> kindStats(const QString &tenant) = 0;

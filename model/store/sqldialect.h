@@ -12,8 +12,7 @@ class SqlDialect
 public:
     explicit SqlDialect(ConnectionSpec::Backend backend)
         : m_backend(backend)
-    {
-    }
+    { }
 
     ConnectionSpec::Backend backend() const { return m_backend; }
     bool isSqlite() const { return m_backend == ConnectionSpec::Backend::SQLite; }

@@ -28,8 +28,8 @@ public:
     Result<SnapshotHeader> header(const QString &id) override;
     Result<Snapshot> load(const QString &id) override;
     Result<QByteArray> rawPayload(const QString &id) override;
-    Result<QList<EntitySummary>> entities(const QString &tenant, const QString &kind, const QString &prefix,
-        int limit) override;
+    Result<QList<EntitySummary>> entities(
+        const QString &tenant, const QString &kind, const QString &prefix, int limit) override;
     Status setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor) override;
     Result<QList<KindStats>> kindStats(const QString &tenant) override;
     Result<QList<Tenant>> tenants() override;

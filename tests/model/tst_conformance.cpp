@@ -9,9 +9,9 @@
 
 #include "../common/testsupport.h"
 #include "domain/snapshotid.h"
+#include "ops/demogenerator.h"
 #include "json/canonicaljson.h"
 #include "json/isotime.h"
-#include "ops/demogenerator.h"
 #include "json/jsonpointer.h"
 #include "json/strictjson.h"
 
@@ -111,7 +111,11 @@ void TestConformance::jsonPointerEvaluation()
     QFETCH(QString, pointer);
     QFETCH(QJsonValue, expected);
     const QJsonObject document = readJson(QStringLiteral("json-pointer-rfc6901/rfc6901-vectors.json"))
-                                     .object().value(u"documents").toObject().value(u"rfc").toObject();
+                                     .object()
+                                     .value(u"documents")
+                                     .toObject()
+                                     .value(u"rfc")
+                                     .toObject();
     const auto parsed = JsonPointer::parse(pointer);
     QVERIFY(parsed.has_value());
     const auto value = parsed->evaluate(document);
@@ -131,7 +135,8 @@ void TestConformance::jsonPointerDerivedErrors()
         const QJsonValue document = documents.value(o.value(u"doc").toString(QStringLiteral("rfc")));
         const auto parsed = JsonPointer::parse(pointer);
         if (o.contains(QStringLiteral("error"))) {
-            QVERIFY2(!parsed || !parsed->evaluate(document), qPrintable(pointer + QStringLiteral(": ") + o.value(u"error").toString()));
+            QVERIFY2(!parsed || !parsed->evaluate(document),
+                qPrintable(pointer + QStringLiteral(": ") + o.value(u"error").toString()));
         } else if (o.contains(QStringLiteral("expected"))) {
             QVERIFY2(parsed && parsed->evaluate(document) == o.value(u"expected"), qPrintable(pointer));
         }
@@ -140,7 +145,8 @@ void TestConformance::jsonPointerDerivedErrors()
 
 void TestConformance::jsonPointerRoundTrip()
 {
-    const JsonPointer pointer = JsonPointer::fromTokens({ QStringLiteral("a/b"), QStringLiteral("m~n"), QStringLiteral("0") });
+    const JsonPointer pointer
+        = JsonPointer::fromTokens({ QStringLiteral("a/b"), QStringLiteral("m~n"), QStringLiteral("0") });
     QCOMPARE(pointer.toString(), QStringLiteral("/a~1b/m~0n/0"));
     QCOMPARE(JsonPointer::parse(pointer.toString())->tokens(), pointer.tokens());
     QVERIFY(!JsonPointer::parse(QStringLiteral("a")));
@@ -159,7 +165,8 @@ void TestConformance::rfc3339DateTimes_data()
             const QJsonObject o = t.toObject();
             if (!o.value(u"data").isString())
                 continue; // "all string formats ignore integers" and the like: not a string to parse
-            QTest::newRow(qPrintable(o.value(u"description").toString())) << o.value(u"data").toString() << o.value(u"valid").toBool();
+            QTest::newRow(qPrintable(o.value(u"description").toString()))
+                << o.value(u"data").toString() << o.value(u"valid").toBool();
         }
     }
 }
@@ -181,7 +188,8 @@ void TestConformance::rfc3339Dates_data()
             const QJsonObject o = t.toObject();
             if (!o.value(u"data").isString())
                 continue;
-            QTest::newRow(qPrintable(o.value(u"description").toString())) << o.value(u"data").toString() << o.value(u"valid").toBool();
+            QTest::newRow(qPrintable(o.value(u"description").toString()))
+                << o.value(u"data").toString() << o.value(u"valid").toBool();
         }
     }
 }
@@ -197,7 +205,8 @@ void TestConformance::offsetsAndLeapSeconds()
 {
     QCOMPARE(*IsoTime::parseDateTime(QStringLiteral("2026-01-01T07:00:00+07:00")), 1767225600000);
     QCOMPARE(*IsoTime::parseDateTime(QStringLiteral("2025-12-31T19:00:00.5-05:00")), 1767225600500);
-    QCOMPARE(*IsoTime::parseDateTime(QStringLiteral("1998-12-31T23:59:60Z")), *IsoTime::parseDateTime(QStringLiteral("1999-01-01T00:00:00Z")));
+    QCOMPARE(*IsoTime::parseDateTime(QStringLiteral("1998-12-31T23:59:60Z")),
+        *IsoTime::parseDateTime(QStringLiteral("1999-01-01T00:00:00Z")));
     QCOMPARE(*IsoTime::parseBound(QStringLiteral("2026-01-01"), QTimeZone("Asia/Bangkok")), 1767200400000);
     QCOMPARE(IsoTime::toUtcString(1767225600500), QStringLiteral("2026-01-01T00:00:00.500Z"));
 }
@@ -214,9 +223,11 @@ void TestConformance::canonicalJsonMatchesQtCompactForm()
     QJsonObject edge;
     edge.insert(QStringLiteral("control"), QStringLiteral("tab\there\nnew \u0001 \"quoted\" back\\slash / slash"));
     edge.insert(QStringLiteral("thai"), QStringLiteral("มาม่า รสต้มยำกุ้ง 😀"));
-    edge.insert(QStringLiteral("numbers"), QJsonArray { 0, -1, 0.1, 1.5e300, -2.5e-7, 123456789012.0, 9007199254740993.0, 3.0, qint64(1) << 60 });
-    edge.insert(QStringLiteral("nested"), QJsonObject { { QStringLiteral("empty"), QJsonObject() }, { QStringLiteral("list"), QJsonArray() },
-                                              { QStringLiteral("null"), QJsonValue() }, { QStringLiteral("b"), false } });
+    edge.insert(QStringLiteral("numbers"),
+        QJsonArray { 0, -1, 0.1, 1.5e300, -2.5e-7, 123456789012.0, 9007199254740993.0, 3.0, qint64(1) << 60 });
+    edge.insert(QStringLiteral("nested"),
+        QJsonObject { { QStringLiteral("empty"), QJsonObject() }, { QStringLiteral("list"), QJsonArray() },
+            { QStringLiteral("null"), QJsonValue() }, { QStringLiteral("b"), false } });
     edge.insert(QStringLiteral(""), QStringLiteral("empty key"));
     documents.append(edge);
     QVERIFY(documents.size() > 300);
@@ -226,7 +237,8 @@ void TestConformance::canonicalJsonMatchesQtCompactForm()
 
 void TestConformance::uuidVectors()
 {
-    const QJsonArray vectors = readJson(QStringLiteral("uuid-rfc9562/vectors.json")).object().value(u"vectors").toArray();
+    const QJsonArray vectors
+        = readJson(QStringLiteral("uuid-rfc9562/vectors.json")).object().value(u"vectors").toArray();
     QVERIFY(!vectors.isEmpty());
     bool sawV7 = false;
     for (const QJsonValue &v : vectors) {
@@ -239,7 +251,7 @@ void TestConformance::uuidVectors()
             QCOMPARE(SnapshotId::timestampOf(uuid), ms);
             const QString made = SnapshotId::make(ms, 0, 0);
             QCOMPARE(made.left(15), uuid.left(15)); // same time, same version nibble
-            QCOMPARE(made.at(19), u'8');            // RFC 9562 variant
+            QCOMPARE(made.at(19), u'8'); // RFC 9562 variant
         } else {
             QCOMPARE(SnapshotId::timestampOf(uuid), -1);
         }
@@ -259,7 +271,8 @@ void TestConformance::uuidFormats_data()
             const QJsonObject o = t.toObject();
             if (!o.value(u"data").isString())
                 continue;
-            QTest::newRow(qPrintable(o.value(u"description").toString())) << o.value(u"data").toString() << o.value(u"valid").toBool();
+            QTest::newRow(qPrintable(o.value(u"description").toString()))
+                << o.value(u"data").toString() << o.value(u"valid").toBool();
         }
     }
 }

@@ -46,8 +46,10 @@ void TestDemoData::initTestCase()
 
 void TestDemoData::sizeAndKinds()
 {
-    QVERIFY2(m_report.snapshots >= 18000 && m_report.snapshots <= 26000, qPrintable(QString::number(m_report.snapshots)));
-    for (const char *kind : { "order", "stock", "chat", "daily_inventory", "inventory_tx", "financial", "customer_tier", "account", "aggregate" })
+    QVERIFY2(
+        m_report.snapshots >= 18000 && m_report.snapshots <= 26000, qPrintable(QString::number(m_report.snapshots)));
+    for (const char *kind : { "order", "stock", "chat", "daily_inventory", "inventory_tx", "financial", "customer_tier",
+             "account", "aggregate" })
         QVERIFY2(m_report.snapshotsByKind.value(QString::fromLatin1(kind)) > 0, kind);
     QCOMPARE(m_report.snapshotsByKind.value(QStringLiteral("daily_inventory")), 180 * 20 * 3);
     QVERIFY(m_report.events > 1000);
@@ -60,16 +62,17 @@ void TestDemoData::inventoryEquationHoldsForEveryProductDay()
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM daily_inventory")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 180 * 20 * 3);
-    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM daily_inventory WHERE closing <> opening + inbound - outbound + adjustments "
-                                      "OR closing < 0 OR outbound < 0 OR inbound < 0")));
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT COUNT(*) FROM daily_inventory WHERE closing <> opening + inbound - outbound + adjustments "
+        "OR closing < 0 OR outbound < 0 OR inbound < 0")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
     // Each day's opening is the previous day's closing, and no day is missing.
-    QVERIFY(query.exec(QStringLiteral(
-        "SELECT COUNT(*) FROM (SELECT opening, LAG(closing) OVER w AS previous_closing, "
-        "julianday(day) - julianday(LAG(day) OVER w) AS gap FROM daily_inventory "
-        "WINDOW w AS (PARTITION BY tenant_id, store_code, product_id ORDER BY day)) "
-        "WHERE previous_closing IS NOT NULL AND (opening <> previous_closing OR gap <> 1)")));
+    QVERIFY(
+        query.exec(QStringLiteral("SELECT COUNT(*) FROM (SELECT opening, LAG(closing) OVER w AS previous_closing, "
+                                  "julianday(day) - julianday(LAG(day) OVER w) AS gap FROM daily_inventory "
+                                  "WINDOW w AS (PARTITION BY tenant_id, store_code, product_id ORDER BY day)) "
+                                  "WHERE previous_closing IS NOT NULL AND (opening <> previous_closing OR gap <> 1)")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
     // The payload says the same as the fact row.
@@ -83,13 +86,15 @@ void TestDemoData::versionsAreContiguousPerEntity()
 {
     TestSupport::SideConnection side(m_spec);
     QSqlQuery query(side.db());
-    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM (SELECT tenant_id, kind, entity_id FROM snapshots "
-                                      "GROUP BY tenant_id, kind, entity_id HAVING MIN(version) <> 1 OR MAX(version) <> COUNT(*))")));
+    QVERIFY(query.exec(
+        QStringLiteral("SELECT COUNT(*) FROM (SELECT tenant_id, kind, entity_id FROM snapshots "
+                       "GROUP BY tenant_id, kind, entity_id HAVING MIN(version) <> 1 OR MAX(version) <> COUNT(*))")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
     // Versions follow time, and previous_id links each version to the one before.
-    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM snapshots s JOIN snapshots p ON p.id = s.previous_id "
-                                      "WHERE p.version <> s.version - 1 OR p.taken_at > s.taken_at OR p.entity_id <> s.entity_id")));
+    QVERIFY(query.exec(
+        QStringLiteral("SELECT COUNT(*) FROM snapshots s JOIN snapshots p ON p.id = s.previous_id "
+                       "WHERE p.version <> s.version - 1 OR p.taken_at > s.taken_at OR p.entity_id <> s.entity_id")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE version > 1 AND previous_id IS NULL")));
@@ -101,7 +106,8 @@ void TestDemoData::ordersFollowTheirLifecycle()
 {
     TestSupport::SideConnection side(m_spec);
     QSqlQuery query(side.db());
-    QVERIFY(query.exec(QStringLiteral("SELECT snapshot_type, COUNT(*) FROM snapshots WHERE kind = 'order' GROUP BY snapshot_type")));
+    QVERIFY(query.exec(
+        QStringLiteral("SELECT snapshot_type, COUNT(*) FROM snapshots WHERE kind = 'order' GROUP BY snapshot_type")));
     QHash<QString, int> byType;
     while (query.next())
         byType.insert(query.value(0).toString(), query.value(1).toInt());
@@ -110,12 +116,14 @@ void TestDemoData::ordersFollowTheirLifecycle()
     QVERIFY(byType.value(QStringLiteral("created")) >= byType.value(QStringLiteral("confirmed")));
     QVERIFY(byType.value(QStringLiteral("confirmed")) >= byType.value(QStringLiteral("shipped")));
     // Version 1 of every order is its creation.
-    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE kind = 'order' AND version = 1 AND snapshot_type <> 'created'")));
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT COUNT(*) FROM snapshots WHERE kind = 'order' AND version = 1 AND snapshot_type <> 'created'")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
     // Inventory transactions reference real orders.
-    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM inventory_transactions t WHERE t.type = 'deducted' AND NOT EXISTS "
-                                      "(SELECT 1 FROM snapshots s WHERE s.kind = 'order' AND s.entity_id = t.reference_id)")));
+    QVERIFY(query.exec(
+        QStringLiteral("SELECT COUNT(*) FROM inventory_transactions t WHERE t.type = 'deducted' AND NOT EXISTS "
+                       "(SELECT 1 FROM snapshots s WHERE s.kind = 'order' AND s.entity_id = t.reference_id)")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
 }
@@ -124,14 +132,16 @@ void TestDemoData::chatsCarryThaiAndEnglishOutcomes()
 {
     TestSupport::SideConnection side(m_spec);
     QSqlQuery query(side.db());
-    QVERIFY(query.exec(QStringLiteral("SELECT platform, COUNT(*), SUM(order_created), SUM(human_handoff) FROM chat_outcomes GROUP BY platform")));
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT platform, COUNT(*), SUM(order_created), SUM(human_handoff) FROM chat_outcomes GROUP BY platform")));
     QStringList platforms;
     while (query.next()) {
         platforms << query.value(0).toString();
         QVERIFY(query.value(2).toInt() > 0);
     }
     platforms.sort();
-    QCOMPARE(platforms, QStringList({ QStringLiteral("facebook"), QStringLiteral("line"), QStringLiteral("whatsapp") }));
+    QCOMPARE(
+        platforms, QStringList({ QStringLiteral("facebook"), QStringLiteral("line"), QStringLiteral("whatsapp") }));
     auto store = openSnapshotStore(m_spec, {});
     SnapshotQuery q;
     q.tenant = QStringLiteral("acme-th");
@@ -163,11 +173,13 @@ void TestDemoData::aggregatesSnapshotEveryTenEvents()
 {
     TestSupport::SideConnection side(m_spec);
     QSqlQuery query(side.db());
-    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), SUM(event_seq % 10 <> 0) FROM snapshots WHERE kind = 'aggregate'")));
+    QVERIFY(query.exec(
+        QStringLiteral("SELECT COUNT(*), SUM(event_seq % 10 <> 0) FROM snapshots WHERE kind = 'aggregate'")));
     QVERIFY(query.next());
     QVERIFY(query.value(0).toInt() > 0);
     QCOMPARE(query.value(1).toInt(), 0);
-    QVERIFY(query.exec(QStringLiteral("SELECT MIN(n), MAX(n) FROM (SELECT COUNT(*) AS n FROM events GROUP BY aggregate_id)")));
+    QVERIFY(query.exec(
+        QStringLiteral("SELECT MIN(n), MAX(n) FROM (SELECT COUNT(*) AS n FROM events GROUP BY aggregate_id)")));
     QVERIFY(query.next());
     QVERIFY(query.value(0).toInt() <= 10);
     QVERIFY(query.value(1).toInt() >= 100);
