@@ -3,53 +3,88 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <charconv>
 #include <cmath>
+#include <iterator>
 
 namespace CanonicalJson {
 
 namespace {
 
-void appendString(QByteArray &out, const QString &text)
+// Escapes and UTF-8-encodes straight into `out`, without a temporary UTF-8 copy of the string: this runs for every key
+// and string of every payload written.
+void appendString(QByteArray &out, QStringView text)
 {
     static const char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
-    out.append('"');
-    for (const char c : utf8) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x20 && c != '"' && c != '\\') {
-            out.append(c);
-            continue;
-        }
-        out.append('\\');
-        switch (c) {
-        case '"':
-            out.append('"');
-            break;
-        case '\\':
-            out.append('\\');
-            break;
-        case '\b':
-            out.append('b');
-            break;
-        case '\f':
-            out.append('f');
-            break;
-        case '\n':
-            out.append('n');
-            break;
-        case '\r':
-            out.append('r');
-            break;
-        case '\t':
-            out.append('t');
-            break;
-        default:
-            out.append("u00", 3);
-            out.append(hex[u >> 4]);
-            out.append(hex[u & 0xF]);
+    const qsizetype start = out.size();
+    out.resize(start + 6 * text.size() + 2); // the worst case: every unit a \u00XX escape; grows geometrically
+    char *const begin = out.data() + start;
+    char *p = begin;
+    *p++ = '"';
+    const char16_t *u = text.utf16();
+    const char16_t *const end = u + text.size();
+    while (u < end) {
+        const char32_t c = *u++;
+        if (c < 0x80) {
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                *p++ = char(c);
+                continue;
+            }
+            *p++ = '\\';
+            switch (c) {
+            case '"':
+                *p++ = '"';
+                break;
+            case '\\':
+                *p++ = '\\';
+                break;
+            case '\b':
+                *p++ = 'b';
+                break;
+            case '\f':
+                *p++ = 'f';
+                break;
+            case '\n':
+                *p++ = 'n';
+                break;
+            case '\r':
+                *p++ = 'r';
+                break;
+            case '\t':
+                *p++ = 't';
+                break;
+            default:
+                *p++ = 'u';
+                *p++ = '0';
+                *p++ = '0';
+                *p++ = hex[c >> 4];
+                *p++ = hex[c & 0xF];
+            }
+        } else if (c < 0x800) {
+            *p++ = char(0xC0 | (c >> 6));
+            *p++ = char(0x80 | (c & 0x3F));
+        } else if (QChar::isHighSurrogate(c) && u < end && QChar::isLowSurrogate(*u)) {
+            const char32_t code = QChar::surrogateToUcs4(char16_t(c), *u++);
+            *p++ = char(0xF0 | (code >> 18));
+            *p++ = char(0x80 | ((code >> 12) & 0x3F));
+            *p++ = char(0x80 | ((code >> 6) & 0x3F));
+            *p++ = char(0x80 | (code & 0x3F));
+        } else if (QChar::isSurrogate(c)) {
+            // A lone surrogate stays a \uXXXX escape, as QJsonDocument writes it, so it survives a round trip.
+            *p++ = '\\';
+            *p++ = 'u';
+            *p++ = hex[c >> 12];
+            *p++ = hex[(c >> 8) & 0xF];
+            *p++ = hex[(c >> 4) & 0xF];
+            *p++ = hex[c & 0xF];
+        } else {
+            *p++ = char(0xE0 | (c >> 12));
+            *p++ = char(0x80 | ((c >> 6) & 0x3F));
+            *p++ = char(0x80 | (c & 0x3F));
         }
     }
-    out.append('"');
+    *p++ = '"';
+    out.truncate(start + (p - begin));
 }
 
 void appendNumber(QByteArray &out, const QJsonValue &value)
@@ -57,7 +92,10 @@ void appendNumber(QByteArray &out, const QJsonValue &value)
     // QJsonValue keeps integral values that fit in 64 bits as integers: they print exactly, as QJsonDocument does.
     const qint64 integer = value.toInteger(0);
     if (integer != 0 || value.toInteger(1) == 0) {
-        out.append(QByteArray::number(integer));
+        char digits[24];
+        const auto [last, error] = std::to_chars(std::begin(digits), std::end(digits), integer);
+        Q_UNUSED(error); // 24 characters hold any 64-bit integer
+        out.append(digits, last - digits);
         return;
     }
     const double d = value.toDouble();

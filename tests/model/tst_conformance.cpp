@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include "../common/testsupport.h"
@@ -229,8 +230,18 @@ void TestConformance::canonicalJsonMatchesQtCompactForm()
         QJsonObject { { QStringLiteral("empty"), QJsonObject() }, { QStringLiteral("list"), QJsonArray() },
             { QStringLiteral("null"), QJsonValue() }, { QStringLiteral("b"), false } });
     edge.insert(QStringLiteral(""), QStringLiteral("empty key"));
+    edge.insert(QStringLiteral("surrogates"),
+        QStringView(u"lone \xD83D high, lone \xDE00 low, pair \xD83D\xDE00, \x7F \x1F").toString());
     documents.append(edge);
-    QVERIFY(documents.size() > 300);
+    // Strings from every range of UTF-16, lone and reversed surrogates and control characters included.
+    QRandomGenerator random(6902);
+    for (int n = 0; n < 2000; ++n) {
+        QString text;
+        for (int i = int(random.bounded(16)); i > 0; --i)
+            text += QChar(char16_t(random.bounded(4) == 0 ? random.bounded(0x80) : random.bounded(0x10000)));
+        documents.append(QJsonObject { { text, text } });
+    }
+    QVERIFY(documents.size() > 2300);
     for (const QJsonObject &document : std::as_const(documents))
         QCOMPARE(CanonicalJson::write(document), QJsonDocument(document).toJson(QJsonDocument::Compact));
 }
