@@ -20,7 +20,7 @@ public:
     // Binds one row; writes the group when it is full. A row whose conflict key (for an ON CONFLICT tail) is already
     // in the pending group first writes that group: PostgreSQL refuses a statement that touches one key twice.
     // Returns false on a database error (see lastError()).
-    bool addRow(const QVariantList &values, const QString &conflictKey = QString());
+    bool addRow(QVariantList &&values, const QString &conflictKey = QString());
     // Writes the rows not written yet.
     bool flush();
     int pendingRows() const { return m_rows; }
@@ -35,9 +35,8 @@ private:
     QString m_head, m_row, m_tail;
     int m_rowsPerStatement;
     int m_rows = 0;
-    int m_bound = 0; // values bound for the current group
     // The statement for a full group, prepared on first use. Values are bound into it as they arrive; a last, shorter
-    // group is copied from it into a statement of its own.
+    // group is moved from it into a statement of its own.
     std::optional<QSqlQuery> m_full;
     QSet<QString> m_pendingKeys; // conflict keys of the pending group
     QString m_lastError;

@@ -14,14 +14,11 @@
 #include <QSqlQuery>
 #include <QThread>
 #include <QThreadPool>
-#include <QWaitCondition>
-#include <QtConcurrent/QtConcurrentMap>
-
-#include <array>
 
 #include "domain/kindregistry.h"
 #include "domain/snapshotid.h"
 #include "store/bulkinsert.h"
+#include "store/jobsahead.h"
 #include "json/canonicaljson.h"
 
 namespace {
@@ -429,32 +426,19 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
                 satisfaction.isDouble() ? QVariant(satisfaction.toDouble()) : QVariant(QMetaType::fromType<double>()) };
         }
     };
-    // Chunks are prepared on the pool two ahead of the one being written here, so the writer rarely waits for one;
-    // a batch of a single chunk is prepared in place.
-    constexpr qsizetype ChunkSize = 256;
-    constexpr qsizetype Ahead = 2;
+    // Chunks are prepared on the pool ahead of the one being written here; one the pool has not reached yet is
+    // prepared by this thread rather than waited for.
+    constexpr qsizetype ChunkSize = 64;
+    constexpr qsizetype ChunksAhead = 8;
     const auto chunkRange = [&](qsizetype chunk) {
         const auto first = prepared.begin() + chunk * ChunkSize;
         return std::pair { first, first + std::min<qsizetype>(ChunkSize, qsizetype(prepared.end() - first)) };
     };
     const qsizetype chunks = (qsizetype(prepared.size()) + ChunkSize - 1) / ChunkSize;
-    std::array<QFuture<void>, Ahead> preparing;
-    const auto startPreparing = [&](qsizetype chunk) {
-        if (chunk >= chunks)
-            return;
+    JobsAhead preparing(*QThreadPool::globalInstance(), chunks, ChunksAhead, [&](qsizetype chunk) {
         const auto [first, last] = chunkRange(chunk);
-        if (chunks == 1)
-            std::for_each(first, last, prepare);
-        else
-            preparing[size_t(chunk % Ahead)] = QtConcurrent::map(first, last, prepare);
-    };
-    // Whatever happens below, no prepare task may outlive the batch it reads.
-    const auto waitPreparing = qScopeGuard([&] {
-        for (QFuture<void> &future : preparing)
-            future.waitForFinished();
+        std::for_each(first, last, prepare);
     });
-    for (qsizetype chunk = 0; chunk < Ahead; ++chunk)
-        startPreparing(chunk);
 
     auto dbResult = db();
     if (!dbResult)
@@ -532,10 +516,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
     QList<SnapshotHeader> headers;
     headers.reserve(snapshots.size());
     for (qsizetype chunk = 0; chunk < chunks; ++chunk) {
-        preparing[size_t(chunk % Ahead)].waitForFinished();
+        preparing.need(chunk);
         const auto [first, last] = chunkRange(chunk);
-        // The slot is free once its chunk is ready; refill it with the chunk Ahead from here.
-        startPreparing(chunk + Ahead);
         for (auto it = first; it != last; ++it) {
             PreparedSnapshot &p = *it;
             SnapshotHeader &h = p.header;
@@ -559,12 +541,12 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
 
             if (insert.pendingRows() == 0)
                 firstPending = headers.size();
-            if (!insert.addRow(p.row))
+            if (!insert.addRow(std::move(p.row)))
                 return fail(writeError(snapshotsFrom(firstPending), insert));
             latestInBatch.insert(p.entityKey, { h.version, h.id });
 
             if (FactTable *facts = h.kind == u"daily_inventory" ? &inventory : h.kind == u"chat" ? &chat : nullptr) {
-                if (!facts->rows.addRow(p.facts, p.factKey))
+                if (!facts->rows.addRow(std::move(p.facts), p.factKey))
                     return fail(writeError(facts->name, facts->rows));
             }
 
