@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -392,6 +393,31 @@ int Cli::demo()
             return fail(
                 QStringLiteral("--seed: \"%1\" is not a whole number").arg(m_parser.value(m_o.seed)), CliExit::Usage);
     }
+    ProgressLine progress;
+    const auto report = [&](qint64 done, qint64 total, const QString &phase) {
+        if (!m_quiet)
+            progress.report(QStringLiteral("demo: %1 / ~%2 snapshots (%3)").arg(done).arg(total).arg(phase));
+        return true;
+    };
+    const auto written = [&](const DemoReport &r, const QString &where) {
+        out() << "demo: wrote " << r.snapshots << " snapshots and " << r.events << " events in "
+              << QString::number(r.seconds, 'f', 1) << " s (" << qint64(double(r.snapshots) / std::max(r.seconds, 1e-3))
+              << " snapshots/s) to " << where << Qt::endl;
+        return CliExit::Ok;
+    };
+
+    // A new SQLite file is built aside and moved into place when complete (createDemoSqliteFile).
+    if (!m_parser.isSet(m_o.pg)) {
+        const QString path = m_parser.isSet(m_o.db) ? m_parser.value(m_o.db) : ConnectionSpec::defaultSqlitePath();
+        if (!QFileInfo::exists(path)) {
+            auto created = createDemoSqliteFile(path, options, report);
+            if (!created)
+                return fail(created.error());
+            return written(*created, ConnectionSpec::sqlite(path).displayName());
+        }
+    }
+
+    // An existing database (or PostgreSQL) is filled in place, if it holds no snapshots yet.
     auto store = openStore(true);
     if (!store)
         return fail(store.error());
@@ -406,20 +432,10 @@ int Cli::demo()
                         .arg((*store)->connection().displayName())
                         .arg(count));
     }
-    ProgressLine progress;
-    DemoGenerator generator(**store, options);
-    auto report = generator.run([&](qint64 done, qint64 total, const QString &phase) {
-        if (!m_quiet)
-            progress.report(QStringLiteral("demo: %1 / ~%2 snapshots (%3)").arg(done).arg(total).arg(phase));
-        return true;
-    });
-    if (!report)
-        return fail(report.error());
-    out() << "demo: wrote " << report->snapshots << " snapshots and " << report->events << " events in "
-          << QString::number(report->seconds, 'f', 1) << " s ("
-          << qint64(double(report->snapshots) / std::max(report->seconds, 1e-3)) << " snapshots/s) to "
-          << (*store)->connection().displayName() << Qt::endl;
-    return CliExit::Ok;
+    auto filled = DemoGenerator(**store, options).run(report);
+    if (!filled)
+        return fail(filled.error());
+    return written(*filled, (*store)->connection().displayName());
 }
 
 QJsonObject headerJson(const SnapshotHeader &h)

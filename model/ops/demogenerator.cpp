@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTimeZone>
@@ -14,6 +16,7 @@
 #include <deque>
 #include <memory>
 #include <numeric>
+#include <unistd.h>
 
 #include "domain/kindregistry.h"
 #include "domain/snapshotid.h"
@@ -1159,5 +1162,67 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
         return s.error();
     report.events = impl.events;
     report.seconds = double(timer.nsecsElapsed()) / 1e9;
+    return report;
+}
+
+Result<DemoReport> createDemoSqliteFile(
+    const QString &path, const DemoOptions &options, const DemoGenerator::Progress &progress)
+{
+    QElapsedTimer timer; // the whole of it, publishing included
+    timer.start();
+    if (QFileInfo::exists(path))
+        return Error { Error::Code::Invalid,
+            QStringLiteral("%1 already exists; the demo goes into a new file").arg(path) };
+    const QString partial = path + QStringLiteral(".partial");
+    const auto removePartial = [&partial] {
+        for (const QString &suffix :
+            { QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm") })
+            QFile::remove(partial + suffix);
+    };
+    removePartial(); // left by a run that crashed
+    const ConnectionSpec spec = ConnectionSpec::sqlite(partial);
+
+    Result<DemoReport> report = Error { Error::Code::Database, QString() };
+    {
+        OpenOptions bulk;
+        bulk.createIfMissing = true;
+        bulk.privateBulkLoad = true;
+        auto store = openSnapshotStore(spec, bulk);
+        if (!store) {
+            removePartial();
+            return store.error();
+        }
+        report = DemoGenerator(**store, options).run(progress);
+        if (report) {
+            if (progress)
+                progress(report->snapshots, report->snapshots, QStringLiteral("indexes"));
+            if (Status built = (*store)->finishBulkLoad(); !built)
+                report = built.error();
+        }
+    } // every connection of the bulk load is closed here
+    if (!report) {
+        removePartial();
+        return report;
+    }
+
+    // Publish: a normal open switches the file to WAL, as every later open expects; then sync and rename.
+    const auto publishError = [&](const QString &what) {
+        removePartial();
+        return Error { Error::Code::Io, QStringLiteral("%1: %2").arg(path, what) };
+    };
+    {
+        auto store = openSnapshotStore(spec, {});
+        if (!store) {
+            removePartial();
+            return store.error();
+        }
+    }
+    QFile file(partial);
+    if (!file.open(QIODevice::ReadWrite) || ::fsync(file.handle()) != 0)
+        return publishError(QStringLiteral("cannot sync the new database: %1").arg(file.errorString()));
+    file.close();
+    if (!QFile::rename(partial, path))
+        return publishError(QStringLiteral("cannot move the new database into place (did the file appear meanwhile?)"));
+    report->seconds = double(timer.nsecsElapsed()) / 1e9;
     return report;
 }

@@ -49,3 +49,10 @@ private:
     SnapshotStore &m_store;
     DemoOptions m_options;
 };
+
+// Writes the demo into a new SQLite file at `path`. The file is built as `path`.partial, which nothing else opens, with
+// the store's private bulk-load settings (no journal on disk, no syncs), then switched to WAL, synced and renamed to
+// `path`: an interrupted or failed run leaves no `path` behind, and a crash at worst a .partial that the next run
+// replaces. Fails when `path` exists.
+Result<DemoReport> createDemoSqliteFile(
+    const QString &path, const DemoOptions &options, const DemoGenerator::Progress &progress = {});

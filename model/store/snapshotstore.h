@@ -44,6 +44,9 @@ public:
 
     virtual Result<QList<Tenant>> tenants() = 0;
     virtual Status putTenant(const Tenant &tenant) = 0;
+    // Completes a private bulk load (OpenOptions::privateBulkLoad): builds the indexes it deferred. Does nothing on
+    // a store opened otherwise.
+    virtual Status finishBulkLoad() = 0;
 
     virtual Status appendEvents(const QList<EventRecord> &events) = 0;
     virtual Status putStockLevels(const QList<StockLevel> &levels) = 0;
@@ -70,5 +73,10 @@ protected:
 struct OpenOptions
 {
     bool createIfMissing = false; // SQLite: create the file when absent
+    // SQLite: the file is this process's alone until it publishes it (createDemoSqliteFile): the rollback journal is
+    // kept in memory, nothing is synced (every page is written once, not to the WAL and again at checkpoint), and
+    // the secondary indexes are dropped, to be built in one pass by finishBulkLoad(). A crash can leave the file
+    // damaged; it must be discarded then.
+    bool privateBulkLoad = false;
 };
 Result<std::unique_ptr<SnapshotStore>> openSnapshotStore(const ConnectionSpec &spec, const OpenOptions &options = {});

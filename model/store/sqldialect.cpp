@@ -10,12 +10,12 @@ QString SqlDialect::migrationsDirectory() const
     return isSqlite() ? QStringLiteral(":/migrations/sqlite") : QStringLiteral(":/migrations/postgresql");
 }
 
-QStringList SqlDialect::sessionSetup() const
+QStringList SqlDialect::sessionSetup(bool privateBulkLoad) const
 {
     if (isSqlite()) {
         return {
-            QStringLiteral("PRAGMA journal_mode=WAL"),
-            QStringLiteral("PRAGMA synchronous=NORMAL"),
+            privateBulkLoad ? QStringLiteral("PRAGMA journal_mode=MEMORY") : QStringLiteral("PRAGMA journal_mode=WAL"),
+            privateBulkLoad ? QStringLiteral("PRAGMA synchronous=OFF") : QStringLiteral("PRAGMA synchronous=NORMAL"),
             QStringLiteral("PRAGMA foreign_keys=ON"),
             QStringLiteral("PRAGMA temp_store=MEMORY"),
             QStringLiteral("PRAGMA cache_size=-131072"), // 128 MiB of page cache per connection

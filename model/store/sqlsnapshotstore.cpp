@@ -116,6 +116,7 @@ SqlSnapshotStore::~SqlSnapshotStore()
 Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const ConnectionSpec &spec, const OpenOptions &options)
 {
     std::unique_ptr<SqlSnapshotStore> store(new SqlSnapshotStore(spec));
+    store->m_privateBulkLoad = options.privateBulkLoad && spec.backend == ConnectionSpec::Backend::SQLite;
     const Migrator migrator(store->m_dialect);
 
     if (spec.backend == ConnectionSpec::Backend::SQLite) {
@@ -181,6 +182,10 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
         return error;
     }
     store->m_schemaVersion = *migrated;
+    if (store->m_privateBulkLoad) {
+        if (Status status = store->deferIndexes(); !status)
+            return status.error();
+    }
     if (Status status = store->loadTenants(); !status)
         return status.error();
     if (Status status = store->loadDictionaries(); !status)
@@ -219,7 +224,7 @@ Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool 
         return connectionError(m_spec, error);
     }
     if (!readOnly) {
-        for (const QString &statement : m_dialect.sessionSetup()) {
+        for (const QString &statement : m_dialect.sessionSetup(m_privateBulkLoad)) {
             QSqlQuery query(db);
             if (!query.exec(statement)) {
                 const QSqlError error = query.lastError();
@@ -296,6 +301,45 @@ Status SqlSnapshotStore::loadDictionaries()
         if (Status status = m_codec.addDictionary(dictionary, query.value(3).toBool()); !status)
             return status;
     }
+    return {};
+}
+
+Status SqlSnapshotStore::deferIndexes()
+{
+    // Unique indexes stay: they enforce constraints, and putBatch looks up the latest version through one.
+    auto db = this->db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    if (!query.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                   "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")))
+        return errorFrom(QStringLiteral("listing indexes"), query);
+    QStringList names;
+    while (query.next()) {
+        names.append(query.value(0).toString());
+        m_deferredIndexes.append(query.value(1).toString());
+    }
+    query.finish();
+    for (const QString &name : std::as_const(names)) {
+        if (!query.exec(QStringLiteral("DROP INDEX \"%1\"").arg(name)))
+            return errorFrom(QStringLiteral("deferring index %1").arg(name), query);
+    }
+    return {};
+}
+
+Status SqlSnapshotStore::finishBulkLoad()
+{
+    if (m_deferredIndexes.isEmpty())
+        return {};
+    auto db = this->db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    for (const QString &sql : std::as_const(m_deferredIndexes)) {
+        if (!query.exec(sql))
+            return errorFrom(QStringLiteral("building an index"), query);
+    }
+    m_deferredIndexes.clear();
     return {};
 }
 

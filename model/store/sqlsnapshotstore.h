@@ -34,6 +34,7 @@ public:
     Result<QList<KindStats>> kindStats(const QString &tenant) override;
     Result<QList<Tenant>> tenants() override;
     Status putTenant(const Tenant &tenant) override;
+    Status finishBulkLoad() override;
     Status appendEvents(const QList<EventRecord> &events) override;
     Status putStockLevels(const QList<StockLevel> &levels) override;
     Status appendInventoryTransactions(const QList<InventoryTransaction> &transactions) override;
@@ -50,6 +51,7 @@ private:
     Result<QSqlDatabase> openConnection(const QString &name, bool readOnly);
     Status loadDictionaries();
     Status loadTenants();
+    Status deferIndexes(); // private bulk load: drops the secondary indexes, keeping their SQL for finishBulkLoad()
     QString businessDay(const QString &tenant, EpochMs at);
     Result<SnapshotHeader> readHeader(const QSqlQuery &query) const;
     Error errorFrom(const QString &what, const QSqlQuery &query) const;
@@ -59,6 +61,8 @@ private:
     ConnectionSpec m_spec;
     SqlDialect m_dialect;
     int m_schemaVersion = 0;
+    bool m_privateBulkLoad = false; // OpenOptions::privateBulkLoad
+    QStringList m_deferredIndexes; // CREATE INDEX statements finishBulkLoad() runs
     QString m_connectionPrefix;
 
     QMutex m_mutex; // guards the members below

@@ -1,5 +1,7 @@
 // The demo database is what people judge the product by: its numbers must add up.
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -24,6 +26,8 @@ private Q_SLOTS:
     void everyPayloadVerifies();
     void sameSeedSameDatabase();
     void otherSeedOtherDatabase();
+    void newFileIsPublishedWhole();
+    void cancelledNewFileLeavesNothing();
 
 private:
     QByteArray digest(const ConnectionSpec &spec);
@@ -222,14 +226,14 @@ QByteArray TestDemoData::digest(const ConnectionSpec &spec)
 
 void TestDemoData::sameSeedSameDatabase()
 {
+    // Built the other way, as a new file through the private bulk load: the same data.
     QTemporaryDir dir;
     const ConnectionSpec again = ConnectionSpec::sqlite(dir.filePath(QStringLiteral("again.sqlite")));
-    {
-        auto store = openSnapshotStore(again, { true });
-        DemoOptions options;
-        options.seed = 42;
-        QVERIFY(DemoGenerator(**store, options).run().ok());
-    }
+    DemoOptions options;
+    options.seed = 42;
+    auto created = createDemoSqliteFile(again.sqlitePath, options);
+    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+    QCOMPARE(created->snapshots, m_report.snapshots);
     const QByteArray first = digest(m_spec);
     QVERIFY(!first.isEmpty());
     QCOMPARE(digest(again), first);
@@ -246,6 +250,76 @@ void TestDemoData::otherSeedOtherDatabase()
         QVERIFY(DemoGenerator(**store, options).run().ok());
     }
     QVERIFY(digest(other) != digest(m_spec));
+}
+
+void TestDemoData::newFileIsPublishedWhole()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.sqlite"));
+    DemoOptions options;
+    options.seed = 7;
+    QStringList phases;
+    auto created = createDemoSqliteFile(path, options, [&](qint64, qint64, const QString &phase) {
+        if (phases.isEmpty() || phases.constLast() != phase)
+            phases.append(phase);
+        return true;
+    });
+    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+    QCOMPARE(phases.constLast(), QStringLiteral("indexes"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("new.sqlite") });
+
+    // In WAL mode, with every index a migrated database has (the deferred ones rebuilt), and consistent.
+    const auto indexes = [](const ConnectionSpec &spec) {
+        TestSupport::SideConnection side(spec);
+        QSqlQuery query(side.db());
+        query.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"));
+        QStringList all;
+        while (query.next())
+            all.append(query.value(0).toString() + u' ' + query.value(1).toString());
+        return all;
+    };
+    const ConnectionSpec fresh = ConnectionSpec::sqlite(dir.filePath(QStringLiteral("fresh.sqlite")));
+    QVERIFY(openSnapshotStore(fresh, { true }).ok());
+    const QStringList expected = indexes(fresh);
+    QVERIFY(expected.size() > 5);
+    const ConnectionSpec spec = ConnectionSpec::sqlite(path);
+    QCOMPARE(indexes(spec), expected);
+    {
+        TestSupport::SideConnection side(spec);
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM snapshots")) && query.next());
+        QCOMPARE(query.value(0).toLongLong(), created->snapshots);
+    }
+
+    // A file that exists is never replaced.
+    const auto contents = [&path] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const QByteArray before = contents();
+    QVERIFY(!before.isEmpty());
+    auto again = createDemoSqliteFile(path, options);
+    QVERIFY(!again.ok());
+    QVERIFY2(again.error().message.contains(QStringLiteral("already exists")), qPrintable(again.error().message));
+    QCOMPARE(contents(), before);
+}
+
+void TestDemoData::cancelledNewFileLeavesNothing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cancelled.sqlite"));
+    QFile stale(path + QStringLiteral(".partial")); // as a crashed run leaves it
+    QVERIFY(stale.open(QIODevice::WriteOnly) && stale.write("half a database") > 0);
+    stale.close();
+    auto created
+        = createDemoSqliteFile(path, DemoOptions(), [](qint64 done, qint64, const QString &) { return done < 8000; });
+    QVERIFY(!created.ok());
+    QCOMPARE(created.error().code, Error::Code::Cancelled);
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDemoData)
