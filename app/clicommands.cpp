@@ -163,6 +163,7 @@ public:
     int run(const QStringList &arguments);
 
 private:
+    Result<ConnectionSpec> connectionSpec(); // from --db or --pg
     Result<std::unique_ptr<SnapshotStore>> openStore(bool create);
     Result<QString> resolveTenant(SnapshotStore &store, bool required);
     Result<SnapshotQuery> buildQuery(SnapshotStore &store, bool tenantRequired);
@@ -198,23 +199,24 @@ Result<int> Cli::intOption(const QCommandLineOption &option, int fallback, int m
     return value;
 }
 
-Result<std::unique_ptr<SnapshotStore>> Cli::openStore(bool create)
+Result<ConnectionSpec> Cli::connectionSpec()
 {
     if (m_parser.isSet(m_o.db) && m_parser.isSet(m_o.pg))
         return Error { Error::Code::Invalid, QStringLiteral("choose one of --db and --pg") };
-    ConnectionSpec spec;
-    if (m_parser.isSet(m_o.pg)) {
-        auto parsed = ConnectionSpec::fromPgKeywords(m_parser.value(m_o.pg));
-        if (!parsed)
-            return parsed.error();
-        spec = *parsed;
-    } else {
-        spec = ConnectionSpec::sqlite(
-            m_parser.isSet(m_o.db) ? m_parser.value(m_o.db) : ConnectionSpec::defaultSqlitePath());
-    }
+    if (m_parser.isSet(m_o.pg))
+        return ConnectionSpec::fromPgKeywords(m_parser.value(m_o.pg));
+    return ConnectionSpec::sqlite(
+        m_parser.isSet(m_o.db) ? m_parser.value(m_o.db) : ConnectionSpec::defaultSqlitePath());
+}
+
+Result<std::unique_ptr<SnapshotStore>> Cli::openStore(bool create)
+{
+    auto spec = connectionSpec();
+    if (!spec)
+        return spec.error();
     OpenOptions options;
     options.createIfMissing = create;
-    return openSnapshotStore(spec, options);
+    return openSnapshotStore(*spec, options);
 }
 
 Result<QString> Cli::resolveTenant(SnapshotStore &store, bool required)
@@ -407,14 +409,14 @@ int Cli::demo()
     };
 
     // A new SQLite file is built aside and moved into place when complete (createDemoSqliteFile).
-    if (!m_parser.isSet(m_o.pg)) {
-        const QString path = m_parser.isSet(m_o.db) ? m_parser.value(m_o.db) : ConnectionSpec::defaultSqlitePath();
-        if (!QFileInfo::exists(path)) {
-            auto created = createDemoSqliteFile(path, options, report);
-            if (!created)
-                return fail(created.error());
-            return written(*created, ConnectionSpec::sqlite(path).displayName());
-        }
+    auto spec = connectionSpec();
+    if (!spec)
+        return fail(spec.error());
+    if (spec->backend == ConnectionSpec::Backend::SQLite && !QFileInfo::exists(spec->sqlitePath)) {
+        auto created = createDemoSqliteFile(spec->sqlitePath, options, report);
+        if (!created)
+            return fail(created.error());
+        return written(*created, spec->displayName());
     }
 
     // An existing database (or PostgreSQL) is filled in place, if it holds no snapshots yet.

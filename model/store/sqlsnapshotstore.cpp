@@ -311,8 +311,11 @@ Status SqlSnapshotStore::deferIndexes()
     if (!db)
         return db.error();
     QSqlQuery query(*db);
-    if (!query.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                   "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")))
+    // (sql is NULL for the indexes SQLite makes itself for PRIMARY KEY and UNIQUE constraints.)
+    if (!query.exec(
+            QStringLiteral("SELECT m.name, m.sql FROM sqlite_master AS m "
+                           "JOIN pragma_index_list(m.tbl_name) AS i ON i.name = m.name "
+                           "WHERE m.type = 'index' AND m.sql IS NOT NULL AND NOT i.\"unique\" ORDER BY m.name")))
         return errorFrom(QStringLiteral("listing indexes"), query);
     QStringList names;
     while (query.next()) {
