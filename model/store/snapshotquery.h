@@ -46,3 +46,4 @@ struct HeaderPage
     std::optional<PageCursor> next; // set when more rows may follow
     QList<QByteArray> storedPayloads; // parallel to headers when withStoredPayload
 };
+

@@ -29,6 +29,11 @@ public:
     virtual Result<QList<SnapshotHeader>> putBatch(const QList<NewSnapshot> &snapshots) = 0;
 
     virtual Result<HeaderPage> listHeaders(const SnapshotQuery &query, const PageRequest &page) = 0;
+    // The exact number of rows a query lists.
+    virtual Result<qint64> countHeaders(const SnapshotQuery &query) = 0;
+    // Where each full page of pageSize rows ends in that order (element k: the last row of page k), from one scan of
+    // the time index: with them any page is read by its keyset cursor, never by OFFSET.
+    virtual Result<QList<PageCursor>> pageEnds(const SnapshotQuery &query, SortOrder order, int pageSize) = 0;
     virtual Result<SnapshotHeader> header(const QString &id) = 0;
     // Decompresses and verifies; an integrity problem is an Error with isIntegrityError().
     virtual Result<Snapshot> load(const QString &id) = 0;

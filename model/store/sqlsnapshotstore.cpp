@@ -647,16 +647,13 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
     return headers;
 }
 
-Result<HeaderPage> SqlSnapshotStore::listHeaders(const SnapshotQuery &q, const PageRequest &page)
-{
-    if (q.tenant.isEmpty())
-        return Error { Error::Code::Invalid, QStringLiteral("listing needs a tenant") };
-    auto dbResult = db();
-    if (!dbResult)
-        return dbResult.error();
+namespace {
 
-    QStringList where { QStringLiteral("tenant_id = ?") };
-    QVariantList values { q.tenant };
+// The WHERE terms and their bound values for a query's filters (every filter goes into the SQL).
+void appendFilters(const SnapshotQuery &q, QStringList &where, QVariantList &values)
+{
+    where << QStringLiteral("tenant_id = ?");
+    values << q.tenant;
     if (!q.kind.isEmpty()) {
         where << QStringLiteral("kind = ?");
         values << q.kind;
@@ -698,6 +695,21 @@ Result<HeaderPage> SqlSnapshotStore::listHeaders(const SnapshotQuery &q, const P
     case SnapshotQuery::Trash::Include:
         break;
     }
+}
+
+} // namespace
+
+Result<HeaderPage> SqlSnapshotStore::listHeaders(const SnapshotQuery &q, const PageRequest &page)
+{
+    if (q.tenant.isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("listing needs a tenant") };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+
+    QStringList where;
+    QVariantList values;
+    appendFilters(q, where, values);
     const bool newestFirst = page.order == SortOrder::NewestFirst;
     if (page.after) {
         where << QStringLiteral("(taken_at, id) %1 (?, %2)")
@@ -735,6 +747,56 @@ Result<HeaderPage> SqlSnapshotStore::listHeaders(const SnapshotQuery &q, const P
     if (more)
         result.next = PageCursor { result.headers.constLast().takenAt, result.headers.constLast().id };
     return result;
+}
+
+Result<qint64> SqlSnapshotStore::countHeaders(const SnapshotQuery &q)
+{
+    if (q.tenant.isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("counting needs a tenant") };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QStringList where;
+    QVariantList values;
+    appendFilters(q, where, values);
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT count(*) FROM snapshots WHERE %1").arg(where.join(QStringLiteral(" AND "))));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec() || !query.next())
+        return errorFrom(QStringLiteral("counting snapshots"), query);
+    return query.value(0).toLongLong();
+}
+
+Result<QList<PageCursor>> SqlSnapshotStore::pageEnds(const SnapshotQuery &q, SortOrder order, int pageSize)
+{
+    if (q.tenant.isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("listing needs a tenant") };
+    if (pageSize < 1)
+        return Error { Error::Code::Invalid, QStringLiteral("page size must be positive") };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QStringList where;
+    QVariantList values;
+    appendFilters(q, where, values);
+    const QString direction = order == SortOrder::NewestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    // Only (taken_at, id, deleted_at) are read, which the time indexes hold: no table row is visited.
+    query.prepare(QStringLiteral("SELECT taken_at, id FROM (SELECT taken_at, id, row_number() OVER (ORDER BY taken_at "
+                                 "%2, id %2) AS n FROM snapshots WHERE %1) AS numbered WHERE n % ? = 0 ORDER BY n")
+                      .arg(where.join(QStringLiteral(" AND ")), direction));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    query.addBindValue(pageSize);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("reading page positions"), query);
+    QList<PageCursor> ends;
+    while (query.next())
+        ends.append(PageCursor { query.value(0).toLongLong(), query.value(1).toString() });
+    return ends;
 }
 
 Result<SnapshotHeader> SqlSnapshotStore::header(const QString &id)

@@ -25,6 +25,8 @@ public:
     Result<SnapshotHeader> put(const NewSnapshot &snapshot) override;
     Result<QList<SnapshotHeader>> putBatch(const QList<NewSnapshot> &snapshots) override;
     Result<HeaderPage> listHeaders(const SnapshotQuery &query, const PageRequest &page) override;
+    Result<qint64> countHeaders(const SnapshotQuery &query) override;
+    Result<QList<PageCursor>> pageEnds(const SnapshotQuery &query, SortOrder order, int pageSize) override;
     Result<SnapshotHeader> header(const QString &id) override;
     Result<Snapshot> load(const QString &id) override;
     Result<QByteArray> rawPayload(const QString &id) override;

@@ -2,16 +2,16 @@
 // PostgreSQL named by SNAPSCOPE_TEST_PG; otherwise on a fresh SQLite file per test.
 #include <QDate>
 #include <QJsonArray>
-#include <QSqlQuery>
 #include <QSet>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "../common/testsupport.h"
 #include "domain/snapshotid.h"
-#include "json/canonicaljson.h"
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
 
 namespace {
 
@@ -57,6 +57,7 @@ private Q_SLOTS:
     void loadReturnsExactCanonicalBytes();
     void listFiltersGoIntoTheQuery();
     void keysetPagingVisitsEveryRowOnceBothWays();
+    void countAndPageEndsMatchKeysetPaging();
     void trashIsHiddenUnlessAskedFor();
     void entitiesWithCountsAndLastTaken();
     void pinNeedsReasonAndIsAudited();
@@ -94,8 +95,14 @@ void TestSnapshotStore::init()
     auto store = reopen();
     QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
     m_store = std::move(store).value();
-    QVERIFY(m_store->putTenant({ QStringLiteral("t1"), QStringLiteral("Tenant One"), QStringLiteral("Asia/Bangkok"), QStringLiteral("THB") }).ok());
-    QVERIFY(m_store->putTenant({ QStringLiteral("t2"), QStringLiteral("Tenant Two"), QStringLiteral("UTC"), QStringLiteral("USD") }).ok());
+    QVERIFY(m_store
+                ->putTenant({ QStringLiteral("t1"), QStringLiteral("Tenant One"), QStringLiteral("Asia/Bangkok"),
+                    QStringLiteral("THB") })
+                .ok());
+    QVERIFY(m_store
+                ->putTenant({ QStringLiteral("t2"), QStringLiteral("Tenant Two"), QStringLiteral("UTC"),
+                    QStringLiteral("USD") })
+                .ok());
 }
 
 void TestSnapshotStore::cleanup()
@@ -182,7 +189,8 @@ void TestSnapshotStore::listFiltersGoIntoTheQuery()
 {
     QList<NewSnapshot> batch;
     for (int i = 0; i < 12; ++i) {
-        NewSnapshot s = order(QStringLiteral("ORD-%1").arg(i % 4), T0 + i * 1000, i % 3 == 0 ? QStringLiteral("created") : QStringLiteral("confirmed"));
+        NewSnapshot s = order(QStringLiteral("ORD-%1").arg(i % 4), T0 + i * 1000,
+            i % 3 == 0 ? QStringLiteral("created") : QStringLiteral("confirmed"));
         if (i == 5)
             s.createdBy = QStringLiteral("admin.wilai");
         batch.append(s);
@@ -274,6 +282,50 @@ void TestSnapshotStore::keysetPagingVisitsEveryRowOnceBothWays()
     }
 }
 
+void TestSnapshotStore::countAndPageEndsMatchKeysetPaging()
+{
+    QList<NewSnapshot> batch;
+    for (int i = 0; i < 95; ++i) {
+        batch.append(order(QStringLiteral("ORD-%1").arg(i), T0 + (i / 3) * 1000,
+            i % 5 == 0 ? QStringLiteral("cancelled") : QStringLiteral("created")));
+    }
+    QVERIFY(m_store->putBatch(batch).ok());
+    for (const QStringList &types : { QStringList {}, QStringList { QStringLiteral("created") } }) {
+        for (SortOrder sortOrder : { SortOrder::NewestFirst, SortOrder::OldestFirst }) {
+            SnapshotQuery q;
+            q.tenant = QStringLiteral("t1");
+            q.types = types;
+            const int expected = types.isEmpty() ? 95 : 76;
+            auto count = m_store->countHeaders(q);
+            QVERIFY2(count.ok(), qPrintable(count.ok() ? QString() : count.error().message));
+            QCOMPARE(*count, expected);
+
+            // Walk the pages by keyset; each page's last row must be the position pageEnds reports for it.
+            PageRequest request;
+            request.order = sortOrder;
+            request.limit = 10;
+            QList<PageCursor> walked;
+            while (true) {
+                auto page = m_store->listHeaders(q, request);
+                QVERIFY(page.ok());
+                if (page->headers.size() == 10)
+                    walked.append({ page->headers.constLast().takenAt, page->headers.constLast().id });
+                if (!page->next)
+                    break;
+                request.after = page->next;
+            }
+            auto ends = m_store->pageEnds(q, sortOrder, 10);
+            QVERIFY2(ends.ok(), qPrintable(ends.ok() ? QString() : ends.error().message));
+            QCOMPARE(ends->size(), expected / 10);
+            QCOMPARE(*ends, walked);
+        }
+    }
+    QVERIFY(!m_store->countHeaders(SnapshotQuery {}).ok()); // no tenant: refused
+    SnapshotQuery all;
+    all.tenant = QStringLiteral("t1");
+    QVERIFY(!m_store->pageEnds(all, SortOrder::NewestFirst, 0).ok());
+}
+
 void TestSnapshotStore::trashIsHiddenUnlessAskedFor()
 {
     auto a = m_store->put(order(QStringLiteral("ORD-1"), T0, QStringLiteral("created")));
@@ -306,10 +358,11 @@ void TestSnapshotStore::trashIsHiddenUnlessAskedFor()
 
 void TestSnapshotStore::entitiesWithCountsAndLastTaken()
 {
-    QVERIFY(m_store->putBatch({ order(QStringLiteral("ORD-A"), T0, QStringLiteral("created")),
-                                  order(QStringLiteral("ORD-A"), T0 + 500, QStringLiteral("confirmed")),
-                                  order(QStringLiteral("ORD-B"), T0 + 100, QStringLiteral("created")),
-                                  order(QStringLiteral("XYZ-1"), T0 + 100, QStringLiteral("created")) })
+    QVERIFY(m_store
+                ->putBatch({ order(QStringLiteral("ORD-A"), T0, QStringLiteral("created")),
+                    order(QStringLiteral("ORD-A"), T0 + 500, QStringLiteral("confirmed")),
+                    order(QStringLiteral("ORD-B"), T0 + 100, QStringLiteral("created")),
+                    order(QStringLiteral("XYZ-1"), T0 + 100, QStringLiteral("created")) })
                 .ok());
     auto all = m_store->entities(QStringLiteral("t1"), QStringLiteral("order"));
     QVERIFY(all.ok());
@@ -354,8 +407,9 @@ void TestSnapshotStore::auditLogIsAppendOnly()
 
 void TestSnapshotStore::kindStatsPerKind()
 {
-    QVERIFY(m_store->putBatch({ order(QStringLiteral("ORD-1"), T0, QStringLiteral("created")),
-                                  order(QStringLiteral("ORD-2"), T0, QStringLiteral("created")) })
+    QVERIFY(m_store
+                ->putBatch({ order(QStringLiteral("ORD-1"), T0, QStringLiteral("created")),
+                    order(QStringLiteral("ORD-2"), T0, QStringLiteral("created")) })
                 .ok());
     NewSnapshot account;
     account.tenant = QStringLiteral("t2");
@@ -383,10 +437,12 @@ void TestSnapshotStore::factRowsForInventoryAndChat()
     day.entityId = QStringLiteral("STORE001:P0001");
     day.takenAt = T0 + 17 * 3600 * 1000; // 2026-01-02 00:00 in Bangkok
     day.type = QStringLiteral("daily");
-    day.payload = { { QStringLiteral("product_id"), QStringLiteral("P0001") }, { QStringLiteral("store_code"), QStringLiteral("STORE001") },
+    day.payload = { { QStringLiteral("product_id"), QStringLiteral("P0001") },
+        { QStringLiteral("store_code"), QStringLiteral("STORE001") },
         { QStringLiteral("day"), QStringLiteral("2026-01-01") }, { QStringLiteral("opening_stock"), 10 },
         { QStringLiteral("inbound"), 5 }, { QStringLiteral("outbound"), 7 }, { QStringLiteral("adjustments"), -1 },
-        { QStringLiteral("closing_stock"), 7 }, { QStringLiteral("average_cost"), 12.5 }, { QStringLiteral("total_value"), 87.5 } };
+        { QStringLiteral("closing_stock"), 7 }, { QStringLiteral("average_cost"), 12.5 },
+        { QStringLiteral("total_value"), 87.5 } };
     NewSnapshot chat;
     chat.tenant = QStringLiteral("t1");
     chat.kind = QStringLiteral("chat");
@@ -395,8 +451,10 @@ void TestSnapshotStore::factRowsForInventoryAndChat()
     chat.type = QStringLiteral("order_created");
     chat.payload = { { QStringLiteral("platform"), QStringLiteral("line") }, { QStringLiteral("total_messages"), 12 },
         { QStringLiteral("customer"), QJsonObject { { QStringLiteral("id"), QStringLiteral("CUST7") } } },
-        { QStringLiteral("ai"), QJsonObject { { QStringLiteral("human_handoff"), true }, { QStringLiteral("avg_confidence"), 0.8 } } },
-        { QStringLiteral("outcome"), QJsonObject { { QStringLiteral("order_created"), true }, { QStringLiteral("order_value"), 450.0 } } } };
+        { QStringLiteral("ai"),
+            QJsonObject { { QStringLiteral("human_handoff"), true }, { QStringLiteral("avg_confidence"), 0.8 } } },
+        { QStringLiteral("outcome"),
+            QJsonObject { { QStringLiteral("order_created"), true }, { QStringLiteral("order_value"), 450.0 } } } };
     auto written = m_store->putBatch({ day, chat });
     QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
     QCOMPARE(written->at(1).summary.value(u"order_created").toBool(), true);
@@ -405,14 +463,16 @@ void TestSnapshotStore::factRowsForInventoryAndChat()
         TestSupport::SideConnection side(m_spec);
         QVERIFY(side.isOpen());
         QSqlQuery query(side.db());
-        QVERIFY(query.exec(QStringLiteral("SELECT opening, closing, inbound, outbound, adjustments, total_value, CAST(day AS TEXT) FROM daily_inventory")));
+        QVERIFY(query.exec(QStringLiteral("SELECT opening, closing, inbound, outbound, adjustments, total_value, "
+                                          "CAST(day AS TEXT) FROM daily_inventory")));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toInt(), 10);
         QCOMPARE(query.value(1).toInt(), 7);
         QCOMPARE(query.value(4).toInt(), -1);
         QCOMPARE(query.value(5).toDouble(), 87.5);
         QCOMPARE(query.value(6).toString(), QStringLiteral("2026-01-01"));
-        QVERIFY(query.exec(QStringLiteral("SELECT platform, CAST(business_day AS TEXT), order_value, human_handoff, customer_id FROM chat_outcomes")));
+        QVERIFY(query.exec(QStringLiteral("SELECT platform, CAST(business_day AS TEXT), order_value, human_handoff, "
+                                          "customer_id FROM chat_outcomes")));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toString(), QStringLiteral("line"));
         QCOMPARE(query.value(1).toString(), QStringLiteral("2026-01-02")); // the Bangkok business day, not the UTC day
@@ -457,11 +517,13 @@ void TestSnapshotStore::largeBatchesSpanManyStatements()
         s.entityId = QStringLiteral("STORE001:") + product;
         s.takenAt = T0 + qint64(day) * 24 * 3600 * 1000;
         s.type = QStringLiteral("daily");
-        s.payload = { { QStringLiteral("product_id"), product }, { QStringLiteral("store_code"), QStringLiteral("STORE001") },
-            { QStringLiteral("day"), QDate(2026, 1, 1).addDays(day).toString(Qt::ISODate) },
-            { QStringLiteral("opening_stock"), 0 }, { QStringLiteral("inbound"), closing }, { QStringLiteral("outbound"), 0 },
-            { QStringLiteral("adjustments"), 0 }, { QStringLiteral("closing_stock"), closing },
-            { QStringLiteral("average_cost"), 1.0 }, { QStringLiteral("total_value"), double(closing) } };
+        s.payload
+            = { { QStringLiteral("product_id"), product }, { QStringLiteral("store_code"), QStringLiteral("STORE001") },
+                  { QStringLiteral("day"), QDate(2026, 1, 1).addDays(day).toString(Qt::ISODate) },
+                  { QStringLiteral("opening_stock"), 0 }, { QStringLiteral("inbound"), closing },
+                  { QStringLiteral("outbound"), 0 }, { QStringLiteral("adjustments"), 0 },
+                  { QStringLiteral("closing_stock"), closing }, { QStringLiteral("average_cost"), 1.0 },
+                  { QStringLiteral("total_value"), double(closing) } };
         return s;
     };
     QList<NewSnapshot> batch;
@@ -485,10 +547,12 @@ void TestSnapshotStore::largeBatchesSpanManyStatements()
         QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM daily_inventory")));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toInt(), 50);
-        QVERIFY(query.exec(QStringLiteral("SELECT closing FROM daily_inventory WHERE product_id = 'P0' AND CAST(day AS TEXT) = '2026-01-04'")));
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT closing FROM daily_inventory WHERE product_id = 'P0' AND CAST(day AS TEXT) = '2026-01-04'")));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toInt(), 999);
-        QVERIFY(query.exec(QStringLiteral("SELECT closing FROM daily_inventory WHERE product_id = 'P1' AND CAST(day AS TEXT) = '2026-01-04'")));
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT closing FROM daily_inventory WHERE product_id = 'P1' AND CAST(day AS TEXT) = '2026-01-04'")));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toInt(), 103);
     }

@@ -31,9 +31,10 @@ CREATE TABLE snapshots (
     deleted_at bigint
 );
 CREATE UNIQUE INDEX snapshots_entity_version ON snapshots (tenant_id, kind, entity_id, version);
-CREATE INDEX snapshots_kind_time ON snapshots (tenant_id, kind, taken_at, id);
-CREATE INDEX snapshots_kind_type_time ON snapshots (tenant_id, kind, snapshot_type, taken_at);
-CREATE INDEX snapshots_time ON snapshots (tenant_id, taken_at, id);
+CREATE INDEX snapshots_kind_time ON snapshots (tenant_id, kind, taken_at, id, deleted_at);
+CREATE INDEX snapshots_kind_type_time ON snapshots (tenant_id, kind, snapshot_type, taken_at, id, deleted_at);
+-- deleted_at last: counting and positioning a timeline's live rows reads these indexes alone.
+CREATE INDEX snapshots_time ON snapshots (tenant_id, taken_at, id, deleted_at);
 
 CREATE TABLE daily_inventory (
     tenant_id text NOT NULL,
