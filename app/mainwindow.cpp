@@ -11,9 +11,11 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTableView>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "items/kindstatsmodel.h"
+#include "items/timelinemodel.h"
 #include "kindnavigator.h"
 #include "store/snapshotstore.h"
 
@@ -35,6 +37,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_navigator(new KindNavigator(this))
     , m_backendLabel(new QLabel(this))
     , m_tenantLabel(new QLabel(this))
+    , m_countLabel(new QLabel(this))
+    , m_timeline(new TimelineModel(this))
 {
     m_ui->setupUi(this);
     QFont title = m_ui->titleLabel->font();
@@ -50,6 +54,43 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->storageTable->verticalHeader()->hide();
 
+    // The timeline: ordered by time only (what its keyset and indexes follow), newest first.
+    QTableView *timeline = m_ui->timelineTable;
+    timeline->setModel(m_timeline);
+    timeline->verticalHeader()->hide();
+    timeline->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    timeline->verticalHeader()->setDefaultSectionSize(timeline->fontMetrics().height() + 6);
+    timeline->horizontalHeader()->setSectionsMovable(true);
+    timeline->horizontalHeader()->setSortIndicatorShown(true);
+    timeline->horizontalHeader()->setSortIndicator(int(TimelineModel::Column::TakenAt), Qt::DescendingOrder);
+    timeline->setTextElideMode(Qt::ElideRight);
+    timeline->setColumnWidth(int(TimelineModel::Column::TakenAt), 150);
+    timeline->setColumnWidth(int(TimelineModel::Column::Entity), 170);
+    timeline->setColumnWidth(int(TimelineModel::Column::Version), 60);
+    timeline->setColumnWidth(int(TimelineModel::Column::Summary), 320);
+    timeline->setColumnWidth(int(TimelineModel::Column::Size), 170);
+    connect(timeline->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+        [this, timeline](int column, Qt::SortOrder order) {
+            if (column != int(TimelineModel::Column::TakenAt)) {
+                // Only time orders the timeline; keep the indicator where the order is.
+                const bool newest = m_timeline->sortOrder() == SortOrder::NewestFirst;
+                timeline->horizontalHeader()->setSortIndicator(
+                    int(TimelineModel::Column::TakenAt), newest ? Qt::DescendingOrder : Qt::AscendingOrder);
+                return;
+            }
+            m_timeline->sort(column, order);
+        });
+    connect(m_timeline, &TimelineModel::countChanged, this, &MainWindow::updateCount);
+    connect(m_timeline, &TimelineModel::pageLoaded, this, &MainWindow::updateCount);
+    connect(m_timeline, &TimelineModel::loadFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Reading the timeline failed: %1").arg(message));
+    });
+    connect(m_timeline, &TimelineModel::firstPageShown, this, [this] {
+        if (m_overviewShown)
+            Q_EMIT dataShown(true);
+        m_overviewShown = false;
+    });
+
     auto *dock = new QDockWidget(tr("Navigator"), this);
     dock->setObjectName(QStringLiteral("navigatorDock"));
     dock->setWidget(m_navigator);
@@ -58,6 +99,9 @@ MainWindow::MainWindow(QWidget *parent)
     resizeDocks({ dock }, { 300 }, Qt::Horizontal);
     m_ui->menuView->addAction(dock->toggleViewAction());
 
+    connect(m_navigator, &KindNavigator::kindActivated, this, &MainWindow::showKind);
+
+    statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_backendLabel);
     statusBar()->addPermanentWidget(m_tenantLabel);
 
@@ -134,9 +178,19 @@ void MainWindow::refresh()
         m_stats->setStats(loaded->stats);
         m_ui->storageTable->resizeColumnsToContents();
         m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-        m_ui->messageLabel->setText(tr("%1 snapshots in %2").arg(QLocale().toString(m_stats->totalSnapshots()), m_spec.displayName()));
+        m_ui->messageLabel->setText(
+            tr("%1 snapshots in %2").arg(QLocale().toString(m_stats->totalSnapshots()), m_spec.displayName()));
         updateStatus();
-        Q_EMIT dataShown(true);
+        // The window counts as shown once the timeline's first rows are there too.
+        m_overviewShown = true;
+        m_timeline->setStore(m_store);
+        SnapshotQuery query;
+        query.tenant = m_tenant;
+        m_timeline->setQuery(query);
+        if (m_tenant.isEmpty()) {
+            m_overviewShown = false;
+            Q_EMIT dataShown(true);
+        }
     });
     SnapshotStore *store = m_store.get();
     // The store's destructor waits for its workers, so the raw pointer outlives the task.
@@ -154,6 +208,25 @@ void MainWindow::refresh()
     }));
 }
 
+void MainWindow::showKind(const QString &kind)
+{
+    SnapshotQuery query = m_timeline->query();
+    query.kind = kind;
+    m_timeline->setQuery(query);
+    m_ui->views->setCurrentWidget(m_ui->timelineTab);
+}
+
+void MainWindow::updateCount()
+{
+    const QLocale locale;
+    if (m_timeline->countState() == TimelineModel::CountState::Exact)
+        m_countLabel->setText(tr("%1 snapshots").arg(locale.toString(m_timeline->rowCount())));
+    else if (m_timeline->rowCount() > 0)
+        m_countLabel->setText(tr("%1+ snapshots (counting…)").arg(locale.toString(m_timeline->rowCount())));
+    else
+        m_countLabel->clear();
+}
+
 void MainWindow::showError(const QString &message)
 {
     m_ui->messageLabel->setText(tr("<b>Cannot open the database.</b> %1").arg(message.toHtmlEscaped()));
@@ -164,7 +237,7 @@ void MainWindow::updateStatus()
 {
     m_backendLabel->setText(m_spec.displayName());
     m_tenantLabel->setText(m_tenantCount > 1 ? tr("Tenants: %1").arg(m_tenantCount)
-            : m_tenant.isEmpty()              ? QString()
-                                              : tr("Tenant: %1").arg(m_tenant));
+            : m_tenant.isEmpty()             ? QString()
+                                             : tr("Tenant: %1").arg(m_tenant));
     setWindowTitle(tr("SnapScope — %1").arg(m_spec.displayName()));
 }

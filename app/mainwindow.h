@@ -14,6 +14,7 @@ class KindStatsModel;
 class QLabel;
 class QSortFilterProxyModel;
 class SnapshotStore;
+class TimelineModel;
 
 // Assembles the console's views around one store. Opening and every query run on the store's workers.
 class MainWindow : public QMainWindow
@@ -36,6 +37,8 @@ private:
     void refresh();
     void showError(const QString &message);
     void updateStatus();
+    void showKind(const QString &kind);
+    void updateCount();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::shared_ptr<SnapshotStore> m_store;
@@ -47,4 +50,7 @@ private:
     KindNavigator *m_navigator;
     QLabel *m_backendLabel;
     QLabel *m_tenantLabel;
+    QLabel *m_countLabel;
+    TimelineModel *m_timeline;
+    bool m_overviewShown = false;
 };

@@ -12,6 +12,7 @@
 #include <QTreeView>
 
 #include "../common/testsupport.h"
+#include "items/timelinemodel.h"
 #include "mainwindow.h"
 #include "ops/demogenerator.h"
 #include "store/snapshotstore.h"
@@ -22,6 +23,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase();
     void showsStorageByKind();
+    void timelineShowsNewestFirstAndFiltersByKind();
     void unreachableServerShowsAnError();
     void missingFileShowsAnError();
     void screenshotOption();
@@ -62,6 +64,37 @@ void TestMainWindow::showsStorageByKind()
     QCOMPARE(navigator->model()->rowCount(), 9);
 }
 
+void TestMainWindow::timelineShowsNewestFirstAndFiltersByKind()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy shown(&window, &MainWindow::dataShown);
+    window.openStore(ConnectionSpec::sqlite(m_db), false);
+    QVERIFY(shown.wait(30000));
+    auto *timeline = window.findChild<QTableView *>(QStringLiteral("timelineTable"));
+    QVERIFY(timeline);
+    QAbstractItemModel *rows = timeline->model();
+    QVERIFY(rows->rowCount() > 0);
+    // Newest first: the first row was taken no earlier than the second.
+    QTRY_VERIFY(rows->index(1, 0).data(TimelineModel::TakenAtRole).isValid());
+    QVERIFY(rows->index(0, 0).data(TimelineModel::TakenAtRole).toLongLong()
+        >= rows->index(1, 0).data(TimelineModel::TakenAtRole).toLongLong());
+
+    // Activating a kind in the navigator lists that kind only.
+    auto *navigator = window.findChild<QTreeView *>();
+    QModelIndex chat;
+    for (int r = 0; r < navigator->model()->rowCount(); ++r) {
+        if (navigator->model()->index(r, 0).data().toString() == QStringLiteral("Chat conversations"))
+            chat = navigator->model()->index(r, 0);
+    }
+    QVERIFY(chat.isValid());
+    navigator->setCurrentIndex(chat);
+    QTest::keyClick(navigator, Qt::Key_Return);
+    QTRY_VERIFY(rows->rowCount() > 0 && rows->index(0, 1).data().toString() == QStringLiteral("Chat conversations"));
+    for (int r = 0; r < std::min(rows->rowCount(), 50); ++r)
+        QCOMPARE(rows->index(r, 1).data().toString(), QStringLiteral("Chat conversations"));
+}
+
 void TestMainWindow::unreachableServerShowsAnError()
 {
     MainWindow window;
@@ -84,7 +117,8 @@ void TestMainWindow::missingFileShowsAnError()
     window.openStore(ConnectionSpec::sqlite(path), false);
     QVERIFY(shown.wait(30000));
     QCOMPARE(shown.at(0).at(0).toBool(), false);
-    QVERIFY(window.findChild<QLabel *>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("does not exist")));
+    QVERIFY(
+        window.findChild<QLabel *>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("does not exist")));
     QVERIFY(!QFileInfo::exists(path));
 }
 
@@ -96,7 +130,8 @@ void TestMainWindow::screenshotOption()
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
     gui.setProcessEnvironment(environment);
-    gui.start(QStringLiteral(SNAPSCOPE_GUI_PATH), { QStringLiteral("--db"), m_db, QStringLiteral("--screenshot"), png });
+    gui.start(
+        QStringLiteral(SNAPSCOPE_GUI_PATH), { QStringLiteral("--db"), m_db, QStringLiteral("--screenshot"), png });
     QVERIFY(gui.waitForFinished(60000));
     QCOMPARE(gui.exitCode(), 0);
     const QImage image(png);
