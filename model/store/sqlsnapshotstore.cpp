@@ -697,6 +697,18 @@ void appendFilters(const SnapshotQuery &q, QStringList &where, QVariantList &val
     }
 }
 
+// Prepares sql, whose %1 stands for the filters' WHERE terms, and binds the filters' values.
+void prepareFiltered(QSqlQuery &query, const QString &sql, const SnapshotQuery &q)
+{
+    QStringList where;
+    QVariantList values;
+    appendFilters(q, where, values);
+    query.setForwardOnly(true);
+    query.prepare(sql.arg(where.join(QStringLiteral(" AND "))));
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+}
+
 } // namespace
 
 Result<HeaderPage> SqlSnapshotStore::listHeaders(const SnapshotQuery &q, const PageRequest &page)
@@ -756,14 +768,8 @@ Result<qint64> SqlSnapshotStore::countHeaders(const SnapshotQuery &q)
     auto dbResult = db();
     if (!dbResult)
         return dbResult.error();
-    QStringList where;
-    QVariantList values;
-    appendFilters(q, where, values);
     QSqlQuery query(*dbResult);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT count(*) FROM snapshots WHERE %1").arg(where.join(QStringLiteral(" AND "))));
-    for (const QVariant &value : std::as_const(values))
-        query.addBindValue(value);
+    prepareFiltered(query, QStringLiteral("SELECT count(*) FROM snapshots WHERE %1"), q);
     if (!query.exec() || !query.next())
         return errorFrom(QStringLiteral("counting snapshots"), query);
     return query.value(0).toLongLong();
@@ -778,18 +784,14 @@ Result<QList<PageCursor>> SqlSnapshotStore::pageEnds(const SnapshotQuery &q, Sor
     auto dbResult = db();
     if (!dbResult)
         return dbResult.error();
-    QStringList where;
-    QVariantList values;
-    appendFilters(q, where, values);
     const QString direction = order == SortOrder::NewestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC");
     QSqlQuery query(*dbResult);
-    query.setForwardOnly(true);
     // Only (taken_at, id, deleted_at) are read, which the time indexes hold: no table row is visited.
-    query.prepare(QStringLiteral("SELECT taken_at, id FROM (SELECT taken_at, id, row_number() OVER (ORDER BY taken_at "
-                                 "%2, id %2) AS n FROM snapshots WHERE %1) AS numbered WHERE n % ? = 0 ORDER BY n")
-                      .arg(where.join(QStringLiteral(" AND ")), direction));
-    for (const QVariant &value : std::as_const(values))
-        query.addBindValue(value);
+    prepareFiltered(query,
+        QStringLiteral("SELECT taken_at, id FROM (SELECT taken_at, id, row_number() OVER (ORDER BY taken_at %2, id %2) "
+                       "AS n FROM snapshots WHERE %1) AS numbered WHERE n % ? = 0 ORDER BY n")
+            .replace(QStringLiteral("%2"), direction),
+        q);
     query.addBindValue(pageSize);
     if (!query.exec())
         return errorFrom(QStringLiteral("reading page positions"), query);
