@@ -14,6 +14,8 @@
 #include <QTableView>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 #include "items/kindstatsmodel.h"
 #include "items/timelinemodel.h"
 #include "kindnavigator.h"
@@ -86,9 +88,8 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Reading the timeline failed: %1").arg(message));
     });
     connect(m_timeline, &TimelineModel::firstPageShown, this, [this] {
-        if (m_overviewShown)
+        if (std::exchange(m_awaitingFirstRows, false))
             Q_EMIT dataShown(true);
-        m_overviewShown = false;
     });
 
     auto *dock = new QDockWidget(tr("Navigator"), this);
@@ -182,15 +183,13 @@ void MainWindow::refresh()
             tr("%1 snapshots in %2").arg(QLocale().toString(m_stats->totalSnapshots()), m_spec.displayName()));
         updateStatus();
         // The window counts as shown once the timeline's first rows are there too.
-        m_overviewShown = true;
-        m_timeline->setStore(m_store);
-        SnapshotQuery query;
+        SnapshotQuery query = m_timeline->query(); // a refresh keeps the kind being shown
         query.tenant = m_tenant;
-        m_timeline->setQuery(query);
-        if (m_tenant.isEmpty()) {
-            m_overviewShown = false;
+        m_awaitingFirstRows = !m_tenant.isEmpty();
+        m_timeline->setStore(m_store);
+        m_timeline->setQuery(query); // one read: the model starts once both are set
+        if (!m_awaitingFirstRows)
             Q_EMIT dataShown(true);
-        }
     });
     SnapshotStore *store = m_store.get();
     // The store's destructor waits for its workers, so the raw pointer outlives the task.

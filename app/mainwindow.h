@@ -52,5 +52,5 @@ private:
     QLabel *m_tenantLabel;
     QLabel *m_countLabel;
     TimelineModel *m_timeline;
-    bool m_overviewShown = false;
+    bool m_awaitingFirstRows = false; // dataShown() follows the timeline's first rows
 };

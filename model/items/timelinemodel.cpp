@@ -110,7 +110,17 @@ void TimelineModel::reset()
     m_inFlight.clear();
     endResetModel();
     Q_EMIT countChanged();
-    if (m_store && !m_query.tenant.isEmpty()) {
+    // Setters called together (store, query, order) read the first page once, when control returns to the loop.
+    if (!m_startQueued) {
+        m_startQueued = true;
+        QMetaObject::invokeMethod(this, &TimelineModel::start, Qt::QueuedConnection);
+    }
+}
+
+void TimelineModel::start()
+{
+    m_startQueued = false;
+    if (m_store && !m_query.tenant.isEmpty() && m_pages.empty()) {
         m_pages.emplace_back();
         requestPageNow(0);
     }
@@ -195,9 +205,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int pageIndex = index.row() / m_pageSize;
-    const Page &page = m_pages[size_t(pageIndex)];
-    const int offset = index.row() % m_pageSize;
-    if (!page.loaded || offset >= page.rows.size()) {
+    const SnapshotHeader *header = headerAt(index.row());
+    if (!header) {
         if (role == LoadedRole)
             return false;
         requestPage(pageIndex);
@@ -205,8 +214,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
             return tr("Loading…");
         return {};
     }
-    page.lastUse = ++m_useClock;
-    const SnapshotHeader &h = page.rows.at(offset);
+    m_pages[size_t(pageIndex)].lastUse = ++m_useClock;
+    const SnapshotHeader &h = *header;
     const auto column = Column(index.column());
     switch (role) {
     case Qt::DisplayRole:
@@ -477,8 +486,7 @@ void TimelineModel::applyCount(quint64 generation, qint64 total)
         endInsertRows();
     }
     Q_EMIT countChanged();
-    const int readable = int(std::count_if(m_pages.cbegin(), m_pages.cend(), [](const Page &p) { return p.loaded; }))
-        + int(m_inFlight.size());
+    const int readable = int(loadedPageCount()) + int(m_inFlight.size());
     if (!m_pageEndsRequested && pageCount() > readable + 1) {
         // Positions of the pages in between, so a jump into the middle reads one page.
         m_pageEndsRequested = true;

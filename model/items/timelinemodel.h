@@ -84,6 +84,7 @@ private:
     };
 
     void reset();
+    void start();
     void requestPage(int page) const;
     void requestPageNow(int page);
     std::optional<Request> requestFor(int page) const;
@@ -102,6 +103,7 @@ private:
     const KindInfo *m_kind = nullptr; // the kind filtered on: its summary fields get columns
 
     quint64 m_generation = 0; // results of older generations are dropped
+    bool m_startQueued = false;
     int m_rowCount = 0;
     std::optional<qint64> m_total;
     bool m_more = false; // partial: the last page read says more rows follow

@@ -1,4 +1,5 @@
 // The console as a user meets it, on the offscreen platform.
+#include <QAction>
 #include <QApplication>
 #include <QFileInfo>
 #include <QImage>
@@ -93,6 +94,14 @@ void TestMainWindow::timelineShowsNewestFirstAndFiltersByKind()
     QTRY_VERIFY(rows->rowCount() > 0 && rows->index(0, 1).data().toString() == QStringLiteral("Chat conversations"));
     for (int r = 0; r < std::min(rows->rowCount(), 50); ++r)
         QCOMPARE(rows->index(r, 1).data().toString(), QStringLiteral("Chat conversations"));
+
+    // Refresh (F5) reloads and keeps the kind being shown.
+    QSignalSpy refreshed(&window, &MainWindow::dataShown);
+    auto *refresh = window.findChild<QAction *>(QStringLiteral("actionRefresh"));
+    QVERIFY(refresh);
+    refresh->trigger();
+    QVERIFY(refreshed.wait(30000));
+    QTRY_VERIFY(rows->index(0, 1).data().toString() == QStringLiteral("Chat conversations"));
 }
 
 void TestMainWindow::unreachableServerShowsAnError()
