@@ -17,8 +17,11 @@
 #include <utility>
 
 #include "items/kindstatsmodel.h"
+#include "items/runonworkers.h"
 #include "items/timelinemodel.h"
 #include "kindnavigator.h"
+#include "ops/snapshotinspection.h"
+#include "snapshotinspector.h"
 #include "store/snapshotstore.h"
 
 namespace {
@@ -41,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tenantLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
     , m_timeline(new TimelineModel(this))
+    , m_inspector(new SnapshotInspector(this))
 {
     m_ui->setupUi(this);
     QFont title = m_ui->titleLabel->font();
@@ -88,8 +92,13 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Reading the timeline failed: %1").arg(message));
     });
     connect(m_timeline, &TimelineModel::firstPageShown, this, [this] {
-        if (std::exchange(m_awaitingFirstRows, false))
-            Q_EMIT dataShown(true);
+        // The newest row is selected, so the inspector opens on it; the window counts as shown when both are there.
+        if (!m_awaitingFirstRows)
+            return;
+        if (m_timeline->rowCount() > 0 && !m_ui->timelineTable->selectionModel()->currentIndex().isValid())
+            selectSnapshot(m_timeline->headerAt(0)->id);
+        else
+            finishFirstShow(true);
     });
 
     auto *dock = new QDockWidget(tr("Navigator"), this);
@@ -101,6 +110,27 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->menuView->addAction(dock->toggleViewAction());
 
     connect(m_navigator, &KindNavigator::kindActivated, this, &MainWindow::showKind);
+
+    auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    resizeDocks({ inspectorDock }, { 420 }, Qt::Horizontal);
+    m_ui->menuView->addAction(inspectorDock->toggleViewAction());
+    connect(timeline->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrentRow);
+    // Rows whose page arrives after they became current are shown then.
+    connect(m_timeline, &TimelineModel::pageLoaded, this, &MainWindow::showCurrentRow);
+    connect(m_inspector, &SnapshotInspector::snapshotShown, this, [this](const QString &id, bool verified) {
+        m_timeline->setIntegrity(id, verified ? TimelineModel::Integrity::Verified : TimelineModel::Integrity::Corrupt);
+        finishFirstShow(true);
+    });
+    connect(m_inspector, &SnapshotInspector::pinnedChanged, m_timeline, &TimelineModel::setPinned);
+    connect(m_inspector, &SnapshotInspector::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+        finishFirstShow(true);
+    });
+    connect(m_ui->actionOlderVersion, &QAction::triggered, this, [this] { stepVersion(true); });
+    connect(m_ui->actionNewerVersion, &QAction::triggered, this, [this] { stepVersion(false); });
 
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_backendLabel);
@@ -147,6 +177,7 @@ void MainWindow::openStore(const ConnectionSpec &spec, bool createIfMissing)
             return;
         }
         m_store = *opened;
+        m_inspector->setStore(m_store);
         refresh();
     });
     OpenOptions options;
@@ -213,6 +244,61 @@ void MainWindow::showKind(const QString &kind)
     query.kind = kind;
     m_timeline->setQuery(query);
     m_ui->views->setCurrentWidget(m_ui->timelineTab);
+}
+
+void MainWindow::finishFirstShow(bool ok)
+{
+    if (std::exchange(m_awaitingFirstRows, false))
+        Q_EMIT dataShown(ok);
+}
+
+void MainWindow::showCurrentRow()
+{
+    const QModelIndex current = m_ui->timelineTable->selectionModel()->currentIndex();
+    if (!current.isValid())
+        return;
+    if (const SnapshotHeader *h = m_timeline->headerAt(current.row()))
+        m_inspector->showSnapshot(h->id);
+}
+
+void MainWindow::selectSnapshot(const QString &id)
+{
+    const int row = m_timeline->rowOf(id);
+    if (row < 0) {
+        // Not among the rows loaded (another filter or far away in the list): the inspector shows it alone.
+        m_ui->timelineTable->selectionModel()->clear();
+        m_inspector->showSnapshot(id);
+        return;
+    }
+    const QModelIndex index = m_timeline->index(row, 0);
+    m_ui->timelineTable->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_ui->timelineTable->scrollTo(index);
+    m_inspector->showSnapshot(id); // also when the row was current already
+}
+
+void MainWindow::stepVersion(bool older)
+{
+    const std::optional<SnapshotHeader> &shown = m_inspector->header();
+    if (!m_store || !shown || m_inspector->isLoading())
+        return;
+    SnapshotStore *store = m_store.get();
+    runOnWorkers(
+        this, &store->workers(),
+        [store, of = *shown, older] { return SnapshotInspection::neighbour(*store, of, older); },
+        [this, older](const Result<std::optional<SnapshotHeader>> &found) {
+            if (!found) {
+                statusBar()->showMessage(found.error().message, 10000);
+                return;
+            }
+            if (!*found) {
+                statusBar()->showMessage(older ? tr("This is the oldest version of the entity.")
+                                               : tr("This is the newest version of the entity."),
+                    5000);
+                return;
+            }
+            selectSnapshot((*found)->id);
+        });
 }
 
 void MainWindow::updateCount()

@@ -13,6 +13,7 @@ class KindNavigator;
 class KindStatsModel;
 class QLabel;
 class QSortFilterProxyModel;
+class SnapshotInspector;
 class SnapshotStore;
 class TimelineModel;
 
@@ -39,6 +40,11 @@ private:
     void updateStatus();
     void showKind(const QString &kind);
     void updateCount();
+    void showCurrentRow();
+    void finishFirstShow(bool ok);
+    // Alt+Left / Alt+Right: the older or newer version of the entity shown in the inspector.
+    void stepVersion(bool older);
+    void selectSnapshot(const QString &id);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::shared_ptr<SnapshotStore> m_store;
@@ -52,5 +58,7 @@ private:
     QLabel *m_tenantLabel;
     QLabel *m_countLabel;
     TimelineModel *m_timeline;
-    bool m_awaitingFirstRows = false; // dataShown() follows the timeline's first rows
+    SnapshotInspector *m_inspector;
+    bool m_awaitingFirstRows
+        = false; // dataShown() follows the timeline's first rows and the inspector's first snapshot
 };

@@ -13,6 +13,7 @@
 #include <limits>
 
 #include "domain/kindregistry.h"
+#include "items/runonworkers.h"
 #include "store/snapshotstore.h"
 
 namespace {
@@ -33,19 +34,6 @@ QString jsonText(const QJsonValue &value)
     default:
         return QString();
     }
-}
-
-// Runs work on the store's workers and hands its result to apply on the context's thread. The watcher is the
-// context's child: a result that arrives after the context is gone is dropped with it.
-template <typename Work, typename Apply> void runOnWorkers(QObject *context, QThreadPool *pool, Work work, Apply apply)
-{
-    using R = std::invoke_result_t<Work>;
-    auto *watcher = new QFutureWatcher<R>(context);
-    QObject::connect(watcher, &QFutureWatcher<R>::finished, context, [watcher, apply = std::move(apply)] {
-        watcher->deleteLater();
-        apply(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(pool, std::move(work)));
 }
 
 } // namespace

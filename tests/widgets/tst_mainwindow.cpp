@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -13,10 +14,46 @@
 #include <QTreeView>
 
 #include "../common/testsupport.h"
+#include "items/jsontreemodel.h"
 #include "items/timelinemodel.h"
 #include "mainwindow.h"
 #include "ops/demogenerator.h"
+#include "snapshotinspector.h"
 #include "store/snapshotstore.h"
+
+namespace {
+
+// A window opened on a database, with its first rows (and the inspector on the newest) on screen.
+struct OpenedWindow
+{
+    MainWindow window;
+    QTableView *timeline = nullptr;
+    QLabel *heading = nullptr;
+    QTreeView *payload = nullptr;
+
+    bool open(const QString &db)
+    {
+        window.resize(1400, 900);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QSignalSpy shown(&window, &MainWindow::dataShown);
+        window.openStore(ConnectionSpec::sqlite(db), false);
+        if (!QTest::qWaitForWindowActive(&window) || !shown.wait(30000) || !shown.at(0).at(0).toBool())
+            return false;
+        timeline = window.findChild<QTableView *>(QStringLiteral("timelineTable"));
+        auto *inspector = window.findChild<SnapshotInspector *>();
+        heading = inspector->findChild<QLabel *>(QStringLiteral("headingLabel"));
+        payload = inspector->findChild<QTreeView *>(QStringLiteral("treeView"));
+        return timeline && heading && payload;
+    }
+    void clickRow(int row)
+    {
+        const QRect cell = timeline->visualRect(timeline->model()->index(row, 2));
+        QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, cell.center());
+    }
+};
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -25,6 +62,9 @@ private Q_SLOTS:
     void initTestCase();
     void showsStorageByKind();
     void timelineShowsNewestFirstAndFiltersByKind();
+    void clickingARowShowsItsPayload();
+    void altLeftAndRightStepThroughVersions();
+    void corruptPayloadShowsAnIntegrityError();
     void unreachableServerShowsAnError();
     void missingFileShowsAnError();
     void screenshotOption();
@@ -102,6 +142,90 @@ void TestMainWindow::timelineShowsNewestFirstAndFiltersByKind()
     refresh->trigger();
     QVERIFY(refreshed.wait(30000));
     QTRY_VERIFY(rows->index(0, 1).data().toString() == QStringLiteral("Chat conversations"));
+}
+
+void TestMainWindow::clickingARowShowsItsPayload()
+{
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    // The newest row is shown at once.
+    QTRY_VERIFY(w.heading->text().contains(QStringLiteral("version")));
+    QAbstractItemModel *rows = w.timeline->model();
+    const int row = 5;
+    const QString entity = rows->index(row, int(TimelineModel::Column::Entity)).data().toString();
+    const QString version = rows->index(row, int(TimelineModel::Column::Version)).data().toString();
+    QVERIFY(!entity.isEmpty());
+    w.clickRow(row);
+    QTRY_VERIFY(w.heading->text().contains(entity) && w.heading->text().endsWith(QStringLiteral("version ") + version));
+    // The payload tree shows the document with its members, and the row is now known to be verified.
+    QTRY_COMPARE(w.payload->model()->rowCount(), 1);
+    QVERIFY(w.payload->model()->rowCount(w.payload->model()->index(0, 0)) > 3);
+    QTRY_COMPARE(rows->index(row, int(TimelineModel::Column::Integrity)).data().toString(), QStringLiteral("verified"));
+    // Find: the first member whose key or value holds the entity's text is selected.
+    auto *inspector = w.window.findChild<SnapshotInspector *>();
+    auto *find = inspector->findChild<QLineEdit *>(QStringLiteral("findEdit"));
+    find->setText(entity.section(u':', -1));
+    QTest::keyClick(find, Qt::Key_Return);
+    QVERIFY(w.payload->currentIndex().isValid());
+    QVERIFY(w.payload->currentIndex().siblingAtColumn(1).data().toString().contains(entity.section(u':', -1)));
+}
+
+void TestMainWindow::altLeftAndRightStepThroughVersions()
+{
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    QTRY_VERIFY(w.heading->text().contains(QStringLiteral("version")));
+    // The newest row of the demo is a daily inventory snapshot with many versions.
+    const QString first = w.heading->text();
+    const int version = first.section(u' ', -1).toInt();
+    QVERIFY2(version > 2, qPrintable(first));
+    const QString entity = w.timeline->model()->index(0, int(TimelineModel::Column::Entity)).data().toString();
+    w.timeline->setFocus();
+    QTest::keyClick(&w.window, Qt::Key_Left, Qt::AltModifier);
+    QTRY_VERIFY(w.heading->text().endsWith(QStringLiteral("version %1").arg(version - 1)));
+    QVERIFY(w.heading->text().contains(entity));
+    QTRY_COMPARE(w.payload->model()->rowCount(), 1);
+    QTest::keyClick(&w.window, Qt::Key_Left, Qt::AltModifier);
+    QTRY_VERIFY(w.heading->text().endsWith(QStringLiteral("version %1").arg(version - 2)));
+    QTest::keyClick(&w.window, Qt::Key_Right, Qt::AltModifier);
+    QTRY_VERIFY(w.heading->text().endsWith(QStringLiteral("version %1").arg(version - 1)));
+}
+
+void TestMainWindow::corruptPayloadShowsAnIntegrityError()
+{
+    const QString copy = m_dir.filePath(QStringLiteral("corrupt.sqlite"));
+    QString damaged;
+    {
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(m_db));
+        QSqlQuery query(side.db());
+        QVERIFY2(query.exec(QStringLiteral("VACUUM INTO '%1'").arg(copy)), qPrintable(query.lastError().text()));
+    }
+    {
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(copy));
+        QSqlQuery query(side.db());
+        // The newest snapshot, which the window selects first.
+        QVERIFY(query.exec(QStringLiteral("SELECT id FROM snapshots ORDER BY taken_at DESC, id DESC LIMIT 1")));
+        QVERIFY(query.next());
+        damaged = query.value(0).toString();
+        query.finish();
+        QVERIFY(query.exec(
+            QStringLiteral("UPDATE snapshots SET payload = substr(payload, 1, 20) || x'00' || substr(payload, 22) "
+                           "WHERE id = '%1'")
+                .arg(damaged)));
+    }
+    OpenedWindow w;
+    QVERIFY(w.open(copy));
+    auto *inspector = w.window.findChild<SnapshotInspector *>();
+    auto *panel = inspector->findChild<QLabel *>(QStringLiteral("corruptLabel"));
+    QTRY_VERIFY(panel->isVisible());
+    QVERIFY(panel->text().contains(QStringLiteral("Integrity error")));
+    QCOMPARE(w.payload->model()->rowCount(), 0);
+    QTRY_COMPARE(w.timeline->model()->index(0, int(TimelineModel::Column::Integrity)).data().toString(),
+        QStringLiteral("corrupt"));
+    // The next row is intact and shows its tree again.
+    w.clickRow(1);
+    QTRY_COMPARE(w.payload->model()->rowCount(), 1);
+    QVERIFY(!panel->isVisible());
 }
 
 void TestMainWindow::unreachableServerShowsAnError()

@@ -1,0 +1,59 @@
+#include "snapshotinspection.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "store/snapshotstore.h"
+
+namespace SnapshotInspection {
+
+Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id)
+{
+    InspectedSnapshot inspected;
+    Result<Snapshot> loaded = store.load(id);
+    if (!loaded) {
+        if (!loaded.error().isIntegrityError())
+            return loaded.error();
+        auto header = store.header(id);
+        if (!header)
+            return header.error();
+        inspected.header = std::move(header).value();
+        inspected.integrityError = loaded.error();
+        return inspected;
+    }
+    inspected.header = std::move(loaded->header);
+    auto tree = JsonTree::parse(loaded->payload);
+    if (!tree) {
+        // Verified bytes that do not parse were written wrong, not damaged later: still an integrity problem.
+        inspected.integrityError = Error { Error::Code::ChecksumMismatch,
+            QStringLiteral("the payload is not JSON: %1").arg(tree.error().message) };
+        return inspected;
+    }
+    inspected.tree = *tree;
+    const QJsonValue &root = inspected.tree->root();
+    inspected.prettyText
+        = QString::fromUtf8(root.isArray() ? QJsonDocument(root.toArray()).toJson(QJsonDocument::Indented)
+                                           : QJsonDocument(root.toObject()).toJson(QJsonDocument::Indented));
+    return inspected;
+}
+
+Result<std::optional<SnapshotHeader>> neighbour(SnapshotStore &store, const SnapshotHeader &of, bool older)
+{
+    SnapshotQuery query;
+    query.tenant = of.tenant;
+    query.kind = of.kind;
+    query.entityId = of.entityId;
+    PageRequest request;
+    request.order = older ? SortOrder::NewestFirst : SortOrder::OldestFirst;
+    request.after = PageCursor { of.takenAt, of.id };
+    request.limit = 1;
+    auto page = store.listHeaders(query, request);
+    if (!page)
+        return page.error();
+    if (page->headers.isEmpty())
+        return std::optional<SnapshotHeader>();
+    return std::optional<SnapshotHeader>(page->headers.constFirst());
+}
+
+} // namespace SnapshotInspection

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+#include "domain/error.h"
+#include "domain/snapshot.h"
+#include "json/jsontree.h"
+
+class SnapshotStore;
+
+// What the inspector shows of one snapshot, read and prepared off the GUI thread: the header, and either the
+// verified payload as a tree and as indented text, or the integrity error that kept it from being shown.
+struct InspectedSnapshot
+{
+    SnapshotHeader header;
+    std::optional<Error> integrityError;
+    std::shared_ptr<const JsonTree> tree;
+    QString prettyText;
+};
+
+namespace SnapshotInspection {
+
+// Loads, verifies and parses a snapshot. A payload that fails verification is a result (with integrityError set),
+// not an error: the header is still shown. Errors are for an unknown id or an unreachable database.
+Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id);
+
+// The version of the same entity just before (older) or after a snapshot, by (taken_at, id); nullopt at either end.
+Result<std::optional<SnapshotHeader>> neighbour(SnapshotStore &store, const SnapshotHeader &of, bool older);
+
+} // namespace SnapshotInspection

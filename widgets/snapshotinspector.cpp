@@ -1,0 +1,399 @@
+#include "snapshotinspector.h"
+#include "ui_snapshotinspector.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QShortcut>
+#include <QStyle>
+#include <QTimeZone>
+
+#include "domain/kindregistry.h"
+#include "items/jsontreemodel.h"
+#include "items/runonworkers.h"
+#include "ops/snapshotinspection.h"
+#include "store/snapshotstore.h"
+
+namespace {
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString settingsKey(const QString &kind)
+{
+    return QStringLiteral("inspector/expanded/%1").arg(kind);
+}
+
+} // namespace
+
+SnapshotInspector::SnapshotInspector(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::SnapshotInspector>())
+    , m_model(new JsonTreeModel(this))
+{
+    m_ui->setupUi(this);
+    QFont heading = m_ui->headingLabel->font();
+    heading.setBold(true);
+    m_ui->headingLabel->setFont(heading);
+    m_ui->corruptLabel->setAutoFillBackground(true);
+    QPalette warning = m_ui->corruptLabel->palette();
+    warning.setColor(QPalette::Window, QColor(0xfd, 0xec, 0xea));
+    warning.setColor(QPalette::WindowText, QColor(0x8a, 0x1c, 0x12));
+    m_ui->corruptLabel->setPalette(warning);
+    m_ui->textView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    QTreeView *tree = m_ui->treeView;
+    tree->setModel(m_model);
+    tree->header()->setStretchLastSection(false);
+    tree->header()->setSectionResizeMode(int(JsonTreeModel::Column::Key), QHeaderView::Interactive);
+    tree->header()->setSectionResizeMode(int(JsonTreeModel::Column::Value), QHeaderView::Stretch);
+    tree->header()->setSectionResizeMode(int(JsonTreeModel::Column::Type), QHeaderView::ResizeToContents);
+    tree->setColumnWidth(int(JsonTreeModel::Column::Key), 170);
+    tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(tree, &QTreeView::expanded, this, [this](const QModelIndex &index) { rememberExpansion(index, true); });
+    connect(tree, &QTreeView::collapsed, this, [this](const QModelIndex &index) { rememberExpansion(index, false); });
+
+    const auto action = [this](const QString &text, QStyle::StandardPixmap icon, const QKeySequence &key = {}) {
+        auto *a = new QAction(style()->standardIcon(icon), text, this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+        return a;
+    };
+    QAction *expandAll = action(tr("Expand all"), QStyle::SP_ArrowDown);
+    QAction *collapseAll = action(tr("Collapse all"), QStyle::SP_ArrowUp);
+    QAction *copyValue = action(tr("Copy value"), QStyle::SP_DialogSaveButton, QKeySequence::Copy);
+    QAction *copyPointer = action(tr("Copy JSON Pointer"), QStyle::SP_FileLinkIcon, QKeySequence(tr("Ctrl+Shift+C")));
+    QAction *findNext = action(tr("Find next"), QStyle::SP_ArrowForward, QKeySequence::FindNext);
+    QAction *findPrevious = action(tr("Find previous"), QStyle::SP_ArrowBack, QKeySequence::FindPrevious);
+    QAction *textMode = action(tr("Text"), QStyle::SP_FileDialogDetailedView);
+    textMode->setCheckable(true);
+    textMode->setToolTip(tr("Show the payload as indented JSON text"));
+    QAction *pin = action(tr("Pin…"), QStyle::SP_DialogApplyButton);
+    m_ui->expandButton->setDefaultAction(expandAll);
+    m_ui->collapseButton->setDefaultAction(collapseAll);
+    m_ui->copyValueButton->setDefaultAction(copyValue);
+    m_ui->copyPointerButton->setDefaultAction(copyPointer);
+    m_ui->findNextButton->setDefaultAction(findNext);
+    m_ui->findPreviousButton->setDefaultAction(findPrevious);
+    m_ui->textToggleButton->setDefaultAction(textMode);
+    m_ui->textToggleButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_ui->pinButton->setDefaultAction(pin);
+    m_ui->pinButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tree->addActions({ copyValue, copyPointer, expandAll, collapseAll });
+
+    connect(expandAll, &QAction::triggered, this, [this] { m_ui->treeView->expandAll(); });
+    connect(collapseAll, &QAction::triggered, this, [this] {
+        m_ui->treeView->collapseAll();
+        m_ui->treeView->expand(m_model->index(0, 0));
+    });
+    connect(copyValue, &QAction::triggered, this, [this] { copy(JsonTreeModel::ValueTextRole); });
+    connect(copyPointer, &QAction::triggered, this, [this] { copy(JsonTreeModel::PointerRole); });
+    connect(findNext, &QAction::triggered, this, [this] { find(false); });
+    connect(findPrevious, &QAction::triggered, this, [this] { find(true); });
+    connect(m_ui->findEdit, &QLineEdit::returnPressed, this, [this] { find(false); });
+    connect(m_ui->findEdit, &QLineEdit::textChanged, m_ui->findStatusLabel, &QLabel::clear);
+    connect(textMode, &QAction::toggled, this, &SnapshotInspector::setTextMode);
+    connect(pin, &QAction::triggered, this, &SnapshotInspector::togglePin);
+    clear();
+}
+
+SnapshotInspector::~SnapshotInspector()
+{
+    QSettings settings;
+    for (auto it = m_expanded.cbegin(); it != m_expanded.cend(); ++it) {
+        QStringList pointers(it->cbegin(), it->cend());
+        pointers.sort();
+        settings.setValue(settingsKey(it.key()), pointers.mid(0, 200));
+    }
+}
+
+void SnapshotInspector::setStore(std::shared_ptr<SnapshotStore> store)
+{
+    m_store = std::move(store);
+    clear();
+}
+
+void SnapshotInspector::clear()
+{
+    ++m_generation;
+    m_loading = false;
+    m_header.reset();
+    m_requestedId.clear();
+    m_model->clear();
+    m_prettyText.clear();
+    m_textShown = false;
+    m_ui->headingLabel->setText(tr("No snapshot selected"));
+    m_ui->pages->setCurrentWidget(m_ui->emptyPage);
+    updatePinButton();
+}
+
+void SnapshotInspector::focusFind()
+{
+    m_ui->findEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->findEdit->selectAll();
+}
+
+void SnapshotInspector::showSnapshot(const QString &id)
+{
+    if (!m_store || id.isEmpty()) {
+        clear();
+        return;
+    }
+    if (id == m_requestedId)
+        return;
+    const quint64 generation = ++m_generation;
+    m_requestedId = id;
+    m_loading = true;
+    m_ui->pages->setCurrentWidget(m_ui->contentPage);
+    m_ui->payloadPages->setCurrentWidget(m_ui->loadingLabel);
+    m_ui->headingLabel->setText(tr("Loading %1…").arg(id));
+    SnapshotStore *store = m_store.get(); // the store outlives its workers' tasks (its destructor waits for them)
+    runOnWorkers(
+        this, &store->workers(), [store, id] { return SnapshotInspection::inspect(*store, id); },
+        [this, generation](const Result<InspectedSnapshot> &result) {
+            if (generation != m_generation)
+                return; // another snapshot was asked for meanwhile
+            m_loading = false;
+            if (!result) {
+                m_ui->headingLabel->setText(tr("Cannot show %1").arg(m_requestedId));
+                m_ui->corruptLabel->setText(
+                    tr("<b>The snapshot could not be read.</b><p>%1</p>").arg(result.error().message.toHtmlEscaped()));
+                m_ui->payloadPages->setCurrentWidget(m_ui->corruptLabel);
+                Q_EMIT failed(result.error().message);
+                return;
+            }
+            apply(*result);
+        });
+}
+
+void SnapshotInspector::apply(const InspectedSnapshot &inspected)
+{
+    const SnapshotHeader &h = inspected.header;
+    m_header = h;
+    const KindInfo *kind = KindRegistry::find(h.kind);
+    m_ui->headingLabel->setText(
+        tr("%1 %2 · version %3").arg(kind ? kind->displayNameText() : h.kind, h.entityId).arg(h.version));
+    m_prettyText = inspected.prettyText;
+    m_textShown = false;
+    if (inspected.integrityError) {
+        const Error &e = *inspected.integrityError;
+        m_verification = tr("<span style='color:#b3261e'><b>Corrupt</b></span> — %1").arg(e.message.toHtmlEscaped());
+        showMetadata(h);
+        m_model->clear();
+        m_ui->corruptLabel->setText(
+            tr("<h3>Integrity error</h3><p>The stored payload of this snapshot does not match its checksum, so it is "
+               "not shown: what would appear here is not what was recorded.</p><p><b>%1</b></p>"
+               "<p>Expected SHA-256 <tt>%2</tt>.</p><p>Older or newer versions of this entity may still be intact "
+               "(Alt+Left / Alt+Right). <tt>snapscope-cli verify</tt> lists every damaged snapshot.</p>")
+                .arg(e.message.toHtmlEscaped(), h.checksum));
+        m_ui->payloadPages->setCurrentWidget(m_ui->corruptLabel);
+    } else {
+        m_verification = tr("<span style='color:#1e7b34'><b>Verified</b></span> — SHA-256 matches");
+        showMetadata(h);
+        m_model->setTree(inspected.tree);
+        restoreExpansion();
+        if (m_ui->textToggleButton->defaultAction()->isChecked())
+            setTextMode(true);
+        else
+            m_ui->payloadPages->setCurrentWidget(m_ui->treeView);
+        if (!m_ui->findEdit->text().isEmpty())
+            m_ui->findStatusLabel->clear();
+    }
+    updatePinButton();
+    Q_EMIT snapshotShown(h.id, !inspected.integrityError);
+}
+
+void SnapshotInspector::showMetadata(const SnapshotHeader &h)
+{
+    QFormLayout *form = m_ui->metadataLayout;
+    while (form->rowCount() > 0)
+        form->removeRow(0);
+    const QLocale locale;
+    const auto row = [&](const QString &label, const QString &value, bool rich = false) {
+        auto *field = new QLabel(value);
+        field->setTextFormat(rich ? Qt::RichText : Qt::PlainText);
+        field->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        field->setWordWrap(true);
+        form->addRow(label, field);
+    };
+    const QDateTime taken = QDateTime::fromMSecsSinceEpoch(h.takenAt);
+    const KindInfo *kind = KindRegistry::find(h.kind);
+    row(tr("ID"), h.id);
+    row(tr("Kind"), kind ? kind->displayNameText() : h.kind);
+    row(tr("Entity"), h.entityId);
+    row(tr("Version"), locale.toString(h.version));
+    row(tr("Type"), h.type);
+    row(tr("Taken at"),
+        tr("%1 (UTC %2)")
+            .arg(locale.toString(taken, QLocale::LongFormat),
+                taken.toTimeZone(QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))));
+    row(tr("Created by"), h.createdBy);
+    if (!h.trigger.isEmpty()) {
+        QStringList parts;
+        for (auto it = h.trigger.begin(); it != h.trigger.end(); ++it)
+            parts << QStringLiteral("%1: %2").arg(it.key(), it.value().toVariant().toString());
+        row(tr("Trigger"), parts.join(QStringLiteral(", ")));
+    }
+    if (h.eventSeq)
+        row(tr("Event sequence"), locale.toString(*h.eventSeq));
+    row(tr("Codec"), h.codec);
+    row(tr("Size"),
+        tr("%1 → %2 stored (%3%)")
+            .arg(sizeText(h.rawSize), sizeText(h.storedSize))
+            .arg(h.rawSize > 0 ? locale.toString(100.0 * double(h.storedSize) / double(h.rawSize), 'f', 1)
+                               : QStringLiteral("–")));
+    row(tr("Checksum"), h.checksum);
+    row(tr("Integrity"), m_verification, true);
+    row(tr("Pinned"), h.pinned ? tr("yes") : tr("no"));
+    if (!h.previousId.isEmpty())
+        row(tr("Previous"), h.previousId);
+}
+
+void SnapshotInspector::restoreExpansion()
+{
+    const QString kind = m_header ? m_header->kind : QString();
+    if (!m_expanded.contains(kind))
+        m_expanded.insert(kind, [&] {
+            const QStringList saved = QSettings().value(settingsKey(kind)).toStringList();
+            return QSet<QString>(saved.cbegin(), saved.cend());
+        }());
+    m_restoring = true;
+    QTreeView *tree = m_ui->treeView;
+    const QModelIndex root = m_model->index(0, 0);
+    tree->expand(root);
+    const QSet<QString> &pointers = m_expanded[kind];
+    if (pointers.isEmpty()) {
+        // Nothing remembered for this kind yet: show the top level's members opened one step.
+        for (int r = 0; r < m_model->rowCount(root); ++r)
+            tree->expand(m_model->index(r, 0, root));
+    } else {
+        for (const QString &pointer : pointers) {
+            const QModelIndex index = m_model->indexOfPointer(pointer);
+            if (index.isValid())
+                tree->expand(index);
+        }
+    }
+    m_restoring = false;
+}
+
+void SnapshotInspector::rememberExpansion(const QModelIndex &index, bool expanded)
+{
+    if (m_restoring || !m_header || !index.isValid() || !index.parent().isValid())
+        return;
+    const QString pointer = index.data(JsonTreeModel::PointerRole).toString();
+    QSet<QString> &pointers = m_expanded[m_header->kind];
+    if (expanded)
+        pointers.insert(pointer);
+    else
+        pointers.remove(pointer);
+}
+
+void SnapshotInspector::setTextMode(bool text)
+{
+    if (!m_header || m_ui->payloadPages->currentWidget() == m_ui->corruptLabel
+        || m_ui->payloadPages->currentWidget() == m_ui->loadingLabel)
+        return;
+    if (text && !m_textShown) {
+        m_ui->textView->setPlainText(m_prettyText);
+        m_textShown = true;
+    }
+    m_ui->payloadPages->setCurrentWidget(text ? static_cast<QWidget *>(m_ui->textView) : m_ui->treeView);
+}
+
+void SnapshotInspector::find(bool backward)
+{
+    const QString text = m_ui->findEdit->text();
+    if (text.isEmpty()) {
+        focusFind();
+        return;
+    }
+    bool found = false;
+    if (m_ui->payloadPages->currentWidget() == m_ui->textView) {
+        QPlainTextEdit *view = m_ui->textView;
+        const QTextDocument::FindFlags flags = backward ? QTextDocument::FindBackward : QTextDocument::FindFlags();
+        found = view->find(text, flags);
+        if (!found) { // wrap around
+            QTextCursor cursor = view->textCursor();
+            cursor.movePosition(backward ? QTextCursor::End : QTextCursor::Start);
+            view->setTextCursor(cursor);
+            found = view->find(text, flags);
+        }
+    } else if (m_ui->payloadPages->currentWidget() == m_ui->treeView) {
+        const QModelIndex hit = m_model->find(text, m_ui->treeView->currentIndex(), backward);
+        if (hit.isValid()) {
+            m_ui->treeView->setCurrentIndex(hit);
+            m_ui->treeView->scrollTo(hit);
+            found = true;
+        }
+    }
+    m_ui->findStatusLabel->setText(found ? QString() : tr("No match"));
+}
+
+void SnapshotInspector::copy(int role)
+{
+    if (m_ui->payloadPages->currentWidget() == m_ui->textView) {
+        m_ui->textView->copy();
+        return;
+    }
+    const QModelIndex current = m_ui->treeView->currentIndex();
+    if (!current.isValid())
+        return;
+    QGuiApplication::clipboard()->setText(current.data(role).toString());
+}
+
+void SnapshotInspector::updatePinButton()
+{
+    QAction *pin = m_ui->pinButton->defaultAction();
+    const bool pinned = m_header && m_header->pinned;
+    pin->setText(pinned ? tr("Unpin…") : tr("Pin…"));
+    pin->setToolTip(pinned ? tr("Unpin this snapshot: cleanup may remove it again (recorded in the audit log)")
+                           : tr("Pin this snapshot: cleanup never removes it (recorded in the audit log)"));
+    pin->setEnabled(m_header.has_value() && m_store != nullptr);
+}
+
+void SnapshotInspector::togglePin()
+{
+    if (!m_header || !m_store)
+        return;
+    const bool pin = !m_header->pinned;
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, pin ? tr("Pin snapshot") : tr("Unpin snapshot"),
+        pin ? tr("Why must %1 v%2 be kept? (recorded in the audit log)").arg(m_header->entityId).arg(m_header->version)
+            : tr("Why may %1 v%2 be cleaned up again? (recorded in the audit log)")
+                  .arg(m_header->entityId)
+                  .arg(m_header->version),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    if (reason.trimmed().isEmpty()) {
+        QMessageBox::information(this, tr("Reason needed"), tr("A pin or unpin needs a reason for the audit log."));
+        return;
+    }
+    const QString id = m_header->id;
+    const QString actor = qEnvironmentVariable("USER", QStringLiteral("admin"));
+    SnapshotStore *store = m_store.get();
+    runOnWorkers(
+        this, &store->workers(), [store, id, pin, reason, actor] { return store->setPinned(id, pin, reason, actor); },
+        [this, id, pin](const Status &status) {
+            if (!status) {
+                QMessageBox::warning(this, tr("Pin not changed"), status.error().message);
+                return;
+            }
+            if (m_header && m_header->id == id) {
+                m_header->pinned = pin;
+                updatePinButton();
+                showMetadata(*m_header);
+            }
+            Q_EMIT pinnedChanged(id, pin);
+        });
+}

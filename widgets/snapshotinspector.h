@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QHash>
+#include <QSet>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+#include "domain/snapshot.h"
+
+namespace Ui {
+class SnapshotInspector;
+}
+class JsonTreeModel;
+class QLabel;
+class SnapshotStore;
+struct InspectedSnapshot;
+
+// The inspector dock: one snapshot's metadata and verification result, its payload as a JSON tree or as indented
+// text, find, copy, and pin/unpin with a reason. Loading, verifying and parsing run on the store's workers; the
+// newest request wins and older results are dropped.
+class SnapshotInspector : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SnapshotInspector(QWidget *parent = nullptr);
+    ~SnapshotInspector() override;
+
+    void setStore(std::shared_ptr<SnapshotStore> store);
+    void showSnapshot(const QString &id);
+    void clear();
+
+    // The snapshot shown (or being loaded); nullopt when none.
+    const std::optional<SnapshotHeader> &header() const { return m_header; }
+    QString requestedId() const { return m_requestedId; }
+    bool isLoading() const { return m_loading; }
+    JsonTreeModel *treeModel() const { return m_model; }
+    void focusFind();
+
+Q_SIGNALS:
+    // The snapshot is on screen; verified is false when its payload failed verification.
+    void snapshotShown(const QString &id, bool verified);
+    void pinnedChanged(const QString &id, bool pinned);
+    void failed(const QString &message);
+
+private:
+    void apply(const InspectedSnapshot &inspected);
+    void showMetadata(const SnapshotHeader &h);
+    void restoreExpansion();
+    void rememberExpansion(const QModelIndex &index, bool expanded);
+    void setTextMode(bool text);
+    void find(bool backward);
+    void copy(int role);
+    void togglePin();
+    void updatePinButton();
+
+    std::unique_ptr<Ui::SnapshotInspector> m_ui;
+    JsonTreeModel *m_model;
+    std::shared_ptr<SnapshotStore> m_store;
+    std::optional<SnapshotHeader> m_header;
+    QString m_requestedId;
+    QString m_prettyText;
+    QString m_verification; // rich text for the metadata's integrity line
+    bool m_textShown = false; // the text view holds this snapshot's text
+    bool m_loading = false;
+    quint64 m_generation = 0;
+    QHash<QString, QSet<QString>> m_expanded; // per kind: JSON Pointers of expanded nodes
+    bool m_restoring = false;
+};
