@@ -16,6 +16,7 @@
 
 #include <utility>
 
+#include "filterbar.h"
 #include "items/kindstatsmodel.h"
 #include "items/runonworkers.h"
 #include "items/timelinemodel.h"
@@ -29,6 +30,7 @@ namespace {
 struct Overview
 {
     QList<Tenant> tenants;
+    QString tenant; // the one shown
     QList<KindStats> stats;
 };
 
@@ -106,16 +108,23 @@ MainWindow::MainWindow(QWidget *parent)
     dock->setWidget(m_navigator);
     m_navigator->setModel(m_sortedStats);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    resizeDocks({ dock }, { 300 }, Qt::Horizontal);
     m_ui->menuView->addAction(dock->toggleViewAction());
 
     connect(m_navigator, &KindNavigator::kindActivated, this, &MainWindow::showKind);
+    connect(m_ui->filterBar, &FilterBar::filtersChanged, this, &MainWindow::applyFilters);
+    connect(m_ui->filterBar, &FilterBar::tenantChanged, this, [this](const QString &tenant) {
+        m_tenant = tenant;
+        refresh();
+    });
+    connect(m_ui->actionFocusFilter, &QAction::triggered, this, [this] {
+        m_ui->views->setCurrentWidget(m_ui->timelineTab);
+        m_ui->filterBar->focusFilter();
+    });
 
     auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
     inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
-    resizeDocks({ inspectorDock }, { 420 }, Qt::Horizontal);
     m_ui->menuView->addAction(inspectorDock->toggleViewAction());
     connect(timeline->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrentRow);
     // Rows whose page arrives after they became current are shown then.
@@ -145,7 +154,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        resize(1500, 900); // first start: room for the navigator, the timeline and the inspector
+        resizeDocks({ dock, inspectorDock }, { 250, 460 }, Qt::Horizontal);
+    }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
 }
 
@@ -206,7 +218,8 @@ void MainWindow::refresh()
             return;
         }
         m_tenantCount = int(loaded->tenants.size());
-        m_tenant = loaded->tenants.isEmpty() ? QString() : loaded->tenants.constFirst().id;
+        m_tenant = loaded->tenant;
+        m_ui->filterBar->setTenants(loaded->tenants, m_tenant);
         m_stats->setStats(loaded->stats);
         m_ui->storageTable->resizeColumnsToContents();
         m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -214,7 +227,7 @@ void MainWindow::refresh()
             tr("%1 snapshots in %2").arg(QLocale().toString(m_stats->totalSnapshots()), m_spec.displayName()));
         updateStatus();
         // The window counts as shown once the timeline's first rows are there too.
-        SnapshotQuery query = m_timeline->query(); // a refresh keeps the kind being shown
+        SnapshotQuery query = m_ui->filterBar->applyTo(m_timeline->query()); // a refresh keeps the filters
         query.tenant = m_tenant;
         m_awaitingFirstRows = !m_tenant.isEmpty();
         m_timeline->setStore(m_store);
@@ -224,13 +237,18 @@ void MainWindow::refresh()
     });
     SnapshotStore *store = m_store.get();
     // The store's destructor waits for its workers, so the raw pointer outlives the task.
-    watcher->setFuture(QtConcurrent::run(&store->workers(), [store]() -> Loaded {
+    watcher->setFuture(QtConcurrent::run(&store->workers(), [store, wanted = m_tenant]() -> Loaded {
         Overview overview;
         auto tenants = store->tenants();
         if (!tenants)
             return tenants.error();
         overview.tenants = *tenants;
-        auto stats = store->kindStats(QString());
+        // The tenant shown before, if the database still has it; else the first.
+        for (const Tenant &t : std::as_const(overview.tenants)) {
+            if (overview.tenant.isEmpty() || t.id == wanted)
+                overview.tenant = t.id;
+        }
+        auto stats = store->kindStats(overview.tenant);
         if (!stats)
             return stats.error();
         overview.stats = *stats;
@@ -240,10 +258,17 @@ void MainWindow::refresh()
 
 void MainWindow::showKind(const QString &kind)
 {
-    SnapshotQuery query = m_timeline->query();
-    query.kind = kind;
-    m_timeline->setQuery(query);
+    m_ui->filterBar->setKind(kind); // applies the filters when the kind changes
     m_ui->views->setCurrentWidget(m_ui->timelineTab);
+}
+
+void MainWindow::applyFilters()
+{
+    if (!m_store || m_tenant.isEmpty())
+        return;
+    SnapshotQuery query = m_ui->filterBar->applyTo(m_timeline->query());
+    query.tenant = m_tenant;
+    m_timeline->setQuery(query);
 }
 
 void MainWindow::finishFirstShow(bool ok)
@@ -321,8 +346,8 @@ void MainWindow::showError(const QString &message)
 void MainWindow::updateStatus()
 {
     m_backendLabel->setText(m_spec.displayName());
-    m_tenantLabel->setText(m_tenantCount > 1 ? tr("Tenants: %1").arg(m_tenantCount)
-            : m_tenant.isEmpty()             ? QString()
-                                             : tr("Tenant: %1").arg(m_tenant));
+    m_tenantLabel->setText(m_tenant.isEmpty() ? QString()
+            : m_tenantCount > 1               ? tr("Tenant: %1 (of %2)").arg(m_tenant).arg(m_tenantCount)
+                                              : tr("Tenant: %1").arg(m_tenant));
     setWindowTitle(tr("SnapScope — %1").arg(m_spec.displayName()));
 }

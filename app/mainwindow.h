@@ -39,6 +39,7 @@ private:
     void showError(const QString &message);
     void updateStatus();
     void showKind(const QString &kind);
+    void applyFilters();
     void updateCount();
     void showCurrentRow();
     void finishFirstShow(bool ok);

@@ -16,9 +16,8 @@ KindNavigator::KindNavigator(QWidget *parent)
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
-    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        Q_EMIT kindActivated(index.data(KindStatsModel::KindIdRole).toString());
-    });
+    connect(m_view, &QTreeView::activated, this,
+        [this](const QModelIndex &index) { Q_EMIT kindActivated(index.data(KindStatsModel::KindIdRole).toString()); });
 }
 
 void KindNavigator::setModel(QAbstractItemModel *model)

@@ -50,6 +50,7 @@ SnapshotInspector::SnapshotInspector(QWidget *parent)
     warning.setColor(QPalette::WindowText, QColor(0x8a, 0x1c, 0x12));
     m_ui->corruptLabel->setPalette(warning);
     m_ui->textView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_ui->splitter->setSizes({ 260, 420 });
 
     QTreeView *tree = m_ui->treeView;
     tree->setModel(m_model);

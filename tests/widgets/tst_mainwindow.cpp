@@ -5,12 +5,15 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 #include "../common/testsupport.h"
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void timelineShowsNewestFirstAndFiltersByKind();
     void clickingARowShowsItsPayload();
     void altLeftAndRightStepThroughVersions();
+    void filterChangesTheRows();
     void corruptPayloadShowsAnIntegrityError();
     void unreachableServerShowsAnError();
     void missingFileShowsAnError();
@@ -189,6 +193,48 @@ void TestMainWindow::altLeftAndRightStepThroughVersions()
     QTRY_VERIFY(w.heading->text().endsWith(QStringLiteral("version %1").arg(version - 2)));
     QTest::keyClick(&w.window, Qt::Key_Right, Qt::AltModifier);
     QTRY_VERIFY(w.heading->text().endsWith(QStringLiteral("version %1").arg(version - 1)));
+}
+
+void TestMainWindow::filterChangesTheRows()
+{
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    auto *rows = qobject_cast<TimelineModel *>(w.timeline->model());
+    QVERIFY(rows);
+    QTRY_VERIFY(rows->rowCount() > 0);
+    const auto entityAt
+        = [&](int row) { return rows->index(row, int(TimelineModel::Column::Entity)).data().toString(); };
+    QSignalSpy firstPages(rows, &TimelineModel::firstPageShown);
+    // Ctrl+F moves to the filters; typing an entity prefix lists only matching entities (one query after typing).
+    QTest::keyClick(&w.window, Qt::Key_F, Qt::ControlModifier);
+    auto *entity = w.window.findChild<QLineEdit *>(QStringLiteral("entityEdit"));
+    QTRY_VERIFY(entity->hasFocus());
+    QTest::keyClicks(entity, QStringLiteral("ORD-"));
+    QTRY_COMPARE(firstPages.size(), 1);
+    QTRY_VERIFY(rows->rowCount() > 0 && entityAt(0).startsWith(QStringLiteral("ORD-")));
+    for (int r = 0; r < std::min(rows->rowCount(), 100); ++r)
+        QVERIFY2(entityAt(r).startsWith(QStringLiteral("ORD-")), qPrintable(entityAt(r)));
+    QCOMPARE(rows->loadedPageCount(), 1); // the first page only
+    QCOMPARE(rows->query().entityPrefix, QStringLiteral("ORD-"));
+
+    // Types: checking one in the menu lists that type only.
+    auto *types = w.window.findChild<QToolButton *>(QStringLiteral("typesButton"));
+    QAction *completed = nullptr;
+    for (QAction *a : types->menu()->actions()) {
+        if (a->data().toString() == QStringLiteral("completed"))
+            completed = a;
+    }
+    QVERIFY(completed);
+    completed->setChecked(true);
+    QTRY_VERIFY(rows->query().types == QStringList { QStringLiteral("completed") });
+    QTRY_VERIFY(rows->rowCount() > 0
+        && rows->index(0, int(TimelineModel::Column::Type)).data().toString() == QStringLiteral("completed"));
+    QCOMPARE(types->text(), QStringLiteral("completed"));
+
+    // Clear filters brings every kind back.
+    w.window.findChild<QPushButton *>(QStringLiteral("clearButton"))->click();
+    QTRY_VERIFY(rows->query().entityPrefix.isEmpty() && rows->query().types.isEmpty());
+    QTRY_VERIFY(rows->rowCount() > 0 && !entityAt(0).startsWith(QStringLiteral("ORD-")));
 }
 
 void TestMainWindow::corruptPayloadShowsAnIntegrityError()
