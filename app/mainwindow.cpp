@@ -8,7 +8,9 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -17,6 +19,7 @@
 #include <utility>
 
 #include "filterbar.h"
+#include "items/entitylistmodel.h"
 #include "items/kindstatsmodel.h"
 #include "items/runonworkers.h"
 #include "items/timelinemodel.h"
@@ -24,6 +27,7 @@
 #include "ops/snapshotinspection.h"
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
+#include "timelinestrip.h"
 
 namespace {
 
@@ -47,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_timeline(new TimelineModel(this))
     , m_inspector(new SnapshotInspector(this))
+    , m_entities(new EntityListModel(this))
 {
     m_ui->setupUi(this);
     QFont title = m_ui->titleLabel->font();
@@ -111,9 +116,28 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->menuView->addAction(dock->toggleViewAction());
 
     connect(m_navigator, &KindNavigator::kindActivated, this, &MainWindow::showKind);
+    m_navigator->setEntityModel(m_entities);
+    connect(m_navigator, &KindNavigator::entityActivated, this, &MainWindow::showEntity);
+    m_ui->entityBar->hide();
+    connect(m_ui->allSnapshotsButton, &QPushButton::clicked, this, [this] { showEntity(QString(), QString()); });
+    auto *leaveEntity = new QShortcut(
+        QKeySequence(Qt::Key_Escape), m_ui->timelineTab, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(leaveEntity, &QShortcut::activated, this, [this] {
+        if (!m_entityId.isEmpty())
+            showEntity(QString(), QString());
+    });
+    connect(m_ui->timelineStrip, &TimelineStrip::markerClicked, this, &MainWindow::selectSnapshot);
+    connect(m_ui->actionEntityTimeline, &QAction::triggered, this, [this] {
+        if (const auto &shown = m_inspector->header())
+            showEntity(shown->kind, shown->entityId);
+    });
+    connect(timeline, &QTableView::doubleClicked, m_ui->actionEntityTimeline, &QAction::trigger);
     connect(m_ui->filterBar, &FilterBar::filtersChanged, this, &MainWindow::applyFilters);
     connect(m_ui->filterBar, &FilterBar::tenantChanged, this, [this](const QString &tenant) {
         m_tenant = tenant;
+        m_entityKind.clear(); // an entity belongs to one tenant
+        m_entityId.clear();
+        m_ui->entityBar->hide();
         refresh();
     });
     connect(m_ui->actionFocusFilter, &QAction::triggered, this, [this] {
@@ -131,6 +155,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_timeline, &TimelineModel::pageLoaded, this, &MainWindow::showCurrentRow);
     connect(m_inspector, &SnapshotInspector::snapshotShown, this, [this](const QString &id, bool verified) {
         m_timeline->setIntegrity(id, verified ? TimelineModel::Integrity::Verified : TimelineModel::Integrity::Corrupt);
+        m_ui->timelineStrip->setSelectedId(id);
         finishFirstShow(true);
     });
     connect(m_inspector, &SnapshotInspector::pinnedChanged, m_timeline, &TimelineModel::setPinned);
@@ -190,6 +215,7 @@ void MainWindow::openStore(const ConnectionSpec &spec, bool createIfMissing)
         }
         m_store = *opened;
         m_inspector->setStore(m_store);
+        m_entities->setStore(m_store);
         refresh();
     });
     OpenOptions options;
@@ -220,6 +246,7 @@ void MainWindow::refresh()
         m_tenantCount = int(loaded->tenants.size());
         m_tenant = loaded->tenant;
         m_ui->filterBar->setTenants(loaded->tenants, m_tenant);
+        m_navigator->setTenant(m_tenant);
         m_stats->setStats(loaded->stats);
         m_ui->storageTable->resizeColumnsToContents();
         m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -268,7 +295,57 @@ void MainWindow::applyFilters()
         return;
     SnapshotQuery query = m_ui->filterBar->applyTo(m_timeline->query());
     query.tenant = m_tenant;
+    query.entityId = m_entityId;
+    if (!m_entityId.isEmpty())
+        query.kind = m_entityKind;
     m_timeline->setQuery(query);
+}
+
+void MainWindow::showEntity(const QString &kind, const QString &entityId)
+{
+    m_entityKind = kind;
+    m_entityId = entityId;
+    const bool entityMode = !entityId.isEmpty();
+    m_ui->entityBar->setVisible(entityMode);
+    m_ui->views->setCurrentWidget(m_ui->timelineTab);
+    if (entityMode) {
+        m_ui->entityTitle->setText(tr("<b>%1</b> — every version of this entity").arg(entityId.toHtmlEscaped()));
+        m_ui->timelineStrip->setMarkers({});
+        m_ui->filterBar->setKind(kind);
+        loadStrip();
+    }
+    applyFilters();
+}
+
+void MainWindow::loadStrip()
+{
+    if (!m_store || m_entityId.isEmpty())
+        return;
+    SnapshotQuery query;
+    query.tenant = m_tenant;
+    query.kind = m_entityKind;
+    query.entityId = m_entityId;
+    PageRequest request;
+    request.order = SortOrder::OldestFirst;
+    request.limit = 20000;
+    SnapshotStore *store = m_store.get();
+    runOnWorkers(
+        this, &store->workers(), [store, query, request] { return store->listHeaders(query, request); },
+        [this, query](const Result<HeaderPage> &page) {
+            if (query.entityId != m_entityId || query.kind != m_entityKind)
+                return; // another entity was chosen meanwhile
+            if (!page) {
+                statusBar()->showMessage(page.error().message, 10000);
+                return;
+            }
+            QList<TimelineStrip::Marker> markers;
+            markers.reserve(page->headers.size());
+            for (const SnapshotHeader &h : page->headers)
+                markers.append({ h.id, h.takenAt, h.type, h.version });
+            m_ui->timelineStrip->setMarkers(std::move(markers));
+            if (const auto &shown = m_inspector->header())
+                m_ui->timelineStrip->setSelectedId(shown->id);
+        });
 }
 
 void MainWindow::finishFirstShow(bool ok)

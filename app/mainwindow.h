@@ -9,6 +9,7 @@
 namespace Ui {
 class MainWindow;
 }
+class EntityListModel;
 class KindNavigator;
 class KindStatsModel;
 class QLabel;
@@ -40,6 +41,9 @@ private:
     void updateStatus();
     void showKind(const QString &kind);
     void applyFilters();
+    // One entity's timeline (its versions, with the strip above the table); an empty id returns to all snapshots.
+    void showEntity(const QString &kind, const QString &entityId);
+    void loadStrip();
     void updateCount();
     void showCurrentRow();
     void finishFirstShow(bool ok);
@@ -60,6 +64,8 @@ private:
     QLabel *m_countLabel;
     TimelineModel *m_timeline;
     SnapshotInspector *m_inspector;
+    EntityListModel *m_entities;
+    QString m_entityKind, m_entityId; // set in entity mode
     bool m_awaitingFirstRows
         = false; // dataShown() follows the timeline's first rows and the inspector's first snapshot
 };

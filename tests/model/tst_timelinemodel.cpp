@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "common/testsupport.h"
+#include "items/entitylistmodel.h"
 #include "items/timelinemodel.h"
 #include "store/snapshotstore.h"
 
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void newerQuerySupersedesOlder();
     void reversedSortStartsAtTheOldest();
     void emptyResultIsShown();
+    void entityListFindsByPrefix();
 
 private:
     std::unique_ptr<TimelineModel> newModel(bool useFetchMore = true);
@@ -261,6 +263,43 @@ void TestTimelineModel::emptyResultIsShown()
     QCOMPARE(model->rowCount(), 0);
     QCOMPARE(model->countState(), TimelineModel::CountState::Exact);
     QVERIFY(!model->canFetchMore({}));
+}
+
+void TestTimelineModel::entityListFindsByPrefix()
+{
+    EntityListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&model, &EntityListModel::loaded);
+    model.setStore(m_store);
+    QCOMPARE(model.rowCount(), 0); // no kind chosen yet
+    model.setFilter(QStringLiteral("t1"), QStringLiteral("order"), QString());
+    QVERIFY(loaded.wait(10000));
+    // Entities E0..E39 hold order snapshots (every i with i % 3 != 0), sorted by id as text.
+    QCOMPARE(model.rowCount(), 40);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("E0"));
+    QVERIFY(!model.isTruncated());
+    qint64 total = 0;
+    for (int r = 0; r < model.rowCount(); ++r)
+        total += model.index(r, int(EntityListModel::Column::Snapshots)).data().toString().remove(u',').toLongLong();
+    QCOMPARE(total, qint64(Rows - (Rows + 2) / 3));
+    // A prefix narrows the list; a newer filter supersedes one still loading.
+    model.setFilter(QStringLiteral("t1"), QStringLiteral("order"), QStringLiteral("E9"));
+    model.setFilter(QStringLiteral("t1"), QStringLiteral("order"), QStringLiteral("E3"));
+    QVERIFY(loaded.wait(10000));
+    QTRY_VERIFY(!model.isLoading());
+    QStringList ids;
+    for (int r = 0; r < model.rowCount(); ++r)
+        ids << model.index(r, 0).data(EntityListModel::EntityIdRole).toString();
+    QCOMPARE(ids.join(u','), QStringLiteral("E3,E30,E31,E32,E33,E34,E35,E36,E37,E38,E39"));
+    // A limit cuts the list and says so.
+    model.setLimit(5);
+    model.setFilter(QStringLiteral("t1"), QStringLiteral("chat"), QString());
+    QTRY_VERIFY(!model.isLoading());
+    QCOMPARE(model.rowCount(), 5);
+    QVERIFY(model.isTruncated());
+    model.setFilter(QStringLiteral("t1"), QStringLiteral("order"), QStringLiteral("nothing"));
+    QTRY_VERIFY(!model.isLoading());
+    QCOMPARE(model.rowCount(), 0);
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestTimelineModel, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")

@@ -23,6 +23,7 @@
 #include "ops/demogenerator.h"
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
+#include "timelinestrip.h"
 
 namespace {
 
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void clickingARowShowsItsPayload();
     void altLeftAndRightStepThroughVersions();
     void filterChangesTheRows();
+    void entityTimelineWithStrip();
     void corruptPayloadShowsAnIntegrityError();
     void unreachableServerShowsAnError();
     void missingFileShowsAnError();
@@ -235,6 +237,56 @@ void TestMainWindow::filterChangesTheRows()
     w.window.findChild<QPushButton *>(QStringLiteral("clearButton"))->click();
     QTRY_VERIFY(rows->query().entityPrefix.isEmpty() && rows->query().types.isEmpty());
     QTRY_VERIFY(rows->rowCount() > 0 && !entityAt(0).startsWith(QStringLiteral("ORD-")));
+}
+
+void TestMainWindow::entityTimelineWithStrip()
+{
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    auto *rows = qobject_cast<TimelineModel *>(w.timeline->model());
+    // Choose Orders in the navigator, search an entity, open it.
+    auto *kinds = w.window.findChild<QTreeView *>(QStringLiteral("kindView"));
+    QModelIndex orders;
+    for (int r = 0; r < kinds->model()->rowCount(); ++r) {
+        if (kinds->model()->index(r, 0).data().toString() == QStringLiteral("Orders"))
+            orders = kinds->model()->index(r, 0);
+    }
+    QVERIFY(orders.isValid());
+    kinds->setCurrentIndex(orders);
+    auto *search = w.window.findChild<QLineEdit *>(QStringLiteral("entitySearch"));
+    QTRY_VERIFY(search->isEnabled());
+    auto *entities = w.window.findChild<QTreeView *>(QStringLiteral("entityView"));
+    QTRY_VERIFY(entities->model()->rowCount() > 10);
+    search->setText(QStringLiteral("ORD-"));
+    QTRY_VERIFY(entities->model()->rowCount() > 0
+        && entities->model()->index(0, 0).data().toString().startsWith(QStringLiteral("ORD-")));
+    const QString entity = entities->model()->index(0, 0).data().toString();
+    const int versions = entities->model()->index(0, 1).data().toInt();
+    QVERIFY(versions >= 2);
+    entities->setCurrentIndex(entities->model()->index(0, 0));
+    QTest::keyClick(entities, Qt::Key_Return);
+
+    // The table lists that entity's versions and the strip shows one marker per version.
+    auto *strip = w.window.findChild<TimelineStrip *>();
+    QTRY_VERIFY(strip->isVisible());
+    QTRY_COMPARE(rows->rowCount(), versions);
+    QTRY_COMPARE(rows->countState(), TimelineModel::CountState::Exact);
+    for (int r = 0; r < rows->rowCount(); ++r)
+        QTRY_COMPARE(rows->index(r, int(TimelineModel::Column::Entity)).data().toString(), entity);
+    QTRY_COMPARE(strip->markers().size(), versions);
+    // Clicking the oldest marker shows version 1 in the inspector and highlights it on the strip.
+    const TimelineStrip::Marker oldest = strip->markers().constFirst();
+    QCOMPARE(oldest.version, 1);
+    QTest::mouseClick(strip, Qt::LeftButton, {}, strip->markerCenter(oldest.id));
+    QTRY_VERIFY(w.heading->text().contains(entity) && w.heading->text().endsWith(QStringLiteral("version 1")));
+    QCOMPARE(strip->selectedId(), oldest.id);
+    QCOMPARE(w.timeline->currentIndex().data(TimelineModel::IdRole).toString(), oldest.id);
+
+    // Esc returns to every snapshot.
+    w.timeline->setFocus();
+    QTest::keyClick(w.timeline, Qt::Key_Escape);
+    QTRY_VERIFY(!strip->isVisible());
+    QTRY_VERIFY(rows->rowCount() > versions);
 }
 
 void TestMainWindow::corruptPayloadShowsAnIntegrityError()

@@ -1,0 +1,114 @@
+#include "entitylistmodel.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include "items/runonworkers.h"
+#include "store/snapshotstore.h"
+
+EntityListModel::EntityListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+EntityListModel::~EntityListModel() = default;
+
+void EntityListModel::setStore(std::shared_ptr<SnapshotStore> store)
+{
+    m_store = std::move(store);
+    load();
+}
+
+void EntityListModel::setFilter(const QString &tenant, const QString &kind, const QString &prefix)
+{
+    m_tenant = tenant;
+    m_kind = kind;
+    m_prefix = prefix;
+    load();
+}
+
+void EntityListModel::load()
+{
+    const quint64 generation = ++m_generation;
+    if (!m_store || m_tenant.isEmpty() || m_kind.isEmpty()) {
+        m_loading = false;
+        beginResetModel();
+        m_rows.clear();
+        m_truncated = false;
+        endResetModel();
+        return;
+    }
+    m_loading = true;
+    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
+    runOnWorkers(
+        this, &store->workers(),
+        [store, tenant = m_tenant, kind = m_kind, prefix = m_prefix, limit = m_limit] {
+            return store->entities(tenant, kind, prefix, limit + 1); // one more tells that the list is cut
+        },
+        [this, generation](const Result<QList<EntitySummary>> &result) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            if (!result) {
+                Q_EMIT loadFailed(result.error().message);
+                return;
+            }
+            beginResetModel();
+            m_rows = *result;
+            m_truncated = m_rows.size() > m_limit;
+            if (m_truncated)
+                m_rows.resize(m_limit);
+            endResetModel();
+            Q_EMIT loaded();
+        });
+}
+
+int EntityListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EntityListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(Column::Count_);
+}
+
+QVariant EntityListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const EntitySummary &e = m_rows.at(index.row());
+    if (role == EntityIdRole)
+        return e.entityId;
+    if (role == Qt::TextAlignmentRole && index.column() == int(Column::Snapshots))
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (Column(index.column())) {
+    case Column::Entity:
+        return e.entityId;
+    case Column::Snapshots:
+        return QLocale().toString(e.snapshotCount);
+    case Column::LastTaken:
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.lastTakenAt), QLocale::ShortFormat);
+    case Column::Count_:
+        break;
+    }
+    return {};
+}
+
+QVariant EntityListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case Column::Entity:
+        return tr("Entity");
+    case Column::Snapshots:
+        return tr("Snapshots");
+    case Column::LastTaken:
+        return tr("Last snapshot");
+    case Column::Count_:
+        break;
+    }
+    return {};
+}

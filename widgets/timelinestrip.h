@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+#include "domain/snapshot.h"
+
+// One entity's versions along a time axis: a marker per snapshot, coloured by type, with the selected one
+// highlighted. Hover shows the type, version and time; a click selects that snapshot.
+class TimelineStrip : public QWidget
+{
+    Q_OBJECT
+public:
+    struct Marker
+    {
+        QString id;
+        EpochMs takenAt = 0;
+        QString type;
+        int version = 0;
+    };
+
+    explicit TimelineStrip(QWidget *parent = nullptr);
+
+    void setMarkers(QList<Marker> markers); // any order
+    const QList<Marker> &markers() const { return m_markers; }
+    void setSelectedId(const QString &id);
+    QString selectedId() const { return m_selected; }
+    // Where a marker is drawn (widget coordinates), or a null point.
+    QPoint markerCenter(const QString &id) const;
+    QColor colorOf(const QString &type) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    void markerClicked(const QString &id);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    QRect axisRect() const;
+    int xOf(EpochMs at) const;
+    int markerAt(const QPoint &pos) const;
+
+    QList<Marker> m_markers; // oldest first
+    QStringList m_types; // in order of first appearance, for colours and the legend
+    QString m_selected;
+    int m_hovered = -1;
+};
