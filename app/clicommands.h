@@ -10,6 +10,6 @@ constexpr int Failure = 1;
 constexpr int Usage = 2;
 constexpr int Integrity = 3;
 constexpr int Cancelled = 4;
-}
+} // namespace CliExit
 
 int runCli(const QStringList &arguments);

@@ -4,6 +4,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 #include "appidentity.h"
 #include "mainwindow.h"
@@ -19,12 +20,14 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("SnapScope: a console for business snapshots."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("file"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("file"));
     const QCommandLineOption pgOption(QStringLiteral("pg"),
         QStringLiteral("PostgreSQL connection as libpq keywords; password from SNAPSCOPE_PGPASSWORD or ~/.pgpass."),
         QStringLiteral("conninfo"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QStringLiteral("Render the main window once its data is shown, save it as PNG and exit."), QStringLiteral("file"));
+        QStringLiteral("Render the main window once its data is shown, save it as PNG and exit."),
+        QStringLiteral("file"));
     parser.addOptions({ dbOption, pgOption, screenshotOption });
     parser.process(app);
 
@@ -35,8 +38,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(dbOption) && parser.isSet(pgOption))
         return fail(QStringLiteral("choose one of --db and --pg"));
 
-    ConnectionSpec spec;
-    bool create = false;
+    std::optional<ConnectionSpec> spec;
     if (parser.isSet(pgOption)) {
         auto parsed = ConnectionSpec::fromPgKeywords(parser.value(pgOption));
         if (!parsed)
@@ -44,10 +46,6 @@ int main(int argc, char *argv[])
         spec = *parsed;
     } else if (parser.isSet(dbOption)) {
         spec = ConnectionSpec::sqlite(parser.value(dbOption));
-    } else {
-        // First start: the demo database, created if absent (bootstrap.sh fills it with demo data).
-        spec = ConnectionSpec::sqlite(ConnectionSpec::defaultSqlitePath());
-        create = true;
     }
 
     MainWindow window;
@@ -68,6 +66,9 @@ int main(int argc, char *argv[])
         });
     }
     window.show();
-    window.openStore(spec, create);
+    if (spec)
+        window.openStore(*spec, false);
+    else
+        window.openDefault(); // the last connection, or the demo database (created on first start)
     return app.exec();
 }

@@ -2,28 +2,36 @@
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
+#include "connectiondialog.h"
+#include "connectionsettings.h"
 #include "filterbar.h"
 #include "items/entitylistmodel.h"
 #include "items/kindstatsmodel.h"
 #include "items/runonworkers.h"
 #include "items/timelinemodel.h"
 #include "kindnavigator.h"
+#include "ops/demogenerator.h"
 #include "ops/snapshotinspection.h"
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
@@ -52,6 +60,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_timeline(new TimelineModel(this))
     , m_inspector(new SnapshotInspector(this))
     , m_entities(new EntityListModel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QToolButton(this))
 {
     m_ui->setupUi(this);
     QFont title = m_ui->titleLabel->font();
@@ -166,11 +176,19 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->actionOlderVersion, &QAction::triggered, this, [this] { stepVersion(true); });
     connect(m_ui->actionNewerVersion, &QAction::triggered, this, [this] { stepVersion(false); });
 
+    m_progress->setMaximumWidth(260);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->hide();
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_backendLabel);
     statusBar()->addPermanentWidget(m_tenantLabel);
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionConnect, &QAction::triggered, this, &MainWindow::connectDialog);
     connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About SnapScope"),
@@ -205,7 +223,7 @@ void MainWindow::openStore(const ConnectionSpec &spec, bool createIfMissing)
     updateStatus();
     using Opened = Result<std::shared_ptr<SnapshotStore>>;
     auto *watcher = new QFutureWatcher<Opened>(this);
-    connect(watcher, &QFutureWatcher<Opened>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<Opened>::finished, this, [this, watcher, spec] {
         watcher->deleteLater();
         Opened opened = watcher->result();
         if (!opened) {
@@ -213,20 +231,91 @@ void MainWindow::openStore(const ConnectionSpec &spec, bool createIfMissing)
             Q_EMIT dataShown(false);
             return;
         }
-        m_store = *opened;
-        m_inspector->setStore(m_store);
-        m_entities->setStore(m_store);
-        refresh();
+        useStore(spec, *opened);
     });
     OpenOptions options;
     options.createIfMissing = createIfMissing;
     // Opening connects and migrates: never on the GUI thread.
-    watcher->setFuture(QtConcurrent::run([spec, options]() -> Opened {
-        auto store = openSnapshotStore(spec, options);
-        if (!store)
-            return store.error();
-        return std::shared_ptr<SnapshotStore>(std::move(store).value());
-    }));
+    watcher->setFuture(QtConcurrent::run([spec, options] { return openSharedSnapshotStore(spec, options); }));
+}
+
+void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotStore> store)
+{
+    m_spec = spec;
+    m_store = std::move(store);
+    ConnectionSettings::remember(spec);
+    m_entityKind.clear();
+    m_entityId.clear();
+    m_ui->entityBar->hide();
+    m_inspector->setStore(m_store);
+    m_entities->setStore(m_store);
+    m_ui->messageLabel->setText(tr("Reading %1…").arg(spec.displayName()));
+    updateStatus();
+    refresh();
+}
+
+void MainWindow::connectDialog()
+{
+    ConnectionDialog dialog(this);
+    dialog.setRecent(ConnectionSettings::recent());
+    dialog.setSpec(m_spec);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    useStore(dialog.spec(), dialog.takeStore());
+}
+
+void MainWindow::openDefault()
+{
+    if (const std::optional<ConnectionSpec> last = ConnectionSettings::last()) {
+        openStore(*last, false);
+        return;
+    }
+    openDemo();
+}
+
+void MainWindow::openDemo()
+{
+    const QString path = ConnectionSpec::defaultSqlitePath();
+    if (QFileInfo::exists(path)) {
+        openStore(ConnectionSpec::sqlite(path), false);
+        return;
+    }
+    // First start: the demo database is made (about 20,000 snapshots, a few seconds) with progress and Cancel.
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    m_ui->messageLabel->setText(tr("Creating the demo database %1…").arg(path));
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancel->show();
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    connect(
+        m_cancel, &QToolButton::clicked, this, [cancelled] { *cancelled = true; }, Qt::SingleShotConnection);
+    QPointer<MainWindow> self(this);
+    const auto progress = [self, cancelled](qint64 done, qint64 total, const QString &phase) {
+        QMetaObject::invokeMethod(qApp, [self, done, total, phase] {
+            if (self) {
+                self->m_progress->setValue(int(1000 * done / std::max<qint64>(1, total)));
+                self->m_progress->setFormat(tr("Demo data: %1").arg(phase));
+            }
+        });
+        return !cancelled->load();
+    };
+    using Made = Result<DemoReport>;
+    auto *watcher = new QFutureWatcher<Made>(this);
+    connect(watcher, &QFutureWatcher<Made>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        m_progress->hide();
+        m_cancel->hide();
+        const Made made = watcher->result();
+        if (!made) {
+            showError(made.error().message);
+            Q_EMIT dataShown(false);
+            return;
+        }
+        openStore(ConnectionSpec::sqlite(path), false);
+    });
+    watcher->setFuture(
+        QtConcurrent::run([path, progress] { return createDemoSqliteFile(path, DemoOptions {}, progress); }));
 }
 
 void MainWindow::refresh()

@@ -13,6 +13,8 @@ class EntityListModel;
 class KindNavigator;
 class KindStatsModel;
 class QLabel;
+class QProgressBar;
+class QToolButton;
 class QSortFilterProxyModel;
 class SnapshotInspector;
 class SnapshotStore;
@@ -27,6 +29,11 @@ public:
     ~MainWindow() override;
 
     void openStore(const ConnectionSpec &spec, bool createIfMissing);
+    // The last connection, or on first start the demo database (created with progress if absent).
+    void openDefault();
+    void openDemo();
+    // Ctrl+L: the connection dialog; on success the window switches to the store it opened.
+    void connectDialog();
 
 Q_SIGNALS:
     // The first data of an opened store (or the reason it could not be opened) is on screen.
@@ -37,6 +44,7 @@ protected:
 
 private:
     void refresh();
+    void useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotStore> store);
     void showError(const QString &message);
     void updateStatus();
     void showKind(const QString &kind);
@@ -65,6 +73,8 @@ private:
     TimelineModel *m_timeline;
     SnapshotInspector *m_inspector;
     EntityListModel *m_entities;
+    QProgressBar *m_progress; // background work in the status bar
+    QToolButton *m_cancel;
     QString m_entityKind, m_entityId; // set in entity mode
     bool m_awaitingFirstRows
         = false; // dataShown() follows the timeline's first rows and the inspector's first snapshot

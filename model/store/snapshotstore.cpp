@@ -19,3 +19,11 @@ Result<std::unique_ptr<SnapshotStore>> openSnapshotStore(const ConnectionSpec &s
         return opened.error();
     return std::unique_ptr<SnapshotStore>(std::move(opened).value().release());
 }
+
+Result<std::shared_ptr<SnapshotStore>> openSharedSnapshotStore(const ConnectionSpec &spec, const OpenOptions &options)
+{
+    auto store = openSnapshotStore(spec, options);
+    if (!store)
+        return store.error();
+    return std::shared_ptr<SnapshotStore>(std::move(store).value());
+}

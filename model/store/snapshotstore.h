@@ -85,3 +85,6 @@ struct OpenOptions
     bool privateBulkLoad = false;
 };
 Result<std::unique_ptr<SnapshotStore>> openSnapshotStore(const ConnectionSpec &spec, const OpenOptions &options = {});
+// The same, for views that share the store between models (the GUI).
+Result<std::shared_ptr<SnapshotStore>> openSharedSnapshotStore(
+    const ConnectionSpec &spec, const OpenOptions &options = {});

@@ -1,6 +1,8 @@
 // The console as a user meets it, on the offscreen platform.
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
@@ -8,15 +10,19 @@
 #include <QMenu>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
 #include "../common/testsupport.h"
+#include "connectiondialog.h"
+#include "connectionsettings.h"
 #include "items/jsontreemodel.h"
 #include "items/timelinemodel.h"
 #include "mainwindow.h"
@@ -71,6 +77,9 @@ private Q_SLOTS:
     void filterChangesTheRows();
     void entityTimelineWithStrip();
     void corruptPayloadShowsAnIntegrityError();
+    void connectionDialogExplainsFailures();
+    void connectionDialogWrongPostgresPassword();
+    void connectionDialogOpensAndIsRemembered();
     void unreachableServerShowsAnError();
     void missingFileShowsAnError();
     void screenshotOption();
@@ -324,6 +333,129 @@ void TestMainWindow::corruptPayloadShowsAnIntegrityError()
     w.clickRow(1);
     QTRY_COMPARE(w.payload->model()->rowCount(), 1);
     QVERIFY(!panel->isVisible());
+}
+
+namespace {
+
+// Runs Test connection in a dialog showing spec; returns (ok, the status text shown).
+std::pair<bool, QString> testConnection(const ConnectionSpec &spec, bool create = false)
+{
+    ConnectionDialog dialog;
+    dialog.show();
+    dialog.setSpec(spec);
+    if (create)
+        dialog.findChild<QCheckBox *>(QStringLiteral("createCheck"))->setChecked(true);
+    QSignalSpy checked(&dialog, &ConnectionDialog::checked);
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    if (!checked.wait(30000))
+        return { false, QStringLiteral("(no answer)") };
+    return { checked.at(0).at(0).toBool(), dialog.findChild<QLabel *>(QStringLiteral("statusLabel"))->text() };
+}
+
+} // namespace
+
+void TestMainWindow::connectionDialogExplainsFailures()
+{
+    // Not an SQLite file at all, and left as it was.
+    const QString text = m_dir.filePath(QStringLiteral("notes.txt"));
+    {
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("just some notes, not a database\n");
+    }
+    auto [ok, shown] = testConnection(ConnectionSpec::sqlite(text));
+    QVERIFY(!ok);
+    QVERIFY2(shown.contains(QStringLiteral("not a SnapScope database")), qPrintable(shown));
+    QCOMPARE(QFileInfo(text).size(), qint64(32));
+
+    // An SQLite database of another program.
+    const QString other = m_dir.filePath(QStringLiteral("other.sqlite"));
+    {
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(other));
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")));
+    }
+    std::tie(ok, shown) = testConnection(ConnectionSpec::sqlite(other));
+    QVERIFY(!ok);
+    QVERIFY2(shown.contains(QStringLiteral("not a SnapScope database")), qPrintable(shown));
+
+    // A newer schema names both versions.
+    const QString newer = m_dir.filePath(QStringLiteral("newer.sqlite"));
+    {
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(m_db));
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("VACUUM INTO '%1'").arg(newer)));
+    }
+    {
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(newer));
+        QSqlQuery query(side.db());
+        QVERIFY2(query.exec(QStringLiteral(
+                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)")),
+            qPrintable(query.lastError().text()));
+    }
+    std::tie(ok, shown) = testConnection(ConnectionSpec::sqlite(newer));
+    QVERIFY(!ok);
+    QVERIFY2(shown.contains(QStringLiteral("schema version 99")), qPrintable(shown));
+
+    // A missing file is not created unless asked.
+    const QString absent = m_dir.filePath(QStringLiteral("absent-dialog.sqlite"));
+    std::tie(ok, shown) = testConnection(ConnectionSpec::sqlite(absent));
+    QVERIFY(!ok);
+    QVERIFY2(shown.contains(QStringLiteral("does not exist")), qPrintable(shown));
+    QVERIFY(!QFileInfo::exists(absent));
+    std::tie(ok, shown) = testConnection(ConnectionSpec::sqlite(absent), true);
+    QVERIFY2(ok, qPrintable(shown));
+    QVERIFY(QFileInfo::exists(absent));
+}
+
+void TestMainWindow::connectionDialogWrongPostgresPassword()
+{
+    SNAPSCOPE_REQUIRE_POSTGRES(pg);
+    const QString user = qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD_USER");
+    if (user.isEmpty())
+        QSKIP("SKIP: no password-checked PostgreSQL role (packaging/bootstrap.sh test sets "
+              "SNAPSCOPE_TEST_PG_PASSWORD_USER)");
+    ConnectionSpec spec = *pg;
+    spec.user = user;
+    spec.password = QStringLiteral("certainly-wrong");
+    auto [ok, shown] = testConnection(spec);
+    QVERIFY(!ok);
+    QVERIFY2(shown.contains(QStringLiteral("refused the password")), qPrintable(shown));
+    QVERIFY(shown.contains(user));
+    QVERIFY(!shown.contains(QStringLiteral("certainly-wrong"))); // a password is never shown back
+}
+
+void TestMainWindow::connectionDialogOpensAndIsRemembered()
+{
+    // Ctrl+L opens the dialog; Open switches the window to the chosen store and remembers it (no password kept).
+    QSettings().remove(QStringLiteral("connections"));
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    QCOMPARE(ConnectionSettings::last()->sqlitePath, m_db);
+    const QString second = m_dir.filePath(QStringLiteral("second.sqlite"));
+    {
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(m_db));
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("VACUUM INTO '%1'").arg(second)));
+    }
+    bool handled = false;
+    QTimer::singleShot(0, [&] {
+        auto *dialog = w.window.findChild<ConnectionDialog *>();
+        QVERIFY(dialog);
+        dialog->setSpec(ConnectionSpec::sqlite(second));
+        QSignalSpy finished(dialog, &QDialog::finished);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open)->click();
+        QVERIFY(finished.wait(30000));
+        handled = true;
+    });
+    QSignalSpy shown(&w.window, &MainWindow::dataShown);
+    QTest::keyClick(&w.window, Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(handled);
+    QVERIFY(shown.wait(30000));
+    QVERIFY(w.window.windowTitle().contains(QStringLiteral("second.sqlite")));
+    QCOMPARE(ConnectionSettings::last()->sqlitePath, second);
+    QCOMPARE(ConnectionSettings::recent().size(), 2);
+    QCOMPARE(ConnectionSettings::recent().at(1).sqlitePath, m_db);
 }
 
 void TestMainWindow::unreachableServerShowsAnError()
