@@ -37,17 +37,6 @@
 #include "store/snapshotstore.h"
 #include "timelinestrip.h"
 
-namespace {
-
-struct Overview
-{
-    QList<Tenant> tenants;
-    QString tenant; // the one shown
-    QList<KindStats> stats;
-};
-
-} // namespace
-
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
@@ -197,6 +186,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     QSettings settings;
+    // Column widths and order, as the user left them.
+    timeline->horizontalHeader()->restoreState(settings.value(QStringLiteral("timeline/header")).toByteArray());
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
         resize(1500, 900); // first start: room for the navigator, the timeline and the inspector
         resizeDocks({ dock, inspectorDock }, { 250, 460 }, Qt::Horizontal);
@@ -211,6 +202,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("timeline/header"), m_ui->timelineTable->horizontalHeader()->saveState());
     event->accept();
 }
 
@@ -322,54 +314,74 @@ void MainWindow::refresh()
 {
     if (!m_store)
         return;
-    using Loaded = Result<Overview>;
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Loaded loaded = watcher->result();
-        if (!loaded) {
-            showError(loaded.error().message);
-            Q_EMIT dataShown(false);
-            return;
-        }
-        m_tenantCount = int(loaded->tenants.size());
-        m_tenant = loaded->tenant;
-        m_ui->filterBar->setTenants(loaded->tenants, m_tenant);
-        m_navigator->setTenant(m_tenant);
-        m_stats->setStats(loaded->stats);
-        m_ui->storageTable->resizeColumnsToContents();
-        m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-        m_ui->messageLabel->setText(
-            tr("%1 snapshots in %2").arg(QLocale().toString(m_stats->totalSnapshots()), m_spec.displayName()));
-        updateStatus();
-        // The window counts as shown once the timeline's first rows are there too.
-        SnapshotQuery query = m_ui->filterBar->applyTo(m_timeline->query()); // a refresh keeps the filters
-        query.tenant = m_tenant;
-        m_awaitingFirstRows = !m_tenant.isEmpty();
-        m_timeline->setStore(m_store);
-        m_timeline->setQuery(query); // one read: the model starts once both are set
-        if (!m_awaitingFirstRows)
-            Q_EMIT dataShown(true);
-    });
+    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
+    // Tenants first (one small table), so the timeline starts at once; the counts follow in the background.
+    runOnWorkers(
+        this, &store->workers(),
+        [store, wanted = m_tenant]() -> Result<std::pair<QList<Tenant>, QString>> {
+            auto tenants = store->tenants();
+            if (!tenants)
+                return tenants.error();
+            QString chosen; // the tenant shown before, if the database still has it; else the first
+            for (const Tenant &t : std::as_const(*tenants)) {
+                if (chosen.isEmpty() || t.id == wanted)
+                    chosen = t.id;
+            }
+            return std::pair { *tenants, chosen };
+        },
+        [this, store](const Result<std::pair<QList<Tenant>, QString>> &loaded) {
+            if (store != m_store.get())
+                return; // another store was opened meanwhile
+            if (!loaded) {
+                showError(loaded.error().message);
+                Q_EMIT dataShown(false);
+                return;
+            }
+            const auto &[tenants, tenant] = *loaded;
+            m_tenantCount = int(tenants.size());
+            m_tenant = tenant;
+            m_ui->filterBar->setTenants(tenants, m_tenant);
+            m_navigator->setTenant(m_tenant);
+            updateStatus();
+            // The window counts as shown once the timeline's first rows (and the newest snapshot) are there.
+            SnapshotQuery query = m_ui->filterBar->applyTo(m_timeline->query()); // a refresh keeps the filters
+            query.tenant = m_tenant;
+            query.entityId = m_entityId;
+            m_awaitingFirstRows = !m_tenant.isEmpty();
+            m_timeline->setStore(m_store);
+            m_timeline->setQuery(query); // one read: the model starts once both are set
+            if (!m_awaitingFirstRows) {
+                m_ui->messageLabel->setText(tr("%1 holds no tenants yet.").arg(m_spec.displayName()));
+                Q_EMIT dataShown(true);
+                return;
+            }
+            loadStats(false);
+        });
+}
+
+void MainWindow::loadStats(bool withSizes)
+{
     SnapshotStore *store = m_store.get();
-    // The store's destructor waits for its workers, so the raw pointer outlives the task.
-    watcher->setFuture(QtConcurrent::run(&store->workers(), [store, wanted = m_tenant]() -> Loaded {
-        Overview overview;
-        auto tenants = store->tenants();
-        if (!tenants)
-            return tenants.error();
-        overview.tenants = *tenants;
-        // The tenant shown before, if the database still has it; else the first.
-        for (const Tenant &t : std::as_const(overview.tenants)) {
-            if (overview.tenant.isEmpty() || t.id == wanted)
-                overview.tenant = t.id;
-        }
-        auto stats = store->kindStats(overview.tenant);
-        if (!stats)
-            return stats.error();
-        overview.stats = *stats;
-        return overview;
-    }));
+    runOnWorkers(
+        this, &store->workers(),
+        [store, tenant = m_tenant, withSizes] {
+            return withSizes ? store->kindStats(tenant) : store->kindCounts(tenant);
+        },
+        [this, store, tenant = m_tenant, withSizes](const Result<QList<KindStats>> &stats) {
+            if (store != m_store.get() || tenant != m_tenant)
+                return; // superseded
+            if (!stats) {
+                statusBar()->showMessage(stats.error().message, 10000);
+                return;
+            }
+            m_stats->setStats(*stats);
+            m_ui->storageTable->resizeColumnsToContents();
+            m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+            m_ui->messageLabel->setText(
+                tr("%1 snapshots in %2").arg(QLocale().toString(m_stats->totalSnapshots()), m_spec.displayName()));
+            if (!withSizes)
+                loadStats(true); // the sizes read every row: seconds on millions, so they come last
+        });
 }
 
 void MainWindow::showKind(const QString &kind)

@@ -44,6 +44,8 @@ protected:
 
 private:
     void refresh();
+    // The navigator's counts (quick, from the index), then the storage sizes (a full read) in the background.
+    void loadStats(bool withSizes);
     void useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotStore> store);
     void showError(const QString &message);
     void updateStatus();

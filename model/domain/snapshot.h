@@ -88,6 +88,7 @@ struct KindStats
     qint64 count = 0;
     qint64 rawBytes = 0;
     qint64 storedBytes = 0;
+    bool sizesKnown = true; // false for the quick counts (SnapshotStore::kindCounts), whose sizes are not read
     double ratio() const { return rawBytes > 0 ? double(storedBytes) / double(rawBytes) : 0.0; }
 };
 

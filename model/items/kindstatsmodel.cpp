@@ -6,11 +6,22 @@
 
 KindStatsModel::KindStatsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void KindStatsModel::setStats(const QList<KindStats> &stats)
 {
+    const auto kindsOf = [](const QList<KindStats> &list) {
+        QStringList kinds;
+        for (const KindStats &s : list)
+            kinds << s.kind;
+        return kinds;
+    };
+    if (!m_stats.isEmpty() && kindsOf(stats) == kindsOf(m_stats)) {
+        // The same kinds with new numbers (the sizes arriving after the counts): views keep their selection.
+        m_stats = stats;
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        return;
+    }
     beginResetModel();
     m_stats = stats;
     endResetModel();
@@ -73,11 +84,11 @@ QVariant KindStatsModel::data(const QModelIndex &index, int role) const
     case Column::Count:
         return locale.toString(s.count);
     case Column::RawBytes:
-        return locale.formattedDataSize(s.rawBytes);
+        return s.sizesKnown ? locale.formattedDataSize(s.rawBytes) : QStringLiteral("…");
     case Column::StoredBytes:
-        return locale.formattedDataSize(s.storedBytes);
+        return s.sizesKnown ? locale.formattedDataSize(s.storedBytes) : QStringLiteral("…");
     case Column::Ratio:
-        return QStringLiteral("%1%").arg(s.ratio() * 100.0, 0, 'f', 1);
+        return s.sizesKnown ? QStringLiteral("%1%").arg(s.ratio() * 100.0, 0, 'f', 1) : QStringLiteral("…");
     case Column::Count_:
         break;
     }

@@ -60,7 +60,8 @@ Result<ConnectionSpec> ConnectionSpec::fromPgKeywords(const QString &text)
                 }
             }
             if (!closed)
-                return Error { Error::Code::Invalid, QStringLiteral("--pg: unterminated quote in value of %1").arg(key) };
+                return Error { Error::Code::Invalid,
+                    QStringLiteral("--pg: unterminated quote in value of %1").arg(key) };
         } else {
             while (i < n && !text.at(i).isSpace())
                 value.append(text.at(i++));
@@ -79,14 +80,16 @@ Result<ConnectionSpec> ConnectionSpec::fromPgKeywords(const QString &text)
             bool ok = false;
             spec.port = value.toInt(&ok);
             if (!ok || spec.port <= 0 || spec.port > 65535)
-                return Error { Error::Code::Invalid, QStringLiteral("--pg: port \"%1\" is not a port number").arg(value) };
+                return Error { Error::Code::Invalid,
+                    QStringLiteral("--pg: port \"%1\" is not a port number").arg(value) };
         } else if (key == u"dbname") {
             spec.database = value;
         } else if (key == u"user") {
             spec.user = value;
         } else if (key == u"sslmode") {
-            static const QStringList modes { QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
-                QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full") };
+            static const QStringList modes { QStringLiteral("disable"), QStringLiteral("allow"),
+                QStringLiteral("prefer"), QStringLiteral("require"), QStringLiteral("verify-ca"),
+                QStringLiteral("verify-full") };
             if (!modes.contains(value))
                 return Error { Error::Code::Invalid, QStringLiteral("--pg: unknown sslmode \"%1\"").arg(value) };
             spec.sslmode = value;
@@ -94,10 +97,12 @@ Result<ConnectionSpec> ConnectionSpec::fromPgKeywords(const QString &text)
             bool ok = false;
             spec.connectTimeoutSeconds = value.toInt(&ok);
             if (!ok || spec.connectTimeoutSeconds < 0)
-                return Error { Error::Code::Invalid, QStringLiteral("--pg: connect_timeout \"%1\" is not a number").arg(value) };
+                return Error { Error::Code::Invalid,
+                    QStringLiteral("--pg: connect_timeout \"%1\" is not a number").arg(value) };
         } else if (key == u"password") {
             return Error { Error::Code::Invalid,
-                QStringLiteral("--pg: do not put the password on the command line; set SNAPSCOPE_PGPASSWORD or use ~/.pgpass") };
+                QStringLiteral(
+                    "--pg: do not put the password on the command line; set SNAPSCOPE_PGPASSWORD or use ~/.pgpass") };
         } else {
             return Error { Error::Code::Invalid, QStringLiteral("--pg: unsupported keyword \"%1\"").arg(key) };
         }

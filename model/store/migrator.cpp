@@ -18,8 +18,7 @@ Error databaseError(const QString &what, const QSqlError &error)
 
 Migrator::Migrator(const SqlDialect &dialect)
     : m_dialect(dialect)
-{
-}
+{ }
 
 QList<Migrator::Migration> Migrator::migrations() const
 {
@@ -86,7 +85,8 @@ Result<int> Migrator::inspect(QSqlDatabase &db) const
 {
     QSqlQuery tables(db);
     if (!tables.exec(m_dialect.listTablesSql()))
-        return Error { Error::Code::NotSnapScope, QStringLiteral("cannot read the database: %1").arg(tables.lastError().text()) };
+        return Error { Error::Code::NotSnapScope,
+            QStringLiteral("cannot read the database: %1").arg(tables.lastError().text()) };
     QStringList names;
     while (tables.next())
         names.append(tables.value(0).toString());
@@ -134,7 +134,8 @@ Result<int> Migrator::migrate(QSqlDatabase &db) const
             QSqlQuery query(db);
             if (!query.exec(statement)) {
                 const Error error = databaseError(
-                    QStringLiteral("migration %1 (%2) failed").arg(migration.version).arg(migration.name), query.lastError());
+                    QStringLiteral("migration %1 (%2) failed").arg(migration.version).arg(migration.name),
+                    query.lastError());
                 db.rollback();
                 return error;
             }
@@ -145,7 +146,8 @@ Result<int> Migrator::migrate(QSqlDatabase &db) const
         record.addBindValue(migration.name);
         record.addBindValue(QDateTime::currentMSecsSinceEpoch());
         if (!record.exec()) {
-            const Error error = databaseError(QStringLiteral("recording migration %1").arg(migration.version), record.lastError());
+            const Error error
+                = databaseError(QStringLiteral("recording migration %1").arg(migration.version), record.lastError());
             db.rollback();
             return error;
         }

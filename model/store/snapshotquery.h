@@ -46,4 +46,3 @@ struct HeaderPage
     std::optional<PageCursor> next; // set when more rows may follow
     QList<QByteArray> storedPayloads; // parallel to headers when withStoredPayload
 };
-

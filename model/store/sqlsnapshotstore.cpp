@@ -958,13 +958,25 @@ Status SqlSnapshotStore::setPinned(const QString &id, bool pinned, const QString
 
 Result<QList<KindStats>> SqlSnapshotStore::kindStats(const QString &tenant)
 {
+    return readKindStats(tenant, true);
+}
+
+Result<QList<KindStats>> SqlSnapshotStore::kindCounts(const QString &tenant)
+{
+    return readKindStats(tenant, false);
+}
+
+Result<QList<KindStats>> SqlSnapshotStore::readKindStats(const QString &tenant, bool withSizes)
+{
     auto dbResult = db();
     if (!dbResult)
         return dbResult.error();
     QSqlQuery query(*dbResult);
     query.setForwardOnly(true);
-    QString sql = QStringLiteral(
-        "SELECT kind, COUNT(*), SUM(raw_size), SUM(stored_size) FROM snapshots WHERE deleted_at IS NULL");
+    // Without the sizes, every column read is in snapshots_kind_time: the table itself is not touched.
+    QString sql = withSizes ? QStringLiteral(
+                      "SELECT kind, COUNT(*), SUM(raw_size), SUM(stored_size) FROM snapshots WHERE deleted_at IS NULL")
+                            : QStringLiteral("SELECT kind, COUNT(*), 0, 0 FROM snapshots WHERE deleted_at IS NULL");
     if (!tenant.isEmpty())
         sql += QStringLiteral(" AND tenant_id = ?");
     sql += QStringLiteral(" GROUP BY kind ORDER BY kind");
@@ -976,7 +988,7 @@ Result<QList<KindStats>> SqlSnapshotStore::kindStats(const QString &tenant)
     QList<KindStats> result;
     while (query.next())
         result.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
-            query.value(3).toLongLong() });
+            query.value(3).toLongLong(), withSizes });
     return result;
 }
 

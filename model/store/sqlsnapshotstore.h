@@ -34,6 +34,7 @@ public:
         const QString &tenant, const QString &kind, const QString &prefix, int limit) override;
     Status setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor) override;
     Result<QList<KindStats>> kindStats(const QString &tenant) override;
+    Result<QList<KindStats>> kindCounts(const QString &tenant) override;
     Result<QList<Tenant>> tenants() override;
     Status putTenant(const Tenant &tenant) override;
     Status finishBulkLoad() override;
@@ -45,6 +46,7 @@ public:
     Result<QList<DictionaryInfo>> dictionaries() override;
 
 private:
+    Result<QList<KindStats>> readKindStats(const QString &tenant, bool withSizes);
     explicit SqlSnapshotStore(const ConnectionSpec &spec);
 
     Result<QSqlDatabase> db();

@@ -427,6 +427,14 @@ void TestSnapshotStore::kindStatsPerKind()
     QVERIFY(t1->at(0).storedBytes > 0 && t1->at(0).storedBytes < t1->at(0).rawBytes);
     auto all = m_store->kindStats(QString());
     QCOMPARE(all->size(), 2);
+    // The quick counts agree, without sizes.
+    auto counts = m_store->kindCounts(QStringLiteral("t1"));
+    QVERIFY(counts.ok());
+    QCOMPARE(counts->size(), 1);
+    QCOMPARE(counts->at(0).count, 2);
+    QVERIFY(!counts->at(0).sizesKnown);
+    QVERIFY(t1->at(0).sizesKnown);
+    QCOMPARE(m_store->kindCounts(QString())->size(), 2);
 }
 
 void TestSnapshotStore::factRowsForInventoryAndChat()
