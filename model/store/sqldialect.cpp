@@ -18,8 +18,11 @@ QStringList SqlDialect::sessionSetup(bool privateBulkLoad) const
             privateBulkLoad ? QStringLiteral("PRAGMA synchronous=OFF") : QStringLiteral("PRAGMA synchronous=NORMAL"),
             QStringLiteral("PRAGMA foreign_keys=ON"),
             QStringLiteral("PRAGMA temp_store=MEMORY"),
-            QStringLiteral("PRAGMA cache_size=-131072"), // 128 MiB of page cache per connection
-            QStringLiteral("PRAGMA mmap_size=1073741824"),
+            // A bulk load gets a large page cache and memory-mapped reads; a session that browses keeps its footprint
+            // small: a mapped file counts in the process's resident set as pages are touched, so scrolling a
+            // 1.5 GB store would grow the console by what it read.
+            privateBulkLoad ? QStringLiteral("PRAGMA cache_size=-131072") : QStringLiteral("PRAGMA cache_size=-16384"),
+            privateBulkLoad ? QStringLiteral("PRAGMA mmap_size=1073741824") : QStringLiteral("PRAGMA mmap_size=0"),
             // Checkpoint every 32 MiB instead of 4 MiB: pages rewritten by consecutive transactions (index tails) are
             // copied into the database once, not once per transaction.
             QStringLiteral("PRAGMA wal_autocheckpoint=8192"),

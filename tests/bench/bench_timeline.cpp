@@ -1,0 +1,282 @@
+// Timeline benchmark (issue 3), on a large SQLite store (make one with `snapscope-cli demo --scale large --db FILE`):
+// open-to-first-rows, page fetch times, reaching the oldest row, peak RSS after scrolling 100,000 rows and the
+// longest GUI-thread stall while paging (a 5 ms QTimer heartbeat), then QSqlTableModel on the same query for
+// comparison. Prints its figures; asserts nothing. Run on the offscreen platform:
+//   build/release/tests/bench/bench_timeline --db FILE [--rows 100000] [--jumps 200] [--skip-plain]
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlTableModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "items/timelinemodel.h"
+#include "mainwindow.h"
+#include "store/connectionspec.h"
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+// Runs the event loop until the predicate holds; waits for events instead of spinning.
+template <typename Predicate> bool waitUntil(Predicate predicate, int timeoutMs = 120000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!predicate()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+double ms(qint64 ns)
+{
+    return double(ns) / 1e6;
+}
+
+qint64 statusKb(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t index = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
+    return values[index];
+}
+
+// The longest gap between ticks of a 5 ms timer: how long the GUI thread was busy in one go.
+class Heartbeat : public QObject
+{
+public:
+    Heartbeat()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(5);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_longest = std::max(m_longest, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_longest = 0;
+        m_timer.start();
+    }
+    double stop()
+    {
+        m_timer.stop();
+        return ms(std::max(m_longest, m_clock.nsecsElapsed() - m_last));
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("SnapScopeBench"));
+    QStandardPaths::setTestModeEnabled(true); // no settings of a real user are read or written
+    QCommandLineParser parser;
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"), QStringLiteral("Large SQLite store."), QStringLiteral("file"));
+    const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("Rows to scroll through."),
+        QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption jumpsOption(
+        QStringLiteral("jumps"), QStringLiteral("Random page fetches."), QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption skipPlain(QStringLiteral("skip-plain"), QStringLiteral("Skip the QSqlTableModel run."));
+    parser.addOptions({ dbOption, rowsOption, jumpsOption, skipPlain });
+    parser.addHelpOption();
+    parser.process(app);
+    const QString db = parser.value(dbOption);
+    if (db.isEmpty() || !QFileInfo::exists(db)) {
+        std::fprintf(stderr, "bench_timeline: error: --db FILE (an existing large demo database) is required\n");
+        return 1;
+    }
+
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    auto *table = window.findChild<QTableView *>(QStringLiteral("timelineTable"));
+    auto *model = qobject_cast<TimelineModel *>(table->model());
+    Heartbeat heartbeat;
+
+    // 1. Open to first rows.
+    QElapsedTimer clock;
+    bool firstRows = false;
+    qint64 firstRowsNs = 0;
+    QObject::connect(model, &TimelineModel::firstPageShown, &window, [&] {
+        if (!firstRows)
+            firstRowsNs = clock.nsecsElapsed();
+        firstRows = true;
+    });
+    heartbeat.start();
+    clock.start();
+    window.openStore(ConnectionSpec::sqlite(db), false);
+    if (!waitUntil([&] { return firstRows; })) {
+        std::fprintf(stderr, "bench_timeline: error: no first rows\n");
+        return 1;
+    }
+    table->viewport()->repaint();
+    const qint64 paintedNs = clock.nsecsElapsed();
+    out() << "database: " << db << "\n";
+    out() << "open to first rows:            " << ms(firstRowsNs) << " ms (painted at " << ms(paintedNs) << " ms)\n";
+
+    // 2. The count arrives in the background; then the oldest row is reached from the newest.
+    waitUntil([&] { return model->countState() == TimelineModel::CountState::Exact; });
+    const qint64 countNs = clock.nsecsElapsed();
+    out() << "exact count known after:       " << ms(countNs) << " ms (" << model->rowCount() << " rows)\n";
+    QElapsedTimer oldest;
+    oldest.start();
+    table->scrollToBottom();
+    table->viewport()->repaint();
+    const int last = model->rowCount() - 1;
+    waitUntil([&] {
+        model->data(model->index(last, 0));
+        return model->headerAt(last) != nullptr;
+    });
+    table->viewport()->repaint();
+    out() << "oldest row reachable:          " << ms(oldest.nsecsElapsed()) << " ms after the count ("
+          << ms(clock.nsecsElapsed()) << " ms after opening); oldest taken_at "
+          << model->index(last, 0).data().toString() << "\n";
+    const double openingStall = heartbeat.stop();
+    out() << "longest GUI stall, opening:    " << openingStall << " ms\n";
+
+    // 3. Page fetches at random places (each a page not loaded yet): the first also waits for the page ends.
+    std::vector<double> fetches;
+    QRandomGenerator random(42);
+    const int jumps = parser.value(jumpsOption).toInt();
+    heartbeat.start();
+    double firstFar = 0;
+    for (int i = 0; i <= jumps; ++i) {
+        int row = 0;
+        do
+            row = int(random.bounded(model->rowCount()));
+        while (model->headerAt(row));
+        QElapsedTimer fetch;
+        fetch.start();
+        model->data(model->index(row, 0)); // what a view's paint does
+        waitUntil([&] { return model->headerAt(row) != nullptr; });
+        if (i == 0)
+            firstFar = ms(fetch.nsecsElapsed());
+        else
+            fetches.push_back(ms(fetch.nsecsElapsed()));
+    }
+    const double jumpStall = heartbeat.stop();
+    out() << "first far jump (page ends):    " << firstFar << " ms\n";
+    out() << "page fetch, " << fetches.size() << " random pages: median " << percentile(fetches, 0.5) << " ms, p95 "
+          << percentile(fetches, 0.95) << " ms, max " << percentile(fetches, 1.0) << " ms\n";
+    out() << "longest GUI stall, jumps:      " << jumpStall << " ms\n";
+
+    // 4. Scroll through rows from the top a screen at a time, as a user dragging down would, painting each screen.
+    const int rows = parser.value(rowsOption).toInt();
+    table->scrollToTop();
+    QScrollBar *bar = table->verticalScrollBar();
+    QElapsedTimer scroll;
+    scroll.start();
+    heartbeat.start();
+    int screens = 0;
+    std::vector<double> screenWaits;
+    double longestScroll = 0, longestPaint = 0;
+    while (table->rowAt(table->viewport()->height() - 1) < rows && bar->value() < bar->maximum()) {
+        QElapsedTimer step;
+        step.start();
+        bar->setValue(bar->value() + bar->pageStep());
+        longestScroll = std::max(longestScroll, ms(step.nsecsElapsed()));
+        step.restart();
+        table->viewport()->repaint();
+        longestPaint = std::max(longestPaint, ms(step.nsecsElapsed()));
+        const int top = table->rowAt(0);
+        const int bottom = std::max(top, table->rowAt(table->viewport()->height() - 1));
+        QElapsedTimer wait;
+        wait.start();
+        waitUntil([&] { return model->headerAt(top) && model->headerAt(bottom); });
+        screenWaits.push_back(ms(wait.nsecsElapsed()));
+        table->viewport()->repaint();
+        // Each screen is one user event: what arrived meanwhile (the heartbeat too) runs before the next.
+        QCoreApplication::processEvents();
+        ++screens;
+    }
+    const double scrollStall = heartbeat.stop();
+    out() << "scrolled " << table->rowAt(table->viewport()->height() - 1) + 1 << " rows in " << screens
+          << " screens: " << ms(scroll.nsecsElapsed()) << " ms, wait per screen median " << percentile(screenWaits, 0.5)
+          << " ms, p95 " << percentile(screenWaits, 0.95) << " ms\n";
+    out() << "longest GUI stall, scrolling:  " << scrollStall << " ms (longest scroll step " << longestScroll
+          << " ms, longest paint " << longestPaint << " ms)\n";
+    out() << "pages held: " << model->loadedPageCount() << " (limit " << model->pageCacheLimit() << ")\n";
+    out() << "RSS now " << statusKb("VmRSS:") / 1024 << " MB, peak " << statusKb("VmHWM:") / 1024 << " MB\n";
+    out().flush();
+
+    // 5. What a plain Qt program would do: QSqlTableModel on the same query, fetched until its last row is there.
+    if (!parser.isSet(skipPlain)) {
+        const qint64 rssBefore = statusKb("VmRSS:");
+        {
+            QSqlDatabase plain = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plain"));
+            plain.setDatabaseName(db);
+            plain.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            if (!plain.open()) {
+                std::fprintf(stderr, "bench_timeline: error: %s\n", qPrintable(plain.lastError().text()));
+                return 1;
+            }
+            QSqlTableModel plainModel(nullptr, plain);
+            plainModel.setTable(QStringLiteral("snapshots"));
+            plainModel.setFilter(QStringLiteral("tenant_id = '%1' AND deleted_at IS NULL").arg(model->query().tenant));
+            plainModel.setSort(plainModel.fieldIndex(QStringLiteral("taken_at")), Qt::DescendingOrder);
+            QElapsedTimer plainClock;
+            plainClock.start();
+            plainModel.select();
+            const qint64 firstNs = plainClock.nsecsElapsed();
+            while (plainModel.canFetchMore())
+                plainModel.fetchMore(); // on the GUI thread, as QSqlTableModel must be
+            const qint64 lastNs = plainClock.nsecsElapsed();
+            plainModel.data(plainModel.index(plainModel.rowCount() - 1, 0));
+            out() << "QSqlTableModel: first rows " << ms(firstNs) << " ms, last row reachable after " << ms(lastNs)
+                  << " ms (" << plainModel.rowCount() << " rows; the GUI thread is blocked for all of it), RSS +"
+                  << (statusKb("VmRSS:") - rssBefore) / 1024 << " MB\n";
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("plain"));
+    }
+    return 0;
+}
