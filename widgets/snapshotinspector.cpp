@@ -10,9 +10,11 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextDocumentLayout>
 #include <QSettings>
 #include <QShortcut>
 #include <QStyle>
+#include <QTextDocument>
 #include <QTimeZone>
 
 #include "domain/kindregistry.h"
@@ -304,11 +306,37 @@ void SnapshotInspector::setTextMode(bool text)
     if (!m_header || m_ui->payloadPages->currentWidget() == m_ui->corruptLabel
         || m_ui->payloadPages->currentWidget() == m_ui->loadingLabel)
         return;
-    if (text && !m_textShown) {
-        m_ui->textView->setPlainText(m_prettyText);
-        m_textShown = true;
+    if (!text) {
+        m_ui->payloadPages->setCurrentWidget(m_ui->treeView);
+        return;
     }
-    m_ui->payloadPages->setCurrentWidget(text ? static_cast<QWidget *>(m_ui->textView) : m_ui->treeView);
+    if (m_textShown) {
+        m_ui->payloadPages->setCurrentWidget(m_ui->textView);
+        return;
+    }
+    // Filling a text document with megabytes of JSON takes seconds: it is built on a worker and handed over whole.
+    const quint64 generation = m_generation;
+    m_ui->payloadPages->setCurrentWidget(m_ui->loadingLabel);
+    const QFont font = m_ui->textView->font();
+    runOnWorkers(
+        this, &m_store->workers(),
+        [text = m_prettyText, font, gui = thread()] {
+            auto *document = new QTextDocument;
+            document->setDocumentLayout(new QPlainTextDocumentLayout(document));
+            document->setDefaultFont(font);
+            document->setPlainText(text);
+            document->moveToThread(gui);
+            return std::shared_ptr<QTextDocument>(document, [](QTextDocument *d) { d->deleteLater(); });
+        },
+        [this, generation](const std::shared_ptr<QTextDocument> &document) {
+            if (generation != m_generation)
+                return; // another snapshot is shown now
+            m_textDocument = document; // the one shown before goes with deleteLater, after the view lets go of it
+            m_ui->textView->setDocument(document.get());
+            m_textShown = true;
+            if (m_ui->textToggleButton->defaultAction()->isChecked())
+                m_ui->payloadPages->setCurrentWidget(m_ui->textView);
+        });
 }
 
 void SnapshotInspector::find(bool backward)

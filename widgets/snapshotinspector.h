@@ -14,6 +14,7 @@ class SnapshotInspector;
 }
 class JsonTreeModel;
 class QLabel;
+class QTextDocument;
 class SnapshotStore;
 struct InspectedSnapshot;
 
@@ -63,6 +64,7 @@ private:
     QString m_prettyText;
     QString m_verification; // rich text for the metadata's integrity line
     bool m_textShown = false; // the text view holds this snapshot's text
+    std::shared_ptr<QTextDocument> m_textDocument; // built on a worker; shown by the text view
     bool m_loading = false;
     quint64 m_generation = 0;
     QHash<QString, QSet<QString>> m_expanded; // per kind: JSON Pointers of expanded nodes

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSqlDatabase>
@@ -18,16 +19,22 @@
 #include <QSqlTableModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
 
 #include <algorithm>
 #include <cstdio>
 #include <vector>
 
+#include "items/jsontreemodel.h"
 #include "items/timelinemodel.h"
 #include "mainwindow.h"
+#include "snapshotinspector.h"
 #include "store/connectionspec.h"
+#include "store/snapshotstore.h"
 
 namespace {
 
@@ -110,6 +117,70 @@ private:
     qint64 m_longest = 0;
 };
 
+// The inspector on one snapshot of `megabytes` MB (a store's stock with that many bytes of items): how long the GUI
+// thread is busy at most while it loads, verifies, parses and shows it, and when the text view is switched on.
+int inspectLargePayload(int megabytes)
+{
+    QTemporaryDir dir;
+    auto opened
+        = openSharedSnapshotStore(ConnectionSpec::sqlite(dir.filePath(QStringLiteral("large.sqlite"))), { true });
+    if (!opened) {
+        std::fprintf(stderr, "bench_timeline: error: %s\n", qPrintable(opened.error().message));
+        return 1;
+    }
+    std::shared_ptr<SnapshotStore> store = *opened;
+    (void)store->putTenant({ QStringLiteral("t"), QStringLiteral("T"), QStringLiteral("UTC"), QStringLiteral("THB") });
+    QJsonArray stocks;
+    qint64 bytes = 0;
+    for (int i = 0; bytes < qint64(megabytes) * 1024 * 1024; ++i) {
+        const QJsonObject item { { QStringLiteral("item_code"), QStringLiteral("P%1").arg(i, 6, 10, QLatin1Char('0')) },
+            { QStringLiteral("name"), QStringLiteral("สินค้าทดสอบ %1 Test product").arg(i) },
+            { QStringLiteral("quantity"), i % 500 }, { QStringLiteral("reserved"), i % 7 },
+            { QStringLiteral("reorder_point"), 40 } };
+        stocks.append(item);
+        bytes += 130;
+    }
+    NewSnapshot s;
+    s.tenant = QStringLiteral("t");
+    s.kind = QStringLiteral("stock");
+    s.entityId = QStringLiteral("STORE001");
+    s.takenAt = 1735689600000;
+    s.type = QStringLiteral("manual");
+    s.payload = { { QStringLiteral("store_code"), QStringLiteral("STORE001") }, { QStringLiteral("stocks"), stocks } };
+    auto put = store->put(s);
+    if (!put) {
+        std::fprintf(stderr, "bench_timeline: error: %s\n", qPrintable(put.error().message));
+        return 1;
+    }
+    SnapshotInspector inspector;
+    inspector.resize(500, 800);
+    inspector.show();
+    inspector.setStore(store);
+    Heartbeat heartbeat;
+    bool shown = false;
+    QObject::connect(&inspector, &SnapshotInspector::snapshotShown, [&] { shown = true; });
+    QElapsedTimer clock;
+    clock.start();
+    heartbeat.start();
+    inspector.showSnapshot(put->id);
+    waitUntil([&] { return shown; });
+    inspector.repaint();
+    const double shownMs = ms(clock.nsecsElapsed());
+    const double treeStall = heartbeat.stop();
+    out() << "payload " << put->rawSize / 1024 << " KB raw, " << put->storedSize / 1024
+          << " KB stored: shown as a tree after " << shownMs << " ms; longest GUI stall " << treeStall << " ms\n";
+    auto *text = inspector.findChild<QToolButton *>(QStringLiteral("textToggleButton"));
+    heartbeat.start();
+    clock.restart();
+    text->click();
+    auto *view = inspector.findChild<QWidget *>(QStringLiteral("textView"));
+    waitUntil([&] { return view->isVisible(); });
+    inspector.repaint();
+    out() << "switching to the text view: " << ms(clock.nsecsElapsed()) << " ms; longest GUI stall " << heartbeat.stop()
+          << " ms\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -126,10 +197,14 @@ int main(int argc, char *argv[])
         QStringLiteral("n"), QStringLiteral("100000"));
     const QCommandLineOption jumpsOption(
         QStringLiteral("jumps"), QStringLiteral("Random page fetches."), QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption largeOption(QStringLiteral("large-payload"),
+        QStringLiteral("Only the inspector on a payload of this many MB."), QStringLiteral("mb"));
     const QCommandLineOption skipPlain(QStringLiteral("skip-plain"), QStringLiteral("Skip the QSqlTableModel run."));
-    parser.addOptions({ dbOption, rowsOption, jumpsOption, skipPlain });
+    parser.addOptions({ dbOption, rowsOption, jumpsOption, skipPlain, largeOption });
     parser.addHelpOption();
     parser.process(app);
+    if (parser.isSet(largeOption))
+        return inspectLargePayload(parser.value(largeOption).toInt());
     const QString db = parser.value(dbOption);
     if (db.isEmpty() || !QFileInfo::exists(db)) {
         std::fprintf(stderr, "bench_timeline: error: --db FILE (an existing large demo database) is required\n");

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -186,6 +187,15 @@ void TestMainWindow::clickingARowShowsItsPayload()
     QTest::keyClick(find, Qt::Key_Return);
     QVERIFY(w.payload->currentIndex().isValid());
     QVERIFY(w.payload->currentIndex().siblingAtColumn(1).data().toString().contains(entity.section(u':', -1)));
+    // The text toggle shows the same payload as indented JSON, and back.
+    auto *toggle = inspector->findChild<QToolButton *>(QStringLiteral("textToggleButton"));
+    auto *text = inspector->findChild<QPlainTextEdit *>(QStringLiteral("textView"));
+    toggle->click();
+    QTRY_VERIFY(text->isVisible());
+    QVERIFY(text->toPlainText().startsWith(QStringLiteral("{\n    \"")));
+    QVERIFY(text->toPlainText().contains(entity.section(u':', -1)));
+    toggle->click();
+    QTRY_VERIFY(w.payload->isVisible());
 }
 
 void TestMainWindow::altLeftAndRightStepThroughVersions()
