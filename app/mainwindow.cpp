@@ -93,6 +93,14 @@ MainWindow::MainWindow(QWidget *parent)
             m_timeline->sort(column, order);
         });
     connect(m_timeline, &TimelineModel::countChanged, this, &MainWindow::updateCount);
+    connect(m_timeline, &TimelineModel::countChanged, this, [this] {
+        if (m_timeline->countState() == TimelineModel::CountState::Exact && std::exchange(m_statsPending, false))
+            loadStats(false);
+    });
+    connect(m_timeline, &TimelineModel::loadFailed, this, [this] {
+        if (std::exchange(m_statsPending, false))
+            loadStats(false);
+    });
     connect(m_timeline, &TimelineModel::pageLoaded, this, &MainWindow::updateCount);
     connect(m_timeline, &TimelineModel::loadFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Reading the timeline failed: %1").arg(message));
@@ -355,7 +363,8 @@ void MainWindow::refresh()
                 Q_EMIT dataShown(true);
                 return;
             }
-            loadStats(false);
+            // The counts wait for the timeline's own count: on two workers they would delay it.
+            m_statsPending = true;
         });
 }
 

@@ -78,6 +78,7 @@ private:
     QProgressBar *m_progress; // background work in the status bar
     QToolButton *m_cancel;
     QString m_entityKind, m_entityId; // set in entity mode
-    bool m_awaitingFirstRows
-        = false; // dataShown() follows the timeline's first rows and the inspector's first snapshot
+    bool m_statsPending = false; // the kind counts are read once the timeline has its count
+    // dataShown() follows the timeline's first rows and the inspector's first snapshot.
+    bool m_awaitingFirstRows = false;
 };

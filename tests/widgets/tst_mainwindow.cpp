@@ -268,6 +268,7 @@ void TestMainWindow::entityTimelineWithStrip()
     auto *rows = qobject_cast<TimelineModel *>(w.timeline->model());
     // Choose Orders in the navigator, search an entity, open it.
     auto *kinds = w.window.findChild<QTreeView *>(QStringLiteral("kindView"));
+    QTRY_COMPARE(kinds->model()->rowCount(), 9); // the counts follow the timeline's own count
     QModelIndex orders;
     for (int r = 0; r < kinds->model()->rowCount(); ++r) {
         if (kinds->model()->index(r, 0).data().toString() == QStringLiteral("Orders"))
