@@ -4,8 +4,10 @@
 
 SnapshotStore::SnapshotStore()
 {
-    // Connections belong to threads, so the workers must live as long as the store (never expire).
-    m_workers.setMaxThreadCount(2);
+    // Connections belong to threads, so the workers must live as long as the store (never expire). Four: background
+    // scans (a timeline's page ends, the storage sizes) may hold two for a second or more while pages the user asks
+    // for still find a free worker.
+    m_workers.setMaxThreadCount(4);
     m_workers.setExpiryTimeout(-1);
     m_workers.setObjectName(QStringLiteral("snapscope-store"));
 }

@@ -1,0 +1,310 @@
+#include "jsondiff.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "json/jsonpatch.h"
+#include "json/jsonpointer.h"
+
+namespace JsonDiff {
+
+namespace {
+
+// One step of an edit script over two sequences.
+enum class Step { Keep, Delete, Insert };
+
+// Myers' O((N+M)·D) shortest edit script over two sequences of tokens, or nothing when it would take more than
+// maxD edits (the caller then pairs elements by position).
+template <typename T>
+std::optional<std::vector<Step>> editScript(const std::vector<T> &a, const std::vector<T> &b, int maxD)
+{
+    const int n = int(a.size()), m = int(b.size());
+    const int offset = n + m + 1;
+    std::vector<int> v(size_t(2 * offset + 1), 0);
+    std::vector<std::vector<int>> trace;
+    int found = -1;
+    for (int d = 0; d <= std::min(n + m, maxD); ++d) {
+        // Only the diagonals -d..d can have been reached: keep that slice of the frontier for the walk back.
+        trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
+        for (int k = -d; k <= d; k += 2) {
+            int x = (k == -d || (k != d && v[size_t(offset + k - 1)] < v[size_t(offset + k + 1)]))
+                ? v[size_t(offset + k + 1)]
+                : v[size_t(offset + k - 1)] + 1;
+            int y = x - k;
+            while (x < n && y < m && a[size_t(x)] == b[size_t(y)]) {
+                ++x;
+                ++y;
+            }
+            v[size_t(offset + k)] = x;
+            if (x >= n && y >= m) {
+                found = d;
+                break;
+            }
+        }
+        if (found >= 0)
+            break;
+    }
+    if (found < 0)
+        return std::nullopt;
+    // Walk back through the saved frontiers.
+    std::vector<Step> steps;
+    int x = n, y = m;
+    for (int d = found; d > 0; --d) {
+        const std::vector<int> &slice = trace[size_t(d)];
+        const auto prev = [&](int k) { return slice[size_t(k + d)]; };
+        const int k = x - y;
+        const bool down = k == -d || (k != d && prev(k - 1) < prev(k + 1));
+        const int prevK = down ? k + 1 : k - 1;
+        const int prevX = prev(prevK);
+        const int prevY = prevX - prevK;
+        while (x > prevX && y > prevY) {
+            steps.push_back(Step::Keep);
+            --x;
+            --y;
+        }
+        steps.push_back(down ? Step::Insert : Step::Delete);
+        x = prevX;
+        y = prevY;
+    }
+    while (x > 0 && y > 0) {
+        steps.push_back(Step::Keep);
+        --x;
+        --y;
+    }
+    std::reverse(steps.begin(), steps.end());
+    return steps;
+}
+
+class Differ
+{
+public:
+    explicit Differ(const Options &options)
+        : m_options(options)
+    { }
+
+    void value(const QJsonValue &a, const QJsonValue &b, QStringList &path)
+    {
+        if (a.type() == b.type()) {
+            if (a.isObject()) {
+                object(a.toObject(), b.toObject(), path);
+                return;
+            }
+            if (a.isArray()) {
+                array(a.toArray(), b.toArray(), path);
+                return;
+            }
+        }
+        if (a != b)
+            replace(path, a, b);
+    }
+
+    QJsonArray patch;
+
+private:
+    QString pointer(const QStringList &path) const { return JsonPointer::fromTokens(path).toString(); }
+
+    void test(const QStringList &path, const QJsonValue &old)
+    {
+        if (m_options.withTests)
+            patch.append(QJsonObject { { QStringLiteral("op"), QStringLiteral("test") },
+                { QStringLiteral("path"), pointer(path) }, { QStringLiteral("value"), old } });
+    }
+    void replace(const QStringList &path, const QJsonValue &old, const QJsonValue &value)
+    {
+        test(path, old);
+        patch.append(QJsonObject { { QStringLiteral("op"), QStringLiteral("replace") },
+            { QStringLiteral("path"), pointer(path) }, { QStringLiteral("value"), value } });
+    }
+    void add(const QStringList &path, const QJsonValue &value)
+    {
+        patch.append(QJsonObject { { QStringLiteral("op"), QStringLiteral("add") },
+            { QStringLiteral("path"), pointer(path) }, { QStringLiteral("value"), value } });
+    }
+    void remove(const QStringList &path, const QJsonValue &old)
+    {
+        test(path, old);
+        patch.append(QJsonObject {
+            { QStringLiteral("op"), QStringLiteral("remove") }, { QStringLiteral("path"), pointer(path) } });
+    }
+
+    void object(const QJsonObject &a, const QJsonObject &b, QStringList &path)
+    {
+        for (auto it = a.begin(); it != a.end(); ++it) {
+            path.append(it.key());
+            const auto other = b.constFind(it.key());
+            if (other == b.constEnd())
+                remove(path, it.value());
+            else
+                value(it.value(), other.value(), path);
+            path.removeLast();
+        }
+        for (auto it = b.begin(); it != b.end(); ++it) {
+            if (!a.contains(it.key())) {
+                path.append(it.key());
+                add(path, it.value());
+                path.removeLast();
+            }
+        }
+    }
+
+    // The identity key of an array's elements: the first key of a matching ArrayIdentity that every element has.
+    QString identityKey(const QJsonArray &a, const QJsonArray &b, const QStringList &path) const
+    {
+        const QString where = pointer(path);
+        for (const ArrayIdentity &identity : m_options.identities) {
+            if (!identity.arrayPointer.isEmpty() && identity.arrayPointer != where)
+                continue;
+            for (const QString &key : identity.keys) {
+                const auto all = [&](const QJsonArray &array) {
+                    for (const QJsonValue &e : array) {
+                        if (!e.isObject() || !e.toObject().contains(key))
+                            return false;
+                    }
+                    return true;
+                };
+                if (all(a) && all(b))
+                    return key;
+            }
+        }
+        return QString();
+    }
+
+    // Elements become numbers for the edit script: a hash of their identity (the kind's key) or of their content.
+    // Equal hashes of different elements only cost a larger patch: kept elements are compared again.
+    static size_t hashOf(const QJsonValue &v, size_t seed = 0)
+    {
+        switch (v.type()) {
+        case QJsonValue::String:
+            return qHash(v.toString(), seed ^ 0x73);
+        case QJsonValue::Double:
+            return qHash(v.toDouble(), seed ^ 0x6e);
+        case QJsonValue::Bool:
+            return qHash(v.toBool(), seed ^ 0x62);
+        case QJsonValue::Array: {
+            size_t h = seed ^ 0x61;
+            const QJsonArray array = v.toArray();
+            for (const QJsonValue &e : array)
+                h = hashOf(e, h * 31 + 7);
+            return h;
+        }
+        case QJsonValue::Object: {
+            size_t h = seed ^ 0x6f;
+            const QJsonObject object = v.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it)
+                h = hashOf(it.value(), qHash(it.key(), h * 31 + 11));
+            return h;
+        }
+        default:
+            return seed ^ 0x7a;
+        }
+    }
+
+    // A paired (changed) element: operations inside it when they are few, else one replace of the element.
+    void element(const QJsonValue &a, const QJsonValue &b, QStringList &path)
+    {
+        if (!(a.isObject() && b.isObject()) && !(a.isArray() && b.isArray())) {
+            value(a, b, path);
+            return;
+        }
+        Differ inner(m_options);
+        QStringList innerPath = path;
+        inner.value(a, b, innerPath);
+        const JsonPatch::Summary ops = JsonPatch::summarize(inner.patch);
+        if (ops.total() - ops.tests <= 3) {
+            for (const QJsonValue &op : std::as_const(inner.patch))
+                patch.append(op);
+        } else {
+            replace(path, a, b);
+        }
+    }
+
+    void array(const QJsonArray &a, const QJsonArray &b, QStringList &path)
+    {
+        if (a == b)
+            return;
+        const QString key = identityKey(a, b, path);
+        std::vector<size_t> ia, ib;
+        ia.reserve(size_t(a.size()));
+        ib.reserve(size_t(b.size()));
+        for (const QJsonValue &e : a)
+            ia.push_back(hashOf(key.isEmpty() ? e : e.toObject().value(key)));
+        for (const QJsonValue &e : b)
+            ib.push_back(hashOf(key.isEmpty() ? e : e.toObject().value(key)));
+        auto steps = editScript(ia, ib, 4000);
+        if (!steps) {
+            // Too different for a shortest script: pair elements by position.
+            std::vector<Step> positional;
+            const qsizetype common = std::min(a.size(), b.size());
+            for (qsizetype i = 0; i < common; ++i) {
+                positional.push_back(Step::Delete);
+                positional.push_back(Step::Insert);
+            }
+            for (qsizetype i = common; i < a.size(); ++i)
+                positional.push_back(Step::Delete);
+            for (qsizetype i = common; i < b.size(); ++i)
+                positional.push_back(Step::Insert);
+            steps = std::move(positional);
+        }
+        // Walk the script; `at` is the index in the array as the patch has transformed it so far. Within a run of
+        // deletes and inserts, a delete and an insert are paired into an edit of that element, so a changed element
+        // becomes operations inside it instead of a remove and an add.
+        qsizetype ai = 0, bi = 0, at = 0;
+        const std::vector<Step> &script = *steps;
+        size_t s = 0;
+        while (s < script.size()) {
+            if (script[s] == Step::Keep) {
+                if (a.at(ai) != b.at(bi)) { // same identity (or hash), other content
+                    path.append(QString::number(at));
+                    value(a.at(ai), b.at(bi), path);
+                    path.removeLast();
+                }
+                ++ai, ++bi, ++at, ++s;
+                continue;
+            }
+            size_t end = s;
+            qsizetype deletes = 0, inserts = 0;
+            while (end < script.size() && script[end] != Step::Keep) {
+                (script[end] == Step::Delete ? deletes : inserts)++;
+                ++end;
+            }
+            const qsizetype paired = key.isEmpty() ? std::min(deletes, inserts) : 0;
+            for (qsizetype p = 0; p < paired; ++p) {
+                path.append(QString::number(at));
+                element(a.at(ai++), b.at(bi++), path);
+                path.removeLast();
+                ++at;
+            }
+            for (qsizetype d = paired; d < deletes; ++d) {
+                path.append(QString::number(at));
+                remove(path, a.at(ai++));
+                path.removeLast();
+            }
+            for (qsizetype i = paired; i < inserts; ++i) {
+                path.append(QString::number(at));
+                add(path, b.at(bi++));
+                path.removeLast();
+                ++at;
+            }
+            s = end;
+        }
+    }
+
+    const Options &m_options;
+};
+
+} // namespace
+
+QJsonArray diff(const QJsonValue &from, const QJsonValue &to, const Options &options)
+{
+    Differ differ(options);
+    QStringList path;
+    differ.value(from, to, path);
+    return differ.patch;
+}
+
+} // namespace JsonDiff

@@ -1,0 +1,123 @@
+#include "snapshotcomparison.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+#include "domain/kindregistry.h"
+#include "store/snapshotstore.h"
+#include "json/jsondiff.h"
+#include "json/jsonpointer.h"
+
+namespace SnapshotComparisons {
+
+Result<SnapshotComparison> compare(SnapshotStore &store, const QString &leftId, const QString &rightId)
+{
+    auto left = store.load(leftId);
+    if (!left)
+        return left.error();
+    auto right = store.load(rightId);
+    if (!right)
+        return right.error();
+    if (left->header.kind != right->header.kind)
+        return Error { Error::Code::Invalid,
+            QStringLiteral("%1 is a %2 snapshot and %3 a %4 one: only snapshots of one kind can be compared")
+                .arg(leftId, left->header.kind, rightId, right->header.kind) };
+    SnapshotComparison c;
+    c.older = left->header;
+    c.newer = right->header;
+    QJsonParseError error;
+    c.left = QJsonDocument::fromJson(left->payload, &error).object();
+    if (error.error == QJsonParseError::NoError)
+        c.right = QJsonDocument::fromJson(right->payload, &error).object();
+    if (error.error != QJsonParseError::NoError)
+        return Error { Error::Code::Invalid, QStringLiteral("a payload is not JSON: %1").arg(error.errorString()) };
+    JsonDiff::Options options;
+    if (const KindInfo *kind = KindRegistry::find(c.older.kind))
+        options.identities = kind->arrayIdentities;
+    QElapsedTimer timer;
+    timer.start();
+    c.patch = JsonDiff::diff(c.left, c.right, options);
+    c.diffMs = double(timer.nsecsElapsed()) / 1e6;
+    c.summary = JsonPatch::summarize(c.patch);
+    c.changes = changesOf(c.left, c.patch);
+    return c;
+}
+
+QList<JsonChange> changesOf(const QJsonValue &source, const QJsonArray &patch)
+{
+    QList<JsonChange> changes;
+    QJsonValue current = source;
+    for (const QJsonValue &operation : patch) {
+        const QJsonObject o = operation.toObject();
+        JsonChange change;
+        change.op = o.value(u"op").toString();
+        if (change.op == u"test")
+            continue;
+        change.path = o.value(u"path").toString();
+        change.from = o.value(u"from").toString();
+        if (o.contains(u"value"))
+            change.newValue = o.value(u"value");
+        if (change.op == u"replace" || change.op == u"remove") {
+            if (const auto pointer = JsonPointer::parse(change.path))
+                change.oldValue = pointer->evaluate(current);
+        } else if (change.op == u"move" || change.op == u"copy") {
+            if (const auto pointer = JsonPointer::parse(change.from))
+                change.newValue = pointer->evaluate(current);
+        }
+        changes.append(change);
+        if (auto next = JsonPatch::apply(current, QJsonArray { operation }))
+            current = *next;
+    }
+    return changes;
+}
+
+QString summaryText(const JsonPatch::Summary &s)
+{
+    if (s.total() - s.tests == 0)
+        return QStringLiteral("no changes");
+    QString text = QStringLiteral("%1 changed, %2 added, %3 removed").arg(s.changed).arg(s.added).arg(s.removed);
+    if (s.moved > 0)
+        text += QStringLiteral(", %1 moved").arg(s.moved);
+    return text;
+}
+
+QString valueText(const QJsonValue &value, int maxLength)
+{
+    QString text = QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact));
+    text = text.mid(1, text.size() - 2);
+    if (text.size() > maxLength)
+        text = text.left(maxLength - 1) + QChar(0x2026);
+    return text;
+}
+
+QString report(const SnapshotComparison &c)
+{
+    const auto describe = [](const SnapshotHeader &h) {
+        return QStringLiteral("%1 %2 v%3 (%4, %5, %6)")
+            .arg(h.kind, h.entityId)
+            .arg(h.version)
+            .arg(h.type, QDateTime::fromMSecsSinceEpoch(h.takenAt, QTimeZone::utc()).toString(Qt::ISODate), h.id);
+    };
+    QString text;
+    text += QStringLiteral("from: %1\n").arg(describe(c.older));
+    text += QStringLiteral("to:   %1\n").arg(describe(c.newer));
+    text += QStringLiteral("%1\n").arg(summaryText(c.summary));
+    for (const JsonChange &change : c.changes) {
+        if (change.op == u"replace")
+            text += QStringLiteral("~ %1: %2 -> %3\n")
+                        .arg(change.path, valueText(change.oldValue.value_or(QJsonValue())),
+                            valueText(*change.newValue));
+        else if (change.op == u"add")
+            text += QStringLiteral("+ %1: %2\n").arg(change.path, valueText(*change.newValue));
+        else if (change.op == u"remove")
+            text += QStringLiteral("- %1: %2\n").arg(change.path, valueText(change.oldValue.value_or(QJsonValue())));
+        else
+            text += QStringLiteral("%1 %2 -> %3\n").arg(change.op, change.from, change.path);
+    }
+    return text;
+}
+
+} // namespace SnapshotComparisons
