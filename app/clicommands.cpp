@@ -18,10 +18,14 @@
 #include "domain/kindregistry.h"
 #include "domain/snapshotid.h"
 #include "ops/demogenerator.h"
+#include "ops/snapshotcomparison.h"
 #include "ops/verification.h"
 #include "store/snapshotstore.h"
 #include "json/canonicaljson.h"
 #include "json/isotime.h"
+#include "json/jsondiff.h"
+#include "json/jsonpatch.h"
+#include "json/strictjson.h"
 
 namespace {
 
@@ -124,6 +128,8 @@ struct Options
     QCommandLineOption dictSize { QStringLiteral("size"),
         QStringLiteral("dict train: dictionary size in bytes (default 16384)."), QStringLiteral("bytes") };
     QCommandLineOption quiet { QStringLiteral("quiet"), QStringLiteral("No progress on stderr.") };
+    QCommandLineOption format { QStringLiteral("format"), QStringLiteral("diff: patch (default), text or stat."),
+        QStringLiteral("format") };
 };
 
 struct Command
@@ -151,6 +157,10 @@ const QList<Command> &commands()
                 QStringLiteral("created-by"), QStringLiteral("trash") } },
         { QStringLiteral("stats"), QStringLiteral("Per kind: count, raw bytes, stored bytes, ratio."),
             { QStringLiteral("tenant"), QStringLiteral("json") } },
+        { QStringLiteral("diff"), QStringLiteral("What changed between two snapshots: diff ID_A ID_B."),
+            { QStringLiteral("format") } },
+        { QStringLiteral("json"), QStringLiteral("Files: json diff A.json B.json | json apply DOC.json PATCH.json."),
+            {} },
         { QStringLiteral("dict"), QStringLiteral("zstd dictionaries: dict train --kind K | dict list."),
             { QStringLiteral("kind"), QStringLiteral("samples"), QStringLiteral("size"), QStringLiteral("json") } },
     };
@@ -176,6 +186,8 @@ private:
     int verify();
     int stats();
     int dict(const QStringList &positional);
+    int diff(const QStringList &positional);
+    int json(const QStringList &positional);
 
     QCommandLineParser m_parser;
     Options m_o;
@@ -319,7 +331,7 @@ int Cli::run(const QStringList &arguments)
     m_parser.addVersionOption();
     m_parser.addOptions({ m_o.db, m_o.pg, m_o.tenant, m_o.kind, m_o.entity, m_o.entityPrefix, m_o.type, m_o.from,
         m_o.to, m_o.createdBy, m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed,
-        m_o.samples, m_o.dictSize, m_o.quiet });
+        m_o.samples, m_o.dictSize, m_o.quiet, m_o.format });
     m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
     if (!m_parser.parse(arguments))
@@ -350,7 +362,7 @@ int Cli::run(const QStringList &arguments)
     }
     m_quiet = m_parser.isSet(m_o.quiet);
     const QStringList rest = positional.mid(1);
-    if (name != u"show" && name != u"dict" && !rest.isEmpty())
+    if (name != u"show" && name != u"dict" && name != u"diff" && name != u"json" && !rest.isEmpty())
         return fail(QStringLiteral("%1: unexpected argument \"%2\"").arg(name, rest.constFirst()), CliExit::Usage);
 
     if (name == u"init")
@@ -365,7 +377,84 @@ int Cli::run(const QStringList &arguments)
         return verify();
     if (name == u"stats")
         return stats();
+    if (name == u"diff")
+        return diff(rest);
+    if (name == u"json")
+        return json(rest);
     return dict(rest);
+}
+
+int Cli::diff(const QStringList &positional)
+{
+    if (positional.size() != 2)
+        return fail(QStringLiteral("diff takes two snapshot ids"), CliExit::Usage);
+    for (const QString &id : positional) {
+        if (!SnapshotId::isWellFormed(id))
+            return fail(QStringLiteral("\"%1\" is not a snapshot id (expected a UUID)").arg(id), CliExit::Usage);
+    }
+    const QString format = m_parser.isSet(m_o.format) ? m_parser.value(m_o.format) : QStringLiteral("patch");
+    if (format != u"patch" && format != u"text" && format != u"stat")
+        return fail(QStringLiteral("--format: expected patch, text or stat, not \"%1\"").arg(format), CliExit::Usage);
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    auto comparison = SnapshotComparisons::compare(**store, positional.at(0), positional.at(1));
+    if (!comparison)
+        return fail(comparison.error());
+    if (format == u"patch")
+        out() << QString::fromUtf8(QJsonDocument(comparison->patch).toJson(QJsonDocument::Indented));
+    else if (format == u"text")
+        out() << SnapshotComparisons::report(*comparison);
+    else
+        out() << SnapshotComparisons::summaryText(comparison->summary) << Qt::endl;
+    out().flush();
+    return CliExit::Ok;
+}
+
+namespace {
+
+// A JSON file from outside: checked strictly (RFC 8259), any top-level value.
+Result<QJsonValue> readJsonFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error { Error::Code::Io, QStringLiteral("%1: %2").arg(path, file.errorString()) };
+    const QByteArray text = file.readAll();
+    const StrictJson::Problem problem = StrictJson::validate(text);
+    if (!problem.message.isEmpty())
+        return Error { Error::Code::Invalid,
+            QStringLiteral("%1:%2:%3: %4").arg(path).arg(problem.line).arg(problem.column).arg(problem.message) };
+    // Qt 6.4 reads only objects and arrays at the top: wrap the value in an array.
+    return QJsonDocument::fromJson("[" + text + "]").array().at(0);
+}
+
+} // namespace
+
+int Cli::json(const QStringList &positional)
+{
+    if (positional.size() != 3 || (positional.at(0) != u"diff" && positional.at(0) != u"apply"))
+        return fail(QStringLiteral("usage: json diff A.json B.json | json apply DOC.json PATCH.json"), CliExit::Usage);
+    auto first = readJsonFile(positional.at(1));
+    if (!first)
+        return fail(first.error());
+    auto second = readJsonFile(positional.at(2));
+    if (!second)
+        return fail(second.error());
+    QJsonValue result;
+    if (positional.at(0) == u"diff") {
+        result = JsonDiff::diff(*first, *second); // files have no kind: elements are matched by content
+    } else {
+        if (!second->isArray())
+            return fail(QStringLiteral("%1: a patch is a JSON array of operations").arg(positional.at(2)));
+        auto applied = JsonPatch::apply(*first, second->toArray());
+        if (!applied)
+            return fail(applied.error().message, CliExit::Failure); // the patch does not fit: not a usage error
+        result = *applied;
+    }
+    const QByteArray text = QJsonDocument(QJsonArray { result }).toJson(QJsonDocument::Compact);
+    out() << QString::fromUtf8(text.mid(1, text.size() - 2)) << Qt::endl;
+    out().flush();
+    return CliExit::Ok;
 }
 
 int Cli::init()

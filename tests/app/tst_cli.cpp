@@ -66,6 +66,8 @@ private Q_SLOTS:
     void unknownAndMalformedIds();
     void statsJson();
     void corruptPayloadIsReported();
+    void diffOfSnapshots();
+    void jsonDiffAndApplyFiles();
     void demoRefusesToFillAUsedDatabase();
     void dictTrain();
     void postgresErrors();
@@ -365,6 +367,101 @@ void TestCli::postgresEndToEnd()
     environment.insert(QStringLiteral("SNAPSCOPE_PGPASSWORD"), qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD"));
     const Run right = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), asUser }, environment);
     QVERIFY2(right.exitCode == 0, right.err.constData());
+}
+
+void TestCli::diffOfSnapshots()
+{
+    const Run list = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--kind"), QStringLiteral("order"), QStringLiteral("--json"),
+        QStringLiteral("--limit"), QStringLiteral("1") });
+    QCOMPARE(list.exitCode, 0);
+    const QJsonObject newest = QJsonDocument::fromJson(list.out.trimmed()).object();
+    const QString entity = newest.value(u"entity").toString();
+    const Run versions = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--kind"), QStringLiteral("order"), QStringLiteral("--entity"),
+        entity, QStringLiteral("--json") });
+    const QList<QByteArray> rows = versions.out.trimmed().split('\n');
+    QVERIFY(rows.size() >= 2);
+    const QString newer = QJsonDocument::fromJson(rows.at(0)).object().value(u"id").toString();
+    const QString older = QJsonDocument::fromJson(rows.at(1)).object().value(u"id").toString();
+    const Run patch = cli({ QStringLiteral("diff"), older, newer, QStringLiteral("--db"), m_db });
+    QCOMPARE(patch.exitCode, 0);
+    const QJsonArray ops = QJsonDocument::fromJson(patch.out).array();
+    QVERIFY(!ops.isEmpty());
+    QVERIFY(patch.out.contains("\"/status\""));
+    const Run stat = cli({ QStringLiteral("diff"), older, newer, QStringLiteral("--db"), m_db,
+        QStringLiteral("--format"), QStringLiteral("stat") });
+    QCOMPARE(stat.exitCode, 0);
+    QVERIFY2(stat.out.contains(" changed, "), stat.out.constData());
+    const Run text = cli({ QStringLiteral("diff"), older, newer, QStringLiteral("--db"), m_db,
+        QStringLiteral("--format"), QStringLiteral("text") });
+    QVERIFY(text.out.startsWith(QByteArray(QByteArray("from: order ") + entity.toUtf8())));
+    QVERIFY(text.out.contains("~ /status: "));
+    // Errors: a bad format, a snapshot of another kind, a missing id.
+    const Run format = cli({ QStringLiteral("diff"), older, newer, QStringLiteral("--db"), m_db,
+        QStringLiteral("--format"), QStringLiteral("html") });
+    QCOMPARE(format.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(format, "--format");
+    const Run chat = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--kind"), QStringLiteral("chat"), QStringLiteral("--json"),
+        QStringLiteral("--limit"), QStringLiteral("1") });
+    const QString chatId = QJsonDocument::fromJson(chat.out.trimmed()).object().value(u"id").toString();
+    const Run kinds = cli({ QStringLiteral("diff"), older, chatId, QStringLiteral("--db"), m_db });
+    QVERIFY(kinds.exitCode != 0);
+    QVERIFY_ONE_ERROR_LINE(kinds, "only snapshots of one kind can be compared");
+    const Run one = cli({ QStringLiteral("diff"), older, QStringLiteral("--db"), m_db });
+    QCOMPARE(one.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(one, "two snapshot ids");
+}
+
+void TestCli::jsonDiffAndApplyFiles()
+{
+    const auto write = [&](const QString &name, const QByteArray &content) {
+        QFile file(m_dir.filePath(name));
+        file.open(QIODevice::WriteOnly);
+        file.write(content);
+        return file.fileName();
+    };
+    // 1,000 items; one quantity changed, one removed, one inserted: the plain file diff still finds the shift.
+    QJsonArray items;
+    for (int i = 0; i < 1000; ++i)
+        items.append(QJsonObject {
+            { QStringLiteral("item_code"), QStringLiteral("I%1").arg(i) }, { QStringLiteral("quantity"), i } });
+    QJsonArray changed = items;
+    changed.removeAt(100);
+    changed.insert(
+        700, QJsonObject { { QStringLiteral("item_code"), QStringLiteral("NEW") }, { QStringLiteral("quantity"), 1 } });
+    QJsonObject edited = changed.at(900).toObject();
+    edited.insert(QStringLiteral("quantity"), -5);
+    changed.replace(900, edited);
+    const QString a
+        = write(QStringLiteral("a.json"), QJsonDocument(QJsonObject { { QStringLiteral("stocks"), items } }).toJson());
+    const QString b = write(
+        QStringLiteral("b.json"), QJsonDocument(QJsonObject { { QStringLiteral("stocks"), changed } }).toJson());
+    const Run diff = cli({ QStringLiteral("json"), QStringLiteral("diff"), a, b });
+    QCOMPARE(diff.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(diff.out).array().size(), 3);
+    const QString patch = write(QStringLiteral("patch.json"), diff.out);
+    const Run apply = cli({ QStringLiteral("json"), QStringLiteral("apply"), a, patch });
+    QCOMPARE(apply.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(apply.out).object().value(u"stocks").toArray(), changed);
+    // A failing patch: exit 1, one line naming the operation.
+    const QString bad = write(QStringLiteral("bad.json"),
+        R"([{"op":"test","path":"/stocks/0/quantity","value":0},{"op":"remove","path":"/nothing"}])");
+    const Run failing = cli({ QStringLiteral("json"), QStringLiteral("apply"), a, bad });
+    QCOMPARE(failing.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(failing, "patch operation 1 (remove)");
+    QVERIFY(failing.out.isEmpty());
+    // Malformed JSON is named with its position.
+    const QString malformed = write(QStringLiteral("malformed.json"), "{\"a\": [1, 2,]}");
+    const Run parse = cli({ QStringLiteral("json"), QStringLiteral("diff"), malformed, b });
+    QVERIFY(parse.exitCode != 0);
+    QVERIFY_ONE_ERROR_LINE(parse, "malformed.json:1:");
+    // Top-level scalars are JSON too.
+    const Run scalars = cli({ QStringLiteral("json"), QStringLiteral("diff"), write(QStringLiteral("s1.json"), "1"),
+        write(QStringLiteral("s2.json"), "\"x\"") });
+    QCOMPARE(scalars.exitCode, 0);
+    QCOMPARE(scalars.out.trimmed(), QByteArray(R"([{"op":"replace","path":"","value":"x"}])"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
