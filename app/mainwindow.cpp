@@ -23,6 +23,7 @@
 
 #include <utility>
 
+#include "compareview.h"
 #include "connectiondialog.h"
 #include "connectionsettings.h"
 #include "filterbar.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_timeline(new TimelineModel(this))
     , m_inspector(new SnapshotInspector(this))
+    , m_compare(new CompareView(this))
     , m_entities(new EntityListModel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QToolButton(this))
@@ -170,6 +172,17 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(message, 10000);
         finishFirstShow(true);
     });
+    m_ui->views->addTab(m_compare, tr("Compare"));
+    connect(m_ui->actionCompareSelected, &QAction::triggered, this, &MainWindow::compareSelected);
+    connect(m_ui->actionCompareWithPrevious, &QAction::triggered, this, &MainWindow::compareWithPrevious);
+    connect(m_inspector, &SnapshotInspector::compareWithPreviousRequested, this, &MainWindow::compareWithPrevious);
+    connect(timeline->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        // Compare enables when exactly two rows are selected.
+        m_ui->actionCompareSelected->setEnabled(m_ui->timelineTable->selectionModel()->selectedRows().size() == 2);
+    });
+    connect(m_compare, &CompareView::compared, this, [this](bool ok, const QString &message) {
+        statusBar()->showMessage(ok ? tr("Compared: %1").arg(message) : message, 10000);
+    });
     connect(m_ui->actionOlderVersion, &QAction::triggered, this, [this] { stepVersion(true); });
     connect(m_ui->actionNewerVersion, &QAction::triggered, this, [this] { stepVersion(false); });
 
@@ -248,6 +261,7 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
     m_entityId.clear();
     m_ui->entityBar->hide();
     m_inspector->setStore(m_store);
+    m_compare->setStore(m_store);
     m_entities->setStore(m_store);
     m_ui->messageLabel->setText(tr("Reading %1…").arg(spec.displayName()));
     updateStatus();
@@ -487,6 +501,47 @@ void MainWindow::selectSnapshot(const QString &id)
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_ui->timelineTable->scrollTo(index);
     m_inspector->showSnapshot(id); // also when the row was current already
+}
+
+void MainWindow::compareSelected()
+{
+    const QModelIndexList rows = m_ui->timelineTable->selectionModel()->selectedRows();
+    if (rows.size() != 2)
+        return;
+    const SnapshotHeader *a = m_timeline->headerAt(rows.at(0).row());
+    const SnapshotHeader *b = m_timeline->headerAt(rows.at(1).row());
+    if (!a || !b)
+        return;
+    // The older one on the left: the changes read forward in time.
+    const bool aFirst = a->takenAt != b->takenAt ? a->takenAt < b->takenAt : a->id < b->id;
+    showComparison(aFirst ? a->id : b->id, aFirst ? b->id : a->id);
+}
+
+void MainWindow::compareWithPrevious()
+{
+    if (m_ui->timelineTable->selectionModel()->selectedRows().size() == 2) {
+        compareSelected();
+        return;
+    }
+    const std::optional<SnapshotHeader> &shown = m_inspector->header();
+    if (!shown) {
+        statusBar()->showMessage(tr("Select a snapshot first."), 5000);
+        return;
+    }
+    if (shown->previousId.isEmpty()) {
+        statusBar()->showMessage(tr("%1 v%2 is the first version: there is nothing before it to compare with.")
+                                     .arg(shown->entityId)
+                                     .arg(shown->version),
+            5000);
+        return;
+    }
+    showComparison(shown->previousId, shown->id);
+}
+
+void MainWindow::showComparison(const QString &leftId, const QString &rightId)
+{
+    m_ui->views->setCurrentWidget(m_compare);
+    m_compare->compare(leftId, rightId);
 }
 
 void MainWindow::stepVersion(bool older)

@@ -9,6 +9,7 @@
 namespace Ui {
 class MainWindow;
 }
+class CompareView;
 class EntityListModel;
 class KindNavigator;
 class KindStatsModel;
@@ -60,6 +61,10 @@ private:
     // Alt+Left / Alt+Right: the older or newer version of the entity shown in the inspector.
     void stepVersion(bool older);
     void selectSnapshot(const QString &id);
+    // Two selected rows, or the inspector's snapshot and its previous version, in the compare tab.
+    void compareSelected();
+    void compareWithPrevious();
+    void showComparison(const QString &leftId, const QString &rightId);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::shared_ptr<SnapshotStore> m_store;
@@ -74,6 +79,7 @@ private:
     QLabel *m_countLabel;
     TimelineModel *m_timeline;
     SnapshotInspector *m_inspector;
+    CompareView *m_compare;
     EntityListModel *m_entities;
     QProgressBar *m_progress; // background work in the status bar
     QToolButton *m_cancel;

@@ -91,6 +91,12 @@ SnapshotInspector::SnapshotInspector(QWidget *parent)
     m_ui->textToggleButton->setDefaultAction(textMode);
     m_ui->textToggleButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_ui->pinButton->setDefaultAction(pin);
+    auto *compare
+        = new QAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Compare with previous"), this);
+    compare->setToolTip(tr("Compare this version with the one before it (Ctrl+D)"));
+    m_ui->compareButton->setDefaultAction(compare);
+    m_ui->compareButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(compare, &QAction::triggered, this, &SnapshotInspector::compareWithPreviousRequested);
     m_ui->pinButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tree->addActions({ copyValue, copyPointer, expandAll, collapseAll });
 
@@ -388,6 +394,7 @@ void SnapshotInspector::updatePinButton()
     pin->setToolTip(pinned ? tr("Unpin this snapshot: cleanup may remove it again (recorded in the audit log)")
                            : tr("Pin this snapshot: cleanup never removes it (recorded in the audit log)"));
     pin->setEnabled(m_header.has_value() && m_store != nullptr);
+    m_ui->compareButton->defaultAction()->setEnabled(m_header && !m_header->previousId.isEmpty());
 }
 
 void SnapshotInspector::togglePin()

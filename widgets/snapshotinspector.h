@@ -43,6 +43,7 @@ Q_SIGNALS:
     // The snapshot is on screen; verified is false when its payload failed verification.
     void snapshotShown(const QString &id, bool verified);
     void pinnedChanged(const QString &id, bool pinned);
+    void compareWithPreviousRequested();
     void failed(const QString &message);
 
 private:

@@ -8,77 +8,13 @@
 #include <optional>
 #include <vector>
 
+#include "json/editscript.h"
 #include "json/jsonpatch.h"
 #include "json/jsonpointer.h"
 
 namespace JsonDiff {
 
 namespace {
-
-// One step of an edit script over two sequences.
-enum class Step { Keep, Delete, Insert };
-
-// Myers' O((N+M)·D) shortest edit script over two sequences of tokens, or nothing when it would take more than
-// maxD edits (the caller then pairs elements by position).
-template <typename T>
-std::optional<std::vector<Step>> editScript(const std::vector<T> &a, const std::vector<T> &b, int maxD)
-{
-    const int n = int(a.size()), m = int(b.size());
-    const int offset = n + m + 1;
-    std::vector<int> v(size_t(2 * offset + 1), 0);
-    std::vector<std::vector<int>> trace;
-    int found = -1;
-    for (int d = 0; d <= std::min(n + m, maxD); ++d) {
-        // Only the diagonals -d..d can have been reached: keep that slice of the frontier for the walk back.
-        trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
-        for (int k = -d; k <= d; k += 2) {
-            int x = (k == -d || (k != d && v[size_t(offset + k - 1)] < v[size_t(offset + k + 1)]))
-                ? v[size_t(offset + k + 1)]
-                : v[size_t(offset + k - 1)] + 1;
-            int y = x - k;
-            while (x < n && y < m && a[size_t(x)] == b[size_t(y)]) {
-                ++x;
-                ++y;
-            }
-            v[size_t(offset + k)] = x;
-            if (x >= n && y >= m) {
-                found = d;
-                break;
-            }
-        }
-        if (found >= 0)
-            break;
-    }
-    if (found < 0)
-        return std::nullopt;
-    // Walk back through the saved frontiers.
-    std::vector<Step> steps;
-    int x = n, y = m;
-    for (int d = found; d > 0; --d) {
-        const std::vector<int> &slice = trace[size_t(d)];
-        const auto prev = [&](int k) { return slice[size_t(k + d)]; };
-        const int k = x - y;
-        const bool down = k == -d || (k != d && prev(k - 1) < prev(k + 1));
-        const int prevK = down ? k + 1 : k - 1;
-        const int prevX = prev(prevK);
-        const int prevY = prevX - prevK;
-        while (x > prevX && y > prevY) {
-            steps.push_back(Step::Keep);
-            --x;
-            --y;
-        }
-        steps.push_back(down ? Step::Insert : Step::Delete);
-        x = prevX;
-        y = prevY;
-    }
-    while (x > 0 && y > 0) {
-        steps.push_back(Step::Keep);
-        --x;
-        --y;
-    }
-    std::reverse(steps.begin(), steps.end());
-    return steps;
-}
 
 class Differ
 {
@@ -238,26 +174,26 @@ private:
         auto steps = editScript(ia, ib, 4000);
         if (!steps) {
             // Too different for a shortest script: pair elements by position.
-            std::vector<Step> positional;
+            std::vector<EditStep> positional;
             const qsizetype common = std::min(a.size(), b.size());
             for (qsizetype i = 0; i < common; ++i) {
-                positional.push_back(Step::Delete);
-                positional.push_back(Step::Insert);
+                positional.push_back(EditStep::Delete);
+                positional.push_back(EditStep::Insert);
             }
             for (qsizetype i = common; i < a.size(); ++i)
-                positional.push_back(Step::Delete);
+                positional.push_back(EditStep::Delete);
             for (qsizetype i = common; i < b.size(); ++i)
-                positional.push_back(Step::Insert);
+                positional.push_back(EditStep::Insert);
             steps = std::move(positional);
         }
         // Walk the script; `at` is the index in the array as the patch has transformed it so far. Within a run of
         // deletes and inserts, a delete and an insert are paired into an edit of that element, so a changed element
         // becomes operations inside it instead of a remove and an add.
         qsizetype ai = 0, bi = 0, at = 0;
-        const std::vector<Step> &script = *steps;
+        const std::vector<EditStep> &script = *steps;
         size_t s = 0;
         while (s < script.size()) {
-            if (script[s] == Step::Keep) {
+            if (script[s] == EditStep::Keep) {
                 if (a.at(ai) != b.at(bi)) { // same identity (or hash), other content
                     path.append(QString::number(at));
                     value(a.at(ai), b.at(bi), path);
@@ -268,8 +204,8 @@ private:
             }
             size_t end = s;
             qsizetype deletes = 0, inserts = 0;
-            while (end < script.size() && script[end] != Step::Keep) {
-                (script[end] == Step::Delete ? deletes : inserts)++;
+            while (end < script.size() && script[end] != EditStep::Keep) {
+                (script[end] == EditStep::Delete ? deletes : inserts)++;
                 ++end;
             }
             const qsizetype paired = key.isEmpty() ? std::min(deletes, inserts) : 0;

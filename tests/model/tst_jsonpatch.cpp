@@ -1,3 +1,4 @@
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,7 +9,9 @@
 
 #include "common/testsupport.h"
 #include "domain/kindregistry.h"
+#include "items/changelistmodel.h"
 #include "ops/demogenerator.h"
+#include "ops/snapshotcomparison.h"
 #include "store/snapshotstore.h"
 #include "json/jsondiff.h"
 #include "json/jsonpatch.h"
@@ -27,6 +30,7 @@ private Q_SLOTS:
     void diffSharedPairsRoundTrip();
     void diffGeneratedPairsRoundTrip();
     void diffDemoVersionsRoundTrip();
+    void changeListModel();
 };
 
 namespace {
@@ -321,6 +325,33 @@ void TestJsonPatch::diffDemoVersionsRoundTrip()
         previous.insert(entity, h.id);
     }
     QVERIFY2(pairs > 10000, qPrintable(QString::number(pairs)));
+}
+
+void TestJsonPatch::changeListModel()
+{
+    ChangeListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QJsonValue a
+        = json(R"({"status": "shipped", "items": [{"sku": "A", "qty": 1}, {"sku": "B", "qty": 2}], "note": "x"})");
+    const QJsonValue b = json(R"({"status": "completed", "items": [{"sku": "B", "qty": 2}], "paid": true})");
+    const QJsonArray patch = JsonDiff::diff(a, b);
+    model.setChanges(SnapshotComparisons::changesOf(a, patch));
+    QCOMPARE(model.rowCount(), patch.size());
+    QStringList rows;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QStringList cells;
+        for (int c = 0; c < model.columnCount(); ++c)
+            cells << model.index(r, c).data().toString();
+        rows << cells.join(u'|');
+    }
+    QCOMPARE(rows.join(u'\n'),
+        QStringLiteral("removed|/items/0|{\"qty\":1,\"sku\":\"A\"}|\n"
+                       "removed|/note|\"x\"|\n"
+                       "changed|/status|\"shipped\"|\"completed\"\n"
+                       "added|/paid||true"));
+    QCOMPARE(model.index(2, 0).data(ChangeListModel::PathRole).toString(), QStringLiteral("/status"));
+    model.setChanges({});
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestJsonPatch)

@@ -22,12 +22,15 @@
 #include <QTreeView>
 
 #include "../common/testsupport.h"
+#include "compareview.h"
 #include "connectiondialog.h"
 #include "connectionsettings.h"
+#include "items/changelistmodel.h"
 #include "items/jsontreemodel.h"
 #include "items/timelinemodel.h"
 #include "mainwindow.h"
 #include "ops/demogenerator.h"
+#include "ops/snapshotcomparison.h"
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
 #include "timelinestrip.h"
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void altLeftAndRightStepThroughVersions();
     void filterChangesTheRows();
     void entityTimelineWithStrip();
+    void compareTwoSelectedRows();
     void corruptPayloadShowsAnIntegrityError();
     void connectionDialogExplainsFailures();
     void connectionDialogWrongPostgresPassword();
@@ -310,6 +314,66 @@ void TestMainWindow::entityTimelineWithStrip()
     QTest::keyClick(w.timeline, Qt::Key_Escape);
     QTRY_VERIFY(!strip->isVisible());
     QTRY_VERIFY(rows->rowCount() > versions);
+}
+
+void TestMainWindow::compareTwoSelectedRows()
+{
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    auto *rows = qobject_cast<TimelineModel *>(w.timeline->model());
+    QTRY_VERIFY(rows->headerAt(3));
+    auto *compareAction = w.window.findChild<QAction *>(QStringLiteral("actionCompareSelected"));
+    QVERIFY(!compareAction->isEnabled());
+    // Rows 1 and 3 (ctrl-click adds the second), as a user picks two snapshots of one kind.
+    w.clickRow(1);
+    const QRect third = w.timeline->visualRect(rows->index(3, 2));
+    QTest::mouseClick(w.timeline->viewport(), Qt::LeftButton, Qt::ControlModifier, third.center());
+    QTRY_VERIFY(compareAction->isEnabled());
+    const QString newerId = rows->headerAt(1)->id, olderId = rows->headerAt(3)->id;
+    auto *view = w.window.findChild<CompareView *>();
+    QSignalSpy compared(view, &CompareView::compared);
+    compareAction->trigger();
+    QVERIFY(compared.wait(30000));
+    QVERIFY2(compared.at(0).at(0).toBool(), qPrintable(compared.at(0).at(1).toString()));
+    QVERIFY(view->isVisible());
+    // The change list holds what the comparison computes.
+    auto store = openSnapshotStore(ConnectionSpec::sqlite(m_db), {});
+    QVERIFY(store);
+    auto expected = SnapshotComparisons::compare(**store,
+        rows->headerAt(3)->takenAt <= rows->headerAt(1)->takenAt ? olderId : newerId,
+        rows->headerAt(3)->takenAt <= rows->headerAt(1)->takenAt ? newerId : olderId);
+    QVERIFY(expected);
+    QVERIFY(expected->changes.size() > 0);
+    QCOMPARE(view->changes()->rowCount(), expected->changes.size());
+    auto *summary = view->findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QCOMPARE(summary->text(), SnapshotComparisons::summaryText(expected->summary));
+    // F7 walks the changes.
+    auto *changes = view->findChild<QTableView *>(QStringLiteral("changesTable"));
+    QCOMPARE(changes->currentIndex().row(), 0);
+    if (view->changes()->rowCount() > 1) {
+        QTest::keyClick(changes, Qt::Key_F7);
+        QCOMPARE(changes->currentIndex().row(), 1);
+        QTest::keyClick(changes, Qt::Key_F7, Qt::ShiftModifier);
+        QCOMPARE(changes->currentIndex().row(), 0);
+    }
+    // The two sides have the same number of lines, aligned.
+    auto *left = view->findChild<QPlainTextEdit *>(QStringLiteral("leftText"));
+    auto *right = view->findChild<QPlainTextEdit *>(QStringLiteral("rightText"));
+    QCOMPARE(left->blockCount(), right->blockCount());
+    QVERIFY(left->blockCount() > 5);
+
+    // Ctrl+D compares the inspector's snapshot with its previous version.
+    w.timeline->setFocus();
+    w.clickRow(0);
+    QTRY_VERIFY(w.heading->text().contains(rows->index(0, int(TimelineModel::Column::Entity)).data().toString()));
+    QTRY_VERIFY(!w.window.findChild<SnapshotInspector *>()->isLoading());
+    QSignalSpy again(view, &CompareView::compared);
+    QTest::keyClick(&w.window, Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(again.wait(30000));
+    QVERIFY(again.at(0).at(0).toBool());
+    QCOMPARE(view->comparison()->newer.id, rows->headerAt(0)->id);
+    QCOMPARE(view->comparison()->older.id, rows->headerAt(0)->previousId);
+    QCOMPARE(view->comparison()->newer.version, view->comparison()->older.version + 1);
 }
 
 void TestMainWindow::corruptPayloadShowsAnIntegrityError()

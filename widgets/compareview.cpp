@@ -1,0 +1,296 @@
+#include "compareview.h"
+#include "ui_compareview.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QMessageBox>
+#include <QPlainTextDocumentLayout>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QStyle>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QThread>
+
+#include "items/changelistmodel.h"
+#include "items/runonworkers.h"
+#include "store/snapshotstore.h"
+
+namespace {
+
+constexpr int Context = 3; // unchanged lines kept around a change when unchanged stretches are hidden
+
+struct Prepared
+{
+    SnapshotComparison comparison;
+    std::shared_ptr<const SideBySide> sides;
+};
+
+QString describe(const SnapshotHeader &h)
+{
+    return QStringLiteral("<b>%1</b> v%2 · %3 · %4")
+        .arg(h.entityId.toHtmlEscaped())
+        .arg(h.version)
+        .arg(h.type.toHtmlEscaped(),
+            QLocale().toString(QDateTime::fromMSecsSinceEpoch(h.takenAt), QLocale::ShortFormat).toHtmlEscaped());
+}
+
+} // namespace
+
+CompareView::CompareView(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::CompareView>())
+    , m_changes(new ChangeListModel(this))
+{
+    m_ui->setupUi(this);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_ui->leftText->setFont(fixed);
+    m_ui->rightText->setFont(fixed);
+    m_ui->changesTable->setModel(m_changes);
+    m_ui->changesTable->verticalHeader()->hide();
+    m_ui->changesTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->changesTable->setColumnWidth(int(ChangeListModel::Column::Change), 80);
+    m_ui->changesTable->setColumnWidth(int(ChangeListModel::Column::Path), 260);
+    m_ui->changesTable->setColumnWidth(int(ChangeListModel::Column::Old), 220);
+    m_ui->splitter->setSizes({ 180, 520 });
+
+    auto *next = new QAction(style()->standardIcon(QStyle::SP_ArrowDown), tr("Next change"), this);
+    next->setShortcut(QKeySequence(Qt::Key_F7));
+    auto *previous = new QAction(style()->standardIcon(QStyle::SP_ArrowUp), tr("Previous change"), this);
+    previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F7));
+    for (QAction *a : { next, previous }) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+    }
+    m_ui->nextButton->setDefaultAction(next);
+    m_ui->previousButton->setDefaultAction(previous);
+    connect(next, &QAction::triggered, this, [this] { nextChange(false); });
+    connect(previous, &QAction::triggered, this, [this] { nextChange(true); });
+    connect(m_ui->changesTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (current.isValid())
+                goToChange(current.row());
+        });
+    // The two sides scroll together.
+    QScrollBar *left = m_ui->leftText->verticalScrollBar(), *right = m_ui->rightText->verticalScrollBar();
+    connect(left, &QScrollBar::valueChanged, right, &QScrollBar::setValue);
+    connect(right, &QScrollBar::valueChanged, left, &QScrollBar::setValue);
+    QScrollBar *leftH = m_ui->leftText->horizontalScrollBar(), *rightH = m_ui->rightText->horizontalScrollBar();
+    connect(leftH, &QScrollBar::valueChanged, rightH, &QScrollBar::setValue);
+    connect(rightH, &QScrollBar::valueChanged, leftH, &QScrollBar::setValue);
+    connect(m_ui->hideUnchangedCheck, &QCheckBox::toggled, this, &CompareView::relayOut);
+    connect(m_ui->exportPatchButton, &QPushButton::clicked, this, [this] { exportFile(true); });
+    connect(m_ui->exportReportButton, &QPushButton::clicked, this, [this] { exportFile(false); });
+    for (QWidget *w : std::initializer_list<QWidget *> { m_ui->exportPatchButton, m_ui->exportReportButton,
+             m_ui->hideUnchangedCheck, m_ui->nextButton, m_ui->previousButton })
+        w->setEnabled(false);
+}
+
+CompareView::~CompareView() = default;
+
+void CompareView::setStore(std::shared_ptr<SnapshotStore> store)
+{
+    m_store = std::move(store);
+    ++m_generation;
+    m_busy = false;
+}
+
+void CompareView::compare(const QString &leftId, const QString &rightId)
+{
+    if (!m_store)
+        return;
+    const quint64 generation = ++m_generation;
+    m_busy = true;
+    m_ui->pages->setCurrentWidget(m_ui->messageLabel);
+    m_ui->messageLabel->setText(tr("Comparing…"));
+    m_ui->summaryLabel->clear();
+    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
+    const bool hide = m_ui->hideUnchangedCheck->isChecked();
+    const QFont font = m_ui->leftText->font();
+    QThread *gui = thread();
+    runOnWorkers(
+        this, &store->workers(),
+        [store, leftId, rightId, hide, font, gui]() -> Result<std::pair<Prepared, Documents>> {
+            auto comparison = SnapshotComparisons::compare(*store, leftId, rightId);
+            if (!comparison)
+                return comparison.error();
+            Prepared prepared { std::move(comparison).value(), nullptr };
+            auto sides
+                = std::make_shared<SideBySide>(SideBySide::build(prepared.comparison.left, prepared.comparison.right));
+            Documents documents = layOut(*sides, hide, font, gui);
+            prepared.sides = std::move(sides);
+            return std::pair { std::move(prepared), std::move(documents) };
+        },
+        [this, generation](const Result<std::pair<Prepared, Documents>> &result) {
+            if (generation != m_generation)
+                return;
+            m_busy = false;
+            if (!result) {
+                m_ui->messageLabel->setText(
+                    tr("<b>Cannot compare.</b> %1").arg(result.error().message.toHtmlEscaped()));
+                Q_EMIT compared(false, result.error().message);
+                return;
+            }
+            m_comparison = result->first.comparison;
+            m_sides = result->first.sides;
+            const SnapshotComparison &c = *m_comparison;
+            m_ui->titleLabel->setText(tr("%1 &nbsp;→&nbsp; %2").arg(describe(c.older), describe(c.newer)));
+            m_ui->summaryLabel->setText(SnapshotComparisons::summaryText(c.summary));
+            m_changes->setChanges(c.changes);
+            show(result->second);
+            for (QWidget *w : std::initializer_list<QWidget *> { m_ui->exportPatchButton, m_ui->exportReportButton,
+                     m_ui->hideUnchangedCheck, m_ui->nextButton, m_ui->previousButton })
+                w->setEnabled(true);
+            m_ui->pages->setCurrentWidget(m_ui->splitter);
+            if (m_changes->rowCount() > 0)
+                m_ui->changesTable->selectRow(0);
+            Q_EMIT compared(true, SnapshotComparisons::summaryText(c.summary));
+        });
+}
+
+CompareView::Documents CompareView::layOut(const SideBySide &sides, bool hideUnchanged, const QFont &font, QThread *gui)
+{
+    Documents d;
+    d.displayRow.resize(size_t(sides.rows.size()));
+    QStringList left, right;
+    QList<SideBySide::Row> shown;
+    const qsizetype n = sides.rows.size();
+    for (qsizetype i = 0; i < n;) {
+        if (hideUnchanged && sides.rows.at(i) == SideBySide::Row::Same) {
+            qsizetype end = i;
+            while (end < n && sides.rows.at(end) == SideBySide::Row::Same)
+                ++end;
+            const qsizetype head = i == 0 ? 0 : Context, tail = end == n ? 0 : Context;
+            if (end - i > head + tail + 1) {
+                for (qsizetype k = i; k < i + head; ++k) {
+                    d.displayRow[size_t(k)] = int(left.size());
+                    left << sides.left.at(k), right << sides.right.at(k), shown << SideBySide::Row::Same;
+                }
+                const int fold = int(left.size());
+                const QString text = tr("⋯ %1 unchanged lines").arg(end - i - head - tail);
+                left << text, right << text, shown << SideBySide::Row::Same;
+                for (qsizetype k = i + head; k < end - tail; ++k)
+                    d.displayRow[size_t(k)] = fold;
+                for (qsizetype k = end - tail; k < end; ++k) {
+                    d.displayRow[size_t(k)] = int(left.size());
+                    left << sides.left.at(k), right << sides.right.at(k), shown << SideBySide::Row::Same;
+                }
+                i = end;
+                continue;
+            }
+        }
+        d.displayRow[size_t(i)] = int(left.size());
+        left << sides.left.at(i), right << sides.right.at(i), shown << sides.rows.at(i);
+        ++i;
+    }
+    const auto build = [&](const QStringList &lines, bool isLeft) {
+        auto *document = new QTextDocument;
+        document->setDocumentLayout(new QPlainTextDocumentLayout(document));
+        document->setDefaultFont(font);
+        document->setPlainText(lines.join(u'\n'));
+        const QColor changed(0xff, 0xf0, 0xb3), removed(0xfd, 0xd8, 0xd6), added(0xd4, 0xf2, 0xd4),
+            blank(0xee, 0xee, 0xee);
+        QTextBlock block = document->firstBlock();
+        for (qsizetype row = 0; row < shown.size() && block.isValid(); ++row, block = block.next()) {
+            QColor color;
+            switch (shown.at(row)) {
+            case SideBySide::Row::Same:
+                continue;
+            case SideBySide::Row::Changed:
+                color = changed;
+                break;
+            case SideBySide::Row::Removed:
+                color = isLeft ? removed : blank;
+                break;
+            case SideBySide::Row::Added:
+                color = isLeft ? blank : added;
+                break;
+            }
+            QTextBlockFormat format;
+            format.setBackground(color);
+            QTextCursor(block).setBlockFormat(format);
+        }
+        document->moveToThread(gui);
+        return std::shared_ptr<QTextDocument>(document, [](QTextDocument *doc) { doc->deleteLater(); });
+    };
+    d.left = build(left, true);
+    d.right = build(right, false);
+    return d;
+}
+
+void CompareView::show(Documents documents)
+{
+    m_documents = std::move(documents); // the documents shown before go once the views let go of them
+    m_ui->leftText->setDocument(m_documents.left.get());
+    m_ui->rightText->setDocument(m_documents.right.get());
+}
+
+void CompareView::relayOut()
+{
+    if (!m_sides || !m_store)
+        return;
+    const quint64 generation = ++m_generation;
+    const int current = m_ui->changesTable->currentIndex().row();
+    runOnWorkers(
+        this, &m_store->workers(),
+        [sides = m_sides, hide = m_ui->hideUnchangedCheck->isChecked(), font = m_ui->leftText->font(), gui = thread()] {
+            return layOut(*sides, hide, font, gui);
+        },
+        [this, generation, current](const Documents &documents) {
+            if (generation != m_generation)
+                return;
+            show(documents);
+            if (current >= 0)
+                goToChange(current);
+        });
+}
+
+void CompareView::nextChange(bool backward)
+{
+    const int count = m_changes->rowCount();
+    if (count == 0)
+        return;
+    const int current = m_ui->changesTable->currentIndex().row();
+    const int next = current < 0 ? (backward ? count - 1 : 0) : (current + (backward ? count - 1 : 1)) % count;
+    m_ui->changesTable->selectRow(next);
+}
+
+void CompareView::goToChange(int change)
+{
+    if (!m_sides || change < 0 || change >= m_changes->rowCount() || m_documents.displayRow.empty())
+        return;
+    const JsonChange &c = m_changes->changes().at(change);
+    const int aligned = m_sides->rowFor(c.op, c.path);
+    const int row = m_documents.displayRow[size_t(std::clamp(aligned, 0, int(m_documents.displayRow.size()) - 1))];
+    for (QPlainTextEdit *side : { m_ui->leftText, m_ui->rightText }) {
+        QTextCursor cursor(side->document()->findBlockByNumber(row));
+        cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        side->setTextCursor(cursor);
+        side->centerCursor();
+    }
+}
+
+void CompareView::exportFile(bool patch)
+{
+    if (!m_comparison)
+        return;
+    const SnapshotComparison &c = *m_comparison;
+    const QString suggested = QStringLiteral("%1-v%2-v%3.%4")
+                                  .arg(QString(c.newer.entityId).replace(u':', u'_'))
+                                  .arg(c.older.version)
+                                  .arg(c.newer.version)
+                                  .arg(patch ? QStringLiteral("patch.json") : QStringLiteral("txt"));
+    const QString path = QFileDialog::getSaveFileName(this, patch ? tr("Export the patch") : tr("Export the report"),
+        suggested, patch ? tr("JSON Patch (*.json)") : tr("Text (*.txt)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path); // written whole or not at all
+    const QByteArray bytes
+        = patch ? QJsonDocument(c.patch).toJson(QJsonDocument::Indented) : SnapshotComparisons::report(c).toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+}
