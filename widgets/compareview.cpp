@@ -10,11 +10,13 @@
 #include <QPlainTextDocumentLayout>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "items/changelistmodel.h"
 #include "items/runonworkers.h"
@@ -23,12 +25,7 @@
 namespace {
 
 constexpr int Context = 3; // unchanged lines kept around a change when unchanged stretches are hidden
-
-struct Prepared
-{
-    SnapshotComparison comparison;
-    std::shared_ptr<const SideBySide> sides;
-};
+constexpr qsizetype FoldAbove = 5000; // aligned lines above which unchanged stretches start folded
 
 QString describe(const SnapshotHeader &h)
 {
@@ -112,36 +109,30 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
     const bool hide = m_ui->hideUnchangedCheck->isChecked();
     const QFont font = m_ui->leftText->font();
     QThread *gui = thread();
+    // First the comparison (load, verify, diff: tens of milliseconds), shown at once with its change list; then the
+    // two sides, whose layout takes longer on megabyte payloads.
     runOnWorkers(
         this, &store->workers(),
-        [store, leftId, rightId, hide, font, gui]() -> Result<std::pair<Prepared, Documents>> {
-            auto comparison = SnapshotComparisons::compare(*store, leftId, rightId);
-            if (!comparison)
-                return comparison.error();
-            Prepared prepared { std::move(comparison).value(), nullptr };
-            auto sides
-                = std::make_shared<SideBySide>(SideBySide::build(prepared.comparison.left, prepared.comparison.right));
-            Documents documents = layOut(*sides, hide, font, gui);
-            prepared.sides = std::move(sides);
-            return std::pair { std::move(prepared), std::move(documents) };
-        },
-        [this, generation](const Result<std::pair<Prepared, Documents>> &result) {
+        [store, leftId, rightId] { return SnapshotComparisons::compare(*store, leftId, rightId); },
+        [this, generation, store, hide, font, gui](const Result<SnapshotComparison> &result) {
             if (generation != m_generation)
                 return;
-            m_busy = false;
             if (!result) {
+                m_busy = false;
                 m_ui->messageLabel->setText(
                     tr("<b>Cannot compare.</b> %1").arg(result.error().message.toHtmlEscaped()));
                 Q_EMIT compared(false, result.error().message);
                 return;
             }
-            m_comparison = result->first.comparison;
-            m_sides = result->first.sides;
+            m_comparison = *result;
+            m_sides.reset();
             const SnapshotComparison &c = *m_comparison;
             m_ui->titleLabel->setText(tr("%1 &nbsp;→&nbsp; %2").arg(describe(c.older), describe(c.newer)));
             m_ui->summaryLabel->setText(SnapshotComparisons::summaryText(c.summary));
             m_changes->setChanges(c.changes);
-            show(result->second);
+            m_documents = Documents();
+            m_ui->leftText->setPlainText(tr("Laying out…"));
+            m_ui->rightText->setPlainText(tr("Laying out…"));
             for (QWidget *w : std::initializer_list<QWidget *> { m_ui->exportPatchButton, m_ui->exportReportButton,
                      m_ui->hideUnchangedCheck, m_ui->nextButton, m_ui->previousButton })
                 w->setEnabled(true);
@@ -149,6 +140,30 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
             if (m_changes->rowCount() > 0)
                 m_ui->changesTable->selectRow(0);
             Q_EMIT compared(true, SnapshotComparisons::summaryText(c.summary));
+
+            QStringList paths;
+            for (const JsonChange &change : c.changes)
+                paths << change.path;
+            runOnWorkers(
+                this, &store->workers(),
+                [left = c.left, right = c.right, paths, hide, font, gui] {
+                    auto sides = std::make_shared<const SideBySide>(SideBySide::build(left, right, paths));
+                    // Long documents open with their unchanged stretches folded: the changes are what one came for,
+                    // and laying out 100,000 unchanged lines would keep them waiting.
+                    const bool fold = hide || sides->rows.size() > FoldAbove;
+                    return std::tuple { sides, layOut(*sides, fold, font, gui), fold };
+                },
+                [this, generation](const std::tuple<std::shared_ptr<const SideBySide>, Documents, bool> &laid) {
+                    if (generation != m_generation)
+                        return;
+                    m_busy = false;
+                    m_sides = std::get<0>(laid);
+                    const QSignalBlocker quiet(m_ui->hideUnchangedCheck);
+                    m_ui->hideUnchangedCheck->setChecked(std::get<2>(laid));
+                    showDocuments(std::get<1>(laid));
+                    goToChange(std::max(0, m_ui->changesTable->currentIndex().row()));
+                    Q_EMIT sidesShown();
+                });
         });
 }
 
@@ -217,12 +232,14 @@ CompareView::Documents CompareView::layOut(const SideBySide &sides, bool hideUnc
         document->moveToThread(gui);
         return std::shared_ptr<QTextDocument>(document, [](QTextDocument *doc) { doc->deleteLater(); });
     };
+    // The two sides are independent: the right one is built on another thread meanwhile.
+    QFuture<std::shared_ptr<QTextDocument>> rightSide = QtConcurrent::run([&] { return build(right, false); });
     d.left = build(left, true);
-    d.right = build(right, false);
+    d.right = rightSide.result();
     return d;
 }
 
-void CompareView::show(Documents documents)
+void CompareView::showDocuments(Documents documents)
 {
     m_documents = std::move(documents); // the documents shown before go once the views let go of them
     m_ui->leftText->setDocument(m_documents.left.get());
@@ -243,7 +260,7 @@ void CompareView::relayOut()
         [this, generation, current](const Documents &documents) {
             if (generation != m_generation)
                 return;
-            show(documents);
+            showDocuments(documents);
             if (current >= 0)
                 goToChange(current);
         });

@@ -36,6 +36,8 @@ public:
 Q_SIGNALS:
     // The comparison is on screen (ok) or failed with a message.
     void compared(bool ok, const QString &message);
+    // The two sides are laid out and shown (after compared()).
+    void sidesShown();
 
 private:
     struct Documents
@@ -44,7 +46,7 @@ private:
         std::vector<int> displayRow; // aligned row -> row shown (folded stretches share one)
     };
     static Documents layOut(const SideBySide &sides, bool hideUnchanged, const QFont &font, QThread *gui);
-    void show(Documents documents);
+    void showDocuments(Documents documents);
     void relayOut();
     void goToChange(int change);
     void exportFile(bool patch);

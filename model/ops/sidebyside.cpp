@@ -4,6 +4,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <QLocale>
+#include <QSet>
+
+#include <cmath>
 #include <vector>
 
 #include "json/editscript.h"
@@ -11,10 +15,13 @@
 
 namespace {
 
-// Pretty JSON like QJsonDocument::Indented, remembering the line on which every member starts.
+// Pretty JSON like QJsonDocument::Indented, remembering the line on which the wanted members start.
 class Printer
 {
 public:
+    explicit Printer(const QSet<QString> &wanted)
+        : m_wanted(wanted)
+    { }
     QStringList lines;
     QHash<QString, int> lineOf;
 
@@ -24,18 +31,65 @@ public:
         write(value, 0, QString(), pointer, true);
     }
 
-private:
+    // A scalar as JSON writes it, without a QJsonDocument per value (a 1 MB document has 100,000 of them).
     static QString scalar(const QJsonValue &v)
     {
-        const QByteArray text = QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact);
-        return QString::fromUtf8(text.mid(1, text.size() - 2));
+        switch (v.type()) {
+        case QJsonValue::String:
+            return quoted(v.toString());
+        case QJsonValue::Double: {
+            const double d = v.toDouble();
+            if (d == std::floor(d) && std::abs(d) < 1e15)
+                return QString::number(qint64(d));
+            return QString::number(d, 'g', QLocale::FloatingPointShortest);
+        }
+        case QJsonValue::Bool:
+            return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        default:
+            return QStringLiteral("null");
+        }
     }
 
+    static QString quoted(const QString &text)
+    {
+        QString result;
+        result.reserve(text.size() + 2);
+        result += u'"';
+        for (const QChar c : text) {
+            switch (c.unicode()) {
+            case '"':
+                result += QStringLiteral("\\\"");
+                break;
+            case '\\':
+                result += QStringLiteral("\\\\");
+                break;
+            case '\n':
+                result += QStringLiteral("\\n");
+                break;
+            case '\r':
+                result += QStringLiteral("\\r");
+                break;
+            case '\t':
+                result += QStringLiteral("\\t");
+                break;
+            default:
+                if (c.unicode() < 0x20)
+                    result += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+                else
+                    result += c;
+            }
+        }
+        result += u'"';
+        return result;
+    }
+
+private:
     void write(const QJsonValue &v, int depth, const QString &prefix, QString &pointer, bool last)
     {
         const QString indent(depth * 4, u' ');
         const QString comma = last ? QString() : QStringLiteral(",");
-        lineOf.insert(pointer, int(lines.size()));
+        if (m_wanted.contains(pointer))
+            lineOf.insert(pointer, int(lines.size()));
         if (v.isObject()) {
             const QJsonObject o = v.toObject();
             if (o.isEmpty()) {
@@ -47,7 +101,7 @@ private:
             for (auto it = o.begin(); it != o.end(); ++it, ++i) {
                 const qsizetype length = pointer.size();
                 pointer += u'/' + JsonPointer::escape(it.key());
-                write(it.value(), depth + 1, scalar(it.key()) + QStringLiteral(": "), pointer, i == o.size() - 1);
+                write(it.value(), depth + 1, quoted(it.key()) + QStringLiteral(": "), pointer, i == o.size() - 1);
                 pointer.truncate(length);
             }
             lines << indent + u'}' + comma;
@@ -69,13 +123,20 @@ private:
             lines << indent + prefix + scalar(v) + comma;
         }
     }
+
+    const QSet<QString> &m_wanted;
 };
 
 } // namespace
 
-SideBySide SideBySide::build(const QJsonValue &leftValue, const QJsonValue &rightValue)
+SideBySide SideBySide::build(const QJsonValue &leftValue, const QJsonValue &rightValue, const QStringList &pointers)
 {
-    Printer l, r;
+    QSet<QString> wanted { QString() };
+    for (QString p : pointers) {
+        for (; !p.isEmpty(); p.truncate(p.lastIndexOf(u'/')))
+            wanted.insert(p);
+    }
+    Printer l(wanted), r(wanted);
     l.print(leftValue);
     r.print(rightValue);
     std::vector<size_t> hl, hr;

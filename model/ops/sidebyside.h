@@ -16,7 +16,8 @@ struct SideBySide
     QList<Row> rows;
     QHash<QString, int> leftRowOf, rightRowOf; // JSON Pointer -> aligned row where the member starts
 
-    static SideBySide build(const QJsonValue &left, const QJsonValue &right);
+    // `pointers`: the members whose rows are wanted (a comparison's change paths); their ancestors come along.
+    static SideBySide build(const QJsonValue &left, const QJsonValue &right, const QStringList &pointers);
     // The aligned row to show for a change at `pointer` (falling back to its parent when the member is not there).
     int rowFor(const QString &op, const QString &pointer) const;
     int changedRows() const;

@@ -11,6 +11,7 @@
 #include "domain/kindregistry.h"
 #include "items/changelistmodel.h"
 #include "ops/demogenerator.h"
+#include "ops/sidebyside.h"
 #include "ops/snapshotcomparison.h"
 #include "store/snapshotstore.h"
 #include "json/jsondiff.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void diffGeneratedPairsRoundTrip();
     void diffDemoVersionsRoundTrip();
     void changeListModel();
+    void sideBySideAlignsLines();
 };
 
 namespace {
@@ -352,6 +354,43 @@ void TestJsonPatch::changeListModel()
     QCOMPARE(model.index(2, 0).data(ChangeListModel::PathRole).toString(), QStringLiteral("/status"));
     model.setChanges({});
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestJsonPatch::sideBySideAlignsLines()
+{
+    const QJsonValue a = json(
+        R"({"name": "โค้ก \"325ml\"\n", "qty": 2, "price": 15.5, "items": [{"id": 1}, {"id": 2}], "big": 1e300})");
+    const QJsonValue b = json(
+        R"({"name": "โค้ก \"325ml\"\n", "qty": 3, "price": 15.5, "items": [{"id": 2}], "big": 1e300, "new": null})");
+    const QJsonArray patch = JsonDiff::diff(a, b);
+    QStringList paths;
+    for (const JsonChange &c : SnapshotComparisons::changesOf(a, patch))
+        paths << c.path;
+    const SideBySide s = SideBySide::build(a, b, paths);
+    QCOMPARE(s.left.size(), s.rows.size());
+    QCOMPARE(s.right.size(), s.rows.size());
+    // Each side, without its blanks, is exactly what QJsonDocument writes.
+    const auto side = [&](const QStringList &lines, SideBySide::Row blank) -> QString {
+        QStringList kept;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (s.rows.at(i) != blank)
+                kept << lines.at(i);
+        }
+        return kept.join(u'\n') + u'\n';
+    };
+    QCOMPARE(side(s.left, SideBySide::Row::Added),
+        QString::fromUtf8(QJsonDocument(a.toObject()).toJson(QJsonDocument::Indented)));
+    QCOMPARE(side(s.right, SideBySide::Row::Removed),
+        QString::fromUtf8(QJsonDocument(b.toObject()).toJson(QJsonDocument::Indented)));
+    // The changed quantity faces its new value, on the row the change points at.
+    const int row = s.rowFor(QStringLiteral("replace"), QStringLiteral("/qty"));
+    QCOMPARE(s.rows.at(row), SideBySide::Row::Changed);
+    QCOMPARE(s.left.at(row).trimmed(), QStringLiteral("\"qty\": 2"));
+    QCOMPARE(s.right.at(row).trimmed(), QStringLiteral("\"qty\": 3"));
+    QVERIFY(s.changedRows() >= 4);
+    // Empty containers stay on one line (QJsonDocument splits them over two).
+    const SideBySide empty = SideBySide::build(json(R"({"a": [], "b": {}})"), json(R"({"a": [], "b": {}})"), {});
+    QCOMPARE(empty.left.join(u'|'), QStringLiteral("{|    \"a\": [],|    \"b\": {}|}"));
 }
 
 QTEST_GUILESS_MAIN(TestJsonPatch)

@@ -357,6 +357,8 @@ void TestMainWindow::compareTwoSelectedRows()
         QCOMPARE(changes->currentIndex().row(), 0);
     }
     // The two sides have the same number of lines, aligned.
+    QSignalSpy sides(view, &CompareView::sidesShown);
+    QVERIFY(sides.count() > 0 || sides.wait(30000));
     auto *left = view->findChild<QPlainTextEdit *>(QStringLiteral("leftText"));
     auto *right = view->findChild<QPlainTextEdit *>(QStringLiteral("rightText"));
     QCOMPARE(left->blockCount(), right->blockCount());
