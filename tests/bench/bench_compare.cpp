@@ -23,6 +23,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "bench/benchsupport.h"
 #include "compareview.h"
 #include "domain/kindregistry.h"
 #include "ops/demogenerator.h"
@@ -30,19 +31,9 @@
 #include "json/jsondiff.h"
 #include "json/jsonpatch.h"
 
+using namespace BenchSupport;
+
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 QJsonObject stockItem(int i, QRandomGenerator &r)
 {
@@ -105,8 +96,8 @@ int main(int argc, char *argv[])
         const bool roundTrips = applied && *applied == QJsonValue(to);
         const JsonPatch::Summary s = JsonPatch::summarize(patch);
         out() << "stock diff, 10,000 items (" << bytes / 1024 << " KB), "
-              << (withKeys ? "identity keys" : "no keys    ") << ": median " << median(times) << " ms, " << patch.size()
-              << " operations (" << s.changed << " changed, " << s.added << " added, " << s.removed
+              << (withKeys ? "identity keys" : "no keys    ") << ": median " << percentile(times, 0.5) << " ms, "
+              << patch.size() << " operations (" << s.changed << " changed, " << s.added << " added, " << s.removed
               << " removed), round trip " << (roundTrips ? "ok" : "FAILED") << "\n";
     }
 
@@ -146,8 +137,8 @@ int main(int argc, char *argv[])
         patchFile.open(QIODevice::ReadOnly);
         operations = int(QJsonDocument::fromJson(patchFile.readAll()).array().size());
     }
-    out() << "snapscope-cli json diff on the two files (whole process): median " << median(processes) << " ms, "
-          << operations << " operations\n";
+    out() << "snapscope-cli json diff on the two files (whole process): median " << percentile(processes, 0.5)
+          << " ms, " << operations << " operations\n";
 
     // 3. Two typical 2 KB order versions from the demo.
     const auto samples = DemoGenerator::samplePayloads(42, 200).value(QStringLiteral("order"));
@@ -166,8 +157,8 @@ int main(int argc, char *argv[])
         orderTimes.push_back(double(timer.nsecsElapsed()) / 1e3 / 100);
     }
     out() << "order diff (" << samples.size() - 1 << " pairs, mean "
-          << orderBytes / std::max<qsizetype>(1, samples.size() - 1) << " bytes): median " << median(orderTimes)
-          << " us\n";
+          << orderBytes / std::max<qsizetype>(1, samples.size() - 1) << " bytes): median "
+          << percentile(orderTimes, 0.5) << " us\n";
 
     // 4. The compare view on two 1 MB snapshots: from the request to the first paint.
     auto opened = openSharedSnapshotStore(ConnectionSpec::sqlite(dir.filePath(QStringLiteral("c.sqlite"))), { true });
@@ -198,30 +189,20 @@ int main(int argc, char *argv[])
     bool done = false, sides = false;
     QObject::connect(&view, &CompareView::compared, [&] { done = true; });
     QObject::connect(&view, &CompareView::sidesShown, [&] { sides = true; });
-    QElapsedTimer clock, beat;
-    qint64 last = 0, longest = 0;
-    QTimer heartbeat;
-    heartbeat.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        longest = std::max(longest, beat.nsecsElapsed() - last);
-        last = beat.nsecsElapsed();
-    });
-    beat.start();
-    heartbeat.start(5);
+    Heartbeat heartbeat;
+    QElapsedTimer clock;
+    heartbeat.start();
     clock.start();
     view.compare(ids.at(0), ids.at(1));
-    while (!done)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    waitUntil([&] { return done; });
     view.repaint();
     const double firstPaint = double(clock.nsecsElapsed()) / 1e6;
-    while (!sides)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    waitUntil([&] { return sides; });
     view.repaint();
     const double sidesPaint = double(clock.nsecsElapsed()) / 1e6;
-    heartbeat.stop();
+    const double stall = heartbeat.stop();
     out() << "compare view, two " << bytes / 1024 << " KB snapshots: first paint (summary and change list) after "
-          << firstPaint << " ms, both sides painted after " << sidesPaint << " ms; longest GUI stall "
-          << double(std::max(longest, beat.nsecsElapsed() - last)) / 1e6 << " ms; " << view.comparison()->changes.size()
-          << " changes\n";
+          << firstPaint << " ms, both sides painted after " << sidesPaint << " ms; longest GUI stall " << stall
+          << " ms; " << view.comparison()->changes.size() << " changes\n";
     return 0;
 }
