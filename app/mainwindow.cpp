@@ -385,7 +385,7 @@ void MainWindow::refresh()
 void MainWindow::loadStats(bool withSizes)
 {
     SnapshotStore *store = m_store.get();
-    runOnWorkers(
+    runInBackground(
         this, &store->workers(),
         [store, tenant = m_tenant, withSizes] {
             return withSizes ? store->kindStats(tenant) : store->kindCounts(tenant);
