@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "codec/payloadcodec.h"
+#include "domain/analytics.h"
 #include "domain/error.h"
 #include "domain/snapshot.h"
 #include "store/connectionspec.h"
@@ -49,6 +50,11 @@ public:
     // The same counts without the sizes, from the time index alone: fast enough to show before the first rows
     // (kindStats reads every row: seconds on millions).
     virtual Result<QList<KindStats>> kindCounts(const QString &tenant) = 0;
+
+    // The charts' aggregations over daily_inventory and chat_outcomes, grouped by period in SQL. Only periods with
+    // fact rows are returned; AnalyticsSeries fills in the empty ones.
+    virtual Result<QList<InventoryPoint>> inventorySeries(const InventorySeriesQuery &query) = 0;
+    virtual Result<QList<ChatPoint>> chatSeries(const ChatSeriesQuery &query) = 0;
 
     virtual Result<QList<Tenant>> tenants() = 0;
     virtual Status putTenant(const Tenant &tenant) = 0;

@@ -40,3 +40,19 @@ QString SqlDialect::listTablesSql() const
         return QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
     return QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
 }
+
+QString SqlDialect::periodStart(const QString &column, Granularity granularity) const
+{
+    switch (granularity) {
+    case Granularity::Day:
+        return column;
+    case Granularity::Week:
+        return isSqlite()
+            ? QStringLiteral("date(%1, '-' || ((CAST(strftime('%w', %1) AS INTEGER) + 6) % 7) || ' days')").arg(column)
+            : QStringLiteral("CAST(date_trunc('week', %1) AS date)").arg(column);
+    case Granularity::Month:
+        return isSqlite() ? QStringLiteral("strftime('%Y-%m-01', %1)").arg(column)
+                          : QStringLiteral("CAST(date_trunc('month', %1) AS date)").arg(column);
+    }
+    return column;
+}

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "domain/analytics.h"
 #include "store/connectionspec.h"
 
 // What differs between SQLite and PostgreSQL; the rest of the SQL is shared.
@@ -26,6 +27,8 @@ public:
     // A cast that makes a bound text value a JSON value of the column's type.
     QString jsonParameter() const { return isSqlite() ? QStringLiteral("?") : QStringLiteral("CAST(? AS jsonb)"); }
     QString uuidParameter() const { return isSqlite() ? QStringLiteral("?") : QStringLiteral("CAST(? AS uuid)"); }
+    // The first day of the day, week (Monday) or month a date column's value falls in, as a date.
+    QString periodStart(const QString &column, Granularity granularity) const;
     QString dateParameter() const { return isSqlite() ? QStringLiteral("?") : QStringLiteral("CAST(? AS date)"); }
 
     // Rows per INSERT statement for bulk writes (bench_foundation, put of 40,000 snapshots). PostgreSQL: one row

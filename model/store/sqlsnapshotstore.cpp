@@ -1223,3 +1223,124 @@ Result<QList<DictionaryInfo>> SqlSnapshotStore::dictionaries()
     }
     return result;
 }
+
+Result<QList<InventoryPoint>> SqlSnapshotStore::inventorySeries(const InventorySeriesQuery &q)
+{
+    if (q.tenant.isEmpty() || !q.from.isValid() || !q.to.isValid())
+        return Error { Error::Code::Invalid, QStringLiteral("an inventory series needs a tenant and a date range") };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    const SqlDialect &d = m_dialect;
+    QStringList where { QStringLiteral("tenant_id = ?"), QStringLiteral("day >= %1").arg(d.dateParameter()),
+        QStringLiteral("day <= %1").arg(d.dateParameter()) };
+    QVariantList values { q.tenant, q.from.toString(Qt::ISODate), q.to.toString(Qt::ISODate) };
+    if (!q.storeCode.isEmpty()) {
+        where << QStringLiteral("store_code = ?");
+        values << q.storeCode;
+    }
+    if (!q.productId.isEmpty()) {
+        where << QStringLiteral("product_id = ?");
+        values << q.productId;
+    } else if (q.topN > 0) {
+        // The N products with the largest stock value on the last day of the range that has data.
+        where << QStringLiteral("product_id IN (SELECT product_id FROM daily_inventory WHERE tenant_id = ?%1 AND day = "
+                                "(SELECT MAX(day) FROM daily_inventory WHERE tenant_id = ? AND day <= %2) "
+                                "GROUP BY product_id ORDER BY SUM(total_value) DESC, product_id LIMIT %3)")
+                     .arg(q.storeCode.isEmpty() ? QString() : QStringLiteral(" AND store_code = ?"), d.dateParameter())
+                     .arg(q.topN);
+        values << q.tenant;
+        if (!q.storeCode.isEmpty())
+            values << q.storeCode;
+        values << q.tenant << q.to.toString(Qt::ISODate);
+    }
+    // Days first (summed over the products and stores chosen), then periods: the first day's opening, the last
+    // day's closing and value, the flows summed.
+    const QString sql = QStringLiteral(
+        "WITH days AS (SELECT day, SUM(opening) AS opening, SUM(closing) AS closing, SUM(inbound) AS inbound, "
+        "SUM(outbound) AS outbound, SUM(adjustments) AS adjustments, SUM(total_value) AS total_value "
+        "FROM daily_inventory WHERE %1 GROUP BY day), "
+        "ranked AS (SELECT %2 AS period, days.*, "
+        "ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY day) AS first_day, "
+        "ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY day DESC) AS last_day FROM days) "
+        "SELECT period, SUM(CASE WHEN first_day = 1 THEN opening END), SUM(CASE WHEN last_day = 1 THEN closing END), "
+        "SUM(inbound), SUM(outbound), SUM(adjustments), SUM(CASE WHEN last_day = 1 THEN total_value END) "
+        "FROM ranked GROUP BY period ORDER BY period")
+                            .arg(where.join(QStringLiteral(" AND ")),
+                                d.periodStart(QStringLiteral("day"), q.granularity));
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("reading the inventory series"), query);
+    QList<InventoryPoint> points;
+    while (query.next()) {
+        InventoryPoint p;
+        p.period = query.value(0).toDate();
+        p.opening = query.value(1).toLongLong();
+        p.closing = query.value(2).toLongLong();
+        p.inbound = query.value(3).toLongLong();
+        p.outbound = query.value(4).toLongLong();
+        p.adjustments = query.value(5).toLongLong();
+        p.totalValue = query.value(6).toDouble();
+        p.hasData = true;
+        points.append(p);
+    }
+    return points;
+}
+
+Result<QList<ChatPoint>> SqlSnapshotStore::chatSeries(const ChatSeriesQuery &q)
+{
+    if (q.tenant.isEmpty() || !q.from.isValid() || !q.to.isValid())
+        return Error { Error::Code::Invalid, QStringLiteral("a chat series needs a tenant and a date range") };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    const SqlDialect &d = m_dialect;
+    QStringList where { QStringLiteral("tenant_id = ?"), QStringLiteral("snapshot_type = ?"),
+        QStringLiteral("business_day >= %1").arg(d.dateParameter()),
+        QStringLiteral("business_day <= %1").arg(d.dateParameter()) };
+    QVariantList values { q.tenant, q.snapshotType, q.from.toString(Qt::ISODate), q.to.toString(Qt::ISODate) };
+    if (!q.platform.isEmpty()) {
+        where << QStringLiteral("platform = ?");
+        values << q.platform;
+    }
+    if (q.humanHandoff) {
+        where << QStringLiteral("human_handoff = ?");
+        values << *q.humanHandoff;
+    }
+    const QString period = d.periodStart(QStringLiteral("business_day"), q.granularity);
+    const QString sql = QStringLiteral(
+        "SELECT %1 AS period, COUNT(*), SUM(CASE WHEN order_created THEN 1 ELSE 0 END), "
+        "AVG(CASE WHEN order_created THEN order_value END), AVG(duration_s), AVG(satisfaction), "
+        "SUM(CASE WHEN platform = 'line' THEN 1 ELSE 0 END), SUM(CASE WHEN platform = 'facebook' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN platform = 'whatsapp' THEN 1 ELSE 0 END) "
+        "FROM chat_outcomes WHERE %2 GROUP BY period ORDER BY period")
+                            .arg(period, where.join(QStringLiteral(" AND ")));
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("reading the chat series"), query);
+    const auto optional = [](const QVariant &v) { return v.isNull() ? std::optional<double>() : v.toDouble(); };
+    QList<ChatPoint> points;
+    while (query.next()) {
+        ChatPoint p;
+        p.period = query.value(0).toDate();
+        p.conversations = query.value(1).toLongLong();
+        p.converted = query.value(2).toLongLong();
+        p.averageOrderValue = optional(query.value(3));
+        p.averageDurationS = optional(query.value(4));
+        p.averageSatisfaction = optional(query.value(5));
+        p.line = query.value(6).toLongLong();
+        p.facebook = query.value(7).toLongLong();
+        p.whatsapp = query.value(8).toLongLong();
+        p.hasData = true;
+        points.append(p);
+    }
+    return points;
+}

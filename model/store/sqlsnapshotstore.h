@@ -35,6 +35,8 @@ public:
     Status setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor) override;
     Result<QList<KindStats>> kindStats(const QString &tenant) override;
     Result<QList<KindStats>> kindCounts(const QString &tenant) override;
+    Result<QList<InventoryPoint>> inventorySeries(const InventorySeriesQuery &query) override;
+    Result<QList<ChatPoint>> chatSeries(const ChatSeriesQuery &query) override;
     Result<QList<Tenant>> tenants() override;
     Status putTenant(const Tenant &tenant) override;
     Status finishBulkLoad() override;
