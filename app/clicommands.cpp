@@ -19,6 +19,7 @@
 
 #include "domain/kindregistry.h"
 #include "domain/snapshotid.h"
+#include "ops/analyticsseries.h"
 #include "ops/demogenerator.h"
 #include "ops/snapshotcomparison.h"
 #include "ops/verification.h"
@@ -130,6 +131,19 @@ struct Options
     QCommandLineOption dictSize { QStringLiteral("size"),
         QStringLiteral("dict train: dictionary size in bytes (default 16384)."), QStringLiteral("bytes") };
     QCommandLineOption quiet { QStringLiteral("quiet"), QStringLiteral("No progress on stderr.") };
+    QCommandLineOption store { QStringLiteral("store"), QStringLiteral("series inventory: one store."),
+        QStringLiteral("code") };
+    QCommandLineOption product { QStringLiteral("product"), QStringLiteral("series inventory: one product."),
+        QStringLiteral("id") };
+    QCommandLineOption top { QStringLiteral("top"),
+        QStringLiteral("series inventory: the N products with the largest stock value."), QStringLiteral("n") };
+    QCommandLineOption granularity { QStringLiteral("granularity"),
+        QStringLiteral("series: day (default), week or month (chat: day or week)."), QStringLiteral("period") };
+    QCommandLineOption platform { QStringLiteral("platform"),
+        QStringLiteral("series chat: line, facebook or whatsapp."), QStringLiteral("platform") };
+    QCommandLineOption handoff { QStringLiteral("handoff"),
+        QStringLiteral("series chat: only conversations with (yes) or without (no) a human hand-off."),
+        QStringLiteral("yes|no") };
     QCommandLineOption format { QStringLiteral("format"), QStringLiteral("diff: patch (default), text or stat."),
         QStringLiteral("format") };
 };
@@ -163,6 +177,11 @@ const QList<Command> &commands()
             { QStringLiteral("format") } },
         { QStringLiteral("json"), QStringLiteral("Files: json diff A.json B.json | json apply DOC.json PATCH.json."),
             {} },
+        { QStringLiteral("series"),
+            QStringLiteral("What the charts plot: series inventory|chat --from DATE --to DATE."),
+            { QStringLiteral("tenant"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("store"),
+                QStringLiteral("product"), QStringLiteral("top"), QStringLiteral("granularity"), QStringLiteral("type"),
+                QStringLiteral("platform"), QStringLiteral("handoff"), QStringLiteral("json") } },
         { QStringLiteral("dict"), QStringLiteral("zstd dictionaries: dict train --kind K | dict list."),
             { QStringLiteral("kind"), QStringLiteral("samples"), QStringLiteral("size"), QStringLiteral("json") } },
     };
@@ -190,6 +209,7 @@ private:
     int dict(const QStringList &positional);
     int diff(const QStringList &positional);
     int json(const QStringList &positional);
+    int series(const QStringList &positional);
 
     QCommandLineParser m_parser;
     Options m_o;
@@ -331,9 +351,10 @@ int Cli::run(const QStringList &arguments)
         }()));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions({ m_o.db, m_o.pg, m_o.tenant, m_o.kind, m_o.entity, m_o.entityPrefix, m_o.type, m_o.from,
-        m_o.to, m_o.createdBy, m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed,
-        m_o.samples, m_o.dictSize, m_o.quiet, m_o.format });
+    m_parser.addOptions(
+        { m_o.db, m_o.pg, m_o.tenant, m_o.kind, m_o.entity, m_o.entityPrefix, m_o.type, m_o.from, m_o.to, m_o.createdBy,
+            m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed, m_o.samples, m_o.dictSize,
+            m_o.quiet, m_o.format, m_o.store, m_o.product, m_o.top, m_o.granularity, m_o.platform, m_o.handoff });
     m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
     if (!m_parser.parse(arguments))
@@ -364,7 +385,8 @@ int Cli::run(const QStringList &arguments)
     }
     m_quiet = m_parser.isSet(m_o.quiet);
     const QStringList rest = positional.mid(1);
-    if (name != u"show" && name != u"dict" && name != u"diff" && name != u"json" && !rest.isEmpty())
+    if (name != u"show" && name != u"dict" && name != u"diff" && name != u"json" && name != u"series"
+        && !rest.isEmpty())
         return fail(QStringLiteral("%1: unexpected argument \"%2\"").arg(name, rest.constFirst()), CliExit::Usage);
 
     if (name == u"init")
@@ -383,6 +405,8 @@ int Cli::run(const QStringList &arguments)
         return diff(rest);
     if (name == u"json")
         return json(rest);
+    if (name == u"series")
+        return series(rest);
     return dict(rest);
 }
 
@@ -436,6 +460,96 @@ Result<QJsonValue> readJsonFile(const QString &path)
 }
 
 } // namespace
+
+int Cli::series(const QStringList &positional)
+{
+    if (positional.size() != 1 || (positional.at(0) != u"inventory" && positional.at(0) != u"chat"))
+        return fail(QStringLiteral("usage: series inventory|chat --from DATE --to DATE [options]"), CliExit::Usage);
+    const bool inventory = positional.at(0) == u"inventory";
+    if (!m_parser.isSet(m_o.from) || !m_parser.isSet(m_o.to))
+        return fail(QStringLiteral("series needs --from DATE and --to DATE"), CliExit::Usage);
+    const auto from = IsoTime::parseDate(m_parser.value(m_o.from));
+    const auto to = IsoTime::parseDate(m_parser.value(m_o.to));
+    if (!from || !to)
+        return fail(QStringLiteral("--from and --to take dates like 2026-03-01"), CliExit::Usage);
+    if (*from > *to)
+        return fail(QStringLiteral("--from is after --to"), CliExit::Usage);
+    const QString periodText
+        = m_parser.isSet(m_o.granularity) ? m_parser.value(m_o.granularity) : QStringLiteral("day");
+    const auto granularity = AnalyticsSeries::granularityFromText(periodText);
+    if (!granularity || (!inventory && *granularity == Granularity::Month))
+        return fail(QStringLiteral("--granularity: expected day, week%1, not \"%2\"")
+                        .arg(inventory ? QStringLiteral(" or month") : QString(), periodText),
+            CliExit::Usage);
+    const QStringList other = inventory
+        ? QStringList { QStringLiteral("type"), QStringLiteral("platform"), QStringLiteral("handoff") }
+        : QStringList { QStringLiteral("store"), QStringLiteral("product"), QStringLiteral("top") };
+    for (const QString &option : other) {
+        if (m_parser.isSet(option))
+            return fail(QStringLiteral("series %1 does not take --%2").arg(positional.at(0), option), CliExit::Usage);
+    }
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    auto tenant = resolveTenant(**store, true);
+    if (!tenant)
+        return fail(tenant.error());
+    const bool json = m_parser.isSet(m_o.json);
+    if (inventory) {
+        InventorySeriesQuery q;
+        q.tenant = *tenant;
+        q.from = *from;
+        q.to = *to;
+        q.storeCode = m_parser.value(m_o.store);
+        q.productId = m_parser.value(m_o.product);
+        if (m_parser.isSet(m_o.top)) {
+            auto n = intOption(m_o.top, 0, 1, 1000);
+            if (!n)
+                return fail(n.error().message, CliExit::Usage);
+            q.topN = *n;
+        }
+        q.granularity = *granularity;
+        auto points = AnalyticsSeries::inventory(**store, q);
+        if (!points)
+            return fail(points.error());
+        for (const InventoryPoint &p : *points) {
+            if (json)
+                out() << QString::fromUtf8(QJsonDocument(AnalyticsSeries::toJson(p)).toJson(QJsonDocument::Compact))
+                      << '\n';
+        }
+        if (!json)
+            out() << AnalyticsSeries::inventoryCsv(*points).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    } else {
+        ChatSeriesQuery q;
+        q.tenant = *tenant;
+        q.from = *from;
+        q.to = *to;
+        if (m_parser.isSet(m_o.type))
+            q.snapshotType = m_parser.value(m_o.type);
+        q.platform = m_parser.value(m_o.platform);
+        if (!q.platform.isEmpty() && q.platform != u"line" && q.platform != u"facebook" && q.platform != u"whatsapp")
+            return fail(QStringLiteral("--platform: expected line, facebook or whatsapp"), CliExit::Usage);
+        if (m_parser.isSet(m_o.handoff)) {
+            const QString h = m_parser.value(m_o.handoff);
+            if (h != u"yes" && h != u"no")
+                return fail(QStringLiteral("--handoff: expected yes or no"), CliExit::Usage);
+            q.humanHandoff = h == u"yes";
+        }
+        q.granularity = *granularity;
+        auto points = AnalyticsSeries::chat(**store, q);
+        if (!points)
+            return fail(points.error());
+        for (const ChatPoint &p : *points) {
+            if (json)
+                out() << QString::fromUtf8(QJsonDocument(AnalyticsSeries::toJson(p)).toJson(QJsonDocument::Compact))
+                      << '\n';
+        }
+        if (!json)
+            out() << AnalyticsSeries::chatCsv(*points).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    }
+    out().flush();
+    return CliExit::Ok;
+}
 
 int Cli::json(const QStringList &positional)
 {

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void corruptPayloadIsReported();
     void diffOfSnapshots();
     void jsonDiffAndApplyFiles();
+    void seriesPrintsEveryPeriod();
     void demoRefusesToFillAUsedDatabase();
     void dictTrain();
     void postgresErrors();
@@ -462,6 +463,59 @@ void TestCli::jsonDiffAndApplyFiles()
         write(QStringLiteral("s2.json"), "\"x\"") });
     QCOMPARE(scalars.exitCode, 0);
     QCOMPARE(scalars.out.trimmed(), QByteArray(R"([{"op":"replace","path":"","value":"x"}])"));
+}
+
+void TestCli::seriesPrintsEveryPeriod()
+{
+    // Two weeks by day: 14 lines, one per day, each with every plotted field.
+    const Run days = cli({ QStringLiteral("series"), QStringLiteral("inventory"), QStringLiteral("--db"), m_db,
+        QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-10-12"),
+        QStringLiteral("--to"), QStringLiteral("2026-10-25"), QStringLiteral("--json") });
+    QCOMPARE(days.exitCode, 0);
+    const QList<QByteArray> dayLines = days.out.trimmed().split('\n');
+    QCOMPARE(dayLines.size(), 14);
+    const QJsonObject first = QJsonDocument::fromJson(dayLines.at(0)).object();
+    QCOMPARE(first.value(u"period").toString(), QStringLiteral("2026-10-12"));
+    for (const char *field : { "opening", "closing", "inbound", "outbound", "adjustments", "total_value", "has_data" })
+        QVERIFY2(first.contains(QLatin1String(field)), field);
+    // The same range by week (Mondays): two periods; the week's opening is its first day's, its closing the last's.
+    const Run weeks = cli({ QStringLiteral("series"), QStringLiteral("inventory"), QStringLiteral("--db"), m_db,
+        QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-10-12"),
+        QStringLiteral("--to"), QStringLiteral("2026-10-25"), QStringLiteral("--granularity"), QStringLiteral("week"),
+        QStringLiteral("--json") });
+    const QList<QByteArray> weekLines = weeks.out.trimmed().split('\n');
+    QCOMPARE(weekLines.size(), 2);
+    const QJsonObject week = QJsonDocument::fromJson(weekLines.at(0)).object();
+    QCOMPARE(week.value(u"opening"), first.value(u"opening"));
+    QCOMPARE(week.value(u"closing"), QJsonDocument::fromJson(dayLines.at(6)).object().value(u"closing"));
+    qint64 inbound = 0;
+    for (int i = 0; i < 7; ++i)
+        inbound += QJsonDocument::fromJson(dayLines.at(i)).object().value(u"inbound").toInteger();
+    QCOMPARE(week.value(u"inbound").toInteger(), inbound);
+    // Chat, CSV: a header and one row per day.
+    const Run chat = cli({ QStringLiteral("series"), QStringLiteral("chat"), QStringLiteral("--db"), m_db,
+        QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-10-20"),
+        QStringLiteral("--to"), QStringLiteral("2026-10-24"), QStringLiteral("--platform"), QStringLiteral("line") });
+    QCOMPARE(chat.exitCode, 0);
+    QVERIFY(chat.out.startsWith("period,conversations,converted,conversion_rate,"));
+    QCOMPARE(chat.out.trimmed().split('\n').size(), 6);
+    // Errors.
+    const Run month = cli(
+        { QStringLiteral("series"), QStringLiteral("chat"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"),
+            QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-10-20"), QStringLiteral("--to"),
+            QStringLiteral("2026-10-24"), QStringLiteral("--granularity"), QStringLiteral("month") });
+    QCOMPARE(month.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(month, "--granularity");
+    const Run range = cli({ QStringLiteral("series"), QStringLiteral("inventory"), QStringLiteral("--db"), m_db,
+        QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-10-20"),
+        QStringLiteral("--to"), QStringLiteral("2026-10-01") });
+    QCOMPARE(range.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(range, "--from is after --to");
+    const Run wrong = cli({ QStringLiteral("series"), QStringLiteral("inventory"), QStringLiteral("--db"), m_db,
+        QStringLiteral("--from"), QStringLiteral("2026-10-01"), QStringLiteral("--to"), QStringLiteral("2026-10-02"),
+        QStringLiteral("--platform"), QStringLiteral("line") });
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(wrong, "does not take --platform");
 }
 
 QTEST_GUILESS_MAIN(TestCli)
