@@ -330,6 +330,66 @@ Status SqlSnapshotStore::deferIndexes()
     return {};
 }
 
+namespace {
+
+// The day sums of migration 0002, for all rows or (with a WHERE for %1) for one day.
+const QString InventoryDaySums = QStringLiteral(
+    "SELECT tenant_id, store_code, day, SUM(opening), SUM(closing), SUM(inbound), SUM(outbound), SUM(adjustments), "
+    "SUM(total_value), COUNT(*) FROM daily_inventory %1 GROUP BY tenant_id, store_code, day");
+const QString ChatDaySums = QStringLiteral(
+    "SELECT tenant_id, snapshot_type, business_day, COALESCE(platform, ''), human_handoff, COUNT(*), "
+    "SUM(CASE WHEN order_created THEN 1 ELSE 0 END), COALESCE(SUM(CASE WHEN order_created THEN order_value END), 0), "
+    "COUNT(CASE WHEN order_created THEN order_value END), COALESCE(SUM(duration_s), 0), COUNT(duration_s), "
+    "COALESCE(SUM(satisfaction), 0), COUNT(satisfaction) FROM chat_outcomes %1 "
+    "GROUP BY tenant_id, snapshot_type, business_day, COALESCE(platform, ''), human_handoff");
+
+} // namespace
+
+Status SqlSnapshotStore::refreshChartDays(QSqlDatabase &db,
+    const std::set<std::tuple<QString, QString, QString>> &inventoryDays,
+    const std::set<std::tuple<QString, QString, QString>> &chatDays)
+{
+    const QString date = m_dialect.dateParameter();
+    struct Refresh
+    {
+        const std::set<std::tuple<QString, QString, QString>> &days;
+        QString remove, insert;
+    };
+    const Refresh refreshes[] = {
+        { inventoryDays,
+            QStringLiteral("DELETE FROM inventory_store_days WHERE tenant_id = ? AND store_code = ? AND day = %1")
+                .arg(date),
+            QStringLiteral("INSERT INTO inventory_store_days %1")
+                .arg(InventoryDaySums.arg(
+                    QStringLiteral("WHERE tenant_id = ? AND store_code = ? AND day = %1").arg(date))) },
+        { chatDays,
+            QStringLiteral("DELETE FROM chat_days WHERE tenant_id = ? AND snapshot_type = ? AND business_day = %1")
+                .arg(date),
+            QStringLiteral("INSERT INTO chat_days %1")
+                .arg(ChatDaySums.arg(
+                    QStringLiteral("WHERE tenant_id = ? AND snapshot_type = ? AND business_day = %1").arg(date))) },
+    };
+    for (const Refresh &r : refreshes) {
+        if (r.days.empty())
+            continue;
+        QSqlQuery remove(db), insert(db);
+        if (!remove.prepare(r.remove) || !insert.prepare(r.insert))
+            return errorFrom(
+                QStringLiteral("preparing the chart day sums"), remove.lastError().isValid() ? remove : insert);
+        for (const auto &[tenant, key, day] : r.days) {
+            for (QSqlQuery *q : { &remove, &insert }) {
+                q->addBindValue(tenant);
+                q->addBindValue(key);
+                q->addBindValue(day);
+                if (!q->exec())
+                    return errorFrom(QStringLiteral("updating the chart day sums"), *q);
+                q->finish();
+            }
+        }
+    }
+    return {};
+}
+
 Status SqlSnapshotStore::finishBulkLoad()
 {
     if (m_deferredIndexes.isEmpty())
@@ -343,6 +403,17 @@ Status SqlSnapshotStore::finishBulkLoad()
             return errorFrom(QStringLiteral("building an index"), query);
     }
     m_deferredIndexes.clear();
+    // The charts' day sums, from all the facts at once.
+    for (const QString &sql :
+        { QStringLiteral("DELETE FROM inventory_store_days"), QStringLiteral("DELETE FROM chat_days"),
+            QStringLiteral("INSERT INTO inventory_store_days %1").arg(InventoryDaySums.arg(QString())),
+            QStringLiteral("INSERT INTO chat_days %1").arg(ChatDaySums.arg(QString())),
+            // Statistics for the planner (0.8 s on 1.1 million rows): the top-N series reads one day through
+            // daily_inventory_day, then each product through daily_inventory_product (2 s without, 0.09 s with).
+            QStringLiteral("ANALYZE daily_inventory") }) {
+        if (!query.exec(sql))
+            return errorFrom(QStringLiteral("summing the chart days"), query);
+    }
     return {};
 }
 
@@ -560,6 +631,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
         return QStringLiteral("snapshot %1 (%2 %3)").arg(p.header.id, p.header.kind, p.header.entityId);
     };
 
+    // The days whose chart sums this batch changes (tenant, store or type, day).
+    std::set<std::tuple<QString, QString, QString>> inventoryDays, chatDays;
     QList<SnapshotHeader> headers;
     headers.reserve(snapshots.size());
     for (qsizetype chunk = 0; chunk < chunks; ++chunk) {
@@ -592,6 +665,10 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
                 return fail(writeError(snapshotsFrom(firstPending), insert));
             latestInBatch.insert(p.entityKey, { h.version, h.id });
 
+            if (h.kind == u"daily_inventory")
+                inventoryDays.insert({ h.tenant, p.facts.at(1).toString(), p.facts.at(3).toString() });
+            else if (h.kind == u"chat")
+                chatDays.insert({ h.tenant, h.type, p.businessDay });
             if (FactTable *facts = h.kind == u"daily_inventory" ? &inventory : h.kind == u"chat" ? &chat : nullptr) {
                 if (!facts->rows.addRow(std::move(p.facts), p.factKey))
                     return fail(writeError(facts->name, facts->rows));
@@ -615,6 +692,12 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
     for (FactTable *facts : { &inventory, &chat }) {
         if (!facts->rows.flush())
             return fail(writeError(facts->name, facts->rows));
+    }
+
+    // A private bulk load sums every day once at the end (finishBulkLoad).
+    if (!m_privateBulkLoad) {
+        if (Status refreshed = refreshChartDays(db, inventoryDays, chatDays); !refreshed)
+            return fail(refreshed.error());
     }
 
     const double msPerSnapshot = double(timer.nsecsElapsed()) / 1e6 / double(prepared.size());
@@ -1259,7 +1342,7 @@ Result<QList<InventoryPoint>> SqlSnapshotStore::inventorySeries(const InventoryS
     const QString sql = QStringLiteral(
         "WITH days AS (SELECT day, SUM(opening) AS opening, SUM(closing) AS closing, SUM(inbound) AS inbound, "
         "SUM(outbound) AS outbound, SUM(adjustments) AS adjustments, SUM(total_value) AS total_value "
-        "FROM daily_inventory WHERE %1 GROUP BY day), "
+        "FROM %3 WHERE %1 GROUP BY day), "
         "ranked AS (SELECT %2 AS period, days.*, "
         "ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY day) AS first_day, "
         "ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY day DESC) AS last_day FROM days) "
@@ -1267,7 +1350,11 @@ Result<QList<InventoryPoint>> SqlSnapshotStore::inventorySeries(const InventoryS
         "SUM(inbound), SUM(outbound), SUM(adjustments), SUM(CASE WHEN last_day = 1 THEN total_value END) "
         "FROM ranked GROUP BY period ORDER BY period")
                             .arg(where.join(QStringLiteral(" AND ")),
-                                d.periodStart(QStringLiteral("day"), q.granularity));
+                                d.periodStart(QStringLiteral("day"), q.granularity),
+                                // Every product: the per-store day sums (2,190 rows for two years of 3 stores)
+                                // instead of the facts (1.1 million).
+                                q.productId.isEmpty() && q.topN <= 0 ? QStringLiteral("inventory_store_days")
+                                                                     : QStringLiteral("daily_inventory"));
     QSqlQuery query(*dbResult);
     query.setForwardOnly(true);
     query.prepare(sql);
@@ -1312,12 +1399,15 @@ Result<QList<ChatPoint>> SqlSnapshotStore::chatSeries(const ChatSeriesQuery &q)
         values << *q.humanHandoff;
     }
     const QString period = d.periodStart(QStringLiteral("business_day"), q.granularity);
+    // From the day sums of migration 0002; an average is its sum over its count, as AVG would compute it.
     const QString sql = QStringLiteral(
-        "SELECT %1 AS period, COUNT(*), SUM(CASE WHEN order_created THEN 1 ELSE 0 END), "
-        "AVG(CASE WHEN order_created THEN order_value END), AVG(duration_s), AVG(satisfaction), "
-        "SUM(CASE WHEN platform = 'line' THEN 1 ELSE 0 END), SUM(CASE WHEN platform = 'facebook' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN platform = 'whatsapp' THEN 1 ELSE 0 END) "
-        "FROM chat_outcomes WHERE %2 GROUP BY period ORDER BY period")
+        "SELECT %1 AS period, SUM(conversations), SUM(converted), "
+        "SUM(order_value_sum) / NULLIF(SUM(order_value_count), 0), SUM(duration_sum) / NULLIF(SUM(duration_count), 0), "
+        "SUM(satisfaction_sum) / NULLIF(SUM(satisfaction_count), 0), "
+        "SUM(CASE WHEN platform = 'line' THEN conversations ELSE 0 END), "
+        "SUM(CASE WHEN platform = 'facebook' THEN conversations ELSE 0 END), "
+        "SUM(CASE WHEN platform = 'whatsapp' THEN conversations ELSE 0 END) "
+        "FROM chat_days WHERE %2 GROUP BY period ORDER BY period")
                             .arg(period, where.join(QStringLiteral(" AND ")));
     QSqlQuery query(*dbResult);
     query.setForwardOnly(true);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <set>
+#include <tuple>
+
 #include <QHash>
 #include <QMutex>
 #include <QSqlDatabase>
@@ -49,6 +52,9 @@ public:
 
 private:
     Result<QList<KindStats>> readKindStats(const QString &tenant, bool withSizes);
+    // Recomputes the charts' day sums (inventory_store_days, chat_days) for the days a batch wrote facts for.
+    Status refreshChartDays(QSqlDatabase &db, const std::set<std::tuple<QString, QString, QString>> &inventoryDays,
+        const std::set<std::tuple<QString, QString, QString>> &chatDays);
     explicit SqlSnapshotStore(const ConnectionSpec &spec);
 
     Result<QSqlDatabase> db();

@@ -18,11 +18,12 @@ QByteArray fileDigest(const QString &path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
-const QStringList ExpectedTables { QStringLiteral("tenants"), QStringLiteral("snapshots"), QStringLiteral("daily_inventory"),
-    QStringLiteral("chat_outcomes"), QStringLiteral("events"), QStringLiteral("stock_levels"),
-    QStringLiteral("inventory_transactions"), QStringLiteral("schedules"), QStringLiteral("schedule_runs"),
-    QStringLiteral("retention_policies"), QStringLiteral("audit_log"), QStringLiteral("zstd_dictionaries"),
-    QStringLiteral("snapshot_stats"), QStringLiteral("schema_migrations") };
+const QStringList ExpectedTables { QStringLiteral("tenants"), QStringLiteral("snapshots"),
+    QStringLiteral("daily_inventory"), QStringLiteral("chat_outcomes"), QStringLiteral("events"),
+    QStringLiteral("stock_levels"), QStringLiteral("inventory_transactions"), QStringLiteral("schedules"),
+    QStringLiteral("schedule_runs"), QStringLiteral("retention_policies"), QStringLiteral("audit_log"),
+    QStringLiteral("zstd_dictionaries"), QStringLiteral("snapshot_stats"), QStringLiteral("schema_migrations"),
+    QStringLiteral("inventory_store_days"), QStringLiteral("chat_days") };
 
 } // namespace
 
@@ -44,13 +45,15 @@ private:
 
 void TestMigrations::splitsTriggersAndFunctions()
 {
-    const QStringList sqlite = Migrator::splitStatements(QStringLiteral(
-        "CREATE TABLE a (x INTEGER);\n-- comment\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n    SELECT RAISE(ABORT, 'no');\nEND;\nCREATE INDEX i ON a (x);\n"));
+    const QStringList sqlite = Migrator::splitStatements(
+        QStringLiteral("CREATE TABLE a (x INTEGER);\n-- comment\nCREATE TRIGGER t BEFORE DELETE ON a\nBEGIN\n    "
+                       "SELECT RAISE(ABORT, 'no');\nEND;\nCREATE INDEX i ON a (x);\n"));
     QCOMPARE(sqlite.size(), 3);
     QVERIFY(sqlite.at(1).startsWith(QStringLiteral("CREATE TRIGGER")));
     QVERIFY(sqlite.at(1).endsWith(QStringLiteral("END;")));
-    const QStringList pg = Migrator::splitStatements(QStringLiteral(
-        "CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n    RAISE EXCEPTION 'x';\nEND;\n$$ LANGUAGE plpgsql;\nCREATE TABLE b (y int);\n"));
+    const QStringList pg = Migrator::splitStatements(
+        QStringLiteral("CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n    RAISE EXCEPTION 'x';\nEND;\n$$ LANGUAGE "
+                       "plpgsql;\nCREATE TABLE b (y int);\n"));
     QCOMPARE(pg.size(), 2);
     QVERIFY(pg.at(0).contains(QStringLiteral("RAISE EXCEPTION")));
 }
@@ -67,6 +70,10 @@ void TestMigrations::checkTables(const ConnectionSpec &spec)
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 1);
     QCOMPARE(query.value(1).toString(), QStringLiteral("initial"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 2);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("chart_aggregates"));
+    QVERIFY(!query.next());
 }
 
 void TestMigrations::sqliteFromEmpty()
@@ -76,13 +83,13 @@ void TestMigrations::sqliteFromEmpty()
     {
         auto store = openSnapshotStore(spec, { true });
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 1);
+        QCOMPARE((*store)->schemaVersion(), 2);
     }
     checkTables(spec);
     // Opening again applies nothing twice.
     auto again = openSnapshotStore(spec, {});
     QVERIFY(again.ok());
-    QCOMPARE((*again)->schemaVersion(), 1);
+    QCOMPARE((*again)->schemaVersion(), 2);
 }
 
 void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
@@ -94,15 +101,18 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
     {
         TestSupport::SideConnection side(spec);
         QSqlQuery query(side.db());
-        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode=DELETE"))); // fold the WAL in, so the file is all there is
-        QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'future', 0)")));
+        QVERIFY(
+            query.exec(QStringLiteral("PRAGMA journal_mode=DELETE"))); // fold the WAL in, so the file is all there is
+        QVERIFY(query.exec(
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'future', 0)")));
     }
     const QByteArray before = fileDigest(path);
     const QDateTime modified = QFileInfo(path).lastModified();
     auto refused = openSnapshotStore(spec, {});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("7")) && refused.error().message.contains(QStringLiteral("(1)")),
+    QVERIFY2(refused.error().message.contains(QStringLiteral("7"))
+            && refused.error().message.contains(QStringLiteral("(2)")),
         qPrintable(refused.error().message));
     QCOMPARE(fileDigest(path), before);
     QCOMPARE(QFileInfo(path).lastModified(), modified);
@@ -162,13 +172,14 @@ void TestMigrations::postgresFromEmptyAndNewerSchema()
     {
         auto store = openSnapshotStore(*pg, {});
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 1);
+        QCOMPARE((*store)->schemaVersion(), 2);
     }
     checkTables(*pg);
     {
         TestSupport::SideConnection side(*pg);
         QSqlQuery query(side.db());
-        QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9, 'future', 0)")));
+        QVERIFY(query.exec(
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9, 'future', 0)")));
     }
     auto refused = openSnapshotStore(*pg, {});
     QVERIFY(!refused.ok());
