@@ -333,9 +333,10 @@ Status SqlSnapshotStore::deferIndexes()
 namespace {
 
 // The day sums of migration 0002, for all rows or (with a WHERE for %1) for one day.
+// (Grouped by day first: SQLite then walks daily_inventory_day instead of sorting 1.1 million rows, 2.8 s -> 1.7 s.)
 const QString InventoryDaySums = QStringLiteral(
     "SELECT tenant_id, store_code, day, SUM(opening), SUM(closing), SUM(inbound), SUM(outbound), SUM(adjustments), "
-    "SUM(total_value), COUNT(*) FROM daily_inventory %1 GROUP BY tenant_id, store_code, day");
+    "SUM(total_value), COUNT(*) FROM daily_inventory %1 GROUP BY tenant_id, day, store_code");
 const QString ChatDaySums = QStringLiteral(
     "SELECT tenant_id, snapshot_type, business_day, COALESCE(platform, ''), human_handoff, COUNT(*), "
     "SUM(CASE WHEN order_created THEN 1 ELSE 0 END), COALESCE(SUM(CASE WHEN order_created THEN order_value END), 0), "
@@ -408,8 +409,8 @@ Status SqlSnapshotStore::finishBulkLoad()
         { QStringLiteral("DELETE FROM inventory_store_days"), QStringLiteral("DELETE FROM chat_days"),
             QStringLiteral("INSERT INTO inventory_store_days %1").arg(InventoryDaySums.arg(QString())),
             QStringLiteral("INSERT INTO chat_days %1").arg(ChatDaySums.arg(QString())),
-            // Statistics for the planner (0.8 s on 1.1 million rows): the top-N series reads one day through
-            // daily_inventory_day, then each product through daily_inventory_product (2 s without, 0.09 s with).
+            // Statistics for the planner (0.4 s; sampled ones led it astray): the top-N series reads one day through
+            // daily_inventory_day, then each product through daily_inventory_product (2-4 s without, 0.08 s with).
             QStringLiteral("ANALYZE daily_inventory") }) {
         if (!query.exec(sql))
             return errorFrom(QStringLiteral("summing the chart days"), query);
