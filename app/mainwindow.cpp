@@ -27,6 +27,7 @@
 #include "connectiondialog.h"
 #include "connectionsettings.h"
 #include "filterbar.h"
+#include "inventorychartview.h"
 #include "items/entitylistmodel.h"
 #include "items/kindstatsmodel.h"
 #include "items/runonworkers.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_timeline(new TimelineModel(this))
     , m_inspector(new SnapshotInspector(this))
     , m_compare(new CompareView(this))
+    , m_inventoryChart(new InventoryChartView(this))
     , m_entities(new EntityListModel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QToolButton(this))
@@ -109,6 +111,14 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_timeline, &TimelineModel::firstPageShown, this, [this] {
         // The newest row is selected, so the inspector opens on it; the window counts as shown when both are there.
+        if (!m_chartRangeSet && m_timeline->rowCount() > 0 && m_timeline->query().kind.isEmpty()
+            && m_timeline->sortOrder() == SortOrder::NewestFirst) {
+            // The charts open on the last 90 days of data, wherever the data ends.
+            m_chartRangeSet = true;
+            const QDate newest = QDateTime::fromMSecsSinceEpoch(m_timeline->headerAt(0)->takenAt).date();
+            m_inventoryChart->setStore(m_store, m_tenant);
+            m_inventoryChart->setRange(newest.addDays(-89), newest);
+        }
         if (!m_awaitingFirstRows)
             return;
         if (m_timeline->rowCount() > 0 && !m_ui->timelineTable->selectionModel()->currentIndex().isValid())
@@ -144,6 +154,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->filterBar, &FilterBar::filtersChanged, this, &MainWindow::applyFilters);
     connect(m_ui->filterBar, &FilterBar::tenantChanged, this, [this](const QString &tenant) {
         m_tenant = tenant;
+        m_chartRangeSet = false; // the charts follow the tenant
         m_entityKind.clear(); // an entity belongs to one tenant
         m_entityId.clear();
         m_ui->entityBar->hide();
@@ -173,6 +184,14 @@ MainWindow::MainWindow(QWidget *parent)
         finishFirstShow(true);
     });
     m_ui->views->addTab(m_compare, tr("Compare"));
+    m_ui->views->addTab(m_inventoryChart, tr("Inventory trends"));
+    // Drill-down: the daily inventory snapshots of the period clicked.
+    connect(m_inventoryChart, &InventoryChartView::periodActivated, this, [this](const QDate &from, const QDate &to) {
+        showEntity(QString(), QString());
+        m_ui->filterBar->setKind(QStringLiteral("daily_inventory"));
+        m_ui->filterBar->setCustomRange(QDateTime(from, QTime(0, 0)), QDateTime(to.addDays(1), QTime(0, 0)));
+        m_ui->views->setCurrentWidget(m_ui->timelineTab);
+    });
     connect(m_ui->actionCompareSelected, &QAction::triggered, this, &MainWindow::compareSelected);
     connect(m_ui->actionCompareWithPrevious, &QAction::triggered, this, &MainWindow::compareWithPrevious);
     connect(m_inspector, &SnapshotInspector::compareWithPreviousRequested, this, &MainWindow::compareWithPrevious);
@@ -262,6 +281,7 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
     m_ui->entityBar->hide();
     m_inspector->setStore(m_store);
     m_compare->setStore(m_store);
+    m_chartRangeSet = false;
     m_entities->setStore(m_store);
     m_ui->messageLabel->setText(tr("Reading %1…").arg(spec.displayName()));
     updateStatus();

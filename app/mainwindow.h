@@ -11,6 +11,7 @@ class MainWindow;
 }
 class CompareView;
 class EntityListModel;
+class InventoryChartView;
 class KindNavigator;
 class KindStatsModel;
 class QLabel;
@@ -80,6 +81,8 @@ private:
     TimelineModel *m_timeline;
     SnapshotInspector *m_inspector;
     CompareView *m_compare;
+    InventoryChartView *m_inventoryChart;
+    bool m_chartRangeSet = false; // the chart's range is anchored on the newest data once per store
     EntityListModel *m_entities;
     QProgressBar *m_progress; // background work in the status bar
     QToolButton *m_cancel;

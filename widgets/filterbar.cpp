@@ -139,6 +139,16 @@ void FilterBar::setPreset(Preset preset)
     m_ui->presetCombo->setCurrentIndex(m_ui->presetCombo->findData(int(preset)));
 }
 
+void FilterBar::setCustomRange(const QDateTime &from, const QDateTime &to)
+{
+    m_quiet = true;
+    m_ui->presetCombo->setCurrentIndex(m_ui->presetCombo->findData(int(Preset::Custom)));
+    m_ui->fromEdit->setDateTime(from);
+    m_ui->toEdit->setDateTime(to);
+    m_quiet = false;
+    changedNow();
+}
+
 void FilterBar::focusFilter()
 {
     m_ui->entityEdit->setFocus(Qt::ShortcutFocusReason);

@@ -31,6 +31,8 @@ public:
     // The filters applied to a query (its tenant, entity id and trash setting are left as they are).
     SnapshotQuery applyTo(SnapshotQuery query) const;
     void setPreset(Preset preset);
+    // A custom taken-at range (drill-down from a chart); applies the filters.
+    void setCustomRange(const QDateTime &from, const QDateTime &to);
     void focusFilter();
     void clearFilters();
 

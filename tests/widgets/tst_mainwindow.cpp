@@ -1,7 +1,10 @@
 // The console as a user meets it, on the offscreen platform.
 #include <QAction>
 #include <QApplication>
+#include <QChart>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QImage>
@@ -25,10 +28,13 @@
 #include "compareview.h"
 #include "connectiondialog.h"
 #include "connectionsettings.h"
+#include "inventorychartview.h"
 #include "items/changelistmodel.h"
 #include "items/jsontreemodel.h"
+#include "items/seriestablemodel.h"
 #include "items/timelinemodel.h"
 #include "mainwindow.h"
+#include "ops/analyticsseries.h"
 #include "ops/demogenerator.h"
 #include "ops/snapshotcomparison.h"
 #include "snapshotinspector.h"
@@ -81,6 +87,7 @@ private Q_SLOTS:
     void filterChangesTheRows();
     void entityTimelineWithStrip();
     void compareTwoSelectedRows();
+    void inventoryChartFollowsTheRange();
     void corruptPayloadShowsAnIntegrityError();
     void connectionDialogExplainsFailures();
     void connectionDialogWrongPostgresPassword();
@@ -376,6 +383,49 @@ void TestMainWindow::compareTwoSelectedRows()
     QCOMPARE(view->comparison()->newer.id, rows->headerAt(0)->id);
     QCOMPARE(view->comparison()->older.id, rows->headerAt(0)->previousId);
     QCOMPARE(view->comparison()->newer.version, view->comparison()->older.version + 1);
+}
+
+void TestMainWindow::inventoryChartFollowsTheRange()
+{
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    auto *chart = w.window.findChild<InventoryChartView *>();
+    QVERIFY(chart);
+    // It opens on the last 90 days of data.
+    QTRY_COMPARE(chart->pointCount(), 90);
+    auto *views = w.window.findChild<QTabWidget *>(QStringLiteral("views"));
+    views->setCurrentWidget(chart);
+    // A shorter range: fewer points.
+    QSignalSpy loaded(chart, &InventoryChartView::loaded);
+    auto *preset = chart->findChild<QComboBox *>(QStringLiteral("presetCombo"));
+    preset->setCurrentIndex(0); // Last 7 days
+    Q_EMIT preset->activated(0);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(chart->pointCount(), 7);
+    // By week over 90 days.
+    auto *from = chart->findChild<QDateEdit *>(QStringLiteral("fromEdit"));
+    auto *to = chart->findChild<QDateEdit *>(QStringLiteral("toEdit"));
+    chart->setRange(to->date().addDays(-89), to->date());
+    QVERIFY(loaded.wait(30000));
+    auto *granularity = chart->findChild<QComboBox *>(QStringLiteral("granularityCombo"));
+    granularity->setCurrentIndex(1);
+    Q_EMIT granularity->activated(1);
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(chart->pointCount() >= 13 && chart->pointCount() <= 14);
+    // The table (and so the CSV) holds the very numbers of the series.
+    auto store = openSnapshotStore(ConnectionSpec::sqlite(m_db), {});
+    QVERIFY(store);
+    InventorySeriesQuery q;
+    q.tenant = QStringLiteral("acme-th");
+    q.from = from->date();
+    q.to = to->date();
+    q.granularity = Granularity::Week;
+    auto expected = AnalyticsSeries::inventory(**store, q);
+    QVERIFY(expected);
+    QCOMPARE(chart->table()->rows().size(), expected->size());
+    for (qsizetype i = 0; i < expected->size(); ++i)
+        QCOMPARE(chart->table()->rows().at(i), AnalyticsSeries::toJson(expected->at(i)));
+    QVERIFY(chart->chart()->series().size() >= 4);
 }
 
 void TestMainWindow::corruptPayloadShowsAnIntegrityError()
