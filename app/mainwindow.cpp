@@ -23,6 +23,7 @@
 
 #include <utility>
 
+#include "chatchartview.h"
 #include "compareview.h"
 #include "connectiondialog.h"
 #include "connectionsettings.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_inspector(new SnapshotInspector(this))
     , m_compare(new CompareView(this))
     , m_inventoryChart(new InventoryChartView(this))
+    , m_chatChart(new ChatChartView(this))
     , m_entities(new EntityListModel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QToolButton(this))
@@ -118,6 +120,8 @@ MainWindow::MainWindow(QWidget *parent)
             const QDate newest = QDateTime::fromMSecsSinceEpoch(m_timeline->headerAt(0)->takenAt).date();
             m_inventoryChart->setStore(m_store, m_tenant);
             m_inventoryChart->setRange(newest.addDays(-89), newest);
+            m_chatChart->setStore(m_store, m_tenant);
+            m_chatChart->setRange(newest.addDays(-89), newest);
         }
         if (!m_awaitingFirstRows)
             return;
@@ -185,13 +189,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
     m_ui->views->addTab(m_compare, tr("Compare"));
     m_ui->views->addTab(m_inventoryChart, tr("Inventory trends"));
-    // Drill-down: the daily inventory snapshots of the period clicked.
-    connect(m_inventoryChart, &InventoryChartView::periodActivated, this, [this](const QDate &from, const QDate &to) {
-        showEntity(QString(), QString());
-        m_ui->filterBar->setKind(QStringLiteral("daily_inventory"));
-        m_ui->filterBar->setCustomRange(QDateTime(from, QTime(0, 0)), QDateTime(to.addDays(1), QTime(0, 0)));
-        m_ui->views->setCurrentWidget(m_ui->timelineTab);
-    });
+    m_ui->views->addTab(m_chatChart, tr("Chat conversion"));
+    connect(m_inventoryChart, &InventoryChartView::periodActivated, this,
+        [this](const QDate &from, const QDate &to) { showPeriod(QStringLiteral("daily_inventory"), from, to); });
+    connect(m_chatChart, &ChatChartView::periodActivated, this,
+        [this](const QDate &from, const QDate &to) { showPeriod(QStringLiteral("chat"), from, to); });
     connect(m_ui->actionCompareSelected, &QAction::triggered, this, &MainWindow::compareSelected);
     connect(m_ui->actionCompareWithPrevious, &QAction::triggered, this, &MainWindow::compareWithPrevious);
     connect(m_inspector, &SnapshotInspector::compareWithPreviousRequested, this, &MainWindow::compareWithPrevious);
@@ -556,6 +558,14 @@ void MainWindow::compareWithPrevious()
         return;
     }
     showComparison(shown->previousId, shown->id);
+}
+
+void MainWindow::showPeriod(const QString &kind, const QDate &from, const QDate &to)
+{
+    showEntity(QString(), QString());
+    m_ui->filterBar->setKind(kind);
+    m_ui->filterBar->setCustomRange(QDateTime(from, QTime(0, 0)), QDateTime(to.addDays(1), QTime(0, 0)));
+    m_ui->views->setCurrentWidget(m_ui->timelineTab);
 }
 
 void MainWindow::showComparison(const QString &leftId, const QString &rightId)

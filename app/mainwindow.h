@@ -12,6 +12,7 @@ class MainWindow;
 class CompareView;
 class EntityListModel;
 class InventoryChartView;
+class ChatChartView;
 class KindNavigator;
 class KindStatsModel;
 class QLabel;
@@ -66,6 +67,8 @@ private:
     void compareSelected();
     void compareWithPrevious();
     void showComparison(const QString &leftId, const QString &rightId);
+    // Drill-down from a chart: the snapshots of one kind taken in a period.
+    void showPeriod(const QString &kind, const QDate &from, const QDate &to);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::shared_ptr<SnapshotStore> m_store;
@@ -82,6 +85,7 @@ private:
     SnapshotInspector *m_inspector;
     CompareView *m_compare;
     InventoryChartView *m_inventoryChart;
+    ChatChartView *m_chatChart;
     bool m_chartRangeSet = false; // the chart's range is anchored on the newest data once per store
     EntityListModel *m_entities;
     QProgressBar *m_progress; // background work in the status bar

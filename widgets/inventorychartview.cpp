@@ -2,20 +2,16 @@
 #include "ui_inventorychartview.h"
 
 #include <QBarCategoryAxis>
-#include <QBarLegendMarker>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QDateTimeAxis>
-#include <QFileDialog>
 #include <QHeaderView>
-#include <QLegendMarker>
 #include <QLineSeries>
-#include <QMessageBox>
-#include <QSaveFile>
 #include <QToolTip>
 #include <QValueAxis>
 
+#include "charttools.h"
 #include "items/runonworkers.h"
 #include "items/seriestablemodel.h"
 #include "ops/analyticsseries.h"
@@ -23,7 +19,6 @@
 
 namespace {
 
-enum Preset { Last7, Last30, Last90, ThisMonth, LastMonth, LastYear, Custom };
 enum Selection { AllProducts, OneStore, OneProduct, TopN };
 
 QDateTime noon(const QDate &day)
@@ -39,10 +34,7 @@ InventoryChartView::InventoryChartView(QWidget *parent)
     , m_table(new SeriesTableModel(this))
 {
     m_ui->setupUi(this);
-    for (const auto &[text, preset] : std::initializer_list<std::pair<QString, int>> { { tr("Last 7 days"), Last7 },
-             { tr("Last 30 days"), Last30 }, { tr("Last 90 days"), Last90 }, { tr("This month"), ThisMonth },
-             { tr("Last month"), LastMonth }, { tr("Last 12 months"), LastYear }, { tr("Custom"), Custom } })
-        m_ui->presetCombo->addItem(text, preset);
+    ChartTools::fillPresets(m_ui->presetCombo);
     for (const auto &[text, selection] :
         std::initializer_list<std::pair<QString, int>> { { tr("All products"), AllProducts },
             { tr("One store"), OneStore }, { tr("One product"), OneProduct }, { tr("Top N by value"), TopN } })
@@ -60,13 +52,13 @@ InventoryChartView::InventoryChartView(QWidget *parent)
     const QDate today = QDate::currentDate();
     m_ui->toEdit->setDate(today);
     m_ui->fromEdit->setDate(today.addDays(-89));
-    m_ui->presetCombo->setCurrentIndex(Last90);
+    m_ui->presetCombo->setCurrentIndex(ChartTools::Last90);
 
     connect(m_ui->presetCombo, &QComboBox::activated, this,
         [this](int) { applyPreset(m_ui->presetCombo->currentData().toInt()); });
     for (QDateEdit *edit : { m_ui->fromEdit, m_ui->toEdit })
         connect(edit, &QDateEdit::editingFinished, this, [this] {
-            m_ui->presetCombo->setCurrentIndex(Custom);
+            m_ui->presetCombo->setCurrentIndex(ChartTools::Custom);
             reload();
         });
     connect(m_ui->selectionCombo, &QComboBox::activated, this, [this] {
@@ -105,39 +97,15 @@ void InventoryChartView::setRange(const QDate &from, const QDate &to)
 {
     m_ui->fromEdit->setDate(from);
     m_ui->toEdit->setDate(to);
-    m_ui->presetCombo->setCurrentIndex(Custom);
+    m_ui->presetCombo->setCurrentIndex(ChartTools::Custom);
     reload();
 }
 
 void InventoryChartView::applyPreset(int preset)
 {
-    // Relative to the end of the range shown, so a store whose data ends in the past still shows its data.
-    const QDate end = m_ui->toEdit->date();
-    QDate from = end, to = end;
-    switch (preset) {
-    case Last7:
-        from = end.addDays(-6);
-        break;
-    case Last30:
-        from = end.addDays(-29);
-        break;
-    case Last90:
-        from = end.addDays(-89);
-        break;
-    case ThisMonth:
-        from = QDate(end.year(), end.month(), 1);
-        to = from.addMonths(1).addDays(-1);
-        break;
-    case LastMonth:
-        from = QDate(end.year(), end.month(), 1).addMonths(-1);
-        to = from.addMonths(1).addDays(-1);
-        break;
-    case LastYear:
-        from = end.addMonths(-12).addDays(1);
-        break;
-    default:
+    const auto [from, to] = ChartTools::presetRange(preset, m_ui->toEdit->date());
+    if (!from.isValid())
         return;
-    }
     m_ui->fromEdit->setDate(from);
     m_ui->toEdit->setDate(to);
     reload();
@@ -341,30 +309,7 @@ void InventoryChartView::showSeries(const QList<InventoryPoint> &points, const Q
         if (state)
             QToolTip::showText(QCursor::pos(), describe(index));
     });
-    // A legend entry hides or shows its series.
-    for (QLegendMarker *marker : chart->legend()->markers()) {
-        connect(marker, &QLegendMarker::clicked, this, [marker] {
-            if (marker->type() == QLegendMarker::LegendMarkerTypeBar) {
-                auto *set = static_cast<QBarLegendMarker *>(marker)->barset();
-                const bool hidden = set->color().alpha() == 0;
-                QColor c = set->color();
-                c.setAlpha(hidden ? 255 : 0);
-                set->setColor(c);
-                QColor b = set->borderColor();
-                b.setAlpha(hidden ? 255 : 0);
-                set->setBorderColor(b);
-                QFont f = marker->font();
-                f.setStrikeOut(!hidden);
-                marker->setFont(f);
-                return;
-            }
-            marker->series()->setVisible(!marker->series()->isVisible());
-            marker->setVisible(true);
-            QFont f = marker->font();
-            f.setStrikeOut(!marker->series()->isVisible());
-            marker->setFont(f);
-        });
-    }
+    ChartTools::installLegendToggle(chart, this);
     QChart *old = m_ui->chartView->chart();
     m_ui->chartView->setChart(chart);
     delete old;
@@ -376,22 +321,10 @@ void InventoryChartView::showSeries(const QList<InventoryPoint> &points, const Q
 
 void InventoryChartView::exportPng()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export the chart"), QStringLiteral("inventory.png"), tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    if (!m_ui->chartView->grab().save(path, "PNG"))
-        QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1.").arg(path));
+    ChartTools::exportPng(this, m_ui->chartView, QStringLiteral("inventory.png"));
 }
 
 void InventoryChartView::exportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export the series"), QStringLiteral("inventory.csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QSaveFile file(path);
-    const QByteArray bytes = AnalyticsSeries::inventoryCsv(m_shown).toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+    ChartTools::exportCsv(this, AnalyticsSeries::inventoryCsv(m_shown), QStringLiteral("inventory.csv"));
 }

@@ -25,6 +25,7 @@
 #include <QTreeView>
 
 #include "../common/testsupport.h"
+#include "chatchartview.h"
 #include "compareview.h"
 #include "connectiondialog.h"
 #include "connectionsettings.h"
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void entityTimelineWithStrip();
     void compareTwoSelectedRows();
     void inventoryChartFollowsTheRange();
+    void chatChartFiltersByPlatform();
     void corruptPayloadShowsAnIntegrityError();
     void connectionDialogExplainsFailures();
     void connectionDialogWrongPostgresPassword();
@@ -426,6 +428,44 @@ void TestMainWindow::inventoryChartFollowsTheRange()
     for (qsizetype i = 0; i < expected->size(); ++i)
         QCOMPARE(chart->table()->rows().at(i), AnalyticsSeries::toJson(expected->at(i)));
     QVERIFY(chart->chart()->series().size() >= 4);
+}
+
+void TestMainWindow::chatChartFiltersByPlatform()
+{
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    auto *chart = w.window.findChild<ChatChartView *>();
+    QVERIFY(chart);
+    QTRY_COMPARE(chart->pointCount(), 90);
+    const auto total = [&](const char *field) {
+        qint64 sum = 0;
+        for (const QJsonObject &row : chart->table()->rows())
+            sum += row.value(QLatin1String(field)).toInteger();
+        return sum;
+    };
+    const qint64 all = total("conversations");
+    QVERIFY(all > 0);
+    QCOMPARE(total("line") + total("facebook") + total("whatsapp"), all);
+    // LINE only: fewer conversations, all of them on LINE; and the table is the series.
+    QSignalSpy loaded(chart, &ChatChartView::loaded);
+    auto *platform = chart->findChild<QComboBox *>(QStringLiteral("platformCombo"));
+    platform->setCurrentIndex(1);
+    Q_EMIT platform->activated(1);
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(total("conversations") < all);
+    QCOMPARE(total("line"), total("conversations"));
+    auto store = openSnapshotStore(ConnectionSpec::sqlite(m_db), {});
+    QVERIFY(store);
+    ChatSeriesQuery q;
+    q.tenant = QStringLiteral("acme-th");
+    q.from = chart->findChild<QDateEdit *>(QStringLiteral("fromEdit"))->date();
+    q.to = chart->findChild<QDateEdit *>(QStringLiteral("toEdit"))->date();
+    q.platform = QStringLiteral("line");
+    auto expected = AnalyticsSeries::chat(**store, q);
+    QVERIFY(expected);
+    QCOMPARE(chart->table()->rows().size(), expected->size());
+    for (qsizetype i = 0; i < expected->size(); ++i)
+        QCOMPARE(chart->table()->rows().at(i), AnalyticsSeries::toJson(expected->at(i)));
 }
 
 void TestMainWindow::corruptPayloadShowsAnIntegrityError()

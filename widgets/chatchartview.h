@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QDate>
+#include <QWidget>
+
+#include <memory>
+
+#include "domain/analytics.h"
+
+namespace Ui {
+class ChatChartView;
+}
+class QChart;
+class SeriesTableModel;
+class SnapshotStore;
+
+// Chat conversion per day or week over snapshots of one type (session_ended by default): conversations by platform
+// as stacked bars, converted conversations and the conversion rate as lines; average order value, duration and
+// satisfaction in the tooltips and the table. Filters for platform and human hand-off; the same range, zoom, legend,
+// table, export and drill-down as the inventory chart.
+class ChatChartView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChatChartView(QWidget *parent = nullptr);
+    ~ChatChartView() override;
+
+    void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    void setRange(const QDate &from, const QDate &to);
+    void reload();
+    int pointCount() const { return int(m_shown.size()); }
+    SeriesTableModel *table() const { return m_table; }
+    QChart *chart() const;
+
+Q_SIGNALS:
+    void loaded(int points);
+    void failed(const QString &message);
+    void periodActivated(const QDate &from, const QDate &to);
+
+private:
+    ChatSeriesQuery query() const;
+    void showSeries(const QList<ChatPoint> &points);
+
+    std::unique_ptr<Ui::ChatChartView> m_ui;
+    SeriesTableModel *m_table;
+    std::shared_ptr<SnapshotStore> m_store;
+    QString m_tenant;
+    QList<ChatPoint> m_shown;
+    quint64 m_generation = 0;
+};
