@@ -1,12 +1,15 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
 #include <optional>
 
 #include "appidentity.h"
+#include "chatchartview.h"
+#include "inventorychartview.h"
 #include "mainwindow.h"
 #include "store/connectionspec.h"
 
@@ -28,7 +31,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Render the main window once its data is shown, save it as PNG and exit."),
         QStringLiteral("file"));
-    parser.addOptions({ dbOption, pgOption, screenshotOption });
+    const QCommandLineOption viewOption(QStringLiteral("view"),
+        QStringLiteral("The view to open: timeline (default), inventory or chat."), QStringLiteral("view"));
+    parser.addOptions({ dbOption, pgOption, screenshotOption, viewOption });
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -37,6 +42,9 @@ int main(int argc, char *argv[])
     };
     if (parser.isSet(dbOption) && parser.isSet(pgOption))
         return fail(QStringLiteral("choose one of --db and --pg"));
+    const QString view = parser.value(viewOption);
+    if (!view.isEmpty() && view != u"timeline" && view != u"inventory" && view != u"chat")
+        return fail(QStringLiteral("--view: expected timeline, inventory or chat, not \"%1\"").arg(view));
 
     std::optional<ConnectionSpec> spec;
     if (parser.isSet(pgOption)) {
@@ -51,20 +59,36 @@ int main(int argc, char *argv[])
     MainWindow window;
     const QString screenshot = parser.value(screenshotOption);
     int exitCode = 0;
-    if (!screenshot.isEmpty()) {
-        QObject::connect(&window, &MainWindow::dataShown, &window, [&](bool ok) {
-            // Let layouts settle before grabbing.
-            QTimer::singleShot(100, &window, [&, ok] {
-                if (!window.grab().save(screenshot, "PNG")) {
-                    std::fprintf(stderr, "snapscope: error: cannot write %s\n", qPrintable(screenshot));
-                    exitCode = 1;
-                } else if (!ok) {
-                    exitCode = 1;
-                }
-                QApplication::exit(exitCode);
-            });
+    const auto grab = [&](bool ok) {
+        // Let layouts settle before grabbing.
+        QTimer::singleShot(100, &window, [&, ok] {
+            if (!window.grab().save(screenshot, "PNG")) {
+                std::fprintf(stderr, "snapscope: error: cannot write %s\n", qPrintable(screenshot));
+                exitCode = 1;
+            } else if (!ok) {
+                exitCode = 1;
+            }
+            QApplication::exit(exitCode);
         });
-    }
+    };
+    QObject::connect(&window, &MainWindow::dataShown, &window, [&](bool ok) {
+        // A chart view is shown (and grabbed) once its series are drawn.
+        QWidget *chart = nullptr;
+        if (view == u"inventory")
+            chart = window.findChild<InventoryChartView *>();
+        else if (view == u"chat")
+            chart = window.findChild<ChatChartView *>();
+        if (chart)
+            window.findChild<QTabWidget *>(QStringLiteral("views"))->setCurrentWidget(chart);
+        if (screenshot.isEmpty())
+            return;
+        if (auto *inventory = qobject_cast<InventoryChartView *>(chart); inventory && ok && inventory->pointCount() == 0)
+            QObject::connect(inventory, &InventoryChartView::loaded, &window, [&] { grab(true); }, Qt::SingleShotConnection);
+        else if (auto *chat = qobject_cast<ChatChartView *>(chart); chat && ok && chat->pointCount() == 0)
+            QObject::connect(chat, &ChatChartView::loaded, &window, [&] { grab(true); }, Qt::SingleShotConnection);
+        else
+            grab(ok);
+    });
     window.show();
     if (spec)
         window.openStore(*spec, false);
