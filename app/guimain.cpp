@@ -82,10 +82,13 @@ int main(int argc, char *argv[])
             window.findChild<QTabWidget *>(QStringLiteral("views"))->setCurrentWidget(chart);
         if (screenshot.isEmpty())
             return;
-        if (auto *inventory = qobject_cast<InventoryChartView *>(chart); inventory && ok && inventory->pointCount() == 0)
-            QObject::connect(inventory, &InventoryChartView::loaded, &window, [&] { grab(true); }, Qt::SingleShotConnection);
+        if (auto *inventory = qobject_cast<InventoryChartView *>(chart);
+            inventory && ok && inventory->pointCount() == 0)
+            QObject::connect(
+                inventory, &InventoryChartView::loaded, &window, [&] { grab(true); }, Qt::SingleShotConnection);
         else if (auto *chat = qobject_cast<ChatChartView *>(chart); chat && ok && chat->pointCount() == 0)
-            QObject::connect(chat, &ChatChartView::loaded, &window, [&] { grab(true); }, Qt::SingleShotConnection);
+            QObject::connect(
+                chat, &ChatChartView::loaded, &window, [&] { grab(true); }, Qt::SingleShotConnection);
         else
             grab(ok);
     });
