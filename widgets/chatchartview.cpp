@@ -272,3 +272,11 @@ void ChatChartView::showSeries(const QList<ChatPoint> &points)
                     conversations ? 100.0 * double(convertedTotal) / double(conversations) : 0.0, 'f', 1)));
     Q_EMIT loaded(int(points.size()));
 }
+
+void ChatChartView::changeEvent(QEvent *event)
+{
+    // Light or dark with the system, also when it changes while the chart is shown.
+    if (event->type() == QEvent::PaletteChange && chart())
+        ChartTools::followSystemTheme(chart(), this);
+    QWidget::changeEvent(event);
+}

@@ -37,6 +37,9 @@ Q_SIGNALS:
     void failed(const QString &message);
     void periodActivated(const QDate &from, const QDate &to);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     ChatSeriesQuery query() const;
     void showSeries(const QList<ChatPoint> &points);

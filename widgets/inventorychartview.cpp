@@ -328,3 +328,11 @@ void InventoryChartView::exportCsv()
 {
     ChartTools::exportCsv(this, AnalyticsSeries::inventoryCsv(m_shown), QStringLiteral("inventory.csv"));
 }
+
+void InventoryChartView::changeEvent(QEvent *event)
+{
+    // Light or dark with the system, also when it changes while the chart is shown.
+    if (event->type() == QEvent::PaletteChange && chart())
+        ChartTools::followSystemTheme(chart(), this);
+    QWidget::changeEvent(event);
+}

@@ -38,6 +38,9 @@ Q_SIGNALS:
     // Drill-down: the timeline of daily inventory snapshots of that period.
     void periodActivated(const QDate &from, const QDate &to);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     InventorySeriesQuery query() const;
     void showSeries(const QList<InventoryPoint> &points, const QList<InventoryPoint> &previous);

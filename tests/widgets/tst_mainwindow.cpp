@@ -428,6 +428,11 @@ void TestMainWindow::inventoryChartFollowsTheRange()
     for (qsizetype i = 0; i < expected->size(); ++i)
         QCOMPARE(chart->table()->rows().at(i), AnalyticsSeries::toJson(expected->at(i)));
     QVERIFY(chart->chart()->series().size() >= 4);
+    // The theme follows the palette, also when it changes.
+    QPalette dark = chart->palette();
+    dark.setColor(QPalette::Window, Qt::black);
+    chart->setPalette(dark);
+    QCOMPARE(chart->chart()->theme(), QChart::ChartThemeDark);
 }
 
 void TestMainWindow::chatChartFiltersByPlatform()
