@@ -56,6 +56,21 @@ QList<Case> cases(const QDate &from, const QDate &to)
             return r ? int(r->size()) : -1;
         };
     };
+    // A week or month by hand: daily sums, then the first day's opening, the last day's closing and value, the flows
+    // summed (the same aggregation the chart asks for, written the plain way with FIRST_VALUE).
+    const auto rolledUp = [&](const QString &period, const QString &where) {
+        return QStringLiteral(
+            "WITH d AS (SELECT day, SUM(opening) o, SUM(closing) c, SUM(inbound) i, SUM(outbound) ob, SUM(adjustments) "
+            "a, "
+            "SUM(total_value) v FROM daily_inventory WHERE %2 GROUP BY day), "
+            "p AS (SELECT %1 AS period, i, ob, a, FIRST_VALUE(o) OVER (PARTITION BY %1 ORDER BY day) fo, "
+            "FIRST_VALUE(c) OVER (PARTITION BY %1 ORDER BY day DESC) lc, "
+            "FIRST_VALUE(v) OVER (PARTITION BY %1 ORDER BY day DESC) lv FROM d) "
+            "SELECT period, MAX(fo), MAX(lc), SUM(i), SUM(ob), SUM(a), MAX(lv) FROM p GROUP BY period")
+            .arg(period, where);
+    };
+    const QString week = QStringLiteral("date(day, 'weekday 0', '-6 days')");
+    const QString month = QStringLiteral("strftime('%Y-%m-01', day)");
     const QString sums
         = QStringLiteral("SUM(opening), SUM(closing), SUM(inbound), SUM(outbound), SUM(adjustments), SUM(total_value)");
     const QString chatSums = QStringLiteral(
@@ -73,8 +88,7 @@ QList<Case> cases(const QDate &from, const QDate &to)
                 .arg(sums, range) },
         { QStringLiteral("inventory, one product, by week"),
             inventory(Granularity::Week, {}, QStringLiteral("P0042"), 0),
-            QStringLiteral("SELECT day, %1 FROM daily_inventory WHERE %2 AND product_id = 'P0042' GROUP BY day")
-                .arg(sums, range) },
+            rolledUp(week, range + QStringLiteral(" AND product_id = 'P0042'")) },
         { QStringLiteral("inventory, top 10 products, by day"), inventory(Granularity::Day, {}, {}, 10),
             QStringLiteral("SELECT day, %1 FROM daily_inventory WHERE %2 AND product_id IN (SELECT product_id FROM "
                            "daily_inventory WHERE tenant_id = 'acme-th' AND day = '%3' GROUP BY product_id ORDER BY "
