@@ -25,6 +25,24 @@ QDateTime noon(const QDate &day)
     return QDateTime(day, QTime(12, 0));
 }
 
+enum class Metric { ConversionRate, OrderValue, Duration, Satisfaction };
+
+// The value of the right-axis measure for a period; nullopt where the period has none (drawn as a gap).
+std::optional<double> metricOf(const ChatPoint &p, Metric metric)
+{
+    switch (metric) {
+    case Metric::ConversionRate:
+        return p.conversations > 0 ? std::optional<double>(100.0 * p.conversionRate()) : std::nullopt;
+    case Metric::OrderValue:
+        return p.averageOrderValue;
+    case Metric::Duration:
+        return p.averageDurationS;
+    case Metric::Satisfaction:
+        return p.averageSatisfaction;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 ChatChartView::ChatChartView(QWidget *parent)
@@ -43,6 +61,11 @@ ChatChartView::ChatChartView(QWidget *parent)
     m_ui->handoffCombo->addItem(tr("With or without hand-off"), -1);
     m_ui->handoffCombo->addItem(tr("Handed off to a human"), 1);
     m_ui->handoffCombo->addItem(tr("AI only"), 0);
+    m_ui->metricCombo->addItem(tr("Conversion rate (%)"), int(Metric::ConversionRate));
+    m_ui->metricCombo->addItem(tr("Average order value"), int(Metric::OrderValue));
+    m_ui->metricCombo->addItem(tr("Average duration (s)"), int(Metric::Duration));
+    m_ui->metricCombo->addItem(tr("Average satisfaction"), int(Metric::Satisfaction));
+    connect(m_ui->metricCombo, &QComboBox::activated, this, [this] { showSeries(m_shown); });
     m_ui->granularityCombo->addItem(tr("By day"), int(Granularity::Day));
     m_ui->granularityCombo->addItem(tr("By week"), int(Granularity::Week));
     m_ui->tableView->setModel(m_table);
@@ -164,8 +187,10 @@ void ChatChartView::showSeries(const QList<ChatPoint> &points)
     auto *line = new QBarSet(tr("LINE")), *facebook = new QBarSet(tr("Facebook")),
          *whatsapp = new QBarSet(tr("WhatsApp"));
     auto *converted = new QLineSeries, *rate = new QLineSeries;
+    const auto metric = Metric(m_ui->metricCombo->currentData().toInt());
     converted->setName(tr("Converted"));
-    rate->setName(tr("Conversion rate (%)"));
+    rate->setName(m_ui->metricCombo->currentText());
+    double metricMax = 1;
     QStringList categories;
     double countMax = 1;
     for (const ChatPoint &p : points) {
@@ -174,7 +199,10 @@ void ChatChartView::showSeries(const QList<ChatPoint> &points)
         *facebook << double(p.facebook);
         *whatsapp << double(p.whatsapp);
         converted->append(x, double(p.converted));
-        rate->append(x, 100.0 * p.conversionRate());
+        if (const std::optional<double> v = metricOf(p, metric)) {
+            rate->append(x, *v);
+            metricMax = std::max(metricMax, *v);
+        }
         categories << p.period.toString(Qt::ISODate);
         countMax = std::max(countMax, double(p.conversations));
     }
@@ -201,8 +229,11 @@ void ChatChartView::showSeries(const QList<ChatPoint> &points)
     auto *countAxis = new QValueAxis, *rateAxis = new QValueAxis;
     countAxis->setTitleText(tr("Conversations"));
     countAxis->setRange(0, countMax * 1.1);
-    rateAxis->setTitleText(tr("Conversion rate (%)"));
-    rateAxis->setRange(0, 100);
+    rateAxis->setTitleText(m_ui->metricCombo->currentText());
+    rateAxis->setRange(0,
+        metric == Metric::ConversionRate     ? 100.0
+            : metric == Metric::Satisfaction ? std::max(5.0, metricMax)
+                                             : metricMax * 1.1);
     chart->addAxis(countAxis, Qt::AlignLeft);
     chart->addAxis(rateAxis, Qt::AlignRight);
     bars->attachAxis(countAxis);

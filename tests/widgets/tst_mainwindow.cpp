@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -471,6 +472,20 @@ void TestMainWindow::chatChartFiltersByPlatform()
     QCOMPARE(chart->table()->rows().size(), expected->size());
     for (qsizetype i = 0; i < expected->size(); ++i)
         QCOMPARE(chart->table()->rows().at(i), AnalyticsSeries::toJson(expected->at(i)));
+    // The right-axis line can show the average order value instead: one point per period with converted orders.
+    auto *metric = chart->findChild<QComboBox *>(QStringLiteral("metricCombo"));
+    metric->setCurrentIndex(1);
+    Q_EMIT metric->activated(1);
+    QLineSeries *aov = nullptr;
+    for (QAbstractSeries *series : chart->chart()->series()) {
+        if (series->name() == QStringLiteral("Average order value"))
+            aov = qobject_cast<QLineSeries *>(series);
+    }
+    QVERIFY(aov);
+    qsizetype withOrders = 0;
+    for (const ChatPoint &p : *expected)
+        withOrders += p.averageOrderValue.has_value();
+    QCOMPARE(aov->count(), withOrders);
 }
 
 void TestMainWindow::corruptPayloadShowsAnIntegrityError()
