@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
@@ -429,6 +430,40 @@ void TestMainWindow::inventoryChartFollowsTheRange()
     for (qsizetype i = 0; i < expected->size(); ++i)
         QCOMPARE(chart->table()->rows().at(i), AnalyticsSeries::toJson(expected->at(i)));
     QVERIFY(chart->chart()->series().size() >= 4);
+    // CSV export writes exactly the series shown.
+    const QString csvPath = m_dir.filePath(QStringLiteral("inventory-export.csv"));
+    QTimer::singleShot(0, [&] {
+        QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        dialog->selectFile(csvPath);
+        QMetaObject::invokeMethod(dialog, "accept"); // a slot, protected in QFileDialog
+    });
+    chart->findChild<QToolButton *>(QStringLiteral("csvButton"))->click();
+    QFile exported(csvPath);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(exported.readAll()), AnalyticsSeries::inventoryCsv(*expected));
+    // Drill-down: a click on the closing line opens the timeline of that period's daily inventory snapshots.
+    granularity->setCurrentIndex(0);
+    Q_EMIT granularity->activated(0);
+    QVERIFY(loaded.wait(30000));
+    QLineSeries *closing = nullptr;
+    for (QAbstractSeries *series : chart->chart()->series()) {
+        if (series->name() == QStringLiteral("Closing"))
+            closing = qobject_cast<QLineSeries *>(series);
+    }
+    QVERIFY(closing && closing->count() == chart->pointCount());
+    const QPointF tenth = closing->at(9);
+    Q_EMIT closing->clicked(tenth);
+    auto *rows = qobject_cast<TimelineModel *>(w.timeline->model());
+    QTRY_COMPARE(views->currentWidget(), w.window.findChild<QWidget *>(QStringLiteral("timelineTab")));
+    QTRY_COMPARE(rows->query().kind, QStringLiteral("daily_inventory"));
+    const QDate day = QDateTime::fromMSecsSinceEpoch(qint64(tenth.x())).date();
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(*rows->query().takenAt.from).date(), day);
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(*rows->query().takenAt.to).date(), day.addDays(1));
+    QTRY_VERIFY(rows->rowCount() > 0);
+    QCOMPARE(
+        QDateTime::fromMSecsSinceEpoch(rows->index(0, 0).data(TimelineModel::TakenAtRole).toLongLong()).date(), day);
+    views->setCurrentWidget(chart);
     // The theme follows the palette, also when it changes.
     QPalette dark = chart->palette();
     dark.setColor(QPalette::Window, Qt::black);
