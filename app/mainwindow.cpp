@@ -407,8 +407,8 @@ void MainWindow::refresh()
 void MainWindow::loadStats(bool withSizes)
 {
     SnapshotStore *store = m_store.get();
-    runInBackground(
-        this, &store->workers(),
+    runOnWorkers(
+        this, &store->backgroundWorkers(), // scans nobody waits on
         [store, tenant = m_tenant, withSizes] {
             return withSizes ? store->kindStats(tenant) : store->kindCounts(tenant);
         },

@@ -6,11 +6,15 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDateTimeAxis>
 #include <QFileDialog>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QMessageBox>
 #include <QSaveFile>
+
+#include <cmath>
+#include <limits>
 
 namespace ChartTools {
 
@@ -49,6 +53,37 @@ std::pair<QDate, QDate> presetRange(int preset, const QDate &end)
     default:
         return { QDate(), QDate() };
     }
+}
+
+qreal xOf(const QDate &period)
+{
+    return qreal(QDateTime(period, QTime(12, 0)).toMSecsSinceEpoch());
+}
+
+QDateTimeAxis *periodAxis(const QList<QDate> &periods)
+{
+    auto *axis = new QDateTimeAxis;
+    axis->setFormat(QStringLiteral("yyyy-MM-dd"));
+    if (!periods.isEmpty()) {
+        const qreal half = periods.size() > 1 ? (xOf(periods.at(1)) - xOf(periods.at(0))) / 2 : 12 * 3600 * 1000.0;
+        axis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xOf(periods.constFirst()) - half)),
+            QDateTime::fromMSecsSinceEpoch(qint64(xOf(periods.constLast()) + half)));
+    }
+    return axis;
+}
+
+qsizetype nearestPeriod(const QList<QDate> &periods, const QPointF &point)
+{
+    qsizetype best = -1;
+    qreal distance = std::numeric_limits<qreal>::max();
+    for (qsizetype i = 0; i < periods.size(); ++i) {
+        const qreal d = std::abs(xOf(periods.at(i)) - point.x());
+        if (d < distance) {
+            distance = d;
+            best = i;
+        }
+    }
+    return best;
 }
 
 void followSystemTheme(QChart *chart, const QWidget *widget)

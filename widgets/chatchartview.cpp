@@ -20,11 +20,6 @@
 
 namespace {
 
-QDateTime noon(const QDate &day)
-{
-    return QDateTime(day, QTime(12, 0));
-}
-
 enum class Metric { ConversionRate, OrderValue, Duration, Satisfaction };
 
 // The value of the right-axis measure for a period; nullopt where the period has none (drawn as a gap).
@@ -194,7 +189,7 @@ void ChatChartView::showSeries(const QList<ChatPoint> &points)
     QStringList categories;
     double countMax = 1;
     for (const ChatPoint &p : points) {
-        const qreal x = noon(p.period).toMSecsSinceEpoch();
+        const qreal x = ChartTools::xOf(p.period);
         *line << double(p.line);
         *facebook << double(p.facebook);
         *whatsapp << double(p.whatsapp);
@@ -216,15 +211,10 @@ void ChatChartView::showSeries(const QList<ChatPoint> &points)
     categoryAxis->setVisible(false);
     chart->addAxis(categoryAxis, Qt::AlignBottom);
     bars->attachAxis(categoryAxis);
-    auto *timeAxis = new QDateTimeAxis;
-    timeAxis->setFormat(QStringLiteral("yyyy-MM-dd"));
-    if (!points.isEmpty()) {
-        const qint64 half = points.size() > 1
-            ? (noon(points.at(1).period).toMSecsSinceEpoch() - noon(points.at(0).period).toMSecsSinceEpoch()) / 2
-            : 12 * 3600 * 1000LL;
-        timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(noon(points.constFirst().period).toMSecsSinceEpoch() - half),
-            QDateTime::fromMSecsSinceEpoch(noon(points.constLast().period).toMSecsSinceEpoch() + half));
-    }
+    QList<QDate> periods;
+    for (const auto &p : points)
+        periods << p.period;
+    auto *timeAxis = ChartTools::periodAxis(periods);
     chart->addAxis(timeAxis, Qt::AlignBottom);
     auto *countAxis = new QValueAxis, *rateAxis = new QValueAxis;
     countAxis->setTitleText(tr("Conversations"));
@@ -242,18 +232,7 @@ void ChatChartView::showSeries(const QList<ChatPoint> &points)
     rate->attachAxis(timeAxis);
     rate->attachAxis(rateAxis);
 
-    const auto periodAt = [this](const QPointF &point) {
-        qsizetype best = -1;
-        qint64 distance = std::numeric_limits<qint64>::max();
-        for (qsizetype i = 0; i < m_shown.size(); ++i) {
-            const qint64 d = std::abs(noon(m_shown.at(i).period).toMSecsSinceEpoch() - qint64(point.x()));
-            if (d < distance) {
-                distance = d;
-                best = i;
-            }
-        }
-        return best;
-    };
+    const auto periodAt = [periods](const QPointF &point) { return ChartTools::nearestPeriod(periods, point); };
     const auto describe = [this](qsizetype i) {
         const ChatPoint &p = m_shown.at(i);
         const QLocale l;

@@ -21,11 +21,6 @@ namespace {
 
 enum Selection { AllProducts, OneStore, OneProduct, TopN };
 
-QDateTime noon(const QDate &day)
-{
-    return QDateTime(day, QTime(12, 0));
-}
-
 } // namespace
 
 InventoryChartView::InventoryChartView(QWidget *parent)
@@ -207,7 +202,7 @@ void InventoryChartView::showSeries(const QList<InventoryPoint> &points, const Q
     double stockMax = 1, valueMax = 1;
     for (qsizetype i = 0; i < points.size(); ++i) {
         const InventoryPoint &p = points.at(i);
-        const qreal x = noon(p.period).toMSecsSinceEpoch();
+        const qreal x = ChartTools::xOf(p.period);
         opening->append(x, double(p.opening));
         closing->append(x, double(p.closing));
         value->append(x, p.totalValue);
@@ -242,15 +237,10 @@ void InventoryChartView::showSeries(const QList<InventoryPoint> &points, const Q
     categoryAxis->setVisible(false);
     chart->addAxis(categoryAxis, Qt::AlignBottom);
     bars->attachAxis(categoryAxis);
-    auto *timeAxis = new QDateTimeAxis;
-    timeAxis->setFormat(QStringLiteral("yyyy-MM-dd"));
-    if (!points.isEmpty()) {
-        const qint64 half = points.size() > 1
-            ? (noon(points.at(1).period).toMSecsSinceEpoch() - noon(points.at(0).period).toMSecsSinceEpoch()) / 2
-            : 12 * 3600 * 1000LL;
-        timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(noon(points.constFirst().period).toMSecsSinceEpoch() - half),
-            QDateTime::fromMSecsSinceEpoch(noon(points.constLast().period).toMSecsSinceEpoch() + half));
-    }
+    QList<QDate> periods;
+    for (const auto &p : points)
+        periods << p.period;
+    auto *timeAxis = ChartTools::periodAxis(periods);
     chart->addAxis(timeAxis, Qt::AlignBottom);
     auto *stockAxis = new QValueAxis, *valueAxis = new QValueAxis;
     stockAxis->setTitleText(tr("Units"));
@@ -270,18 +260,7 @@ void InventoryChartView::showSeries(const QList<InventoryPoint> &points, const Q
     value->attachAxis(valueAxis);
 
     // Hover: the exact numbers of the period under the pointer; click: that period in the timeline.
-    const auto periodAt = [this](const QPointF &point) {
-        qsizetype best = -1;
-        qint64 distance = std::numeric_limits<qint64>::max();
-        for (qsizetype i = 0; i < m_shown.size(); ++i) {
-            const qint64 d = std::abs(noon(m_shown.at(i).period).toMSecsSinceEpoch() - qint64(point.x()));
-            if (d < distance) {
-                distance = d;
-                best = i;
-            }
-        }
-        return best;
-    };
+    const auto periodAt = [periods](const QPointF &point) { return ChartTools::nearestPeriod(periods, point); };
     const auto describe = [this](qsizetype i) {
         const InventoryPoint &p = m_shown.at(i);
         const QLocale l;

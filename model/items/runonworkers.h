@@ -2,7 +2,6 @@
 
 #include <QFutureWatcher>
 #include <QObject>
-#include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -21,25 +20,4 @@ template <typename Work, typename Apply> void runOnWorkers(QObject *context, QTh
         apply(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run(pool, std::move(work)));
-}
-
-// The same for scans the user did not ask for directly (a timeline's count and page ends, storage statistics): the
-// worker runs them at idle priority (SCHED_IDLE on Linux), so on a busy machine they take the CPU only when the GUI
-// thread and the reads a user waits for do not want it.
-template <typename Work, typename Apply>
-void runInBackground(QObject *context, QThreadPool *pool, Work work, Apply apply)
-{
-    runOnWorkers(
-        context, pool,
-        [work = std::move(work)]() mutable {
-            QThread *thread = QThread::currentThread();
-            thread->setPriority(QThread::IdlePriority);
-            struct Restore
-            {
-                QThread *thread;
-                ~Restore() { thread->setPriority(QThread::NormalPriority); }
-            } restore { thread };
-            return work();
-        },
-        std::move(apply));
 }

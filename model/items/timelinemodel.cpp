@@ -482,7 +482,7 @@ void TimelineModel::applyCount(quint64 generation, qint64 total)
         const SortOrder order = m_order;
         const int pageSize = m_pageSize;
         std::shared_ptr<SnapshotStore> store = m_store;
-        runInBackground(
+        runOnWorkers(
             this, &store->workers(),
             [store, query, order, pageSize] { return store->pageEnds(query, order, pageSize); },
             [this, generation](const Result<QList<PageCursor>> &ends) {

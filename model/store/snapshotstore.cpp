@@ -4,12 +4,13 @@
 
 SnapshotStore::SnapshotStore()
 {
-    // Connections belong to threads, so the workers must live as long as the store (never expire). Four: background
-    // scans (a timeline's page ends, the storage sizes) may hold two for a second or more while pages the user asks
-    // for still find a free worker.
+    // Connections belong to threads, so the workers must live as long as the store (never expire).
     m_workers.setMaxThreadCount(4);
     m_workers.setExpiryTimeout(-1);
     m_workers.setObjectName(QStringLiteral("snapscope-store"));
+    m_background.setMaxThreadCount(1);
+    m_background.setExpiryTimeout(-1);
+    m_background.setObjectName(QStringLiteral("snapscope-store-background"));
 }
 
 SnapshotStore::~SnapshotStore() = default;

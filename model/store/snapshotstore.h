@@ -75,12 +75,16 @@ public:
     PayloadCodec &codec() { return m_codec; }
     // The store's own small pool: work submitted here gets a connection of its thread.
     QThreadPool &workers() { return m_workers; }
+    // One more thread for scans nobody waits on (the kind counts and storage sizes of a whole store): however long
+    // they take, they hold one thread and one core at most, and never a worker a user's read needs.
+    QThreadPool &backgroundWorkers() { return m_background; }
 
 protected:
     SnapshotStore();
 
     PayloadCodec m_codec;
     QThreadPool m_workers;
+    QThreadPool m_background;
 };
 
 // Opens (and migrates) a store: SQLite or PostgreSQL by spec.backend.

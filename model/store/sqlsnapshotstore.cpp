@@ -106,6 +106,7 @@ SqlSnapshotStore::SqlSnapshotStore(const ConnectionSpec &spec)
 SqlSnapshotStore::~SqlSnapshotStore()
 {
     m_workers.waitForDone();
+    m_background.waitForDone();
     QMutexLocker locker(&m_mutex);
     // The workers are idle now; removing a connection closes it once its last handle is gone. (Fetching it here first
     // would touch another thread's connection.)
