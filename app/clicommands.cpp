@@ -1,4 +1,5 @@
 #include "clicommands.h"
+#include "cli.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -30,7 +31,7 @@
 #include "json/jsonpatch.h"
 #include "json/strictjson.h"
 
-namespace {
+namespace SnapScopeCli {
 
 QTextStream &out()
 {
@@ -45,7 +46,7 @@ QTextStream &err()
 }
 
 // The one line every failure prints.
-int fail(const QString &message, int code = CliExit::Failure)
+int fail(const QString &message, int code)
 {
     out().flush();
     err() << "snapscope-cli: error: " << QString(message).replace(u'\n', u' ') << Qt::endl;
@@ -63,97 +64,6 @@ int fail(const Error &error)
         code = CliExit::Cancelled;
     return fail(error.message, code);
 }
-
-// Progress on stderr a few times a second at most, so a terminal stays readable and a log stays short.
-class ProgressLine
-{
-public:
-    explicit ProgressLine(int intervalMs = 1000)
-        : m_interval(intervalMs)
-    {
-        m_timer.start();
-    }
-    void report(const QString &text, bool force = false)
-    {
-        if (!force && m_timer.elapsed() - m_last < m_interval)
-            return;
-        m_last = m_timer.elapsed();
-        err() << text << Qt::endl;
-    }
-
-private:
-    QElapsedTimer m_timer;
-    qint64 m_last = -100000;
-    int m_interval;
-};
-
-struct Options
-{
-    QCommandLineOption db { QStringLiteral("db"), QStringLiteral("SQLite database file (default: the demo database)."),
-        QStringLiteral("file") };
-    QCommandLineOption pg { QStringLiteral("pg"),
-        QStringLiteral(
-            "PostgreSQL connection as libpq keywords, e.g. \"host=127.0.0.1 port=5432 dbname=snapscope user=me\". "
-            "The password comes from SNAPSCOPE_PGPASSWORD or ~/.pgpass."),
-        QStringLiteral("conninfo") };
-    QCommandLineOption tenant { QStringLiteral("tenant"),
-        QStringLiteral("Tenant id (needed when the database holds several)."), QStringLiteral("id") };
-    QCommandLineOption kind { QStringLiteral("kind"),
-        QStringLiteral("Snapshot kind: %1.").arg(KindRegistry::ids().join(QStringLiteral(", "))),
-        QStringLiteral("kind") };
-    QCommandLineOption entity { QStringLiteral("entity"), QStringLiteral("Entity id (exact)."), QStringLiteral("id") };
-    QCommandLineOption entityPrefix { QStringLiteral("entity-prefix"), QStringLiteral("Entity id prefix."),
-        QStringLiteral("prefix") };
-    QCommandLineOption type { QStringLiteral("type"), QStringLiteral("Snapshot type; repeat or separate with commas."),
-        QStringLiteral("type") };
-    QCommandLineOption from { QStringLiteral("from"),
-        QStringLiteral(
-            "Taken at or after: RFC 3339 time with offset, or YYYY-MM-DD in the tenant's business time zone."),
-        QStringLiteral("time") };
-    QCommandLineOption to { QStringLiteral("to"), QStringLiteral("Taken before (same forms as --from)."),
-        QStringLiteral("time") };
-    QCommandLineOption createdBy { QStringLiteral("created-by"),
-        QStringLiteral("Created by (\"system\" or a user id)."), QStringLiteral("who") };
-    QCommandLineOption trash { QStringLiteral("trash"),
-        QStringLiteral("Trashed snapshots: hide (default), include or only."), QStringLiteral("mode") };
-    QCommandLineOption limit { QStringLiteral("limit"), QStringLiteral("At most this many rows (list; default 50)."),
-        QStringLiteral("n") };
-    QCommandLineOption oldestFirst { QStringLiteral("oldest-first"),
-        QStringLiteral("List oldest first (default newest first).") };
-    QCommandLineOption json { QStringLiteral("json"), QStringLiteral("JSON output (list: one object per line).") };
-    QCommandLineOption raw { QStringLiteral("raw"), QStringLiteral("show: the exact stored bytes, decompressed.") };
-    QCommandLineOption scale { QStringLiteral("scale"),
-        QStringLiteral("demo: small (about 20,000 snapshots) or large (about 1,500,000)."), QStringLiteral("scale") };
-    QCommandLineOption seed { QStringLiteral("seed"), QStringLiteral("demo: random seed (same seed, same data)."),
-        QStringLiteral("n") };
-    QCommandLineOption samples { QStringLiteral("samples"),
-        QStringLiteral("dict train: payloads to learn from (default 2000)."), QStringLiteral("n") };
-    QCommandLineOption dictSize { QStringLiteral("size"),
-        QStringLiteral("dict train: dictionary size in bytes (default 16384)."), QStringLiteral("bytes") };
-    QCommandLineOption quiet { QStringLiteral("quiet"), QStringLiteral("No progress on stderr.") };
-    QCommandLineOption store { QStringLiteral("store"), QStringLiteral("series inventory: one store."),
-        QStringLiteral("code") };
-    QCommandLineOption product { QStringLiteral("product"), QStringLiteral("series inventory: one product."),
-        QStringLiteral("id") };
-    QCommandLineOption top { QStringLiteral("top"),
-        QStringLiteral("series inventory: the N products with the largest stock value."), QStringLiteral("n") };
-    QCommandLineOption granularity { QStringLiteral("granularity"),
-        QStringLiteral("series: day (default), week or month (chat: day or week)."), QStringLiteral("period") };
-    QCommandLineOption platform { QStringLiteral("platform"),
-        QStringLiteral("series chat: line, facebook or whatsapp."), QStringLiteral("platform") };
-    QCommandLineOption handoff { QStringLiteral("handoff"),
-        QStringLiteral("series chat: only conversations with (yes) or without (no) a human hand-off."),
-        QStringLiteral("yes|no") };
-    QCommandLineOption format { QStringLiteral("format"), QStringLiteral("diff: patch (default), text or stat."),
-        QStringLiteral("format") };
-};
-
-struct Command
-{
-    QString name;
-    QString summary;
-    QStringList allowed; // option names besides the global ones
-};
 
 const QList<Command> &commands()
 {
@@ -184,37 +94,34 @@ const QList<Command> &commands()
                 QStringLiteral("platform"), QStringLiteral("handoff"), QStringLiteral("json") } },
         { QStringLiteral("dict"), QStringLiteral("zstd dictionaries: dict train --kind K | dict list."),
             { QStringLiteral("kind"), QStringLiteral("samples"), QStringLiteral("size"), QStringLiteral("json") } },
+        { QStringLiteral("snapshot"),
+            QStringLiteral("Take snapshots: snapshot take --kind K [--entity ID | --store CODE | --all-stores] "
+                           "[--date DAY]."),
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"), QStringLiteral("store"),
+                QStringLiteral("all-stores"), QStringLiteral("date"), QStringLiteral("type"),
+                QStringLiteral("json") } },
+        { QStringLiteral("cleanup"), QStringLiteral("Plan (--dry-run) or run (--yes) a retention cleanup of one kind."),
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("keep-last"),
+                QStringLiteral("keep-within"), QStringLiteral("keep-daily"), QStringLiteral("keep-weekly"),
+                QStringLiteral("keep-monthly"), QStringLiteral("keep-yearly"), QStringLiteral("older-than"),
+                QStringLiteral("archive"), QStringLiteral("dry-run"), QStringLiteral("yes"), QStringLiteral("json"),
+                QStringLiteral("save") } },
+        { QStringLiteral("trash"), QStringLiteral("The trash: trash list | trash restore ID... | trash purge."),
+            { QStringLiteral("tenant"), QStringLiteral("older-than"), QStringLiteral("limit"),
+                QStringLiteral("json") } },
+        { QStringLiteral("import"), QStringLiteral("Restore an archive: import FILE.ndjson.zst."), {} },
+        { QStringLiteral("schedule"),
+            QStringLiteral("Schedules: list | next \"CRON\" | run-due | create | enable ID | disable ID | delete ID "
+                           "| history ID."),
+            { QStringLiteral("tenant"), QStringLiteral("from"), QStringLiteral("count"), QStringLiteral("tz"),
+                QStringLiteral("name"), QStringLiteral("cron"), QStringLiteral("kind"), QStringLiteral("targets"),
+                QStringLiteral("cleanup"), QStringLiteral("json") } },
+        { QStringLiteral("audit"), QStringLiteral("The audit log, newest first."),
+            { QStringLiteral("tenant"), QStringLiteral("action"), QStringLiteral("created-by"), QStringLiteral("from"),
+                QStringLiteral("to"), QStringLiteral("limit"), QStringLiteral("json") } },
     };
     return list;
 }
-
-class Cli
-{
-public:
-    int run(const QStringList &arguments);
-
-private:
-    Result<ConnectionSpec> connectionSpec(); // from --db or --pg
-    Result<std::unique_ptr<SnapshotStore>> openStore(bool create);
-    Result<QString> resolveTenant(SnapshotStore &store, bool required);
-    Result<SnapshotQuery> buildQuery(SnapshotStore &store, bool tenantRequired);
-    Result<int> intOption(const QCommandLineOption &option, int fallback, int min, int max);
-
-    int init();
-    int demo();
-    int list();
-    int show(const QStringList &positional);
-    int verify();
-    int stats();
-    int dict(const QStringList &positional);
-    int diff(const QStringList &positional);
-    int json(const QStringList &positional);
-    int series(const QStringList &positional);
-
-    QCommandLineParser m_parser;
-    Options m_o;
-    bool m_quiet = false;
-};
 
 Result<int> Cli::intOption(const QCommandLineOption &option, int fallback, int min, int max)
 {
@@ -351,10 +258,12 @@ int Cli::run(const QStringList &arguments)
         }()));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOptions(
-        { m_o.db, m_o.pg, m_o.tenant, m_o.kind, m_o.entity, m_o.entityPrefix, m_o.type, m_o.from, m_o.to, m_o.createdBy,
-            m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed, m_o.samples, m_o.dictSize,
-            m_o.quiet, m_o.format, m_o.store, m_o.product, m_o.top, m_o.granularity, m_o.platform, m_o.handoff });
+    m_parser.addOptions({ m_o.db, m_o.pg, m_o.tenant, m_o.kind, m_o.entity, m_o.entityPrefix, m_o.type, m_o.from,
+        m_o.to, m_o.createdBy, m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed,
+        m_o.samples, m_o.dictSize, m_o.quiet, m_o.format, m_o.store, m_o.product, m_o.top, m_o.granularity,
+        m_o.platform, m_o.handoff, m_o.allStores, m_o.date, m_o.keepLast, m_o.keepWithin, m_o.keepDaily, m_o.keepWeekly,
+        m_o.keepMonthly, m_o.keepYearly, m_o.olderThan, m_o.archive, m_o.dryRun, m_o.yes, m_o.save, m_o.count, m_o.tz,
+        m_o.name, m_o.cron, m_o.targets, m_o.cleanup, m_o.action });
     m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
     if (!m_parser.parse(arguments))
@@ -385,8 +294,10 @@ int Cli::run(const QStringList &arguments)
     }
     m_quiet = m_parser.isSet(m_o.quiet);
     const QStringList rest = positional.mid(1);
-    if (name != u"show" && name != u"dict" && name != u"diff" && name != u"json" && name != u"series"
-        && !rest.isEmpty())
+    static const QStringList takesArguments { QStringLiteral("show"), QStringLiteral("dict"), QStringLiteral("diff"),
+        QStringLiteral("json"), QStringLiteral("series"), QStringLiteral("snapshot"), QStringLiteral("trash"),
+        QStringLiteral("import"), QStringLiteral("schedule") };
+    if (!takesArguments.contains(name) && !rest.isEmpty())
         return fail(QStringLiteral("%1: unexpected argument \"%2\"").arg(name, rest.constFirst()), CliExit::Usage);
 
     if (name == u"init")
@@ -407,6 +318,18 @@ int Cli::run(const QStringList &arguments)
         return json(rest);
     if (name == u"series")
         return series(rest);
+    if (name == u"snapshot")
+        return snapshot(rest);
+    if (name == u"cleanup")
+        return cleanup();
+    if (name == u"trash")
+        return trash(rest);
+    if (name == u"import")
+        return importArchive(rest);
+    if (name == u"schedule")
+        return schedule(rest);
+    if (name == u"audit")
+        return audit();
     return dict(rest);
 }
 
@@ -902,10 +825,10 @@ int Cli::dict(const QStringList &positional)
     return CliExit::Ok;
 }
 
-} // namespace
+} // namespace SnapScopeCli
 
 int runCli(const QStringList &arguments)
 {
-    Cli cli;
+    SnapScopeCli::Cli cli;
     return cli.run(arguments);
 }

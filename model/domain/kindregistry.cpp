@@ -7,19 +7,20 @@ namespace {
 
 SummaryField value(const char *name, const char *pointer)
 {
-    return { QString::fromLatin1(name), *JsonPointer::parse(QString::fromLatin1(pointer)), SummaryField::Extract::Value, {} };
+    return { QString::fromLatin1(name), *JsonPointer::parse(QString::fromLatin1(pointer)), SummaryField::Extract::Value,
+        {} };
 }
 
 SummaryField count(const char *name, const char *arrayPointer)
 {
-    return { QString::fromLatin1(name), *JsonPointer::parse(QString::fromLatin1(arrayPointer)), SummaryField::Extract::Count,
-        {} };
+    return { QString::fromLatin1(name), *JsonPointer::parse(QString::fromLatin1(arrayPointer)),
+        SummaryField::Extract::Count, {} };
 }
 
 SummaryField sum(const char *name, const char *arrayPointer, const char *key)
 {
-    return { QString::fromLatin1(name), *JsonPointer::parse(QString::fromLatin1(arrayPointer)), SummaryField::Extract::Sum,
-        QString::fromLatin1(key) };
+    return { QString::fromLatin1(name), *JsonPointer::parse(QString::fromLatin1(arrayPointer)),
+        SummaryField::Extract::Sum, QString::fromLatin1(key) };
 }
 
 QStringList words(const char *text)
@@ -35,14 +36,14 @@ QList<KindInfo> buildRegistry()
         { value("status", "/status"), value("total_amount", "/pricing/total"), count("item_count", "/items"),
             value("customer_id", "/customer/id") },
         { { QStringLiteral("/items"), { QStringLiteral("product_id") } } }, words("updated_at"),
-        words("unit_price subtotal discount shipping_fee tax total"), QStringLiteral("an order with items, pricing and delivery") });
+        words("unit_price subtotal discount shipping_fee tax total"),
+        QStringLiteral("an order with items, pricing and delivery") });
     kinds.append({ QStringLiteral("stock"), QT_TRANSLATE_NOOP("Kind", "Store stock"), QStringLiteral("store code"),
-        words("manual scheduled"),
-        { count("total_items", "/stocks"), sum("total_quantity", "/stocks", "quantity") },
+        words("manual scheduled"), { count("total_items", "/stocks"), sum("total_quantity", "/stocks", "quantity") },
         { { QStringLiteral("/stocks"), { QStringLiteral("item_code") } } }, words("updated_at"), {},
         QStringLiteral("a store's stock levels") });
-    kinds.append({ QStringLiteral("chat"), QT_TRANSLATE_NOOP("Kind", "Chat conversations"), QStringLiteral("chat session id"),
-        words("order_created escalated complaint session_ended ai_learning"),
+    kinds.append({ QStringLiteral("chat"), QT_TRANSLATE_NOOP("Kind", "Chat conversations"),
+        QStringLiteral("chat session id"), words("order_created escalated complaint session_ended ai_learning"),
         { value("platform", "/platform"), value("total_messages", "/total_messages"),
             value("order_created", "/outcome/order_created"), value("order_value", "/outcome/order_value"),
             value("satisfaction", "/outcome/satisfaction"), value("human_handoff", "/ai/human_handoff"),
@@ -114,15 +115,29 @@ QJsonObject KindInfo::summarize(const QJsonObject &payload) const
 
 bool KindInfo::isSignificant(const QString &type, const QJsonObject &summary, bool pinned) const
 {
-    if (pinned)
+    if (pinned || significantTypes().contains(type))
         return true;
-    if (id == u"chat") {
-        return summary.value(u"order_created").toBool() || summary.value(u"human_handoff").toBool()
-            || type == u"complaint" || type == u"escalated" || type == u"order_created";
+    for (const QString &flag : significantSummaryFlags()) {
+        if (summary.value(flag).toBool())
+            return true;
     }
-    if (id == u"order")
-        return type == u"completed" || type == u"cancelled";
     return false;
+}
+
+QStringList KindInfo::significantTypes() const
+{
+    if (id == u"chat")
+        return { QStringLiteral("complaint"), QStringLiteral("escalated"), QStringLiteral("order_created") };
+    if (id == u"order")
+        return { QStringLiteral("completed"), QStringLiteral("cancelled") };
+    return {};
+}
+
+QStringList KindInfo::significantSummaryFlags() const
+{
+    if (id == u"chat")
+        return { QStringLiteral("order_created"), QStringLiteral("human_handoff") };
+    return {};
 }
 
 QString KindInfo::displayNameText() const

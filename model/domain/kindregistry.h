@@ -40,6 +40,10 @@ struct KindInfo
     QJsonObject summarize(const QJsonObject &payload) const;
     // Significant snapshots are kept longer by cleanup (DESIGN §3).
     bool isSignificant(const QString &type, const QJsonObject &summary, bool pinned) const;
+    // The same rule in parts, for scans that read the summary's flags in SQL instead of parsing it: the types that
+    // are significant by themselves, and the boolean summary fields that make any snapshot significant.
+    QStringList significantTypes() const;
+    QStringList significantSummaryFlags() const;
     QString displayNameText() const;
 };
 

@@ -8,10 +8,10 @@
 
 Verification::Verification(SnapshotStore &store)
     : m_store(store)
-{
-}
+{ }
 
-Result<VerificationReport> Verification::run(const SnapshotQuery &query, const Progress &progress, const CorruptFound &onCorrupt)
+Result<VerificationReport> Verification::run(
+    const SnapshotQuery &query, const Progress &progress, const CorruptFound &onCorrupt)
 {
     VerificationReport report;
     PageRequest request;
@@ -26,14 +26,14 @@ Result<VerificationReport> Verification::run(const SnapshotQuery &query, const P
         std::vector<int> indexes(size_t(p.headers.size()));
         std::iota(indexes.begin(), indexes.end(), 0);
         const PayloadCodec &codec = m_store.codec();
-        const QList<std::optional<Error>> problems = QtConcurrent::blockingMapped<QList<std::optional<Error>>>(indexes,
-            [&](int i) -> std::optional<Error> {
-                const SnapshotHeader &h = p.headers.at(i);
-                auto decoded = codec.decode(h.codec, p.storedPayloads.at(i), h.rawSize, h.checksum);
-                if (decoded)
-                    return std::nullopt;
-                return decoded.error();
-            });
+        const QList<std::optional<Error>> problems
+            = QtConcurrent::blockingMapped<QList<std::optional<Error>>>(indexes, [&](int i) -> std::optional<Error> {
+                  const SnapshotHeader &h = p.headers.at(i);
+                  auto decoded = codec.decode(h.codec, p.storedPayloads.at(i), h.rawSize, h.checksum);
+                  if (decoded)
+                      return std::nullopt;
+                  return decoded.error();
+              });
         for (qsizetype i = 0; i < problems.size(); ++i) {
             if (!problems.at(i))
                 continue;

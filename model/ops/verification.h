@@ -34,8 +34,8 @@ public:
     using CorruptFound = std::function<void(const CorruptSnapshot &)>;
 
     explicit Verification(SnapshotStore &store);
-    Result<VerificationReport> run(const SnapshotQuery &query, const Progress &progress = {},
-        const CorruptFound &onCorrupt = {});
+    Result<VerificationReport> run(
+        const SnapshotQuery &query, const Progress &progress = {}, const CorruptFound &onCorrupt = {});
 
 private:
     SnapshotStore &m_store;

@@ -11,6 +11,7 @@
 #include "domain/error.h"
 #include "domain/snapshot.h"
 #include "store/connectionspec.h"
+#include "store/maintenancestore.h"
 #include "store/snapshotquery.h"
 #include "store/sourcerecords.h"
 
@@ -71,6 +72,9 @@ public:
     // Stores a dictionary, makes it the kind's active one and returns its id.
     virtual Result<int> addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount) = 0;
     virtual Result<QList<DictionaryInfo>> dictionaries() = 0;
+
+    // Retention, trash, schedules, audit log and the sources of manual snapshots.
+    virtual MaintenanceStore &maintenance() = 0;
 
     PayloadCodec &codec() { return m_codec; }
     // The store's own small pool: work submitted here gets a connection of its thread.

@@ -52,3 +52,19 @@ struct DictionaryInfo
     int size = 0;
     bool active = false;
 };
+
+// One row of daily_inventory: a product's day in one store, as the charts read it.
+struct DailyInventoryFact
+{
+    QString storeCode;
+    QString productId;
+    QString day;
+    qint64 opening = 0;
+    qint64 closing = 0;
+    qint64 inbound = 0;
+    qint64 outbound = 0;
+    qint64 adjustments = 0;
+    double averageCost = 0;
+    double totalValue = 0;
+    QString snapshotId;
+};

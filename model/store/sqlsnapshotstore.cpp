@@ -19,6 +19,7 @@
 #include "domain/snapshotid.h"
 #include "store/bulkinsert.h"
 #include "store/jobsahead.h"
+#include "store/sqlvalues.h"
 #include "json/canonicaljson.h"
 
 namespace {
@@ -30,23 +31,9 @@ constexpr int HeaderColumnCount = 19;
 
 QAtomicInt storeCounter;
 
-QJsonObject parseObject(const QVariant &value)
-{
-    if (value.isNull())
-        return {};
-    const QByteArray bytes = value.typeId() == QMetaType::QByteArray ? value.toByteArray() : value.toString().toUtf8();
-    return QJsonDocument::fromJson(bytes).object();
-}
-
-QString compactJson(const QJsonObject &object)
-{
-    return QString::fromUtf8(CanonicalJson::write(object));
-}
-
-QVariant nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
+using SqlValues::compactJson;
+using SqlValues::nullIfEmpty;
+using SqlValues::parseObject;
 
 bool looksLikeSqlite(const QString &path)
 {
@@ -987,21 +974,16 @@ Result<QList<EntitySummary>> SqlSnapshotStore::entities(
 }
 
 Status SqlSnapshotStore::audit(QSqlDatabase &db, const QString &tenant, const QString &actor, const QString &action,
-    const QString &target, const QJsonObject &details)
+    const QString &target, const QJsonObject &details, const QString &outcome)
 {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO audit_log (at, tenant_id, actor, action, target, details) VALUES (?, ?, ?, ?, ?, %1)")
-                      .arg(m_dialect.jsonParameter()));
-    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    query.addBindValue(nullIfEmpty(tenant));
-    query.addBindValue(actor);
-    query.addBindValue(action);
-    query.addBindValue(nullIfEmpty(target));
-    query.addBindValue(compactJson(details));
-    if (!query.exec())
-        return errorFrom(QStringLiteral("writing the audit log"), query);
-    return {};
+    AuditEntry entry;
+    entry.tenant = tenant;
+    entry.actor = actor;
+    entry.action = action;
+    entry.target = target;
+    entry.details = details;
+    entry.outcome = outcome;
+    return m_maintenance.writeAudit(db, entry);
 }
 
 Status SqlSnapshotStore::setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor)

@@ -12,6 +12,7 @@
 #include "store/migrator.h"
 #include "store/snapshotstore.h"
 #include "store/sqldialect.h"
+#include "store/sqlmaintenancestore.h"
 
 class QSqlQuery;
 
@@ -49,8 +50,10 @@ public:
     Result<QList<QByteArray>> samplePayloads(const QString &kind, int limit) override;
     Result<int> addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount) override;
     Result<QList<DictionaryInfo>> dictionaries() override;
+    MaintenanceStore &maintenance() override { return m_maintenance; }
 
 private:
+    friend class SqlMaintenanceStore;
     Result<QList<KindStats>> readKindStats(const QString &tenant, bool withSizes);
     // Recomputes the charts' day sums (inventory_store_days, chat_days) for the days a batch wrote facts for.
     Status refreshChartDays(QSqlDatabase &db, const std::set<std::tuple<QString, QString, QString>> &inventoryDays,
@@ -68,7 +71,7 @@ private:
     Result<SnapshotHeader> readHeader(const QSqlQuery &query) const;
     Error errorFrom(const QString &what, const QSqlQuery &query) const;
     Status audit(QSqlDatabase &db, const QString &tenant, const QString &actor, const QString &action,
-        const QString &target, const QJsonObject &details);
+        const QString &target, const QJsonObject &details, const QString &outcome = QStringLiteral("ok"));
 
     ConnectionSpec m_spec;
     SqlDialect m_dialect;
@@ -76,6 +79,7 @@ private:
     bool m_privateBulkLoad = false; // OpenOptions::privateBulkLoad
     QStringList m_deferredIndexes; // CREATE INDEX statements finishBulkLoad() runs
     QString m_connectionPrefix;
+    SqlMaintenanceStore m_maintenance { *this };
 
     QMutex m_mutex; // guards the members below
     QStringList m_connectionNames;

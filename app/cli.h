@@ -1,0 +1,199 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QList>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+#include "clicommands.h"
+#include "domain/error.h"
+#include "domain/kindregistry.h"
+#include "domain/maintenance.h"
+#include "store/snapshotstore.h"
+
+// The pieces of snapscope-cli shared by its command files (clicommands.cpp, climaintenance.cpp).
+namespace SnapScopeCli {
+
+QTextStream &out();
+QTextStream &err();
+// The one line every failure prints.
+int fail(const QString &message, int code = CliExit::Failure);
+int fail(const Error &error);
+
+// Progress on stderr a few times a second at most, so a terminal stays readable and a log stays short.
+class ProgressLine
+{
+public:
+    explicit ProgressLine(int intervalMs = 1000)
+        : m_interval(intervalMs)
+    {
+        m_timer.start();
+    }
+    void report(const QString &text, bool force = false)
+    {
+        if (!force && m_timer.elapsed() - m_last < m_interval)
+            return;
+        m_last = m_timer.elapsed();
+        err() << text << Qt::endl;
+    }
+
+private:
+    QElapsedTimer m_timer;
+    qint64 m_last = -100000;
+    int m_interval;
+};
+
+struct Options
+{
+    QCommandLineOption db { QStringLiteral("db"), QStringLiteral("SQLite database file (default: the demo database)."),
+        QStringLiteral("file") };
+    QCommandLineOption pg { QStringLiteral("pg"),
+        QStringLiteral(
+            "PostgreSQL connection as libpq keywords, e.g. \"host=127.0.0.1 port=5432 dbname=snapscope user=me\". "
+            "The password comes from SNAPSCOPE_PGPASSWORD or ~/.pgpass."),
+        QStringLiteral("conninfo") };
+    QCommandLineOption tenant { QStringLiteral("tenant"),
+        QStringLiteral("Tenant id (needed when the database holds several)."), QStringLiteral("id") };
+    QCommandLineOption kind { QStringLiteral("kind"),
+        QStringLiteral("Snapshot kind: %1.").arg(KindRegistry::ids().join(QStringLiteral(", "))),
+        QStringLiteral("kind") };
+    QCommandLineOption entity { QStringLiteral("entity"), QStringLiteral("Entity id (exact)."), QStringLiteral("id") };
+    QCommandLineOption entityPrefix { QStringLiteral("entity-prefix"), QStringLiteral("Entity id prefix."),
+        QStringLiteral("prefix") };
+    QCommandLineOption type { QStringLiteral("type"), QStringLiteral("Snapshot type; repeat or separate with commas."),
+        QStringLiteral("type") };
+    QCommandLineOption from { QStringLiteral("from"),
+        QStringLiteral(
+            "Taken at or after: RFC 3339 time with offset, or YYYY-MM-DD in the tenant's business time zone."),
+        QStringLiteral("time") };
+    QCommandLineOption to { QStringLiteral("to"), QStringLiteral("Taken before (same forms as --from)."),
+        QStringLiteral("time") };
+    QCommandLineOption createdBy { QStringLiteral("created-by"),
+        QStringLiteral("Created by (\"system\" or a user id)."), QStringLiteral("who") };
+    QCommandLineOption trash { QStringLiteral("trash"),
+        QStringLiteral("Trashed snapshots: hide (default), include or only."), QStringLiteral("mode") };
+    QCommandLineOption limit { QStringLiteral("limit"), QStringLiteral("At most this many rows (list; default 50)."),
+        QStringLiteral("n") };
+    QCommandLineOption oldestFirst { QStringLiteral("oldest-first"),
+        QStringLiteral("List oldest first (default newest first).") };
+    QCommandLineOption json { QStringLiteral("json"), QStringLiteral("JSON output (list: one object per line).") };
+    QCommandLineOption raw { QStringLiteral("raw"), QStringLiteral("show: the exact stored bytes, decompressed.") };
+    QCommandLineOption scale { QStringLiteral("scale"),
+        QStringLiteral("demo: small (about 20,000 snapshots) or large (about 1,500,000)."), QStringLiteral("scale") };
+    QCommandLineOption seed { QStringLiteral("seed"), QStringLiteral("demo: random seed (same seed, same data)."),
+        QStringLiteral("n") };
+    QCommandLineOption samples { QStringLiteral("samples"),
+        QStringLiteral("dict train: payloads to learn from (default 2000)."), QStringLiteral("n") };
+    QCommandLineOption dictSize { QStringLiteral("size"),
+        QStringLiteral("dict train: dictionary size in bytes (default 16384)."), QStringLiteral("bytes") };
+    QCommandLineOption quiet { QStringLiteral("quiet"), QStringLiteral("No progress on stderr.") };
+    QCommandLineOption store { QStringLiteral("store"), QStringLiteral("series inventory: one store."),
+        QStringLiteral("code") };
+    QCommandLineOption product { QStringLiteral("product"), QStringLiteral("series inventory: one product."),
+        QStringLiteral("id") };
+    QCommandLineOption top { QStringLiteral("top"),
+        QStringLiteral("series inventory: the N products with the largest stock value."), QStringLiteral("n") };
+    QCommandLineOption granularity { QStringLiteral("granularity"),
+        QStringLiteral("series: day (default), week or month (chat: day or week)."), QStringLiteral("period") };
+    QCommandLineOption platform { QStringLiteral("platform"),
+        QStringLiteral("series chat: line, facebook or whatsapp."), QStringLiteral("platform") };
+    QCommandLineOption handoff { QStringLiteral("handoff"),
+        QStringLiteral("series chat: only conversations with (yes) or without (no) a human hand-off."),
+        QStringLiteral("yes|no") };
+    QCommandLineOption format { QStringLiteral("format"), QStringLiteral("diff: patch (default), text or stat."),
+        QStringLiteral("format") };
+    QCommandLineOption allStores { QStringLiteral("all-stores"), QStringLiteral("snapshot take: every store.") };
+    QCommandLineOption date { QStringLiteral("date"), QStringLiteral("snapshot take: the business day (YYYY-MM-DD)."),
+        QStringLiteral("day") };
+    QCommandLineOption keepLast { QStringLiteral("keep-last"), QStringLiteral("cleanup: keep the newest N per entity."),
+        QStringLiteral("n") };
+    QCommandLineOption keepWithin { QStringLiteral("keep-within"),
+        QStringLiteral("cleanup: keep everything of the last D days."), QStringLiteral("days") };
+    QCommandLineOption keepDaily { QStringLiteral("keep-daily"),
+        QStringLiteral("cleanup: keep the newest of each of the N most recent days with snapshots."),
+        QStringLiteral("n") };
+    QCommandLineOption keepWeekly { QStringLiteral("keep-weekly"), QStringLiteral("cleanup: the same per ISO week."),
+        QStringLiteral("n") };
+    QCommandLineOption keepMonthly { QStringLiteral("keep-monthly"), QStringLiteral("cleanup: the same per month."),
+        QStringLiteral("n") };
+    QCommandLineOption keepYearly { QStringLiteral("keep-yearly"), QStringLiteral("cleanup: the same per year."),
+        QStringLiteral("n") };
+    QCommandLineOption olderThan { QStringLiteral("older-than"),
+        QStringLiteral("cleanup: delete what is older than D days; trash purge: trashed more than D days ago "
+                       "(default 7)."),
+        QStringLiteral("days") };
+    QCommandLineOption archive { QStringLiteral("archive"),
+        QStringLiteral("cleanup: first write what goes to this .ndjson.zst file."), QStringLiteral("file") };
+    QCommandLineOption dryRun { QStringLiteral("dry-run"), QStringLiteral("cleanup: only show the plan.") };
+    QCommandLineOption yes { QStringLiteral("yes"),
+        QStringLiteral("cleanup: really move the snapshots to the trash.") };
+    QCommandLineOption save { QStringLiteral("save"),
+        QStringLiteral("cleanup: store the given rules as the kind's policy.") };
+    QCommandLineOption count { QStringLiteral("count"),
+        QStringLiteral("schedule next: how many run times (default 10)."), QStringLiteral("n") };
+    QCommandLineOption tz { QStringLiteral("tz"), QStringLiteral("schedule: IANA time zone (default UTC)."),
+        QStringLiteral("zone") };
+    QCommandLineOption name { QStringLiteral("name"), QStringLiteral("schedule create: the schedule's name."),
+        QStringLiteral("text") };
+    QCommandLineOption cron { QStringLiteral("cron"), QStringLiteral("schedule create: 5-field cron or @daily etc."),
+        QStringLiteral("expr") };
+    QCommandLineOption targets { QStringLiteral("targets"),
+        QStringLiteral("schedule create: snapshot targets, \"all\" or ids separated by commas."),
+        QStringLiteral("ids") };
+    QCommandLineOption cleanup { QStringLiteral("cleanup"),
+        QStringLiteral("schedule create: the schedule runs a cleanup with the kind's policy.") };
+    QCommandLineOption action { QStringLiteral("action"), QStringLiteral("audit: actions starting with this."),
+        QStringLiteral("prefix") };
+};
+
+struct Command
+{
+    QString name;
+    QString summary;
+    QStringList allowed; // option names besides the global ones
+};
+
+const QList<Command> &commands();
+
+class Cli
+{
+public:
+    int run(const QStringList &arguments);
+
+private:
+    Result<ConnectionSpec> connectionSpec(); // from --db or --pg
+    Result<std::unique_ptr<SnapshotStore>> openStore(bool create);
+    Result<QString> resolveTenant(SnapshotStore &store, bool required);
+    Result<SnapshotQuery> buildQuery(SnapshotStore &store, bool tenantRequired);
+    Result<int> intOption(const QCommandLineOption &option, int fallback, int min, int max);
+
+    int init();
+    int demo();
+    int list();
+    int show(const QStringList &positional);
+    int verify();
+    int stats();
+    int dict(const QStringList &positional);
+    int diff(const QStringList &positional);
+    int json(const QStringList &positional);
+    int series(const QStringList &positional);
+    // climaintenance.cpp
+    int snapshot(const QStringList &positional);
+    int cleanup();
+    int trash(const QStringList &positional);
+    int importArchive(const QStringList &positional);
+    int schedule(const QStringList &positional);
+    int audit();
+    Result<RetentionPolicy> policyFromOptions(SnapshotStore &store, const QString &tenant, const QString &kind);
+    static QString actor();
+
+    QCommandLineParser m_parser;
+    Options m_o;
+    bool m_quiet = false;
+};
+
+} // namespace SnapScopeCli

@@ -1,0 +1,200 @@
+#include "schedulerunner.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSysInfo>
+#include <QTimeZone>
+
+#include "domain/kindregistry.h"
+#include "domain/maintenancejson.h"
+#include "ops/cleanuprunner.h"
+#include "ops/cronexpression.h"
+#include "ops/retentionplanner.h"
+#include "ops/snapshottaker.h"
+#include "store/snapshotstore.h"
+
+ScheduleRunner::ScheduleRunner(SnapshotStore &store, QString actor, QString runnerId)
+    : m_store(store)
+    , m_actor(std::move(actor))
+    , m_runnerId(std::move(runnerId))
+{ }
+
+QString ScheduleRunner::defaultRunnerId()
+{
+    return QSysInfo::machineHostName() + u':' + QString::number(QCoreApplication::applicationPid());
+}
+
+Status ScheduleRunner::validate(const Schedule &schedule)
+{
+    if (schedule.name.trimmed().isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("a schedule needs a name") };
+    if (schedule.tenant.isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("a schedule needs a tenant") };
+    auto cron = CronExpression::parse(schedule.cron);
+    if (!cron)
+        return cron.error();
+    if (!QTimeZone(schedule.timeZone.toUtf8()).isValid())
+        return Error { Error::Code::Invalid,
+            QStringLiteral("unknown time zone \"%1\" (use an IANA name such as Asia/Bangkok)").arg(schedule.timeZone) };
+    const ScheduleAction &action = schedule.action;
+    if (!KindRegistry::find(action.kind))
+        return Error { Error::Code::Invalid, QStringLiteral("unknown kind \"%1\"").arg(action.kind) };
+    if (action.type == ScheduleAction::Type::Snapshot) {
+        if (!SnapshotTaker::supportedKinds().contains(action.kind))
+            return Error { Error::Code::Invalid,
+                QStringLiteral("SnapScope cannot take %1 snapshots").arg(action.kind) };
+        if (action.targets.isEmpty())
+            return Error { Error::Code::Invalid,
+                QStringLiteral("a snapshot schedule needs targets ([\"all\"] or ids)") };
+        if (action.targets.contains(QStringLiteral("all")) && action.kind != u"stock"
+            && action.kind != u"daily_inventory")
+            return Error { Error::Code::Invalid,
+                QStringLiteral("\"all\" targets every store: it is for stock and daily_inventory") };
+    } else if (action.policy) {
+        if (Status status = RetentionPlanner::validate(*action.policy); !status)
+            return status;
+    }
+    if (!cron->next(QDateTime::currentMSecsSinceEpoch(), QTimeZone(schedule.timeZone.toUtf8())))
+        return Error { Error::Code::Invalid, QStringLiteral("cron expression \"%1\" never runs").arg(schedule.cron) };
+    return {};
+}
+
+Result<std::optional<EpochMs>> ScheduleRunner::nextRun(const Schedule &schedule, EpochMs after)
+{
+    auto cron = CronExpression::parse(schedule.cron);
+    if (!cron)
+        return cron.error();
+    return cron->next(after, QTimeZone(schedule.timeZone.toUtf8()));
+}
+
+Result<QList<ScheduleRun>> ScheduleRunner::runDue(EpochMs now)
+{
+    auto due = m_store.maintenance().dueSchedules(now);
+    if (!due)
+        return due.error();
+    QList<ScheduleRun> runs;
+    for (const Schedule &schedule : std::as_const(*due)) {
+        auto claimed = m_store.maintenance().claimRun(schedule.id, *schedule.nextRunAt, m_runnerId, now);
+        if (!claimed)
+            return claimed.error();
+        if (!*claimed)
+            continue; // another runner has this occurrence
+        runs.append(execute(schedule, *schedule.nextRunAt, now));
+    }
+    return runs;
+}
+
+Result<ScheduleRun> ScheduleRunner::runNow(const Schedule &schedule, EpochMs now)
+{
+    auto claimed = m_store.maintenance().claimRun(schedule.id, now, m_runnerId, now);
+    if (!claimed)
+        return claimed.error();
+    if (!*claimed)
+        return Error { Error::Code::Invalid, QStringLiteral("schedule %1 is already running").arg(schedule.name) };
+    return execute(schedule, now, now);
+}
+
+ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledFor, EpochMs now)
+{
+    ScheduleRun run;
+    run.scheduleId = schedule.id;
+    run.scheduledFor = scheduledFor;
+    run.runner = m_runnerId;
+    run.startedAt = now;
+    const ScheduleAction &action = schedule.action;
+    QString error;
+    if (Status valid = validate(schedule); !valid) {
+        error = valid.error().message;
+    } else if (action.type == ScheduleAction::Type::Snapshot) {
+        TakeRequest request;
+        request.tenant = schedule.tenant;
+        request.kind = action.kind;
+        request.type = QStringLiteral("scheduled");
+        request.actor = m_actor;
+        request.source = QStringLiteral("schedule");
+        QStringList entities;
+        if (action.kind == u"stock" || action.kind == u"daily_inventory") {
+            request.allStores = action.targets.contains(QStringLiteral("all"));
+            if (!request.allStores)
+                request.storeCodes = action.targets;
+            // A daily inventory schedule closes the business day before the one it runs on.
+            request.date = QDateTime::fromMSecsSinceEpoch(scheduledFor, QTimeZone(schedule.timeZone.toUtf8()))
+                               .date()
+                               .addDays(-1);
+            if (action.kind == u"daily_inventory") {
+                request.type = QStringLiteral("daily");
+                if (!request.allStores && request.storeCodes.size() > 1) {
+                    error = QStringLiteral("a daily inventory schedule takes one store or all");
+                }
+            }
+            entities.append(QString());
+        } else {
+            entities = action.targets;
+        }
+        for (const QString &entity : std::as_const(entities)) {
+            if (!error.isEmpty())
+                break;
+            request.entityId = entity;
+            auto taken = SnapshotTaker(m_store).take(request);
+            if (!taken)
+                error = taken.error().message;
+            else
+                run.snapshotsTaken += taken->taken.size();
+        }
+    } else {
+        std::optional<RetentionPolicy> policy = action.policy;
+        if (!policy) {
+            auto stored = m_store.maintenance().retentionPolicy(schedule.tenant, action.kind);
+            if (!stored)
+                error = stored.error().message;
+            else
+                policy = *stored ? *stored : RetentionPlanner::defaultPolicy(action.kind);
+        }
+        if (error.isEmpty() && !policy)
+            error = QStringLiteral("kind %1 has no retention policy").arg(action.kind);
+        if (error.isEmpty()) {
+            auto candidates = m_store.maintenance().retentionCandidates(schedule.tenant, action.kind);
+            QTimeZone zone = QTimeZone::utc();
+            if (auto tenants = m_store.tenants()) {
+                for (const Tenant &t : *tenants) {
+                    if (t.id == schedule.tenant)
+                        zone = QTimeZone(t.businessTimeZone.toUtf8());
+                }
+            }
+            if (!candidates) {
+                error = candidates.error().message;
+            } else {
+                const RetentionPlan plan = RetentionPlanner::plan(std::move(*candidates), *policy, now, zone);
+                CleanupOptions options;
+                options.tenant = schedule.tenant;
+                options.actor = m_actor;
+                auto report = CleanupRunner(m_store).run(plan, options);
+                if (!report)
+                    error = report.error().message;
+                else
+                    run.snapshotsTrashed = report->trashed;
+            }
+        }
+    }
+    run.outcome = error.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed");
+    run.error = error;
+    run.finishedAt = QDateTime::currentMSecsSinceEpoch();
+    std::optional<EpochMs> next;
+    if (auto computed = nextRun(schedule, std::max(now, scheduledFor)))
+        next = *computed;
+    if (Status finished = m_store.maintenance().finishRun(run, next); !finished && run.error.isEmpty()) {
+        run.outcome = QStringLiteral("failed");
+        run.error = finished.error().message;
+    }
+    AuditEntry entry;
+    entry.tenant = schedule.tenant;
+    entry.actor = m_actor;
+    entry.action = QStringLiteral("schedule.run");
+    entry.target = schedule.id;
+    entry.outcome = error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed");
+    entry.details = { { QStringLiteral("name"), schedule.name }, { QStringLiteral("runner"), m_runnerId },
+        { QStringLiteral("scheduled_for"), scheduledFor }, { QStringLiteral("taken"), run.snapshotsTaken },
+        { QStringLiteral("trashed"), run.snapshotsTrashed }, { QStringLiteral("error"), error } };
+    (void)m_store.maintenance().audit(entry);
+    return run;
+}

@@ -1,0 +1,208 @@
+#include "snapshotarchive.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <zstd.h>
+
+#include <memory>
+
+#include "codec/payloadcodec.h"
+#include "domain/kindregistry.h"
+#include "domain/snapshotid.h"
+#include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
+#include "json/strictjson.h"
+
+namespace {
+
+struct CStreamFree
+{
+    void operator()(ZSTD_CStream *stream) const { ZSTD_freeCStream(stream); }
+};
+struct DStreamFree
+{
+    void operator()(ZSTD_DStream *stream) const { ZSTD_freeDStream(stream); }
+};
+
+QByteArray archiveLine(const SnapshotHeader &h, const QByteArray &canonicalPayload)
+{
+    QJsonObject header { { QStringLiteral("id"), h.id }, { QStringLiteral("tenant"), h.tenant },
+        { QStringLiteral("kind"), h.kind }, { QStringLiteral("entity_id"), h.entityId },
+        { QStringLiteral("version"), h.version }, { QStringLiteral("taken_at"), h.takenAt },
+        { QStringLiteral("type"), h.type }, { QStringLiteral("created_by"), h.createdBy },
+        { QStringLiteral("trigger"), h.trigger }, { QStringLiteral("summary"), h.summary },
+        { QStringLiteral("pinned"), h.pinned }, { QStringLiteral("checksum"), h.checksum } };
+    if (!h.previousId.isEmpty())
+        header.insert(QStringLiteral("previous_id"), h.previousId);
+    if (h.eventSeq)
+        header.insert(QStringLiteral("event_seq"), *h.eventSeq);
+    if (!h.baseId.isEmpty())
+        header.insert(QStringLiteral("base_id"), h.baseId);
+    // The payload goes in as its stored canonical bytes, not re-serialized.
+    QByteArray line = CanonicalJson::write(header);
+    line.chop(1);
+    line += ",\"payload\":";
+    line += canonicalPayload;
+    line += "}\n";
+    return line;
+}
+
+Error lineError(const QString &path, qsizetype line, const QString &message)
+{
+    return { Error::Code::Invalid, QStringLiteral("%1, line %2: %3").arg(path).arg(line).arg(message) };
+}
+
+} // namespace
+
+Result<qint64> SnapshotArchive::write(
+    SnapshotStore &store, const QList<QUuid> &ids, const QString &path, const Progress &progress)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error { Error::Code::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()) };
+    std::unique_ptr<ZSTD_CStream, CStreamFree> stream(ZSTD_createCStream());
+    ZSTD_CCtx_setParameter(stream.get(), ZSTD_c_compressionLevel, 3);
+    ZSTD_CCtx_setParameter(stream.get(), ZSTD_c_checksumFlag, 1);
+    QByteArray out(qsizetype(ZSTD_CStreamOutSize()), Qt::Uninitialized);
+    const auto pump = [&](const QByteArray &data, ZSTD_EndDirective mode) -> bool {
+        ZSTD_inBuffer in { data.constData(), size_t(data.size()), 0 };
+        while (true) {
+            ZSTD_outBuffer o { out.data(), size_t(out.size()), 0 };
+            const size_t remaining = ZSTD_compressStream2(stream.get(), &o, &in, mode);
+            if (ZSTD_isError(remaining))
+                return false;
+            if (o.pos > 0 && file.write(out.constData(), qint64(o.pos)) != qint64(o.pos))
+                return false;
+            if (mode == ZSTD_e_end ? remaining == 0 : in.pos == in.size)
+                return true;
+        }
+    };
+    QByteArray chunk;
+    qint64 written = 0;
+    for (const QUuid &id : ids) {
+        auto snapshot = store.load(id.toString(QUuid::WithoutBraces));
+        if (!snapshot) {
+            file.cancelWriting();
+            Error error = snapshot.error();
+            error.message = QStringLiteral("archiving %1: %2").arg(id.toString(QUuid::WithoutBraces), error.message);
+            return error;
+        }
+        chunk += archiveLine(snapshot->header, snapshot->payload);
+        ++written;
+        if (chunk.size() > (1 << 20)) {
+            if (!pump(chunk, ZSTD_e_continue)) {
+                file.cancelWriting();
+                return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, file.errorString()) };
+            }
+            chunk.clear();
+        }
+        if (progress && written % 256 == 0 && !progress(written, ids.size())) {
+            file.cancelWriting();
+            return Error { Error::Code::Cancelled, QStringLiteral("archiving cancelled") };
+        }
+    }
+    if (!pump(chunk, ZSTD_e_end)) {
+        file.cancelWriting();
+        return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, file.errorString()) };
+    }
+    // QSaveFile::commit() fsyncs before it renames: the archive is on disk before a row changes.
+    if (!file.commit())
+        return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, file.errorString()) };
+    if (progress)
+        progress(written, ids.size());
+    return written;
+}
+
+Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error { Error::Code::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()) };
+    std::unique_ptr<ZSTD_DStream, DStreamFree> stream(ZSTD_createDStream());
+    QByteArray in(qsizetype(ZSTD_DStreamInSize()), Qt::Uninitialized);
+    QByteArray out(qsizetype(ZSTD_DStreamOutSize()), Qt::Uninitialized);
+    QByteArray text;
+    size_t lastResult = 0;
+    while (true) {
+        const qint64 n = file.read(in.data(), in.size());
+        if (n < 0)
+            return Error { Error::Code::Io, QStringLiteral("reading %1: %2").arg(path, file.errorString()) };
+        if (n == 0)
+            break;
+        ZSTD_inBuffer input { in.constData(), size_t(n), 0 };
+        while (input.pos < input.size) {
+            ZSTD_outBuffer output { out.data(), size_t(out.size()), 0 };
+            lastResult = ZSTD_decompressStream(stream.get(), &output, &input);
+            if (ZSTD_isError(lastResult)) {
+                return Error { Error::Code::CorruptFrame,
+                    QStringLiteral("%1 is not a readable .ndjson.zst archive (%2)")
+                        .arg(path, QString::fromUtf8(ZSTD_getErrorName(lastResult))) };
+            }
+            text.append(out.constData(), qsizetype(output.pos));
+        }
+    }
+    if (lastResult != 0)
+        return Error { Error::Code::CorruptFrame,
+            QStringLiteral("%1 ends in the middle of its zstd stream").arg(path) };
+
+    QList<MaintenanceStore::ArchivedRow> rows;
+    qsizetype lineNumber = 0;
+    for (qsizetype start = 0; start < text.size();) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        ++lineNumber;
+        const QByteArray line = text.mid(start, end - start);
+        start = end + 1;
+        if (line.trimmed().isEmpty())
+            continue;
+        auto object = StrictJson::parseObject(line, QStringLiteral("%1, line %2").arg(path).arg(lineNumber));
+        if (!object)
+            return object.error();
+        const QJsonObject &o = *object;
+        MaintenanceStore::ArchivedRow row;
+        SnapshotHeader &h = row.header;
+        h.id = o.value(u"id").toString().toLower();
+        h.tenant = o.value(u"tenant").toString();
+        h.kind = o.value(u"kind").toString();
+        h.entityId = o.value(u"entity_id").toString();
+        h.version = o.value(u"version").toInt(0);
+        h.takenAt = qint64(o.value(u"taken_at").toDouble(-1));
+        h.type = o.value(u"type").toString();
+        h.createdBy = o.value(u"created_by").toString();
+        h.trigger = o.value(u"trigger").toObject();
+        h.pinned = o.value(u"pinned").toBool();
+        h.checksum = o.value(u"checksum").toString();
+        h.previousId = o.value(u"previous_id").toString().toLower();
+        h.baseId = o.value(u"base_id").toString().toLower();
+        if (o.contains(u"event_seq"))
+            h.eventSeq = qint64(o.value(u"event_seq").toDouble());
+        if (!SnapshotId::isWellFormed(h.id))
+            return lineError(path, lineNumber, QStringLiteral("\"id\" is not a UUID"));
+        if (!KindRegistry::find(h.kind))
+            return lineError(path, lineNumber, QStringLiteral("unknown kind \"%1\"").arg(h.kind));
+        if (h.tenant.isEmpty() || h.entityId.isEmpty() || h.type.isEmpty() || h.createdBy.isEmpty())
+            return lineError(path, lineNumber, QStringLiteral("tenant, entity_id, type and created_by are required"));
+        if (h.version < 1 || h.takenAt < 0)
+            return lineError(path, lineNumber, QStringLiteral("\"version\" and \"taken_at\" must be positive numbers"));
+        if ((!h.previousId.isEmpty() && !SnapshotId::isWellFormed(h.previousId))
+            || (!h.baseId.isEmpty() && !SnapshotId::isWellFormed(h.baseId)))
+            return lineError(path, lineNumber, QStringLiteral("\"previous_id\" or \"base_id\" is not a UUID"));
+        if (!o.value(u"payload").isObject())
+            return lineError(path, lineNumber, QStringLiteral("\"payload\" must be a JSON object"));
+        row.payload = CanonicalJson::write(o.value(u"payload").toObject());
+        // The summary is derived again from the verified payload rather than trusted from the file.
+        h.summary = KindRegistry::find(h.kind)->summarize(o.value(u"payload").toObject());
+        if (PayloadCodec::checksumOf(row.payload) != h.checksum) {
+            return lineError(path, lineNumber,
+                QStringLiteral("snapshot %1: the payload does not match its checksum (the archive was altered)")
+                    .arg(h.id));
+        }
+        rows.append(std::move(row));
+    }
+    return rows;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <functional>
+
+#include "domain/error.h"
+#include "store/maintenancestore.h"
+
+class SnapshotStore;
+
+// The .ndjson.zst archive of cleanup and import: one snapshot per line (its header, SHA-256 checksum and payload as
+// JSON), the whole file one zstd stream. A file is written to a temporary name, fsynced and renamed, so an archive
+// that exists is complete.
+class SnapshotArchive
+{
+public:
+    // Called every few hundred snapshots; return false to cancel (the partial file is removed).
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    // Reads each snapshot (verified) from the store and writes the archive.
+    static Result<qint64> write(
+        SnapshotStore &store, const QList<QUuid> &ids, const QString &path, const Progress &progress = {});
+    // Reads and checks a whole archive: every line strict JSON, every field well-formed, every checksum equal to
+    // the SHA-256 of the payload's canonical bytes. An error names the file and line; nothing is returned then.
+    static Result<QList<MaintenanceStore::ArchivedRow>> read(const QString &path);
+};

@@ -1,0 +1,352 @@
+#include "snapshottaker.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimeZone>
+
+#include <cmath>
+#include <map>
+
+#include "store/snapshotstore.h"
+#include "json/isotime.h"
+#include "json/jsonpatch.h"
+
+namespace {
+
+QJsonObject triggerFor(const TakeRequest &request, const QString &action)
+{
+    return { { QStringLiteral("user_id"), request.actor }, { QStringLiteral("action"), action },
+        { QStringLiteral("source"), request.source } };
+}
+
+double money(double value)
+{
+    return std::round(value * 100.0) / 100.0;
+}
+
+// The newest live, verified snapshot of an entity (of one type when given).
+Result<std::optional<Snapshot>> newest(
+    SnapshotStore &store, const QString &tenant, const QString &kind, const QString &entity, const QString &type = {})
+{
+    SnapshotQuery query;
+    query.tenant = tenant;
+    query.kind = kind;
+    query.entityId = entity;
+    if (!type.isEmpty())
+        query.types = { type };
+    PageRequest page;
+    page.limit = 1;
+    auto headers = store.listHeaders(query, page);
+    if (!headers)
+        return headers.error();
+    if (headers->headers.isEmpty())
+        return std::optional<Snapshot>();
+    auto snapshot = store.load(headers->headers.first().id);
+    if (!snapshot)
+        return snapshot.error();
+    return std::optional<Snapshot>(*snapshot);
+}
+
+Result<QTimeZone> tenantZone(SnapshotStore &store, const QString &tenant)
+{
+    auto tenants = store.tenants();
+    if (!tenants)
+        return tenants.error();
+    for (const Tenant &t : *tenants) {
+        if (t.id == tenant)
+            return QTimeZone(t.businessTimeZone.toUtf8());
+    }
+    return Error { Error::Code::NotFound, QStringLiteral("no tenant \"%1\"").arg(tenant) };
+}
+
+} // namespace
+
+SnapshotTaker::SnapshotTaker(SnapshotStore &store)
+    : m_store(store)
+{ }
+
+QStringList SnapshotTaker::supportedKinds()
+{
+    return { QStringLiteral("stock"), QStringLiteral("order"), QStringLiteral("aggregate"),
+        QStringLiteral("daily_inventory"), QStringLiteral("account") };
+}
+
+Result<TakeOutcome> SnapshotTaker::take(const TakeRequest &request, const Progress &progress)
+{
+    if (request.tenant.isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("no tenant given") };
+    const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+    TakeOutcome outcome;
+    Result<QList<NewSnapshot>> built = QList<NewSnapshot>();
+    if (request.kind == u"stock") {
+        built = stock(request, now, progress);
+    } else if (request.kind == u"order" || request.kind == u"aggregate") {
+        built = folded(request, now);
+    } else if (request.kind == u"daily_inventory") {
+        built = dailyInventory(request, now);
+    } else if (request.kind == u"account") {
+        built = account(request, now, outcome);
+    } else {
+        return Error { Error::Code::Invalid,
+            QStringLiteral("snapshots of kind \"%1\" are taken by their own service; SnapScope takes %2")
+                .arg(request.kind, supportedKinds().join(QStringLiteral(", "))) };
+    }
+    if (!built)
+        return built.error();
+    if (progress && !progress(0, built->size()))
+        return Error { Error::Code::Cancelled, QStringLiteral("snapshot cancelled") };
+    // One transaction per 1,000: a cancelled day of inventory keeps whole batches; a store's stock is one snapshot.
+    constexpr qsizetype Batch = 1000;
+    for (qsizetype first = 0; first < built->size(); first += Batch) {
+        auto written = m_store.putBatch(built->mid(first, Batch));
+        if (!written)
+            return written.error();
+        outcome.taken += *written;
+        if (progress && !progress(outcome.taken.size(), built->size()) && outcome.taken.size() < built->size())
+            break;
+    }
+    AuditEntry entry;
+    entry.tenant = request.tenant;
+    entry.actor = request.actor;
+    entry.action = QStringLiteral("snapshot.take");
+    entry.target = request.kind + u':'
+        + (request.entityId.isEmpty() ? (request.allStores ? QStringLiteral("all") : request.storeCodes.join(u','))
+                                      : request.entityId);
+    QJsonArray ids;
+    for (qsizetype i = 0; i < outcome.taken.size() && i < 20; ++i)
+        ids.append(outcome.taken.at(i).id);
+    entry.details = { { QStringLiteral("type"), request.type }, { QStringLiteral("count"), outcome.taken.size() },
+        { QStringLiteral("ids"), ids }, { QStringLiteral("source"), request.source },
+        { QStringLiteral("skipped"), QJsonArray::fromStringList(outcome.skipped) } };
+    if (request.date.isValid())
+        entry.details.insert(QStringLiteral("date"), request.date.toString(Qt::ISODate));
+    entry.outcome = outcome.taken.size() < built->size() && outcome.skipped.isEmpty() ? QStringLiteral("cancelled")
+                                                                                      : QStringLiteral("ok");
+    if (Status status = m_store.maintenance().audit(entry); !status)
+        return status.error();
+    return outcome;
+}
+
+Result<QList<NewSnapshot>> SnapshotTaker::stock(const TakeRequest &request, EpochMs now, const Progress &progress)
+{
+    MaintenanceStore &source = m_store.maintenance();
+    QStringList stores = request.storeCodes;
+    if (request.allStores || stores.isEmpty()) {
+        auto all = source.storeCodes(request.tenant);
+        if (!all)
+            return all.error();
+        if (!request.allStores && stores.isEmpty())
+            return Error { Error::Code::Invalid, QStringLiteral("give a store code or all stores") };
+        stores = *all;
+    }
+    QList<NewSnapshot> snapshots;
+    for (const QString &code : std::as_const(stores)) {
+        auto levels = source.stockLevels(request.tenant, code);
+        if (!levels)
+            return levels.error();
+        if (levels->isEmpty())
+            return Error { Error::Code::NotFound, QStringLiteral("store %1 has no stock levels").arg(code) };
+        QJsonArray stocks;
+        qint64 done = 0;
+        for (const StockLevel &level : std::as_const(*levels)) {
+            stocks.append(QJsonObject { { QStringLiteral("item_code"), level.itemCode },
+                { QStringLiteral("name"), level.name }, { QStringLiteral("quantity"), level.quantity },
+                { QStringLiteral("minimum_quantity"), level.minimumQuantity },
+                { QStringLiteral("reorder_point"), level.reorderPoint },
+                { QStringLiteral("reorder_quantity"), level.reorderQuantity } });
+            if (progress && (++done % 4096) == 0 && !progress(0, 1))
+                return Error { Error::Code::Cancelled, QStringLiteral("snapshot cancelled") };
+        }
+        NewSnapshot s;
+        s.tenant = request.tenant;
+        s.kind = request.kind;
+        s.entityId = code;
+        s.takenAt = now;
+        s.type = request.type;
+        s.createdBy = request.actor;
+        s.trigger = triggerFor(request, QStringLiteral("stock_count"));
+        s.payload = { { QStringLiteral("store_code"), code }, { QStringLiteral("stocks"), stocks },
+            { QStringLiteral("counted_by"), request.actor },
+            { QStringLiteral("updated_at"), IsoTime::toUtcSeconds(now) } };
+        snapshots.append(std::move(s));
+    }
+    return snapshots;
+}
+
+Result<QList<NewSnapshot>> SnapshotTaker::folded(const TakeRequest &request, EpochMs now)
+{
+    if (request.entityId.isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("give the %1 id to snapshot").arg(request.kind) };
+    // Hybrid: the newest snapshot's state plus the events after it (or every event when there is no snapshot).
+    auto base = newest(m_store, request.tenant, request.kind, request.entityId);
+    if (!base)
+        return base.error();
+    QJsonValue state = QJsonObject();
+    qint64 seq = 0;
+    if (*base) {
+        state = QJsonDocument::fromJson((*base)->payload).object();
+        seq = (*base)->header.eventSeq.value_or(0);
+    }
+    auto events = m_store.maintenance().events(request.tenant, request.entityId, seq);
+    if (!events)
+        return events.error();
+    if (!*base && events->isEmpty())
+        return Error { Error::Code::NotFound,
+            QStringLiteral("%1 %2 has no snapshots and no events").arg(request.kind, request.entityId) };
+    for (const EventRecord &event : std::as_const(*events)) {
+        auto next = JsonPatch::apply(state, event.data.value(u"patch").toArray());
+        if (!next) {
+            return Error { Error::Code::Invalid,
+                QStringLiteral("event %1 of %2 does not apply: %3")
+                    .arg(event.seq)
+                    .arg(request.entityId, next.error().message) };
+        }
+        state = *next;
+        seq = event.seq;
+    }
+    QJsonObject payload = state.toObject();
+    std::optional<qint64> eventSeq;
+    if (seq > 0) {
+        eventSeq = seq;
+        if (request.kind == u"aggregate") {
+            payload.insert(QStringLiteral("version"), seq);
+            payload.insert(QStringLiteral("event_seq"), seq);
+        }
+    }
+    if (!events->isEmpty())
+        payload.insert(QStringLiteral("updated_at"), IsoTime::toUtcSeconds(events->last().occurredAt));
+    NewSnapshot s;
+    s.tenant = request.tenant;
+    s.kind = request.kind;
+    s.entityId = request.entityId;
+    s.takenAt = now;
+    s.type = request.type;
+    s.createdBy = request.actor;
+    s.trigger = triggerFor(request, QStringLiteral("fold_events"));
+    s.eventSeq = eventSeq;
+    s.payload = payload;
+    return QList<NewSnapshot> { s };
+}
+
+Result<QList<NewSnapshot>> SnapshotTaker::dailyInventory(const TakeRequest &request, EpochMs now)
+{
+    if (!request.date.isValid())
+        return Error { Error::Code::Invalid,
+            QStringLiteral("give the day of inventory to snapshot (--date YYYY-MM-DD)") };
+    auto zone = tenantZone(m_store, request.tenant);
+    if (!zone)
+        return zone.error();
+    const EpochMs dayStart = QDateTime(request.date, QTime(0, 0), *zone).toMSecsSinceEpoch();
+    const EpochMs dayEnd = QDateTime(request.date.addDays(1), QTime(0, 0), *zone).toMSecsSinceEpoch();
+    if (dayStart > now)
+        return Error { Error::Code::Invalid,
+            QStringLiteral("%1 has not begun yet").arg(request.date.toString(Qt::ISODate)) };
+    const QString day = request.date.toString(Qt::ISODate);
+    const QString store = request.allStores || request.storeCodes.isEmpty() ? QString() : request.storeCodes.first();
+    MaintenanceStore &source = m_store.maintenance();
+    auto previous = source.latestDailyInventoryBefore(request.tenant, day, store);
+    if (!previous)
+        return previous.error();
+    auto transactions = source.inventoryTransactions(request.tenant, dayStart, dayEnd, store);
+    if (!transactions)
+        return transactions.error();
+
+    struct Line
+    {
+        qint64 opening = 0, inbound = 0, outbound = 0, adjustments = 0;
+        double averageCost = 0;
+    };
+    std::map<std::pair<QString, QString>, Line> lines; // (store, product), sorted for a stable order
+    for (const DailyInventoryFact &fact : std::as_const(*previous))
+        lines[{ fact.storeCode, fact.productId }] = { fact.closing, 0, 0, 0, fact.averageCost };
+    for (const InventoryTransaction &t : std::as_const(*transactions)) {
+        Line &line = lines[{ t.storeCode, t.productId }];
+        if (t.type == u"adjusted" || t.type == u"damaged")
+            line.adjustments += t.quantity;
+        else if (t.quantity >= 0)
+            line.inbound += t.quantity;
+        else
+            line.outbound -= t.quantity;
+    }
+    if (lines.empty())
+        return Error { Error::Code::NotFound, QStringLiteral("no inventory before or on %1").arg(day) };
+    QHash<QString, QString> names;
+    QString currency = QStringLiteral("THB");
+    if (auto tenants = m_store.tenants()) {
+        for (const Tenant &t : *tenants) {
+            if (t.id == request.tenant)
+                currency = t.currency;
+        }
+    }
+    const EpochMs takenAt = std::min(now, QDateTime(request.date, QTime(23, 59), *zone).toMSecsSinceEpoch());
+    QList<NewSnapshot> snapshots;
+    for (const auto &[key, line] : lines) {
+        if (!names.contains(key.first)) {
+            if (auto levels = source.stockLevels(request.tenant, key.first)) {
+                for (const StockLevel &level : *levels)
+                    names.insert(key.first + u':' + level.itemCode, level.name);
+            }
+            names.insert(key.first, key.first);
+        }
+        const qint64 closing = line.opening + line.inbound - line.outbound + line.adjustments;
+        NewSnapshot s;
+        s.tenant = request.tenant;
+        s.kind = request.kind;
+        s.entityId = key.first + u':' + key.second;
+        s.takenAt = takenAt;
+        s.type = request.type == u"manual" ? QStringLiteral("daily") : request.type;
+        s.createdBy = request.actor;
+        s.trigger = triggerFor(request, QStringLiteral("daily_close"));
+        s.payload = { { QStringLiteral("product_id"), key.second },
+            { QStringLiteral("product_name"), names.value(key.first + u':' + key.second) },
+            { QStringLiteral("store_code"), key.first }, { QStringLiteral("day"), day },
+            { QStringLiteral("opening_stock"), line.opening }, { QStringLiteral("inbound"), line.inbound },
+            { QStringLiteral("outbound"), line.outbound }, { QStringLiteral("adjustments"), line.adjustments },
+            { QStringLiteral("closing_stock"), closing }, { QStringLiteral("average_cost"), line.averageCost },
+            { QStringLiteral("total_value"), money(double(closing) * line.averageCost) },
+            { QStringLiteral("currency"), currency },
+            { QStringLiteral("updated_at"), IsoTime::toUtcSeconds(takenAt) } };
+        snapshots.append(std::move(s));
+    }
+    return snapshots;
+}
+
+Result<QList<NewSnapshot>> SnapshotTaker::account(const TakeRequest &request, EpochMs now, TakeOutcome &outcome)
+{
+    if (request.entityId.isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("give the account id to snapshot") };
+    if (request.type == u"event_driven") {
+        auto last = newest(m_store, request.tenant, request.kind, request.entityId, QStringLiteral("event_driven"));
+        if (!last)
+            return last.error();
+        if (*last && now - (*last)->header.takenAt < AccountCooldownMs) {
+            const qint64 remaining = (AccountCooldownMs - (now - (*last)->header.takenAt) + 999) / 1000; // seconds
+            outcome.skipped.append(
+                QStringLiteral("account %1: event_driven snapshot skipped, the 5-minute cooldown has "
+                               "%2 min %3 s left (a manual snapshot is not limited)")
+                    .arg(request.entityId)
+                    .arg(remaining / 60)
+                    .arg(remaining % 60));
+            return QList<NewSnapshot>();
+        }
+    }
+    auto base = newest(m_store, request.tenant, request.kind, request.entityId);
+    if (!base)
+        return base.error();
+    if (!*base)
+        return Error { Error::Code::NotFound,
+            QStringLiteral("account %1 has no state to snapshot").arg(request.entityId) };
+    QJsonObject payload = QJsonDocument::fromJson((*base)->payload).object();
+    payload.insert(QStringLiteral("updated_at"), IsoTime::toUtcSeconds(now));
+    NewSnapshot s;
+    s.tenant = request.tenant;
+    s.kind = request.kind;
+    s.entityId = request.entityId;
+    s.takenAt = now;
+    s.type = request.type;
+    s.createdBy = request.actor;
+    s.trigger = triggerFor(request, request.type);
+    s.payload = payload;
+    return QList<NewSnapshot> { s };
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+#include "domain/error.h"
+#include "domain/maintenance.h"
+#include "store/sourcerecords.h"
+
+// The maintenance half of the data layer (DESIGN §7): retention policies, the trash, imports, schedules and their
+// leases, the audit log, and the source tables manual snapshots read. Same threading rule as SnapshotStore: every
+// method runs on the calling thread with that thread's connection.
+class MaintenanceStore
+{
+public:
+    virtual ~MaintenanceStore() = default;
+
+    // --- retention
+    virtual Result<QList<RetentionPolicy>> retentionPolicies(const QString &tenant) = 0;
+    virtual Result<std::optional<RetentionPolicy>> retentionPolicy(const QString &tenant, const QString &kind) = 0;
+    // Inserts or replaces; audited as policy.save.
+    virtual Status saveRetentionPolicy(const QString &tenant, const RetentionPolicy &policy, const QString &actor) = 0;
+    // Every live snapshot of a kind, grouped by entity, without payloads. cancelled() is polled between rows.
+    virtual Result<RetentionCandidates> retentionCandidates(
+        const QString &tenant, const QString &kind, const std::function<bool()> &cancelled = {})
+        = 0;
+
+    // --- the trash. Each call is one transaction: all of its rows or none.
+    // Moves live, unpinned snapshots of the list to the trash; returns how many moved.
+    virtual Result<qint64> trash(const QList<QUuid> &ids, EpochMs at) = 0;
+    virtual Result<qint64> restore(const QStringList &ids) = 0;
+    // Deletes at most `limit` snapshots trashed before `trashedBefore`; returns how many went.
+    virtual Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit) = 0;
+    virtual Result<qint64> trashCount(const QString &tenant, std::optional<EpochMs> trashedBefore = {}) = 0;
+    // Puts archived snapshots back as they were (ids, versions, checksums); rows already present are skipped.
+    // Returns how many were inserted.
+    struct ArchivedRow
+    {
+        SnapshotHeader header;
+        QByteArray payload; // canonical JSON, its SHA-256 verified by the caller
+    };
+    virtual Result<qint64> importArchived(const QList<ArchivedRow> &rows) = 0;
+
+    // --- schedules
+    virtual Result<QList<Schedule>> schedules(const QString &tenant) = 0;
+    virtual Result<Schedule> schedule(const QString &id) = 0;
+    // Inserts or updates by id; audited as schedule.create or schedule.update.
+    virtual Status saveSchedule(const Schedule &schedule, const QString &actor) = 0;
+    virtual Status deleteSchedule(const QString &id, const QString &actor) = 0;
+    // Enabled schedules whose next run is at or before `now`, all tenants.
+    virtual Result<QList<Schedule>> dueSchedules(EpochMs now) = 0;
+    // The lease: records the run of (schedule, occurrence) unless somebody already did. false = taken by another.
+    virtual Result<bool> claimRun(const QString &scheduleId, EpochMs scheduledFor, const QString &runner, EpochMs now)
+        = 0;
+    // Records the outcome and moves the schedule on to its next run.
+    virtual Status finishRun(const ScheduleRun &run, std::optional<EpochMs> nextRunAt) = 0;
+    virtual Result<QList<ScheduleRun>> scheduleRuns(const QString &scheduleId, int limit) = 0;
+
+    // --- audit log (append-only)
+    virtual Status audit(const AuditEntry &entry) = 0;
+    virtual Result<QList<AuditEntry>> auditLog(const AuditQuery &query) = 0;
+
+    // --- sources of manual snapshots
+    virtual Result<QStringList> storeCodes(const QString &tenant) = 0;
+    virtual Result<QList<StockLevel>> stockLevels(const QString &tenant, const QString &storeCode) = 0;
+    virtual Result<QList<EventRecord>> events(const QString &tenant, const QString &aggregateId, qint64 afterSeq) = 0;
+    virtual Result<QList<InventoryTransaction>> inventoryTransactions(
+        const QString &tenant, EpochMs from, EpochMs to, const QString &storeCode)
+        = 0;
+    // For each store and product, its newest daily_inventory fact row of a day before `day` (YYYY-MM-DD).
+    virtual Result<QList<DailyInventoryFact>> latestDailyInventoryBefore(
+        const QString &tenant, const QString &day, const QString &storeCode)
+        = 0;
+};

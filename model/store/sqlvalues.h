@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QVariant>
+
+#include "json/canonicaljson.h"
+
+// Conversions between column values and the project's types, shared by the SQL stores.
+namespace SqlValues {
+
+// A JSON column: text on SQLite, jsonb (returned as text) on PostgreSQL; NULL is an empty object.
+inline QJsonObject parseObject(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    const QByteArray bytes = value.typeId() == QMetaType::QByteArray ? value.toByteArray() : value.toString().toUtf8();
+    return QJsonDocument::fromJson(bytes).object();
+}
+
+inline QString compactJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(CanonicalJson::write(object));
+}
+
+inline QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+inline QVariant nullableInt(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
+} // namespace SqlValues
