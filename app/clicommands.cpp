@@ -105,7 +105,7 @@ const QList<Command> &commands()
                 QStringLiteral("keep-within"), QStringLiteral("keep-daily"), QStringLiteral("keep-weekly"),
                 QStringLiteral("keep-monthly"), QStringLiteral("keep-yearly"), QStringLiteral("older-than"),
                 QStringLiteral("archive"), QStringLiteral("dry-run"), QStringLiteral("yes"), QStringLiteral("json"),
-                QStringLiteral("save") } },
+                QStringLiteral("save"), QStringLiteral("batch-size") } },
         { QStringLiteral("trash"), QStringLiteral("The trash: trash list | trash restore ID... | trash purge."),
             { QStringLiteral("tenant"), QStringLiteral("older-than"), QStringLiteral("limit"),
                 QStringLiteral("json") } },
@@ -262,8 +262,8 @@ int Cli::run(const QStringList &arguments)
         m_o.to, m_o.createdBy, m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed,
         m_o.samples, m_o.dictSize, m_o.quiet, m_o.format, m_o.store, m_o.product, m_o.top, m_o.granularity,
         m_o.platform, m_o.handoff, m_o.allStores, m_o.date, m_o.keepLast, m_o.keepWithin, m_o.keepDaily, m_o.keepWeekly,
-        m_o.keepMonthly, m_o.keepYearly, m_o.olderThan, m_o.archive, m_o.dryRun, m_o.yes, m_o.save, m_o.count, m_o.tz,
-        m_o.name, m_o.cron, m_o.targets, m_o.cleanup, m_o.action });
+        m_o.keepMonthly, m_o.keepYearly, m_o.olderThan, m_o.archive, m_o.dryRun, m_o.yes, m_o.save, m_o.batchSize,
+        m_o.count, m_o.tz, m_o.name, m_o.cron, m_o.targets, m_o.cleanup, m_o.action });
     m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
     if (!m_parser.parse(arguments))

@@ -16,6 +16,7 @@
 #include "ops/schedulerunner.h"
 #include "ops/snapshotarchive.h"
 #include "ops/snapshottaker.h"
+#include "ops/trashbin.h"
 #include "json/isotime.h"
 
 namespace SnapScopeCli {
@@ -236,6 +237,10 @@ int Cli::cleanup()
     options.tenant = *tenant;
     options.actor = actor();
     options.archivePath = m_parser.value(m_o.archive);
+    auto batch = intOption(m_o.batchSize, options.batchSize, 1, 1000000);
+    if (!batch)
+        return fail(batch.error());
+    options.batchSize = *batch;
     ProgressLine line;
     auto report = CleanupRunner(**store).run(plan, options, [&](const QString &phase, qint64 done, qint64 total) {
         if (!m_quiet)
@@ -262,7 +267,6 @@ int Cli::trash(const QStringList &positional)
     auto tenant = resolveTenant(**store, true);
     if (!tenant)
         return fail(tenant.error());
-    MaintenanceStore &maintenance = (*store)->maintenance();
     const QString verb = positional.first();
     if (verb == u"list") {
         auto limit = intOption(m_o.limit, 50, 1, 1000000);
@@ -291,9 +295,6 @@ int Cli::trash(const QStringList &positional)
         }
         return CliExit::Ok;
     }
-    AuditEntry entry;
-    entry.tenant = *tenant;
-    entry.actor = actor();
     if (verb == u"restore") {
         const QStringList ids = positional.mid(1);
         if (ids.isEmpty())
@@ -302,15 +303,9 @@ int Cli::trash(const QStringList &positional)
             if (!SnapshotId::isWellFormed(id))
                 return fail(QStringLiteral("\"%1\" is not a snapshot id (expected a UUID)").arg(id), CliExit::Usage);
         }
-        auto restored = maintenance.restore(ids);
+        auto restored = TrashBin(**store, *tenant, actor()).restore(ids);
         if (!restored)
             return fail(restored.error());
-        entry.action = QStringLiteral("trash.restore");
-        entry.target = ids.size() == 1 ? ids.first() : QStringLiteral("%1 snapshots").arg(ids.size());
-        entry.details
-            = { { QStringLiteral("ids"), QJsonArray::fromStringList(ids) }, { QStringLiteral("restored"), *restored } };
-        if (Status status = maintenance.audit(entry); !status)
-            return fail(status.error());
         out() << "restored " << *restored << " of " << ids.size() << " snapshot(s)" << Qt::endl;
         return CliExit::Ok;
     }
@@ -320,24 +315,12 @@ int Cli::trash(const QStringList &positional)
         auto days = intOption(m_o.olderThan, 7, 0, 36500);
         if (!days)
             return fail(days.error());
-        const EpochMs before = QDateTime::currentMSecsSinceEpoch() - qint64(*days) * 86'400'000;
-        qint64 purged = 0;
         QElapsedTimer timer;
         timer.start();
-        while (true) {
-            auto batch = maintenance.purge(*tenant, before, 5000);
-            if (!batch)
-                return fail(batch.error());
-            purged += *batch;
-            if (*batch == 0)
-                break;
-        }
-        entry.action = QStringLiteral("trash.purge");
-        entry.target = *tenant;
-        entry.details = { { QStringLiteral("older_than_days"), *days }, { QStringLiteral("purged"), purged } };
-        if (Status status = maintenance.audit(entry); !status)
-            return fail(status.error());
-        out() << "purged " << purged << " snapshot(s) trashed more than " << *days << " day(s) ago in "
+        auto purged = TrashBin(**store, *tenant, actor()).purge(*days);
+        if (!purged)
+            return fail(purged.error());
+        out() << "purged " << *purged << " snapshot(s) trashed more than " << *days << " day(s) ago in "
               << QString::number(timer.elapsed() / 1000.0, 'f', 2) << " s" << Qt::endl;
         return CliExit::Ok;
     }
@@ -348,25 +331,17 @@ int Cli::importArchive(const QStringList &positional)
 {
     if (positional.size() != 1)
         return fail(QStringLiteral("import takes one archive file"), CliExit::Usage);
-    auto rows = SnapshotArchive::read(positional.first());
-    if (!rows)
-        return fail(rows.error());
     auto store = openStore(false);
     if (!store)
         return fail(store.error());
-    auto inserted = (*store)->maintenance().importArchived(*rows);
-    if (!inserted)
-        return fail(inserted.error());
-    AuditEntry entry;
-    entry.tenant = rows->isEmpty() ? QString() : rows->first().header.tenant;
-    entry.actor = actor();
-    entry.action = QStringLiteral("import");
-    entry.target = positional.first();
-    entry.details = { { QStringLiteral("lines"), rows->size() }, { QStringLiteral("inserted"), *inserted } };
-    if (Status status = (*store)->maintenance().audit(entry); !status)
-        return fail(status.error());
-    out() << "imported " << *inserted << " snapshot(s); " << rows->size() - *inserted << " were already present"
-          << Qt::endl;
+    auto tenant = resolveTenant(**store, false);
+    if (!tenant)
+        return fail(tenant.error());
+    auto report = TrashBin(**store, *tenant, actor()).importArchive(positional.first());
+    if (!report)
+        return fail(report.error());
+    out() << "imported " << report->inserted << " snapshot(s); " << report->lines - report->inserted
+          << " were already present" << Qt::endl;
     return CliExit::Ok;
 }
 

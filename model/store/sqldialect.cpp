@@ -1,5 +1,7 @@
 #include "sqldialect.h"
 
+#include <QSqlQuery>
+
 QString SqlDialect::driverName() const
 {
     return isSqlite() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
@@ -55,4 +57,12 @@ QString SqlDialect::periodStart(const QString &column, Granularity granularity) 
                           : QStringLiteral("CAST(date_trunc('month', %1) AS date)").arg(column);
     }
     return column;
+}
+
+bool SqlDialect::beginWrite(QSqlDatabase &db) const
+{
+    if (!isSqlite())
+        return db.transaction();
+    QSqlQuery query(db);
+    return query.exec(QStringLiteral("BEGIN IMMEDIATE"));
 }

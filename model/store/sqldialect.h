@@ -37,6 +37,11 @@ public:
     // keeps the simplest statement.
     int insertRowsPerStatement() const { return isSqlite() ? 1 : 16; }
 
+    // Begins a write transaction. SQLite's plain BEGIN takes the write lock only at the first write, and a transaction
+    // that read first then fails at once with "database is locked" if another process wrote meanwhile (no busy
+    // wait is possible then); BEGIN IMMEDIATE takes the lock up front and waits its turn (two run-due processes).
+    bool beginWrite(QSqlDatabase &db) const;
+
 private:
     ConnectionSpec::Backend m_backend;
 };

@@ -139,7 +139,7 @@ Status SqlMaintenanceStore::saveRetentionPolicy(
     if (!dbResult)
         return dbResult.error();
     QSqlDatabase &db = *dbResult;
-    if (!db.transaction())
+    if (!m_store.m_dialect.beginWrite(db))
         return Error { Error::Code::Database, db.lastError().text() };
     QSqlQuery query(db);
     const QString json = m_store.m_dialect.jsonParameter();
@@ -191,8 +191,9 @@ Result<RetentionCandidates> SqlMaintenanceStore::retentionCandidates(
     for (const QString &flag : info->significantSummaryFlags())
         flags.append(m_store.m_dialect.isSqlite() ? QStringLiteral("json_extract(summary, '$.%1') = 1").arg(flag)
                                                   : QStringLiteral("summary -> '%1' = 'true'::jsonb").arg(flag));
-    const QString flagged
-        = flags.isEmpty() ? QStringLiteral("0") : QStringLiteral("(") + flags.join(QStringLiteral(" OR ")) + u')';
+    const QString flagged = flags.isEmpty()
+        ? (m_store.m_dialect.isSqlite() ? QStringLiteral("0") : QStringLiteral("false"))
+        : QStringLiteral("(") + flags.join(QStringLiteral(" OR ")) + u')';
     QSqlQuery query(*db);
     query.setForwardOnly(true);
     // The kind's time index has tenant, kind and deleted_at; no ORDER BY: rows are grouped by entity below, which
@@ -294,7 +295,7 @@ Result<qint64> SqlMaintenanceStore::importArchived(const QList<ArchivedRow> &row
     if (!dbResult)
         return dbResult.error();
     QSqlDatabase &db = *dbResult;
-    if (!db.transaction())
+    if (!m_store.m_dialect.beginWrite(db))
         return Error { Error::Code::Database, db.lastError().text() };
     const SqlDialect &d = m_store.m_dialect;
     QSqlQuery exists(db);
@@ -407,7 +408,7 @@ Status SqlMaintenanceStore::saveSchedule(const Schedule &s, const QString &actor
     if (!dbResult)
         return dbResult.error();
     QSqlDatabase &db = *dbResult;
-    if (!db.transaction())
+    if (!m_store.m_dialect.beginWrite(db))
         return Error { Error::Code::Database, db.lastError().text() };
     QSqlQuery query(db);
     const QJsonObject action = MaintenanceJson::toJson(s.action);
@@ -465,7 +466,7 @@ Status SqlMaintenanceStore::deleteSchedule(const QString &id, const QString &act
     if (!dbResult)
         return dbResult.error();
     QSqlDatabase &db = *dbResult;
-    if (!db.transaction())
+    if (!m_store.m_dialect.beginWrite(db))
         return Error { Error::Code::Database, db.lastError().text() };
     QSqlQuery query(db);
     if (!execWith(query, QStringLiteral("DELETE FROM schedule_runs WHERE schedule_id = ?"), { id })
@@ -508,7 +509,7 @@ Status SqlMaintenanceStore::finishRun(const ScheduleRun &run, std::optional<Epoc
     if (!dbResult)
         return dbResult.error();
     QSqlDatabase &db = *dbResult;
-    if (!db.transaction())
+    if (!m_store.m_dialect.beginWrite(db))
         return Error { Error::Code::Database, db.lastError().text() };
     QSqlQuery query(db);
     const bool ok = execWith(query,

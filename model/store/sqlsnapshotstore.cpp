@@ -463,6 +463,18 @@ Result<SnapshotHeader> SqlSnapshotStore::put(const NewSnapshot &snapshot)
 
 Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot> &snapshots)
 {
+    // Two writers on one PostgreSQL server can give the same entity the same next version (each read the old
+    // latest); the loser's batch rolls back on the unique index and is written again with fresh versions. (SQLite
+    // writers are serialized by BEGIN IMMEDIATE.)
+    for (int attempt = 1;; ++attempt) {
+        auto written = writeBatch(snapshots);
+        if (written || attempt == 5 || !written.error().message.contains(QStringLiteral("snapshots_entity_version")))
+            return written;
+    }
+}
+
+Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapshot> &snapshots)
+{
     if (snapshots.isEmpty())
         return QList<SnapshotHeader>();
     QElapsedTimer timer;
@@ -603,7 +615,7 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::putBatch(const QList<NewSnapshot
     };
     QHash<QString, DayStats> dayStats;
 
-    if (!db.transaction())
+    if (!m_dialect.beginWrite(db))
         return Error { Error::Code::Database, QStringLiteral("starting a transaction: %1").arg(db.lastError().text()) };
     const auto fail = [&](const Error &error) -> Error {
         db.rollback();
@@ -997,7 +1009,7 @@ Status SqlSnapshotStore::setPinned(const QString &id, bool pinned, const QString
     if (!dbResult)
         return dbResult.error();
     QSqlDatabase &db = *dbResult;
-    if (!db.transaction())
+    if (!m_dialect.beginWrite(db))
         return Error { Error::Code::Database, db.lastError().text() };
     QSqlQuery query(db);
     query.prepare(
@@ -1228,7 +1240,7 @@ Result<int> SqlSnapshotStore::addDictionary(const QString &kind, const QByteArra
     if (!dbResult)
         return dbResult.error();
     QSqlDatabase &db = *dbResult;
-    if (!db.transaction())
+    if (!m_dialect.beginWrite(db))
         return Error { Error::Code::Database, db.lastError().text() };
     QSqlQuery next(db);
     if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM zstd_dictionaries")) || !next.next()) {

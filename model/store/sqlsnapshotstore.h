@@ -54,6 +54,7 @@ public:
 
 private:
     friend class SqlMaintenanceStore;
+    Result<QList<SnapshotHeader>> writeBatch(const QList<NewSnapshot> &snapshots); // one attempt of putBatch
     Result<QList<KindStats>> readKindStats(const QString &tenant, bool withSizes);
     // Recomputes the charts' day sums (inventory_store_days, chat_days) for the days a batch wrote facts for.
     Status refreshChartDays(QSqlDatabase &db, const std::set<std::tuple<QString, QString, QString>> &inventoryDays,

@@ -1,0 +1,90 @@
+#include "trashbin.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+#include "ops/snapshotarchive.h"
+#include "store/snapshotstore.h"
+
+TrashBin::TrashBin(SnapshotStore &store, QString tenant, QString actor)
+    : m_store(store)
+    , m_tenant(std::move(tenant))
+    , m_actor(std::move(actor))
+{ }
+
+Result<qint64> TrashBin::restore(const QStringList &ids)
+{
+    auto restored = m_store.maintenance().restore(ids);
+    AuditEntry entry;
+    entry.tenant = m_tenant;
+    entry.actor = m_actor;
+    entry.action = QStringLiteral("trash.restore");
+    entry.target = ids.size() == 1 ? ids.first() : QStringLiteral("%1 snapshots").arg(ids.size());
+    entry.details = { { QStringLiteral("ids"), QJsonArray::fromStringList(ids.mid(0, 100)) },
+        { QStringLiteral("requested"), ids.size() }, { QStringLiteral("restored"), restored ? *restored : 0 } };
+    entry.outcome = restored ? QStringLiteral("ok") : QStringLiteral("failed");
+    if (Status status = m_store.maintenance().audit(entry); !status)
+        return status.error();
+    return restored;
+}
+
+Result<qint64> TrashBin::purge(int days, const Progress &progress)
+{
+    const EpochMs before = QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000;
+    qint64 purged = 0;
+    std::optional<Error> error;
+    bool cancelled = false;
+    while (true) {
+        auto batch = m_store.maintenance().purge(m_tenant, before, 5000);
+        if (!batch) {
+            error = batch.error();
+            break;
+        }
+        purged += *batch;
+        if (*batch == 0)
+            break;
+        if (progress && !progress(purged)) {
+            cancelled = true;
+            break;
+        }
+    }
+    AuditEntry entry;
+    entry.tenant = m_tenant;
+    entry.actor = m_actor;
+    entry.action = QStringLiteral("trash.purge");
+    entry.target = m_tenant;
+    entry.details = { { QStringLiteral("older_than_days"), days }, { QStringLiteral("purged"), purged } };
+    entry.outcome = error ? QStringLiteral("failed") : cancelled ? QStringLiteral("cancelled") : QStringLiteral("ok");
+    if (error)
+        entry.details.insert(QStringLiteral("error"), error->message);
+    if (Status status = m_store.maintenance().audit(entry); !status)
+        return status.error();
+    if (error)
+        return *error;
+    return purged;
+}
+
+Result<TrashBin::ImportReport> TrashBin::importArchive(const QString &path)
+{
+    AuditEntry entry;
+    entry.tenant = m_tenant;
+    entry.actor = m_actor;
+    entry.action = QStringLiteral("import");
+    entry.target = path;
+    const auto audited = [&](const Error &error) -> Error {
+        entry.outcome = QStringLiteral("failed");
+        entry.details = { { QStringLiteral("error"), error.message } };
+        (void)m_store.maintenance().audit(entry);
+        return error;
+    };
+    auto rows = SnapshotArchive::read(path);
+    if (!rows)
+        return audited(rows.error());
+    auto inserted = m_store.maintenance().importArchived(*rows);
+    if (!inserted)
+        return audited(inserted.error());
+    entry.details = { { QStringLiteral("lines"), rows->size() }, { QStringLiteral("inserted"), *inserted } };
+    if (Status status = m_store.maintenance().audit(entry); !status)
+        return status.error();
+    return ImportReport { rows->size(), *inserted };
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+#include "domain/error.h"
+
+class SnapshotStore;
+
+// The trash's audited actions, for the console and the CLI alike: restore, purge after the undo window, and import
+// of an archive.
+class TrashBin
+{
+public:
+    static constexpr int DefaultUndoDays = 7;
+    // Return false to stop between batches.
+    using Progress = std::function<bool(qint64 done)>;
+
+    TrashBin(SnapshotStore &store, QString tenant, QString actor);
+
+    Result<qint64> restore(const QStringList &ids);
+    // Deletes what was trashed more than `days` days ago, in batched transactions.
+    Result<qint64> purge(int days, const Progress &progress = {});
+    struct ImportReport
+    {
+        qint64 lines = 0;
+        qint64 inserted = 0;
+    };
+    // Checks the whole archive before writing anything; then all of it goes in, in one transaction.
+    Result<ImportReport> importArchive(const QString &path);
+
+private:
+    SnapshotStore &m_store;
+    QString m_tenant;
+    QString m_actor;
+};
