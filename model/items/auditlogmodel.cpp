@@ -1,0 +1,183 @@
+#include "auditlogmodel.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QTimeZone>
+
+#include "items/runonworkers.h"
+#include "store/snapshotstore.h"
+
+namespace {
+constexpr int PageRows = 200;
+
+QByteArray csvField(const QString &text)
+{
+    QByteArray bytes = text.toUtf8();
+    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r'))
+        bytes = '"' + bytes.replace('"', "\"\"") + '"';
+    return bytes;
+}
+
+QString detailsText(const QJsonObject &details)
+{
+    return QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+AuditLogModel::AuditLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void AuditLogModel::setStore(std::shared_ptr<SnapshotStore> store)
+{
+    m_store = std::move(store);
+    refresh();
+}
+
+void AuditLogModel::setQuery(const AuditQuery &query)
+{
+    m_query = query;
+    refresh();
+}
+
+void AuditLogModel::refresh()
+{
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_complete = !m_store;
+    m_loading = false;
+    endResetModel();
+    if (m_store)
+        load();
+}
+
+void AuditLogModel::load()
+{
+    if (m_loading || m_complete || !m_store)
+        return;
+    m_loading = true;
+    AuditQuery query = m_query;
+    query.limit = PageRows;
+    if (!m_rows.isEmpty())
+        query.beforeId = m_rows.last().id;
+    const quint64 generation = m_generation;
+    auto store = m_store;
+    runOnWorkers(this, &store->workers(), [store, query] { return store->maintenance().auditLog(query); },
+        [this, generation](const Result<QList<AuditEntry>> &result) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            if (!result) {
+                m_complete = true;
+                Q_EMIT loadFailed(result.error().message);
+                return;
+            }
+            if (!result->isEmpty()) {
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + result->size() - 1));
+                m_rows += *result;
+                endInsertRows();
+            }
+            m_complete = result->size() < PageRows;
+            Q_EMIT loaded();
+        });
+}
+
+Result<QByteArray> AuditLogModel::csv(SnapshotStore &store, AuditQuery query)
+{
+    QByteArray out = "at,tenant,actor,host,action,target,outcome,details\r\n";
+    query.limit = 5000;
+    query.beforeId.reset();
+    while (true) {
+        auto page = store.maintenance().auditLog(query);
+        if (!page)
+            return page.error();
+        for (const AuditEntry &e : std::as_const(*page)) {
+            const QStringList fields { QDateTime::fromMSecsSinceEpoch(e.at, QTimeZone::utc()).toString(Qt::ISODateWithMs),
+                e.tenant, e.actor, e.host, e.action, e.target, e.outcome, detailsText(e.details) };
+            QByteArrayList encoded;
+            for (const QString &field : fields)
+                encoded.append(csvField(field));
+            out += encoded.join(',') + "\r\n";
+        }
+        if (page->size() < query.limit)
+            return out;
+        query.beforeId = page->last().id;
+    }
+}
+
+int AuditLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AuditLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(Column::Count_);
+}
+
+QVariant AuditLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const AuditEntry &e = m_rows.at(index.row());
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        switch (Column(index.column())) {
+        case Column::At:
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.at).toLocalTime(), QLocale::ShortFormat);
+        case Column::Actor:
+            return e.actor;
+        case Column::Host:
+            return e.host;
+        case Column::Action:
+            return e.action;
+        case Column::Target:
+            return e.target;
+        case Column::Outcome:
+            return e.outcome;
+        case Column::Details:
+            return detailsText(e.details);
+        case Column::Count_:
+            break;
+        }
+    }
+    return {};
+}
+
+QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case Column::At:
+        return tr("When");
+    case Column::Actor:
+        return tr("Who");
+    case Column::Host:
+        return tr("Host");
+    case Column::Action:
+        return tr("Action");
+    case Column::Target:
+        return tr("Target");
+    case Column::Outcome:
+        return tr("Outcome");
+    case Column::Details:
+        return tr("Parameters");
+    case Column::Count_:
+        break;
+    }
+    return {};
+}
+
+bool AuditLogModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_complete && !m_loading;
+}
+
+void AuditLogModel::fetchMore(const QModelIndex &parent)
+{
+    if (!parent.isValid())
+        load();
+}

@@ -1,0 +1,108 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QMutex>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <memory>
+
+// One long operation at a time on a worker pool, with a Cancel flag and throttled progress: the work reports as
+// often as it likes, the view hears about it four times a second (as heaptrack throttles its progress).
+class ProgressTask : public QObject
+{
+    Q_OBJECT
+public:
+    // What the work sees: report progress, poll for cancellation. Thread-safe.
+    class Control
+    {
+    public:
+        void report(qint64 done, qint64 total, const QString &message = {})
+        {
+            QMutexLocker locker(&m_mutex);
+            m_done = done;
+            m_total = total;
+            if (!message.isEmpty())
+                m_message = message;
+            m_dirty = true;
+        }
+        bool isCancelled() const { return m_cancelled.load(); }
+
+    private:
+        friend class ProgressTask;
+        QMutex m_mutex;
+        qint64 m_done = 0;
+        qint64 m_total = 0;
+        QString m_message;
+        bool m_dirty = false;
+        std::atomic<bool> m_cancelled { false };
+    };
+
+    explicit ProgressTask(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+        m_timer.setInterval(250);
+        connect(&m_timer, &QTimer::timeout, this, &ProgressTask::publish);
+    }
+
+    bool isRunning() const { return m_control != nullptr; }
+    void cancel()
+    {
+        if (m_control)
+            m_control->m_cancelled = true;
+    }
+
+    // work(Control &) -> R runs on the pool; apply(R) runs on this object's thread unless the task was superseded.
+    template <typename Work, typename Apply> void start(QThreadPool *pool, const QString &message, Work work, Apply apply)
+    {
+        using R = std::invoke_result_t<Work, Control &>;
+        cancel();
+        auto control = std::make_shared<Control>();
+        control->m_message = message;
+        m_control = control;
+        auto *watcher = new QFutureWatcher<R>(this);
+        connect(watcher, &QFutureWatcher<R>::finished, this, [this, watcher, control, apply = std::move(apply)] {
+            watcher->deleteLater();
+            if (m_control != control)
+                return; // superseded by a newer task
+            m_control.reset();
+            m_timer.stop();
+            Q_EMIT runningChanged(false);
+            apply(watcher->result());
+        });
+        watcher->setFuture(QtConcurrent::run(pool, [control, work = std::move(work)]() mutable { return work(*control); }));
+        m_timer.start();
+        Q_EMIT runningChanged(true);
+        Q_EMIT progress(0, 0, message);
+    }
+
+Q_SIGNALS:
+    void runningChanged(bool running);
+    // total 0: unknown (busy indicator).
+    void progress(qint64 done, qint64 total, const QString &message);
+
+private:
+    void publish()
+    {
+        if (!m_control)
+            return;
+        qint64 done, total;
+        QString message;
+        {
+            QMutexLocker locker(&m_control->m_mutex);
+            if (!m_control->m_dirty)
+                return;
+            m_control->m_dirty = false;
+            done = m_control->m_done;
+            total = m_control->m_total;
+            message = m_control->m_message;
+        }
+        Q_EMIT progress(done, total, message);
+    }
+
+    std::shared_ptr<Control> m_control;
+    QTimer m_timer;
+};
