@@ -10,6 +10,7 @@
 
 #include "domain/maintenancejson.h"
 #include "domain/snapshotid.h"
+#include "ops/actoridentity.h"
 #include "ops/cleanuprunner.h"
 #include "ops/cronexpression.h"
 #include "ops/retentionplanner.h"
@@ -53,12 +54,7 @@ QString isoInZone(EpochMs ms, const QTimeZone &zone)
 
 QString Cli::actor()
 {
-    for (const char *name : { "SNAPSCOPE_ACTOR", "USER", "USERNAME" }) {
-        const QString value = qEnvironmentVariable(name);
-        if (!value.isEmpty())
-            return value;
-    }
-    return QStringLiteral("unknown");
+    return ActorIdentity::current();
 }
 
 int Cli::snapshot(const QStringList &positional)

@@ -10,6 +10,7 @@
 #include "appidentity.h"
 #include "chatchartview.h"
 #include "inventorychartview.h"
+#include "maintenanceview.h"
 #include "mainwindow.h"
 #include "store/connectionspec.h"
 
@@ -32,7 +33,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Render the main window once its data is shown, save it as PNG and exit."),
         QStringLiteral("file"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
-        QStringLiteral("The view to open: timeline (default), inventory or chat."), QStringLiteral("view"));
+        QStringLiteral("The view to open: timeline (default), inventory, chat, or a maintenance page: snapshot, "
+                       "cleanup, trash, schedules, audit, integrity."),
+        QStringLiteral("view"));
     parser.addOptions({ dbOption, pgOption, screenshotOption, viewOption });
     parser.process(app);
 
@@ -43,8 +46,12 @@ int main(int argc, char *argv[])
     if (parser.isSet(dbOption) && parser.isSet(pgOption))
         return fail(QStringLiteral("choose one of --db and --pg"));
     const QString view = parser.value(viewOption);
-    if (!view.isEmpty() && view != u"timeline" && view != u"inventory" && view != u"chat")
-        return fail(QStringLiteral("--view: expected timeline, inventory or chat, not \"%1\"").arg(view));
+    static const QStringList maintenancePages { QStringLiteral("snapshot"), QStringLiteral("cleanup"),
+        QStringLiteral("trash"), QStringLiteral("schedules"), QStringLiteral("audit"), QStringLiteral("integrity") };
+    if (!view.isEmpty() && view != u"timeline" && view != u"inventory" && view != u"chat"
+        && !maintenancePages.contains(view))
+        return fail(QStringLiteral("--view: expected timeline, inventory, chat, %1; not \"%2\"")
+                        .arg(maintenancePages.join(QStringLiteral(", ")), view));
 
     std::optional<ConnectionSpec> spec;
     if (parser.isSet(pgOption)) {
@@ -78,6 +85,11 @@ int main(int argc, char *argv[])
             chart = window.findChild<InventoryChartView *>();
         else if (view == u"chat")
             chart = window.findChild<ChatChartView *>();
+        if (maintenancePages.contains(view)) {
+            auto *maintenance = window.findChild<MaintenanceView *>();
+            maintenance->setCurrentIndex(int(maintenancePages.indexOf(view)));
+            chart = maintenance;
+        }
         if (chart)
             window.findChild<QTabWidget *>(QStringLiteral("views"))->setCurrentWidget(chart);
         if (screenshot.isEmpty())
@@ -89,6 +101,8 @@ int main(int argc, char *argv[])
         else if (auto *chat = qobject_cast<ChatChartView *>(chart); chat && ok && chat->pointCount() == 0)
             QObject::connect(
                 chat, &ChatChartView::loaded, &window, [&] { grab(true); }, Qt::SingleShotConnection);
+        else if (maintenancePages.contains(view))
+            QTimer::singleShot(700, &window, [&, ok] { grab(ok); }); // its page reads its rows on a worker
         else
             grab(ok);
     });

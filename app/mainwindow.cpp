@@ -34,10 +34,13 @@
 #include "items/runonworkers.h"
 #include "items/timelinemodel.h"
 #include "kindnavigator.h"
+#include "maintenanceview.h"
 #include "ops/demogenerator.h"
 #include "ops/snapshotinspection.h"
+#include "retentionpanel.h"
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
+#include "takesnapshotpanel.h"
 #include "timelinestrip.h"
 
 MainWindow::MainWindow(QWidget *parent)
@@ -54,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_compare(new CompareView(this))
     , m_inventoryChart(new InventoryChartView(this))
     , m_chatChart(new ChatChartView(this))
+    , m_maintenance(new MaintenanceView(this))
     , m_entities(new EntityListModel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QToolButton(this))
@@ -190,6 +194,29 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->views->addTab(m_compare, tr("Compare"));
     m_ui->views->addTab(m_inventoryChart, tr("Inventory trends"));
     m_ui->views->addTab(m_chatChart, tr("Chat conversion"));
+    m_ui->views->addTab(m_maintenance, tr("Maintenance"));
+    connect(m_maintenance, &MaintenanceView::snapshotsChanged, this, &MainWindow::refresh);
+    connect(m_maintenance, &MaintenanceView::corruptFound, this,
+        [this](const QString &id) { m_timeline->setIntegrity(id, TimelineModel::Integrity::Corrupt); });
+    // The timeline's context menu: snapshot the selected entity now, or plan a cleanup of its kind.
+    auto *takeNow = new QAction(tr("Take snapshot of this entity now…"), timeline);
+    auto *planCleanup = new QAction(tr("Plan a cleanup of this kind…"), timeline);
+    timeline->addActions({ m_ui->actionCompareSelected, m_ui->actionCompareWithPrevious, takeNow, planCleanup });
+    timeline->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(takeNow, &QAction::triggered, this, [this] {
+        if (const SnapshotHeader *h = m_timeline->headerAt(m_ui->timelineTable->currentIndex().row())) {
+            m_maintenance->takePanel()->prepare(h->kind, h->kind == u"daily_inventory" ? QString() : h->entityId);
+            m_maintenance->setCurrentWidget(m_maintenance->takePanel());
+            m_ui->views->setCurrentWidget(m_maintenance);
+        }
+    });
+    connect(planCleanup, &QAction::triggered, this, [this] {
+        if (const SnapshotHeader *h = m_timeline->headerAt(m_ui->timelineTable->currentIndex().row())) {
+            m_maintenance->retentionPanel()->setKind(h->kind);
+            m_maintenance->setCurrentWidget(m_maintenance->retentionPanel());
+            m_ui->views->setCurrentWidget(m_maintenance);
+        }
+    });
     connect(m_inventoryChart, &InventoryChartView::periodActivated, this,
         [this](const QDate &from, const QDate &to) { showPeriod(QStringLiteral("daily_inventory"), from, to); });
     connect(m_chatChart, &ChatChartView::periodActivated, this,
@@ -386,6 +413,9 @@ void MainWindow::refresh()
             m_tenant = tenant;
             m_ui->filterBar->setTenants(tenants, m_tenant);
             m_navigator->setTenant(m_tenant);
+            if (std::exchange(m_maintenanceStore, store) != store
+                || std::exchange(m_maintenanceTenant, m_tenant) != m_tenant)
+                m_maintenance->setStore(m_store, m_tenant);
             updateStatus();
             // The window counts as shown once the timeline's first rows (and the newest snapshot) are there.
             SnapshotQuery query = m_ui->filterBar->applyTo(m_timeline->query()); // a refresh keeps the filters

@@ -15,6 +15,7 @@ class InventoryChartView;
 class ChatChartView;
 class KindNavigator;
 class KindStatsModel;
+class MaintenanceView;
 class QLabel;
 class QProgressBar;
 class QToolButton;
@@ -86,6 +87,9 @@ private:
     CompareView *m_compare;
     InventoryChartView *m_inventoryChart;
     ChatChartView *m_chatChart;
+    MaintenanceView *m_maintenance;
+    const SnapshotStore *m_maintenanceStore = nullptr; // the store and tenant the maintenance view was given
+    QString m_maintenanceTenant;
     bool m_chartRangeSet = false; // the chart's range is anchored on the newest data once per store
     EntityListModel *m_entities;
     QProgressBar *m_progress; // background work in the status bar

@@ -27,8 +27,7 @@ QString detailsText(const QJsonObject &details)
 
 AuditLogModel::AuditLogModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void AuditLogModel::setStore(std::shared_ptr<SnapshotStore> store)
 {
@@ -65,22 +64,26 @@ void AuditLogModel::load()
         query.beforeId = m_rows.last().id;
     const quint64 generation = m_generation;
     auto store = m_store;
-    runOnWorkers(this, &store->workers(), [store, query] { return store->maintenance().auditLog(query); },
+    runOnWorkers(
+        this, &store->workers(), [store, query] { return store->maintenance().auditLog(query); },
         [this, generation](const Result<QList<AuditEntry>> &result) {
             if (generation != m_generation)
                 return;
-            m_loading = false;
             if (!result) {
+                m_loading = false;
                 m_complete = true;
                 Q_EMIT loadFailed(result.error().message);
                 return;
             }
+            // Still "loading" while the rows go in: a view that asks for more from inside the insertion would
+            // otherwise start a second read of the same page.
+            m_complete = result->size() < PageRows;
             if (!result->isEmpty()) {
                 beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + result->size() - 1));
                 m_rows += *result;
                 endInsertRows();
             }
-            m_complete = result->size() < PageRows;
+            m_loading = false;
             Q_EMIT loaded();
         });
 }
@@ -95,8 +98,10 @@ Result<QByteArray> AuditLogModel::csv(SnapshotStore &store, AuditQuery query)
         if (!page)
             return page.error();
         for (const AuditEntry &e : std::as_const(*page)) {
-            const QStringList fields { QDateTime::fromMSecsSinceEpoch(e.at, QTimeZone::utc()).toString(Qt::ISODateWithMs),
-                e.tenant, e.actor, e.host, e.action, e.target, e.outcome, detailsText(e.details) };
+            const QStringList fields {
+                QDateTime::fromMSecsSinceEpoch(e.at, QTimeZone::utc()).toString(Qt::ISODateWithMs), e.tenant, e.actor,
+                e.host, e.action, e.target, e.outcome, detailsText(e.details)
+            };
             QByteArrayList encoded;
             for (const QString &field : fields)
                 encoded.append(csvField(field));

@@ -56,7 +56,8 @@ public:
     }
 
     // work(Control &) -> R runs on the pool; apply(R) runs on this object's thread unless the task was superseded.
-    template <typename Work, typename Apply> void start(QThreadPool *pool, const QString &message, Work work, Apply apply)
+    template <typename Work, typename Apply>
+    void start(QThreadPool *pool, const QString &message, Work work, Apply apply)
     {
         using R = std::invoke_result_t<Work, Control &>;
         cancel();
@@ -73,7 +74,8 @@ public:
             Q_EMIT runningChanged(false);
             apply(watcher->result());
         });
-        watcher->setFuture(QtConcurrent::run(pool, [control, work = std::move(work)]() mutable { return work(*control); }));
+        watcher->setFuture(
+            QtConcurrent::run(pool, [control, work = std::move(work)]() mutable { return work(*control); }));
         m_timer.start();
         Q_EMIT runningChanged(true);
         Q_EMIT progress(0, 0, message);

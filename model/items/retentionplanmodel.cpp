@@ -9,8 +9,7 @@ constexpr int Chunk = 2000;
 
 RetentionPlanModel::RetentionPlanModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void RetentionPlanModel::setPlan(std::shared_ptr<const RetentionPlan> plan)
 {

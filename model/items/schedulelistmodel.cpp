@@ -15,8 +15,7 @@ QString timeIn(std::optional<EpochMs> ms, const QString &zone)
 
 ScheduleListModel::ScheduleListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void ScheduleListModel::setSchedules(const QList<Schedule> &schedules)
 {

@@ -1,0 +1,118 @@
+#include "auditlogpanel.h"
+
+#include "ui_auditlogpanel.h"
+
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QSaveFile>
+#include <QTimer>
+
+#include "items/auditlogmodel.h"
+#include "items/runonworkers.h"
+#include "store/snapshotstore.h"
+
+AuditLogPanel::AuditLogPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::AuditLogPanel>())
+    , m_model(new AuditLogModel(this))
+    , m_debounce(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    m_ui->table->setModel(m_model);
+    m_ui->table->horizontalHeader()->setStretchLastSection(true);
+    m_ui->table->verticalHeader()->hide();
+    m_ui->table->setWordWrap(false);
+    m_ui->action->addItems({ QString(), QStringLiteral("snapshot."), QStringLiteral("cleanup"),
+        QStringLiteral("trash."), QStringLiteral("import"), QStringLiteral("pin"), QStringLiteral("unpin"),
+        QStringLiteral("policy."), QStringLiteral("schedule.") });
+    m_ui->from->setDate(QDate::currentDate().addDays(-30));
+    m_ui->to->setDate(QDate::currentDate());
+    m_ui->from->setEnabled(false);
+    m_ui->to->setEnabled(false);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(300);
+    connect(m_debounce, &QTimer::timeout, this, &AuditLogPanel::applyFilters);
+    const auto later = [this] { m_debounce->start(); };
+    connect(m_ui->action, &QComboBox::currentTextChanged, this, later);
+    connect(m_ui->actor, &QLineEdit::textChanged, this, later);
+    connect(m_ui->useFrom, &QCheckBox::toggled, m_ui->from, &QWidget::setEnabled);
+    connect(m_ui->useTo, &QCheckBox::toggled, m_ui->to, &QWidget::setEnabled);
+    connect(m_ui->useFrom, &QCheckBox::toggled, this, later);
+    connect(m_ui->useTo, &QCheckBox::toggled, this, later);
+    connect(m_ui->from, &QDateEdit::dateChanged, this, later);
+    connect(m_ui->to, &QDateEdit::dateChanged, this, later);
+    connect(m_ui->refresh, &QPushButton::clicked, this, &AuditLogPanel::refresh);
+    connect(m_ui->exportCsv, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the audit log"), QStringLiteral("snapscope-audit.csv"), tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            exportCsv(path);
+    });
+    connect(m_model, &AuditLogModel::loaded, this, [this] {
+        if (m_model->rowCount() <= 200) // the first page: fit the columns once, not on every page
+            m_ui->table->resizeColumnsToContents();
+        m_ui->status->setText(
+            tr("%n entries", nullptr, m_model->rowCount()) + (m_model->isComplete() ? QString() : QStringLiteral("+")));
+    });
+    connect(m_model, &AuditLogModel::loadFailed, m_ui->status, &QLabel::setText);
+}
+
+AuditLogPanel::~AuditLogPanel() = default;
+
+void AuditLogPanel::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
+{
+    m_store = std::move(store);
+    m_tenant = tenant;
+    m_model->setStore(m_store);
+    applyFilters();
+}
+
+void AuditLogPanel::refresh()
+{
+    m_model->refresh();
+}
+
+namespace {
+AuditQuery queryFrom(const Ui::AuditLogPanel &ui, const QString &tenant)
+{
+    AuditQuery query;
+    query.tenant = tenant;
+    query.action = ui.action->currentText().trimmed();
+    query.actor = ui.actor->text().trimmed();
+    if (ui.useFrom->isChecked())
+        query.at.from = QDateTime(ui.from->date(), QTime(0, 0)).toMSecsSinceEpoch();
+    if (ui.useTo->isChecked())
+        query.at.to = QDateTime(ui.to->date().addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
+    return query;
+}
+} // namespace
+
+void AuditLogPanel::applyFilters()
+{
+    m_model->setQuery(queryFrom(*m_ui, m_tenant));
+}
+
+void AuditLogPanel::exportCsv(const QString &path)
+{
+    if (!m_store)
+        return;
+    auto store = m_store;
+    const AuditQuery query = queryFrom(*m_ui, m_tenant);
+    m_ui->exportCsv->setEnabled(false);
+    runOnWorkers(
+        this, &store->workers(),
+        [store, query, path]() -> Status {
+            auto csv = AuditLogModel::csv(*store, query);
+            if (!csv)
+                return csv.error();
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size() || !file.commit())
+                return Error { Error::Code::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()) };
+            return {};
+        },
+        [this, path](const Status &written) {
+            m_ui->exportCsv->setEnabled(true);
+            m_ui->status->setText(written ? tr("Exported to %1").arg(path) : written.error().message);
+            Q_EMIT exported(path, written.ok());
+        });
+}

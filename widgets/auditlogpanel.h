@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class AuditLogPanel;
+}
+class AuditLogModel;
+class QTimer;
+class SnapshotStore;
+
+// The audit log: who did what, when, from which host, with what outcome; filters and CSV export.
+class AuditLogPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AuditLogPanel(QWidget *parent = nullptr);
+    ~AuditLogPanel() override;
+
+    void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    void refresh();
+    void exportCsv(const QString &path);
+    AuditLogModel *model() const { return m_model; }
+
+Q_SIGNALS:
+    void exported(const QString &path, bool ok);
+
+private:
+    void applyFilters();
+
+    std::unique_ptr<Ui::AuditLogPanel> m_ui;
+    AuditLogModel *m_model;
+    QTimer *m_debounce;
+    std::shared_ptr<SnapshotStore> m_store;
+    QString m_tenant;
+};

@@ -1,0 +1,51 @@
+#include "maintenanceview.h"
+
+#include "auditlogpanel.h"
+#include "integritypanel.h"
+#include "retentionpanel.h"
+#include "schedulespanel.h"
+#include "takesnapshotpanel.h"
+#include "trashpanel.h"
+
+MaintenanceView::MaintenanceView(QWidget *parent)
+    : QTabWidget(parent)
+    , m_take(new TakeSnapshotPanel(this))
+    , m_retention(new RetentionPanel(this))
+    , m_trash(new TrashPanel(this))
+    , m_schedules(new SchedulesPanel(this))
+    , m_audit(new AuditLogPanel(this))
+    , m_integrity(new IntegrityPanel(this))
+{
+    setDocumentMode(true);
+    addTab(m_take, tr("Take snapshot"));
+    addTab(m_retention, tr("Retention && cleanup"));
+    addTab(m_trash, tr("Trash"));
+    addTab(m_schedules, tr("Schedules"));
+    addTab(m_audit, tr("Audit log"));
+    addTab(m_integrity, tr("Integrity"));
+    connect(m_take, &TakeSnapshotPanel::taken, this, &MaintenanceView::snapshotsChanged);
+    connect(m_retention, &RetentionPanel::cleanedUp, this, [this] {
+        m_trash->refresh();
+        Q_EMIT snapshotsChanged();
+    });
+    connect(m_trash, &TrashPanel::changed, this, &MaintenanceView::snapshotsChanged);
+    connect(m_schedules, &SchedulesPanel::ran, this, &MaintenanceView::snapshotsChanged);
+    connect(m_integrity, &IntegrityPanel::corruptFound, this, &MaintenanceView::corruptFound);
+    // The audit log and the trash are read when shown, so they are current after work on the other pages.
+    connect(this, &QTabWidget::currentChanged, this, [this](int index) {
+        if (widget(index) == m_audit)
+            m_audit->refresh();
+        else if (widget(index) == m_trash)
+            m_trash->refresh();
+    });
+}
+
+void MaintenanceView::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
+{
+    m_take->setStore(store, tenant);
+    m_retention->setStore(store, tenant);
+    m_trash->setStore(store, tenant);
+    m_schedules->setStore(store, tenant);
+    m_audit->setStore(store, tenant);
+    m_integrity->setStore(store, tenant);
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QTabWidget>
+
+#include <memory>
+
+class AuditLogPanel;
+class IntegrityPanel;
+class RetentionPanel;
+class SchedulesPanel;
+class SnapshotStore;
+class TakeSnapshotPanel;
+class TrashPanel;
+
+// The admin's maintenance pages (DESIGN §7): manual snapshots, retention and cleanup, the trash, schedules, the audit
+// log and the integrity scan. Each page owns its actions and state; this view only hands them the store.
+class MaintenanceView : public QTabWidget
+{
+    Q_OBJECT
+public:
+    explicit MaintenanceView(QWidget *parent = nullptr);
+    void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+
+    TakeSnapshotPanel *takePanel() const { return m_take; }
+    RetentionPanel *retentionPanel() const { return m_retention; }
+    TrashPanel *trashPanel() const { return m_trash; }
+    SchedulesPanel *schedulesPanel() const { return m_schedules; }
+    AuditLogPanel *auditPanel() const { return m_audit; }
+    IntegrityPanel *integrityPanel() const { return m_integrity; }
+
+Q_SIGNALS:
+    // Snapshots were written, trashed, restored or purged: timelines and counts are stale.
+    void snapshotsChanged();
+    void corruptFound(const QString &id);
+
+private:
+    TakeSnapshotPanel *m_take;
+    RetentionPanel *m_retention;
+    TrashPanel *m_trash;
+    SchedulesPanel *m_schedules;
+    AuditLogPanel *m_audit;
+    IntegrityPanel *m_integrity;
+};

@@ -1,0 +1,229 @@
+#include "schedulespanel.h"
+
+#include "ui_schedulespanel.h"
+
+#include <QDateTime>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QTimeZone>
+
+#include "domain/snapshotid.h"
+#include "items/runonworkers.h"
+#include "items/schedulelistmodel.h"
+#include "ops/actoridentity.h"
+#include "ops/schedulerunner.h"
+#include "scheduleeditordialog.h"
+#include "store/snapshotstore.h"
+
+SchedulesPanel::SchedulesPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::SchedulesPanel>())
+    , m_schedules(new ScheduleListModel(this))
+    , m_history(new ScheduleListModel(this))
+{
+    m_ui->setupUi(this);
+    m_history->setRuns({});
+    m_ui->table->setModel(m_schedules);
+    m_ui->history->setModel(m_history);
+    for (QTableView *view : { m_ui->table, m_ui->history }) {
+        view->horizontalHeader()->setStretchLastSection(true);
+        view->verticalHeader()->hide();
+        view->setWordWrap(false);
+    }
+    connect(m_ui->create, &QPushButton::clicked, this, [this] { edit(true); });
+    connect(m_ui->edit, &QPushButton::clicked, this, [this] { edit(false); });
+    connect(m_ui->table, &QTableView::doubleClicked, this, [this] { edit(false); });
+    connect(m_ui->toggle, &QPushButton::clicked, this, &SchedulesPanel::toggle);
+    connect(m_ui->remove, &QPushButton::clicked, this, &SchedulesPanel::remove);
+    connect(m_ui->runNow, &QPushButton::clicked, this, &SchedulesPanel::runNow);
+    connect(m_ui->runDue, &QPushButton::clicked, this, &SchedulesPanel::runDue);
+    connect(m_ui->table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SchedulesPanel::showHistory);
+}
+
+SchedulesPanel::~SchedulesPanel() = default;
+
+void SchedulesPanel::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
+{
+    m_store = std::move(store);
+    m_tenant = tenant;
+    reload();
+}
+
+int SchedulesPanel::currentRow() const
+{
+    const QModelIndex index = m_ui->table->currentIndex();
+    return index.isValid() ? index.row() : -1;
+}
+
+void SchedulesPanel::reload()
+{
+    if (!m_store)
+        return;
+    auto store = m_store;
+    const QString tenant = m_tenant;
+    runOnWorkers(
+        this, &store->workers(), [store, tenant] { return store->maintenance().schedules(tenant); },
+        [this](const Result<QList<Schedule>> &list) {
+            if (!list) {
+                m_ui->status->setText(tr("Could not read the schedules: %1").arg(list.error().message));
+                return;
+            }
+            const QString keep
+                = m_selectId.isEmpty() && currentRow() >= 0 ? m_schedules->schedule(currentRow()).id : m_selectId;
+            m_selectId.clear();
+            m_schedules->setSchedules(*list);
+            m_ui->table->resizeColumnsToContents();
+            const int row = m_schedules->indexOf(keep);
+            if (row >= 0)
+                m_ui->table->selectRow(row);
+            showHistory();
+            Q_EMIT loaded();
+        });
+}
+
+void SchedulesPanel::showHistory()
+{
+    const int row = currentRow();
+    m_ui->toggle->setText(row >= 0 && !m_schedules->schedule(row).enabled ? tr("Ena&ble") : tr("Disa&ble"));
+    if (row < 0 || !m_store) {
+        m_history->setRuns({});
+        return;
+    }
+    auto store = m_store;
+    const QString id = m_schedules->schedule(row).id;
+    runOnWorkers(
+        this, &store->workers(), [store, id] { return store->maintenance().scheduleRuns(id, 200); },
+        [this, id](const Result<QList<ScheduleRun>> &runs) {
+            const int current = currentRow();
+            if (current < 0 || m_schedules->schedule(current).id != id)
+                return;
+            m_history->setRuns(runs ? *runs : QList<ScheduleRun>());
+        });
+}
+
+void SchedulesPanel::edit(bool create)
+{
+    if (!m_store)
+        return;
+    Schedule schedule;
+    if (!create) {
+        if (currentRow() < 0)
+            return;
+        schedule = m_schedules->schedule(currentRow());
+    } else {
+        schedule.tenant = m_tenant;
+        schedule.timeZone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+        schedule.action.kind = QStringLiteral("stock");
+    }
+    auto *dialog = new ScheduleEditorDialog(schedule, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { save(dialog->schedule()); });
+    dialog->open();
+}
+
+void SchedulesPanel::save(const Schedule &edited)
+{
+    Schedule schedule = edited;
+    if (schedule.id.isEmpty())
+        schedule.id = SnapshotId::generate(QDateTime::currentMSecsSinceEpoch());
+    if (schedule.tenant.isEmpty())
+        schedule.tenant = m_tenant;
+    if (Status valid = ScheduleRunner::validate(schedule); !valid) {
+        m_ui->status->setText(valid.error().message);
+        return;
+    }
+    schedule.nextRunAt.reset();
+    if (schedule.enabled) {
+        if (auto next = ScheduleRunner::nextRun(schedule, QDateTime::currentMSecsSinceEpoch()); next && *next)
+            schedule.nextRunAt = **next;
+    }
+    m_selectId = schedule.id;
+    auto store = m_store;
+    runOnWorkers(
+        this, &store->workers(),
+        [store, schedule] { return store->maintenance().saveSchedule(schedule, ActorIdentity::current()); },
+        [this, name = schedule.name](const Status &saved) {
+            m_ui->status->setText(
+                saved ? tr("Saved \"%1\".").arg(name) : tr("Could not save: %1").arg(saved.error().message));
+            reload();
+        });
+}
+
+void SchedulesPanel::toggle()
+{
+    if (currentRow() < 0)
+        return;
+    Schedule schedule = m_schedules->schedule(currentRow());
+    schedule.enabled = !schedule.enabled;
+    save(schedule);
+}
+
+void SchedulesPanel::remove()
+{
+    if (currentRow() < 0 || !m_store)
+        return;
+    const Schedule schedule = m_schedules->schedule(currentRow());
+    if (QMessageBox::question(this, tr("Delete schedule"),
+            tr("Delete the schedule \"%1\" and its history?").arg(schedule.name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    auto store = m_store;
+    runOnWorkers(
+        this, &store->workers(),
+        [store, id = schedule.id] { return store->maintenance().deleteSchedule(id, ActorIdentity::current()); },
+        [this](const Status &deleted) {
+            m_ui->status->setText(deleted ? tr("Deleted.") : tr("Could not delete: %1").arg(deleted.error().message));
+            reload();
+        });
+}
+
+void SchedulesPanel::runNow()
+{
+    if (currentRow() < 0 || !m_store)
+        return;
+    const Schedule schedule = m_schedules->schedule(currentRow());
+    m_ui->status->setText(tr("Running \"%1\"…").arg(schedule.name));
+    m_ui->runNow->setEnabled(false);
+    auto store = m_store;
+    runOnWorkers(
+        this, &store->workers(),
+        [store, schedule] {
+            return ScheduleRunner(*store, ActorIdentity::current())
+                .runNow(schedule, QDateTime::currentMSecsSinceEpoch());
+        },
+        [this, name = schedule.name](const Result<ScheduleRun> &run) {
+            m_ui->runNow->setEnabled(true);
+            if (!run)
+                m_ui->status->setText(tr("Could not run \"%1\": %2").arg(name, run.error().message));
+            else if (run->outcome == u"succeeded")
+                m_ui->status->setText(tr("\"%1\" ran: %2 taken, %3 trashed.")
+                                          .arg(name)
+                                          .arg(run->snapshotsTaken)
+                                          .arg(run->snapshotsTrashed));
+            else
+                m_ui->status->setText(tr("\"%1\" failed: %2").arg(name, run->error));
+            reload();
+            Q_EMIT ran();
+        });
+}
+
+void SchedulesPanel::runDue()
+{
+    if (!m_store)
+        return;
+    auto store = m_store;
+    m_ui->runDue->setEnabled(false);
+    runOnWorkers(
+        this, &store->workers(),
+        [store] {
+            return ScheduleRunner(*store, ActorIdentity::current()).runDue(QDateTime::currentMSecsSinceEpoch());
+        },
+        [this](const Result<QList<ScheduleRun>> &runs) {
+            m_ui->runDue->setEnabled(true);
+            m_ui->status->setText(runs ? tr("Ran %n due schedule(s).", nullptr, int(runs->size()))
+                                       : tr("Could not run: %1").arg(runs.error().message));
+            reload();
+            Q_EMIT ran();
+        });
+}

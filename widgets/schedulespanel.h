@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class SchedulesPanel;
+}
+struct Schedule;
+class ScheduleListModel;
+class SnapshotStore;
+
+// Schedules: list, create, edit, enable/disable, delete, run now, with each schedule's run history.
+class SchedulesPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SchedulesPanel(QWidget *parent = nullptr);
+    ~SchedulesPanel() override;
+
+    void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    void reload();
+    ScheduleListModel *model() const { return m_schedules; }
+    ScheduleListModel *history() const { return m_history; }
+    void save(const Schedule &schedule);
+    void runNow();
+
+Q_SIGNALS:
+    void loaded();
+    void ran(); // a run finished (snapshots may have been taken or trashed)
+
+private:
+    void edit(bool create);
+    void toggle();
+    void remove();
+    void runDue();
+    void showHistory();
+    int currentRow() const;
+
+    std::unique_ptr<Ui::SchedulesPanel> m_ui;
+    ScheduleListModel *m_schedules;
+    ScheduleListModel *m_history;
+    std::shared_ptr<SnapshotStore> m_store;
+    QString m_tenant;
+    QString m_selectId;
+};

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class TakeSnapshotPanel;
+}
+class ProgressTask;
+class SnapshotStore;
+
+// Manual snapshots: pick a kind and its target, take it on a worker with progress and Cancel, see what was written.
+class TakeSnapshotPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TakeSnapshotPanel(QWidget *parent = nullptr);
+    ~TakeSnapshotPanel() override;
+
+    void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    // Preselects a target (the timeline's context menu): the kind and the entity or store.
+    void prepare(const QString &kind, const QString &entityId);
+    void take();
+
+Q_SIGNALS:
+    void taken(int count);
+
+private:
+    void updateFields();
+
+    std::unique_ptr<Ui::TakeSnapshotPanel> m_ui;
+    ProgressTask *m_task;
+    std::shared_ptr<SnapshotStore> m_store;
+    QString m_tenant;
+};

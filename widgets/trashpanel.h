@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class TrashPanel;
+}
+class ProgressTask;
+class SnapshotStore;
+class TimelineModel;
+
+// The trash: trashed snapshots (a lazy timeline of them), Restore, Purge after the undo window, Import an archive.
+class TrashPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TrashPanel(QWidget *parent = nullptr);
+    ~TrashPanel() override;
+
+    void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    void refresh();
+    void restoreSelected();
+    void purge(); // asks first
+    void importArchive(const QString &path);
+    TimelineModel *model() const { return m_model; }
+
+Q_SIGNALS:
+    void changed(); // rows came back or went for good
+
+private:
+    std::unique_ptr<Ui::TrashPanel> m_ui;
+    TimelineModel *m_model;
+    ProgressTask *m_task;
+    std::shared_ptr<SnapshotStore> m_store;
+    QString m_tenant;
+};
