@@ -203,12 +203,11 @@ void RetentionPanel::plan(bool forSaving)
                     runPlan(plan, dialog->archivePath());
                     return;
                 }
-                auto store = m_store;
-                const QString tenant = m_tenant;
+                auto target = m_store;
                 runOnWorkers(
-                    this, &store->workers(),
-                    [store, tenant, p] {
-                        return store->maintenance().saveRetentionPolicy(tenant, p, ActorIdentity::current());
+                    this, &target->workers(),
+                    [target, owner = m_tenant, p] {
+                        return target->maintenance().saveRetentionPolicy(owner, p, ActorIdentity::current());
                     },
                     [this](const Status &saved) {
                         m_ui->result->setText(

@@ -50,6 +50,12 @@ private Q_SLOTS:
 
 private:
     qint64 count(const QString &sql);
+    SnapshotQuery allOfTenant() const
+    {
+        SnapshotQuery query;
+        query.tenant = m_tenant;
+        return query;
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::shared_ptr<SnapshotStore> m_store;
@@ -174,7 +180,7 @@ void TestMaintenanceView::planPreviewAndRunACleanup()
 void TestMaintenanceView::restoreFromTheTrash()
 {
     QVERIFY(
-        m_store->maintenance().trash({ QUuid::fromString(m_store->listHeaders({ m_tenant }, {})->headers.at(3).id) },
+        m_store->maintenance().trash({ QUuid::fromString(m_store->listHeaders(allOfTenant(), {})->headers.at(3).id) },
             QDateTime::currentMSecsSinceEpoch()));
     TrashPanel *panel = m_view->trashPanel();
     m_view->setCurrentWidget(panel);
@@ -301,7 +307,7 @@ void TestMaintenanceView::auditLogListsAndExports()
 
 void TestMaintenanceView::integrityScanFindsTheCorruptPayload()
 {
-    const QString victim = m_store->listHeaders({ m_tenant }, {})->headers.at(5).id;
+    const QString victim = m_store->listHeaders(allOfTenant(), {})->headers.at(5).id;
     {
         TestSupport::SideConnection side(m_store->connection());
         QSqlQuery query(side.db());
