@@ -19,7 +19,8 @@
 namespace {
 struct Planned
 {
-    Result<RetentionPlan> plan = Error {};
+    // Made on the worker: copying a plan of a million snapshots on the GUI thread would stall it.
+    Result<std::shared_ptr<const RetentionPlan>> plan = Error {};
     qint64 ms = 0;
 };
 } // namespace
@@ -178,7 +179,8 @@ void RetentionPanel::plan(bool forSaving)
                         zone = QTimeZone(t.businessTimeZone.toUtf8());
                 }
             }
-            planned.plan = RetentionPlanner::plan(std::move(*candidates), p, QDateTime::currentMSecsSinceEpoch(), zone);
+            planned.plan = std::make_shared<const RetentionPlan>(
+                RetentionPlanner::plan(std::move(*candidates), p, QDateTime::currentMSecsSinceEpoch(), zone));
             planned.ms = timer.elapsed();
             return planned;
         },
@@ -189,7 +191,7 @@ void RetentionPanel::plan(bool forSaving)
                         : tr("Could not plan: %1").arg(planned.plan.error().message));
                 return;
             }
-            auto plan = std::make_shared<const RetentionPlan>(*planned.plan);
+            std::shared_ptr<const RetentionPlan> plan = *planned.plan;
             m_ui->result->setText(tr("Planned in %1 ms: %2 of %3 snapshots would go.")
                                       .arg(planned.ms)
                                       .arg(QLocale().toString(plan->deleteCount),

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
+#include <algorithm>
+
 #include "domain/maintenancejson.h"
 #include "ops/snapshotarchive.h"
 #include "store/snapshotstore.h"
@@ -17,7 +19,10 @@ Result<CleanupReport> CleanupRunner::run(
     QElapsedTimer timer;
     timer.start();
     CleanupReport report;
-    const QList<QUuid> ids = plan.idsToDelete();
+    QList<QUuid> ids = plan.idsToDelete();
+    // UUIDv7 ids sort by time, which is about the order rows were written in: batches in id order touch
+    // neighbouring pages of the table and of the time indexes instead of pages all over the file.
+    std::sort(ids.begin(), ids.end());
     report.planned = ids.size();
     MaintenanceStore &maintenance = m_store.maintenance();
 

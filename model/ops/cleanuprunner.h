@@ -14,7 +14,10 @@ struct CleanupOptions
     QString tenant;
     QString actor;
     QString archivePath; // empty: no archive
-    int batchSize = 5000; // snapshots per transaction
+    // Snapshots per transaction. On the large demo (1,014,000 daily inventory snapshots) 5,000 per batch trashed
+    // 48,000/s and 20,000 per batch 60,000/s: fewer commits rewrite the same index pages into the WAL fewer times.
+    // A batch takes about a third of a second, so Cancel still answers at once.
+    int batchSize = 20000;
 };
 
 struct CleanupReport

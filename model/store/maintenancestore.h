@@ -24,7 +24,8 @@ public:
     virtual Result<std::optional<RetentionPolicy>> retentionPolicy(const QString &tenant, const QString &kind) = 0;
     // Inserts or replaces; audited as policy.save.
     virtual Status saveRetentionPolicy(const QString &tenant, const RetentionPolicy &policy, const QString &actor) = 0;
-    // Every live snapshot of a kind, grouped by entity, without payloads. cancelled() is polled between rows.
+    // Every live snapshot of a kind, without payloads. cancelled() is polled between rows (from two threads: a large
+    // SQLite scan reads half of the file on the store's background thread).
     virtual Result<RetentionCandidates> retentionCandidates(
         const QString &tenant, const QString &kind, const std::function<bool()> &cancelled = {})
         = 0;

@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSysInfo>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "domain/kindregistry.h"
 #include "domain/maintenancejson.h"
@@ -194,51 +195,124 @@ Result<RetentionCandidates> SqlMaintenanceStore::retentionCandidates(
     const QString flagged = flags.isEmpty()
         ? (m_store.m_dialect.isSqlite() ? QStringLiteral("0") : QStringLiteral("false"))
         : QStringLiteral("(") + flags.join(QStringLiteral(" OR ")) + u')';
-    QSqlQuery query(*db);
-    query.setForwardOnly(true);
-    // The kind's time index has tenant, kind and deleted_at; no ORDER BY: rows are grouped by entity below, which
-    // is cheaper than having the database sort a million rows.
-    if (!execWith(query,
-            QStringLiteral("SELECT id, entity_id, taken_at, snapshot_type, pinned, stored_size, %1 FROM snapshots "
-                           "WHERE tenant_id = ? AND kind = ? AND deleted_at IS NULL")
-                .arg(m_store.m_dialect.isSqlite() ? flagged
-                                                  : QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(flagged)),
-            { tenant, kind }))
-        return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(kind), query);
-    RetentionCandidates result;
-    result.tenant = tenant;
-    result.kind = kind;
-    QHash<QString, int> entityIndex;
-    QHash<QString, int> typeIndex;
-    qint64 n = 0;
-    while (query.next()) {
-        if (cancelled && (++n & 0xFFFF) == 0 && cancelled())
-            return Error { Error::Code::Cancelled, QStringLiteral("planning cancelled") };
-        RetentionCandidate c;
-        c.id = QUuid::fromString(query.value(0).toString());
-        const QString entity = query.value(1).toString();
-        auto e = entityIndex.constFind(entity);
-        if (e == entityIndex.constEnd()) {
-            e = entityIndex.insert(entity, int(result.entities.size()));
-            result.entities.append(entity);
+    // How many rows to expect, from the time index alone (0.2 s for a million).
+    qint64 expected = 0;
+    qint64 maxRowid = 0;
+    bool scanTable = false;
+    if (QSqlQuery count(*db); execWith(count,
+                                  QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE tenant_id = ? AND kind = ? "
+                                                 "AND deleted_at IS NULL"),
+                                  { tenant, kind })
+        && count.next()) {
+        expected = count.value(0).toLongLong();
+        // SQLite: when the kind is a large part of the table, one pass over the table in file order beats a million
+        // index lookups in time order (1.0 s against 1.9 s for the 1.1 million daily inventory rows of the large
+        // demo); for a small kind the index wins by far.
+        if (m_store.m_dialect.isSqlite()) {
+            QSqlQuery rows(*db);
+            if (rows.exec(QStringLiteral("SELECT MAX(rowid) FROM snapshots")) && rows.next())
+                maxRowid = rows.value(0).toLongLong();
+            scanTable = expected * 4 > maxRowid;
         }
-        c.entity = *e;
-        c.takenAt = query.value(2).toLongLong();
-        const QString type = query.value(3).toString();
-        auto t = typeIndex.constFind(type);
-        if (t == typeIndex.constEnd()) {
-            t = typeIndex.insert(type, int(result.types.size()));
-            result.types.append(type);
+    }
+    // No ORDER BY: rows are grouped by entity below, which is cheaper than having the database sort them.
+    const QString sql
+        = QStringLiteral("SELECT id, entity_id, taken_at, snapshot_type, pinned, stored_size, %1 FROM "
+                         "snapshots %2WHERE tenant_id = ? AND kind = ? AND deleted_at IS NULL")
+              .arg(m_store.m_dialect.isSqlite() ? flagged
+                                                : QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(flagged),
+                  scanTable ? QStringLiteral("NOT INDEXED ") : QString());
+    const auto scan = [&](QSqlDatabase connection, const QString &range, const QVariantList &bounds,
+                          qint64 reserve) -> Result<RetentionCandidates> {
+        QSqlQuery query(connection);
+        query.setForwardOnly(true);
+        if (!execWith(query, sql + range, QVariantList { tenant, kind } + bounds))
+            return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(kind), query);
+        RetentionCandidates part;
+        part.tenant = tenant;
+        part.kind = kind;
+        part.rows.reserve(size_t(reserve));
+        QHash<QString, int> entityIndex;
+        QHash<QString, int> typeIndex;
+        qint64 n = 0;
+        while (query.next()) {
+            if (cancelled && (++n & 0xFFFF) == 0 && cancelled())
+                return Error { Error::Code::Cancelled, QStringLiteral("planning cancelled") };
+            RetentionCandidate c;
+            c.id = QUuid::fromString(query.value(0).toString());
+            const QString entity = query.value(1).toString();
+            auto e = entityIndex.constFind(entity);
+            if (e == entityIndex.constEnd()) {
+                e = entityIndex.insert(entity, int(part.entities.size()));
+                part.entities.append(entity);
+            }
+            c.entity = *e;
+            c.takenAt = query.value(2).toLongLong();
+            const QString type = query.value(3).toString();
+            auto t = typeIndex.constFind(type);
+            if (t == typeIndex.constEnd()) {
+                t = typeIndex.insert(type, int(part.types.size()));
+                part.types.append(type);
+            }
+            c.type = *t;
+            c.pinned = query.value(4).toBool();
+            c.storedSize = query.value(5).toLongLong();
+            c.flagged = query.value(6).toInt() != 0;
+            part.rows.push_back(c);
         }
-        c.type = *t;
-        c.pinned = query.value(4).toBool();
-        c.storedSize = query.value(5).toLongLong();
-        c.flagged = query.value(6).toInt() != 0;
+        if (query.lastError().isValid())
+            return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(kind), query);
+        return part;
+    };
+    // (Never from the background thread itself, nor while it is busy with a whole-store scan of its own.)
+    QThreadPool &background = m_store.backgroundWorkers();
+    if (!scanTable || expected < 200'000 || background.activeThreadCount() >= background.maxThreadCount()
+        || QThreadPool::globalInstance() == &background)
+        return scan(*db, QString(), {}, expected);
+
+    // A big table scan is split in two halves of the file, the second read on the store's background thread with
+    // its own connection: the per-row work of Qt's driver (values, strings, ids) then uses both cores.
+    const qint64 middle = maxRowid / 2;
+    const QString range = QStringLiteral(" AND rowid > ? AND rowid <= ?");
+    QFuture<Result<RetentionCandidates>> upper = QtConcurrent::run(&background, [&, middle, maxRowid] {
+        auto connection = m_store.db();
+        if (!connection)
+            return Result<RetentionCandidates>(connection.error());
+        return scan(*connection, range, { middle, maxRowid }, expected / 2);
+    });
+    auto lower = scan(*db, range, { qint64(0), middle }, expected / 2 + 1);
+    upper.waitForFinished();
+    Result<RetentionCandidates> second = upper.result();
+    if (!lower)
+        return lower;
+    if (!second)
+        return second;
+    // Merge: the second half's entity and type numbers are renumbered into the first half's.
+    RetentionCandidates &result = *lower;
+    const auto renumber = [](QStringList &names, const QStringList &more) {
+        QHash<QString, int> index;
+        for (int i = 0; i < names.size(); ++i)
+            index.insert(names.at(i), i);
+        std::vector<int> map(size_t(more.size()));
+        for (int i = 0; i < more.size(); ++i) {
+            auto found = index.constFind(more.at(i));
+            if (found == index.constEnd()) {
+                found = index.insert(more.at(i), int(names.size()));
+                names.append(more.at(i));
+            }
+            map[size_t(i)] = *found;
+        }
+        return map;
+    };
+    const std::vector<int> entityMap = renumber(result.entities, second->entities);
+    const std::vector<int> typeMap = renumber(result.types, second->types);
+    result.rows.reserve(result.rows.size() + second->rows.size());
+    for (RetentionCandidate c : second->rows) {
+        c.entity = entityMap[size_t(c.entity)];
+        c.type = typeMap[size_t(c.type)];
         result.rows.push_back(c);
     }
-    if (query.lastError().isValid())
-        return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(kind), query);
-    return result;
+    return std::move(result);
 }
 
 // ---- the trash
