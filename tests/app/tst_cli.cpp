@@ -58,6 +58,7 @@ private Q_SLOTS:
     void initTestCase();
     void usageErrors_data();
     void usageErrors();
+    void maintenanceCommands();
     void missingDatabase();
     void notADatabaseIsLeftAlone();
     void listJsonLines();
@@ -134,6 +135,40 @@ void TestCli::usageErrors_data()
                                << QByteArray("one of --db and --pg");
     QTest::newRow("dict without kind") << QStringList { QStringLiteral("dict"), QStringLiteral("train") }
                                        << QByteArray("--kind");
+    const auto args = [](std::initializer_list<const char *> list) {
+        QStringList result;
+        for (const char *a : list)
+            result << QString::fromUtf8(a);
+        return result;
+    };
+    QTest::newRow("cleanup without --yes")
+        << args({ "cleanup", "--tenant", "acme-th", "--kind", "order", "--keep-last", "1" }) << QByteArray("--yes");
+    QTest::newRow("cleanup dry run and yes")
+        << args({ "cleanup", "--tenant", "acme-th", "--kind", "order", "--keep-last", "1", "--dry-run", "--yes" })
+        << QByteArray("one of --dry-run and --yes");
+    QTest::newRow("cleanup of a kind without policy")
+        << args({ "cleanup", "--tenant", "acme-th", "--kind", "financial", "--dry-run" })
+        << QByteArray("no retention policy");
+    QTest::newRow("stock retention out of range")
+        << args({ "cleanup", "--tenant", "acme-th", "--kind", "stock", "--older-than", "10", "--dry-run" })
+        << QByteArray("30 to 365");
+    QTest::newRow("negative keep") << args({ "cleanup", "--tenant", "acme-th", "--kind", "order", "--keep-last", "-1",
+        "--dry-run" }) << QByteArray("--keep-last");
+    QTest::newRow("invalid cron") << args({ "schedule", "next", "0 25 * * *" }) << QByteArray("hour field");
+    QTest::newRow("unknown time zone") << args({ "schedule", "next", "@daily", "--tz", "Mars/Base" })
+                                       << QByteArray("time zone");
+    QTest::newRow("schedule from without offset")
+        << args({ "schedule", "next", "@daily", "--from", "2026-03-01T10:00:00" }) << QByteArray("--from");
+    QTest::newRow("take without kind") << args({ "snapshot", "take", "--tenant", "acme-th" }) << QByteArray("--kind");
+    QTest::newRow("take a chat") << args({ "snapshot", "take", "--tenant", "acme-th", "--kind", "chat", "--entity",
+        "x" }) << QByteArray("own service");
+    QTest::newRow("take an order without id")
+        << args({ "snapshot", "take", "--tenant", "acme-th", "--kind", "order" }) << QByteArray("order id");
+    QTest::newRow("restore a malformed id")
+        << args({ "trash", "restore", "nope", "--tenant", "acme-th" }) << QByteArray("not a snapshot id");
+    QTest::newRow("invalid schedule") << args({ "schedule", "create", "--tenant", "acme-th", "--name", "x", "--cron",
+        "61 * * * *", "--kind", "stock", "--targets", "all" })
+                                      << QByteArray("minute field");
 }
 
 void TestCli::usageErrors()
@@ -148,6 +183,83 @@ void TestCli::usageErrors()
     QVERIFY_ONE_ERROR_LINE(run, fragment);
     QVERIFY(run.out.isEmpty());
     QCOMPARE(digest(m_db), before);
+}
+
+void TestCli::maintenanceCommands()
+{
+    const QString db = m_dir.filePath(QStringLiteral("maintenance.sqlite"));
+    QFile::remove(db);
+    QVERIFY(QFile::copy(m_db, db));
+    const auto run = [&](QStringList arguments) {
+        arguments << QStringLiteral("--db") << db;
+        return cli(arguments);
+    };
+    // schedule next: ISO 8601 with the zone's offset, one per line; the spring gap runs at 03:00 CEST.
+    const Run next = cli({ QStringLiteral("schedule"), QStringLiteral("next"), QStringLiteral("30 2 * * *"),
+        QStringLiteral("--from"), QStringLiteral("2026-03-28T00:00:00Z"), QStringLiteral("--count"),
+        QStringLiteral("3"), QStringLiteral("--tz"), QStringLiteral("Europe/Berlin") });
+    QCOMPARE(next.exitCode, 0);
+    QCOMPARE(next.out, QByteArray("2026-03-28T02:30:00+01:00\n2026-03-29T03:00:00+02:00\n2026-03-30T02:30:00+02:00\n"));
+
+    // A dry run in JSON gives totals and a verdict with its reason for every snapshot.
+    const QStringList policy { QStringLiteral("--tenant"), QStringLiteral("acme-th"), QStringLiteral("--kind"),
+        QStringLiteral("order"), QStringLiteral("--keep-last"), QStringLiteral("2") };
+    const Run plan = run(
+        QStringList { QStringLiteral("cleanup"), QStringLiteral("--dry-run"), QStringLiteral("--json") } + policy);
+    QCOMPARE(plan.exitCode, 0);
+    const QJsonObject planned = QJsonDocument::fromJson(plan.out).object();
+    const qint64 going = planned.value(u"delete").toObject().value(u"count").toInteger();
+    QVERIFY(going > 0);
+    const QJsonArray decisions = planned.value(u"snapshots").toArray();
+    qint64 goingInList = 0;
+    for (const QJsonValue &d : decisions) {
+        QVERIFY(!d.toObject().value(u"reason").toString().isEmpty());
+        goingInList += d.toObject().value(u"keep").toBool() ? 0 : 1;
+    }
+    QCOMPARE(goingInList, going);
+    QCOMPARE(qint64(decisions.size()), going + planned.value(u"keep").toObject().value(u"count").toInteger());
+
+    // Run with an archive, purge, import: the snapshots are back.
+    const QString archive = m_dir.filePath(QStringLiteral("orders.ndjson.zst"));
+    const Run cleanup = run(QStringList { QStringLiteral("cleanup"), QStringLiteral("--yes"), QStringLiteral("--quiet"),
+                                QStringLiteral("--archive"), archive }
+        + policy);
+    QVERIFY2(cleanup.exitCode == 0, cleanup.err.constData());
+    QVERIFY(cleanup.out.contains(QByteArray(QByteArray("trashed ") + QByteArray::number(going))));
+    QVERIFY(QFile::exists(archive));
+    const Run trashList = run({ QStringLiteral("trash"), QStringLiteral("list"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--limit"), QStringLiteral("5") });
+    QCOMPARE(trashList.out.count('\n'), 5);
+    const Run purge = run({ QStringLiteral("trash"), QStringLiteral("purge"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--older-than"), QStringLiteral("0") });
+    QVERIFY(purge.out.startsWith(QByteArray(QByteArray("purged ") + QByteArray::number(going))));
+    const Run imported = run({ QStringLiteral("import"), archive });
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QVERIFY(imported.out.startsWith(QByteArray(QByteArray("imported ") + QByteArray::number(going))));
+    const Run verify = run({ QStringLiteral("verify"), QStringLiteral("--tenant"), QStringLiteral("acme-th"),
+        QStringLiteral("--kind"), QStringLiteral("order") });
+    QCOMPARE(verify.exitCode, 0);
+    // A damaged archive is refused with its name, and nothing is imported.
+    QFile damaged(m_dir.filePath(QStringLiteral("damaged.ndjson.zst")));
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write("not zstd at all");
+    damaged.close();
+    const Run refused = run({ QStringLiteral("import"), damaged.fileName() });
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY_ONE_ERROR_LINE(refused, "damaged.ndjson.zst");
+
+    // Everything above is in the audit log.
+    const Run audit
+        = run({ QStringLiteral("audit"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("20") });
+    QCOMPARE(audit.exitCode, 0);
+    QStringList actions;
+    for (const QByteArray &line : audit.out.trimmed().split('\n'))
+        actions.prepend(QJsonDocument::fromJson(line).object().value(u"action").toString());
+    QVERIFY2(actions.size() >= 5, qPrintable(actions.join(u',')));
+    actions = actions.mid(actions.size() - 5); // the demo's own entries (dictionary training) come first
+    QCOMPARE(actions,
+        (QStringList { QStringLiteral("cleanup.start"), QStringLiteral("cleanup"), QStringLiteral("trash.purge"),
+            QStringLiteral("import"), QStringLiteral("import") }));
 }
 
 void TestCli::missingDatabase()
