@@ -10,15 +10,12 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPointer>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
-#include <QTableView>
-#include <QToolButton>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
@@ -31,6 +28,7 @@
 #include "inventorychartview.h"
 #include "items/entitylistmodel.h"
 #include "items/kindstatsmodel.h"
+#include "items/progresstask.h"
 #include "items/runonworkers.h"
 #include "items/timelinemodel.h"
 #include "kindnavigator.h"
@@ -41,7 +39,9 @@
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
 #include "takesnapshotpanel.h"
+#include "taskprogress.h"
 #include "timelinestrip.h"
+#include "timelinetable.h"
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -59,8 +59,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_chatChart(new ChatChartView(this))
     , m_maintenance(new MaintenanceView(this))
     , m_entities(new EntityListModel(this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QToolButton(this))
+    , m_demoTask(new ProgressTask(this))
+    , m_demoProgress(new TaskProgress(this))
 {
     m_ui->setupUi(this);
     QFont title = m_ui->titleLabel->font();
@@ -76,32 +76,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->storageTable->verticalHeader()->hide();
 
-    // The timeline: ordered by time only (what its keyset and indexes follow), newest first.
-    QTableView *timeline = m_ui->timelineTable;
-    timeline->setModel(m_timeline);
-    timeline->verticalHeader()->hide();
-    timeline->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    timeline->verticalHeader()->setDefaultSectionSize(timeline->fontMetrics().height() + 6);
-    timeline->horizontalHeader()->setSectionsMovable(true);
-    timeline->horizontalHeader()->setSortIndicatorShown(true);
-    timeline->horizontalHeader()->setSortIndicator(int(TimelineModel::Column::TakenAt), Qt::DescendingOrder);
-    timeline->setTextElideMode(Qt::ElideRight);
-    timeline->setColumnWidth(int(TimelineModel::Column::TakenAt), 150);
-    timeline->setColumnWidth(int(TimelineModel::Column::Entity), 170);
-    timeline->setColumnWidth(int(TimelineModel::Column::Version), 60);
-    timeline->setColumnWidth(int(TimelineModel::Column::Summary), 320);
-    timeline->setColumnWidth(int(TimelineModel::Column::Size), 170);
-    connect(timeline->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
-        [this, timeline](int column, Qt::SortOrder order) {
-            if (column != int(TimelineModel::Column::TakenAt)) {
-                // Only time orders the timeline; keep the indicator where the order is.
-                const bool newest = m_timeline->sortOrder() == SortOrder::NewestFirst;
-                timeline->horizontalHeader()->setSortIndicator(
-                    int(TimelineModel::Column::TakenAt), newest ? Qt::DescendingOrder : Qt::AscendingOrder);
-                return;
-            }
-            m_timeline->sort(column, order);
-        });
+    TimelineTable *timeline = m_ui->timelineTable;
+    timeline->setTimelineModel(m_timeline);
     connect(m_timeline, &TimelineModel::countChanged, this, &MainWindow::updateCount);
     connect(m_timeline, &TimelineModel::countChanged, this, [this] {
         if (m_timeline->countState() == TimelineModel::CountState::Exact && std::exchange(m_statsPending, false))
@@ -154,6 +130,8 @@ MainWindow::MainWindow(QWidget *parent)
             showEntity(QString(), QString());
     });
     connect(m_ui->timelineStrip, &TimelineStrip::markerClicked, this, &MainWindow::selectSnapshot);
+    connect(m_ui->timelineStrip, &TimelineStrip::loadFailed, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_ui->actionEntityTimeline, &QAction::triggered, this, [this] {
         if (const auto &shown = m_inspector->header())
             showEntity(shown->kind, shown->entityId);
@@ -198,24 +176,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_maintenance, &MaintenanceView::snapshotsChanged, this, &MainWindow::refresh);
     connect(m_maintenance, &MaintenanceView::corruptFound, this,
         [this](const QString &id) { m_timeline->setIntegrity(id, TimelineModel::Integrity::Corrupt); });
-    // The timeline's context menu: snapshot the selected entity now, or plan a cleanup of its kind.
-    auto *takeNow = new QAction(tr("Take snapshot of this entity now…"), timeline);
-    auto *planCleanup = new QAction(tr("Plan a cleanup of this kind…"), timeline);
-    timeline->addActions({ m_ui->actionCompareSelected, m_ui->actionCompareWithPrevious, takeNow, planCleanup });
-    timeline->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(takeNow, &QAction::triggered, this, [this] {
-        if (const SnapshotHeader *h = m_timeline->headerAt(m_ui->timelineTable->currentIndex().row())) {
-            m_maintenance->takePanel()->prepare(h->kind, h->kind == u"daily_inventory" ? QString() : h->entityId);
-            m_maintenance->setCurrentWidget(m_maintenance->takePanel());
-            m_ui->views->setCurrentWidget(m_maintenance);
-        }
+    timeline->insertActions(
+        timeline->actions().value(0), { m_ui->actionCompareSelected, m_ui->actionCompareWithPrevious });
+    connect(timeline, &TimelineTable::takeSnapshotRequested, this, [this](const SnapshotHeader &h) {
+        m_maintenance->takePanel()->prepare(h.kind, h.kind == u"daily_inventory" ? QString() : h.entityId);
+        m_maintenance->setCurrentWidget(m_maintenance->takePanel());
+        m_ui->views->setCurrentWidget(m_maintenance);
     });
-    connect(planCleanup, &QAction::triggered, this, [this] {
-        if (const SnapshotHeader *h = m_timeline->headerAt(m_ui->timelineTable->currentIndex().row())) {
-            m_maintenance->retentionPanel()->setKind(h->kind);
-            m_maintenance->setCurrentWidget(m_maintenance->retentionPanel());
-            m_ui->views->setCurrentWidget(m_maintenance);
-        }
+    connect(timeline, &TimelineTable::planCleanupRequested, this, [this](const QString &kind) {
+        m_maintenance->retentionPanel()->setKind(kind);
+        m_maintenance->setCurrentWidget(m_maintenance->retentionPanel());
+        m_ui->views->setCurrentWidget(m_maintenance);
     });
     connect(m_inventoryChart, &InventoryChartView::periodActivated, this,
         [this](const QDate &from, const QDate &to) { showPeriod(QStringLiteral("daily_inventory"), from, to); });
@@ -234,13 +205,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->actionOlderVersion, &QAction::triggered, this, [this] { stepVersion(true); });
     connect(m_ui->actionNewerVersion, &QAction::triggered, this, [this] { stepVersion(false); });
 
-    m_progress->setMaximumWidth(260);
-    m_progress->setTextVisible(true);
-    m_progress->hide();
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->hide();
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_cancel);
+    m_demoProgress->attach(m_demoTask);
+    m_demoProgress->setMaximumWidth(420);
+    statusBar()->addPermanentWidget(m_demoProgress);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_backendLabel);
     statusBar()->addPermanentWidget(m_tenantLabel);
@@ -255,11 +222,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     QSettings settings;
-    // Column widths and order, as the user left them.
-    timeline->horizontalHeader()->restoreState(settings.value(QStringLiteral("timeline/header")).toByteArray());
+    timeline->restoreLayout();
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
         resize(1500, 900); // first start: room for the navigator, the timeline and the inspector
-        resizeDocks({ dock, inspectorDock }, { 250, 460 }, Qt::Horizontal);
+        // Once laid out: before that the central widget's minimum squeezes the docks.
+        QTimer::singleShot(0, this, [=, this] { resizeDocks({ dock, inspectorDock }, { 240, 400 }, Qt::Horizontal); });
     }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
 }
@@ -271,7 +238,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
-    settings.setValue(QStringLiteral("timeline/header"), m_ui->timelineTable->horizontalHeader()->saveState());
+    m_ui->timelineTable->saveLayout();
     event->accept();
 }
 
@@ -346,39 +313,23 @@ void MainWindow::openDemo()
     // First start: the demo database is made (about 20,000 snapshots, a few seconds) with progress and Cancel.
     QDir().mkpath(QFileInfo(path).absolutePath());
     m_ui->messageLabel->setText(tr("Creating the demo database %1…").arg(path));
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(0);
-    m_progress->show();
-    m_cancel->show();
-    auto cancelled = std::make_shared<std::atomic_bool>(false);
-    connect(
-        m_cancel, &QToolButton::clicked, this, [cancelled] { *cancelled = true; }, Qt::SingleShotConnection);
-    QPointer<MainWindow> self(this);
-    const auto progress = [self, cancelled](qint64 done, qint64 total, const QString &phase) {
-        QMetaObject::invokeMethod(qApp, [self, done, total, phase] {
-            if (self) {
-                self->m_progress->setValue(int(1000 * done / std::max<qint64>(1, total)));
-                self->m_progress->setFormat(tr("Demo data: %1").arg(phase));
+    m_demoTask->start(
+        QThreadPool::globalInstance(), tr("Demo data…"),
+        [path](ProgressTask::Control &control) {
+            return createDemoSqliteFile(
+                path, DemoOptions {}, [&control](qint64 done, qint64 total, const QString &phase) {
+                    control.report(done, total, tr("Demo data: %1").arg(phase));
+                    return !control.isCancelled();
+                });
+        },
+        [this, path](const Result<DemoReport> &made) {
+            if (!made) {
+                showError(made.error().message);
+                Q_EMIT dataShown(false);
+                return;
             }
+            openStore(ConnectionSpec::sqlite(path), false);
         });
-        return !cancelled->load();
-    };
-    using Made = Result<DemoReport>;
-    auto *watcher = new QFutureWatcher<Made>(this);
-    connect(watcher, &QFutureWatcher<Made>::finished, this, [this, watcher, path] {
-        watcher->deleteLater();
-        m_progress->hide();
-        m_cancel->hide();
-        const Made made = watcher->result();
-        if (!made) {
-            showError(made.error().message);
-            Q_EMIT dataShown(false);
-            return;
-        }
-        openStore(ConnectionSpec::sqlite(path), false);
-    });
-    watcher->setFuture(
-        QtConcurrent::run([path, progress] { return createDemoSqliteFile(path, DemoOptions {}, progress); }));
 }
 
 void MainWindow::refresh()
@@ -486,42 +437,14 @@ void MainWindow::showEntity(const QString &kind, const QString &entityId)
     m_ui->views->setCurrentWidget(m_ui->timelineTab);
     if (entityMode) {
         m_ui->entityTitle->setText(tr("<b>%1</b> — every version of this entity").arg(entityId.toHtmlEscaped()));
-        m_ui->timelineStrip->setMarkers({});
         m_ui->filterBar->setKind(kind);
-        loadStrip();
+        SnapshotQuery versions;
+        versions.tenant = m_tenant;
+        versions.kind = kind;
+        versions.entityId = entityId;
+        m_ui->timelineStrip->load(m_store, versions);
     }
     applyFilters();
-}
-
-void MainWindow::loadStrip()
-{
-    if (!m_store || m_entityId.isEmpty())
-        return;
-    SnapshotQuery query;
-    query.tenant = m_tenant;
-    query.kind = m_entityKind;
-    query.entityId = m_entityId;
-    PageRequest request;
-    request.order = SortOrder::OldestFirst;
-    request.limit = 20000;
-    SnapshotStore *store = m_store.get();
-    runOnWorkers(
-        this, &store->workers(), [store, query, request] { return store->listHeaders(query, request); },
-        [this, query](const Result<HeaderPage> &page) {
-            if (query.entityId != m_entityId || query.kind != m_entityKind)
-                return; // another entity was chosen meanwhile
-            if (!page) {
-                statusBar()->showMessage(page.error().message, 10000);
-                return;
-            }
-            QList<TimelineStrip::Marker> markers;
-            markers.reserve(page->headers.size());
-            for (const SnapshotHeader &h : page->headers)
-                markers.append({ h.id, h.takenAt, h.type, h.version });
-            m_ui->timelineStrip->setMarkers(std::move(markers));
-            if (const auto &shown = m_inspector->header())
-                m_ui->timelineStrip->setSelectedId(shown->id);
-        });
 }
 
 void MainWindow::finishFirstShow(bool ok)

@@ -16,12 +16,12 @@ class ChatChartView;
 class KindNavigator;
 class KindStatsModel;
 class MaintenanceView;
+class ProgressTask;
 class QLabel;
-class QProgressBar;
-class QToolButton;
 class QSortFilterProxyModel;
 class SnapshotInspector;
 class SnapshotStore;
+class TaskProgress;
 class TimelineModel;
 
 // Assembles the console's views around one store. Opening and every query run on the store's workers.
@@ -57,7 +57,6 @@ private:
     void applyFilters();
     // One entity's timeline (its versions, with the strip above the table); an empty id returns to all snapshots.
     void showEntity(const QString &kind, const QString &entityId);
-    void loadStrip();
     void updateCount();
     void showCurrentRow();
     void finishFirstShow(bool ok);
@@ -92,8 +91,8 @@ private:
     QString m_maintenanceTenant;
     bool m_chartRangeSet = false; // the chart's range is anchored on the newest data once per store
     EntityListModel *m_entities;
-    QProgressBar *m_progress; // background work in the status bar
-    QToolButton *m_cancel;
+    ProgressTask *m_demoTask; // creating the demo database, with its progress and Cancel in the status bar
+    TaskProgress *m_demoProgress;
     QString m_entityKind, m_entityId; // set in entity mode
     bool m_statsPending = false; // the kind counts are read once the timeline has its count
     // dataShown() follows the timeline's first rows and the inspector's first snapshot.

@@ -10,6 +10,9 @@
 
 #include <algorithm>
 
+#include "items/runonworkers.h"
+#include "store/snapshotstore.h"
+
 namespace {
 
 constexpr int Margin = 12;
@@ -229,4 +232,31 @@ void TimelineStrip::keyPressEvent(QKeyEvent *event)
         return;
     }
     QWidget::keyPressEvent(event);
+}
+
+void TimelineStrip::load(const std::shared_ptr<SnapshotStore> &store, const SnapshotQuery &entity)
+{
+    const quint64 token = ++m_loadToken;
+    setMarkers({});
+    if (!store)
+        return;
+    PageRequest request;
+    request.order = SortOrder::OldestFirst;
+    request.limit = 20000;
+    SnapshotStore *s = store.get();
+    runOnWorkers(
+        this, &s->workers(), [s, entity, request] { return s->listHeaders(entity, request); },
+        [this, token](const Result<HeaderPage> &page) {
+            if (token != m_loadToken)
+                return; // another entity was chosen meanwhile
+            if (!page) {
+                Q_EMIT loadFailed(page.error().message);
+                return;
+            }
+            QList<Marker> markers;
+            markers.reserve(page->headers.size());
+            for (const SnapshotHeader &h : page->headers)
+                markers.append({ h.id, h.takenAt, h.type, h.version });
+            setMarkers(std::move(markers)); // the selection (the inspector's snapshot) is kept
+        });
 }

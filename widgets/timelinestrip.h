@@ -3,7 +3,12 @@
 #include <QList>
 #include <QWidget>
 
+#include <memory>
+
 #include "domain/snapshot.h"
+#include "store/snapshotquery.h"
+
+class SnapshotStore;
 
 // One entity's versions along a time axis: a marker per snapshot, coloured by type, with the selected one
 // highlighted. Hover shows the type, version and time; a click selects that snapshot.
@@ -22,6 +27,9 @@ public:
     explicit TimelineStrip(QWidget *parent = nullptr);
 
     void setMarkers(QList<Marker> markers); // any order
+    // The versions of one entity (query names tenant, kind and entity), read on the store's workers; a newer load
+    // supersedes an older one.
+    void load(const std::shared_ptr<SnapshotStore> &store, const SnapshotQuery &entity);
     const QList<Marker> &markers() const { return m_markers; }
     void setSelectedId(const QString &id);
     QString selectedId() const { return m_selected; }
@@ -34,6 +42,7 @@ public:
 
 Q_SIGNALS:
     void markerClicked(const QString &id);
+    void loadFailed(const QString &message);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -51,4 +60,5 @@ private:
     QStringList m_types; // in order of first appearance, for colours and the legend
     QString m_selected;
     int m_hovered = -1;
+    quint64 m_loadToken = 0;
 };

@@ -1,0 +1,77 @@
+#include "timelinetable.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QSettings>
+
+#include "items/timelinemodel.h"
+
+namespace {
+const QString layoutKey = QStringLiteral("timeline/header");
+}
+
+TimelineTable::TimelineTable(QWidget *parent)
+    : QTableView(parent)
+{
+    setAlternatingRowColors(true);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    verticalHeader()->hide();
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    horizontalHeader()->setSectionsMovable(true);
+    horizontalHeader()->setSortIndicatorShown(true);
+
+    auto *takeNow = new QAction(tr("Take snapshot of this entity now…"), this);
+    auto *planCleanup = new QAction(tr("Plan a cleanup of this kind…"), this);
+    addActions({ takeNow, planCleanup });
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(takeNow, &QAction::triggered, this, [this] {
+        if (const SnapshotHeader *h = currentHeader())
+            Q_EMIT takeSnapshotRequested(*h);
+    });
+    connect(planCleanup, &QAction::triggered, this, [this] {
+        if (const SnapshotHeader *h = currentHeader())
+            Q_EMIT planCleanupRequested(h->kind);
+    });
+}
+
+void TimelineTable::setTimelineModel(TimelineModel *model)
+{
+    m_timeline = model;
+    setModel(model);
+    using Column = TimelineModel::Column;
+    horizontalHeader()->setSortIndicator(int(Column::TakenAt), Qt::DescendingOrder);
+    setColumnWidth(int(Column::TakenAt), 150);
+    setColumnWidth(int(Column::Entity), 170);
+    setColumnWidth(int(Column::Version), 60);
+    setColumnWidth(int(Column::Summary), 320);
+    setColumnWidth(int(Column::Size), 170);
+    connect(horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        if (column != int(Column::TakenAt)) {
+            // Only time orders the timeline; keep the indicator where the order is.
+            const bool newest = m_timeline->sortOrder() == SortOrder::NewestFirst;
+            horizontalHeader()->setSortIndicator(
+                int(Column::TakenAt), newest ? Qt::DescendingOrder : Qt::AscendingOrder);
+            return;
+        }
+        m_timeline->sort(column, order);
+    });
+}
+
+const SnapshotHeader *TimelineTable::currentHeader() const
+{
+    const QModelIndex current = selectionModel() ? selectionModel()->currentIndex() : QModelIndex();
+    return m_timeline && current.isValid() ? m_timeline->headerAt(current.row()) : nullptr;
+}
+
+void TimelineTable::restoreLayout()
+{
+    horizontalHeader()->restoreState(QSettings().value(layoutKey).toByteArray());
+}
+
+void TimelineTable::saveLayout() const
+{
+    QSettings().setValue(layoutKey, horizontalHeader()->saveState());
+}
