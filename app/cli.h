@@ -6,6 +6,7 @@
 #include <QList>
 #include <QStringList>
 #include <QTextStream>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -20,6 +21,10 @@ namespace SnapScopeCli {
 
 QTextStream &out();
 QTextStream &err();
+// One JSON object on one line (--json output).
+QString jsonLine(const QJsonObject &object);
+// A tenant's business time zone (dates on the command line are its days); UTC when unknown.
+QTimeZone tenantZone(SnapshotStore &store, const QString &tenant);
 // The one line every failure prints.
 int fail(const QString &message, int code = CliExit::Failure);
 int fail(const Error &error);
@@ -150,6 +155,31 @@ struct Options
         QStringLiteral("schedule create: the schedule runs a cleanup with the kind's policy.") };
     QCommandLineOption action { QStringLiteral("action"), QStringLiteral("audit: actions starting with this."),
         QStringLiteral("prefix") };
+    QCommandLineOption at { QStringLiteral("at"),
+        QStringLiteral("state: the moment (RFC 3339 with offset, or a date in the tenant's zone)."),
+        QStringLiteral("time") };
+    QCommandLineOption version { { QStringLiteral("v"), QStringLiteral("version") },
+        QStringLiteral("state: the version (event sequence number); alone: print the program's version."),
+        QStringLiteral("n") };
+    QCommandLineOption full { QStringLiteral("full"),
+        QStringLiteral("state: replay every event from the first instead of starting from a snapshot.") };
+    QCommandLineOption replay { QStringLiteral("replay"),
+        QStringLiteral("verify: check every snapshot of the event-sourced kinds against hybrid and full replay.") };
+    QCommandLineOption mode { QStringLiteral("mode"),
+        QStringLiteral("strategy set: events, time, hybrid (either) or size (replayed event bytes)."),
+        QStringLiteral("mode") };
+    QCommandLineOption everyEvents { QStringLiteral("every-events"),
+        QStringLiteral("strategy set: a snapshot every N events (default 10)."), QStringLiteral("n") };
+    QCommandLineOption everyHours { QStringLiteral("every-hours"),
+        QStringLiteral("strategy set: a snapshot every T hours of events (default 24)."), QStringLiteral("hours") };
+    QCommandLineOption maxReplayBytes { QStringLiteral("max-replay-bytes"),
+        QStringLiteral("strategy set: size mode's limit on event bytes replayed (default 65536)."),
+        QStringLiteral("bytes") };
+    QCommandLineOption incremental { QStringLiteral("incremental"),
+        QStringLiteral("strategy set: store snapshots as patches against the previous version (yes or no)."),
+        QStringLiteral("yes|no") };
+    QCommandLineOption keyframeEvery { QStringLiteral("keyframe-every"),
+        QStringLiteral("strategy set: a full snapshot at least every K versions (default 10)."), QStringLiteral("k") };
 };
 
 struct Command
@@ -190,6 +220,11 @@ private:
     int importArchive(const QStringList &positional);
     int schedule(const QStringList &positional);
     int audit();
+    // clihistory.cpp
+    int state(const QStringList &positional);
+    int compact();
+    int strategy(const QStringList &positional);
+    int verifyReplay();
     Result<RetentionPolicy> policyFromOptions(SnapshotStore &store, const QString &tenant, const QString &kind);
     static QString actor();
 

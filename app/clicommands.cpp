@@ -46,6 +46,22 @@ QTextStream &err()
 }
 
 // The one line every failure prints.
+QString jsonLine(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QTimeZone tenantZone(SnapshotStore &store, const QString &tenant)
+{
+    if (auto tenants = store.tenants()) {
+        for (const Tenant &t : *tenants) {
+            if (t.id == tenant)
+                return QTimeZone(t.businessTimeZone.toUtf8());
+        }
+    }
+    return QTimeZone::utc();
+}
+
 int fail(const QString &message, int code)
 {
     out().flush();
@@ -80,7 +96,7 @@ const QList<Command> &commands()
         { QStringLiteral("verify"), QStringLiteral("Check every payload's zstd frame and SHA-256."),
             { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"),
                 QStringLiteral("entity-prefix"), QStringLiteral("type"), QStringLiteral("from"), QStringLiteral("to"),
-                QStringLiteral("created-by"), QStringLiteral("trash") } },
+                QStringLiteral("created-by"), QStringLiteral("trash"), QStringLiteral("replay") } },
         { QStringLiteral("stats"), QStringLiteral("Per kind: count, raw bytes, stored bytes, ratio."),
             { QStringLiteral("tenant"), QStringLiteral("json") } },
         { QStringLiteral("diff"), QStringLiteral("What changed between two snapshots: diff ID_A ID_B."),
@@ -96,7 +112,7 @@ const QList<Command> &commands()
             { QStringLiteral("kind"), QStringLiteral("samples"), QStringLiteral("size"), QStringLiteral("json") } },
         { QStringLiteral("snapshot"),
             QStringLiteral("Take snapshots: snapshot take --kind K [--entity ID | --store CODE | --all-stores] "
-                           "[--date DAY]."),
+                           "[--date DAY] | snapshot compact [--kind K] [--entity ID]."),
             { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"), QStringLiteral("store"),
                 QStringLiteral("all-stores"), QStringLiteral("date"), QStringLiteral("type"),
                 QStringLiteral("json") } },
@@ -116,6 +132,15 @@ const QList<Command> &commands()
             { QStringLiteral("tenant"), QStringLiteral("from"), QStringLiteral("count"), QStringLiteral("tz"),
                 QStringLiteral("name"), QStringLiteral("cron"), QStringLiteral("kind"), QStringLiteral("targets"),
                 QStringLiteral("cleanup"), QStringLiteral("json") } },
+        { QStringLiteral("state"),
+            QStringLiteral(
+                "An event-sourced entity's state: state ENTITY --kind K (--at TIME | --version N) [--full]."),
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("at"), QStringLiteral("version"),
+                QStringLiteral("full"), QStringLiteral("json") } },
+        { QStringLiteral("strategy"), QStringLiteral("Snapshot strategies: strategy list | strategy set --kind K ..."),
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("mode"), QStringLiteral("every-events"),
+                QStringLiteral("every-hours"), QStringLiteral("max-replay-bytes"), QStringLiteral("incremental"),
+                QStringLiteral("keyframe-every") } },
         { QStringLiteral("audit"), QStringLiteral("The audit log, newest first."),
             { QStringLiteral("tenant"), QStringLiteral("action"), QStringLiteral("created-by"), QStringLiteral("from"),
                 QStringLiteral("to"), QStringLiteral("limit"), QStringLiteral("json") } },
@@ -196,13 +221,7 @@ Result<SnapshotQuery> Cli::buildQuery(SnapshotStore &store, bool tenantRequired)
     if (!tenant)
         return tenant.error();
     q.tenant = *tenant;
-    QTimeZone zone = QTimeZone::utc();
-    if (auto tenants = store.tenants()) {
-        for (const Tenant &t : *tenants) {
-            if (t.id == q.tenant)
-                zone = QTimeZone(t.businessTimeZone.toUtf8());
-        }
-    }
+    const QTimeZone zone = tenantZone(store, q.tenant);
     if (m_parser.isSet(m_o.kind)) {
         q.kind = m_parser.value(m_o.kind);
         if (!KindRegistry::find(q.kind)) {
@@ -257,23 +276,25 @@ int Cli::run(const QStringList &arguments)
             return lines.join(u'\n');
         }()));
     m_parser.addHelpOption();
-    m_parser.addVersionOption();
-    m_parser.addOptions({ m_o.db, m_o.pg, m_o.tenant, m_o.kind, m_o.entity, m_o.entityPrefix, m_o.type, m_o.from,
-        m_o.to, m_o.createdBy, m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed,
-        m_o.samples, m_o.dictSize, m_o.quiet, m_o.format, m_o.store, m_o.product, m_o.top, m_o.granularity,
-        m_o.platform, m_o.handoff, m_o.allStores, m_o.date, m_o.keepLast, m_o.keepWithin, m_o.keepDaily, m_o.keepWeekly,
-        m_o.keepMonthly, m_o.keepYearly, m_o.olderThan, m_o.archive, m_o.dryRun, m_o.yes, m_o.save, m_o.batchSize,
-        m_o.count, m_o.tz, m_o.name, m_o.cron, m_o.targets, m_o.cleanup, m_o.action });
+    // --version takes a number (state --version N); alone it prints the program's version.
+    if (arguments.size() == 2 && (arguments.at(1) == u"--version" || arguments.at(1) == u"-v")) {
+        out() << "snapscope-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return CliExit::Ok;
+    }
+    m_parser.addOptions(
+        { m_o.db, m_o.pg, m_o.tenant, m_o.kind, m_o.entity, m_o.entityPrefix, m_o.type, m_o.from, m_o.to, m_o.createdBy,
+            m_o.trash, m_o.limit, m_o.oldestFirst, m_o.json, m_o.raw, m_o.scale, m_o.seed, m_o.samples, m_o.dictSize,
+            m_o.quiet, m_o.format, m_o.store, m_o.product, m_o.top, m_o.granularity, m_o.platform, m_o.handoff,
+            m_o.allStores, m_o.date, m_o.keepLast, m_o.keepWithin, m_o.keepDaily, m_o.keepWeekly, m_o.keepMonthly,
+            m_o.keepYearly, m_o.olderThan, m_o.archive, m_o.dryRun, m_o.yes, m_o.save, m_o.batchSize, m_o.count, m_o.tz,
+            m_o.name, m_o.cron, m_o.targets, m_o.cleanup, m_o.action, m_o.at, m_o.version, m_o.full, m_o.replay,
+            m_o.mode, m_o.everyEvents, m_o.everyHours, m_o.maxReplayBytes, m_o.incremental, m_o.keyframeEvery });
     m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
     if (!m_parser.parse(arguments))
         return fail(m_parser.errorText(), CliExit::Usage);
     if (m_parser.isSet(QStringLiteral("help"))) {
         out() << m_parser.helpText();
-        return CliExit::Ok;
-    }
-    if (m_parser.isSet(QStringLiteral("version"))) {
-        out() << "snapscope-cli " << QCoreApplication::applicationVersion() << Qt::endl;
         return CliExit::Ok;
     }
     const QStringList positional = m_parser.positionalArguments();
@@ -296,7 +317,7 @@ int Cli::run(const QStringList &arguments)
     const QStringList rest = positional.mid(1);
     static const QStringList takesArguments { QStringLiteral("show"), QStringLiteral("dict"), QStringLiteral("diff"),
         QStringLiteral("json"), QStringLiteral("series"), QStringLiteral("snapshot"), QStringLiteral("trash"),
-        QStringLiteral("import"), QStringLiteral("schedule") };
+        QStringLiteral("import"), QStringLiteral("schedule"), QStringLiteral("state"), QStringLiteral("strategy") };
     if (!takesArguments.contains(name) && !rest.isEmpty())
         return fail(QStringLiteral("%1: unexpected argument \"%2\"").arg(name, rest.constFirst()), CliExit::Usage);
 
@@ -309,7 +330,11 @@ int Cli::run(const QStringList &arguments)
     if (name == u"show")
         return show(rest);
     if (name == u"verify")
-        return verify();
+        return m_parser.isSet(m_o.replay) ? verifyReplay() : verify();
+    if (name == u"state")
+        return state(rest);
+    if (name == u"strategy")
+        return strategy(rest);
     if (name == u"stats")
         return stats();
     if (name == u"diff")

@@ -24,25 +24,9 @@ namespace SnapScopeCli {
 
 namespace {
 
-QString jsonLine(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
 QString megabytes(qint64 bytes)
 {
     return QLocale::c().toString(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MB");
-}
-
-QTimeZone zoneOf(SnapshotStore &store, const QString &tenant)
-{
-    if (auto tenants = store.tenants()) {
-        for (const Tenant &t : *tenants) {
-            if (t.id == tenant)
-                return QTimeZone(t.businessTimeZone.toUtf8());
-        }
-    }
-    return QTimeZone::utc();
 }
 
 QString isoInZone(EpochMs ms, const QTimeZone &zone)
@@ -59,8 +43,11 @@ QString Cli::actor()
 
 int Cli::snapshot(const QStringList &positional)
 {
+    if (positional == QStringList { QStringLiteral("compact") })
+        return compact();
     if (positional != QStringList { QStringLiteral("take") })
-        return fail(QStringLiteral("snapshot: expected \"snapshot take --kind K ...\""), CliExit::Usage);
+        return fail(QStringLiteral("snapshot: expected \"snapshot take --kind K ...\" or \"snapshot compact\""),
+            CliExit::Usage);
     if (!m_parser.isSet(m_o.kind))
         return fail(QStringLiteral("snapshot take needs --kind"), CliExit::Usage);
     auto store = openStore(false);
@@ -172,7 +159,7 @@ int Cli::cleanup()
     if (!candidates)
         return fail(candidates.error());
     const RetentionPlan plan = RetentionPlanner::plan(
-        std::move(*candidates), *policy, QDateTime::currentMSecsSinceEpoch(), zoneOf(**store, *tenant));
+        std::move(*candidates), *policy, QDateTime::currentMSecsSinceEpoch(), tenantZone(**store, *tenant));
     const double planSeconds = timer.elapsed() / 1000.0;
 
     if (m_parser.isSet(m_o.save)) {
@@ -431,7 +418,8 @@ int Cli::schedule(const QStringList &positional)
         s.tenant = *tenant;
         s.name = m_parser.value(m_o.name);
         s.cron = m_parser.value(m_o.cron);
-        s.timeZone = m_parser.isSet(m_o.tz) ? m_parser.value(m_o.tz) : QString::fromUtf8(zoneOf(**store, *tenant).id());
+        s.timeZone
+            = m_parser.isSet(m_o.tz) ? m_parser.value(m_o.tz) : QString::fromUtf8(tenantZone(**store, *tenant).id());
         s.action.kind = m_parser.value(m_o.kind);
         if (m_parser.isSet(m_o.cleanup)) {
             s.action.type = ScheduleAction::Type::Cleanup;

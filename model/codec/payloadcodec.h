@@ -50,8 +50,10 @@ public:
     int activeDictionaryId(const QString &kind) const;
 
     EncodedPayload encode(const QString &kind, const QByteArray &raw) const;
-    Result<QByteArray> decode(const QString &codec, const QByteArray &blob, qint64 rawSize,
-        const QString &checksum) const;
+    // An empty checksum skips the SHA-256 check (the zstd frame's CRC-32C is still checked): a delta's checksum is
+    // that of the state it materializes to.
+    Result<QByteArray> decode(
+        const QString &codec, const QByteArray &blob, qint64 rawSize, const QString &checksum) const;
 
     static QString checksumOf(const QByteArray &bytes);
     // ZDICT_trainFromBuffer over the samples; fails when there are too few samples to learn from.

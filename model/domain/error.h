@@ -21,6 +21,7 @@ struct Error
         ChecksumMismatch, // decoded bytes differ from what was stored
         UnknownDictionary,
         UnknownCodec,
+        BrokenChain, // an incremental snapshot's base is missing or its patch does not apply
         Cancelled,
     };
 
@@ -30,23 +31,20 @@ struct Error
     bool isIntegrityError() const
     {
         return code == Code::CorruptFrame || code == Code::ChecksumMismatch || code == Code::UnknownDictionary
-            || code == Code::UnknownCodec;
+            || code == Code::UnknownCodec || code == Code::BrokenChain;
     }
 };
 
 // A value or an Error (std::expected is C++23; this is the part of it the project needs).
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_value(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return ok(); }
@@ -72,8 +70,7 @@ public:
     Status() = default;
     Status(Error error)
         : m_error(std::move(error))
-    {
-    }
+    { }
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
     const Error &error() const { return *m_error; }

@@ -47,6 +47,7 @@ struct RetentionPolicy
 struct RetentionCandidate
 {
     QUuid id;
+    QUuid baseId; // null unless the snapshot is stored as a delta against that one
     EpochMs takenAt = 0;
     qint64 storedSize = 0;
     int entity = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -40,7 +41,7 @@ struct SnapshotHeader
     QJsonObject trigger;
     QString previousId;
     std::optional<qint64> eventSeq;
-    QString baseId;
+    QString baseId; // non-empty: the payload is stored as an RFC 6902 patch against this snapshot's state
     QString codec;
     qint64 rawSize = 0;
     qint64 storedSize = 0;
@@ -70,7 +71,10 @@ struct NewSnapshot
     QString createdBy = QStringLiteral("system");
     QJsonObject trigger;
     std::optional<qint64> eventSeq;
+    // An incremental snapshot: baseId names the previous version it builds on and patch turns that version's state
+    // into `payload`; the patch is stored, the checksum and summary are those of `payload`.
     QString baseId;
+    QJsonArray patch;
     QJsonObject payload;
     QString id; // optional: a caller-chosen UUID (the demo generator uses seeded ids); empty = generated
 };

@@ -146,6 +146,43 @@ struct DemoGenerator::Impl
     // Where generated snapshots go: the sample collector (dictionary training) or the store.
     std::function<bool(NewSnapshot &&)> sink;
     qint64 events = 0;
+    QList<EventRecord> orderEvents; // orders are event-sourced too: one event per change, snapshots at status changes
+
+    // The patch an event carries from one state to the next, member by member (an array that grew at its end gets
+    // its new elements appended): what an order service would publish, and cheap to make.
+    static QJsonArray memberPatch(const QJsonObject &from, const QJsonObject &to)
+    {
+        QJsonArray patch;
+        const auto op = [&](const QString &name, const QString &path, const QJsonValue &value = QJsonValue::Undefined) {
+            QJsonObject o { { QStringLiteral("op"), name }, { QStringLiteral("path"), path } };
+            if (!value.isUndefined())
+                o.insert(QStringLiteral("value"), value);
+            patch.append(o);
+        };
+        for (auto it = from.begin(); it != from.end(); ++it) {
+            if (!to.contains(it.key()))
+                op(QStringLiteral("remove"), u'/' + it.key());
+        }
+        for (auto it = to.begin(); it != to.end(); ++it) {
+            const QString path = u'/' + it.key();
+            const QJsonValue before = from.value(it.key());
+            if (before.isUndefined()) {
+                op(QStringLiteral("add"), path, it.value());
+            } else if (before != it.value()) {
+                const QJsonArray a = before.toArray(), b = it.value().toArray();
+                bool appended = before.isArray() && it.value().isArray() && b.size() > a.size();
+                for (qsizetype i = 0; appended && i < a.size(); ++i)
+                    appended = a.at(i) == b.at(i);
+                if (appended) {
+                    for (qsizetype i = a.size(); i < b.size(); ++i)
+                        op(QStringLiteral("add"), path + QStringLiteral("/-"), b.at(i));
+                } else {
+                    op(QStringLiteral("replace"), path, it.value());
+                }
+            }
+        }
+        return patch;
+    }
 
     Impl(DemoOptions o, quint64 seed)
         : options(o)
@@ -424,13 +461,30 @@ struct DemoGenerator::Impl
                 { QStringLiteral("created_at"), iso(t) },
             };
             QJsonArray history;
+            QJsonObject published; // the state the order's events have built so far
+            qint64 seq = 0;
+            const auto publish = [&](const QString &eventType) {
+                order.insert(QStringLiteral("updated_at"), iso(t));
+                orderEvents.append({ tenantId, orderId, ++seq, eventType, t,
+                    QJsonObject { { QStringLiteral("event_id"), rng.id(t) },
+                        { QStringLiteral("patch"), memberPatch(published, order) } } });
+                published = order;
+                ++events;
+            };
             const auto step = [&](const QString &status, const QString &action) {
+                static const QHash<QString, QString> eventTypes { { QStringLiteral("created"),
+                                                                      QStringLiteral("OrderCreated") },
+                    { QStringLiteral("confirmed"), QStringLiteral("PaymentConfirmed") },
+                    { QStringLiteral("modified"), QStringLiteral("OrderModified") },
+                    { QStringLiteral("shipped"), QStringLiteral("OrderShipped") },
+                    { QStringLiteral("completed"), QStringLiteral("OrderDelivered") },
+                    { QStringLiteral("cancelled"), QStringLiteral("OrderCancelled") } };
                 history.append(QJsonObject { { QStringLiteral("status"), status }, { QStringLiteral("at"), iso(t) } });
                 order.insert(QStringLiteral("status"), status);
                 order.insert(QStringLiteral("status_history"), history);
-                order.insert(QStringLiteral("updated_at"), iso(t));
+                publish(eventTypes.value(status));
                 return emit(QStringLiteral("order"), orderId, t, status, order,
-                    trigger(QStringLiteral("order-service"), action), QStringLiteral("system"), std::nullopt, tenantId);
+                    trigger(QStringLiteral("order-service"), action), QStringLiteral("system"), seq, tenantId);
             };
             if (!step(QStringLiteral("created"), QStringLiteral("order_created")))
                 return false;
@@ -469,7 +523,17 @@ struct DemoGenerator::Impl
                     return false;
                 continue;
             }
-            t += rng.range(4, 36) * Hour;
+            // Packing starts between payment and hand-over: an event without a snapshot, which only a
+            // point-in-time reconstruction shows.
+            t += rng.range(1, 3) * Hour;
+            if (t >= end)
+                continue;
+            order.insert(QStringLiteral("fulfilment"),
+                QJsonObject { { QStringLiteral("stage"), QStringLiteral("packing") },
+                    { QStringLiteral("store_code"), order.value(u"store_code") },
+                    { QStringLiteral("started_at"), iso(t) } });
+            publish(QStringLiteral("PackingStarted"));
+            t += rng.range(3, 33) * Hour;
             if (t >= end)
                 continue;
             QJsonObject delivery = order.value(u"delivery").toObject();
@@ -868,7 +932,12 @@ struct DemoGenerator::Impl
                 { QStringLiteral("items"), QJsonArray() }, { QStringLiteral("total"), 0.0 },
                 { QStringLiteral("customer_id"), rng.pick(customers).id } };
             EpochMs t = randomTime(start, end - 30 * Day);
-            for (int seq = 1; seq <= length; ++seq) {
+            // The cart's creation is its first event; everything after it is a patch on that state.
+            eventRows.append({ tenant, id, 1, QStringLiteral("CartCreated"), t,
+                QJsonObject { { QStringLiteral("event_id"), rng.id(t) },
+                    { QStringLiteral("patch"), memberPatch(QJsonObject(), state) } } });
+            ++events;
+            for (int seq = 2; seq <= length; ++seq) {
                 t += rng.range(1, 600) * 1000 + (seq % 50 == 0 ? Day : 0);
                 QJsonArray items = state.value(u"items").toArray();
                 QJsonArray patch;
@@ -1154,6 +1223,7 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
         return Error { Error::Code::Cancelled,
             QStringLiteral("demo generation cancelled after %1 snapshots").arg(report.snapshots) };
 
+    eventRows += impl.orderEvents;
     if (Status s = m_store.appendEvents(eventRows); !s)
         return s.error();
     if (Status s = m_store.appendInventoryTransactions(transactions); !s)

@@ -1,5 +1,7 @@
 #include "retentionplanner.h"
 
+#include <QHash>
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
@@ -92,6 +94,8 @@ QString retentionReasonText(RetentionReason reason)
         return QCoreApplication::translate("RetentionReason", "significant");
     case RetentionReason::ProtectedType:
         return QCoreApplication::translate("RetentionReason", "protected type");
+    case RetentionReason::BaseOfKeptDelta:
+        return QCoreApplication::translate("RetentionReason", "base of a kept incremental snapshot");
     case RetentionReason::NoKeepRule:
         return QCoreApplication::translate("RetentionReason", "no keep rule matched");
     case RetentionReason::OlderThanLimit:
@@ -259,6 +263,29 @@ RetentionPlan RetentionPlanner::plan(
                     reason = RetentionReason::ProtectedType;
             }
             verdict[i] = quint8(reason);
+        }
+        // A kept delta needs its whole chain of bases, however old.
+        bool hasDeltas = false;
+        for (size_t i = begin; i < end && !hasDeltas; ++i)
+            hasDeltas = !rows[i].baseId.isNull();
+        if (hasDeltas) {
+            QHash<QUuid, size_t> at;
+            for (size_t i = begin; i < end; ++i)
+                at.insert(rows[i].id, i);
+            for (size_t i = begin; i < end; ++i) {
+                if (!isKept(RetentionReason(verdict[i])))
+                    continue;
+                for (QUuid base = rows[i].baseId; !base.isNull();) {
+                    const auto found = at.constFind(base);
+                    if (found == at.constEnd())
+                        break; // trashed already: restored with it, never purged while referenced
+                    const size_t b = *found;
+                    if (isKept(RetentionReason(verdict[b])))
+                        break; // kept, and so is its own chain
+                    verdict[b] = quint8(RetentionReason::BaseOfKeptDelta);
+                    base = rows[b].baseId;
+                }
+            }
         }
         begin = end;
     }

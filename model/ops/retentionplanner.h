@@ -25,6 +25,7 @@ enum class RetentionReason : quint8 {
     NewestOfEntity,
     Significant,
     ProtectedType,
+    BaseOfKeptDelta, // an incremental snapshot that is kept needs it to materialize
     // deleted:
     NoKeepRule,
     OlderThanLimit,

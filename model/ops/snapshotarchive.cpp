@@ -40,8 +40,7 @@ QByteArray archiveLine(const SnapshotHeader &h, const QByteArray &canonicalPaylo
         header.insert(QStringLiteral("previous_id"), h.previousId);
     if (h.eventSeq)
         header.insert(QStringLiteral("event_seq"), *h.eventSeq);
-    if (!h.baseId.isEmpty())
-        header.insert(QStringLiteral("base_id"), h.baseId);
+    // Always the full state (an incremental snapshot materialized): a line restores on its own.
     // The payload goes in as its stored canonical bytes, not re-serialized.
     QByteArray line = CanonicalJson::write(header);
     line.chop(1);
@@ -178,7 +177,6 @@ Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString
         h.pinned = o.value(u"pinned").toBool();
         h.checksum = o.value(u"checksum").toString();
         h.previousId = o.value(u"previous_id").toString().toLower();
-        h.baseId = o.value(u"base_id").toString().toLower();
         if (o.contains(u"event_seq"))
             h.eventSeq = qint64(o.value(u"event_seq").toDouble());
         if (!SnapshotId::isWellFormed(h.id))
@@ -189,9 +187,8 @@ Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString
             return lineError(path, lineNumber, QStringLiteral("tenant, entity_id, type and created_by are required"));
         if (h.version < 1 || h.takenAt < 0)
             return lineError(path, lineNumber, QStringLiteral("\"version\" and \"taken_at\" must be positive numbers"));
-        if ((!h.previousId.isEmpty() && !SnapshotId::isWellFormed(h.previousId))
-            || (!h.baseId.isEmpty() && !SnapshotId::isWellFormed(h.baseId)))
-            return lineError(path, lineNumber, QStringLiteral("\"previous_id\" or \"base_id\" is not a UUID"));
+        if (!h.previousId.isEmpty() && !SnapshotId::isWellFormed(h.previousId))
+            return lineError(path, lineNumber, QStringLiteral("\"previous_id\" is not a UUID"));
         if (!o.value(u"payload").isObject())
             return lineError(path, lineNumber, QStringLiteral("\"payload\" must be a JSON object"));
         row.payload = CanonicalJson::write(o.value(u"payload").toObject());

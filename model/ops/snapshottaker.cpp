@@ -8,6 +8,8 @@
 #include <cmath>
 #include <map>
 
+#include "ops/snapshotcompactor.h"
+#include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
 #include "json/jsonpatch.h"
@@ -182,40 +184,27 @@ Result<QList<NewSnapshot>> SnapshotTaker::folded(const TakeRequest &request, Epo
     auto base = newest(m_store, request.tenant, request.kind, request.entityId);
     if (!base)
         return base.error();
-    QJsonValue state = QJsonObject();
+    QJsonObject state;
     qint64 seq = 0;
     if (*base) {
         state = QJsonDocument::fromJson((*base)->payload).object();
         seq = (*base)->header.eventSeq.value_or(0);
     }
-    auto events = m_store.maintenance().events(request.tenant, request.entityId, seq);
+    auto events = m_store.history().events(request.tenant, request.entityId, seq);
     if (!events)
         return events.error();
     if (!*base && events->isEmpty())
         return Error { Error::Code::NotFound,
             QStringLiteral("%1 %2 has no snapshots and no events").arg(request.kind, request.entityId) };
-    for (const EventRecord &event : std::as_const(*events)) {
-        auto next = JsonPatch::apply(state, event.data.value(u"patch").toArray());
-        if (!next) {
-            return Error { Error::Code::Invalid,
-                QStringLiteral("event %1 of %2 does not apply: %3")
-                    .arg(event.seq)
-                    .arg(request.entityId, next.error().message) };
-        }
-        state = *next;
-        seq = event.seq;
-    }
-    QJsonObject payload = state.toObject();
-    std::optional<qint64> eventSeq;
-    if (seq > 0) {
-        eventSeq = seq;
-        if (request.kind == u"aggregate") {
-            payload.insert(QStringLiteral("version"), seq);
-            payload.insert(QStringLiteral("event_seq"), seq);
-        }
-    }
+    const QJsonObject previousState = state;
+    auto folded = StateReconstructor::fold(request.kind, std::move(state), *events);
+    if (!folded)
+        return folded.error();
     if (!events->isEmpty())
-        payload.insert(QStringLiteral("updated_at"), IsoTime::toUtcSeconds(events->last().occurredAt));
+        seq = events->last().seq;
+    std::optional<qint64> eventSeq;
+    if (seq > 0)
+        eventSeq = seq;
     NewSnapshot s;
     s.tenant = request.tenant;
     s.kind = request.kind;
@@ -225,7 +214,17 @@ Result<QList<NewSnapshot>> SnapshotTaker::folded(const TakeRequest &request, Epo
     s.createdBy = request.actor;
     s.trigger = triggerFor(request, QStringLiteral("fold_events"));
     s.eventSeq = eventSeq;
-    s.payload = payload;
+    s.payload = std::move(folded).value();
+    // Stored as the kind's strategy says: a delta against the newest version when it is incremental.
+    if (*base) {
+        auto strategy = m_store.history().strategy(request.tenant, request.kind);
+        auto depth = m_store.history().chainDepth((*base)->header.id);
+        if (!strategy)
+            return strategy.error();
+        if (!depth)
+            return depth.error();
+        SnapshotCompactor::chooseStorage(s, previousState, (*base)->header.id, *depth, *strategy, m_store.codec());
+    }
     return QList<NewSnapshot> { s };
 }
 

@@ -29,16 +29,24 @@ Result<VerificationReport> Verification::run(
         const QList<std::optional<Error>> problems
             = QtConcurrent::blockingMapped<QList<std::optional<Error>>>(indexes, [&](int i) -> std::optional<Error> {
                   const SnapshotHeader &h = p.headers.at(i);
-                  auto decoded = codec.decode(h.codec, p.storedPayloads.at(i), h.rawSize, h.checksum);
+                  // A delta's own bytes are checked here (its frame); its state below, through its chain.
+                  auto decoded = codec.decode(
+                      h.codec, p.storedPayloads.at(i), h.rawSize, h.baseId.isEmpty() ? h.checksum : QString());
                   if (decoded)
                       return std::nullopt;
                   return decoded.error();
               });
         for (qsizetype i = 0; i < problems.size(); ++i) {
-            if (!problems.at(i))
-                continue;
             const SnapshotHeader &h = p.headers.at(i);
-            CorruptSnapshot corrupt { h.id, h.kind, h.entityId, *problems.at(i) };
+            std::optional<Error> problem = problems.at(i);
+            if (!problem && !h.baseId.isEmpty()) {
+                // Materialized on this thread: the store's connection for it is this thread's.
+                if (auto state = m_store.load(h.id); !state)
+                    problem = state.error();
+            }
+            if (!problem)
+                continue;
+            CorruptSnapshot corrupt { h.id, h.kind, h.entityId, *problem };
             if (onCorrupt)
                 onCorrupt(corrupt);
             report.corrupt.append(std::move(corrupt));

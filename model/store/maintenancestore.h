@@ -68,7 +68,6 @@ public:
     // --- sources of manual snapshots
     virtual Result<QStringList> storeCodes(const QString &tenant) = 0;
     virtual Result<QList<StockLevel>> stockLevels(const QString &tenant, const QString &storeCode) = 0;
-    virtual Result<QList<EventRecord>> events(const QString &tenant, const QString &aggregateId, qint64 afterSeq) = 0;
     virtual Result<QList<InventoryTransaction>> inventoryTransactions(
         const QString &tenant, EpochMs from, EpochMs to, const QString &storeCode)
         = 0;

@@ -11,6 +11,7 @@
 #include "domain/error.h"
 #include "domain/snapshot.h"
 #include "store/connectionspec.h"
+#include "store/historystore.h"
 #include "store/maintenancestore.h"
 #include "store/snapshotquery.h"
 #include "store/sourcerecords.h"
@@ -37,7 +38,8 @@ public:
     // the time index: with them any page is read by its keyset cursor, never by OFFSET.
     virtual Result<QList<PageCursor>> pageEnds(const SnapshotQuery &query, SortOrder order, int pageSize) = 0;
     virtual Result<SnapshotHeader> header(const QString &id) = 0;
-    // Decompresses and verifies; an integrity problem is an Error with isIntegrityError().
+    // Decompresses and verifies; an integrity problem is an Error with isIntegrityError(). An incremental snapshot
+    // is materialized from its chain (its base's state with its patch applied) and the result verified.
     virtual Result<Snapshot> load(const QString &id) = 0;
     // The stored row as it is, for verification and export of raw bytes.
     virtual Result<QByteArray> rawPayload(const QString &id) = 0;
@@ -75,6 +77,8 @@ public:
 
     // Retention, trash, schedules, audit log and the sources of manual snapshots.
     virtual MaintenanceStore &maintenance() = 0;
+    // Events, point-in-time sources, snapshot strategies and delta storage.
+    virtual HistoryStore &history() = 0;
 
     PayloadCodec &codec() { return m_codec; }
     // The store's own small pool: work submitted here gets a connection of its thread.

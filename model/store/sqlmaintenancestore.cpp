@@ -15,6 +15,7 @@
 #include "store/sqlvalues.h"
 
 using SqlValues::compactJson;
+using SqlValues::execWith;
 using SqlValues::nullableInt;
 using SqlValues::nullIfEmpty;
 using SqlValues::parseObject;
@@ -37,16 +38,6 @@ QStringList toStrings(const QJsonArray &array)
 std::optional<EpochMs> optionalMs(const QVariant &value)
 {
     return value.isNull() ? std::nullopt : std::optional<EpochMs>(value.toLongLong());
-}
-
-// Runs a prepared statement with positional values.
-bool execWith(QSqlQuery &query, const QString &sql, const QVariantList &values)
-{
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
 }
 
 } // namespace
@@ -217,7 +208,7 @@ Result<RetentionCandidates> SqlMaintenanceStore::retentionCandidates(
     }
     // No ORDER BY: rows are grouped by entity below, which is cheaper than having the database sort them.
     const QString sql
-        = QStringLiteral("SELECT id, entity_id, taken_at, snapshot_type, pinned, stored_size, %1 FROM "
+        = QStringLiteral("SELECT id, entity_id, taken_at, snapshot_type, pinned, stored_size, %1, base_id FROM "
                          "snapshots %2WHERE tenant_id = ? AND kind = ? AND deleted_at IS NULL")
               .arg(m_store.m_dialect.isSqlite() ? flagged
                                                 : QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(flagged),
@@ -258,6 +249,8 @@ Result<RetentionCandidates> SqlMaintenanceStore::retentionCandidates(
             c.pinned = query.value(4).toBool();
             c.storedSize = query.value(5).toLongLong();
             c.flagged = query.value(6).toInt() != 0;
+            if (const QVariant base = query.value(7); !base.isNull())
+                c.baseId = QUuid::fromString(base.toString());
             part.rows.push_back(c);
         }
         if (query.lastError().isValid())
@@ -343,8 +336,11 @@ Result<qint64> SqlMaintenanceStore::restore(const QStringList &ids)
 
 Result<qint64> SqlMaintenanceStore::purge(const QString &tenant, EpochMs trashedBefore, int limit)
 {
-    return changeRows(QStringLiteral("DELETE FROM snapshots WHERE id IN (SELECT id FROM snapshots WHERE tenant_id = ? "
-                                     "AND deleted_at IS NOT NULL AND deleted_at < ? LIMIT ?)"),
+    // A base that a delta still builds on stays until the delta is gone (a later batch or run purges it then).
+    return changeRows(
+        QStringLiteral("DELETE FROM snapshots WHERE id IN (SELECT id FROM snapshots s WHERE tenant_id = ? "
+                       "AND deleted_at IS NOT NULL AND deleted_at < ? AND NOT EXISTS (SELECT 1 FROM "
+                       "snapshots c WHERE c.base_id = s.id) LIMIT ?)"),
         { tenant, trashedBefore, limit }, QStringLiteral("purging the trash"));
 }
 
@@ -738,27 +734,6 @@ Result<QList<StockLevel>> SqlMaintenanceStore::stockLevels(const QString &tenant
             query.value(3).toInt(), query.value(4).toInt(), query.value(5).toInt(), query.value(6).toLongLong() });
     }
     return levels;
-}
-
-Result<QList<EventRecord>> SqlMaintenanceStore::events(
-    const QString &tenant, const QString &aggregateId, qint64 afterSeq)
-{
-    auto db = m_store.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    query.setForwardOnly(true);
-    if (!execWith(query,
-            QStringLiteral("SELECT seq, type, occurred_at, data FROM events WHERE tenant_id = ? AND aggregate_id = ? "
-                           "AND seq > ? ORDER BY seq"),
-            { tenant, aggregateId, afterSeq }))
-        return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
-    QList<EventRecord> events;
-    while (query.next()) {
-        events.append({ tenant, aggregateId, query.value(0).toLongLong(), query.value(1).toString(),
-            query.value(2).toLongLong(), parseObject(query.value(3)) });
-    }
-    return events;
 }
 
 Result<QList<InventoryTransaction>> SqlMaintenanceStore::inventoryTransactions(

@@ -37,7 +37,6 @@ public:
     Result<QList<AuditEntry>> auditLog(const AuditQuery &query) override;
     Result<QStringList> storeCodes(const QString &tenant) override;
     Result<QList<StockLevel>> stockLevels(const QString &tenant, const QString &storeCode) override;
-    Result<QList<EventRecord>> events(const QString &tenant, const QString &aggregateId, qint64 afterSeq) override;
     Result<QList<InventoryTransaction>> inventoryTransactions(
         const QString &tenant, EpochMs from, EpochMs to, const QString &storeCode) override;
     Result<QList<DailyInventoryFact>> latestDailyInventoryBefore(

@@ -21,6 +21,7 @@
 #include "store/jobsahead.h"
 #include "store/sqlvalues.h"
 #include "json/canonicaljson.h"
+#include "json/jsonpatch.h"
 
 namespace {
 
@@ -426,6 +427,11 @@ QString SqlSnapshotStore::businessDay(const QString &tenant, EpochMs at)
     return day.text;
 }
 
+QString SqlSnapshotStore::headerColumns()
+{
+    return HeaderColumns;
+}
+
 Result<SnapshotHeader> SqlSnapshotStore::readHeader(const QSqlQuery &query) const
 {
     SnapshotHeader h;
@@ -499,7 +505,15 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
     }
     const auto prepare = [this](PreparedSnapshot &p) {
         const NewSnapshot &s = *p.source;
-        const EncodedPayload encoded = m_codec.encode(s.kind, CanonicalJson::write(s.payload));
+        EncodedPayload encoded;
+        if (s.baseId.isEmpty()) {
+            encoded = m_codec.encode(s.kind, CanonicalJson::write(s.payload));
+        } else {
+            QByteArray patch;
+            CanonicalJson::append(patch, s.patch);
+            encoded = m_codec.encode(s.kind, patch);
+            encoded.checksum = PayloadCodec::checksumOf(CanonicalJson::write(s.payload));
+        }
         SnapshotHeader &h = p.header;
         h.tenant = s.tenant;
         h.kind = s.kind;
@@ -922,6 +936,11 @@ Result<QByteArray> SqlSnapshotStore::rawPayload(const QString &id)
 
 Result<Snapshot> SqlSnapshotStore::load(const QString &id)
 {
+    return loadAt(id, 0);
+}
+
+Result<Snapshot> SqlSnapshotStore::loadAt(const QString &id, int depth)
+{
     if (!SnapshotId::isWellFormed(id))
         return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is not a snapshot id (a UUID)").arg(id) };
     auto dbResult = db();
@@ -941,18 +960,60 @@ Result<Snapshot> SqlSnapshotStore::load(const QString &id)
         return h.error();
     const QByteArray blob = query.value(HeaderColumnCount).toByteArray();
     query.finish();
-    auto payload = m_codec.decode(h->codec, blob, h->rawSize, h->checksum);
+    // A delta's checksum is that of the state it materializes to, checked there.
+    const QString checksum = h->baseId.isEmpty() ? h->checksum : QString();
+    auto payload = m_codec.decode(h->codec, blob, h->rawSize, checksum);
     if (!payload && payload.error().code == Error::Code::UnknownDictionary) {
         // Another console or the CLI may have trained it since this store opened.
         if (loadDictionaries())
-            payload = m_codec.decode(h->codec, blob, h->rawSize, h->checksum);
+            payload = m_codec.decode(h->codec, blob, h->rawSize, checksum);
     }
     if (!payload) {
         Error error = payload.error();
         error.message = QStringLiteral("snapshot %1: %2").arg(id, error.message);
         return error;
     }
-    return Snapshot { std::move(h).value(), std::move(payload).value() };
+    if (h->baseId.isEmpty())
+        return Snapshot { std::move(h).value(), std::move(payload).value() };
+    return materialize(std::move(h).value(), *payload, depth);
+}
+
+Result<Snapshot> SqlSnapshotStore::materialize(SnapshotHeader header, const QByteArray &patchBytes, int depth)
+{
+    const QString &id = header.id;
+    const auto broken = [&](const QString &why) {
+        return Error { Error::Code::BrokenChain, QStringLiteral("snapshot %1: %2").arg(id, why) };
+    };
+    // A chain is a few versions long (a keyframe every K); a cycle or a runaway chain is damage.
+    if (depth >= MaxChainDepth)
+        return broken(QStringLiteral("its chain of deltas is longer than %1 versions").arg(MaxChainDepth));
+    auto base = loadAt(header.baseId, depth + 1);
+    if (!base) {
+        if (base.error().code == Error::Code::NotFound)
+            return broken(QStringLiteral("its base %1 is missing").arg(header.baseId));
+        Error error = base.error();
+        if (!error.isIntegrityError())
+            return error;
+        error.message = QStringLiteral("snapshot %1 builds on a damaged base: %2").arg(id, error.message);
+        return error;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument patch = QJsonDocument::fromJson(patchBytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !patch.isArray())
+        return broken(QStringLiteral("its stored patch is not a JSON array"));
+    auto state = JsonPatch::apply(QJsonDocument::fromJson(base->payload).object(), patch.array());
+    if (!state || !state->isObject())
+        return broken(
+            QStringLiteral("its patch does not apply to base %1: %2")
+                .arg(header.baseId, state ? QStringLiteral("the result is not an object") : state.error().message));
+    QByteArray payload = CanonicalJson::write(state->toObject());
+    const QString actual = PayloadCodec::checksumOf(payload);
+    if (actual.compare(header.checksum, Qt::CaseInsensitive) != 0)
+        return Error { Error::Code::ChecksumMismatch,
+            QStringLiteral(
+                "snapshot %1: checksum mismatch: stored %2, the state materialized from base %3 hashes to %4")
+                .arg(id, header.checksum.left(12), header.baseId, actual.left(12)) };
+    return Snapshot { std::move(header), std::move(payload) };
 }
 
 Result<QList<EntitySummary>> SqlSnapshotStore::entities(

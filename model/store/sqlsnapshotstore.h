@@ -12,6 +12,7 @@
 #include "store/migrator.h"
 #include "store/snapshotstore.h"
 #include "store/sqldialect.h"
+#include "store/sqlhistorystore.h"
 #include "store/sqlmaintenancestore.h"
 
 class QSqlQuery;
@@ -51,9 +52,18 @@ public:
     Result<int> addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount) override;
     Result<QList<DictionaryInfo>> dictionaries() override;
     MaintenanceStore &maintenance() override { return m_maintenance; }
+    HistoryStore &history() override { return m_history; }
+
+    // A delta chain longer than this is damage (a cycle), not data.
+    static constexpr int MaxChainDepth = 1000;
 
 private:
     friend class SqlMaintenanceStore;
+    friend class SqlHistoryStore;
+    static QString headerColumns();
+    Result<Snapshot> loadAt(const QString &id, int depth);
+    // A delta's state: its base's state (verified) with its patch applied, checked against its checksum.
+    Result<Snapshot> materialize(SnapshotHeader header, const QByteArray &patchBytes, int depth);
     Result<QList<SnapshotHeader>> writeBatch(const QList<NewSnapshot> &snapshots); // one attempt of putBatch
     Result<QList<KindStats>> readKindStats(const QString &tenant, bool withSizes);
     // Recomputes the charts' day sums (inventory_store_days, chat_days) for the days a batch wrote facts for.
@@ -81,6 +91,7 @@ private:
     QStringList m_deferredIndexes; // CREATE INDEX statements finishBulkLoad() runs
     QString m_connectionPrefix;
     SqlMaintenanceStore m_maintenance { *this };
+    SqlHistoryStore m_history { *this };
 
     QMutex m_mutex; // guards the members below
     QStringList m_connectionNames;

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaType>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
@@ -33,6 +34,16 @@ inline QVariant nullIfEmpty(const QString &text)
 inline QVariant nullableInt(const std::optional<qint64> &value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
+// Runs a prepared statement with positional values.
+inline bool execWith(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
 }
 
 } // namespace SqlValues

@@ -40,6 +40,14 @@ QByteArray digest(const QString &path)
                                           : QByteArray();
 }
 
+QStringList args(std::initializer_list<const char *> list)
+{
+    QStringList result;
+    for (const char *a : list)
+        result << QString::fromUtf8(a);
+    return result;
+}
+
 } // namespace
 
 // One error line: "snapscope-cli: error: ...", and nothing else on stderr.
@@ -59,6 +67,7 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void maintenanceCommands();
+    void pointInTimeCommands();
     void missingDatabase();
     void notADatabaseIsLeftAlone();
     void listJsonLines();
@@ -135,12 +144,6 @@ void TestCli::usageErrors_data()
                                << QByteArray("one of --db and --pg");
     QTest::newRow("dict without kind") << QStringList { QStringLiteral("dict"), QStringLiteral("train") }
                                        << QByteArray("--kind");
-    const auto args = [](std::initializer_list<const char *> list) {
-        QStringList result;
-        for (const char *a : list)
-            result << QString::fromUtf8(a);
-        return result;
-    };
     QTest::newRow("cleanup without --yes")
         << args({ "cleanup", "--tenant", "acme-th", "--kind", "order", "--keep-last", "1" }) << QByteArray("--yes");
     QTest::newRow("cleanup dry run and yes")
@@ -166,6 +169,19 @@ void TestCli::usageErrors_data()
         << args({ "snapshot", "take", "--tenant", "acme-th", "--kind", "order" }) << QByteArray("order id");
     QTest::newRow("restore a malformed id")
         << args({ "trash", "restore", "nope", "--tenant", "acme-th" }) << QByteArray("not a snapshot id");
+    QTest::newRow("state without kind") << args({ "state", "ORD-TH-000001", "--tenant", "acme-th" })
+                                        << QByteArray("--kind");
+    QTest::newRow("state of a chat") << args({ "state", "x", "--tenant", "acme-th", "--kind", "chat" })
+                                     << QByteArray("not event-sourced");
+    QTest::newRow("state at and version") << args(
+        { "state", "ORD-TH-000001", "--tenant", "acme-th", "--kind", "order", "--at", "2026-05-01", "--version", "2" })
+                                          << QByteArray("one of --at and --version");
+    QTest::newRow("state version zero") << args({ "state", "ORD-TH-000001", "--tenant", "acme-th", "--kind", "order",
+        "--version", "0" }) << QByteArray("--version");
+    QTest::newRow("strategy mode") << args({ "strategy", "set", "--tenant", "acme-th", "--kind", "order", "--mode",
+        "often" }) << QByteArray("--mode");
+    QTest::newRow("strategy of stock") << args({ "strategy", "set", "--tenant", "acme-th", "--kind", "stock" })
+                                       << QByteArray("event-sourced");
     QTest::newRow("invalid schedule") << args({ "schedule", "create", "--tenant", "acme-th", "--name", "x", "--cron",
         "61 * * * *", "--kind", "stock", "--targets", "all" })
                                       << QByteArray("minute field");
@@ -260,6 +276,58 @@ void TestCli::maintenanceCommands()
     QCOMPARE(actions,
         (QStringList { QStringLiteral("cleanup.start"), QStringLiteral("cleanup"), QStringLiteral("trash.purge"),
             QStringLiteral("import"), QStringLiteral("import") }));
+}
+
+void TestCli::pointInTimeCommands()
+{
+    const QString db = m_dir.filePath(QStringLiteral("history.sqlite"));
+    QFile::remove(db);
+    QVERIFY(QFile::copy(m_db, db));
+    const auto run = [&](QStringList arguments) {
+        arguments << QStringLiteral("--db") << db << QStringLiteral("--tenant") << QStringLiteral("acme-th");
+        return cli(arguments);
+    };
+    const Run version = cli({ QStringLiteral("--version") });
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith("snapscope-cli "));
+    // Every snapshot of the demo's orders and carts equals its hybrid and its full replay.
+    const Run replay = run(args({ "verify", "--replay" }));
+    QVERIFY2(replay.exitCode == 0, QByteArray(replay.out + replay.err).constData());
+    QVERIFY(replay.out.isEmpty());
+    QVERIFY(replay.err.contains(" 0 mismatch"));
+    // The demo's first order, at its last version and between two events.
+    const Run latest = run(args({ "state", "ORD-TH-000001", "--kind", "order", "--json" }));
+    QVERIFY2(latest.exitCode == 0, latest.err.constData());
+    const QJsonObject result = QJsonDocument::fromJson(latest.out).object();
+    for (const char *key :
+        { "entity", "version", "timestamp", "state", "from_snapshot", "events_replayed", "elapsed_ms" })
+        QVERIFY2(result.contains(QLatin1String(key)), key);
+    QCOMPARE(result.value(u"entity").toString(), QStringLiteral("ORD-TH-000001"));
+    QCOMPARE(result.value(u"state").toObject().value(u"order_id").toString(), QStringLiteral("ORD-TH-000001"));
+    const Run full = run(args({ "state", "ORD-TH-000001", "--kind", "order", "--json", "--full" }));
+    QCOMPARE(full.exitCode, 0);
+    const QJsonObject fullResult = QJsonDocument::fromJson(full.out).object();
+    QCOMPARE(fullResult.value(u"state"), result.value(u"state"));
+    QVERIFY(fullResult.value(u"from_snapshot").isNull());
+    QCOMPARE(fullResult.value(u"events_replayed").toInt(), result.value(u"version").toInt());
+    const Run first = run(args({ "state", "ORD-TH-000001", "--kind", "order", "--version", "1", "--json" }));
+    QCOMPARE(first.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(first.out).object().value(u"state").toObject().value(u"status").toString(),
+        QStringLiteral("created"));
+    const Run missing = run(args({ "state", "ORD-TH-000001", "--kind", "order", "--version", "999" }));
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(missing, "999");
+    // Incremental orders: compaction rewrites them as deltas, everything still verifies, and a second run is idle.
+    QCOMPARE(run(args({ "strategy", "set", "--kind", "order", "--incremental", "yes" })).exitCode, 0);
+    const Run compact = run(args({ "snapshot", "compact", "--kind", "order", "--quiet" }));
+    QVERIFY2(compact.exitCode == 0, compact.err.constData());
+    QVERIFY2(!compact.out.contains(" 0 stored as delta"), compact.out.constData());
+    QCOMPARE(run(args({ "verify", "--quiet" })).exitCode, 0);
+    QCOMPARE(run(args({ "verify", "--replay", "--kind", "order", "--quiet" })).exitCode, 0);
+    const Run again = run(args({ "snapshot", "compact", "--kind", "order", "--quiet" }));
+    QVERIFY2(again.out.contains("0 snapshot(s) written, 0 stored as delta, 0 as keyframe"), again.out.constData());
+    const Run audit = run(args({ "audit", "--action", "s", "--json" }));
+    QVERIFY(audit.out.contains("snapshot.compact") && audit.out.contains("strategy.save"));
 }
 
 void TestCli::missingDatabase()
@@ -444,7 +512,7 @@ void TestCli::postgresEndToEnd()
     const QString conninfo = qEnvironmentVariable("SNAPSCOPE_TEST_PG");
     const Run init = cli({ QStringLiteral("init"), QStringLiteral("--pg"), conninfo });
     QVERIFY2(init.exitCode == 0, init.err.constData());
-    QVERIFY(init.out.contains("schema version 3"));
+    QVERIFY(init.out.contains("schema version 4"));
     const Run stats = cli({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--pg"), conninfo });
     QCOMPARE(stats.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(stats.out).object().value(u"total").toObject().value(u"count").toInt(-1), 0);

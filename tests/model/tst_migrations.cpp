@@ -23,7 +23,7 @@ const QStringList ExpectedTables { QStringLiteral("tenants"), QStringLiteral("sn
     QStringLiteral("stock_levels"), QStringLiteral("inventory_transactions"), QStringLiteral("schedules"),
     QStringLiteral("schedule_runs"), QStringLiteral("retention_policies"), QStringLiteral("audit_log"),
     QStringLiteral("zstd_dictionaries"), QStringLiteral("snapshot_stats"), QStringLiteral("schema_migrations"),
-    QStringLiteral("inventory_store_days"), QStringLiteral("chat_days") };
+    QStringLiteral("inventory_store_days"), QStringLiteral("chat_days"), QStringLiteral("snapshot_strategies") };
 
 } // namespace
 
@@ -76,6 +76,9 @@ void TestMigrations::checkTables(const ConnectionSpec &spec)
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 3);
     QCOMPARE(query.value(1).toString(), QStringLiteral("maintenance"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 4);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("history"));
     QVERIFY(!query.next());
 }
 
@@ -86,13 +89,13 @@ void TestMigrations::sqliteFromEmpty()
     {
         auto store = openSnapshotStore(spec, { true });
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 3);
+        QCOMPARE((*store)->schemaVersion(), 4);
     }
     checkTables(spec);
     // Opening again applies nothing twice.
     auto again = openSnapshotStore(spec, {});
     QVERIFY(again.ok());
-    QCOMPARE((*again)->schemaVersion(), 3);
+    QCOMPARE((*again)->schemaVersion(), 4);
 }
 
 void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
@@ -115,7 +118,7 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
     QVERIFY2(refused.error().message.contains(QStringLiteral("7"))
-            && refused.error().message.contains(QStringLiteral("(3)")),
+            && refused.error().message.contains(QStringLiteral("(4)")),
         qPrintable(refused.error().message));
     QCOMPARE(fileDigest(path), before);
     QCOMPARE(QFileInfo(path).lastModified(), modified);
@@ -175,7 +178,7 @@ void TestMigrations::postgresFromEmptyAndNewerSchema()
     {
         auto store = openSnapshotStore(*pg, {});
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 3);
+        QCOMPARE((*store)->schemaVersion(), 4);
     }
     checkTables(*pg);
     {

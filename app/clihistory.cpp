@@ -1,0 +1,225 @@
+// snapscope-cli's point-in-time commands: state, snapshot compact, strategy, verify --replay (issue 7).
+#include "cli.h"
+
+#include <QJsonDocument>
+
+#include "ops/replayverifier.h"
+#include "ops/snapshotcompactor.h"
+#include "ops/statereconstructor.h"
+#include "json/canonicaljson.h"
+#include "json/isotime.h"
+
+namespace SnapScopeCli {
+
+namespace {
+QStringList eventSourcedKinds(const QString &given)
+{
+    return given.isEmpty() ? QStringList { QStringLiteral("order"), QStringLiteral("aggregate") }
+                           : QStringList { given };
+}
+} // namespace
+
+int Cli::state(const QStringList &positional)
+{
+    if (positional.size() != 1)
+        return fail(QStringLiteral("state takes one entity id: state ENTITY --kind K (--at TIME | --version N)"),
+            CliExit::Usage);
+    if (!m_parser.isSet(m_o.kind))
+        return fail(QStringLiteral("state needs --kind (order or aggregate)"), CliExit::Usage);
+    if (m_parser.isSet(m_o.at) && m_parser.isSet(m_o.version))
+        return fail(QStringLiteral("choose one of --at and --version"), CliExit::Usage);
+    const QString kind = m_parser.value(m_o.kind);
+    if (!StateReconstructor::isEventSourced(kind))
+        return fail(QStringLiteral("--kind: %1 is not event-sourced (order or aggregate)").arg(kind), CliExit::Usage);
+    StateReconstructor::Target target;
+    if (m_parser.isSet(m_o.version)) {
+        bool ok = false;
+        const qint64 seq = m_parser.value(m_o.version).toLongLong(&ok);
+        if (!ok || seq < 1)
+            return fail(QStringLiteral("--version: \"%1\" is not an event sequence number (1 or more)")
+                            .arg(m_parser.value(m_o.version)),
+                CliExit::Usage);
+        target.seq = seq;
+    }
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    auto tenant = resolveTenant(**store, true);
+    if (!tenant)
+        return fail(tenant.error());
+    if (m_parser.isSet(m_o.at)) {
+        auto at = IsoTime::parseBound(m_parser.value(m_o.at), tenantZone(**store, *tenant));
+        if (!at)
+            return fail(QStringLiteral("--at: %1").arg(at.error().message), CliExit::Usage);
+        target.at = *at;
+    }
+    auto result = StateReconstructor(**store).reconstruct(*tenant, kind, positional.first(), target,
+        m_parser.isSet(m_o.full) ? StateReconstructor::Method::FullReplay : StateReconstructor::Method::Hybrid);
+    if (!result)
+        return fail(result.error());
+    if (m_parser.isSet(m_o.json)) {
+        out() << jsonLine(result->toJson()) << Qt::endl;
+    } else {
+        out() << CanonicalJson::pretty(CanonicalJson::write(result->state)) << Qt::endl;
+        if (!m_quiet) {
+            for (const QString &skipped : std::as_const(result->skippedSnapshots))
+                err() << "skipped snapshot " << skipped << Qt::endl;
+            err() << QStringLiteral("%1 %2 at version %3 (%4): %5, %6 event(s) replayed, %7 ms")
+                         .arg(kind, result->entityId)
+                         .arg(result->version)
+                         .arg(IsoTime::toUtcSeconds(result->timestamp),
+                             result->fromSnapshot.isEmpty() ? QStringLiteral("full replay")
+                                                            : QStringLiteral("from snapshot %1 (event %2)")
+                                                                  .arg(result->fromSnapshot)
+                                                                  .arg(result->fromSnapshotSeq))
+                         .arg(result->eventsReplayed)
+                         .arg(result->elapsedMs, 0, 'f', 2)
+                  << Qt::endl;
+        }
+    }
+    return CliExit::Ok;
+}
+
+int Cli::compact()
+{
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    auto tenant = resolveTenant(**store, true);
+    if (!tenant)
+        return fail(tenant.error());
+    const QString kind = m_parser.value(m_o.kind);
+    if (!kind.isEmpty() && !StateReconstructor::isEventSourced(kind))
+        return fail(QStringLiteral("--kind: %1 is not event-sourced (order or aggregate)").arg(kind), CliExit::Usage);
+    if (m_parser.isSet(m_o.entity) && kind.isEmpty())
+        return fail(QStringLiteral("--entity needs --kind"), CliExit::Usage);
+    ProgressLine progress;
+    for (const QString &k : eventSourcedKinds(kind)) {
+        auto report = SnapshotCompactor(**store).run(
+            *tenant, k, m_parser.value(m_o.entity), actor(), QStringLiteral("cli"), [&](qint64 done, qint64 total) {
+                if (!m_quiet)
+                    progress.report(QStringLiteral("compact %1: %2 of %3 entities").arg(k).arg(done).arg(total));
+                return true;
+            });
+        if (!report)
+            return fail(report.error());
+        for (const QString &problem : std::as_const(report->problems))
+            err() << "skipped: " << problem << Qt::endl;
+        out() << QStringLiteral("%1: %2 entities, %3 snapshot(s) written, %4 stored as delta, %5 as keyframe; stored "
+                                "bytes %6 -> %7")
+                     .arg(k)
+                     .arg(report->entities)
+                     .arg(report->snapshotsWritten)
+                     .arg(report->storedAsDelta)
+                     .arg(report->storedAsKeyframe)
+                     .arg(report->storedBytesBefore)
+                     .arg(report->storedBytesAfter)
+              << Qt::endl;
+    }
+    return CliExit::Ok;
+}
+
+int Cli::strategy(const QStringList &positional)
+{
+    const QString sub = positional.value(0);
+    if (positional.size() != 1 || (sub != u"list" && sub != u"set"))
+        return fail(QStringLiteral("strategy: expected list or set"), CliExit::Usage);
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    auto tenant = resolveTenant(**store, true);
+    if (!tenant)
+        return fail(tenant.error());
+    HistoryStore &history = (*store)->history();
+    if (sub == u"list") {
+        for (const QString &kind : eventSourcedKinds(QString())) {
+            auto s = history.strategy(*tenant, kind);
+            if (!s)
+                return fail(s.error());
+            out() << kind << "\t" << SnapshotStrategy::modeName(s->mode) << "\tevery " << s->everyEvents
+                  << " events\tevery " << s->everyHours << " h\treplay over " << s->maxReplayBytes << " bytes\t"
+                  << (s->incremental ? QStringLiteral("incremental, keyframe every %1").arg(s->keyframeEvery)
+                                     : QStringLiteral("full snapshots"))
+                  << Qt::endl;
+        }
+        return CliExit::Ok;
+    }
+    if (!m_parser.isSet(m_o.kind))
+        return fail(QStringLiteral("strategy set needs --kind"), CliExit::Usage);
+    auto s = history.strategy(*tenant, m_parser.value(m_o.kind));
+    if (!s)
+        return fail(s.error());
+    if (m_parser.isSet(m_o.mode)) {
+        const auto mode = SnapshotStrategy::modeFromName(m_parser.value(m_o.mode));
+        if (!mode)
+            return fail(QStringLiteral("--mode: expected events, time, hybrid or size"), CliExit::Usage);
+        s->mode = *mode;
+    }
+    const auto number = [&](const QCommandLineOption &option, auto &field) -> bool {
+        if (!m_parser.isSet(option))
+            return true;
+        bool ok = false;
+        const qint64 value = m_parser.value(option).toLongLong(&ok);
+        if (!ok)
+            return false;
+        field = decltype(field + 0)(value);
+        return true;
+    };
+    if (!number(m_o.everyEvents, s->everyEvents) || !number(m_o.everyHours, s->everyHours)
+        || !number(m_o.maxReplayBytes, s->maxReplayBytes) || !number(m_o.keyframeEvery, s->keyframeEvery))
+        return fail(QStringLiteral("strategy set: the numbers must be whole numbers"), CliExit::Usage);
+    if (m_parser.isSet(m_o.incremental)) {
+        const QString value = m_parser.value(m_o.incremental);
+        if (value != u"yes" && value != u"no")
+            return fail(QStringLiteral("--incremental: expected yes or no"), CliExit::Usage);
+        s->incremental = value == u"yes";
+    }
+    if (const QString problem = s->validate(); !problem.isEmpty())
+        return fail(problem, CliExit::Usage);
+    if (Status saved = history.saveStrategy(*tenant, *s, actor()); !saved)
+        return fail(saved.error());
+    return CliExit::Ok;
+}
+
+int Cli::verifyReplay()
+{
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    auto tenant = resolveTenant(**store, true);
+    if (!tenant)
+        return fail(tenant.error());
+    const QString kind = m_parser.value(m_o.kind);
+    if (!kind.isEmpty() && !StateReconstructor::isEventSourced(kind))
+        return fail(QStringLiteral("--kind: %1 is not event-sourced (order or aggregate)").arg(kind), CliExit::Usage);
+    ProgressLine progress;
+    qint64 mismatches = 0, snapshots = 0, entities = 0;
+    for (const QString &k : eventSourcedKinds(kind)) {
+        auto report = ReplayVerifier(**store).run(
+            *tenant, k,
+            [&](qint64 done, qint64 total) {
+                if (!m_quiet)
+                    progress.report(
+                        QStringLiteral("verify --replay %1: %2 of %3 entities").arg(k).arg(done).arg(total));
+                return true;
+            },
+            [&](const ReplayMismatch &m) {
+                out() << m.snapshotId << ' ' << k << ' ' << m.entityId << " event " << m.eventSeq << ": " << m.message
+                      << Qt::endl;
+            });
+        if (!report)
+            return fail(report.error());
+        mismatches += report->mismatches.size();
+        snapshots += report->snapshots;
+        entities += report->entities;
+    }
+    if (!m_quiet)
+        err() << QStringLiteral("verify --replay: %1 snapshot(s) of %2 entities checked, %3 mismatch(es)")
+                     .arg(snapshots)
+                     .arg(entities)
+                     .arg(mismatches)
+              << Qt::endl;
+    return mismatches > 0 ? CliExit::Integrity : CliExit::Ok;
+}
+
+} // namespace SnapScopeCli

@@ -1,0 +1,256 @@
+#include "sqlhistorystore.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include "domain/snapshotid.h"
+#include "store/sqlsnapshotstore.h"
+#include "store/sqlvalues.h"
+#include "json/canonicaljson.h"
+#include "json/jsonpatch.h"
+
+using SqlValues::execWith;
+using SqlValues::nullIfEmpty;
+using SqlValues::parseObject;
+
+Result<QList<EventRecord>> SqlHistoryStore::events(
+    const QString &tenant, const QString &aggregateId, qint64 afterSeq, std::optional<qint64> upToSeq)
+{
+    auto db = m_store.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT seq, type, occurred_at, data FROM events WHERE tenant_id = ? AND "
+                                 "aggregate_id = ? AND seq > ?");
+    QVariantList values { tenant, aggregateId, afterSeq };
+    if (upToSeq) {
+        sql += QStringLiteral(" AND seq <= ?");
+        values.append(*upToSeq);
+    }
+    if (!execWith(query, sql + QStringLiteral(" ORDER BY seq"), values))
+        return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
+    QList<EventRecord> events;
+    while (query.next()) {
+        events.append({ tenant, aggregateId, query.value(0).toLongLong(), query.value(1).toString(),
+            query.value(2).toLongLong(), parseObject(query.value(3)) });
+    }
+    if (query.lastError().isValid())
+        return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
+    return events;
+}
+
+Result<EventRange> SqlHistoryStore::eventRange(const QString &tenant, const QString &aggregateId)
+{
+    auto db = m_store.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    if (!execWith(query,
+            QStringLiteral("SELECT COUNT(*), MIN(seq), MAX(seq), MIN(occurred_at), MAX(occurred_at) FROM events "
+                           "WHERE tenant_id = ? AND aggregate_id = ?"),
+            { tenant, aggregateId })
+        || !query.next())
+        return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
+    return EventRange { query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+        query.value(3).toLongLong(), query.value(4).toLongLong() };
+}
+
+Result<qint64> SqlHistoryStore::lastSeqAt(const QString &tenant, const QString &aggregateId, EpochMs at)
+{
+    auto db = m_store.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    // Events are appended in time order, so the newest by sequence that occurred by then is the answer.
+    if (!execWith(query,
+            QStringLiteral("SELECT MAX(seq) FROM events WHERE tenant_id = ? AND aggregate_id = ? AND occurred_at <= ?"),
+            { tenant, aggregateId, at })
+        || !query.next())
+        return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
+    return query.value(0).isNull() ? qint64(0) : query.value(0).toLongLong();
+}
+
+Result<QList<SnapshotHeader>> SqlHistoryStore::snapshotsUpTo(
+    const QString &tenant, const QString &kind, const QString &entityId, qint64 seq, int limit)
+{
+    auto db = m_store.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    // The (tenant, kind, entity, version) index read backwards; event_seq grows with the version.
+    if (!execWith(query,
+            QStringLiteral("SELECT %1 FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? AND "
+                           "event_seq IS NOT NULL AND event_seq <= ? AND deleted_at IS NULL "
+                           "ORDER BY version DESC LIMIT ?")
+                .arg(SqlSnapshotStore::headerColumns()),
+            { tenant, kind, entityId, seq, limit }))
+        return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(entityId), query);
+    QList<SnapshotHeader> headers;
+    while (query.next()) {
+        auto h = m_store.readHeader(query);
+        if (!h)
+            return h.error();
+        headers.append(std::move(h).value());
+    }
+    return headers;
+}
+
+namespace {
+SnapshotStrategy readStrategy(const QSqlQuery &query)
+{
+    SnapshotStrategy s = SnapshotStrategy::defaultFor(query.value(0).toString());
+    s.mode = SnapshotStrategy::modeFromName(query.value(1).toString()).value_or(s.mode);
+    s.everyEvents = query.value(2).toInt();
+    s.everyHours = query.value(3).toInt();
+    s.maxReplayBytes = query.value(4).toLongLong();
+    s.incremental = query.value(5).toBool();
+    s.keyframeEvery = query.value(6).toInt();
+    return s;
+}
+const QString StrategyColumns
+    = QStringLiteral("kind, mode, every_events, every_hours, max_replay_bytes, incremental, keyframe_every");
+} // namespace
+
+Result<QList<SnapshotStrategy>> SqlHistoryStore::strategies(const QString &tenant)
+{
+    auto db = m_store.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    if (!execWith(query,
+            QStringLiteral("SELECT %1 FROM snapshot_strategies WHERE tenant_id = ? ORDER BY kind").arg(StrategyColumns),
+            { tenant }))
+        return m_store.errorFrom(QStringLiteral("reading snapshot strategies"), query);
+    QList<SnapshotStrategy> result;
+    while (query.next())
+        result.append(readStrategy(query));
+    return result;
+}
+
+Result<SnapshotStrategy> SqlHistoryStore::strategy(const QString &tenant, const QString &kind)
+{
+    auto db = m_store.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    if (!execWith(query,
+            QStringLiteral("SELECT %1 FROM snapshot_strategies WHERE tenant_id = ? AND kind = ?").arg(StrategyColumns),
+            { tenant, kind }))
+        return m_store.errorFrom(QStringLiteral("reading the snapshot strategy of %1").arg(kind), query);
+    if (!query.next())
+        return SnapshotStrategy::defaultFor(kind);
+    return readStrategy(query);
+}
+
+Status SqlHistoryStore::saveStrategy(const QString &tenant, const SnapshotStrategy &strategy, const QString &actor)
+{
+    if (const QString problem = strategy.validate(); !problem.isEmpty())
+        return Error { Error::Code::Invalid, problem };
+    auto dbResult = m_store.db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlDatabase &db = *dbResult;
+    if (!m_store.m_dialect.beginWrite(db))
+        return Error { Error::Code::Database, db.lastError().text() };
+    QSqlQuery query(db);
+    const bool ok = execWith(query,
+        QStringLiteral("INSERT INTO snapshot_strategies (tenant_id, %1, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, "
+                       "?, ?, ?, ?, ?) ON CONFLICT (tenant_id, kind) DO UPDATE SET mode = excluded.mode, "
+                       "every_events = excluded.every_events, every_hours = excluded.every_hours, "
+                       "max_replay_bytes = excluded.max_replay_bytes, incremental = excluded.incremental, "
+                       "keyframe_every = excluded.keyframe_every, updated_at = excluded.updated_at, "
+                       "updated_by = excluded.updated_by")
+            .arg(StrategyColumns),
+        { tenant, strategy.kind, SnapshotStrategy::modeName(strategy.mode), strategy.everyEvents, strategy.everyHours,
+            strategy.maxReplayBytes, strategy.incremental, strategy.keyframeEvery, QDateTime::currentMSecsSinceEpoch(),
+            actor });
+    if (!ok) {
+        const Error error
+            = m_store.errorFrom(QStringLiteral("saving the snapshot strategy of %1").arg(strategy.kind), query);
+        db.rollback();
+        return error;
+    }
+    QJsonObject details { { QStringLiteral("mode"), SnapshotStrategy::modeName(strategy.mode) },
+        { QStringLiteral("every_events"), strategy.everyEvents },
+        { QStringLiteral("every_hours"), strategy.everyHours },
+        { QStringLiteral("max_replay_bytes"), strategy.maxReplayBytes },
+        { QStringLiteral("incremental"), strategy.incremental },
+        { QStringLiteral("keyframe_every"), strategy.keyframeEvery } };
+    if (Status status = m_store.audit(db, tenant, actor, QStringLiteral("strategy.save"), strategy.kind, details);
+        !status) {
+        db.rollback();
+        return status;
+    }
+    if (!db.commit())
+        return Error { Error::Code::Database, db.lastError().text() };
+    return {};
+}
+
+Status SqlHistoryStore::rewriteStorage(const QString &id, const QString &baseId, const QByteArray &content)
+{
+    auto row = m_store.header(id);
+    if (!row)
+        return row.error();
+    const SnapshotHeader &h = *row;
+    // What the row will materialize to, checked against its checksum before anything changes.
+    QByteArray state = content;
+    if (!baseId.isEmpty()) {
+        if (!SnapshotId::isWellFormed(baseId))
+            return Error { Error::Code::Invalid, QStringLiteral("base id \"%1\" is not a UUID").arg(baseId) };
+        auto base = m_store.header(baseId);
+        if (!base)
+            return base.error();
+        if (base->tenant != h.tenant || base->kind != h.kind || base->entityId != h.entityId
+            || base->version >= h.version)
+            return Error { Error::Code::Invalid,
+                QStringLiteral("snapshot %1 can only build on an older version of %2").arg(id, h.entityId) };
+        auto baseState = m_store.load(baseId);
+        if (!baseState)
+            return baseState.error();
+        auto applied = JsonPatch::apply(
+            QJsonDocument::fromJson(baseState->payload).object(), QJsonDocument::fromJson(content).array());
+        if (!applied || !applied->isObject())
+            return Error { Error::Code::Invalid,
+                QStringLiteral("the patch for %1 does not apply to %2").arg(id, baseId) };
+        state = CanonicalJson::write(applied->toObject());
+    }
+    if (PayloadCodec::checksumOf(state).compare(h.checksum, Qt::CaseInsensitive) != 0)
+        return Error { Error::Code::Invalid,
+            QStringLiteral("the new form of %1 does not materialize to its checksum; nothing was changed").arg(id) };
+    EncodedPayload encoded = m_store.codec().encode(h.kind, content);
+    auto db = m_store.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    // One statement: the row changes completely or not at all.
+    if (!execWith(query,
+            QStringLiteral("UPDATE snapshots SET base_id = %1, codec = ?, raw_size = ?, stored_size = ?, payload = ? "
+                           "WHERE id = %2")
+                .arg(m_store.m_dialect.uuidParameter(), m_store.m_dialect.uuidParameter()),
+            { nullIfEmpty(baseId.toLower()), encoded.codec, encoded.rawSize, qint64(encoded.blob.size()), encoded.blob,
+                h.id }))
+        return m_store.errorFrom(QStringLiteral("rewriting snapshot %1").arg(id), query);
+    return {};
+}
+
+Result<int> SqlHistoryStore::chainDepth(const QString &id)
+{
+    int depth = 0;
+    QString at = id;
+    while (true) {
+        auto h = m_store.header(at);
+        if (!h)
+            return h.error();
+        if (h->baseId.isEmpty())
+            return depth;
+        if (++depth > SqlSnapshotStore::MaxChainDepth)
+            return Error { Error::Code::BrokenChain,
+                QStringLiteral("snapshot %1: its chain of deltas has no end").arg(id) };
+        at = h->baseId;
+    }
+}
