@@ -9,9 +9,12 @@
 
 #include "appidentity.h"
 #include "chatchartview.h"
+#include "domain/kindregistry.h"
 #include "inventorychartview.h"
 #include "maintenanceview.h"
 #include "mainwindow.h"
+#include "pointintimepanel.h"
+#include "snapshotinspector.h"
 #include "store/connectionspec.h"
 
 int main(int argc, char *argv[])
@@ -33,10 +36,13 @@ int main(int argc, char *argv[])
         QStringLiteral("Render the main window once its data is shown, save it as PNG and exit."),
         QStringLiteral("file"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
-        QStringLiteral("The view to open: timeline (default), inventory, chat, or a maintenance page: snapshot, "
-                       "cleanup, trash, schedules, audit, integrity."),
+        QStringLiteral("The view to open: timeline (default), inventory, chat, state (the inspector's State at, with "
+                       "--entity), or a maintenance page: snapshot, cleanup, trash, schedules, audit, integrity."),
         QStringLiteral("view"));
-    parser.addOptions({ dbOption, pgOption, screenshotOption, viewOption });
+    const QCommandLineOption entityOption(QStringLiteral("entity"),
+        QStringLiteral("Open one entity's timeline with its newest version inspected, e.g. order:ORD-TH-000007."),
+        QStringLiteral("kind:id"));
+    parser.addOptions({ dbOption, pgOption, screenshotOption, viewOption, entityOption });
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -48,10 +54,16 @@ int main(int argc, char *argv[])
     const QString view = parser.value(viewOption);
     static const QStringList maintenancePages { QStringLiteral("snapshot"), QStringLiteral("cleanup"),
         QStringLiteral("trash"), QStringLiteral("schedules"), QStringLiteral("audit"), QStringLiteral("integrity") };
-    if (!view.isEmpty() && view != u"timeline" && view != u"inventory" && view != u"chat"
+    if (!view.isEmpty() && view != u"timeline" && view != u"inventory" && view != u"chat" && view != u"state"
         && !maintenancePages.contains(view))
-        return fail(QStringLiteral("--view: expected timeline, inventory, chat, %1; not \"%2\"")
+        return fail(QStringLiteral("--view: expected timeline, inventory, chat, state, %1; not \"%2\"")
                         .arg(maintenancePages.join(QStringLiteral(", ")), view));
+    const QString entityKind = parser.value(entityOption).section(u':', 0, 0);
+    const QString entityId = parser.value(entityOption).section(u':', 1);
+    if (parser.isSet(entityOption) && (KindRegistry::find(entityKind) == nullptr || entityId.isEmpty()))
+        return fail(QStringLiteral("--entity: expected KIND:ID with a known kind, e.g. order:ORD-TH-000007"));
+    if (view == u"state" && !parser.isSet(entityOption))
+        return fail(QStringLiteral("--view state needs --entity KIND:ID (an order or an aggregate)"));
 
     std::optional<ConnectionSpec> spec;
     if (parser.isSet(pgOption)) {
@@ -92,6 +104,22 @@ int main(int argc, char *argv[])
         }
         if (chart)
             window.findChild<QTabWidget *>(QStringLiteral("views"))->setCurrentWidget(chart);
+        if (ok && !entityId.isEmpty()) {
+            // The entity's newest version in the inspector (and its state, with --view state), then the grab.
+            auto *inspector = window.findChild<SnapshotInspector *>();
+            if (!screenshot.isEmpty()) {
+                if (view == u"state")
+                    QObject::connect(
+                        inspector->stateAtPanel(), &PointInTimePanel::shown, &window, [&](bool shown) { grab(shown); },
+                        Qt::SingleShotConnection);
+                else
+                    QObject::connect(
+                        inspector, &SnapshotInspector::snapshotShown, &window, [&] { grab(true); },
+                        Qt::SingleShotConnection);
+            }
+            window.openEntity(entityKind, entityId, view == u"state");
+            return;
+        }
         if (screenshot.isEmpty())
             return;
         if (auto *inventory = qobject_cast<InventoryChartView *>(chart);

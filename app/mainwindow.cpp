@@ -103,6 +103,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_chatChart->setStore(m_store, m_tenant);
             m_chatChart->setRange(newest.addDays(-89), newest);
         }
+        if (std::exchange(m_selectNewest, false) && m_timeline->rowCount() > 0) {
+            selectSnapshot(m_timeline->headerAt(0)->id); // an entity's timeline opens on its newest version
+            return;
+        }
         if (!m_awaitingFirstRows)
             return;
         if (m_timeline->rowCount() > 0 && !m_ui->timelineTable->selectionModel()->currentIndex().isValid())
@@ -438,6 +442,7 @@ void MainWindow::showEntity(const QString &kind, const QString &entityId)
     if (entityMode) {
         m_ui->entityTitle->setText(tr("<b>%1</b> — every version of this entity").arg(entityId.toHtmlEscaped()));
         m_ui->filterBar->setKind(kind);
+        m_selectNewest = m_timeline->sortOrder() == SortOrder::NewestFirst;
         SnapshotQuery versions;
         versions.tenant = m_tenant;
         versions.kind = kind;
@@ -445,6 +450,13 @@ void MainWindow::showEntity(const QString &kind, const QString &entityId)
         m_ui->timelineStrip->load(m_store, versions);
     }
     applyFilters();
+}
+
+void MainWindow::openEntity(const QString &kind, const QString &entityId, bool stateAt)
+{
+    showEntity(kind, entityId);
+    if (stateAt)
+        m_inspector->showStateTab();
 }
 
 void MainWindow::finishFirstShow(bool ok)

@@ -36,6 +36,8 @@ public:
     // The last connection, or on first start the demo database (created with progress if absent).
     void openDefault();
     void openDemo();
+    // One entity's timeline with its newest version inspected; stateAt opens the inspector's "State at" tab.
+    void openEntity(const QString &kind, const QString &entityId, bool stateAt);
     // Ctrl+L: the connection dialog; on success the window switches to the store it opened.
     void connectDialog();
 
@@ -97,4 +99,5 @@ private:
     bool m_statsPending = false; // the kind counts are read once the timeline has its count
     // dataShown() follows the timeline's first rows and the inspector's first snapshot.
     bool m_awaitingFirstRows = false;
+    bool m_selectNewest = false; // an entity's timeline was opened: inspect its newest version once it is listed
 };

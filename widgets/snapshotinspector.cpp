@@ -21,6 +21,8 @@
 #include "items/jsontreemodel.h"
 #include "items/runonworkers.h"
 #include "ops/snapshotinspection.h"
+#include "ops/statereconstructor.h"
+#include "pointintimepanel.h"
 #include "store/snapshotstore.h"
 
 namespace {
@@ -43,6 +45,7 @@ SnapshotInspector::SnapshotInspector(QWidget *parent)
     , m_model(new JsonTreeModel(this))
 {
     m_ui->setupUi(this);
+    connect(m_ui->modeTabs, &QTabWidget::currentChanged, this, &SnapshotInspector::followStateTab);
     QFont heading = m_ui->headingLabel->font();
     heading.setBold(true);
     m_ui->headingLabel->setFont(heading);
@@ -129,7 +132,34 @@ SnapshotInspector::~SnapshotInspector()
 void SnapshotInspector::setStore(std::shared_ptr<SnapshotStore> store)
 {
     m_store = std::move(store);
+    m_ui->stateAtTab->setStore(m_store);
     clear();
+}
+
+void SnapshotInspector::showStateTab()
+{
+    m_wantStateTab = true;
+    followStateTab();
+}
+
+PointInTimePanel *SnapshotInspector::stateAtPanel() const
+{
+    return m_ui->stateAtTab;
+}
+
+void SnapshotInspector::followStateTab()
+{
+    // Only while its tab is shown: reading an entity's events is work nobody asked for otherwise.
+    const bool eventSourced = m_header && StateReconstructor::isEventSourced(m_header->kind);
+    m_ui->modeTabs->setTabEnabled(m_ui->modeTabs->indexOf(m_ui->stateAtTab), eventSourced);
+    if (!eventSourced) {
+        m_ui->modeTabs->setCurrentWidget(m_ui->snapshotTab);
+        return;
+    }
+    if (std::exchange(m_wantStateTab, false))
+        m_ui->modeTabs->setCurrentWidget(m_ui->stateAtTab); // comes back here through currentChanged
+    if (m_ui->modeTabs->currentWidget() == m_ui->stateAtTab)
+        m_ui->stateAtTab->showEntity(m_header->tenant, m_header->kind, m_header->entityId, m_header->eventSeq);
 }
 
 void SnapshotInspector::clear()
@@ -143,6 +173,7 @@ void SnapshotInspector::clear()
     m_textShown = false;
     m_ui->headingLabel->setText(tr("No snapshot selected"));
     m_ui->pages->setCurrentWidget(m_ui->emptyPage);
+    followStateTab();
     updatePinButton();
 }
 
@@ -189,6 +220,7 @@ void SnapshotInspector::apply(const InspectedSnapshot &inspected)
 {
     const SnapshotHeader &h = inspected.header;
     m_header = h;
+    followStateTab();
     const KindInfo *kind = KindRegistry::find(h.kind);
     m_ui->headingLabel->setText(
         tr("%1 %2 · version %3").arg(kind ? kind->displayNameText() : h.kind, h.entityId).arg(h.version));

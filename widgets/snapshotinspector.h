@@ -13,6 +13,7 @@ namespace Ui {
 class SnapshotInspector;
 }
 class JsonTreeModel;
+class PointInTimePanel;
 class QLabel;
 class QTextDocument;
 class SnapshotStore;
@@ -38,6 +39,9 @@ public:
     bool isLoading() const { return m_loading; }
     JsonTreeModel *treeModel() const { return m_model; }
     void focusFind();
+    // The "State at" tab, when the inspected snapshot is of an event-sourced kind (or becomes one).
+    void showStateTab();
+    PointInTimePanel *stateAtPanel() const;
 
 Q_SIGNALS:
     // The snapshot is on screen; verified is false when its payload failed verification.
@@ -56,6 +60,8 @@ private:
     void copy(int role);
     void togglePin();
     void updatePinButton();
+    // The "State at" tab: enabled for event-sourced kinds, following the inspected snapshot while it is shown.
+    void followStateTab();
 
     std::unique_ptr<Ui::SnapshotInspector> m_ui;
     JsonTreeModel *m_model;
@@ -67,6 +73,7 @@ private:
     bool m_textShown = false; // the text view holds this snapshot's text
     std::shared_ptr<QTextDocument> m_textDocument; // built on a worker; shown by the text view
     bool m_loading = false;
+    bool m_wantStateTab = false; // showStateTab() before an event-sourced snapshot was shown
     quint64 m_generation = 0;
     QHash<QString, QSet<QString>> m_expanded; // per kind: JSON Pointers of expanded nodes
     bool m_restoring = false;

@@ -72,15 +72,23 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
     QJsonObject state;
     qint64 fromSeq = 0;
     if (method == Method::Hybrid) {
-        auto candidates = history.snapshotsUpTo(tenant, kind, entityId, seq, SnapshotsTried);
+        // The newest one nearly always verifies: older ones are read only when it does not.
+        auto candidates = history.snapshotsUpTo(tenant, kind, entityId, seq, 1);
         if (!candidates)
             return candidates.error();
-        for (const SnapshotHeader &h : std::as_const(*candidates)) {
+        for (qsizetype i = 0; i < candidates->size(); ++i) {
+            const SnapshotHeader h = candidates->at(i);
             auto snapshot = m_store.load(h.id);
             if (!snapshot) {
                 if (!snapshot.error().isIntegrityError())
                     return snapshot.error();
                 r.skippedSnapshots.append(QStringLiteral("%1: %2").arg(h.id, snapshot.error().message));
+                if (candidates->size() == 1) {
+                    auto older = history.snapshotsUpTo(tenant, kind, entityId, seq, SnapshotsTried);
+                    if (!older)
+                        return older.error();
+                    *candidates = std::move(older).value();
+                }
                 continue;
             }
             state = QJsonDocument::fromJson(snapshot->payload).object();

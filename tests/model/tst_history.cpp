@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "common/cartfixture.h"
 #include "common/testsupport.h"
 #include "ops/replayverifier.h"
 #include "ops/retentionplanner.h"
@@ -78,65 +79,16 @@ void TestHistory::exec(const QString &sql)
 
 QList<QJsonObject> TestHistory::putAggregate(const QString &id, int events, int every, quint32 seed)
 {
-    QRandomGenerator rng(seed);
-    QList<QJsonObject> states { QJsonObject() };
-    QList<EventRecord> records;
-    QList<NewSnapshot> snapshots;
-    QJsonObject state;
-    for (int seq = 1; seq <= events; ++seq) {
-        QJsonObject next = state;
-        if (seq == 1) {
-            next = { { QStringLiteral("id"), id }, { QStringLiteral("status"), QStringLiteral("open") },
-                { QStringLiteral("items"), QJsonArray() },
-                // Terms that never change: what makes a patch smaller than the state it builds.
-                { QStringLiteral("terms"),
-                    QStringLiteral("ตะกร้าสินค้า %1 / shopping cart terms, ").arg(id).repeated(40) } };
-        } else {
-            QJsonArray items = next.value(u"items").toArray();
-            const int pick = int(rng.bounded(100));
-            if (items.isEmpty() || (pick < 45 && items.size() < 30)) {
-                items.append(QJsonObject { { QStringLiteral("id"), QStringLiteral("line-%1").arg(seq) },
-                    { QStringLiteral("qty"), int(rng.bounded(1, 9)) } });
-            } else if (pick < 75) {
-                const int i = int(rng.bounded(int(items.size())));
-                QJsonObject item = items.at(i).toObject();
-                item.insert(QStringLiteral("qty"), int(rng.bounded(1, 9)));
-                items.replace(i, item);
-            } else if (pick < 95) {
-                items.removeAt(int(rng.bounded(int(items.size()))));
-            } else {
-                next.insert(QStringLiteral("status"), pick % 2 ? QStringLiteral("checkout") : QStringLiteral("open"));
-            }
-            next.insert(QStringLiteral("items"), items);
-        }
-        // The event's patch is taken before the fold stamps version, event_seq and updated_at.
-        QJsonObject bare = state;
-        for (const char *stamped : { "version", "event_seq", "updated_at" })
-            bare.remove(QLatin1String(stamped));
-        const EventRecord event { m_tenant, id, seq, QStringLiteral("Changed"), m_start + qint64(seq) * 60'000,
-            QJsonObject { { QStringLiteral("patch"), JsonDiff::diff(bare, next) } } };
-        records.append(event);
-        auto folded = StateReconstructor::fold(m_kind, state, { event });
-        if (!folded)
-            qFatal("%s", qPrintable(folded.error().message));
-        state = *folded;
-        states.append(state);
-        if (every > 0 && seq % every == 0) {
-            NewSnapshot s;
-            s.tenant = m_tenant;
-            s.kind = m_kind;
-            s.entityId = id;
-            s.takenAt = event.occurredAt;
-            s.type = QStringLiteral("event_driven");
-            s.eventSeq = seq;
-            s.payload = state;
-            snapshots.append(s);
-        }
-    }
-    if (!m_store->appendEvents(records))
-        qFatal("appendEvents failed");
-    if (!snapshots.isEmpty() && !m_store->putBatch(snapshots))
-        qFatal("putBatch failed");
+    CartFixture::Options o;
+    o.tenant = m_tenant;
+    o.id = id;
+    o.events = events;
+    o.snapshotEvery = every;
+    o.seed = seed;
+    o.start = m_start;
+    const QList<QJsonObject> states = CartFixture::put(*m_store, o);
+    if (states.isEmpty())
+        qFatal("could not write the cart %s", qPrintable(id));
     return states;
 }
 
