@@ -153,6 +153,8 @@ struct Options
         QStringLiteral("ids") };
     QCommandLineOption cleanup { QStringLiteral("cleanup"),
         QStringLiteral("schedule create: the schedule runs a cleanup with the kind's policy.") };
+    QCommandLineOption compact { QStringLiteral("compact"),
+        QStringLiteral("schedule create: the schedule compacts the kind by its snapshot strategy.") };
     QCommandLineOption action { QStringLiteral("action"), QStringLiteral("audit: actions starting with this."),
         QStringLiteral("prefix") };
     QCommandLineOption at { QStringLiteral("at"),

@@ -421,8 +421,12 @@ int Cli::schedule(const QStringList &positional)
         s.timeZone
             = m_parser.isSet(m_o.tz) ? m_parser.value(m_o.tz) : QString::fromUtf8(tenantZone(**store, *tenant).id());
         s.action.kind = m_parser.value(m_o.kind);
+        if (m_parser.isSet(m_o.cleanup) && m_parser.isSet(m_o.compact))
+            return fail(QStringLiteral("choose one of --cleanup and --compact"), CliExit::Usage);
         if (m_parser.isSet(m_o.cleanup)) {
             s.action.type = ScheduleAction::Type::Cleanup;
+        } else if (m_parser.isSet(m_o.compact)) {
+            s.action.type = ScheduleAction::Type::Compact;
         } else {
             s.action.type = ScheduleAction::Type::Snapshot;
             s.action.targets = m_parser.value(m_o.targets).split(u',', Qt::SkipEmptyParts);

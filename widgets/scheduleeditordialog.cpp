@@ -11,6 +11,7 @@
 #include "ops/cronexpression.h"
 #include "ops/schedulerunner.h"
 #include "ops/snapshottaker.h"
+#include "ops/statereconstructor.h"
 
 namespace {
 enum Preset { Daily, Weekly, Monthly, Custom };
@@ -30,11 +31,12 @@ ScheduleEditorDialog::ScheduleEditorDialog(const Schedule &schedule, QWidget *pa
         m_ui->zone->addItem(QString::fromUtf8(zone));
     m_ui->actionType->addItem(tr("Take snapshots"), int(ScheduleAction::Type::Snapshot));
     m_ui->actionType->addItem(tr("Clean up (the kind's stored policy)"), int(ScheduleAction::Type::Cleanup));
+    m_ui->actionType->addItem(tr("Compact (the kind's snapshot strategy)"), int(ScheduleAction::Type::Compact));
 
     m_ui->name->setText(schedule.name);
     m_ui->zone->setCurrentText(schedule.timeZone);
     m_ui->enabled->setChecked(schedule.enabled);
-    m_ui->actionType->setCurrentIndex(schedule.action.type == ScheduleAction::Type::Cleanup ? 1 : 0);
+    m_ui->actionType->setCurrentIndex(m_ui->actionType->findData(int(schedule.action.type)));
     m_ui->targets->setText(schedule.action.targets.join(QStringLiteral(", ")));
     m_ui->cron->setText(schedule.cron);
     // Recognise the presets' own forms; anything else is custom.
@@ -66,15 +68,18 @@ ScheduleEditorDialog::ScheduleEditorDialog(const Schedule &schedule, QWidget *pa
     const auto fillKinds = [this] {
         const QString current = m_ui->kind->currentData().toString();
         m_ui->kind->clear();
-        const bool cleanup = m_ui->actionType->currentData().toInt() == int(ScheduleAction::Type::Cleanup);
+        const auto type = ScheduleAction::Type(m_ui->actionType->currentData().toInt());
         for (const KindInfo &kind : KindRegistry::all()) {
-            if (cleanup || SnapshotTaker::supportedKinds().contains(kind.id))
+            const bool fits = type == ScheduleAction::Type::Cleanup
+                || (type == ScheduleAction::Type::Compact && StateReconstructor::isEventSourced(kind.id))
+                || (type == ScheduleAction::Type::Snapshot && SnapshotTaker::supportedKinds().contains(kind.id));
+            if (fits)
                 m_ui->kind->addItem(kind.displayNameText(), kind.id);
         }
         const int index = m_ui->kind->findData(current);
         if (index >= 0)
             m_ui->kind->setCurrentIndex(index);
-        m_ui->targets->setEnabled(!cleanup);
+        m_ui->targets->setEnabled(type == ScheduleAction::Type::Snapshot);
     };
     fillKinds();
     const int kindIndex = m_ui->kind->findData(schedule.action.kind);
@@ -130,7 +135,7 @@ Schedule ScheduleEditorDialog::schedule() const
     s.action.targets.clear();
     for (const QString &target : m_ui->targets->text().split(u',', Qt::SkipEmptyParts))
         s.action.targets << target.trimmed();
-    if (s.action.type == ScheduleAction::Type::Cleanup)
+    if (s.action.type != ScheduleAction::Type::Snapshot)
         s.action.targets = { QStringLiteral("all") };
     return s;
 }

@@ -65,10 +65,10 @@ struct RetentionCandidates
     std::vector<RetentionCandidate> rows; // grouped by entity
 };
 
-// A schedule's job: take snapshots of targets, or clean a kind up with a policy.
+// A schedule's job: take snapshots of targets, clean a kind up with a policy, or compact an event-sourced kind.
 struct ScheduleAction
 {
-    enum class Type { Snapshot, Cleanup };
+    enum class Type { Snapshot, Cleanup, Compact }; // Compact: the kind's snapshot strategy (issue 7)
     Type type = Type::Snapshot;
     QString kind;
     QStringList targets { QStringLiteral("all") }; // Snapshot: ["all"] or store codes / entity ids

@@ -82,12 +82,13 @@ Result<RetentionPolicy> policyFromJson(const QJsonObject &object)
 QJsonObject toJson(const ScheduleAction &action)
 {
     QJsonObject object { { QStringLiteral("type"),
-                             action.type == ScheduleAction::Type::Snapshot ? QStringLiteral("snapshot")
-                                                                           : QStringLiteral("cleanup") },
+                             action.type == ScheduleAction::Type::Snapshot      ? QStringLiteral("snapshot")
+                                 : action.type == ScheduleAction::Type::Compact ? QStringLiteral("compact")
+                                                                                : QStringLiteral("cleanup") },
         { QStringLiteral("kind"), action.kind } };
     if (action.type == ScheduleAction::Type::Snapshot)
         object.insert(QStringLiteral("targets"), QJsonArray::fromStringList(action.targets));
-    else if (action.policy)
+    else if (action.type == ScheduleAction::Type::Cleanup && action.policy)
         object.insert(QStringLiteral("policy"), toJson(*action.policy));
     return object;
 }
@@ -100,8 +101,10 @@ Result<ScheduleAction> actionFromJson(const QJsonObject &object)
         action.type = ScheduleAction::Type::Snapshot;
     else if (type == u"cleanup")
         action.type = ScheduleAction::Type::Cleanup;
+    else if (type == u"compact")
+        action.type = ScheduleAction::Type::Compact;
     else
-        return invalid(QStringLiteral("schedule action: \"type\" must be \"snapshot\" or \"cleanup\""));
+        return invalid(QStringLiteral("schedule action: \"type\" must be \"snapshot\", \"cleanup\" or \"compact\""));
     action.kind = object.value(u"kind").toString();
     if (action.kind.isEmpty())
         return invalid(QStringLiteral("schedule action: \"kind\" is missing"));

@@ -48,6 +48,8 @@ QString ScheduleListModel::actionText(const ScheduleAction &action)
 {
     if (action.type == ScheduleAction::Type::Cleanup)
         return tr("Clean up %1").arg(action.kind);
+    if (action.type == ScheduleAction::Type::Compact)
+        return tr("Compact %1").arg(action.kind);
     return tr("Snapshot %1: %2").arg(action.kind, action.targets.join(QStringLiteral(", ")));
 }
 

@@ -10,7 +10,9 @@
 #include "ops/cleanuprunner.h"
 #include "ops/cronexpression.h"
 #include "ops/retentionplanner.h"
+#include "ops/snapshotcompactor.h"
 #include "ops/snapshottaker.h"
+#include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
 
 ScheduleRunner::ScheduleRunner(SnapshotStore &store, QString actor, QString runnerId)
@@ -50,6 +52,12 @@ Status ScheduleRunner::validate(const Schedule &schedule)
             && action.kind != u"daily_inventory")
             return Error { Error::Code::Invalid,
                 QStringLiteral("\"all\" targets every store: it is for stock and daily_inventory") };
+    } else if (action.type == ScheduleAction::Type::Compact) {
+        if (!StateReconstructor::isEventSourced(action.kind))
+            return Error {
+                Error::Code::Invalid,
+                QStringLiteral("compaction is for the event-sourced kinds (order, aggregate), not %1").arg(action.kind)
+            };
     } else if (action.policy) {
         if (Status status = RetentionPlanner::validate(*action.policy); !status)
             return status;
@@ -141,6 +149,13 @@ ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledF
             else
                 run.snapshotsTaken += taken->taken.size();
         }
+    } else if (action.type == ScheduleAction::Type::Compact) {
+        auto report
+            = SnapshotCompactor(m_store).run(schedule.tenant, action.kind, {}, m_actor, QStringLiteral("schedule"));
+        if (!report)
+            error = report.error().message;
+        else
+            run.snapshotsTaken = report->snapshotsWritten;
     } else {
         std::optional<RetentionPolicy> policy = action.policy;
         if (!policy) {

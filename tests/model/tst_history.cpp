@@ -10,6 +10,7 @@
 #include "common/testsupport.h"
 #include "ops/replayverifier.h"
 #include "ops/retentionplanner.h"
+#include "ops/schedulerunner.h"
 #include "ops/snapshotcompactor.h"
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void reconstructionSkipsACorruptSnapshot();
     void plannerKeepsBasesOfKeptDeltas();
     void replayVerifierReportsAMismatch();
+    void scheduleRunsACompaction();
 
 private:
     // An aggregate of `events` events (a cart, as the demo's), with a full snapshot every `every` events (0: none).
@@ -411,6 +413,41 @@ void TestHistory::replayVerifierReportsAMismatch()
     QCOMPARE(report->mismatches.size(), 2); // against full replay and against the hybrid from event 30's snapshot
     for (const ReplayMismatch &m : std::as_const(report->mismatches))
         QCOMPARE(m.snapshotId, written->id);
+}
+
+void TestHistory::scheduleRunsACompaction()
+{
+    // Compaction covers the entities that have a snapshot of the kind (events alone do not say their kind).
+    const QList<QJsonObject> states = putAggregate(QStringLiteral("cart-7"), 45, 0, 8);
+    NewSnapshot first;
+    first.tenant = m_tenant;
+    first.kind = m_kind;
+    first.entityId = QStringLiteral("cart-7");
+    first.takenAt = m_start + 3 * 60'000;
+    first.type = QStringLiteral("event_driven");
+    first.eventSeq = 3;
+    first.payload = states.at(3);
+    QVERIFY(m_store->put(first));
+    Schedule schedule;
+    schedule.id = QStringLiteral("01a00000-0000-7000-8000-000000000007");
+    schedule.tenant = m_tenant;
+    schedule.name = QStringLiteral("nightly compaction");
+    schedule.cron = QStringLiteral("@daily");
+    schedule.action.type = ScheduleAction::Type::Compact;
+    schedule.action.kind = m_kind;
+    schedule.action.targets = { QStringLiteral("all") };
+    QVERIFY(ScheduleRunner::validate(schedule));
+    QVERIFY(m_store->maintenance().saveSchedule(schedule, QStringLiteral("tester")));
+    auto stored = m_store->maintenance().schedule(schedule.id);
+    QVERIFY(stored);
+    QCOMPARE(stored->action.type, ScheduleAction::Type::Compact); // survives its JSON column
+    auto run = ScheduleRunner(*m_store, QStringLiteral("tester")).runNow(*stored, QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(run);
+    QCOMPARE(run->outcome, QStringLiteral("succeeded"));
+    QCOMPARE(run->snapshotsTaken, 4); // events 13, 23, 33 and 43 by the default strategy
+    // Compaction is for event-sourced kinds only.
+    schedule.action.kind = QStringLiteral("stock");
+    QVERIFY(!ScheduleRunner::validate(schedule));
 }
 
 QTEST_GUILESS_MAIN(TestHistory)
