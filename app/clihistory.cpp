@@ -105,8 +105,8 @@ int Cli::compact()
             return fail(report.error());
         for (const QString &problem : std::as_const(report->problems))
             err() << "skipped: " << problem << Qt::endl;
-        out() << QStringLiteral("%1: %2 entities, %3 snapshot(s) written, %4 stored as delta, %5 as keyframe; stored "
-                                "bytes %6 -> %7")
+        out() << QStringLiteral("%1: %2 entities, %3 snapshot(s) written, %4 stored as delta, %5 as keyframe, %8 "
+                                "re-encoded with a delta dictionary; stored bytes %6 -> %7")
                      .arg(k)
                      .arg(report->entities)
                      .arg(report->snapshotsWritten)
@@ -114,6 +114,7 @@ int Cli::compact()
                      .arg(report->storedAsKeyframe)
                      .arg(report->storedBytesBefore)
                      .arg(report->storedBytesAfter)
+                     .arg(report->reencoded)
               << Qt::endl;
     }
     return CliExit::Ok;

@@ -61,9 +61,12 @@ void SchedulesPanel::reload()
         return;
     auto store = m_store;
     const QString tenant = m_tenant;
+    const quint64 token = ++m_reloadToken;
     runOnWorkers(
         this, &store->workers(), [store, tenant] { return store->maintenance().schedules(tenant); },
-        [this](const Result<QList<Schedule>> &list) {
+        [this, token](const Result<QList<Schedule>> &list) {
+            if (token != m_reloadToken)
+                return; // an older read that finished after a newer one (the workers run in parallel)
             if (!list) {
                 m_ui->status->setText(tr("Could not read the schedules: %1").arg(list.error().message));
                 return;

@@ -44,4 +44,5 @@ private:
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
     QString m_selectId;
+    quint64 m_reloadToken = 0; // the newest list read; older ones are dropped
 };

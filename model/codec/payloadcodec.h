@@ -56,6 +56,11 @@ public:
         const QString &codec, const QByteArray &blob, qint64 rawSize, const QString &checksum) const;
 
     static QString checksumOf(const QByteArray &bytes);
+    // Incremental snapshots (RFC 6902 patches) compress with a dictionary of their own, trained on patches: the
+    // kind's dictionary knows its documents, not the operations that change them.
+    static QString deltaKey(const QString &kind) { return kind + QStringLiteral("/delta"); }
+    static bool isDeltaKey(const QString &key) { return key.endsWith(QStringLiteral("/delta")); }
+    static QString kindOfKey(const QString &key) { return isDeltaKey(key) ? key.chopped(6) : key; }
     // ZDICT_trainFromBuffer over the samples; fails when there are too few samples to learn from.
     static Result<QByteArray> trainDictionary(const QList<QByteArray> &samples, int capacityBytes = 32 * 1024);
 

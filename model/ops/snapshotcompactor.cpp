@@ -30,7 +30,8 @@ int SnapshotCompactor::chooseStorage(NewSnapshot &next, const QJsonObject &previ
     QByteArray patchBytes;
     CanonicalJson::append(patchBytes, patch);
     const QByteArray full = CanonicalJson::write(next.payload);
-    if (codec.encode(next.kind, patchBytes).blob.size() >= codec.encode(next.kind, full).blob.size())
+    if (codec.encode(PayloadCodec::deltaKey(next.kind), patchBytes).blob.size()
+        >= codec.encode(next.kind, full).blob.size())
         return 0;
     // The patch must rebuild exactly the bytes the checksum is of; otherwise the snapshot stays full.
     auto rebuilt = JsonPatch::apply(previousState, patch);
@@ -71,6 +72,36 @@ Result<CompactionReport> SnapshotCompactor::run(const QString &tenant, const QSt
             return status.error();
         ++report.entities;
     }
+    if (!cancelled && strategy->incremental) {
+        const int before = report.reencoded;
+        if (Status status = trainDeltaDictionary(tenant, kind, ids, report); !status)
+            return status.error();
+        if (report.reencoded > before) {
+            // With a dictionary for patches more versions are smaller as deltas: decide again.
+            m_secondPass = true;
+            for (const QString &id : std::as_const(ids)) {
+                if (Status status = compactEntity(tenant, kind, id, *strategy, actor, source, report); !status) {
+                    m_secondPass = false;
+                    return status.error();
+                }
+            }
+            m_secondPass = false;
+        }
+    }
+    // What the entities take now, read back rather than estimated.
+    for (const QString &id : std::as_const(ids)) {
+        SnapshotQuery query;
+        query.tenant = tenant;
+        query.kind = kind;
+        query.entityId = id;
+        PageRequest request;
+        request.limit = 100'000;
+        auto page = m_store.listHeaders(query, request);
+        if (!page)
+            return page.error();
+        for (const SnapshotHeader &h : std::as_const(page->headers))
+            report.storedBytesAfter += h.storedSize;
+    }
     AuditEntry entry;
     entry.tenant = tenant;
     entry.actor = actor;
@@ -81,6 +112,7 @@ Result<CompactionReport> SnapshotCompactor::run(const QString &tenant, const QSt
         { QStringLiteral("snapshots_written"), report.snapshotsWritten },
         { QStringLiteral("stored_as_delta"), report.storedAsDelta },
         { QStringLiteral("stored_as_keyframe"), report.storedAsKeyframe },
+        { QStringLiteral("reencoded_with_delta_dictionary"), report.reencoded },
         { QStringLiteral("stored_bytes_before"), report.storedBytesBefore },
         { QStringLiteral("stored_bytes_after"), report.storedBytesAfter },
         { QStringLiteral("strategy"), SnapshotStrategy::modeName(strategy->mode) },
@@ -128,7 +160,8 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
         probe.kind = kind;
         probe.payload = QJsonDocument::fromJson(snapshot->payload).object();
         const int depth = chooseStorage(probe, previousState, previousId, previousDepth, strategy, m_store.codec());
-        report.storedBytesBefore += h.storedSize;
+        if (!m_secondPass)
+            report.storedBytesBefore += h.storedSize;
         if (probe.baseId != h.baseId) {
             QByteArray content;
             if (probe.baseId.isEmpty())
@@ -138,9 +171,6 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
             if (Status status = m_store.history().rewriteStorage(h.id, probe.baseId, content); !status)
                 return status;
             ++(probe.baseId.isEmpty() ? report.storedAsKeyframe : report.storedAsDelta);
-            report.storedBytesAfter += m_store.codec().encode(kind, content).blob.size();
-        } else {
-            report.storedBytesAfter += h.storedSize;
         }
         previousState = std::move(probe.payload);
         previousId = h.id;
@@ -219,7 +249,50 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
     if (!written)
         return written.error();
     report.snapshotsWritten += int(written->size());
-    for (const SnapshotHeader &h : std::as_const(*written))
-        report.storedBytesAfter += h.storedSize;
+    return {};
+}
+
+Status SnapshotCompactor::trainDeltaDictionary(
+    const QString &tenant, const QString &kind, const QStringList &ids, CompactionReport &report)
+{
+    const QString key = PayloadCodec::deltaKey(kind);
+    if (m_store.codec().activeDictionaryId(key) != 0)
+        return {};
+    auto samples = m_store.samplePayloads(key, 2000);
+    if (!samples)
+        return samples.error();
+    if (samples->size() < MinDeltaSamples)
+        return {}; // too few patches to learn from: they stay with plain zstd
+    auto dictionary = PayloadCodec::trainDictionary(*samples, 16 * 1024);
+    if (!dictionary)
+        return {};
+    if (auto added = m_store.addDictionary(key, *dictionary, int(samples->size())); !added)
+        return added.error();
+    // This tenant's patches again, with it (another tenant's are re-encoded when it is compacted: its patches keep
+    // their codec until then, and read as they are).
+    for (const QString &entityId : ids) {
+        SnapshotQuery query;
+        query.tenant = tenant;
+        query.kind = kind;
+        query.entityId = entityId;
+        PageRequest request;
+        request.limit = 100'000;
+        auto page = m_store.listHeaders(query, request);
+        if (!page)
+            return page.error();
+        for (const SnapshotHeader &h : std::as_const(page->headers)) {
+            if (h.baseId.isEmpty())
+                continue;
+            auto blob = m_store.rawPayload(h.id);
+            if (!blob)
+                return blob.error();
+            auto patch = m_store.codec().decode(h.codec, *blob, h.rawSize, QString());
+            if (!patch)
+                continue; // damaged: left for verify to report, never rewritten
+            if (Status status = m_store.history().rewriteStorage(h.id, h.baseId, *patch); !status)
+                return status;
+            ++report.reencoded;
+        }
+    }
     return {};
 }

@@ -19,14 +19,16 @@ struct CompactionReport
     int snapshotsWritten = 0; // the snapshots the strategy called for
     int storedAsDelta = 0; // existing snapshots rewritten as a patch against the previous version
     int storedAsKeyframe = 0; // existing deltas rewritten as full snapshots (long chains, or a full strategy)
-    qint64 storedBytesBefore = 0; // of the snapshots looked at
+    int reencoded = 0; // deltas encoded again with the kind's first delta dictionary
+    qint64 storedBytesBefore = 0; // of the entities looked at, before and after
     qint64 storedBytesAfter = 0;
     QStringList problems; // entities skipped, one sentence each
 };
 
 // `snapshot compact`: for each entity of an event-sourced kind, writes the snapshots its strategy calls for after
 // the newest one, and stores the entity's versions as the strategy says: full, or as deltas against the previous
-// version with a keyframe at least every K versions (long chains become keyframes). Audited as snapshot.compact.
+// version with a keyframe at least every K versions (long chains become keyframes); the kind's patches get a zstd
+// dictionary of their own once there are enough of them. Audited as snapshot.compact.
 class SnapshotCompactor
 {
 public:
@@ -43,9 +45,17 @@ public:
     static int chooseStorage(NewSnapshot &next, const QJsonObject &previousState, const QString &previousId,
         int previousDepth, const SnapshotStrategy &strategy, const PayloadCodec &codec);
 
+    // Patches needed to train a delta dictionary.
+    static constexpr int MinDeltaSamples = 200;
+
 private:
+    // The kind's first delta dictionary, once there are enough patches to learn from; then this tenant's patches
+    // are encoded with it.
+    Status trainDeltaDictionary(
+        const QString &tenant, const QString &kind, const QStringList &ids, CompactionReport &report);
     Status compactEntity(const QString &tenant, const QString &kind, const QString &entityId,
         const SnapshotStrategy &strategy, const QString &actor, const QString &source, CompactionReport &report);
 
     SnapshotStore &m_store;
+    bool m_secondPass = false; // deciding again after a delta dictionary was trained
 };

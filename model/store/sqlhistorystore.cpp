@@ -222,7 +222,8 @@ Status SqlHistoryStore::rewriteStorage(const QString &id, const QString &baseId,
     if (PayloadCodec::checksumOf(state).compare(h.checksum, Qt::CaseInsensitive) != 0)
         return Error { Error::Code::Invalid,
             QStringLiteral("the new form of %1 does not materialize to its checksum; nothing was changed").arg(id) };
-    EncodedPayload encoded = m_store.codec().encode(h.kind, content);
+    EncodedPayload encoded
+        = m_store.codec().encode(baseId.isEmpty() ? h.kind : PayloadCodec::deltaKey(h.kind), content);
     auto db = m_store.db();
     if (!db)
         return db.error();

@@ -511,7 +511,7 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
         } else {
             QByteArray patch;
             CanonicalJson::append(patch, s.patch);
-            encoded = m_codec.encode(s.kind, patch);
+            encoded = m_codec.encode(PayloadCodec::deltaKey(s.kind), patch);
             encoded.checksum = PayloadCodec::checksumOf(CanonicalJson::write(s.payload));
         }
         SnapshotHeader &h = p.header;
@@ -1272,19 +1272,30 @@ Result<QList<QByteArray>> SqlSnapshotStore::samplePayloads(const QString &kind, 
         return dbResult.error();
     QSqlQuery query(*dbResult);
     query.setForwardOnly(true);
-    // Spread the sample over the kind's history rather than taking only the newest rows.
-    query.prepare(
-        QStringLiteral("SELECT id FROM snapshots WHERE kind = ? AND deleted_at IS NULL ORDER BY checksum LIMIT ?"));
-    query.addBindValue(kind);
+    // Spread the sample over the kind's history rather than taking only the newest rows. A delta key samples the
+    // kind's stored patches; a kind, its full documents.
+    const bool deltas = PayloadCodec::isDeltaKey(kind);
+    query.prepare(QStringLiteral("SELECT id, codec, raw_size, payload FROM snapshots WHERE kind = ? AND deleted_at IS "
+                                 "NULL AND base_id IS %1 ORDER BY checksum LIMIT ?")
+                      .arg(deltas ? QStringLiteral("NOT NULL") : QStringLiteral("NULL")));
+    query.addBindValue(PayloadCodec::kindOfKey(kind));
     query.addBindValue(qBound(1, limit, 100000));
     if (!query.exec())
         return errorFrom(QStringLiteral("sampling %1 payloads").arg(kind), query);
     QStringList ids;
-    while (query.next())
-        ids.append(query.value(0).toString());
-    query.finish();
     QList<QByteArray> samples;
-    samples.reserve(ids.size());
+    while (query.next()) {
+        if (deltas) {
+            auto patch = m_codec.decode(
+                query.value(1).toString(), query.value(3).toByteArray(), query.value(2).toLongLong(), QString());
+            if (patch) // a corrupt one is no sample; verify reports it
+                samples.append(*patch);
+        } else {
+            ids.append(query.value(0).toString());
+        }
+    }
+    query.finish();
+    samples.reserve(samples.size() + ids.size());
     for (const QString &id : std::as_const(ids)) {
         auto snapshot = load(id);
         if (snapshot) // a corrupt snapshot is no sample; verify reports it
@@ -1295,7 +1306,7 @@ Result<QList<QByteArray>> SqlSnapshotStore::samplePayloads(const QString &kind, 
 
 Result<int> SqlSnapshotStore::addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount)
 {
-    if (!KindRegistry::find(kind))
+    if (!KindRegistry::find(PayloadCodec::kindOfKey(kind)))
         return Error { Error::Code::Invalid, QStringLiteral("unknown kind \"%1\"").arg(kind) };
     auto dbResult = db();
     if (!dbResult)

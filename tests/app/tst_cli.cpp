@@ -322,6 +322,10 @@ void TestCli::pointInTimeCommands()
     const Run compact = run(args({ "snapshot", "compact", "--kind", "order", "--quiet" }));
     QVERIFY2(compact.exitCode == 0, compact.err.constData());
     QVERIFY2(!compact.out.contains(" 0 stored as delta"), compact.out.constData());
+    // Enough patches to train their own dictionary, and they were encoded again with it.
+    QVERIFY2(!compact.out.contains(" 0 re-encoded"), compact.out.constData());
+    const Run dicts = cli({ QStringLiteral("dict"), QStringLiteral("list"), QStringLiteral("--db"), db });
+    QVERIFY2(dicts.out.contains("order/delta"), dicts.out.constData());
     QCOMPARE(run(args({ "verify", "--quiet" })).exitCode, 0);
     QCOMPARE(run(args({ "verify", "--replay", "--kind", "order", "--quiet" })).exitCode, 0);
     const Run again = run(args({ "snapshot", "compact", "--kind", "order", "--quiet" }));
