@@ -36,8 +36,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Render the main window once its data is shown, save it as PNG and exit."),
         QStringLiteral("file"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
-        QStringLiteral("The view to open: timeline (default), inventory, chat, state (the inspector's State at, with "
-                       "--entity), or a maintenance page: snapshot, cleanup, trash, schedules, audit, integrity."),
+        QStringLiteral(
+            "The view to open: timeline (default), inventory, chat, state (the inspector's State at, with "
+            "--entity), or a maintenance page: snapshot, cleanup, trash, schedules, audit, integrity, strategy."),
         QStringLiteral("view"));
     const QCommandLineOption entityOption(QStringLiteral("entity"),
         QStringLiteral("Open one entity's timeline with its newest version inspected, e.g. order:ORD-TH-000007."),
@@ -53,7 +54,8 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("choose one of --db and --pg"));
     const QString view = parser.value(viewOption);
     static const QStringList maintenancePages { QStringLiteral("snapshot"), QStringLiteral("cleanup"),
-        QStringLiteral("trash"), QStringLiteral("schedules"), QStringLiteral("audit"), QStringLiteral("integrity") };
+        QStringLiteral("trash"), QStringLiteral("schedules"), QStringLiteral("audit"), QStringLiteral("integrity"),
+        QStringLiteral("strategy") };
     if (!view.isEmpty() && view != u"timeline" && view != u"inventory" && view != u"chat" && view != u"state"
         && !maintenancePages.contains(view))
         return fail(QStringLiteral("--view: expected timeline, inventory, chat, state, %1; not \"%2\"")

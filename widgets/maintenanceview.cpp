@@ -4,6 +4,7 @@
 #include "integritypanel.h"
 #include "retentionpanel.h"
 #include "schedulespanel.h"
+#include "strategypanel.h"
 #include "takesnapshotpanel.h"
 #include "trashpanel.h"
 
@@ -15,6 +16,7 @@ MaintenanceView::MaintenanceView(QWidget *parent)
     , m_schedules(new SchedulesPanel(this))
     , m_audit(new AuditLogPanel(this))
     , m_integrity(new IntegrityPanel(this))
+    , m_strategy(new StrategyPanel(this))
 {
     setDocumentMode(true);
     addTab(m_take, tr("Take snapshot"));
@@ -23,6 +25,7 @@ MaintenanceView::MaintenanceView(QWidget *parent)
     addTab(m_schedules, tr("Schedules"));
     addTab(m_audit, tr("Audit log"));
     addTab(m_integrity, tr("Integrity"));
+    addTab(m_strategy, tr("Snapshot strategy"));
     connect(m_take, &TakeSnapshotPanel::taken, this, &MaintenanceView::snapshotsChanged);
     connect(m_retention, &RetentionPanel::cleanedUp, this, [this] {
         m_trash->refresh();
@@ -31,6 +34,7 @@ MaintenanceView::MaintenanceView(QWidget *parent)
     connect(m_trash, &TrashPanel::changed, this, &MaintenanceView::snapshotsChanged);
     connect(m_schedules, &SchedulesPanel::ran, this, &MaintenanceView::snapshotsChanged);
     connect(m_integrity, &IntegrityPanel::corruptFound, this, &MaintenanceView::corruptFound);
+    connect(m_strategy, &StrategyPanel::compacted, this, &MaintenanceView::snapshotsChanged);
     // The audit log and the trash are read when shown, so they are current after work on the other pages.
     connect(this, &QTabWidget::currentChanged, this, [this](int index) {
         if (widget(index) == m_audit)
@@ -48,4 +52,5 @@ void MaintenanceView::setStore(std::shared_ptr<SnapshotStore> store, const QStri
     m_schedules->setStore(store, tenant);
     m_audit->setStore(store, tenant);
     m_integrity->setStore(store, tenant);
+    m_strategy->setStore(store, tenant);
 }

@@ -9,11 +9,13 @@ class IntegrityPanel;
 class RetentionPanel;
 class SchedulesPanel;
 class SnapshotStore;
+class StrategyPanel;
 class TakeSnapshotPanel;
 class TrashPanel;
 
 // The admin's maintenance pages (DESIGN §7): manual snapshots, retention and cleanup, the trash, schedules, the audit
-// log and the integrity scan. Each page owns its actions and state; this view only hands them the store.
+// log, the integrity scan and the snapshot strategy of event-sourced kinds. Each page owns its actions and state; this
+// view only hands them the store.
 class MaintenanceView : public QTabWidget
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ public:
     SchedulesPanel *schedulesPanel() const { return m_schedules; }
     AuditLogPanel *auditPanel() const { return m_audit; }
     IntegrityPanel *integrityPanel() const { return m_integrity; }
+    StrategyPanel *strategyPanel() const { return m_strategy; }
 
 Q_SIGNALS:
     // Snapshots were written, trashed, restored or purged: timelines and counts are stale.
@@ -40,4 +43,5 @@ private:
     SchedulesPanel *m_schedules;
     AuditLogPanel *m_audit;
     IntegrityPanel *m_integrity;
+    StrategyPanel *m_strategy;
 };

@@ -288,8 +288,10 @@ void SnapshotInspector::showMetadata(const SnapshotHeader &h)
     if (h.eventSeq)
         row(tr("Event sequence"), locale.toString(*h.eventSeq));
     row(tr("Codec"), h.codec);
+    if (!h.baseId.isEmpty())
+        row(tr("Stored as"), tr("a patch against %1 (materialized and verified on read)").arg(h.baseId));
     row(tr("Size"),
-        tr("%1 → %2 stored (%3%)")
+        (h.baseId.isEmpty() ? tr("%1 → %2 stored (%3%)") : tr("patch %1 → %2 stored (%3%)"))
             .arg(sizeText(h.rawSize), sizeText(h.storedSize))
             .arg(h.rawSize > 0 ? locale.toString(100.0 * double(h.storedSize) / double(h.rawSize), 'f', 1)
                                : QStringLiteral("–")));

@@ -1,7 +1,10 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTabWidget>
@@ -15,6 +18,7 @@
 #include "pointintimepanel.h"
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
+#include "strategypanel.h"
 #include "json/canonicaljson.h"
 
 // "State at" on the offscreen platform: the slider, the date-time picker and the events list drive reconstructions
@@ -27,6 +31,7 @@ private Q_SLOTS:
     void cleanup();
     void sliderPickerAndEventsList();
     void inspectorOffersTheTabForEventSourcedKinds();
+    void strategyPageSavesAndCompacts();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -154,6 +159,46 @@ void TestPointInTime::inspectorOffersTheTabForEventSourcedKinds()
     inspector.showSnapshot(stock->headers.first().id);
     QVERIFY(snapshotShown.wait());
     QCOMPARE(tabs->currentIndex(), 0);
+}
+
+void TestPointInTime::strategyPageSavesAndCompacts()
+{
+    StrategyPanel panel;
+    panel.show();
+    QSignalSpy loaded(&panel, &StrategyPanel::loaded);
+    panel.setStore(m_store, m_tenant);
+    QVERIFY(loaded.wait());
+    auto *kind = panel.findChild<QComboBox *>(QStringLiteral("kind"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("aggregate")));
+    QVERIFY(loaded.wait());
+    QCOMPARE(panel.strategy().everyEvents, 10); // the specification's default
+    panel.findChild<QCheckBox *>(QStringLiteral("incremental"))->setChecked(true);
+    QSignalSpy saved(&panel, &StrategyPanel::saved);
+    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+    QVERIFY(saved.wait());
+    auto stored = m_store->history().strategy(m_tenant, QStringLiteral("aggregate"));
+    QVERIFY(stored && stored->incremental);
+    QSignalSpy compacted(&panel, &StrategyPanel::compacted);
+    QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("compact")), Qt::LeftButton);
+    QVERIFY(compacted.wait(30000));
+    QVERIFY2(panel.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QStringLiteral("5 stored as delta")),
+        qPrintable(panel.findChild<QLabel *>(QStringLiteral("status"))->text()));
+    // The six snapshots of the cart: a keyframe, then deltas; each still reads as the state of its event.
+    SnapshotQuery query;
+    query.tenant = m_tenant;
+    query.kind = QStringLiteral("aggregate");
+    PageRequest request;
+    request.order = SortOrder::OldestFirst;
+    auto page = m_store->listHeaders(query, request);
+    QVERIFY(page);
+    QCOMPARE(page->headers.size(), 6);
+    for (int i = 0; i < 6; ++i) {
+        const SnapshotHeader &h = page->headers.at(i);
+        QCOMPARE(h.baseId.isEmpty(), i == 0);
+        auto loadedState = m_store->load(h.id);
+        QVERIFY(loadedState);
+        QCOMPARE(loadedState->payload, CanonicalJson::write(m_states.at(*h.eventSeq)));
+    }
 }
 
 QTEST_MAIN(TestPointInTime)
