@@ -50,16 +50,9 @@ Result<ReplayReport> ReplayVerifier::run(
             return report;
         }
         const QString &entityId = entities->at(e).entityId;
-        SnapshotQuery query;
-        query.tenant = tenant;
-        query.kind = kind;
-        query.entityId = entityId;
-        PageRequest request;
-        request.order = SortOrder::OldestFirst;
-        request.limit = 100'000;
-        auto page = m_store.listHeaders(query, request);
-        if (!page)
-            return page.error();
+        auto versions = m_store.history().versions(tenant, kind, entityId);
+        if (!versions)
+            return versions.error();
         auto events = m_store.history().events(tenant, entityId, 0);
         if (!events)
             return events.error();
@@ -71,7 +64,7 @@ Result<ReplayReport> ReplayVerifier::run(
         qint64 foldedSeq = 0; // the last event folded into `full`
         QJsonObject previousState; // the last snapshot checked, and its sequence
         qint64 previousSeq = -1;
-        for (const SnapshotHeader &h : std::as_const(page->headers)) {
+        for (const SnapshotHeader &h : std::as_const(*versions)) {
             if (!h.eventSeq)
                 continue; // a snapshot that does not say which events it holds cannot be replayed
             const qint64 seq = *h.eventSeq;

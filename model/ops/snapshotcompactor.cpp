@@ -90,16 +90,10 @@ Result<CompactionReport> SnapshotCompactor::run(const QString &tenant, const QSt
     }
     // What the entities take now, read back rather than estimated.
     for (const QString &id : std::as_const(ids)) {
-        SnapshotQuery query;
-        query.tenant = tenant;
-        query.kind = kind;
-        query.entityId = id;
-        PageRequest request;
-        request.limit = 100'000;
-        auto page = m_store.listHeaders(query, request);
-        if (!page)
-            return page.error();
-        for (const SnapshotHeader &h : std::as_const(page->headers))
+        auto versions = m_store.history().versions(tenant, kind, id);
+        if (!versions)
+            return versions.error();
+        for (const SnapshotHeader &h : std::as_const(*versions))
             report.storedBytesAfter += h.storedSize;
     }
     AuditEntry entry;
@@ -130,16 +124,9 @@ Result<CompactionReport> SnapshotCompactor::run(const QString &tenant, const QSt
 Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &kind, const QString &entityId,
     const SnapshotStrategy &strategy, const QString &actor, const QString &source, CompactionReport &report)
 {
-    SnapshotQuery query;
-    query.tenant = tenant;
-    query.kind = kind;
-    query.entityId = entityId;
-    PageRequest request;
-    request.order = SortOrder::OldestFirst;
-    request.limit = 100'000;
-    auto page = m_store.listHeaders(query, request);
-    if (!page)
-        return page.error();
+    auto versions = m_store.history().versions(tenant, kind, entityId);
+    if (!versions)
+        return versions.error();
 
     // 1. The stored versions, each stored as the strategy says.
     QJsonObject previousState;
@@ -147,7 +134,7 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
     int previousDepth = 0;
     qint64 lastSeq = 0;
     EpochMs lastAt = std::numeric_limits<EpochMs>::min();
-    for (const SnapshotHeader &h : std::as_const(page->headers)) {
+    for (const SnapshotHeader &h : std::as_const(*versions)) {
         auto snapshot = m_store.load(h.id);
         if (!snapshot) {
             if (!snapshot.error().isIntegrityError())
@@ -186,7 +173,7 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
         return events.error();
     if (events->isEmpty())
         return {};
-    if (page->headers.isEmpty() || lastAt == std::numeric_limits<EpochMs>::min())
+    if (versions->isEmpty() || lastAt == std::numeric_limits<EpochMs>::min())
         lastAt = events->first().occurredAt;
     QJsonObject state = previousState;
     EpochMs since = lastAt;
@@ -271,16 +258,10 @@ Status SnapshotCompactor::trainDeltaDictionary(
     // This tenant's patches again, with it (another tenant's are re-encoded when it is compacted: its patches keep
     // their codec until then, and read as they are).
     for (const QString &entityId : ids) {
-        SnapshotQuery query;
-        query.tenant = tenant;
-        query.kind = kind;
-        query.entityId = entityId;
-        PageRequest request;
-        request.limit = 100'000;
-        auto page = m_store.listHeaders(query, request);
-        if (!page)
-            return page.error();
-        for (const SnapshotHeader &h : std::as_const(page->headers)) {
+        auto versions = m_store.history().versions(tenant, kind, entityId);
+        if (!versions)
+            return versions.error();
+        for (const SnapshotHeader &h : std::as_const(*versions)) {
             if (h.baseId.isEmpty())
                 continue;
             auto blob = m_store.rawPayload(h.id);

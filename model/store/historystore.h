@@ -25,12 +25,14 @@ public:
     virtual Result<EventRange> eventRange(const QString &tenant, const QString &aggregateId) = 0;
     // The last event that occurred at or before `at` (0: none yet).
     virtual Result<qint64> lastSeqAt(const QString &tenant, const QString &aggregateId, EpochMs at) = 0;
+    // Every live version of an entity, oldest first.
+    virtual Result<QList<SnapshotHeader>> versions(const QString &tenant, const QString &kind, const QString &entityId)
+        = 0;
     // Live snapshots of an entity that fold in events up to at most `seq`, newest first, at most `limit` of them.
     virtual Result<QList<SnapshotHeader>> snapshotsUpTo(
         const QString &tenant, const QString &kind, const QString &entityId, qint64 seq, int limit)
         = 0;
 
-    virtual Result<QList<SnapshotStrategy>> strategies(const QString &tenant) = 0;
     // The stored strategy of a kind, or the specification's default.
     virtual Result<SnapshotStrategy> strategy(const QString &tenant, const QString &kind) = 0;
     // Inserts or replaces; audited as strategy.save.

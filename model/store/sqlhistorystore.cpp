@@ -73,6 +73,22 @@ Result<qint64> SqlHistoryStore::lastSeqAt(const QString &tenant, const QString &
     return query.value(0).isNull() ? qint64(0) : query.value(0).toLongLong();
 }
 
+Result<QList<SnapshotHeader>> SqlHistoryStore::versions(
+    const QString &tenant, const QString &kind, const QString &entityId)
+{
+    SnapshotQuery query;
+    query.tenant = tenant;
+    query.kind = kind;
+    query.entityId = entityId;
+    PageRequest request;
+    request.order = SortOrder::OldestFirst;
+    request.limit = 100'000; // far more versions than an entity has
+    auto page = m_store.listHeaders(query, request);
+    if (!page)
+        return page.error();
+    return std::move(page->headers);
+}
+
 Result<QList<SnapshotHeader>> SqlHistoryStore::snapshotsUpTo(
     const QString &tenant, const QString &kind, const QString &entityId, qint64 seq, int limit)
 {
@@ -114,23 +130,6 @@ SnapshotStrategy readStrategy(const QSqlQuery &query)
 const QString StrategyColumns
     = QStringLiteral("kind, mode, every_events, every_hours, max_replay_bytes, incremental, keyframe_every");
 } // namespace
-
-Result<QList<SnapshotStrategy>> SqlHistoryStore::strategies(const QString &tenant)
-{
-    auto db = m_store.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    query.setForwardOnly(true);
-    if (!execWith(query,
-            QStringLiteral("SELECT %1 FROM snapshot_strategies WHERE tenant_id = ? ORDER BY kind").arg(StrategyColumns),
-            { tenant }))
-        return m_store.errorFrom(QStringLiteral("reading snapshot strategies"), query);
-    QList<SnapshotStrategy> result;
-    while (query.next())
-        result.append(readStrategy(query));
-    return result;
-}
 
 Result<SnapshotStrategy> SqlHistoryStore::strategy(const QString &tenant, const QString &kind)
 {

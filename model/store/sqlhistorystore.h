@@ -16,9 +16,10 @@ public:
         const QString &tenant, const QString &aggregateId, qint64 afterSeq, std::optional<qint64> upToSeq) override;
     Result<EventRange> eventRange(const QString &tenant, const QString &aggregateId) override;
     Result<qint64> lastSeqAt(const QString &tenant, const QString &aggregateId, EpochMs at) override;
+    Result<QList<SnapshotHeader>> versions(
+        const QString &tenant, const QString &kind, const QString &entityId) override;
     Result<QList<SnapshotHeader>> snapshotsUpTo(
         const QString &tenant, const QString &kind, const QString &entityId, qint64 seq, int limit) override;
-    Result<QList<SnapshotStrategy>> strategies(const QString &tenant) override;
     Result<SnapshotStrategy> strategy(const QString &tenant, const QString &kind) override;
     Status saveStrategy(const QString &tenant, const SnapshotStrategy &strategy, const QString &actor) override;
     Status rewriteStorage(const QString &id, const QString &baseId, const QByteArray &content) override;
