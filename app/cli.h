@@ -165,6 +165,9 @@ struct Options
         QStringLiteral("n") };
     QCommandLineOption full { QStringLiteral("full"),
         QStringLiteral("state: replay every event from the first instead of starting from a snapshot.") };
+    QCommandLineOption bundle { QStringLiteral("bundle"),
+        QStringLiteral("verify: re-verify an evidence bundle (exit 0 intact, 3 altered, naming what changed)."),
+        QStringLiteral("file") };
     QCommandLineOption replay { QStringLiteral("replay"),
         QStringLiteral("verify: check every snapshot of the event-sourced kinds against hybrid and full replay.") };
     QCommandLineOption mode { QStringLiteral("mode"),
@@ -227,6 +230,7 @@ private:
     int compact();
     int strategy(const QStringList &positional);
     int verifyReplay();
+    int verifyBundle();
     Result<RetentionPolicy> policyFromOptions(SnapshotStore &store, const QString &tenant, const QString &kind);
     static QString actor();
 

@@ -96,7 +96,8 @@ const QList<Command> &commands()
         { QStringLiteral("verify"), QStringLiteral("Check every payload's zstd frame and SHA-256."),
             { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"),
                 QStringLiteral("entity-prefix"), QStringLiteral("type"), QStringLiteral("from"), QStringLiteral("to"),
-                QStringLiteral("created-by"), QStringLiteral("trash"), QStringLiteral("replay") } },
+                QStringLiteral("created-by"), QStringLiteral("trash"), QStringLiteral("replay"),
+                QStringLiteral("bundle") } },
         { QStringLiteral("stats"), QStringLiteral("Per kind: count, raw bytes, stored bytes, ratio."),
             { QStringLiteral("tenant"), QStringLiteral("json") } },
         { QStringLiteral("diff"), QStringLiteral("What changed between two snapshots: diff ID_A ID_B."),
@@ -287,8 +288,8 @@ int Cli::run(const QStringList &arguments)
         m_o.platform, m_o.handoff, m_o.allStores, m_o.date, m_o.keepLast, m_o.keepWithin, m_o.keepDaily, m_o.keepWeekly,
         m_o.keepMonthly, m_o.keepYearly, m_o.olderThan, m_o.archive, m_o.dryRun, m_o.yes, m_o.save, m_o.batchSize,
         m_o.count, m_o.tz, m_o.name, m_o.cron, m_o.targets, m_o.cleanup, m_o.action, m_o.compact, m_o.at, m_o.version,
-        m_o.full, m_o.replay, m_o.mode, m_o.everyEvents, m_o.everyHours, m_o.maxReplayBytes, m_o.incremental,
-        m_o.keyframeEvery });
+        m_o.full, m_o.bundle, m_o.replay, m_o.mode, m_o.everyEvents, m_o.everyHours, m_o.maxReplayBytes,
+        m_o.incremental, m_o.keyframeEvery });
     m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
     if (!m_parser.parse(arguments))
@@ -330,7 +331,7 @@ int Cli::run(const QStringList &arguments)
     if (name == u"show")
         return show(rest);
     if (name == u"verify")
-        return m_parser.isSet(m_o.replay) ? verifyReplay() : verify();
+        return m_parser.isSet(m_o.bundle) ? verifyBundle() : m_parser.isSet(m_o.replay) ? verifyReplay() : verify();
     if (name == u"state")
         return state(rest);
     if (name == u"strategy")

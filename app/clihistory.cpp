@@ -3,6 +3,7 @@
 
 #include <QJsonDocument>
 
+#include "ops/evidencebundle.h"
 #include "ops/replayverifier.h"
 #include "ops/snapshotcompactor.h"
 #include "ops/statereconstructor.h"
@@ -221,6 +222,28 @@ int Cli::verifyReplay()
                      .arg(mismatches)
               << Qt::endl;
     return mismatches > 0 ? CliExit::Integrity : CliExit::Ok;
+}
+
+int Cli::verifyBundle()
+{
+    // A file on its own: no database is opened.
+    const QString path = m_parser.value(m_o.bundle);
+    auto report = EvidenceBundle::verify(path);
+    if (!report)
+        return fail(report.error().message,
+            report.error().code == Error::Code::ChecksumMismatch ? CliExit::Integrity : CliExit::Failure);
+    const EvidenceInfo &info = report->info;
+    for (const QString &problem : std::as_const(report->problems))
+        out() << problem << Qt::endl;
+    if (!m_quiet)
+        err() << QStringLiteral("%1: case %2, %3 snapshot(s), exported by %4 on %5 at %6: %7")
+                     .arg(path, info.caseId)
+                     .arg(report->snapshots)
+                     .arg(info.exportedBy, info.host, IsoTime::toUtcSeconds(info.exportedAt),
+                         report->intact() ? QStringLiteral("intact")
+                                          : QStringLiteral("ALTERED (%1 problem(s))").arg(report->problems.size()))
+              << Qt::endl;
+    return report->intact() ? CliExit::Ok : CliExit::Integrity;
 }
 
 } // namespace SnapScopeCli

@@ -28,7 +28,9 @@ struct DStreamFree
     void operator()(ZSTD_DStream *stream) const { ZSTD_freeDStream(stream); }
 };
 
-QByteArray archiveLine(const SnapshotHeader &h, const QByteArray &canonicalPayload)
+} // namespace
+
+QByteArray SnapshotArchive::line(const SnapshotHeader &h, const QByteArray &canonicalPayload)
 {
     QJsonObject header { { QStringLiteral("id"), h.id }, { QStringLiteral("tenant"), h.tenant },
         { QStringLiteral("kind"), h.kind }, { QStringLiteral("entity_id"), h.entityId },
@@ -50,9 +52,10 @@ QByteArray archiveLine(const SnapshotHeader &h, const QByteArray &canonicalPaylo
     return line;
 }
 
-Error lineError(const QString &path, qsizetype line, const QString &message)
+namespace {
+Error lineError(const QString &where, const QString &message)
 {
-    return { Error::Code::Invalid, QStringLiteral("%1, line %2: %3").arg(path).arg(line).arg(message) };
+    return { Error::Code::Invalid, QStringLiteral("%1: %2").arg(where, message) };
 }
 
 } // namespace
@@ -90,7 +93,7 @@ Result<qint64> SnapshotArchive::write(
             error.message = QStringLiteral("archiving %1: %2").arg(id.toString(QUuid::WithoutBraces), error.message);
             return error;
         }
-        chunk += archiveLine(snapshot->header, snapshot->payload);
+        chunk += line(snapshot->header, snapshot->payload);
         ++written;
         if (chunk.size() > (1 << 20)) {
             if (!pump(chunk, ZSTD_e_continue)) {
@@ -159,47 +162,54 @@ Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString
         start = end + 1;
         if (line.trimmed().isEmpty())
             continue;
-        auto object = StrictJson::parseObject(line, QStringLiteral("%1, line %2").arg(path).arg(lineNumber));
-        if (!object)
-            return object.error();
-        const QJsonObject &o = *object;
-        MaintenanceStore::ArchivedRow row;
-        SnapshotHeader &h = row.header;
-        h.id = o.value(u"id").toString().toLower();
-        h.tenant = o.value(u"tenant").toString();
-        h.kind = o.value(u"kind").toString();
-        h.entityId = o.value(u"entity_id").toString();
-        h.version = o.value(u"version").toInt(0);
-        h.takenAt = qint64(o.value(u"taken_at").toDouble(-1));
-        h.type = o.value(u"type").toString();
-        h.createdBy = o.value(u"created_by").toString();
-        h.trigger = o.value(u"trigger").toObject();
-        h.pinned = o.value(u"pinned").toBool();
-        h.checksum = o.value(u"checksum").toString();
-        h.previousId = o.value(u"previous_id").toString().toLower();
-        if (o.contains(u"event_seq"))
-            h.eventSeq = qint64(o.value(u"event_seq").toDouble());
-        if (!SnapshotId::isWellFormed(h.id))
-            return lineError(path, lineNumber, QStringLiteral("\"id\" is not a UUID"));
-        if (!KindRegistry::find(h.kind))
-            return lineError(path, lineNumber, QStringLiteral("unknown kind \"%1\"").arg(h.kind));
-        if (h.tenant.isEmpty() || h.entityId.isEmpty() || h.type.isEmpty() || h.createdBy.isEmpty())
-            return lineError(path, lineNumber, QStringLiteral("tenant, entity_id, type and created_by are required"));
-        if (h.version < 1 || h.takenAt < 0)
-            return lineError(path, lineNumber, QStringLiteral("\"version\" and \"taken_at\" must be positive numbers"));
-        if (!h.previousId.isEmpty() && !SnapshotId::isWellFormed(h.previousId))
-            return lineError(path, lineNumber, QStringLiteral("\"previous_id\" is not a UUID"));
-        if (!o.value(u"payload").isObject())
-            return lineError(path, lineNumber, QStringLiteral("\"payload\" must be a JSON object"));
-        row.payload = CanonicalJson::write(o.value(u"payload").toObject());
-        // The summary is derived again from the verified payload rather than trusted from the file.
-        h.summary = KindRegistry::find(h.kind)->summarize(o.value(u"payload").toObject());
-        if (PayloadCodec::checksumOf(row.payload) != h.checksum) {
-            return lineError(path, lineNumber,
-                QStringLiteral("snapshot %1: the payload does not match its checksum (the archive was altered)")
-                    .arg(h.id));
-        }
-        rows.append(std::move(row));
+        auto row = parseLine(line, QStringLiteral("%1, line %2").arg(path).arg(lineNumber));
+        if (!row)
+            return row.error();
+        rows.append(std::move(row).value());
     }
     return rows;
+}
+
+Result<MaintenanceStore::ArchivedRow> SnapshotArchive::parseLine(const QByteArray &line, const QString &where)
+{
+    auto object = StrictJson::parseObject(line, where);
+    if (!object)
+        return object.error();
+    const QJsonObject &o = *object;
+    MaintenanceStore::ArchivedRow row;
+    SnapshotHeader &h = row.header;
+    h.id = o.value(u"id").toString().toLower();
+    h.tenant = o.value(u"tenant").toString();
+    h.kind = o.value(u"kind").toString();
+    h.entityId = o.value(u"entity_id").toString();
+    h.version = o.value(u"version").toInt(0);
+    h.takenAt = qint64(o.value(u"taken_at").toDouble(-1));
+    h.type = o.value(u"type").toString();
+    h.createdBy = o.value(u"created_by").toString();
+    h.trigger = o.value(u"trigger").toObject();
+    h.pinned = o.value(u"pinned").toBool();
+    h.checksum = o.value(u"checksum").toString();
+    h.previousId = o.value(u"previous_id").toString().toLower();
+    if (o.contains(u"event_seq"))
+        h.eventSeq = qint64(o.value(u"event_seq").toDouble());
+    if (!SnapshotId::isWellFormed(h.id))
+        return lineError(where, QStringLiteral("\"id\" is not a UUID"));
+    if (!KindRegistry::find(h.kind))
+        return lineError(where, QStringLiteral("unknown kind \"%1\"").arg(h.kind));
+    if (h.tenant.isEmpty() || h.entityId.isEmpty() || h.type.isEmpty() || h.createdBy.isEmpty())
+        return lineError(where, QStringLiteral("tenant, entity_id, type and created_by are required"));
+    if (h.version < 1 || h.takenAt < 0)
+        return lineError(where, QStringLiteral("\"version\" and \"taken_at\" must be positive numbers"));
+    if (!h.previousId.isEmpty() && !SnapshotId::isWellFormed(h.previousId))
+        return lineError(where, QStringLiteral("\"previous_id\" is not a UUID"));
+    if (!o.value(u"payload").isObject())
+        return lineError(where, QStringLiteral("\"payload\" must be a JSON object"));
+    row.payload = CanonicalJson::write(o.value(u"payload").toObject());
+    // The summary is derived again from the verified payload rather than trusted from the file.
+    h.summary = KindRegistry::find(h.kind)->summarize(o.value(u"payload").toObject());
+    if (PayloadCodec::checksumOf(row.payload) != h.checksum) {
+        return lineError(where,
+            QStringLiteral("snapshot %1: the payload does not match its checksum (the file was altered)").arg(h.id));
+    }
+    return row;
 }

@@ -26,4 +26,9 @@ public:
     // Reads and checks a whole archive: every line strict JSON, every field well-formed, every checksum equal to
     // the SHA-256 of the payload's canonical bytes. An error names the file and line; nothing is returned then.
     static Result<QList<MaintenanceStore::ArchivedRow>> read(const QString &path);
+
+    // One snapshot as an archive line (ending in '\n'), and back: strict JSON, every field checked, the checksum
+    // equal to the SHA-256 of the payload's canonical bytes; `where` names the line in errors.
+    static QByteArray line(const SnapshotHeader &header, const QByteArray &canonicalPayload);
+    static Result<MaintenanceStore::ArchivedRow> parseLine(const QByteArray &line, const QString &where);
 };
