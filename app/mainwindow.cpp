@@ -314,7 +314,7 @@ void MainWindow::openDemo()
         openStore(ConnectionSpec::sqlite(path), false);
         return;
     }
-    // First start: the demo database is made (about 20,000 snapshots, a few seconds) with progress and Cancel.
+    // First start: the demo database is made (about 28,000 snapshots, a few seconds) with progress and Cancel.
     QDir().mkpath(QFileInfo(path).absolutePath());
     m_ui->messageLabel->setText(tr("Creating the demo database %1…").arg(path));
     m_demoTask->start(

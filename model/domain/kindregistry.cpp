@@ -34,7 +34,7 @@ QList<KindInfo> buildRegistry()
     kinds.append({ QStringLiteral("order"), QT_TRANSLATE_NOOP("Kind", "Orders"), QStringLiteral("order id"),
         words("created confirmed shipped completed cancelled modified"),
         { value("status", "/status"), value("total_amount", "/pricing/total"), count("item_count", "/items"),
-            value("customer_id", "/customer/id") },
+            value("customer_id", "/customer/id"), value("order_id", "/outcome/order_id") },
         { { QStringLiteral("/items"), { QStringLiteral("product_id") } } }, words("updated_at"),
         words("unit_price subtotal discount shipping_fee tax total"),
         QStringLiteral("an order with items, pricing and delivery") });
@@ -63,8 +63,9 @@ QList<KindInfo> buildRegistry()
     kinds.append({ QStringLiteral("financial"), QT_TRANSLATE_NOOP("Kind", "Financial records"),
         QStringLiteral("day or payment id"),
         words("daily_revenue payment_confirmed refund_processed expense_recorded cash_reconciliation"),
-        { value("amount", "/amount"), value("currency", "/currency") }, {}, words("updated_at"),
-        words("amount fee net gross"), QStringLiteral("a revenue, payment, refund or expense record") });
+        { value("amount", "/amount"), value("currency", "/currency"), value("order_id", "/order_id") }, {},
+        words("updated_at"), words("amount fee net gross"),
+        QStringLiteral("a revenue, payment, refund or expense record") });
     kinds.append({ QStringLiteral("customer_tier"), QT_TRANSLATE_NOOP("Kind", "Customer tiers"),
         QStringLiteral("customer id"), words("tier_upgraded points_redeemed milestone_achieved annual_summary"),
         { value("tier", "/tier"), value("points", "/points") }, {}, words("updated_at"), words("lifetime_spend"),

@@ -141,7 +141,26 @@ struct DemoGenerator::Impl
     EpochMs end = 0;
     QList<Product> catalogue;
     QList<Customer> customers;
-    QStringList orderIds; // for references from inventory transactions and finance
+    // Every order with what belongs to it: the chat it came from, the stock it took, its payment and refund are
+    // generated from these, so a dispute case finds exactly them.
+    struct OrderRef
+    {
+        QString tenant;
+        QString id;
+        const Customer *customer = nullptr;
+        QString channel;
+        QString storeCode;
+        EpochMs createdAt = 0;
+        double total = 0; // when created
+        EpochMs confirmedAt = 0; // 0: never paid
+        double paid = 0;
+        QList<std::pair<QString, qint64>> items; // product, quantity at payment
+        EpochMs modifiedAt = 0; // a quantity changed after payment
+        QString modifiedProduct;
+        qint64 modifiedBy = 0;
+        EpochMs refundedAt = 0; // cancelled after payment
+    };
+    QList<OrderRef> orderRefs;
 
     // Where generated snapshots go: the sample collector (dictionary training) or the store.
     std::function<bool(NewSnapshot &&)> sink;
@@ -408,8 +427,6 @@ struct DemoGenerator::Impl
             const QString orderId = QStringLiteral("ORD-%1-%2")
                                         .arg(tenantId == tenant ? QStringLiteral("TH") : QStringLiteral("SG"))
                                         .arg(n + 1, 6, 10, QLatin1Char('0'));
-            if (tenantId == tenant)
-                orderIds.append(orderId);
             EpochMs t = randomTime(start, end - Hour);
             QJsonArray items;
             const int itemCount = int(rng.range(1, 6));
@@ -488,6 +505,16 @@ struct DemoGenerator::Impl
             };
             if (!step(QStringLiteral("created"), QStringLiteral("order_created")))
                 return false;
+            const qsizetype ref = orderRefs.size();
+            OrderRef created;
+            created.tenant = tenantId;
+            created.id = orderId;
+            created.customer = &customer;
+            created.channel = order.value(u"channel").toString();
+            created.storeCode = order.value(u"store_code").toString();
+            created.createdAt = t;
+            created.total = order.value(u"pricing").toObject().value(u"total").toDouble();
+            orderRefs.append(std::move(created));
             const double fate = rng.unit();
             if (fate < 0.04) { // cancelled before confirmation
                 t += rng.range(10, 600) * Minute;
@@ -504,6 +531,11 @@ struct DemoGenerator::Impl
             order.insert(QStringLiteral("payment"), payment);
             if (!step(QStringLiteral("confirmed"), QStringLiteral("payment_received")))
                 return false;
+            orderRefs[ref].confirmedAt = t;
+            orderRefs[ref].paid = order.value(u"pricing").toObject().value(u"total").toDouble();
+            for (const QJsonValue &line : std::as_const(items))
+                orderRefs[ref].items.append({ line.toObject().value(u"product_id").toString(),
+                    line.toObject().value(u"quantity").toInteger() });
             if (fate < 0.10) { // modified after confirmation: a quantity changes
                 t += rng.range(10, 240) * Minute;
                 if (t >= end)
@@ -517,10 +549,15 @@ struct DemoGenerator::Impl
                 order.insert(QStringLiteral("pricing"), pricing(items));
                 if (!step(QStringLiteral("modified"), QStringLiteral("customer_changed_items")))
                     return false;
+                orderRefs[ref].modifiedAt = t;
+                orderRefs[ref].modifiedProduct = line.value(u"product_id").toString();
+                orderRefs[ref].modifiedBy = qty - orderRefs[ref].items.at(0).second;
             } else if (fate < 0.14) { // cancelled after payment
                 t += rng.range(30, 600) * Minute;
                 if (t < end && !step(QStringLiteral("cancelled"), QStringLiteral("out_of_stock")))
                     return false;
+                if (t < end)
+                    orderRefs[ref].refundedAt = t;
                 continue;
             }
             // Packing starts between payment and hand-over: an event without a snapshot, which only a
@@ -557,6 +594,23 @@ struct DemoGenerator::Impl
     // in session order, so the output depends only on the seed.
     bool chats(int count, const QString &tenantId, quint64 stream)
     {
+        // The orders taken in a chat: each gets the session whose time slot is just before it, and that session is
+        // the one that buys (it starts 40 minutes before the order and creates it).
+        QHash<int, const OrderRef *> linked;
+        const EpochMs spacing = std::max<EpochMs>(1, (end - Hour - start) / std::max(1, count));
+        for (const OrderRef &order : std::as_const(orderRefs)) {
+            if (order.tenant != tenantId
+                || !(order.channel == u"line" || order.channel == u"facebook" || order.channel == u"whatsapp"))
+                continue;
+            const int slot = int(std::clamp<EpochMs>((order.createdAt - 40 * Minute - start) / spacing, 0, count - 1));
+            for (int probe = 0; probe < 64; ++probe) {
+                const int n = slot + (probe % 2 ? (probe + 1) / 2 : -(probe / 2));
+                if (n >= 0 && n < count && !linked.contains(n)) {
+                    linked.insert(n, &order);
+                    break;
+                }
+            }
+        }
         constexpr int ChunkSessions = 128;
         constexpr int ChunksPerRound = 8; // about one write batch per round, so generation overlaps with writing
         const int chunks = (count + ChunkSessions - 1) / ChunkSessions;
@@ -572,7 +626,7 @@ struct DemoGenerator::Impl
                 Rng r(streamSeed(baseSeed, stream, quint64(chunk)));
                 const int last = std::min(count, (chunk + 1) * ChunkSessions);
                 for (int n = chunk * ChunkSessions; n < last; ++n)
-                    chatSession(r, n, count, tenantId, produced[size_t(c)]);
+                    chatSession(r, n, count, tenantId, linked.value(n), produced[size_t(c)]);
             });
             for (auto &sessionRows : produced) {
                 for (NewSnapshot &row : sessionRows) {
@@ -584,7 +638,8 @@ struct DemoGenerator::Impl
         return true;
     }
 
-    void chatSession(Rng &sessionRng, int n, int count, const QString &tenantId, std::vector<NewSnapshot> &out) const
+    void chatSession(Rng &sessionRng, int n, int count, const QString &tenantId, const OrderRef *order,
+        std::vector<NewSnapshot> &out) const
     {
         static const QStringList platforms { QStringLiteral("line"), QStringLiteral("facebook"),
             QStringLiteral("whatsapp") };
@@ -598,20 +653,24 @@ struct DemoGenerator::Impl
                   return true;
               };
         {
-            const Customer &customer = sessionRng.pick(customers);
-            const QString platform = platforms.at(sessionRng.below(10) < 6 ? 0 : (sessionRng.below(2) ? 1 : 2));
+            const Customer &picked = sessionRng.pick(customers);
+            const Customer &customer = order ? *order->customer : picked;
+            const QString platform
+                = order ? order->channel : platforms.at(sessionRng.below(10) < 6 ? 0 : (sessionRng.below(2) ? 1 : 2));
             const QString sessionId
                 = QStringLiteral("%1-%2").arg(platform.left(2).toUpper()).arg(n + 1, 7, 10, QLatin1Char('0'));
             const bool thai = customer.language == u"th";
-            // Sessions are numbered in the order they start, as a chat service numbers them.
+            // Sessions are numbered in the order of their time slots, as a chat service numbers them; one that
+            // takes an order starts 40 minutes before it.
             const EpochMs spacing = std::max<EpochMs>(1, (end - Hour - start) / std::max(1, count));
-            EpochMs t = start + spacing * n + sessionRng.below(spacing);
+            const EpochMs slotted = start + spacing * n + sessionRng.below(spacing);
+            EpochMs t = order ? order->createdAt - 40 * Minute : slotted;
             const EpochMs startedAt = t;
             QStringList intents { QStringLiteral("greeting") };
             const double path = sessionRng.unit();
-            const bool buys = path < 0.32;
-            const bool complains = !buys && path < 0.40;
-            const bool asksHuman = !buys && !complains && path < 0.46;
+            const bool buys = order != nullptr;
+            const bool complains = !buys && path < 0.12;
+            const bool asksHuman = !buys && !complains && path < 0.21;
             intents << QStringLiteral("product_inquiry");
             if (sessionRng.chance(0.6))
                 intents << QStringLiteral("price_check");
@@ -641,9 +700,8 @@ struct DemoGenerator::Impl
                 return QString::fromUtf8(thai ? line->thai : line->english);
             };
             const bool handoff = intents.contains(QStringLiteral("human_request"));
-            const double orderValue = buys ? money(sessionRng.range(80, 2500) + sessionRng.unit()) : 0.0;
-            const QString orderId
-                = buys ? QStringLiteral("ORD-CHAT-%1").arg(n + 1, 7, 10, QLatin1Char('0')) : QString();
+            const double orderValue = order ? order->total : 0.0;
+            const QString orderId = order ? order->id : QString();
 
             const auto snapshotState = [&](const QString &status) {
                 QJsonObject ai { { QStringLiteral("model"), QStringLiteral("snap-assist-2") },
@@ -711,7 +769,7 @@ struct DemoGenerator::Impl
                         return;
                 }
                 if (intent == u"purchase_intent") {
-                    t += 20000;
+                    t = std::max(t + 20000, order->createdAt); // the moment the order was created
                     if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("order_created"),
                             snapshotState(QStringLiteral("ordered")),
                             trigger(QStringLiteral("chat-service"), QStringLiteral("order_created")),
@@ -746,47 +804,87 @@ struct DemoGenerator::Impl
     {
         static const QStringList types { QStringLiteral("deducted"), QStringLiteral("restocked"),
             QStringLiteral("adjusted"), QStringLiteral("transferred"), QStringLiteral("damaged") };
-        static const QStringList reasons { QStringLiteral("order_fulfilment"), QStringLiteral("supplier_delivery"),
+        static const QStringList reasons { QStringLiteral("store_sale"), QStringLiteral("supplier_delivery"),
             QStringLiteral("stock_count"), QStringLiteral("store_transfer"), QStringLiteral("damaged_in_storage") };
-        QHash<QString, qint64> levels;
+        struct Movement
+        {
+            EpochMs at;
+            QString tenant;
+            const Product *product;
+            QString store;
+            int type;
+            qint64 quantity;
+            QString reason;
+            QString reference;
+        };
+        QHash<QString, const Product *> productById;
+        for (const Product &p : std::as_const(catalogue))
+            productById.insert(p.id, &p);
+        std::vector<Movement> moves;
+        // What each paid order took from its store, a later change of quantity, and the return of a cancelled one.
+        for (const OrderRef &o : std::as_const(orderRefs)) {
+            if (o.confirmedAt == 0)
+                continue;
+            for (const auto &[product, quantity] : o.items)
+                moves.push_back({ o.confirmedAt + Minute, o.tenant, productById.value(product), o.storeCode, 0,
+                    -quantity, QStringLiteral("order_fulfilment"), o.id });
+            if (o.modifiedAt != 0)
+                moves.push_back({ o.modifiedAt + Minute, o.tenant, productById.value(o.modifiedProduct), o.storeCode, 0,
+                    -o.modifiedBy, QStringLiteral("order_changed"), o.id });
+            if (o.refundedAt != 0) {
+                for (const auto &[product, quantity] : o.items)
+                    moves.push_back({ o.refundedAt + Minute, o.tenant, productById.value(product), o.storeCode, 1,
+                        quantity, QStringLiteral("order_cancelled"), o.id });
+            }
+        }
+        // The stores' own movements: walk-in sales, deliveries, counts, transfers, damage.
         for (int n = 0; n < scale.inventoryTx; ++n) {
             const qint64 pick = rng.below(100);
             const int typeIndex = pick < 55 ? 0 : pick < 80 ? 1 : pick < 90 ? 2 : pick < 96 ? 3 : 4;
             const Product &p = rng.pick(catalogue);
-            const QString storeCode = rng.pick(Stores);
-            const EpochMs at = start + (end - start) * n / std::max(1, scale.inventoryTx) + rng.below(Hour);
-            qint64 &level = levels[storeCode + p.id];
-            if (level == 0)
-                level = p.demand * 10;
             qint64 quantity = typeIndex == 1 ? p.demand * rng.range(5, 12) : -rng.range(1, 8);
             if (typeIndex == 2)
                 quantity = rng.range(-3, 3);
+            moves.push_back({ start + (end - start) * n / std::max(1, scale.inventoryTx) + rng.below(Hour), tenant, &p,
+                rng.pick(Stores), typeIndex, quantity, reasons.at(typeIndex),
+                typeIndex == 1 ? QStringLiteral("PO-%1").arg(rng.range(1000, 9999)) : QString() });
+        }
+        // In time order: each product's versions follow time.
+        std::stable_sort(moves.begin(), moves.end(), [](const Movement &a, const Movement &b) { return a.at < b.at; });
+        QHash<QString, qint64> levels;
+        qint64 n = 0;
+        for (const Movement &m : moves) {
+            if (!m.product || m.at >= end)
+                continue;
+            const Product &p = *m.product;
+            qint64 &level = levels[m.tenant + m.store + p.id];
+            if (level == 0)
+                level = p.demand * 10;
             const qint64 before = level;
-            level = std::max<qint64>(0, level + quantity);
-            const QString id = QStringLiteral("TX-%1").arg(n + 1, 7, 10, QLatin1Char('0'));
-            const QString reference = typeIndex == 0 && !orderIds.isEmpty() ? rng.pick(orderIds)
-                : typeIndex == 1 ? QStringLiteral("PO-%1").arg(rng.range(1000, 9999))
-                                 : QString();
+            level = std::max<qint64>(0, level + m.quantity);
+            const QString id = QStringLiteral("TX-%1").arg(++n, 7, 10, QLatin1Char('0'));
+            const QString &type = types.at(m.type);
             const QJsonObject payload {
                 { QStringLiteral("transaction_id"), id },
                 { QStringLiteral("product_id"), p.id },
                 { QStringLiteral("product_name"), p.thai },
-                { QStringLiteral("store_code"), storeCode },
-                { QStringLiteral("type"), types.at(typeIndex) },
-                { QStringLiteral("quantity"), quantity },
-                { QStringLiteral("reason"), reasons.at(typeIndex) },
-                { QStringLiteral("reference_id"), reference },
+                { QStringLiteral("store_code"), m.store },
+                { QStringLiteral("type"), type },
+                { QStringLiteral("quantity"), m.quantity },
+                { QStringLiteral("reason"), m.reason },
+                { QStringLiteral("reference_id"), m.reference },
                 { QStringLiteral("unit_cost"), p.cost },
                 { QStringLiteral("before"), before },
                 { QStringLiteral("after"), level },
                 { QStringLiteral("performed_by"),
-                    typeIndex == 0 ? QStringLiteral("system") : QStringLiteral("staff.%1").arg(rng.range(1, 40)) },
-                { QStringLiteral("occurred_at"), iso(at) },
+                    m.reference.startsWith(u"ORD-") ? QStringLiteral("system")
+                                                    : QStringLiteral("staff.%1").arg(rng.range(1, 40)) },
+                { QStringLiteral("occurred_at"), iso(m.at) },
             };
-            rows.append({ id, tenant, storeCode, p.id, types.at(typeIndex), int(quantity), reasons.at(typeIndex),
-                reference, at });
-            if (!emit(QStringLiteral("inventory_tx"), p.id, at, types.at(typeIndex), payload,
-                    trigger(QStringLiteral("inventory-service"), types.at(typeIndex))))
+            rows.append({ id, m.tenant, m.store, p.id, type, int(m.quantity), m.reason, m.reference, m.at });
+            if (!emit(QStringLiteral("inventory_tx"), p.id, m.at, type, payload,
+                    trigger(QStringLiteral("inventory-service"), m.reason), QStringLiteral("system"), std::nullopt,
+                    m.tenant))
                 return false;
         }
         return true;
@@ -814,22 +912,50 @@ struct DemoGenerator::Impl
                     trigger(QStringLiteral("finance-service"), QStringLiteral("day_close"))))
                 return false;
         }
-        static const QStringList types { QStringLiteral("payment_confirmed"), QStringLiteral("refund_processed"),
-            QStringLiteral("expense_recorded"), QStringLiteral("cash_reconciliation") };
+        static const QStringList types { QStringLiteral("expense_recorded"), QStringLiteral("cash_reconciliation") };
+        struct Record
+        {
+            EpochMs at;
+            QString tenant;
+            QString type;
+            double amount;
+            QString orderId;
+            QString store;
+            QString currency;
+        };
+        std::vector<Record> records;
+        // Each paid order's payment, and the refund of one cancelled after payment.
+        for (const OrderRef &o : std::as_const(orderRefs)) {
+            const QString currency = o.tenant == tenant ? QStringLiteral("THB") : QStringLiteral("SGD");
+            if (o.confirmedAt != 0)
+                records.push_back({ o.confirmedAt + 30'000, o.tenant, QStringLiteral("payment_confirmed"), o.paid, o.id,
+                    o.storeCode, currency });
+            if (o.refundedAt != 0)
+                records.push_back({ o.refundedAt + 2 * Hour, o.tenant, QStringLiteral("refund_processed"), -o.paid,
+                    o.id, o.storeCode, currency });
+        }
         for (int n = 0; n < scale.financialExtra; ++n) {
-            const qint64 pick = rng.below(100);
-            const int typeIndex = pick < 70 ? 0 : pick < 82 ? 1 : pick < 94 ? 2 : 3;
+            const int typeIndex = rng.below(100) < 67 ? 0 : 1;
             const EpochMs at = randomTime(start, end);
-            const QString id = QStringLiteral("FIN-%1").arg(n + 1, 6, 10, QLatin1Char('0'));
-            const double amount = money(typeIndex == 2 ? 500 + 20000 * rng.unit() : 50 + 3000 * rng.unit());
-            QJsonObject payload { { QStringLiteral("record_id"), id }, { QStringLiteral("type"), types.at(typeIndex) },
-                { QStringLiteral("amount"), typeIndex == 1 ? -amount : amount },
-                { QStringLiteral("currency"), QStringLiteral("THB") }, { QStringLiteral("fee"), money(amount * 0.015) },
-                { QStringLiteral("recorded_at"), iso(at) }, { QStringLiteral("store_code"), rng.pick(Stores) } };
-            if (typeIndex <= 1 && !orderIds.isEmpty())
-                payload.insert(QStringLiteral("order_id"), rng.pick(orderIds));
-            if (!emit(QStringLiteral("financial"), id, at, types.at(typeIndex), payload,
-                    trigger(QStringLiteral("finance-service"), types.at(typeIndex))))
+            const double amount = money(typeIndex == 0 ? 500 + 20000 * rng.unit() : 50 + 3000 * rng.unit());
+            records.push_back(
+                { at, tenant, types.at(typeIndex), amount, QString(), rng.pick(Stores), QStringLiteral("THB") });
+        }
+        std::stable_sort(records.begin(), records.end(), [](const Record &a, const Record &b) { return a.at < b.at; });
+        qint64 n = 0;
+        for (const Record &r : records) {
+            if (r.at >= end)
+                continue;
+            const QString id = QStringLiteral("FIN-%1").arg(++n, 6, 10, QLatin1Char('0'));
+            QJsonObject payload { { QStringLiteral("record_id"), id }, { QStringLiteral("type"), r.type },
+                { QStringLiteral("amount"), r.amount }, { QStringLiteral("currency"), r.currency },
+                { QStringLiteral("fee"), money(std::abs(r.amount) * 0.015) },
+                { QStringLiteral("recorded_at"), iso(r.at) }, { QStringLiteral("store_code"), r.store } };
+            if (!r.orderId.isEmpty())
+                payload.insert(QStringLiteral("order_id"), r.orderId);
+            if (!emit(QStringLiteral("financial"), id, r.at, r.type, payload,
+                    trigger(QStringLiteral("finance-service"), r.type), QStringLiteral("system"), std::nullopt,
+                    r.tenant))
                 return false;
         }
         return true;
@@ -1090,9 +1216,10 @@ DemoGenerator::~DemoGenerator() = default;
 qint64 DemoGenerator::estimatedSnapshots(DemoOptions::Scale scale)
 {
     const Scale s = scaleFor(scale);
-    return qint64(s.days) * s.inventoryProducts * 3 + qint64(s.orders) * 37 / 10 + qint64(s.chats) * 22 / 10
-        + s.inventoryTx + s.days + s.financialExtra + s.tierRecords + s.accounts * 2 + s.aggregates * 5
-        + 3 * (s.days / 7) + 1100;
+    // Orders (both tenants) bring their stock movements (about 3.3 lines each) and payments.
+    return qint64(s.days) * s.inventoryProducts * 3 + qint64(s.orders) * 37 / 10 + qint64(s.orders) * 11 / 10 * 43 / 10
+        + qint64(s.chats) * 22 / 10 + s.inventoryTx + s.days + s.financialExtra + s.tierRecords + s.accounts * 2
+        + s.aggregates * 5 + 3 * (s.days / 7) + 1100;
 }
 
 Result<DemoReport> DemoGenerator::run(const Progress &progress)

@@ -51,7 +51,7 @@ void TestDemoData::initTestCase()
 void TestDemoData::sizeAndKinds()
 {
     QVERIFY2(
-        m_report.snapshots >= 18000 && m_report.snapshots <= 26000, qPrintable(QString::number(m_report.snapshots)));
+        m_report.snapshots >= 22000 && m_report.snapshots <= 34000, qPrintable(QString::number(m_report.snapshots)));
     for (const char *kind : { "order", "stock", "chat", "daily_inventory", "inventory_tx", "financial", "customer_tier",
              "account", "aggregate" })
         QVERIFY2(m_report.snapshotsByKind.value(QString::fromLatin1(kind)) > 0, kind);
@@ -124,10 +124,25 @@ void TestDemoData::ordersFollowTheirLifecycle()
         "SELECT COUNT(*) FROM snapshots WHERE kind = 'order' AND version = 1 AND snapshot_type <> 'created'")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
-    // Inventory transactions reference real orders.
-    QVERIFY(query.exec(
-        QStringLiteral("SELECT COUNT(*) FROM inventory_transactions t WHERE t.type = 'deducted' AND NOT EXISTS "
-                       "(SELECT 1 FROM snapshots s WHERE s.kind = 'order' AND s.entity_id = t.reference_id)")));
+    // Inventory transactions that name an order name a real one of their tenant, after it was created.
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT COUNT(*) FROM inventory_transactions t WHERE t.reference_id LIKE 'ORD-%' AND NOT EXISTS "
+        "(SELECT 1 FROM snapshots s WHERE s.kind = 'order' AND s.version = 1 AND s.tenant_id = t.tenant_id "
+        "AND s.entity_id = t.reference_id AND s.taken_at < t.occurred_at)")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    // Every order that was paid took its stock and has its payment; none that was not paid did.
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT COUNT(*) FROM snapshots o WHERE o.kind = 'order' AND o.snapshot_type = 'confirmed' AND (NOT EXISTS "
+        "(SELECT 1 FROM inventory_transactions t WHERE t.reference_id = o.entity_id AND t.type = 'deducted') OR NOT "
+        "EXISTS (SELECT 1 FROM snapshots f WHERE f.kind = 'financial' AND f.snapshot_type = 'payment_confirmed' AND "
+        "json_extract(f.summary, '$.order_id') = o.entity_id))")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT COUNT(*) FROM inventory_transactions t WHERE t.reference_id LIKE 'ORD-%' AND NOT EXISTS (SELECT 1 "
+        "FROM snapshots o WHERE o.kind = 'order' AND o.snapshot_type = 'confirmed' AND o.entity_id = "
+        "t.reference_id)")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
 }
