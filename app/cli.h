@@ -166,7 +166,8 @@ struct Options
     QCommandLineOption full { QStringLiteral("full"),
         QStringLiteral("state: replay every event from the first instead of starting from a snapshot.") };
     QCommandLineOption bundle { QStringLiteral("bundle"),
-        QStringLiteral("verify: re-verify an evidence bundle (exit 0 intact, 3 altered, naming what changed)."),
+        QStringLiteral("verify: re-verify an evidence bundle (exit 0 intact, 3 altered, naming what changed); case: "
+                       "write the case's evidence bundle."),
         QStringLiteral("file") };
     QCommandLineOption replay { QStringLiteral("replay"),
         QStringLiteral("verify: check every snapshot of the event-sourced kinds against hybrid and full replay.") };
@@ -231,6 +232,7 @@ private:
     int strategy(const QStringList &positional);
     int verifyReplay();
     int verifyBundle();
+    int caseOf(const QStringList &positional);
     Result<RetentionPolicy> policyFromOptions(SnapshotStore &store, const QString &tenant, const QString &kind);
     static QString actor();
 

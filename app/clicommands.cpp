@@ -138,6 +138,10 @@ const QList<Command> &commands()
                 "An event-sourced entity's state: state ENTITY --kind K (--at TIME | --version N) [--full]."),
             { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("at"), QStringLiteral("version"),
                 QStringLiteral("full"), QStringLiteral("json") } },
+        { QStringLiteral("case"),
+            QStringLiteral("A dispute case: case ORDER_ID [--json] [--bundle FILE] (the order, its chats, stock "
+                           "movements and payments)."),
+            { QStringLiteral("tenant"), QStringLiteral("json"), QStringLiteral("bundle") } },
         { QStringLiteral("strategy"), QStringLiteral("Snapshot strategies: strategy list | strategy set --kind K ..."),
             { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("mode"), QStringLiteral("every-events"),
                 QStringLiteral("every-hours"), QStringLiteral("max-replay-bytes"), QStringLiteral("incremental"),
@@ -318,7 +322,8 @@ int Cli::run(const QStringList &arguments)
     const QStringList rest = positional.mid(1);
     static const QStringList takesArguments { QStringLiteral("show"), QStringLiteral("dict"), QStringLiteral("diff"),
         QStringLiteral("json"), QStringLiteral("series"), QStringLiteral("snapshot"), QStringLiteral("trash"),
-        QStringLiteral("import"), QStringLiteral("schedule"), QStringLiteral("state"), QStringLiteral("strategy") };
+        QStringLiteral("import"), QStringLiteral("schedule"), QStringLiteral("state"), QStringLiteral("strategy"),
+        QStringLiteral("case") };
     if (!takesArguments.contains(name) && !rest.isEmpty())
         return fail(QStringLiteral("%1: unexpected argument \"%2\"").arg(name, rest.constFirst()), CliExit::Usage);
 
@@ -336,6 +341,8 @@ int Cli::run(const QStringList &arguments)
         return state(rest);
     if (name == u"strategy")
         return strategy(rest);
+    if (name == u"case")
+        return caseOf(rest);
     if (name == u"stats")
         return stats();
     if (name == u"diff")

@@ -1,8 +1,12 @@
 // snapscope-cli's point-in-time commands: state, snapshot compact, strategy, verify --replay (issue 7).
 #include "cli.h"
 
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QSysInfo>
 
+#include "ops/caseassembler.h"
 #include "ops/evidencebundle.h"
 #include "ops/replayverifier.h"
 #include "ops/snapshotcompactor.h"
@@ -222,6 +226,54 @@ int Cli::verifyReplay()
                      .arg(mismatches)
               << Qt::endl;
     return mismatches > 0 ? CliExit::Integrity : CliExit::Ok;
+}
+
+int Cli::caseOf(const QStringList &positional)
+{
+    if (positional.size() != 1)
+        return fail(QStringLiteral("case takes one order id: case ORDER_ID [--json] [--bundle FILE]"), CliExit::Usage);
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    auto tenant = resolveTenant(**store, true);
+    if (!tenant)
+        return fail(tenant.error());
+    auto c = CaseAssembler(**store).assemble(*tenant, positional.first());
+    if (!c)
+        return fail(c.error());
+    const auto list = [](const QList<SnapshotHeader> &headers) {
+        QJsonArray array;
+        for (const SnapshotHeader &h : headers)
+            array.append(QJsonObject { { QStringLiteral("id"), h.id }, { QStringLiteral("kind"), h.kind },
+                { QStringLiteral("entity_id"), h.entityId }, { QStringLiteral("version"), h.version },
+                { QStringLiteral("type"), h.type }, { QStringLiteral("taken_at"), IsoTime::toUtcString(h.takenAt) },
+                { QStringLiteral("checksum"), h.checksum }, { QStringLiteral("summary"), h.summary } });
+        return array;
+    };
+    if (m_parser.isSet(m_o.json)) {
+        out() << jsonLine({ { QStringLiteral("order_id"), c->orderId }, { QStringLiteral("tenant"), c->tenant },
+            { QStringLiteral("order"), list(c->order) },
+            { QStringLiteral("chat_sessions"), QJsonArray::fromStringList(c->chatSessions) },
+            { QStringLiteral("chats"), list(c->chats) }, { QStringLiteral("inventory"), list(c->inventory) },
+            { QStringLiteral("financial"), list(c->financial) } })
+              << Qt::endl;
+    } else {
+        for (const QList<SnapshotHeader> *headers : { &c->order, &c->chats, &c->inventory, &c->financial }) {
+            for (const SnapshotHeader &h : *headers)
+                out() << IsoTime::toUtcSeconds(h.takenAt) << '\t' << h.kind << '\t' << h.entityId << "\tv" << h.version
+                      << '\t' << h.type << '\t' << h.id << Qt::endl;
+        }
+    }
+    if (m_parser.isSet(m_o.bundle)) {
+        EvidenceInfo info { c->orderId, actor(), QSysInfo::machineHostName(), QDateTime::currentMSecsSinceEpoch() };
+        auto written = EvidenceBundle::write(**store, c->snapshotIds(), info, m_parser.value(m_o.bundle));
+        if (!written)
+            return fail(written.error());
+        if (!m_quiet)
+            err() << "wrote " << *written << " snapshot(s) of case " << c->orderId << " to "
+                  << m_parser.value(m_o.bundle) << Qt::endl;
+    }
+    return CliExit::Ok;
 }
 
 int Cli::verifyBundle()

@@ -34,7 +34,7 @@ QList<KindInfo> buildRegistry()
     kinds.append({ QStringLiteral("order"), QT_TRANSLATE_NOOP("Kind", "Orders"), QStringLiteral("order id"),
         words("created confirmed shipped completed cancelled modified"),
         { value("status", "/status"), value("total_amount", "/pricing/total"), count("item_count", "/items"),
-            value("customer_id", "/customer/id"), value("order_id", "/outcome/order_id") },
+            value("customer_id", "/customer/id") },
         { { QStringLiteral("/items"), { QStringLiteral("product_id") } } }, words("updated_at"),
         words("unit_price subtotal discount shipping_fee tax total"),
         QStringLiteral("an order with items, pricing and delivery") });
@@ -47,7 +47,7 @@ QList<KindInfo> buildRegistry()
         { value("platform", "/platform"), value("total_messages", "/total_messages"),
             value("order_created", "/outcome/order_created"), value("order_value", "/outcome/order_value"),
             value("satisfaction", "/outcome/satisfaction"), value("human_handoff", "/ai/human_handoff"),
-            value("customer_id", "/customer/id") },
+            value("customer_id", "/customer/id"), value("order_id", "/outcome/order_id") },
         { { QStringLiteral("/key_messages"), { QStringLiteral("timestamp") } } }, words("updated_at"),
         words("order_value"), QStringLiteral("a chat conversation with its AI analysis and outcome") });
     kinds.append({ QStringLiteral("daily_inventory"), QT_TRANSLATE_NOOP("Kind", "Daily inventory"),

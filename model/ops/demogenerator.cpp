@@ -161,6 +161,12 @@ struct DemoGenerator::Impl
         EpochMs refundedAt = 0; // cancelled after payment
     };
     QList<OrderRef> orderRefs;
+    QHash<QString, DemoCase> cases; // what each order's case holds, as generated
+
+    static QString chatSessionId(const QString &platform, int n)
+    {
+        return QStringLiteral("%1-%2").arg(platform.left(2).toUpper()).arg(n + 1, 7, 10, QLatin1Char('0'));
+    }
 
     // Where generated snapshots go: the sample collector (dictionary training) or the store.
     std::function<bool(NewSnapshot &&)> sink;
@@ -607,6 +613,7 @@ struct DemoGenerator::Impl
                 const int n = slot + (probe % 2 ? (probe + 1) / 2 : -(probe / 2));
                 if (n >= 0 && n < count && !linked.contains(n)) {
                     linked.insert(n, &order);
+                    cases[order.tenant + u'/' + order.id].chatSessions.append(chatSessionId(order.channel, n));
                     break;
                 }
             }
@@ -657,8 +664,7 @@ struct DemoGenerator::Impl
             const Customer &customer = order ? *order->customer : picked;
             const QString platform
                 = order ? order->channel : platforms.at(sessionRng.below(10) < 6 ? 0 : (sessionRng.below(2) ? 1 : 2));
-            const QString sessionId
-                = QStringLiteral("%1-%2").arg(platform.left(2).toUpper()).arg(n + 1, 7, 10, QLatin1Char('0'));
+            const QString sessionId = chatSessionId(platform, n);
             const bool thai = customer.language == u"th";
             // Sessions are numbered in the order of their time slots, as a chat service numbers them; one that
             // takes an order starts 40 minutes before it.
@@ -882,6 +888,8 @@ struct DemoGenerator::Impl
                 { QStringLiteral("occurred_at"), iso(m.at) },
             };
             rows.append({ id, m.tenant, m.store, p.id, type, int(m.quantity), m.reason, m.reference, m.at });
+            if (m.reference.startsWith(u"ORD-"))
+                cases[m.tenant + u'/' + m.reference].transactions.append(id);
             if (!emit(QStringLiteral("inventory_tx"), p.id, m.at, type, payload,
                     trigger(QStringLiteral("inventory-service"), m.reason), QStringLiteral("system"), std::nullopt,
                     m.tenant))
@@ -951,8 +959,10 @@ struct DemoGenerator::Impl
                 { QStringLiteral("amount"), r.amount }, { QStringLiteral("currency"), r.currency },
                 { QStringLiteral("fee"), money(std::abs(r.amount) * 0.015) },
                 { QStringLiteral("recorded_at"), iso(r.at) }, { QStringLiteral("store_code"), r.store } };
-            if (!r.orderId.isEmpty())
+            if (!r.orderId.isEmpty()) {
                 payload.insert(QStringLiteral("order_id"), r.orderId);
+                cases[r.tenant + u'/' + r.orderId].financialRecords.append(id);
+            }
             if (!emit(QStringLiteral("financial"), id, r.at, r.type, payload,
                     trigger(QStringLiteral("finance-service"), r.type), QStringLiteral("system"), std::nullopt,
                     r.tenant))
@@ -1358,6 +1368,7 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
     if (Status s = m_store.putStockLevels(levels); !s)
         return s.error();
     report.events = impl.events;
+    report.cases = std::move(impl.cases);
     report.seconds = double(timer.nsecsElapsed()) / 1e9;
     return report;
 }

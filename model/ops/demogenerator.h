@@ -20,8 +20,18 @@ struct DemoOptions
     bool trainDictionaries = true;
 };
 
+// What the generator made for one order: the chat it was taken in, the stock movements and the financial records
+// that name it. The ground truth a dispute case is checked against.
+struct DemoCase
+{
+    QStringList chatSessions;
+    QStringList transactions; // transaction_id of the inventory_tx snapshots
+    QStringList financialRecords; // entity ids of the financial snapshots
+};
+
 struct DemoReport
 {
+    QHash<QString, DemoCase> cases; // by "tenant/order id"
     QHash<QString, qint64> snapshotsByKind;
     qint64 snapshots = 0;
     qint64 events = 0;

@@ -44,6 +44,11 @@ public:
     // The stored row as it is, for verification and export of raw bytes.
     virtual Result<QByteArray> rawPayload(const QString &id) = 0;
 
+    // Live snapshots of a kind whose summary field holds exactly `value` (a chat's or a payment's order_id, a stock
+    // movement's reference_id: indexed for those), oldest first.
+    virtual Result<QList<SnapshotHeader>> withSummaryValue(
+        const QString &tenant, const QString &kind, const QString &field, const QString &value)
+        = 0;
     virtual Result<QList<EntitySummary>> entities(
         const QString &tenant, const QString &kind, const QString &prefix = {}, int limit = 1000)
         = 0;

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutexLocker>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -1014,6 +1015,44 @@ Result<Snapshot> SqlSnapshotStore::materialize(SnapshotHeader header, const QByt
                 "snapshot %1: checksum mismatch: stored %2, the state materialized from base %3 hashes to %4")
                 .arg(id, header.checksum.left(12), header.baseId, actual.left(12)) };
     return Snapshot { std::move(header), std::move(payload) };
+}
+
+Result<QList<SnapshotHeader>> SqlSnapshotStore::withSummaryValue(
+    const QString &tenant, const QString &kind, const QString &field, const QString &value)
+{
+    // A field name goes into the SQL text (the index is on that expression): only plain names are accepted.
+    static const QRegularExpression plainName(QStringLiteral("^[a-z_]+$"));
+    if (!plainName.match(field).hasMatch())
+        return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is not a summary field").arg(field) };
+    // The kind too, as a literal: SQLite uses a partial index only when the query names its kind.
+    if (!KindRegistry::find(kind))
+        return Error { Error::Code::Invalid, QStringLiteral("unknown kind \"%1\"").arg(kind) };
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    const QString expression = m_dialect.isSqlite() ? QStringLiteral("json_extract(summary, '$.%1')").arg(field)
+                                                    : QStringLiteral("(summary ->> '%1')").arg(field);
+    query.prepare(QStringLiteral("SELECT %1 FROM snapshots WHERE tenant_id = ? AND kind = '%2' AND %3 = ? AND "
+                                 "deleted_at IS NULL")
+                      .arg(HeaderColumns, kind, expression));
+    query.addBindValue(tenant);
+    query.addBindValue(value);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("finding the %1 snapshots of %2").arg(kind, value), query);
+    QList<SnapshotHeader> headers;
+    while (query.next()) {
+        auto h = readHeader(query);
+        if (!h)
+            return h.error();
+        headers.append(std::move(h).value());
+    }
+    // Sorted here: an ORDER BY would have SQLite read the kind's time index instead of the expression index.
+    std::sort(headers.begin(), headers.end(), [](const SnapshotHeader &a, const SnapshotHeader &b) {
+        return a.takenAt != b.takenAt ? a.takenAt < b.takenAt : a.id < b.id;
+    });
+    return headers;
 }
 
 Result<QList<EntitySummary>> SqlSnapshotStore::entities(

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void usageErrors();
     void maintenanceCommands();
     void pointInTimeCommands();
+    void caseAndBundle();
     void missingDatabase();
     void notADatabaseIsLeftAlone();
     void listJsonLines();
@@ -182,6 +183,7 @@ void TestCli::usageErrors_data()
         "often" }) << QByteArray("--mode");
     QTest::newRow("strategy of stock") << args({ "strategy", "set", "--tenant", "acme-th", "--kind", "stock" })
                                        << QByteArray("event-sourced");
+    QTest::newRow("case without order") << args({ "case", "--tenant", "acme-th" }) << QByteArray("order id");
     QTest::newRow("invalid schedule") << args({ "schedule", "create", "--tenant", "acme-th", "--name", "x", "--cron",
         "61 * * * *", "--kind", "stock", "--targets", "all" })
                                       << QByteArray("minute field");
@@ -332,6 +334,29 @@ void TestCli::pointInTimeCommands()
     QVERIFY2(again.out.contains("0 snapshot(s) written, 0 stored as delta, 0 as keyframe"), again.out.constData());
     const Run audit = run(args({ "audit", "--action", "s", "--json" }));
     QVERIFY(audit.out.contains("snapshot.compact") && audit.out.contains("strategy.save"));
+}
+
+void TestCli::caseAndBundle()
+{
+    const QString bundle = m_dir.filePath(QStringLiteral("case.ndjson.zst"));
+    const Run c = cli(
+        { QStringLiteral("case"), QStringLiteral("ORD-TH-000007"), QStringLiteral("--json"), QStringLiteral("--bundle"),
+            bundle, QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th") });
+    QVERIFY2(c.exitCode == 0, c.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(c.out).object();
+    QCOMPARE(o.value(u"order_id").toString(), QStringLiteral("ORD-TH-000007"));
+    QVERIFY(!o.value(u"order").toArray().isEmpty());
+    qsizetype snapshots = 0;
+    for (const char *list : { "order", "chats", "inventory", "financial" })
+        snapshots += o.value(QLatin1String(list)).toArray().size();
+    const Run verify = cli({ QStringLiteral("verify"), QStringLiteral("--bundle"), bundle });
+    QCOMPARE(verify.exitCode, 0);
+    QVERIFY2(verify.err.contains(QStringLiteral("%1 snapshot(s)").arg(snapshots).toUtf8()), verify.err.constData());
+    QVERIFY(verify.err.contains("intact"));
+    const Run missing = cli({ QStringLiteral("case"), QStringLiteral("ORD-TH-999999"), QStringLiteral("--db"), m_db,
+        QStringLiteral("--tenant"), QStringLiteral("acme-th") });
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(missing, "ORD-TH-999999");
 }
 
 void TestCli::missingDatabase()
@@ -516,7 +541,7 @@ void TestCli::postgresEndToEnd()
     const QString conninfo = qEnvironmentVariable("SNAPSCOPE_TEST_PG");
     const Run init = cli({ QStringLiteral("init"), QStringLiteral("--pg"), conninfo });
     QVERIFY2(init.exitCode == 0, init.err.constData());
-    QVERIFY(init.out.contains("schema version 4"));
+    QVERIFY(init.out.contains("schema version 5"));
     const Run stats = cli({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--pg"), conninfo });
     QCOMPARE(stats.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(stats.out).object().value(u"total").toObject().value(u"count").toInt(-1), 0);

@@ -79,6 +79,9 @@ void TestMigrations::checkTables(const ConnectionSpec &spec)
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 4);
     QCOMPARE(query.value(1).toString(), QStringLiteral("history"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 5);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("case_indexes"));
     QVERIFY(!query.next());
 }
 
@@ -89,13 +92,13 @@ void TestMigrations::sqliteFromEmpty()
     {
         auto store = openSnapshotStore(spec, { true });
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 4);
+        QCOMPARE((*store)->schemaVersion(), 5);
     }
     checkTables(spec);
     // Opening again applies nothing twice.
     auto again = openSnapshotStore(spec, {});
     QVERIFY(again.ok());
-    QCOMPARE((*again)->schemaVersion(), 4);
+    QCOMPARE((*again)->schemaVersion(), 5);
 }
 
 void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
@@ -118,7 +121,7 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
     QVERIFY2(refused.error().message.contains(QStringLiteral("7"))
-            && refused.error().message.contains(QStringLiteral("(4)")),
+            && refused.error().message.contains(QStringLiteral("(5)")),
         qPrintable(refused.error().message));
     QCOMPARE(fileDigest(path), before);
     QCOMPARE(QFileInfo(path).lastModified(), modified);
@@ -178,7 +181,7 @@ void TestMigrations::postgresFromEmptyAndNewerSchema()
     {
         auto store = openSnapshotStore(*pg, {});
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 4);
+        QCOMPARE((*store)->schemaVersion(), 5);
     }
     checkTables(*pg);
     {
