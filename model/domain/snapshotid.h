@@ -13,4 +13,4 @@ QString generate(EpochMs at); // random bits from the system generator
 bool isWellFormed(const QString &text);
 // The millisecond timestamp of a UUIDv7, or -1 when `id` is not one.
 EpochMs timestampOf(const QString &id);
-}
+} // namespace SnapshotId

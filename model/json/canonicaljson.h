@@ -11,4 +11,4 @@ namespace CanonicalJson {
 QByteArray write(const QJsonObject &object);
 void append(QByteArray &out, const QJsonValue &value);
 QByteArray pretty(const QByteArray &canonical);
-}
+} // namespace CanonicalJson

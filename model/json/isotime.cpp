@@ -39,7 +39,8 @@ std::optional<QDate> dateAt(const QString &text)
 
 Error invalid(const QString &text, const char *why)
 {
-    return { Error::Code::Invalid, QStringLiteral("\"%1\" is not an RFC 3339 time (%2)").arg(text, QString::fromLatin1(why)) };
+    return { Error::Code::Invalid,
+        QStringLiteral("\"%1\" is not an RFC 3339 time (%2)").arg(text, QString::fromLatin1(why)) };
 }
 
 } // namespace
@@ -59,8 +60,8 @@ Result<EpochMs> parseDateTime(const QString &text)
     if (!charAt(text, 10, u'T') && !charAt(text, 10, u't'))
         return invalid(text, "expected 'T' and a time");
     int hour = 0, minute = 0, second = 0;
-    if (!digitsAt(text, 11, 2, hour) || !charAt(text, 13, u':') || !digitsAt(text, 14, 2, minute) || !charAt(text, 16, u':')
-        || !digitsAt(text, 17, 2, second))
+    if (!digitsAt(text, 11, 2, hour) || !charAt(text, 13, u':') || !digitsAt(text, 14, 2, minute)
+        || !charAt(text, 16, u':') || !digitsAt(text, 17, 2, second))
         return invalid(text, "expected HH:MM:SS");
     if (hour > 23 || minute > 59 || second > 60)
         return invalid(text, "time out of range");

@@ -13,8 +13,7 @@ public:
         : m_data(reinterpret_cast<const unsigned char *>(text.constData()))
         , m_size(text.size())
         , m_maxDepth(maxDepth)
-    {
-    }
+    { }
 
     Problem run()
     {
@@ -51,7 +50,8 @@ private:
     unsigned char peek() const { return m_pos < m_size ? m_data[m_pos] : 0; }
     void skipSpace()
     {
-        while (m_pos < m_size && (m_data[m_pos] == ' ' || m_data[m_pos] == '\t' || m_data[m_pos] == '\n' || m_data[m_pos] == '\r'))
+        while (m_pos < m_size
+            && (m_data[m_pos] == ' ' || m_data[m_pos] == '\t' || m_data[m_pos] == '\n' || m_data[m_pos] == '\r'))
             ++m_pos;
     }
     bool literal(const char *word)
@@ -289,7 +289,11 @@ Result<QJsonObject> parseObject(const QByteArray &text, const QString &source)
     const Problem problem = validate(text);
     if (!problem.message.isEmpty()) {
         return Error { Error::Code::Invalid,
-            QStringLiteral("%1: line %2, column %3: %4").arg(source).arg(problem.line).arg(problem.column).arg(problem.message) };
+            QStringLiteral("%1: line %2, column %3: %4")
+                .arg(source)
+                .arg(problem.line)
+                .arg(problem.column)
+                .arg(problem.message) };
     }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(text, &error);

@@ -55,7 +55,8 @@ inline bool resetPostgres(const ConnectionSpec &spec, QString *error)
             ok = false;
         } else {
             QSqlQuery query(db);
-            if (!query.exec(QStringLiteral("DROP SCHEMA public CASCADE")) || !query.exec(QStringLiteral("CREATE SCHEMA public"))) {
+            if (!query.exec(QStringLiteral("DROP SCHEMA public CASCADE"))
+                || !query.exec(QStringLiteral("CREATE SCHEMA public"))) {
                 *error = query.lastError().text();
                 ok = false;
             }
@@ -73,7 +74,8 @@ public:
         : m_name(QStringLiteral("side-%1").arg(quintptr(this)))
     {
         const bool postgres = spec.backend == ConnectionSpec::Backend::PostgreSQL;
-        QSqlDatabase db = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
         if (postgres) {
             db.setHostName(spec.host);
             db.setPort(spec.port);
@@ -110,7 +112,8 @@ private:
     {                                                                                                                  \
         QCoreApplication app(argc, argv);                                                                              \
         if ((needsPostgres) && !TestSupport::postgresSpec() && !TestSupport::postgresRequired()) {                     \
-            std::printf("SKIP: no PostgreSQL configured (set SNAPSCOPE_TEST_PG, or run packaging/bootstrap.sh test)\n"); \
+            std::printf(                                                                                               \
+                "SKIP: no PostgreSQL configured (set SNAPSCOPE_TEST_PG, or run packaging/bootstrap.sh test)\n");       \
             return 77;                                                                                                 \
         }                                                                                                              \
         TestClass test;                                                                                                \
@@ -125,3 +128,18 @@ private:
             QFAIL("SNAPSCOPE_REQUIRE_PG=1 but SNAPSCOPE_TEST_PG is not set");                                          \
         QSKIP("SKIP: no PostgreSQL configured (set SNAPSCOPE_TEST_PG, or run packaging/bootstrap.sh test)");           \
     }
+
+// The store a contract test runs on: PostgreSQL (emptied) when SNAPSCOPE_TEST_BACKEND=postgres, else a new SQLite file
+// in dirVar (a std::unique_ptr<QTemporaryDir>). Skips or fails as SNAPSCOPE_REQUIRE_POSTGRES does.
+#define SNAPSCOPE_CHOOSE_BACKEND(specOut, dirVar, fileName)                                                            \
+    do {                                                                                                               \
+        if (qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres") {                                           \
+            SNAPSCOPE_REQUIRE_POSTGRES(chosenPg);                                                                      \
+            QString resetError;                                                                                        \
+            QVERIFY2(TestSupport::resetPostgres(*chosenPg, &resetError), qPrintable(resetError));                      \
+            (specOut) = *chosenPg;                                                                                     \
+        } else {                                                                                                       \
+            (dirVar) = std::make_unique<QTemporaryDir>();                                                              \
+            (specOut) = ConnectionSpec::sqlite((dirVar)->filePath(QStringLiteral(fileName)));                          \
+        }                                                                                                              \
+    } while (false)

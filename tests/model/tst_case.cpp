@@ -29,15 +29,7 @@ private:
 
 void TestCase::initTestCase()
 {
-    if (qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres") {
-        SNAPSCOPE_REQUIRE_POSTGRES(pg);
-        QString error;
-        QVERIFY2(TestSupport::resetPostgres(*pg, &error), qPrintable(error));
-        m_spec = *pg;
-    } else {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_spec = ConnectionSpec::sqlite(m_dir->filePath(QStringLiteral("case.sqlite")));
-    }
+    SNAPSCOPE_CHOOSE_BACKEND(m_spec, m_dir, "case.sqlite");
     auto store = openSnapshotStore(m_spec, { true });
     QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
     m_store = std::move(*store);
@@ -115,5 +107,5 @@ void TestCase::unknownOrderIsNotFound()
     QCOMPARE(c.error().code, Error::Code::NotFound);
 }
 
-QTEST_GUILESS_MAIN(TestCase)
+SNAPSCOPE_POSTGRES_TEST_MAIN(TestCase, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")
 #include "tst_case.moc"

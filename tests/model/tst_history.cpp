@@ -51,15 +51,7 @@ private:
 
 void TestHistory::init()
 {
-    if (qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres") {
-        SNAPSCOPE_REQUIRE_POSTGRES(pg);
-        QString error;
-        QVERIFY2(TestSupport::resetPostgres(*pg, &error), qPrintable(error));
-        m_spec = *pg;
-    } else {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_spec = ConnectionSpec::sqlite(m_dir->filePath(QStringLiteral("history.sqlite")));
-    }
+    SNAPSCOPE_CHOOSE_BACKEND(m_spec, m_dir, "history.sqlite");
     auto store = openSnapshotStore(m_spec, { true });
     QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
     m_store = std::move(*store);
@@ -450,5 +442,5 @@ void TestHistory::scheduleRunsACompaction()
     QVERIFY(!ScheduleRunner::validate(schedule));
 }
 
-QTEST_GUILESS_MAIN(TestHistory)
+SNAPSCOPE_POSTGRES_TEST_MAIN(TestHistory, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")
 #include "tst_history.moc"

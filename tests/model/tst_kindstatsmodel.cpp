@@ -26,7 +26,8 @@ void TestKindStatsModel::underModelTester()
     QCOMPARE(model.columnCount(), int(KindStatsModel::Column::Count_));
     QCOMPARE(model.totalSnapshots(), 1203);
     QCOMPARE(model.index(0, int(KindStatsModel::Column::Kind)).data().toString(), QStringLiteral("Orders"));
-    QCOMPARE(model.index(0, int(KindStatsModel::Column::Kind)).data(KindStatsModel::KindIdRole).toString(), QStringLiteral("order"));
+    QCOMPARE(model.index(0, int(KindStatsModel::Column::Kind)).data(KindStatsModel::KindIdRole).toString(),
+        QStringLiteral("order"));
     QCOMPARE(model.index(0, int(KindStatsModel::Column::Ratio)).data().toString(), QStringLiteral("15.0%"));
     QCOMPARE(model.index(1, int(KindStatsModel::Column::Count)).data(KindStatsModel::SortRole).toLongLong(), 3);
     QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("Snapshots"));

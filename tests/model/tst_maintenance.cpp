@@ -66,15 +66,7 @@ Run cli(const QStringList &arguments)
 
 void TestMaintenance::init()
 {
-    if (qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres") {
-        SNAPSCOPE_REQUIRE_POSTGRES(pg);
-        QString error;
-        QVERIFY2(TestSupport::resetPostgres(*pg, &error), qPrintable(error));
-        m_spec = *pg;
-    } else {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_spec = ConnectionSpec::sqlite(m_dir->filePath(QStringLiteral("maintenance.sqlite")));
-    }
+    SNAPSCOPE_CHOOSE_BACKEND(m_spec, m_dir, "maintenance.sqlite");
     auto store = openSnapshotStore(m_spec, { true });
     QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
     m_store = std::move(*store);
