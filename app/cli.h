@@ -205,6 +205,13 @@ public:
 private:
     Result<ConnectionSpec> connectionSpec(); // from --db or --pg
     Result<std::unique_ptr<SnapshotStore>> openStore(bool create);
+    // The store (never created) and the tenant the command works on (--tenant, or the only one).
+    struct TenantStore
+    {
+        std::unique_ptr<SnapshotStore> store;
+        QString tenant;
+    };
+    Result<TenantStore> openForTenant();
     Result<QString> resolveTenant(SnapshotStore &store, bool required);
     Result<SnapshotQuery> buildQuery(SnapshotStore &store, bool tenantRequired);
     Result<int> intOption(const QCommandLineOption &option, int fallback, int min, int max);

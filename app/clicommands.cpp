@@ -190,6 +190,17 @@ Result<std::unique_ptr<SnapshotStore>> Cli::openStore(bool create)
     return openSnapshotStore(*spec, options);
 }
 
+Result<Cli::TenantStore> Cli::openForTenant()
+{
+    auto store = openStore(false);
+    if (!store)
+        return store.error();
+    auto tenant = resolveTenant(**store, true);
+    if (!tenant)
+        return tenant.error();
+    return TenantStore { std::move(store).value(), *tenant };
+}
+
 Result<QString> Cli::resolveTenant(SnapshotStore &store, bool required)
 {
     auto tenants = store.tenants();
@@ -444,16 +455,15 @@ int Cli::series(const QStringList &positional)
         if (m_parser.isSet(option))
             return fail(QStringLiteral("series %1 does not take --%2").arg(positional.at(0), option), CliExit::Usage);
     }
-    auto store = openStore(false);
-    if (!store)
-        return fail(store.error());
-    auto tenant = resolveTenant(**store, true);
-    if (!tenant)
-        return fail(tenant.error());
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    SnapshotStore &store = *opened->store;
+    const QString &tenant = opened->tenant;
     const bool json = m_parser.isSet(m_o.json);
     if (inventory) {
         InventorySeriesQuery q;
-        q.tenant = *tenant;
+        q.tenant = tenant;
         q.from = *from;
         q.to = *to;
         q.storeCode = m_parser.value(m_o.store);
@@ -465,7 +475,7 @@ int Cli::series(const QStringList &positional)
             q.topN = *n;
         }
         q.granularity = *granularity;
-        auto points = AnalyticsSeries::inventory(**store, q);
+        auto points = AnalyticsSeries::inventory(store, q);
         if (!points)
             return fail(points.error());
         for (const InventoryPoint &p : *points) {
@@ -477,7 +487,7 @@ int Cli::series(const QStringList &positional)
             out() << AnalyticsSeries::inventoryCsv(*points).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     } else {
         ChatSeriesQuery q;
-        q.tenant = *tenant;
+        q.tenant = tenant;
         q.from = *from;
         q.to = *to;
         if (m_parser.isSet(m_o.type))
@@ -492,7 +502,7 @@ int Cli::series(const QStringList &positional)
             q.humanHandoff = h == u"yes";
         }
         q.granularity = *granularity;
-        auto points = AnalyticsSeries::chat(**store, q);
+        auto points = AnalyticsSeries::chat(store, q);
         if (!points)
             return fail(points.error());
         for (const ChatPoint &p : *points) {

@@ -46,19 +46,18 @@ int Cli::state(const QStringList &positional)
                 CliExit::Usage);
         target.seq = seq;
     }
-    auto store = openStore(false);
-    if (!store)
-        return fail(store.error());
-    auto tenant = resolveTenant(**store, true);
-    if (!tenant)
-        return fail(tenant.error());
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    SnapshotStore &store = *opened->store;
+    const QString &tenant = opened->tenant;
     if (m_parser.isSet(m_o.at)) {
-        auto at = IsoTime::parseBound(m_parser.value(m_o.at), tenantZone(**store, *tenant));
+        auto at = IsoTime::parseBound(m_parser.value(m_o.at), tenantZone(store, tenant));
         if (!at)
             return fail(QStringLiteral("--at: %1").arg(at.error().message), CliExit::Usage);
         target.at = *at;
     }
-    auto result = StateReconstructor(**store).reconstruct(*tenant, kind, positional.first(), target,
+    auto result = StateReconstructor(store).reconstruct(tenant, kind, positional.first(), target,
         m_parser.isSet(m_o.full) ? StateReconstructor::Method::FullReplay : StateReconstructor::Method::Hybrid);
     if (!result)
         return fail(result.error());
@@ -87,12 +86,11 @@ int Cli::state(const QStringList &positional)
 
 int Cli::compact()
 {
-    auto store = openStore(false);
-    if (!store)
-        return fail(store.error());
-    auto tenant = resolveTenant(**store, true);
-    if (!tenant)
-        return fail(tenant.error());
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    SnapshotStore &store = *opened->store;
+    const QString &tenant = opened->tenant;
     const QString kind = m_parser.value(m_o.kind);
     if (!kind.isEmpty() && !StateReconstructor::isEventSourced(kind))
         return fail(QStringLiteral("--kind: %1 is not event-sourced (order or aggregate)").arg(kind), CliExit::Usage);
@@ -100,8 +98,8 @@ int Cli::compact()
         return fail(QStringLiteral("--entity needs --kind"), CliExit::Usage);
     ProgressLine progress;
     for (const QString &k : eventSourcedKinds(kind)) {
-        auto report = SnapshotCompactor(**store).run(
-            *tenant, k, m_parser.value(m_o.entity), actor(), QStringLiteral("cli"), [&](qint64 done, qint64 total) {
+        auto report = SnapshotCompactor(store).run(
+            tenant, k, m_parser.value(m_o.entity), actor(), QStringLiteral("cli"), [&](qint64 done, qint64 total) {
                 if (!m_quiet)
                     progress.report(QStringLiteral("compact %1: %2 of %3 entities").arg(k).arg(done).arg(total));
                 return true;
@@ -130,16 +128,15 @@ int Cli::strategy(const QStringList &positional)
     const QString sub = positional.value(0);
     if (positional.size() != 1 || (sub != u"list" && sub != u"set"))
         return fail(QStringLiteral("strategy: expected list or set"), CliExit::Usage);
-    auto store = openStore(false);
-    if (!store)
-        return fail(store.error());
-    auto tenant = resolveTenant(**store, true);
-    if (!tenant)
-        return fail(tenant.error());
-    HistoryStore &history = (*store)->history();
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    SnapshotStore &store = *opened->store;
+    const QString &tenant = opened->tenant;
+    HistoryStore &history = store.history();
     if (sub == u"list") {
         for (const QString &kind : eventSourcedKinds(QString())) {
-            auto s = history.strategy(*tenant, kind);
+            auto s = history.strategy(tenant, kind);
             if (!s)
                 return fail(s.error());
             out() << kind << "\t" << SnapshotStrategy::modeName(s->mode) << "\tevery " << s->everyEvents
@@ -152,7 +149,7 @@ int Cli::strategy(const QStringList &positional)
     }
     if (!m_parser.isSet(m_o.kind))
         return fail(QStringLiteral("strategy set needs --kind"), CliExit::Usage);
-    auto s = history.strategy(*tenant, m_parser.value(m_o.kind));
+    auto s = history.strategy(tenant, m_parser.value(m_o.kind));
     if (!s)
         return fail(s.error());
     if (m_parser.isSet(m_o.mode)) {
@@ -182,27 +179,26 @@ int Cli::strategy(const QStringList &positional)
     }
     if (const QString problem = s->validate(); !problem.isEmpty())
         return fail(problem, CliExit::Usage);
-    if (Status saved = history.saveStrategy(*tenant, *s, actor()); !saved)
+    if (Status saved = history.saveStrategy(tenant, *s, actor()); !saved)
         return fail(saved.error());
     return CliExit::Ok;
 }
 
 int Cli::verifyReplay()
 {
-    auto store = openStore(false);
-    if (!store)
-        return fail(store.error());
-    auto tenant = resolveTenant(**store, true);
-    if (!tenant)
-        return fail(tenant.error());
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    SnapshotStore &store = *opened->store;
+    const QString &tenant = opened->tenant;
     const QString kind = m_parser.value(m_o.kind);
     if (!kind.isEmpty() && !StateReconstructor::isEventSourced(kind))
         return fail(QStringLiteral("--kind: %1 is not event-sourced (order or aggregate)").arg(kind), CliExit::Usage);
     ProgressLine progress;
     qint64 mismatches = 0, snapshots = 0, entities = 0;
     for (const QString &k : eventSourcedKinds(kind)) {
-        auto report = ReplayVerifier(**store).run(
-            *tenant, k,
+        auto report = ReplayVerifier(store).run(
+            tenant, k,
             [&](qint64 done, qint64 total) {
                 if (!m_quiet)
                     progress.report(
@@ -232,13 +228,12 @@ int Cli::caseOf(const QStringList &positional)
 {
     if (positional.size() != 1)
         return fail(QStringLiteral("case takes one order id: case ORDER_ID [--json] [--bundle FILE]"), CliExit::Usage);
-    auto store = openStore(false);
-    if (!store)
-        return fail(store.error());
-    auto tenant = resolveTenant(**store, true);
-    if (!tenant)
-        return fail(tenant.error());
-    auto c = CaseAssembler(**store).assemble(*tenant, positional.first());
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    SnapshotStore &store = *opened->store;
+    const QString &tenant = opened->tenant;
+    auto c = CaseAssembler(store).assemble(tenant, positional.first());
     if (!c)
         return fail(c.error());
     const auto list = [](const QList<SnapshotHeader> &headers) {
@@ -266,7 +261,7 @@ int Cli::caseOf(const QStringList &positional)
     }
     if (m_parser.isSet(m_o.bundle)) {
         EvidenceInfo info { c->orderId, actor(), QSysInfo::machineHostName(), QDateTime::currentMSecsSinceEpoch() };
-        auto written = EvidenceBundle::write(**store, c->snapshotIds(), info, m_parser.value(m_o.bundle));
+        auto written = EvidenceBundle::write(store, c->snapshotIds(), info, m_parser.value(m_o.bundle));
         if (!written)
             return fail(written.error());
         if (!m_quiet)

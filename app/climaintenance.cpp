@@ -50,14 +50,13 @@ int Cli::snapshot(const QStringList &positional)
             CliExit::Usage);
     if (!m_parser.isSet(m_o.kind))
         return fail(QStringLiteral("snapshot take needs --kind"), CliExit::Usage);
-    auto store = openStore(false);
-    if (!store)
-        return fail(store.error());
-    auto tenant = resolveTenant(**store, true);
-    if (!tenant)
-        return fail(tenant.error());
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    SnapshotStore &store = *opened->store;
+    const QString &tenant = opened->tenant;
     TakeRequest request;
-    request.tenant = *tenant;
+    request.tenant = tenant;
     request.kind = m_parser.value(m_o.kind);
     request.entityId = m_parser.value(m_o.entity);
     if (m_parser.isSet(m_o.store))
@@ -74,7 +73,7 @@ int Cli::snapshot(const QStringList &positional)
         request.type = m_parser.value(m_o.type);
     request.actor = actor();
     request.source = QStringLiteral("cli");
-    auto outcome = SnapshotTaker(**store).take(request);
+    auto outcome = SnapshotTaker(store).take(request);
     if (!outcome)
         return fail(outcome.error());
     for (const QString &skipped : std::as_const(outcome->skipped))
@@ -141,13 +140,12 @@ int Cli::cleanup()
     const bool dryRun = m_parser.isSet(m_o.dryRun);
     if (dryRun && m_parser.isSet(m_o.yes))
         return fail(QStringLiteral("choose one of --dry-run and --yes"), CliExit::Usage);
-    auto store = openStore(false);
-    if (!store)
-        return fail(store.error());
-    auto tenant = resolveTenant(**store, true);
-    if (!tenant)
-        return fail(tenant.error());
-    auto policy = policyFromOptions(**store, *tenant, kind);
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    SnapshotStore &store = *opened->store;
+    const QString &tenant = opened->tenant;
+    auto policy = policyFromOptions(store, tenant, kind);
     if (!policy)
         return fail(policy.error());
     if (Status valid = RetentionPlanner::validate(*policy); !valid)
@@ -155,15 +153,15 @@ int Cli::cleanup()
 
     QElapsedTimer timer;
     timer.start();
-    auto candidates = (*store)->maintenance().retentionCandidates(*tenant, kind);
+    auto candidates = store.maintenance().retentionCandidates(tenant, kind);
     if (!candidates)
         return fail(candidates.error());
     const RetentionPlan plan = RetentionPlanner::plan(
-        std::move(*candidates), *policy, QDateTime::currentMSecsSinceEpoch(), tenantZone(**store, *tenant));
+        std::move(*candidates), *policy, QDateTime::currentMSecsSinceEpoch(), tenantZone(store, tenant));
     const double planSeconds = timer.elapsed() / 1000.0;
 
     if (m_parser.isSet(m_o.save)) {
-        if (Status saved = (*store)->maintenance().saveRetentionPolicy(*tenant, *policy, actor()); !saved)
+        if (Status saved = store.maintenance().saveRetentionPolicy(tenant, *policy, actor()); !saved)
             return fail(saved.error());
     }
     if (dryRun) {
@@ -217,7 +215,7 @@ int Cli::cleanup()
             CliExit::Usage);
     }
     CleanupOptions options;
-    options.tenant = *tenant;
+    options.tenant = tenant;
     options.actor = actor();
     options.archivePath = m_parser.value(m_o.archive);
     auto batch = intOption(m_o.batchSize, options.batchSize, 1, 1000000);
@@ -225,7 +223,7 @@ int Cli::cleanup()
         return fail(batch.error());
     options.batchSize = *batch;
     ProgressLine line;
-    auto report = CleanupRunner(**store).run(plan, options, [&](const QString &phase, qint64 done, qint64 total) {
+    auto report = CleanupRunner(store).run(plan, options, [&](const QString &phase, qint64 done, qint64 total) {
         if (!m_quiet)
             line.report(QStringLiteral("%1: %2 of %3").arg(phase).arg(done).arg(total));
         return true;
@@ -244,23 +242,22 @@ int Cli::trash(const QStringList &positional)
 {
     if (positional.isEmpty())
         return fail(QStringLiteral("trash: expected list, restore ID... or purge"), CliExit::Usage);
-    auto store = openStore(false);
-    if (!store)
-        return fail(store.error());
-    auto tenant = resolveTenant(**store, true);
-    if (!tenant)
-        return fail(tenant.error());
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    SnapshotStore &store = *opened->store;
+    const QString &tenant = opened->tenant;
     const QString verb = positional.first();
     if (verb == u"list") {
         auto limit = intOption(m_o.limit, 50, 1, 1000000);
         if (!limit)
             return fail(limit.error());
         SnapshotQuery query;
-        query.tenant = *tenant;
+        query.tenant = tenant;
         query.trash = SnapshotQuery::Trash::Only;
         PageRequest page;
         page.limit = *limit;
-        auto headers = (*store)->listHeaders(query, page);
+        auto headers = store.listHeaders(query, page);
         if (!headers)
             return fail(headers.error());
         for (const SnapshotHeader &h : std::as_const(headers->headers)) {
@@ -286,7 +283,7 @@ int Cli::trash(const QStringList &positional)
             if (!SnapshotId::isWellFormed(id))
                 return fail(QStringLiteral("\"%1\" is not a snapshot id (expected a UUID)").arg(id), CliExit::Usage);
         }
-        auto restored = TrashBin(**store, *tenant, actor()).restore(ids);
+        auto restored = TrashBin(store, tenant, actor()).restore(ids);
         if (!restored)
             return fail(restored.error());
         out() << "restored " << *restored << " of " << ids.size() << " snapshot(s)" << Qt::endl;
@@ -300,7 +297,7 @@ int Cli::trash(const QStringList &positional)
             return fail(days.error());
         QElapsedTimer timer;
         timer.start();
-        auto purged = TrashBin(**store, *tenant, actor()).purge(*days);
+        auto purged = TrashBin(store, tenant, actor()).purge(*days);
         if (!purged)
             return fail(purged.error());
         out() << "purged " << *purged << " snapshot(s) trashed more than " << *days << " day(s) ago in "

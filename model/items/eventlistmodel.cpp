@@ -13,11 +13,6 @@ void EventListModel::setEvents(QList<EventRecord> events)
 {
     beginResetModel();
     m_events = std::move(events);
-    m_patchTexts.clear();
-    m_patchTexts.reserve(m_events.size());
-    for (const EventRecord &e : std::as_const(m_events))
-        m_patchTexts.append(
-            QString::fromUtf8(QJsonDocument(e.data.value(u"patch").toArray()).toJson(QJsonDocument::Compact)));
     m_appliedFrom = m_appliedTo = 0;
     endResetModel();
 }
@@ -71,8 +66,8 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         case Column::OccurredAt:
             return QLocale().toString(
                 QDateTime::fromMSecsSinceEpoch(e.occurredAt), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        case Column::Patch:
-            return m_patchTexts.at(index.row());
+        case Column::Patch: // made for the rows on screen only
+            return QString::fromUtf8(QJsonDocument(e.data.value(u"patch").toArray()).toJson(QJsonDocument::Compact));
         case Column::Count:
             break;
         }

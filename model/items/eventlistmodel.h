@@ -31,7 +31,6 @@ public:
 
 private:
     QList<EventRecord> m_events;
-    QList<QString> m_patchTexts; // compact JSON, made once
     qint64 m_appliedFrom = 0;
     qint64 m_appliedTo = 0;
 };

@@ -78,14 +78,10 @@ Result<CompactionReport> SnapshotCompactor::run(const QString &tenant, const QSt
             return status.error();
         if (report.reencoded > before) {
             // With a dictionary for patches more versions are smaller as deltas: decide again.
-            m_secondPass = true;
             for (const QString &id : std::as_const(ids)) {
-                if (Status status = compactEntity(tenant, kind, id, *strategy, actor, source, report); !status) {
-                    m_secondPass = false;
+                if (Status status = compactEntity(tenant, kind, id, *strategy, actor, source, report, true); !status)
                     return status.error();
-                }
             }
-            m_secondPass = false;
         }
     }
     // What the entities take now, read back rather than estimated.
@@ -122,7 +118,8 @@ Result<CompactionReport> SnapshotCompactor::run(const QString &tenant, const QSt
 }
 
 Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &kind, const QString &entityId,
-    const SnapshotStrategy &strategy, const QString &actor, const QString &source, CompactionReport &report)
+    const SnapshotStrategy &strategy, const QString &actor, const QString &source, CompactionReport &report,
+    bool secondPass)
 {
     auto versions = m_store.history().versions(tenant, kind, entityId);
     if (!versions)
@@ -147,7 +144,7 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
         probe.kind = kind;
         probe.payload = QJsonDocument::fromJson(snapshot->payload).object();
         const int depth = chooseStorage(probe, previousState, previousId, previousDepth, strategy, m_store.codec());
-        if (!m_secondPass)
+        if (!secondPass)
             report.storedBytesBefore += h.storedSize;
         if (probe.baseId != h.baseId) {
             QByteArray content;

@@ -53,9 +53,10 @@ private:
     // are encoded with it.
     Status trainDeltaDictionary(
         const QString &tenant, const QString &kind, const QStringList &ids, CompactionReport &report);
+    // secondPass: deciding again after a delta dictionary was trained (the bytes before are counted already).
     Status compactEntity(const QString &tenant, const QString &kind, const QString &entityId,
-        const SnapshotStrategy &strategy, const QString &actor, const QString &source, CompactionReport &report);
+        const SnapshotStrategy &strategy, const QString &actor, const QString &source, CompactionReport &report,
+        bool secondPass = false);
 
     SnapshotStore &m_store;
-    bool m_secondPass = false; // deciding again after a delta dictionary was trained
 };

@@ -150,44 +150,33 @@ Status SqlHistoryStore::saveStrategy(const QString &tenant, const SnapshotStrate
 {
     if (const QString problem = strategy.validate(); !problem.isEmpty())
         return Error { Error::Code::Invalid, problem };
-    auto dbResult = m_store.db();
-    if (!dbResult)
-        return dbResult.error();
-    QSqlDatabase &db = *dbResult;
-    if (!m_store.m_dialect.beginWrite(db))
-        return Error { Error::Code::Database, db.lastError().text() };
-    QSqlQuery query(db);
-    const bool ok = execWith(query,
-        QStringLiteral("INSERT INTO snapshot_strategies (tenant_id, %1, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, "
-                       "?, ?, ?, ?, ?) ON CONFLICT (tenant_id, kind) DO UPDATE SET mode = excluded.mode, "
-                       "every_events = excluded.every_events, every_hours = excluded.every_hours, "
-                       "max_replay_bytes = excluded.max_replay_bytes, incremental = excluded.incremental, "
-                       "keyframe_every = excluded.keyframe_every, updated_at = excluded.updated_at, "
-                       "updated_by = excluded.updated_by")
-            .arg(StrategyColumns),
-        { tenant, strategy.kind, SnapshotStrategy::modeName(strategy.mode), strategy.everyEvents, strategy.everyHours,
-            strategy.maxReplayBytes, strategy.incremental, strategy.keyframeEvery, QDateTime::currentMSecsSinceEpoch(),
-            actor });
-    if (!ok) {
-        const Error error
-            = m_store.errorFrom(QStringLiteral("saving the snapshot strategy of %1").arg(strategy.kind), query);
-        db.rollback();
-        return error;
-    }
-    QJsonObject details { { QStringLiteral("mode"), SnapshotStrategy::modeName(strategy.mode) },
-        { QStringLiteral("every_events"), strategy.everyEvents },
-        { QStringLiteral("every_hours"), strategy.everyHours },
-        { QStringLiteral("max_replay_bytes"), strategy.maxReplayBytes },
-        { QStringLiteral("incremental"), strategy.incremental },
-        { QStringLiteral("keyframe_every"), strategy.keyframeEvery } };
-    if (Status status = m_store.audit(db, tenant, actor, QStringLiteral("strategy.save"), strategy.kind, details);
-        !status) {
-        db.rollback();
-        return status;
-    }
-    if (!db.commit())
-        return Error { Error::Code::Database, db.lastError().text() };
-    return {};
+    return m_store.writeTransaction([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+        QSqlQuery query(db);
+        if (!execWith(query,
+                QStringLiteral(
+                    "INSERT INTO snapshot_strategies (tenant_id, %1, updated_at, updated_by) VALUES (?, ?, ?, "
+                    "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, kind) DO UPDATE SET mode = excluded.mode, "
+                    "every_events = excluded.every_events, every_hours = excluded.every_hours, "
+                    "max_replay_bytes = excluded.max_replay_bytes, incremental = excluded.incremental, "
+                    "keyframe_every = excluded.keyframe_every, updated_at = excluded.updated_at, "
+                    "updated_by = excluded.updated_by")
+                    .arg(StrategyColumns),
+                { tenant, strategy.kind, SnapshotStrategy::modeName(strategy.mode), strategy.everyEvents,
+                    strategy.everyHours, strategy.maxReplayBytes, strategy.incremental, strategy.keyframeEvery,
+                    QDateTime::currentMSecsSinceEpoch(), actor }))
+            return m_store.errorFrom(QStringLiteral("saving the snapshot strategy of %1").arg(strategy.kind), query);
+        audit.tenant = tenant;
+        audit.actor = actor;
+        audit.action = QStringLiteral("strategy.save");
+        audit.target = strategy.kind;
+        audit.details = { { QStringLiteral("mode"), SnapshotStrategy::modeName(strategy.mode) },
+            { QStringLiteral("every_events"), strategy.everyEvents },
+            { QStringLiteral("every_hours"), strategy.everyHours },
+            { QStringLiteral("max_replay_bytes"), strategy.maxReplayBytes },
+            { QStringLiteral("incremental"), strategy.incremental },
+            { QStringLiteral("keyframe_every"), strategy.keyframeEvery } };
+        return {};
+    });
 }
 
 Status SqlHistoryStore::rewriteStorage(const QString &id, const QString &baseId, const QByteArray &content)

@@ -127,47 +127,31 @@ Result<std::optional<RetentionPolicy>> SqlMaintenanceStore::retentionPolicy(cons
 Status SqlMaintenanceStore::saveRetentionPolicy(
     const QString &tenant, const RetentionPolicy &policy, const QString &actor)
 {
-    auto dbResult = m_store.db();
-    if (!dbResult)
-        return dbResult.error();
-    QSqlDatabase &db = *dbResult;
-    if (!m_store.m_dialect.beginWrite(db))
-        return Error { Error::Code::Database, db.lastError().text() };
-    QSqlQuery query(db);
-    const QString json = m_store.m_dialect.jsonParameter();
-    const QString protectedTypes = QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(policy.protectedTypes)).toJson(QJsonDocument::Compact));
-    const bool ok = execWith(query,
-        QStringLiteral("INSERT INTO retention_policies (tenant_id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %2, ?, ?) "
-                       "ON CONFLICT (tenant_id, kind) DO UPDATE SET keep_last = excluded.keep_last, "
-                       "keep_within_days = excluded.keep_within_days, keep_daily = excluded.keep_daily, "
-                       "keep_weekly = excluded.keep_weekly, keep_monthly = excluded.keep_monthly, "
-                       "keep_yearly = excluded.keep_yearly, delete_older_than_days = excluded.delete_older_than_days, "
-                       "protected_types = excluded.protected_types, updated_at = excluded.updated_at, "
-                       "updated_by = excluded.updated_by")
-            .arg(PolicyColumns, json),
-        { tenant, policy.kind, policy.keepLast, policy.keepWithinDays, policy.keepDaily, policy.keepWeekly,
-            policy.keepMonthly, policy.keepYearly, policy.deleteOlderThanDays, protectedTypes,
-            QDateTime::currentMSecsSinceEpoch(), actor });
-    if (!ok) {
-        const Error error
-            = m_store.errorFrom(QStringLiteral("saving the retention policy of %1").arg(policy.kind), query);
-        db.rollback();
-        return error;
-    }
-    AuditEntry entry;
-    entry.tenant = tenant;
-    entry.actor = actor;
-    entry.action = QStringLiteral("policy.save");
-    entry.target = policy.kind;
-    entry.details = MaintenanceJson::toJson(policy);
-    if (Status status = writeAudit(db, entry); !status) {
-        db.rollback();
-        return status;
-    }
-    if (!db.commit())
-        return Error { Error::Code::Database, db.lastError().text() };
-    return {};
+    return m_store.writeTransaction([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+        QSqlQuery query(db);
+        const QString protectedTypes = QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(policy.protectedTypes)).toJson(QJsonDocument::Compact));
+        if (!execWith(query,
+                QStringLiteral(
+                    "INSERT INTO retention_policies (tenant_id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %2, ?, ?) "
+                    "ON CONFLICT (tenant_id, kind) DO UPDATE SET keep_last = excluded.keep_last, "
+                    "keep_within_days = excluded.keep_within_days, keep_daily = excluded.keep_daily, "
+                    "keep_weekly = excluded.keep_weekly, keep_monthly = excluded.keep_monthly, "
+                    "keep_yearly = excluded.keep_yearly, delete_older_than_days = excluded.delete_older_than_days, "
+                    "protected_types = excluded.protected_types, updated_at = excluded.updated_at, "
+                    "updated_by = excluded.updated_by")
+                    .arg(PolicyColumns, m_store.m_dialect.jsonParameter()),
+                { tenant, policy.kind, policy.keepLast, policy.keepWithinDays, policy.keepDaily, policy.keepWeekly,
+                    policy.keepMonthly, policy.keepYearly, policy.deleteOlderThanDays, protectedTypes,
+                    QDateTime::currentMSecsSinceEpoch(), actor }))
+            return m_store.errorFrom(QStringLiteral("saving the retention policy of %1").arg(policy.kind), query);
+        audit.tenant = tenant;
+        audit.actor = actor;
+        audit.action = QStringLiteral("policy.save");
+        audit.target = policy.kind;
+        audit.details = MaintenanceJson::toJson(policy);
+        return {};
+    });
 }
 
 Result<RetentionCandidates> SqlMaintenanceStore::retentionCandidates(
@@ -474,57 +458,36 @@ Result<QList<Schedule>> SqlMaintenanceStore::dueSchedules(EpochMs now)
 
 Status SqlMaintenanceStore::saveSchedule(const Schedule &s, const QString &actor)
 {
-    auto dbResult = m_store.db();
-    if (!dbResult)
-        return dbResult.error();
-    QSqlDatabase &db = *dbResult;
-    if (!m_store.m_dialect.beginWrite(db))
-        return Error { Error::Code::Database, db.lastError().text() };
-    QSqlQuery query(db);
-    const QJsonObject action = MaintenanceJson::toJson(s.action);
-    const EpochMs now = QDateTime::currentMSecsSinceEpoch();
-    bool existed = false;
-    {
-        QSqlQuery probe(db);
-        if (!execWith(probe, QStringLiteral("SELECT 1 FROM schedules WHERE id = ?"), { s.id })) {
-            const Error error = m_store.errorFrom(QStringLiteral("saving schedule %1").arg(s.name), probe);
-            probe.finish();
-            db.rollback();
-            return error;
-        }
-        existed = probe.next();
-    }
-    const bool ok = existed
-        ? execWith(query,
-            QStringLiteral("UPDATE schedules SET name = ?, cron = ?, time_zone = ?, action = %1, enabled = ?, "
-                           "updated_at = ?, next_run_at = ? WHERE id = ?")
-                .arg(m_store.m_dialect.jsonParameter()),
-            { s.name, s.cron, s.timeZone, compactJson(action), s.enabled, now, nullableInt(s.nextRunAt), s.id })
-        : execWith(query,
-            QStringLiteral("INSERT INTO schedules (%1) VALUES (?, ?, ?, ?, ?, %2, ?, ?, ?, NULL, ?)")
-                .arg(ScheduleColumns, m_store.m_dialect.jsonParameter()),
-            { s.id, s.tenant, s.name, s.cron, s.timeZone, compactJson(action), s.enabled, now, now,
-                nullableInt(s.nextRunAt) });
-    if (!ok) {
-        const Error error = m_store.errorFrom(QStringLiteral("saving schedule %1").arg(s.name), query);
-        db.rollback();
-        return error;
-    }
-    AuditEntry entry;
-    entry.tenant = s.tenant;
-    entry.actor = actor;
-    entry.action = existed ? QStringLiteral("schedule.update") : QStringLiteral("schedule.create");
-    entry.target = s.id;
-    entry.details = { { QStringLiteral("name"), s.name }, { QStringLiteral("cron"), s.cron },
-        { QStringLiteral("time_zone"), s.timeZone }, { QStringLiteral("enabled"), s.enabled },
-        { QStringLiteral("action"), action } };
-    if (Status status = writeAudit(db, entry); !status) {
-        db.rollback();
-        return status;
-    }
-    if (!db.commit())
-        return Error { Error::Code::Database, db.lastError().text() };
-    return {};
+    return m_store.writeTransaction([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+        const QJsonObject action = MaintenanceJson::toJson(s.action);
+        const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+        QSqlQuery query(db);
+        if (!execWith(query, QStringLiteral("SELECT 1 FROM schedules WHERE id = ?"), { s.id }))
+            return m_store.errorFrom(QStringLiteral("saving schedule %1").arg(s.name), query);
+        const bool existed = query.next();
+        query.finish();
+        const bool ok = existed
+            ? execWith(query,
+                QStringLiteral("UPDATE schedules SET name = ?, cron = ?, time_zone = ?, action = %1, enabled = ?, "
+                               "updated_at = ?, next_run_at = ? WHERE id = ?")
+                    .arg(m_store.m_dialect.jsonParameter()),
+                { s.name, s.cron, s.timeZone, compactJson(action), s.enabled, now, nullableInt(s.nextRunAt), s.id })
+            : execWith(query,
+                QStringLiteral("INSERT INTO schedules (%1) VALUES (?, ?, ?, ?, ?, %2, ?, ?, ?, NULL, ?)")
+                    .arg(ScheduleColumns, m_store.m_dialect.jsonParameter()),
+                { s.id, s.tenant, s.name, s.cron, s.timeZone, compactJson(action), s.enabled, now, now,
+                    nullableInt(s.nextRunAt) });
+        if (!ok)
+            return m_store.errorFrom(QStringLiteral("saving schedule %1").arg(s.name), query);
+        audit.tenant = s.tenant;
+        audit.actor = actor;
+        audit.action = existed ? QStringLiteral("schedule.update") : QStringLiteral("schedule.create");
+        audit.target = s.id;
+        audit.details = { { QStringLiteral("name"), s.name }, { QStringLiteral("cron"), s.cron },
+            { QStringLiteral("time_zone"), s.timeZone }, { QStringLiteral("enabled"), s.enabled },
+            { QStringLiteral("action"), action } };
+        return {};
+    });
 }
 
 Status SqlMaintenanceStore::deleteSchedule(const QString &id, const QString &actor)
@@ -532,32 +495,18 @@ Status SqlMaintenanceStore::deleteSchedule(const QString &id, const QString &act
     auto existing = schedule(id);
     if (!existing)
         return existing.error();
-    auto dbResult = m_store.db();
-    if (!dbResult)
-        return dbResult.error();
-    QSqlDatabase &db = *dbResult;
-    if (!m_store.m_dialect.beginWrite(db))
-        return Error { Error::Code::Database, db.lastError().text() };
-    QSqlQuery query(db);
-    if (!execWith(query, QStringLiteral("DELETE FROM schedule_runs WHERE schedule_id = ?"), { id })
-        || !execWith(query, QStringLiteral("DELETE FROM schedules WHERE id = ?"), { id })) {
-        const Error error = m_store.errorFrom(QStringLiteral("deleting schedule %1").arg(id), query);
-        db.rollback();
-        return error;
-    }
-    AuditEntry entry;
-    entry.tenant = existing->tenant;
-    entry.actor = actor;
-    entry.action = QStringLiteral("schedule.delete");
-    entry.target = id;
-    entry.details = { { QStringLiteral("name"), existing->name }, { QStringLiteral("cron"), existing->cron } };
-    if (Status status = writeAudit(db, entry); !status) {
-        db.rollback();
-        return status;
-    }
-    if (!db.commit())
-        return Error { Error::Code::Database, db.lastError().text() };
-    return {};
+    return m_store.writeTransaction([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+        QSqlQuery query(db);
+        if (!execWith(query, QStringLiteral("DELETE FROM schedule_runs WHERE schedule_id = ?"), { id })
+            || !execWith(query, QStringLiteral("DELETE FROM schedules WHERE id = ?"), { id }))
+            return m_store.errorFrom(QStringLiteral("deleting schedule %1").arg(id), query);
+        audit.tenant = existing->tenant;
+        audit.actor = actor;
+        audit.action = QStringLiteral("schedule.delete");
+        audit.target = id;
+        audit.details = { { QStringLiteral("name"), existing->name }, { QStringLiteral("cron"), existing->cron } };
+        return {};
+    });
 }
 
 Result<bool> SqlMaintenanceStore::claimRun(
@@ -575,28 +524,19 @@ Result<bool> SqlMaintenanceStore::claimRun(
 
 Status SqlMaintenanceStore::finishRun(const ScheduleRun &run, std::optional<EpochMs> nextRunAt)
 {
-    auto dbResult = m_store.db();
-    if (!dbResult)
-        return dbResult.error();
-    QSqlDatabase &db = *dbResult;
-    if (!m_store.m_dialect.beginWrite(db))
-        return Error { Error::Code::Database, db.lastError().text() };
-    QSqlQuery query(db);
-    const bool ok = execWith(query,
-                        QStringLiteral("UPDATE schedule_runs SET finished_at = ?, outcome = ?, snapshots_taken = ?, "
-                                       "snapshots_trashed = ?, error = ? WHERE schedule_id = ? AND scheduled_for = ?"),
-                        { run.finishedAt.value_or(QDateTime::currentMSecsSinceEpoch()), run.outcome, run.snapshotsTaken,
-                            run.snapshotsTrashed, nullIfEmpty(run.error), run.scheduleId, run.scheduledFor })
-        && execWith(query, QStringLiteral("UPDATE schedules SET last_executed_at = ?, next_run_at = ? WHERE id = ?"),
-            { run.startedAt, nullableInt(nextRunAt), run.scheduleId });
-    if (!ok) {
-        const Error error = m_store.errorFrom(QStringLiteral("recording the run of %1").arg(run.scheduleId), query);
-        db.rollback();
-        return error;
-    }
-    if (!db.commit())
-        return Error { Error::Code::Database, db.lastError().text() };
-    return {};
+    return m_store.writeTransaction([&](QSqlDatabase &db, AuditEntry &) -> Status {
+        QSqlQuery query(db);
+        if (!execWith(query,
+                QStringLiteral("UPDATE schedule_runs SET finished_at = ?, outcome = ?, snapshots_taken = ?, "
+                               "snapshots_trashed = ?, error = ? WHERE schedule_id = ? AND scheduled_for = ?"),
+                { run.finishedAt.value_or(QDateTime::currentMSecsSinceEpoch()), run.outcome, run.snapshotsTaken,
+                    run.snapshotsTrashed, nullIfEmpty(run.error), run.scheduleId, run.scheduledFor })
+            || !execWith(query,
+                QStringLiteral("UPDATE schedules SET last_executed_at = ?, next_run_at = ? WHERE id = ?"),
+                { run.startedAt, nullableInt(nextRunAt), run.scheduleId }))
+            return m_store.errorFrom(QStringLiteral("recording the run of %1").arg(run.scheduleId), query);
+        return {};
+    });
 }
 
 Result<QList<ScheduleRun>> SqlMaintenanceStore::scheduleRuns(const QString &scheduleId, int limit)

@@ -1098,6 +1098,27 @@ Status SqlSnapshotStore::audit(QSqlDatabase &db, const QString &tenant, const QS
     return m_maintenance.writeAudit(db, entry);
 }
 
+Status SqlSnapshotStore::writeTransaction(const std::function<Status(QSqlDatabase &db, AuditEntry &audit)> &work)
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlDatabase &db = *dbResult;
+    if (!m_dialect.beginWrite(db))
+        return Error { Error::Code::Database, db.lastError().text() };
+    AuditEntry entry;
+    Status status = work(db, entry);
+    if (status && !entry.action.isEmpty())
+        status = m_maintenance.writeAudit(db, entry);
+    if (!status) {
+        db.rollback();
+        return status;
+    }
+    if (!db.commit())
+        return Error { Error::Code::Database, db.lastError().text() };
+    return {};
+}
+
 Status SqlSnapshotStore::setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor)
 {
     auto h = header(id);
@@ -1105,34 +1126,23 @@ Status SqlSnapshotStore::setPinned(const QString &id, bool pinned, const QString
         return h.error();
     if (pinned && reason.trimmed().isEmpty())
         return Error { Error::Code::Invalid, QStringLiteral("pinning (legal hold) needs a reason") };
-    auto dbResult = db();
-    if (!dbResult)
-        return dbResult.error();
-    QSqlDatabase &db = *dbResult;
-    if (!m_dialect.beginWrite(db))
-        return Error { Error::Code::Database, db.lastError().text() };
-    QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("UPDATE snapshots SET pinned = ?, pin_reason = ? WHERE id = %1").arg(m_dialect.uuidParameter()));
-    query.addBindValue(pinned);
-    query.addBindValue(pinned ? QVariant(reason) : QVariant(QMetaType::fromType<QString>()));
-    query.addBindValue(h->id);
-    if (!query.exec()) {
-        const Error error = errorFrom(QStringLiteral("pinning %1").arg(id), query);
-        db.rollback();
-        return error;
-    }
-    const QJsonObject details { { QStringLiteral("reason"), reason }, { QStringLiteral("kind"), h->kind },
-        { QStringLiteral("entity_id"), h->entityId }, { QStringLiteral("version"), h->version } };
-    if (Status status
-        = audit(db, h->tenant, actor, pinned ? QStringLiteral("pin") : QStringLiteral("unpin"), h->id, details);
-        !status) {
-        db.rollback();
-        return status;
-    }
-    if (!db.commit())
-        return Error { Error::Code::Database, db.lastError().text() };
-    return {};
+    return writeTransaction([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE snapshots SET pinned = ?, pin_reason = ? WHERE id = %1")
+                          .arg(m_dialect.uuidParameter()));
+        query.addBindValue(pinned);
+        query.addBindValue(pinned ? QVariant(reason) : QVariant(QMetaType::fromType<QString>()));
+        query.addBindValue(h->id);
+        if (!query.exec())
+            return errorFrom(QStringLiteral("pinning %1").arg(id), query);
+        audit.tenant = h->tenant;
+        audit.actor = actor;
+        audit.action = pinned ? QStringLiteral("pin") : QStringLiteral("unpin");
+        audit.target = h->id;
+        audit.details = { { QStringLiteral("reason"), reason }, { QStringLiteral("kind"), h->kind },
+            { QStringLiteral("entity_id"), h->entityId }, { QStringLiteral("version"), h->version } };
+        return {};
+    });
 }
 
 Result<QList<KindStats>> SqlSnapshotStore::kindStats(const QString &tenant)

@@ -83,6 +83,9 @@ private:
     QString businessDay(const QString &tenant, EpochMs at);
     Result<SnapshotHeader> readHeader(const QSqlQuery &query) const;
     Error errorFrom(const QString &what, const QSqlQuery &query) const;
+    // One write transaction on this thread's connection (SQLite: BEGIN IMMEDIATE): work runs its statements and fills
+    // in the audit entry to record with them (none when its action stays empty); any failure rolls all of it back.
+    Status writeTransaction(const std::function<Status(QSqlDatabase &db, AuditEntry &audit)> &work);
     Status audit(QSqlDatabase &db, const QString &tenant, const QString &actor, const QString &action,
         const QString &target, const QJsonObject &details, const QString &outcome = QStringLiteral("ok"));
 
