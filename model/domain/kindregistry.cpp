@@ -11,6 +11,13 @@ SummaryField value(const char *name, const char *pointer)
         {} };
 }
 
+SummaryField personal(const char *name, const char *pointer)
+{
+    SummaryField field = value(name, pointer);
+    field.personal = true;
+    return field;
+}
+
 SummaryField count(const char *name, const char *arrayPointer)
 {
     return { QString::fromLatin1(name), *JsonPointer::parse(QString::fromLatin1(arrayPointer)),
@@ -34,7 +41,7 @@ QList<KindInfo> buildRegistry()
     kinds.append({ QStringLiteral("order"), QT_TRANSLATE_NOOP("Kind", "Orders"), QStringLiteral("order id"),
         words("created confirmed shipped completed cancelled modified"),
         { value("status", "/status"), value("total_amount", "/pricing/total"), count("item_count", "/items"),
-            value("customer_id", "/customer/id") },
+            value("customer_id", "/customer/id"), personal("customer_phone", "/customer/phone") },
         { { QStringLiteral("/items"), { QStringLiteral("product_id") } } }, words("updated_at"),
         words("unit_price subtotal discount shipping_fee tax total"),
         QStringLiteral("an order with items, pricing and delivery") });

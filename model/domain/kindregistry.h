@@ -15,6 +15,7 @@ struct SummaryField
     JsonPointer source; // for Count and Sum: the array
     Extract extract = Extract::Value;
     QString sumKey; // Sum: the member added up over the array's objects
+    bool personal = false; // a customer's contact detail: masked for the support role (Pii)
 };
 
 // Which member identifies an array's elements when two versions are compared ("items by product_id").

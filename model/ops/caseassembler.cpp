@@ -1,5 +1,7 @@
 #include "caseassembler.h"
 
+#include <QRegularExpression>
+
 #include "store/snapshotstore.h"
 
 QStringList DisputeCase::snapshotIds() const
@@ -55,4 +57,70 @@ Result<DisputeCase> CaseAssembler::assemble(const QString &tenant, const QString
         return financial.error();
     c.financial = std::move(financial).value();
     return c;
+}
+
+Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QString &text, int limit)
+{
+    const QString term = text.trimmed();
+    QList<CaseHit> hits;
+    if (term.isEmpty())
+        return hits;
+    QStringList orderIds;
+    QHash<QString, QString> matchedBy;
+    const auto found = [&](const QString &orderId, const QString &how) {
+        if (!orderId.isEmpty() && !matchedBy.contains(orderId)) {
+            orderIds.append(orderId);
+            matchedBy.insert(orderId, how);
+        }
+    };
+    const QString order = QStringLiteral("order");
+
+    auto byId = m_store.history().versions(tenant, order, term);
+    if (!byId)
+        return byId.error();
+    if (!byId->isEmpty())
+        found(term, QStringLiteral("order id"));
+
+    auto byCustomer = m_store.withSummaryValue(tenant, order, QStringLiteral("customer_id"), term);
+    if (!byCustomer)
+        return byCustomer.error();
+    for (const SnapshotHeader &h : std::as_const(*byCustomer))
+        found(h.entityId, QStringLiteral("customer id"));
+
+    auto session = m_store.history().versions(tenant, QStringLiteral("chat"), term);
+    if (!session)
+        return session.error();
+    for (const SnapshotHeader &h : std::as_const(*session))
+        found(h.summary.value(u"order_id").toString(), QStringLiteral("chat session"));
+
+    static const QRegularExpression phoneLike(QStringLiteral("^\\+?[0-9][0-9 -]*$"));
+    if (phoneLike.match(term).hasMatch()) {
+        QString digits = term;
+        digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        // A prefix of a few digits matches many snapshots; enough rows are read to fill the list with orders.
+        auto byPhone = m_store.withSummaryValue(
+            tenant, order, QStringLiteral("customer_phone"), digits, SnapshotStore::Match::Prefix, limit * 20);
+        if (!byPhone)
+            return byPhone.error();
+        for (const SnapshotHeader &h : std::as_const(*byPhone))
+            found(h.entityId, QStringLiteral("phone"));
+    }
+
+    for (const QString &orderId : std::as_const(orderIds)) {
+        if (hits.size() >= limit)
+            break;
+        auto versions = m_store.history().versions(tenant, order, orderId);
+        if (!versions)
+            return versions.error();
+        if (versions->isEmpty())
+            continue;
+        const SnapshotHeader &first = versions->first(), &last = versions->last();
+        hits.append(
+            { orderId, last.summary.value(u"customer_id").toString(), last.summary.value(u"customer_phone").toString(),
+                first.takenAt, last.takenAt, last.summary.value(u"status").toString(),
+                last.summary.value(u"total_amount").toDouble(), matchedBy.value(orderId) });
+    }
+    std::stable_sort(
+        hits.begin(), hits.end(), [](const CaseHit &a, const CaseHit &b) { return a.createdAt > b.createdAt; });
+    return hits;
 }

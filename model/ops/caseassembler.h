@@ -25,12 +25,28 @@ struct DisputeCase
     QStringList snapshotIds() const; // all of them, for a legal hold or an evidence bundle
 };
 
+// One order a case search found: what the results list shows.
+struct CaseHit
+{
+    QString orderId;
+    QString customerId;
+    QString customerPhone; // personal: masked for the support role
+    EpochMs createdAt = 0; // its first snapshot
+    EpochMs updatedAt = 0; // its newest
+    QString status; // as of the newest snapshot
+    double total = 0;
+    QString matchedBy; // "order id", "customer id", "chat session", "phone"
+};
+
 class CaseAssembler
 {
 public:
     explicit CaseAssembler(SnapshotStore &store);
     // NotFound when the tenant has no snapshot of that order.
     Result<DisputeCase> assemble(const QString &tenant, const QString &orderId);
+    // Orders whose id, customer id or chat session id is `text`, or whose customer's phone number is `text` or
+    // starts with it (digits; spaces and dashes are ignored). At most `limit` orders, newest first.
+    Result<QList<CaseHit>> search(const QString &tenant, const QString &text, int limit = 200);
 
 private:
     SnapshotStore &m_store;

@@ -298,8 +298,9 @@ struct DemoGenerator::Impl
     static QJsonObject customerJson(const Customer &c)
     {
         return { { QStringLiteral("id"), c.id }, { QStringLiteral("name"), c.name },
-            { QStringLiteral("phone"), c.phone }, { QStringLiteral("tier"), c.tier },
-            { QStringLiteral("language"), c.language } };
+            { QStringLiteral("phone"), c.phone },
+            { QStringLiteral("email"), QString(c.id.toLower() + QStringLiteral("@mail.example")) },
+            { QStringLiteral("tier"), c.tier }, { QStringLiteral("language"), c.language } };
     }
 
     // ---- daily inventory: closing = opening + inbound - outbound + adjustments; opening = previous closing.

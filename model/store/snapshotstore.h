@@ -46,13 +46,20 @@ public:
 
     // Live snapshots of a kind whose summary field holds exactly `value` (a chat's or a payment's order_id, a stock
     // movement's reference_id: indexed for those), oldest first.
-    virtual Result<QList<SnapshotHeader>> withSummaryValue(
-        const QString &tenant, const QString &kind, const QString &field, const QString &value)
+    // With Match::Prefix: the values that start with `value` (a phone number typed so far), at most `limit` rows.
+    enum class Match { Exact, Prefix };
+    virtual Result<QList<SnapshotHeader>> withSummaryValue(const QString &tenant, const QString &kind,
+        const QString &field, const QString &value, Match match = Match::Exact, int limit = 100000)
         = 0;
     virtual Result<QList<EntitySummary>> entities(
         const QString &tenant, const QString &kind, const QString &prefix = {}, int limit = 1000)
         = 0;
     virtual Status setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor) = 0;
+    // A legal hold on many snapshots at once (a dispute case): all or none, one audit entry naming `target` (the
+    // case) with the snapshot ids. NotFound when one of them does not exist.
+    virtual Status setPinned(
+        const QStringList &ids, bool pinned, const QString &reason, const QString &actor, const QString &target)
+        = 0;
     // Per kind, live (not trashed) snapshots; tenant empty: all tenants.
     virtual Result<QList<KindStats>> kindStats(const QString &tenant) = 0;
     // The same counts without the sizes, from the time index alone: fast enough to show before the first rows

@@ -1018,7 +1018,7 @@ Result<Snapshot> SqlSnapshotStore::materialize(SnapshotHeader header, const QByt
 }
 
 Result<QList<SnapshotHeader>> SqlSnapshotStore::withSummaryValue(
-    const QString &tenant, const QString &kind, const QString &field, const QString &value)
+    const QString &tenant, const QString &kind, const QString &field, const QString &value, Match match, int limit)
 {
     // A field name goes into the SQL text (the index is on that expression): only plain names are accepted.
     static const QRegularExpression plainName(QStringLiteral("^[a-z_]+$"));
@@ -1027,6 +1027,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::withSummaryValue(
     // The kind too, as a literal: SQLite uses a partial index only when the query names its kind.
     if (!KindRegistry::find(kind))
         return Error { Error::Code::Invalid, QStringLiteral("unknown kind \"%1\"").arg(kind) };
+    if (value.isEmpty())
+        return QList<SnapshotHeader> {};
     auto dbResult = db();
     if (!dbResult)
         return dbResult.error();
@@ -1034,11 +1036,21 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::withSummaryValue(
     query.setForwardOnly(true);
     const QString expression = m_dialect.isSqlite() ? QStringLiteral("json_extract(summary, '$.%1')").arg(field)
                                                     : QStringLiteral("(summary ->> '%1')").arg(field);
-    query.prepare(QStringLiteral("SELECT %1 FROM snapshots WHERE tenant_id = ? AND kind = '%2' AND %3 = ? AND "
-                                 "deleted_at IS NULL")
-                      .arg(HeaderColumns, kind, expression));
+    // A prefix is a range over the same expression, so the index serves it: [value, value with its last
+    // character one higher).
+    const QString condition = match == Match::Exact ? expression + QStringLiteral(" = ?")
+                                                    : QStringLiteral("%1 >= ? AND %1 < ?").arg(expression);
+    query.prepare(QStringLiteral("SELECT %1 FROM snapshots WHERE tenant_id = ? AND kind = '%2' AND %3 AND "
+                                 "deleted_at IS NULL LIMIT ?")
+                      .arg(HeaderColumns, kind, condition));
     query.addBindValue(tenant);
     query.addBindValue(value);
+    if (match == Match::Prefix) {
+        QString upper = value;
+        upper.back() = QChar(upper.back().unicode() + 1);
+        query.addBindValue(upper);
+    }
+    query.addBindValue(qMax(1, limit));
     if (!query.exec())
         return errorFrom(QStringLiteral("finding the %1 snapshots of %2").arg(kind, value), query);
     QList<SnapshotHeader> headers;
@@ -1141,6 +1153,41 @@ Status SqlSnapshotStore::setPinned(const QString &id, bool pinned, const QString
         audit.target = h->id;
         audit.details = { { QStringLiteral("reason"), reason }, { QStringLiteral("kind"), h->kind },
             { QStringLiteral("entity_id"), h->entityId }, { QStringLiteral("version"), h->version } };
+        return {};
+    });
+}
+
+Status SqlSnapshotStore::setPinned(
+    const QStringList &ids, bool pinned, const QString &reason, const QString &actor, const QString &target)
+{
+    if (ids.isEmpty())
+        return {};
+    if (pinned && reason.trimmed().isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("a legal hold needs a reason") };
+    auto first = header(ids.first());
+    if (!first)
+        return first.error();
+    return writeTransaction([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE snapshots SET pinned = ?, pin_reason = ? WHERE id = %1 AND tenant_id = ?")
+                          .arg(m_dialect.uuidParameter()));
+        for (const QString &id : ids) {
+            query.addBindValue(pinned);
+            query.addBindValue(pinned ? QVariant(reason) : QVariant(QMetaType::fromType<QString>()));
+            query.addBindValue(id);
+            query.addBindValue(first->tenant);
+            if (!query.exec())
+                return errorFrom(QStringLiteral("pinning %1").arg(id), query);
+            if (query.numRowsAffected() != 1)
+                return Error { Error::Code::NotFound,
+                    QStringLiteral("no snapshot %1 in tenant %2: nothing was pinned").arg(id, first->tenant) };
+        }
+        audit.tenant = first->tenant;
+        audit.actor = actor;
+        audit.action = pinned ? QStringLiteral("pin") : QStringLiteral("unpin");
+        audit.target = target;
+        audit.details = { { QStringLiteral("reason"), reason }, { QStringLiteral("count"), ids.size() },
+            { QStringLiteral("snapshot_ids"), QJsonArray::fromStringList(ids) } };
         return {};
     });
 }

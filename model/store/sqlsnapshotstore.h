@@ -38,8 +38,10 @@ public:
     Result<QList<EntitySummary>> entities(
         const QString &tenant, const QString &kind, const QString &prefix, int limit) override;
     Status setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor) override;
-    Result<QList<SnapshotHeader>> withSummaryValue(
-        const QString &tenant, const QString &kind, const QString &field, const QString &value) override;
+    Status setPinned(const QStringList &ids, bool pinned, const QString &reason, const QString &actor,
+        const QString &target) override;
+    Result<QList<SnapshotHeader>> withSummaryValue(const QString &tenant, const QString &kind, const QString &field,
+        const QString &value, Match match, int limit) override;
     Result<QList<KindStats>> kindStats(const QString &tenant) override;
     Result<QList<KindStats>> kindCounts(const QString &tenant) override;
     Result<QList<InventoryPoint>> inventorySeries(const InventorySeriesQuery &query) override;

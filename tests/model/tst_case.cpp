@@ -5,8 +5,10 @@
 #include <algorithm>
 
 #include "common/testsupport.h"
+#include "domain/pii.h"
 #include "ops/caseassembler.h"
 #include "ops/demogenerator.h"
+#include "store/maintenancestore.h"
 #include "store/snapshotstore.h"
 
 // Dispute cases on a demo store, SQLite or PostgreSQL (SNAPSCOPE_TEST_BACKEND): for demo orders the case holds
@@ -19,6 +21,9 @@ private Q_SLOTS:
     void cleanupTestCase();
     void casesHoldExactlyWhatTheGeneratorMade();
     void unknownOrderIsNotFound();
+    void searchFindsTheOrderByEachKey();
+    void legalHoldPinsTheWholeCaseOrNothing();
+    void maskingHidesContactDetails();
 
 private:
     ConnectionSpec m_spec;
@@ -105,6 +110,135 @@ void TestCase::unknownOrderIsNotFound()
     auto c = CaseAssembler(*m_store).assemble(QStringLiteral("acme-th"), QStringLiteral("ORD-TH-999999"));
     QVERIFY(!c);
     QCOMPARE(c.error().code, Error::Code::NotFound);
+}
+
+void TestCase::searchFindsTheOrderByEachKey()
+{
+    // A demo order that was bought in a chat.
+    QString tenant, orderId;
+    DemoCase expected;
+    for (auto it = m_report.cases.constBegin(); it != m_report.cases.constEnd() && orderId.isEmpty(); ++it) {
+        if (!it->chatSessions.isEmpty()) {
+            tenant = it.key().section(u'/', 0, 0);
+            orderId = it.key().section(u'/', 1);
+            expected = *it;
+        }
+    }
+    QVERIFY(!orderId.isEmpty());
+    CaseAssembler assembler(*m_store);
+    auto c = assembler.assemble(tenant, orderId);
+    QVERIFY(c);
+    auto first = m_store->load(c->order.first().id);
+    QVERIFY(first);
+    const QJsonObject customer = QJsonDocument::fromJson(first->payload).object().value(u"customer").toObject();
+    const QString customerId = customer.value(u"id").toString(), phone = customer.value(u"phone").toString();
+    QVERIFY(!customerId.isEmpty() && phone.size() == 10);
+
+    const auto ids = [](const QList<CaseHit> &hits) {
+        QStringList out;
+        for (const CaseHit &hit : hits)
+            out.append(hit.orderId);
+        return out;
+    };
+    auto byOrder = assembler.search(tenant, QStringLiteral("  %1 ").arg(orderId));
+    QVERIFY(byOrder);
+    QCOMPARE(ids(*byOrder), QStringList { orderId });
+    QCOMPARE(byOrder->first().matchedBy, QStringLiteral("order id"));
+    QCOMPARE(byOrder->first().customerId, customerId);
+    QCOMPARE(byOrder->first().status, c->order.last().summary.value(u"status").toString());
+    QCOMPARE(byOrder->first().createdAt, c->order.first().takenAt);
+
+    auto byCustomer = assembler.search(tenant, customerId);
+    QVERIFY(byCustomer);
+    QVERIFY(ids(*byCustomer).contains(orderId));
+    for (const CaseHit &hit : std::as_const(*byCustomer))
+        QCOMPARE(hit.customerId, customerId);
+    for (qsizetype i = 1; i < byCustomer->size(); ++i)
+        QVERIFY(byCustomer->at(i - 1).createdAt >= byCustomer->at(i).createdAt);
+
+    auto bySession = assembler.search(tenant, expected.chatSessions.first());
+    QVERIFY(bySession);
+    QCOMPARE(ids(*bySession), QStringList { orderId });
+    QCOMPARE(bySession->first().matchedBy, QStringLiteral("chat session"));
+
+    auto byPhone = assembler.search(tenant, phone.left(3) + u'-' + phone.mid(3));
+    QVERIFY(byPhone);
+    QVERIFY(ids(*byPhone).contains(orderId));
+    const QString prefix = phone.left(6);
+    auto byPrefix = assembler.search(tenant, prefix);
+    QVERIFY(byPrefix);
+    QVERIFY(ids(*byPrefix).contains(orderId));
+    for (const CaseHit &hit : std::as_const(*byPrefix))
+        QVERIFY2(hit.customerPhone.startsWith(prefix), qPrintable(hit.customerPhone));
+
+    auto nothing = assembler.search(tenant, QStringLiteral("no-such-thing"));
+    QVERIFY(nothing);
+    QVERIFY(nothing->isEmpty());
+    auto limited = assembler.search(tenant, QStringLiteral("08"), 5);
+    QVERIFY(limited);
+    QCOMPARE(limited->size(), 5);
+}
+
+void TestCase::legalHoldPinsTheWholeCaseOrNothing()
+{
+    const QString key = m_report.cases.keys().first();
+    const QString tenant = key.section(u'/', 0, 0), orderId = key.section(u'/', 1);
+    auto c = CaseAssembler(*m_store).assemble(tenant, orderId);
+    QVERIFY(c);
+    const QStringList ids = c->snapshotIds();
+    QVERIFY(ids.size() >= 2);
+    const QString actor = QStringLiteral("support@test");
+
+    QCOMPARE(m_store->setPinned(ids, true, QStringLiteral(" "), actor, orderId).error().code, Error::Code::Invalid);
+    // One id that does not exist: nothing is pinned.
+    QStringList withUnknown = ids;
+    withUnknown.append(QStringLiteral("00000000-0000-7000-8000-000000000000"));
+    QCOMPARE(m_store->setPinned(withUnknown, true, QStringLiteral("dispute"), actor, orderId).error().code,
+        Error::Code::NotFound);
+    for (const QString &id : ids)
+        QVERIFY(!m_store->header(id)->pinned);
+
+    QVERIFY(m_store->setPinned(ids, true, QStringLiteral("chargeback 7731"), actor, orderId).ok());
+    for (const QString &id : ids)
+        QVERIFY(m_store->header(id)->pinned);
+    AuditQuery query;
+    query.tenant = tenant;
+    query.action = QStringLiteral("pin");
+    auto log = m_store->maintenance().auditLog(query);
+    QVERIFY(log);
+    QVERIFY(!log->isEmpty());
+    QCOMPARE(log->first().target, orderId);
+    QCOMPARE(log->first().details.value(u"count").toInt(), ids.size());
+    QCOMPARE(log->first().actor, actor);
+
+    QVERIFY(m_store->setPinned(ids, false, {}, actor, orderId).ok());
+    for (const QString &id : ids)
+        QVERIFY(!m_store->header(id)->pinned);
+}
+
+void TestCase::maskingHidesContactDetails()
+{
+    QCOMPARE(Pii::DefaultRole, Pii::Role::Support);
+    QVERIFY(Pii::masks(Pii::DefaultRole));
+    QVERIFY(!Pii::masks(Pii::Role::Admin));
+    QCOMPARE(Pii::roleFromString(QStringLiteral("admin")), Pii::Role::Admin);
+    QVERIFY(!Pii::roleFromString(QStringLiteral("root")));
+    const QJsonObject order = QJsonDocument::fromJson(R"({"customer":{"id":"CUST1","name":"Ann","phone":"0812345678",
+        "email":"ann@mail.example"},"delivery":{"method":"courier","address":{"line1":"12/3 Sukhumvit","postcode":"10110"}},
+        "items":[{"phone":"0899999999"}]})")
+                                  .object();
+    const QJsonObject masked = Pii::masked(order).toObject();
+    QCOMPARE(masked.value(u"customer").toObject().value(u"phone").toString(), QStringLiteral("••••••••78"));
+    QCOMPARE(masked.value(u"customer").toObject().value(u"id").toString(), QStringLiteral("CUST1"));
+    QVERIFY(!QJsonDocument(masked).toJson().contains("ann@"));
+    QVERIFY(!QJsonDocument(masked).toJson().contains("Sukhumvit"));
+    QVERIFY(!QJsonDocument(masked).toJson().contains("0899999999"));
+    QCOMPARE(masked.value(u"delivery").toObject().value(u"method").toString(), QStringLiteral("courier"));
+    QStringList pointers = Pii::personalPointers(order);
+    pointers.sort();
+    QCOMPARE(pointers,
+        QStringList({ QStringLiteral("/customer/email"), QStringLiteral("/customer/phone"),
+            QStringLiteral("/delivery/address"), QStringLiteral("/items/0/phone") }));
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestCase, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")

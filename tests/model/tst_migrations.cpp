@@ -82,6 +82,9 @@ void TestMigrations::checkTables(const ConnectionSpec &spec)
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 5);
     QCOMPARE(query.value(1).toString(), QStringLiteral("case_indexes"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 6);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("case_search"));
     QVERIFY(!query.next());
 }
 
@@ -92,13 +95,13 @@ void TestMigrations::sqliteFromEmpty()
     {
         auto store = openSnapshotStore(spec, { true });
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 5);
+        QCOMPARE((*store)->schemaVersion(), 6);
     }
     checkTables(spec);
     // Opening again applies nothing twice.
     auto again = openSnapshotStore(spec, {});
     QVERIFY(again.ok());
-    QCOMPARE((*again)->schemaVersion(), 5);
+    QCOMPARE((*again)->schemaVersion(), 6);
 }
 
 void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
@@ -121,7 +124,7 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
     QVERIFY2(refused.error().message.contains(QStringLiteral("7"))
-            && refused.error().message.contains(QStringLiteral("(5)")),
+            && refused.error().message.contains(QStringLiteral("(6)")),
         qPrintable(refused.error().message));
     QCOMPARE(fileDigest(path), before);
     QCOMPARE(QFileInfo(path).lastModified(), modified);
@@ -181,7 +184,7 @@ void TestMigrations::postgresFromEmptyAndNewerSchema()
     {
         auto store = openSnapshotStore(*pg, {});
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 5);
+        QCOMPARE((*store)->schemaVersion(), 6);
     }
     checkTables(*pg);
     {

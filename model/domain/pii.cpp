@@ -1,0 +1,111 @@
+#include "pii.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include "json/jsonpointer.h"
+
+namespace Pii {
+
+std::optional<Role> roleFromString(const QString &text)
+{
+    if (text == u"support")
+        return Role::Support;
+    if (text == u"admin")
+        return Role::Admin;
+    return std::nullopt;
+}
+
+QString roleName(Role role)
+{
+    return role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("support");
+}
+
+bool isPersonalKey(const QString &key)
+{
+    static const QStringList keys { QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("address"),
+        QStringLiteral("customer_phone"), QStringLiteral("customer_email"), QStringLiteral("customer_address") };
+    return keys.contains(key);
+}
+
+QString maskText(const QString &text)
+{
+    constexpr qsizetype Shown = 2;
+    const QChar dot(0x2022);
+    if (text.size() <= 2 * Shown)
+        return QString(text.size(), dot);
+    return QString(text.size() - Shown, dot) + text.right(Shown);
+}
+
+namespace {
+
+QJsonValue maskAll(const QJsonValue &value)
+{
+    if (value.isString())
+        return maskText(value.toString());
+    if (value.isDouble())
+        return maskText(QString::number(value.toDouble(), 'g', 17));
+    if (value.isObject()) {
+        QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            it.value() = maskAll(it.value());
+        return o;
+    }
+    if (value.isArray()) {
+        QJsonArray a = value.toArray();
+        for (auto it = a.begin(); it != a.end(); ++it)
+            *it = maskAll(*it);
+        return a;
+    }
+    return value;
+}
+
+void collect(const QJsonValue &value, QStringList &path, QStringList &out)
+{
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            path.append(it.key());
+            if (isPersonalKey(it.key()))
+                out.append(JsonPointer::fromTokens(path).toString());
+            else
+                collect(it.value(), path, out);
+            path.removeLast();
+        }
+    } else if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            path.append(QString::number(i));
+            collect(a.at(i), path, out);
+            path.removeLast();
+        }
+    }
+}
+
+} // namespace
+
+QJsonValue masked(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            it.value() = isPersonalKey(it.key()) ? maskAll(it.value()) : masked(it.value());
+        return o;
+    }
+    if (value.isArray()) {
+        QJsonArray a = value.toArray();
+        for (auto it = a.begin(); it != a.end(); ++it)
+            *it = masked(*it);
+        return a;
+    }
+    return value;
+}
+
+QStringList personalPointers(const QJsonValue &value)
+{
+    QStringList path, out;
+    collect(value, path, out);
+    return out;
+}
+
+} // namespace Pii
