@@ -14,6 +14,7 @@
 #include "domain/error.h"
 #include "domain/kindregistry.h"
 #include "domain/maintenance.h"
+#include "domain/pii.h"
 #include "store/snapshotstore.h"
 
 // The pieces of snapscope-cli shared by its command files (clicommands.cpp, climaintenance.cpp).
@@ -169,6 +170,23 @@ struct Options
         QStringLiteral("verify: re-verify an evidence bundle (exit 0 intact, 3 altered, naming what changed); case: "
                        "write the case's evidence bundle."),
         QStringLiteral("file") };
+    QCommandLineOption pdf { QStringLiteral("pdf"),
+        QStringLiteral("case: write the case's evidence report as a PDF (summary, timeline, every snapshot with its "
+                       "checksum and verification)."),
+        QStringLiteral("file") };
+    QCommandLineOption role { QStringLiteral("role"),
+        QStringLiteral("case: support masks customers' phone, email and address in the output; admin shows them "
+                       "(default: the configured role, else support)."),
+        QStringLiteral("role") };
+    QCommandLineOption find { QStringLiteral("find"),
+        QStringLiteral("case: list the orders whose id, customer id or chat session is TEXT, or whose customer's "
+                       "phone is or starts with it."),
+        QStringLiteral("text") };
+    QCommandLineOption hold { QStringLiteral("hold"),
+        QStringLiteral("case: put every snapshot of the case on legal hold with this reason (audited)."),
+        QStringLiteral("reason") };
+    QCommandLineOption release { QStringLiteral("release"),
+        QStringLiteral("case: lift the legal hold from every snapshot of the case (audited).") };
     QCommandLineOption replay { QStringLiteral("replay"),
         QStringLiteral("verify: check every snapshot of the event-sourced kinds against hybrid and full replay.") };
     QCommandLineOption mode { QStringLiteral("mode"),
@@ -240,6 +258,7 @@ private:
     int verifyReplay();
     int verifyBundle();
     int caseOf(const QStringList &positional);
+    int findCases(Pii::Role role);
     Result<RetentionPolicy> policyFromOptions(SnapshotStore &store, const QString &tenant, const QString &kind);
     static QString actor();
 

@@ -139,9 +139,11 @@ const QList<Command> &commands()
             { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("at"), QStringLiteral("version"),
                 QStringLiteral("full"), QStringLiteral("json") } },
         { QStringLiteral("case"),
-            QStringLiteral("A dispute case: case ORDER_ID [--json] [--bundle FILE] (the order, its chats, stock "
-                           "movements and payments)."),
-            { QStringLiteral("tenant"), QStringLiteral("json"), QStringLiteral("bundle") } },
+            QStringLiteral("A dispute case: case ORDER_ID [--json] [--pdf FILE] [--bundle FILE] [--hold REASON | "
+                           "--release] [--role R] (the order, its chats, stock movements and payments) | case --find "
+                           "TEXT."),
+            { QStringLiteral("tenant"), QStringLiteral("json"), QStringLiteral("bundle"), QStringLiteral("pdf"),
+                QStringLiteral("role"), QStringLiteral("find"), QStringLiteral("hold"), QStringLiteral("release") } },
         { QStringLiteral("strategy"), QStringLiteral("Snapshot strategies: strategy list | strategy set --kind K ..."),
             { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("mode"), QStringLiteral("every-events"),
                 QStringLiteral("every-hours"), QStringLiteral("max-replay-bytes"), QStringLiteral("incremental"),
@@ -303,8 +305,8 @@ int Cli::run(const QStringList &arguments)
         m_o.platform, m_o.handoff, m_o.allStores, m_o.date, m_o.keepLast, m_o.keepWithin, m_o.keepDaily, m_o.keepWeekly,
         m_o.keepMonthly, m_o.keepYearly, m_o.olderThan, m_o.archive, m_o.dryRun, m_o.yes, m_o.save, m_o.batchSize,
         m_o.count, m_o.tz, m_o.name, m_o.cron, m_o.targets, m_o.cleanup, m_o.action, m_o.compact, m_o.at, m_o.version,
-        m_o.full, m_o.bundle, m_o.replay, m_o.mode, m_o.everyEvents, m_o.everyHours, m_o.maxReplayBytes,
-        m_o.incremental, m_o.keyframeEvery });
+        m_o.full, m_o.bundle, m_o.pdf, m_o.role, m_o.find, m_o.hold, m_o.release, m_o.replay, m_o.mode, m_o.everyEvents,
+        m_o.everyHours, m_o.maxReplayBytes, m_o.incremental, m_o.keyframeEvery });
     m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
     if (!m_parser.parse(arguments))

@@ -2,11 +2,15 @@
 #include "cli.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSysInfo>
 
+#include "casepdf.h"
 #include "ops/caseassembler.h"
+#include "ops/caseevidence.h"
+#include "ops/casetimeline.h"
 #include "ops/evidencebundle.h"
 #include "ops/replayverifier.h"
 #include "ops/snapshotcompactor.h"
@@ -226,8 +230,26 @@ int Cli::verifyReplay()
 
 int Cli::caseOf(const QStringList &positional)
 {
+    Pii::Role role = Pii::configuredRole();
+    if (m_parser.isSet(m_o.role)) {
+        const auto chosen = Pii::roleFromString(m_parser.value(m_o.role));
+        if (!chosen)
+            return fail(
+                QStringLiteral("--role is support or admin, not \"%1\"").arg(m_parser.value(m_o.role)), CliExit::Usage);
+        role = *chosen;
+    }
+    if (m_parser.isSet(m_o.find))
+        return positional.isEmpty() ? findCases(role)
+                                    : fail(QStringLiteral("case --find TEXT takes no order id"), CliExit::Usage);
     if (positional.size() != 1)
-        return fail(QStringLiteral("case takes one order id: case ORDER_ID [--json] [--bundle FILE]"), CliExit::Usage);
+        return fail(QStringLiteral("case takes one order id: case ORDER_ID [--json] [--pdf FILE] [--bundle FILE] "
+                                   "[--hold REASON | --release], or case --find TEXT"),
+            CliExit::Usage);
+    if (m_parser.isSet(m_o.hold) && m_parser.isSet(m_o.release))
+        return fail(QStringLiteral("--hold and --release exclude each other"), CliExit::Usage);
+    if (m_parser.isSet(m_o.pdf) && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return fail(
+            QStringLiteral("--pdf needs the program's GUI libraries (run snapscope-cli, not a copy of its code)"));
     auto opened = openForTenant();
     if (!opened)
         return fail(opened.error());
@@ -236,13 +258,23 @@ int Cli::caseOf(const QStringList &positional)
     auto c = CaseAssembler(store).assemble(tenant, positional.first());
     if (!c)
         return fail(c.error());
-    const auto list = [](const QList<SnapshotHeader> &headers) {
+    if (m_parser.isSet(m_o.hold) || m_parser.isSet(m_o.release)) {
+        const bool hold = m_parser.isSet(m_o.hold);
+        const Status pinned = store.setPinned(c->snapshotIds(), hold, m_parser.value(m_o.hold), actor(), c->orderId);
+        if (!pinned)
+            return fail(pinned.error());
+        if (!m_quiet)
+            err() << (hold ? "legal hold on " : "legal hold lifted from ") << c->snapshotIds().size()
+                  << " snapshot(s) of case " << c->orderId << Qt::endl;
+    }
+    const auto list = [role](const QList<SnapshotHeader> &headers) {
         QJsonArray array;
         for (const SnapshotHeader &h : headers)
             array.append(QJsonObject { { QStringLiteral("id"), h.id }, { QStringLiteral("kind"), h.kind },
                 { QStringLiteral("entity_id"), h.entityId }, { QStringLiteral("version"), h.version },
                 { QStringLiteral("type"), h.type }, { QStringLiteral("taken_at"), IsoTime::toUtcString(h.takenAt) },
-                { QStringLiteral("checksum"), h.checksum }, { QStringLiteral("summary"), h.summary } });
+                { QStringLiteral("checksum"), h.checksum },
+                { QStringLiteral("summary"), Pii::masks(role) ? Pii::masked(h.summary) : QJsonValue(h.summary) } });
         return array;
     };
     if (m_parser.isSet(m_o.json)) {
@@ -253,10 +285,10 @@ int Cli::caseOf(const QStringList &positional)
             { QStringLiteral("financial"), list(c->financial) } })
               << Qt::endl;
     } else {
-        for (const QList<SnapshotHeader> *headers : { &c->order, &c->chats, &c->inventory, &c->financial }) {
-            for (const SnapshotHeader &h : *headers)
-                out() << IsoTime::toUtcSeconds(h.takenAt) << '\t' << h.kind << '\t' << h.entityId << "\tv" << h.version
-                      << '\t' << h.type << '\t' << h.id << Qt::endl;
+        for (const CaseEntry &e : mergedCaseTimeline(*c)) {
+            const SnapshotHeader &h = e.header;
+            out() << IsoTime::toUtcSeconds(h.takenAt) << '\t' << h.kind << '\t' << h.entityId << "\tv" << h.version
+                  << '\t' << h.type << '\t' << h.id << '\t' << e.details << Qt::endl;
         }
     }
     if (m_parser.isSet(m_o.bundle)) {
@@ -268,6 +300,52 @@ int Cli::caseOf(const QStringList &positional)
             err() << "wrote " << *written << " snapshot(s) of case " << c->orderId << " to "
                   << m_parser.value(m_o.bundle) << Qt::endl;
     }
+    if (m_parser.isSet(m_o.pdf)) {
+        auto evidence = gatherCaseEvidence(
+            store, *c, actor(), QSysInfo::machineHostName(), QDateTime::currentMSecsSinceEpoch(), role);
+        if (!evidence)
+            return fail(evidence.error());
+        const Status written = writeCasePdf(*evidence, m_parser.value(m_o.pdf));
+        if (!written)
+            return fail(written.error());
+        const int verified = evidence->verifiedCount();
+        if (!m_quiet)
+            err() << "wrote the evidence report of case " << c->orderId << " to " << m_parser.value(m_o.pdf) << ": "
+                  << verified << " of " << evidence->items.size() << " snapshot(s) verified" << Qt::endl;
+        if (verified != evidence->items.size())
+            return fail(QStringLiteral("%1 snapshot(s) of the case failed verification (named in the report)")
+                            .arg(evidence->items.size() - verified),
+                CliExit::Integrity);
+    }
+    return CliExit::Ok;
+}
+
+int Cli::findCases(Pii::Role role)
+{
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    auto hits = CaseAssembler(*opened->store).search(opened->tenant, m_parser.value(m_o.find));
+    if (!hits)
+        return fail(hits.error());
+    const auto phone = [role](const QString &p) { return Pii::masks(role) ? Pii::maskText(p) : p; };
+    for (const CaseHit &hit : std::as_const(*hits)) {
+        if (m_parser.isSet(m_o.json)) {
+            out() << jsonLine(
+                { { QStringLiteral("order_id"), hit.orderId }, { QStringLiteral("customer_id"), hit.customerId },
+                    { QStringLiteral("phone"), phone(hit.customerPhone) },
+                    { QStringLiteral("created_at"), IsoTime::toUtcString(hit.createdAt) },
+                    { QStringLiteral("status"), hit.status }, { QStringLiteral("total"), hit.total },
+                    { QStringLiteral("matched_by"), hit.matchedBy } })
+                  << Qt::endl;
+        } else {
+            out() << hit.orderId << '\t' << hit.customerId << '\t' << phone(hit.customerPhone) << '\t'
+                  << IsoTime::toUtcSeconds(hit.createdAt) << '\t' << hit.status << '\t'
+                  << QString::number(hit.total, 'f', 2) << '\t' << hit.matchedBy << Qt::endl;
+        }
+    }
+    if (!m_quiet)
+        err() << hits->size() << " order(s)" << Qt::endl;
     return CliExit::Ok;
 }
 

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSettings>
 
 #include "json/jsonpointer.h"
 
@@ -19,6 +20,16 @@ std::optional<Role> roleFromString(const QString &text)
 QString roleName(Role role)
 {
     return role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("support");
+}
+
+Role configuredRole()
+{
+    return roleFromString(QSettings().value(QStringLiteral("privacy/role")).toString()).value_or(DefaultRole);
+}
+
+void setConfiguredRole(Role role)
+{
+    QSettings().setValue(QStringLiteral("privacy/role"), roleName(role));
 }
 
 bool isPersonalKey(const QString &key)
@@ -84,18 +95,22 @@ void collect(const QJsonValue &value, QStringList &path, QStringList &out)
 
 } // namespace
 
-QJsonValue masked(const QJsonValue &value)
+QJsonValue masked(const QJsonValue &value, const QStringList &revealed)
 {
     if (value.isObject()) {
         QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            it.value() = isPersonalKey(it.key()) ? maskAll(it.value()) : masked(it.value());
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!isPersonalKey(it.key()))
+                it.value() = masked(it.value(), revealed);
+            else if (!revealed.contains(it.key()))
+                it.value() = maskAll(it.value());
+        }
         return o;
     }
     if (value.isArray()) {
         QJsonArray a = value.toArray();
         for (auto it = a.begin(); it != a.end(); ++it)
-            *it = masked(*it);
+            *it = masked(*it, revealed);
         return a;
     }
     return value;

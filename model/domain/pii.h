@@ -21,6 +21,9 @@ inline bool masks(Role role)
 {
     return role == Role::Support;
 }
+// The role this installation runs with (QSettings "privacy/role", shared by the console and the CLI).
+Role configuredRole();
+void setConfiguredRole(Role role);
 
 // Member names holding personal data (and everything under them): phone, email, address and their customer_*
 // forms in summaries.
@@ -28,8 +31,9 @@ bool isPersonalKey(const QString &key);
 
 // "0812345678" -> "••••••••78": the last two characters stay so that two values can still be told apart.
 QString maskText(const QString &text);
-// A copy of `value` with every personal member's content masked (numbers and strings under it; structure kept).
-QJsonValue masked(const QJsonValue &value);
+// A copy of `value` with every personal member's content masked (numbers and strings under it; structure kept),
+// except the members named in `revealed` ("phone"): someone revealed those on purpose.
+QJsonValue masked(const QJsonValue &value, const QStringList &revealed = {});
 // The JSON Pointers of the personal members in `value` ("/customer/phone", "/delivery/address").
 QStringList personalPointers(const QJsonValue &value);
 

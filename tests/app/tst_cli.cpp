@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include "../common/testsupport.h"
+#include "domain/pii.h"
 
 namespace {
 
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void maintenanceCommands();
     void pointInTimeCommands();
     void caseAndBundle();
+    void casePdfFindAndHold();
     void missingDatabase();
     void notADatabaseIsLeftAlone();
     void listJsonLines();
@@ -357,6 +359,94 @@ void TestCli::caseAndBundle()
         QStringLiteral("--tenant"), QStringLiteral("acme-th") });
     QCOMPARE(missing.exitCode, 1);
     QVERIFY_ONE_ERROR_LINE(missing, "ORD-TH-999999");
+}
+
+void TestCli::casePdfFindAndHold()
+{
+    // A configuration of its own: no role is set, so the default (support) applies.
+    QTemporaryDir config;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    const QStringList db { QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th") };
+    const QString orderId = QStringLiteral("ORD-TH-000007");
+    const Run c = cli(QStringList { QStringLiteral("case"), orderId, QStringLiteral("--json") } + db, env);
+    QCOMPARE(c.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(c.out).object();
+    QStringList checksums;
+    for (const char *list : { "order", "chats", "inventory", "financial" }) {
+        for (const QJsonValue &h : o.value(QLatin1String(list)).toArray())
+            checksums.append(h.toObject().value(u"checksum").toString());
+    }
+    QVERIFY(checksums.size() >= 3);
+
+    // The customer's phone, from the order itself.
+    const QString firstId = o.value(u"order").toArray().first().toObject().value(u"id").toString();
+    const Run show = cli({ QStringLiteral("show"), firstId, QStringLiteral("--db"), m_db }, env);
+    QCOMPARE(show.exitCode, 0);
+    const QString phone
+        = QJsonDocument::fromJson(show.out).object().value(u"customer").toObject().value(u"phone").toString();
+    QCOMPARE(phone.size(), 10);
+
+    const QString pdf = m_dir.filePath(QStringLiteral("case.pdf"));
+    const Run report = cli(QStringList { QStringLiteral("case"), orderId, QStringLiteral("--pdf"), pdf } + db, env);
+    QVERIFY2(report.exitCode == 0, report.err.constData());
+    QVERIFY(report.err.contains(QStringLiteral("%1 of %1 snapshot(s) verified").arg(checksums.size()).toUtf8()));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
+    QVERIFY(!QFile::exists(pdf + QStringLiteral(".part")));
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), { QStringLiteral("-layout"), pdf, QStringLiteral("-") });
+    QVERIFY2(
+        pdftotext.waitForFinished(60000), "pdftotext (poppler-utils) is needed: packaging/bootstrap.sh installs it");
+    QCOMPARE(pdftotext.exitCode(), 0);
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+    QVERIFY(text.contains(QStringLiteral("Dispute case %1").arg(orderId)));
+    for (const QString &checksum : std::as_const(checksums))
+        QVERIFY2(text.contains(checksum), qPrintable(checksum));
+    QVERIFY(text.contains(QStringLiteral("Exported by")));
+    // Support (the default role) masks the phone; admin shows it.
+    QVERIFY(!text.contains(phone));
+    QVERIFY(text.contains(Pii::maskText(phone)));
+    const Run admin = cli(QStringList { QStringLiteral("case"), orderId, QStringLiteral("--pdf"), pdf,
+                              QStringLiteral("--role"), QStringLiteral("admin") }
+            + db,
+        env);
+    QCOMPARE(admin.exitCode, 0);
+    pdftotext.start(QStringLiteral("pdftotext"), { pdf, QStringLiteral("-") });
+    QVERIFY(pdftotext.waitForFinished(60000));
+    QVERIFY(QString::fromUtf8(pdftotext.readAllStandardOutput()).contains(phone));
+
+    const Run badRole = cli(
+        QStringList { QStringLiteral("case"), orderId, QStringLiteral("--role"), QStringLiteral("root") } + db, env);
+    QCOMPARE(badRole.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(badRole, "--role");
+
+    // Found by the phone's first digits, the phone masked in the list.
+    const Run find = cli(QStringList { QStringLiteral("case"), QStringLiteral("--find"), phone.left(7) } + db, env);
+    QCOMPARE(find.exitCode, 0);
+    QVERIFY(find.out.contains(orderId.toUtf8()));
+    QVERIFY(!find.out.contains(phone.toUtf8()));
+
+    // Legal hold on the whole case, then lifted; both audited.
+    const Run hold = cli(
+        QStringList { QStringLiteral("case"), orderId, QStringLiteral("--hold"), QStringLiteral("chargeback") } + db,
+        env);
+    QVERIFY2(hold.exitCode == 0, hold.err.constData());
+    const Run pinned = cli(QStringList { QStringLiteral("list"), QStringLiteral("--kind"), QStringLiteral("order"),
+                               QStringLiteral("--entity"), orderId, QStringLiteral("--json") }
+            + db,
+        env);
+    const QList<QByteArray> lines = pinned.out.trimmed().split('\n');
+    QVERIFY(!lines.isEmpty());
+    for (const QByteArray &line : lines)
+        QVERIFY2(QJsonDocument::fromJson(line).object().value(u"pinned").toBool(), line.constData());
+    const Run release = cli(QStringList { QStringLiteral("case"), orderId, QStringLiteral("--release") } + db, env);
+    QCOMPARE(release.exitCode, 0);
+    const Run audit = cli(QStringList { QStringLiteral("audit"), QStringLiteral("--json") } + db, env);
+    QVERIFY(audit.out.contains("\"action\":\"pin\""));
+    QVERIFY(audit.out.contains("\"action\":\"unpin\""));
+    QVERIFY(audit.out.contains("chargeback"));
 }
 
 void TestCli::missingDatabase()
