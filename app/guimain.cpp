@@ -8,9 +8,12 @@
 #include <optional>
 
 #include "appidentity.h"
+#include "caseview.h"
 #include "chatchartview.h"
 #include "domain/kindregistry.h"
+#include "domain/pii.h"
 #include "inventorychartview.h"
+#include "items/casehitmodel.h"
 #include "maintenanceview.h"
 #include "mainwindow.h"
 #include "pointintimepanel.h"
@@ -43,7 +46,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption entityOption(QStringLiteral("entity"),
         QStringLiteral("Open one entity's timeline with its newest version inspected, e.g. order:ORD-TH-000007."),
         QStringLiteral("kind:id"));
-    parser.addOptions({ dbOption, pgOption, screenshotOption, viewOption, entityOption });
+    const QCommandLineOption caseOption(QStringLiteral("case"),
+        QStringLiteral("Open the Cases view on what a search finds (order id, customer id, chat session or phone)."),
+        QStringLiteral("text"));
+    const QCommandLineOption roleOption(QStringLiteral("role"),
+        QStringLiteral("support masks customers' contact details, admin shows them (this run only; default: the "
+                       "View menu's setting)."),
+        QStringLiteral("role"));
+    parser.addOptions({ dbOption, pgOption, screenshotOption, viewOption, entityOption, caseOption, roleOption });
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -64,6 +74,9 @@ int main(int argc, char *argv[])
     const QString entityId = parser.value(entityOption).section(u':', 1);
     if (parser.isSet(entityOption) && (KindRegistry::find(entityKind) == nullptr || entityId.isEmpty()))
         return fail(QStringLiteral("--entity: expected KIND:ID with a known kind, e.g. order:ORD-TH-000007"));
+    const std::optional<Pii::Role> role = Pii::roleFromString(parser.value(roleOption));
+    if (parser.isSet(roleOption) && !role)
+        return fail(QStringLiteral("--role: expected support or admin, not \"%1\"").arg(parser.value(roleOption)));
     if (view == u"state" && !parser.isSet(entityOption))
         return fail(QStringLiteral("--view state needs --entity KIND:ID (an order or an aggregate)"));
 
@@ -78,6 +91,8 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window;
+    if (role)
+        window.setRole(*role);
     const QString screenshot = parser.value(screenshotOption);
     int exitCode = 0;
     const auto grab = [&](bool ok) {
@@ -106,6 +121,22 @@ int main(int argc, char *argv[])
         }
         if (chart)
             window.findChild<QTabWidget *>(QStringLiteral("views"))->setCurrentWidget(chart);
+        if (ok && parser.isSet(caseOption)) {
+            // The case the search finds (the first when there are several), at its last snapshot, then the grab.
+            auto *cases = window.findChild<CaseView *>();
+            window.findChild<QTabWidget *>(QStringLiteral("views"))->setCurrentWidget(cases);
+            QObject::connect(cases, &CaseView::searched, &window, [&, cases](int hits) {
+                if (hits > 1)
+                    cases->openCase(cases->hitModel()->hits().first().orderId);
+                else if (hits <= 0 && !screenshot.isEmpty())
+                    grab(false);
+            });
+            if (!screenshot.isEmpty())
+                QObject::connect(
+                    cases, &CaseView::momentShown, &window, [&](bool shown) { grab(shown); }, Qt::SingleShotConnection);
+            cases->search(parser.value(caseOption));
+            return;
+        }
         if (ok && !entityId.isEmpty()) {
             // The entity's newest version in the inspector (and its state, with --view state), then the grab.
             auto *inspector = window.findChild<SnapshotInspector *>();

@@ -20,6 +20,7 @@
 
 #include <utility>
 
+#include "caseview.h"
 #include "chatchartview.h"
 #include "compareview.h"
 #include "connectiondialog.h"
@@ -34,7 +35,6 @@
 #include "kindnavigator.h"
 #include "maintenanceview.h"
 #include "ops/demogenerator.h"
-#include "ops/snapshotinspection.h"
 #include "retentionpanel.h"
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
@@ -58,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_inventoryChart(new InventoryChartView(this))
     , m_chatChart(new ChatChartView(this))
     , m_maintenance(new MaintenanceView(this))
+    , m_cases(new CaseView(this))
     , m_entities(new EntityListModel(this))
     , m_demoTask(new ProgressTask(this))
     , m_demoProgress(new TaskProgress(this))
@@ -177,6 +178,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->views->addTab(m_inventoryChart, tr("Inventory trends"));
     m_ui->views->addTab(m_chatChart, tr("Chat conversion"));
     m_ui->views->addTab(m_maintenance, tr("Maintenance"));
+    m_ui->views->addTab(m_cases, tr("Cases"));
+    connect(m_cases, &CaseView::compareRequested, this, &MainWindow::showComparison);
+    connect(m_cases, &CaseView::snapshotSelected, m_inspector, &SnapshotInspector::showSnapshot);
+    connect(m_cases, &CaseView::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_cases, &CaseView::holdChanged, this, [this](const QStringList &ids, bool pinned) {
+        for (const QString &id : ids)
+            m_timeline->setPinned(id, pinned);
+    });
+    // The support role masks customers' contact details; the setting is shared with snapscope-cli.
+    auto *adminRole = m_ui->menuView->addAction(tr("Show customers' contact details (admin role)"));
+    adminRole->setCheckable(true);
+    adminRole->setChecked(!Pii::masks(Pii::configuredRole()));
+    connect(adminRole, &QAction::toggled, this, [this](bool admin) {
+        Pii::setConfiguredRole(admin ? Pii::Role::Admin : Pii::Role::Support);
+        setRole(Pii::configuredRole());
+    });
+    setRole(Pii::configuredRole());
     connect(m_maintenance, &MaintenanceView::snapshotsChanged, this, &MainWindow::refresh);
     connect(m_maintenance, &MaintenanceView::corruptFound, this,
         [this](const QString &id) { m_timeline->setIntegrity(id, TimelineModel::Integrity::Corrupt); });
@@ -206,8 +224,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_compare, &CompareView::compared, this, [this](bool ok, const QString &message) {
         statusBar()->showMessage(ok ? tr("Compared: %1").arg(message) : message, 10000);
     });
-    connect(m_ui->actionOlderVersion, &QAction::triggered, this, [this] { stepVersion(true); });
-    connect(m_ui->actionNewerVersion, &QAction::triggered, this, [this] { stepVersion(false); });
+    connect(m_ui->actionOlderVersion, &QAction::triggered, m_inspector, [this] { m_inspector->stepVersion(true); });
+    connect(m_ui->actionNewerVersion, &QAction::triggered, m_inspector, [this] { m_inspector->stepVersion(false); });
+    connect(m_inspector, &SnapshotInspector::versionFound, this, &MainWindow::selectSnapshot);
+    connect(m_inspector, &SnapshotInspector::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 5000); });
 
     m_demoProgress->attach(m_demoTask);
     m_demoProgress->setMaximumWidth(420);
@@ -369,8 +390,10 @@ void MainWindow::refresh()
             m_ui->filterBar->setTenants(tenants, m_tenant);
             m_navigator->setTenant(m_tenant);
             if (std::exchange(m_maintenanceStore, store) != store
-                || std::exchange(m_maintenanceTenant, m_tenant) != m_tenant)
+                || std::exchange(m_maintenanceTenant, m_tenant) != m_tenant) {
                 m_maintenance->setStore(m_store, m_tenant);
+                m_cases->setStore(m_store, m_tenant);
+            }
             updateStatus();
             // The window counts as shown once the timeline's first rows (and the newest snapshot) are there.
             SnapshotQuery query = m_ui->filterBar->applyTo(m_timeline->query()); // a refresh keeps the filters
@@ -533,34 +556,16 @@ void MainWindow::showPeriod(const QString &kind, const QDate &from, const QDate 
     m_ui->views->setCurrentWidget(m_ui->timelineTab);
 }
 
+void MainWindow::setRole(Pii::Role role)
+{
+    m_inspector->setRole(role);
+    m_cases->setRole(role);
+}
+
 void MainWindow::showComparison(const QString &leftId, const QString &rightId)
 {
     m_ui->views->setCurrentWidget(m_compare);
     m_compare->compare(leftId, rightId);
-}
-
-void MainWindow::stepVersion(bool older)
-{
-    const std::optional<SnapshotHeader> &shown = m_inspector->header();
-    if (!m_store || !shown || m_inspector->isLoading())
-        return;
-    SnapshotStore *store = m_store.get();
-    runOnWorkers(
-        this, &store->workers(),
-        [store, of = *shown, older] { return SnapshotInspection::neighbour(*store, of, older); },
-        [this, older](const Result<std::optional<SnapshotHeader>> &found) {
-            if (!found) {
-                statusBar()->showMessage(found.error().message, 10000);
-                return;
-            }
-            if (!*found) {
-                statusBar()->showMessage(older ? tr("This is the oldest version of the entity.")
-                                               : tr("This is the newest version of the entity."),
-                    5000);
-                return;
-            }
-            selectSnapshot((*found)->id);
-        });
 }
 
 void MainWindow::updateCount()

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "domain/pii.h"
+
 #include "store/connectionspec.h"
 
 namespace Ui {
@@ -16,6 +18,7 @@ class ChatChartView;
 class KindNavigator;
 class KindStatsModel;
 class MaintenanceView;
+class CaseView;
 class ProgressTask;
 class QLabel;
 class QSortFilterProxyModel;
@@ -38,6 +41,8 @@ public:
     void openDemo();
     // One entity's timeline with its newest version inspected; stateAt opens the inspector's "State at" tab.
     void openEntity(const QString &kind, const QString &entityId, bool stateAt);
+    // Masks customers' contact details (support) or shows them (admin) in the inspector and the case view.
+    void setRole(Pii::Role role);
     // Ctrl+L: the connection dialog; on success the window switches to the store it opened.
     void connectDialog();
 
@@ -63,7 +68,6 @@ private:
     void showCurrentRow();
     void finishFirstShow(bool ok);
     // Alt+Left / Alt+Right: the older or newer version of the entity shown in the inspector.
-    void stepVersion(bool older);
     void selectSnapshot(const QString &id);
     // Two selected rows, or the inspector's snapshot and its previous version, in the compare tab.
     void compareSelected();
@@ -89,6 +93,7 @@ private:
     InventoryChartView *m_inventoryChart;
     ChatChartView *m_chatChart;
     MaintenanceView *m_maintenance;
+    CaseView *m_cases;
     const SnapshotStore *m_maintenanceStore = nullptr; // the store and tenant the maintenance view was given
     QString m_maintenanceTenant;
     bool m_chartRangeSet = false; // the chart's range is anchored on the newest data once per store

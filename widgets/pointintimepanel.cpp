@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QStyledItemDelegate>
 
+#include "domain/pii.h"
 #include "items/eventlistmodel.h"
 #include "items/jsontreemodel.h"
 #include "items/runonworkers.h"
@@ -193,7 +194,8 @@ void PointInTimePanel::apply(const Result<StateReconstruction> &result)
     }
     const StateReconstruction &r = *result;
     m_current = r;
-    m_state->setTree(JsonTree::fromValue(r.state));
+    // The reconstructed state is masked like the snapshot it came from (the inspector's Reveal covers snapshots).
+    m_state->setTree(JsonTree::fromValue(Pii::masks(m_role) ? Pii::masked(r.state) : QJsonValue(r.state)));
     m_ui->stateView->expand(m_state->index(0, 0));
     const QSignalBlocker blockSlider(m_ui->versionSlider);
     m_ui->versionSlider->setValue(int(r.version));

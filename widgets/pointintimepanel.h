@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "domain/history.h"
+#include "domain/pii.h"
 #include "ops/statereconstructor.h"
 
 namespace Ui {
@@ -31,6 +32,7 @@ public:
     void showVersion(qint64 seq);
     void showMoment(EpochMs at);
     void clear();
+    void setRole(Pii::Role role) { m_role = role; }
 
     const std::optional<StateReconstruction> &current() const { return m_current; }
     EventListModel *eventModel() const { return m_events; }
@@ -56,4 +58,5 @@ private:
     quint64 m_entityToken = 0; // a newer entity drops results for an older one
     bool m_fromMoment = false; // the picker asked: it keeps the moment the user typed
     bool m_applying = false;
+    Pii::Role m_role = Pii::DefaultRole;
 };

@@ -16,10 +16,13 @@
 #include <QStyle>
 #include <QTextDocument>
 #include <QTimeZone>
+#include <QToolButton>
 
 #include "domain/kindregistry.h"
 #include "items/jsontreemodel.h"
 #include "items/runonworkers.h"
+#include "ops/actoridentity.h"
+#include "ops/personaldata.h"
 #include "ops/snapshotinspection.h"
 #include "ops/statereconstructor.h"
 #include "pointintimepanel.h"
@@ -116,6 +119,16 @@ SnapshotInspector::SnapshotInspector(QWidget *parent)
     connect(m_ui->findEdit, &QLineEdit::textChanged, m_ui->findStatusLabel, &QLabel::clear);
     connect(textMode, &QAction::toggled, this, &SnapshotInspector::setTextMode);
     connect(pin, &QAction::triggered, this, &SnapshotInspector::togglePin);
+    // Reveal ▸ phone / email / address: listed for the masked fields of the snapshot shown.
+    m_revealMenu = new QMenu(this);
+    auto *revealButton = new QToolButton(this);
+    revealButton->setObjectName(QStringLiteral("revealButton"));
+    revealButton->setText(tr("Reveal"));
+    revealButton->setToolTip(tr("Show a masked contact detail (recorded in the audit log)"));
+    revealButton->setMenu(m_revealMenu);
+    revealButton->setPopupMode(QToolButton::InstantPopup);
+    revealButton->hide();
+    m_ui->actionsLayout->insertWidget(2, revealButton);
     clear();
 }
 
@@ -192,14 +205,19 @@ void SnapshotInspector::showSnapshot(const QString &id)
     if (id == m_requestedId)
         return;
     const quint64 generation = ++m_generation;
+    if (id != m_revealedFor)
+        m_revealed.clear(); // revealed for one snapshot only
     m_requestedId = id;
     m_loading = true;
     m_ui->pages->setCurrentWidget(m_ui->contentPage);
     m_ui->payloadPages->setCurrentWidget(m_ui->loadingLabel);
     m_ui->headingLabel->setText(tr("Loading %1…").arg(id));
     SnapshotStore *store = m_store.get(); // the store outlives its workers' tasks (its destructor waits for them)
+    const bool mask = Pii::masks(m_role);
+    const QStringList revealed = m_revealed;
     runOnWorkers(
-        this, &store->workers(), [store, id] { return SnapshotInspection::inspect(*store, id); },
+        this, &store->workers(),
+        [store, id, mask, revealed] { return SnapshotInspection::inspect(*store, id, mask, revealed); },
         [this, generation](const Result<InspectedSnapshot> &result) {
             if (generation != m_generation)
                 return; // another snapshot was asked for meanwhile
@@ -251,6 +269,10 @@ void SnapshotInspector::apply(const InspectedSnapshot &inspected)
             m_ui->findStatusLabel->clear();
     }
     updatePinButton();
+    m_revealMenu->clear();
+    for (const QString &field : inspected.maskedFields)
+        m_revealMenu->addAction(field, this, [this, field] { reveal(field); });
+    findChild<QToolButton *>(QStringLiteral("revealButton"))->setVisible(!inspected.maskedFields.isEmpty());
     Q_EMIT snapshotShown(h.id, !inspected.integrityError);
 }
 
@@ -450,7 +472,7 @@ void SnapshotInspector::togglePin()
         return;
     }
     const QString id = m_header->id;
-    const QString actor = qEnvironmentVariable("USER", QStringLiteral("admin"));
+    const QString actor = ActorIdentity::current();
     SnapshotStore *store = m_store.get();
     runOnWorkers(
         this, &store->workers(), [store, id, pin, reason, actor] { return store->setPinned(id, pin, reason, actor); },
@@ -465,5 +487,65 @@ void SnapshotInspector::togglePin()
                 showMetadata(*m_header);
             }
             Q_EMIT pinnedChanged(id, pin);
+        });
+}
+
+void SnapshotInspector::setRole(Pii::Role role)
+{
+    if (role == m_role)
+        return;
+    m_role = role;
+    stateAtPanel()->setRole(role);
+    m_revealed.clear();
+    const QString shown = m_requestedId;
+    m_requestedId.clear();
+    if (!shown.isEmpty())
+        showSnapshot(shown); // again, masked or not
+}
+
+void SnapshotInspector::reveal(const QString &field)
+{
+    if (!m_header || !m_store || m_revealed.contains(field))
+        return;
+    const SnapshotHeader h = *m_header;
+    SnapshotStore *store = m_store.get();
+    runOnWorkers(
+        this, &store->workers(),
+        [store, h, field] {
+            return PersonalData::auditReveal(*store, h.tenant, h.id, field, QStringLiteral("inspector"));
+        },
+        [this, id = h.id, field](const Status &audited) {
+            if (!audited) {
+                // Not recorded, not shown.
+                QMessageBox::warning(this, tr("Not revealed"),
+                    tr("The %1 could not be recorded in the audit log, so it stays masked: %2")
+                        .arg(field, audited.error().message));
+                return;
+            }
+            if (m_requestedId != id)
+                return;
+            m_revealed.append(field);
+            m_revealedFor = id;
+            m_requestedId.clear();
+            showSnapshot(id);
+        });
+}
+
+void SnapshotInspector::stepVersion(bool older)
+{
+    if (!m_store || !m_header || m_loading)
+        return;
+    SnapshotStore *store = m_store.get();
+    runOnWorkers(
+        this, &store->workers(),
+        [store, of = *m_header, older] { return SnapshotInspection::neighbour(*store, of, older); },
+        [this, older](const Result<std::optional<SnapshotHeader>> &found) {
+            if (!found)
+                Q_EMIT message(found.error().message);
+            else if (!*found)
+                Q_EMIT message(older ? tr("This is the oldest version of the entity.")
+                                     : tr("This is the newest version of the entity."));
+            else
+                Q_EMIT versionFound((*found)->id);
         });
 }

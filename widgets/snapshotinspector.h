@@ -4,6 +4,8 @@
 #include <QSet>
 #include <QWidget>
 
+#include "domain/pii.h"
+
 #include <memory>
 #include <optional>
 
@@ -13,6 +15,7 @@ namespace Ui {
 class SnapshotInspector;
 }
 class JsonTreeModel;
+class QMenu;
 class PointInTimePanel;
 class QLabel;
 class QTextDocument;
@@ -42,6 +45,11 @@ public:
     // The "State at" tab, when the inspected snapshot is of an event-sourced kind (or becomes one).
     void showStateTab();
     PointInTimePanel *stateAtPanel() const;
+    // The support role sees customers' phone, email and address masked; Reveal shows one field (audited).
+    void setRole(Pii::Role role);
+    void reveal(const QString &field);
+    // Finds the inspected entity's older or newer version (versionFound), or says there is none (message).
+    void stepVersion(bool older);
 
 Q_SIGNALS:
     // The snapshot is on screen; verified is false when its payload failed verification.
@@ -49,6 +57,8 @@ Q_SIGNALS:
     void pinnedChanged(const QString &id, bool pinned);
     void compareWithPreviousRequested();
     void failed(const QString &message);
+    void versionFound(const QString &id);
+    void message(const QString &text);
 
 private:
     void apply(const InspectedSnapshot &inspected);
@@ -77,4 +87,8 @@ private:
     quint64 m_generation = 0;
     QHash<QString, QSet<QString>> m_expanded; // per kind: JSON Pointers of expanded nodes
     bool m_restoring = false;
+    Pii::Role m_role = Pii::DefaultRole;
+    QStringList m_revealed; // fields revealed for the snapshot m_revealedFor
+    QString m_revealedFor;
+    QMenu *m_revealMenu;
 };

@@ -4,11 +4,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "domain/pii.h"
 #include "store/snapshotstore.h"
 
 namespace SnapshotInspection {
 
-Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id)
+Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id, bool mask, const QStringList &revealed)
 {
     InspectedSnapshot inspected;
     Result<Snapshot> loaded = store.load(id);
@@ -31,6 +32,16 @@ Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id)
         return inspected;
     }
     inspected.tree = *tree;
+    if (mask) {
+        const QStringList personal = Pii::personalPointers((*tree)->root());
+        for (const QString &pointer : personal) {
+            const QString field = pointer.section(u'/', -1);
+            if (!revealed.contains(field) && !inspected.maskedFields.contains(field))
+                inspected.maskedFields.append(field);
+        }
+        if (!inspected.maskedFields.isEmpty())
+            inspected.tree = JsonTree::fromValue(Pii::masked((*tree)->root(), revealed));
+    }
     const QJsonValue &root = inspected.tree->root();
     inspected.prettyText
         = QString::fromUtf8(root.isArray() ? QJsonDocument(root.toArray()).toJson(QJsonDocument::Indented)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringList>
+
 #include <QString>
 
 #include <memory>
@@ -19,13 +21,16 @@ struct InspectedSnapshot
     std::optional<Error> integrityError;
     std::shared_ptr<const JsonTree> tree;
     QString prettyText;
+    QStringList maskedFields; // personal members shown masked ("phone", "email", "address"), for a Reveal menu
 };
 
 namespace SnapshotInspection {
 
 // Loads, verifies and parses a snapshot. A payload that fails verification is a result (with integrityError set),
 // not an error: the header is still shown. Errors are for an unknown id or an unreachable database.
-Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id);
+// With `mask`, customers' contact details are masked in the tree and the text, but for the `revealed` fields.
+Result<InspectedSnapshot> inspect(
+    SnapshotStore &store, const QString &id, bool mask = false, const QStringList &revealed = {});
 
 // The version of the same entity just before (older) or after a snapshot, by (taken_at, id); nullopt at either end.
 Result<std::optional<SnapshotHeader>> neighbour(SnapshotStore &store, const SnapshotHeader &of, bool older);

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QList>
+
+#include "domain/pii.h"
+#include "ops/caseassembler.h"
+
+// The orders a case search found: order, customer, phone (masked for the support role), created, status, total,
+// and which key matched.
+class CaseHitModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum class Column { Order, Customer, Phone, Created, Status, Total, MatchedBy, Count };
+    enum Role { OrderIdRole = Qt::UserRole + 1 };
+
+    explicit CaseHitModel(QObject *parent = nullptr);
+    void setHits(QList<CaseHit> hits);
+    void setRole(Pii::Role role);
+    const QList<CaseHit> &hits() const { return m_hits; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<CaseHit> m_hits;
+    Pii::Role m_role = Pii::DefaultRole;
+};

@@ -1,0 +1,690 @@
+#include "caseview.h"
+#include "ui_caseview.h"
+
+#include <QDateTime>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QStyledItemDelegate>
+#include <QSysInfo>
+#include <QTextDocument>
+
+#include "casepdf.h"
+#include "items/casehitmodel.h"
+#include "items/casetimelinemodel.h"
+#include "items/progresstask.h"
+#include "items/runonworkers.h"
+#include "ops/actoridentity.h"
+#include "ops/caseevidence.h"
+#include "ops/evidencebundle.h"
+#include "ops/personaldata.h"
+#include "store/snapshotstore.h"
+#include "taskprogress.h"
+
+namespace {
+
+// Rows the cursor has not reached are grey; rows that changed since its previous position are bold on yellow.
+class CursorDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        switch (CaseTimelineModel::State(index.data(CaseTimelineModel::StateRole).toInt())) {
+        case CaseTimelineModel::State::Future:
+            option->palette.setColor(QPalette::Text, option->palette.color(QPalette::Disabled, QPalette::Text));
+            break;
+        case CaseTimelineModel::State::Changed:
+            option->backgroundBrush = QColor(0xff, 0xf1, 0xb8);
+            option->font.setBold(true);
+            break;
+        case CaseTimelineModel::State::Past:
+            break;
+        }
+    }
+};
+
+// One source of the merged timeline (the stock movements, the financial records).
+class SourceFilter : public QSortFilterProxyModel
+{
+public:
+    SourceFilter(CaseEntry::Source source, QObject *parent)
+        : QSortFilterProxyModel(parent)
+        , m_source(int(source))
+    { }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        return sourceModel()->index(row, 0, parent).data(CaseTimelineModel::SourceRole).toInt() == m_source;
+    }
+
+private:
+    int m_source;
+};
+
+// An object's leaves by JSON Pointer, for the order panel's list and its highlighting.
+void flatten(const QJsonValue &value, const QString &pointer, QList<std::pair<QString, QString>> &out)
+{
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            flatten(it.value(), pointer + u'/' + it.key(), out);
+    } else if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i)
+            flatten(a.at(i), pointer + u'/' + QString::number(i), out);
+        if (a.isEmpty())
+            out.append({ pointer, QStringLiteral("[]") });
+    } else if (value.isString()) {
+        out.append({ pointer, value.toString() });
+    } else {
+        out.append({ pointer,
+            QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact)).mid(1).chopped(1) });
+    }
+}
+
+QString localTime(EpochMs t)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(t), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+constexpr auto Highlight = "background-color:#fff1b8";
+
+} // namespace
+
+CaseView::CaseView(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::CaseView>())
+    , m_hits(new CaseHitModel(this))
+    , m_timeline(new CaseTimelineModel(this))
+    , m_task(new ProgressTask(this))
+    , m_progress(new TaskProgress(this))
+    , m_revealMenu(new QMenu(this))
+{
+    m_ui->setupUi(this);
+    m_ui->caseAreaLayout->addWidget(m_progress);
+    m_progress->attach(m_task);
+    m_ui->resultsView->setModel(m_hits);
+    m_ui->resultsView->verticalHeader()->hide();
+    m_ui->resultsView->horizontalHeader()->setStretchLastSection(true);
+    auto *delegate = new CursorDelegate(this);
+    m_ui->timelineView->setModel(m_timeline);
+    m_ui->timelineView->setItemDelegate(delegate);
+    m_ui->timelineView->verticalHeader()->hide();
+    m_ui->timelineView->horizontalHeader()->setStretchLastSection(true);
+    const std::pair<QTableView *, CaseEntry::Source> ledgers[]
+        = { { m_ui->inventoryView, CaseEntry::Source::Inventory },
+              { m_ui->financialView, CaseEntry::Source::Financial } };
+    for (const auto &[view, source] : ledgers) {
+        auto *filter = new SourceFilter(source, this);
+        filter->setSourceModel(m_timeline);
+        view->setModel(filter);
+        view->setItemDelegate(delegate);
+        view->verticalHeader()->hide();
+        view->horizontalHeader()->setStretchLastSection(true);
+        view->hideColumn(int(CaseTimelineModel::Column::Kind));
+        view->hideColumn(int(CaseTimelineModel::Column::TriggeredBy));
+        view->setSelectionMode(QAbstractItemView::SingleSelection);
+    }
+    // Room for the case: a few result rows, the timeline, and the panels most of all.
+    m_ui->mainSplitter->setSizes({ 110, 800 });
+    m_ui->caseSplitter->setSizes({ 220, 380 });
+    m_ui->panelSplitter->setSizes({ 400, 400 });
+    m_ui->revealButton->setMenu(m_revealMenu);
+    m_ui->caseArea->setEnabled(false);
+    m_ui->cursorSlider->setPageStep(5);
+
+    connect(m_ui->searchButton, &QPushButton::clicked, this, [this] { search(m_ui->searchEdit->text()); });
+    connect(m_ui->searchEdit, &QLineEdit::returnPressed, this, [this] { search(m_ui->searchEdit->text()); });
+    connect(m_ui->resultsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (current.isValid())
+                openCase(current.data(CaseHitModel::OrderIdRole).toString());
+        });
+    connect(m_ui->cursorSlider, &QSlider::valueChanged, this, [this](int row) {
+        if (!m_syncing && row >= 0 && row < m_timeline->rowCount())
+            setCursor(m_timeline->entries().at(row).header.takenAt);
+    });
+    connect(m_ui->cursorEdit, &QDateTimeEdit::dateTimeChanged, this, [this](const QDateTime &at) {
+        if (!m_syncing)
+            setCursor(at.toMSecsSinceEpoch() + 999); // the whole second shown
+    });
+    connect(m_ui->timelineView, &QTableView::doubleClicked, this,
+        [this](const QModelIndex &index) { setCursor(index.data(CaseTimelineModel::TakenAtRole).toLongLong()); });
+    for (QTableView *view : { m_ui->timelineView, m_ui->inventoryView, m_ui->financialView }) {
+        connect(
+            view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+                if (current.isValid())
+                    Q_EMIT snapshotSelected(current.data(CaseTimelineModel::SnapshotIdRole).toString());
+            });
+    }
+    connect(m_ui->compareButton, &QPushButton::clicked, this, &CaseView::compareSelected);
+    connect(m_ui->holdButton, &QPushButton::clicked, this, [this] { setHold(true); });
+    connect(m_ui->releaseButton, &QPushButton::clicked, this, [this] { setHold(false); });
+    connect(m_ui->pdfButton, &QPushButton::clicked, this, &CaseView::exportPdf);
+    connect(m_ui->bundleButton, &QPushButton::clicked, this, &CaseView::exportBundle);
+    for (const char *field : { "phone", "email", "address" }) {
+        const QString name = QString::fromLatin1(field);
+        m_revealMenu->addAction(tr("Reveal %1").arg(name), this, [this, name] { reveal(name); });
+    }
+    setRole(Pii::DefaultRole);
+}
+
+CaseView::~CaseView() = default;
+
+void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
+{
+    m_store = std::move(store);
+    m_tenant = tenant;
+    ++m_caseToken;
+    m_case.reset();
+    m_cursor.reset();
+    m_moment.reset();
+    m_previousMoment.reset();
+    m_hits->setHits({});
+    m_timeline->setEntries({});
+    m_ui->caseArea->setEnabled(false);
+    m_ui->caseTitle->setText(tr("Search for an order, a customer, a chat session or a phone number."));
+    m_ui->orderBrowser->clear();
+    m_ui->chatBrowser->clear();
+}
+
+void CaseView::setRole(Pii::Role role)
+{
+    m_role = role;
+    m_hits->setRole(role);
+    m_revealed.clear();
+    m_ui->revealButton->setVisible(Pii::masks(role));
+    if (m_moment) {
+        renderOrder();
+        renderChats();
+        renderTitle();
+    }
+}
+
+void CaseView::search(const QString &text)
+{
+    if (!m_store || text.trimmed().isEmpty())
+        return;
+    SnapshotStore *store = m_store.get();
+    const QString tenant = m_tenant;
+    m_ui->searchButton->setEnabled(false);
+    runOnWorkers(
+        this, &store->workers(), [store, tenant, text] { return CaseAssembler(*store).search(tenant, text); },
+        [this, text](const Result<QList<CaseHit>> &hits) {
+            m_ui->searchButton->setEnabled(true);
+            if (!hits) {
+                fail(tr("Could not search for \"%1\": %2").arg(text, hits.error().message));
+                Q_EMIT searched(-1);
+                return;
+            }
+            m_hits->setHits(*hits);
+            m_ui->resultsView->resizeColumnsToContents();
+            Q_EMIT message(hits->isEmpty() ? tr("No order matches \"%1\".").arg(text)
+                                           : tr("%n order(s) match \"%1\".", nullptr, int(hits->size())).arg(text));
+            if (hits->size() == 1)
+                m_ui->resultsView->selectRow(0); // opens it
+            Q_EMIT searched(int(hits->size()));
+        });
+}
+
+void CaseView::openCase(const QString &orderId)
+{
+    if (!m_store || orderId.isEmpty() || (m_case && m_case->orderId == orderId))
+        return;
+    const quint64 token = ++m_caseToken;
+    auto store = m_store;
+    const QString tenant = m_tenant;
+    m_ui->caseTitle->setText(tr("Opening %1…").arg(orderId));
+    runOnWorkers(
+        this, &store->workers(),
+        [store, tenant, orderId]() -> Result<std::pair<DisputeCase, QList<CaseEntry>>> {
+            auto c = CaseAssembler(*store).assemble(tenant, orderId);
+            if (!c)
+                return c.error();
+            QList<CaseEntry> entries = mergedCaseTimeline(*c);
+            return std::make_pair(std::move(c).value(), std::move(entries));
+        },
+        [this, token, orderId](const Result<std::pair<DisputeCase, QList<CaseEntry>>> &opened) {
+            if (token != m_caseToken)
+                return;
+            if (!opened) {
+                fail(tr("Could not open case %1: %2").arg(orderId, opened.error().message));
+                Q_EMIT caseOpened(false);
+                return;
+            }
+            m_case = opened->first;
+            m_cursor = std::make_shared<CaseCursor>(*m_store, *m_case);
+            m_moment.reset();
+            m_previousMoment.reset();
+            m_revealed.clear();
+            m_pending.reset();
+            m_timeline->setEntries(opened->second);
+            m_ui->timelineView->resizeColumnsToContents();
+            m_ui->caseArea->setEnabled(true);
+            const QList<CaseEntry> &entries = m_timeline->entries();
+            m_syncing = true;
+            m_ui->cursorSlider->setRange(0, int(entries.size()) - 1);
+            m_ui->cursorSlider->setValue(int(entries.size()) - 1);
+            m_ui->cursorEdit->setDateTimeRange(
+                QDateTime::fromMSecsSinceEpoch(entries.first().header.takenAt - 86400000),
+                QDateTime::fromMSecsSinceEpoch(entries.last().header.takenAt + 86400000));
+            m_syncing = false;
+            Q_EMIT caseOpened(true);
+            setCursor(entries.last().header.takenAt); // the case as it stands
+        });
+}
+
+void CaseView::setCursor(EpochMs at)
+{
+    if (!m_cursor)
+        return;
+    m_pending = at;
+    if (!m_running)
+        startNextMoment();
+}
+
+void CaseView::startNextMoment()
+{
+    if (!m_pending || !m_cursor || !m_store)
+        return;
+    const EpochMs at = *m_pending;
+    m_pending.reset();
+    m_running = true;
+    const quint64 token = m_caseToken;
+    std::shared_ptr<CaseCursor> cursor = m_cursor;
+    runOnWorkers(
+        this, &m_store->workers(), [cursor, at] { return cursor->at(at); },
+        [this, token](const Result<CaseMoment> &moment) {
+            m_running = false;
+            if (token != m_caseToken)
+                return;
+            if (m_pending) {
+                startNextMoment(); // a newer position was asked for meanwhile: show that one
+                return;
+            }
+            if (!moment) {
+                fail(tr("Could not rebuild the case at that moment: %1").arg(moment.error().message));
+                Q_EMIT momentShown(false);
+                return;
+            }
+            showMoment(*moment);
+            Q_EMIT momentShown(true);
+        });
+}
+
+void CaseView::showMoment(const CaseMoment &m)
+{
+    m_previousMoment = m_moment;
+    m_moment = m;
+    m_timeline->setCursor(m.at);
+    const int row = m_timeline->lastRowAtOrBefore(m.at);
+    m_syncing = true;
+    m_ui->cursorSlider->setValue(std::max(0, row));
+    m_ui->cursorEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(m.at));
+    m_syncing = false;
+    if (row >= 0)
+        m_ui->timelineView->scrollTo(m_timeline->index(row, 0));
+    m_ui->cursorInfo->setText(tr("%n of %1 snapshots had been taken", nullptr, row + 1).arg(m_timeline->rowCount()));
+    renderOrder();
+    renderChats();
+    renderTitle();
+}
+
+void CaseView::renderTitle()
+{
+    if (!m_case)
+        return;
+    const bool mask = Pii::masks(m_role);
+    QJsonObject order = m_moment && m_moment->orderExists ? m_moment->order : QJsonObject();
+    if (mask)
+        order = Pii::masked(order, m_revealed).toObject();
+    const QJsonObject customer = order.value(u"customer").toObject();
+    const QJsonObject address = order.value(u"delivery").toObject().value(u"address").toObject();
+    QStringList addressParts;
+    for (const char *key : { "line1", "district", "province", "postcode" })
+        addressParts << address.value(QLatin1String(key)).toString();
+    int pinned = 0, total = 0;
+    for (const QList<SnapshotHeader> *list :
+        { &m_case->order, &m_case->chats, &m_case->inventory, &m_case->financial }) {
+        for (const SnapshotHeader &h : *list) {
+            ++total;
+            pinned += h.pinned ? 1 : 0;
+        }
+    }
+    QString hold = pinned == 0 ? QString()
+        : pinned == total
+        ? tr(" · <b style='color:#8a4b00'>on legal hold</b>")
+        : tr(" · <b style='color:#8a4b00'>%1 of %2 snapshots on legal hold</b>").arg(pinned).arg(total);
+    m_ui->caseTitle->setText(
+        tr("<b style='font-size:large'>%1</b> · %2 %3 · phone %4 · email %5<br>address %6<br>%7 order, %8 chat, %9 "
+           "stock and %10 financial snapshots%11")
+            .arg(m_case->orderId.toHtmlEscaped(), customer.value(u"id").toString().toHtmlEscaped(),
+                customer.value(u"name").toString().toHtmlEscaped(), customer.value(u"phone").toString().toHtmlEscaped(),
+                customer.value(u"email").toString().toHtmlEscaped(),
+                addressParts.join(QStringLiteral(", ")).toHtmlEscaped())
+            .arg(m_case->order.size())
+            .arg(m_case->chats.size())
+            .arg(m_case->inventory.size())
+            .arg(m_case->financial.size())
+            .arg(hold));
+    m_ui->releaseButton->setEnabled(pinned > 0);
+}
+
+void CaseView::renderOrder()
+{
+    if (!m_moment)
+        return;
+    const CaseMoment &m = *m_moment;
+    if (!m.orderExists) {
+        m_ui->orderBrowser->setHtml(tr("<p>As of %1 the order had not been created yet.</p>").arg(localTime(m.at)));
+        return;
+    }
+    const bool mask = Pii::masks(m_role);
+    const auto shown = [&](const QJsonObject &o) { return mask ? Pii::masked(o, m_revealed) : QJsonValue(o); };
+    QList<std::pair<QString, QString>> now, before;
+    flatten(shown(m.order), QString(), now);
+    QHash<QString, QString> previous;
+    const bool compared = m_previousMoment && m_previousMoment->orderExists;
+    if (compared) {
+        flatten(shown(m_previousMoment->order), QString(), before);
+        for (const auto &[pointer, value] : std::as_const(before))
+            previous.insert(pointer, value);
+    }
+    QString html = tr("<p>As of <b>%1</b>: %2 · version %3 · %4 ms</p>")
+                       .arg(localTime(m.at), m.order.value(u"status").toString().toHtmlEscaped())
+                       .arg(m.orderVersion)
+                       .arg(QLocale().toString(m.elapsedMs, 'f', 1));
+    html += QStringLiteral("<p style='color:gray'>%1</p><table cellspacing='0' cellpadding='2'>")
+                .arg(m.orderSource.toHtmlEscaped());
+    int changed = 0;
+    for (const auto &[pointer, value] : std::as_const(now)) {
+        const bool isChanged = compared && previous.value(pointer, QStringLiteral("\x01")) != value;
+        changed += isChanged ? 1 : 0;
+        html += QStringLiteral("<tr%1><td style='color:#555'>%2</td><td>%3</td></tr>")
+                    .arg(isChanged ? QStringLiteral(" style='%1'").arg(QLatin1String(Highlight)) : QString(),
+                        pointer.toHtmlEscaped(), value.toHtmlEscaped());
+        previous.remove(pointer);
+    }
+    if (compared) {
+        for (auto it = previous.cbegin(); it != previous.cend(); ++it)
+            html += QStringLiteral("<tr style='color:gray'><td><s>%1</s></td><td><s>%2</s></td></tr>")
+                        .arg(it.key().toHtmlEscaped(), it.value().toHtmlEscaped());
+    }
+    html += QStringLiteral("</table>");
+    m_ui->orderBrowser->setHtml(html);
+    m_ui->orderBox->setTitle(compared && (changed > 0 || !previous.isEmpty())
+            ? tr("Order — %n field(s) changed since the previous position", nullptr, changed + int(previous.size()))
+            : tr("Order"));
+}
+
+void CaseView::renderChats()
+{
+    if (!m_moment || !m_case)
+        return;
+    const CaseMoment &m = *m_moment;
+    if (m_case->chatSessions.isEmpty()) {
+        m_ui->chatBrowser->setHtml(tr("<p>No chat session led to this order.</p>"));
+        return;
+    }
+    const bool mask = Pii::masks(m_role);
+    QString html;
+    for (const QString &session : m_case->chatSessions) {
+        if (!m.chats.contains(session)) {
+            html += tr("<p><b>%1</b>: had not started by %2.</p>").arg(session.toHtmlEscaped(), localTime(m.at));
+            continue;
+        }
+        QJsonObject chat = m.chats.value(session);
+        if (mask)
+            chat = Pii::masked(chat, m_revealed).toObject();
+        QSet<QString> seen;
+        if (m_previousMoment && m_previousMoment->chats.contains(session)) {
+            for (const QJsonValue &message : m_previousMoment->chats.value(session).value(u"key_messages").toArray())
+                seen.insert(
+                    message.toObject().value(u"timestamp").toString() + message.toObject().value(u"text").toString());
+        }
+        const bool compared = m_previousMoment.has_value();
+        const QJsonObject ai = chat.value(u"ai").toObject(), outcome = chat.value(u"outcome").toObject();
+        QStringList intents;
+        for (const QJsonValue &intent : chat.value(u"intent_progression").toArray())
+            intents << intent.toString();
+        html += tr("<p><b>%1</b> · %2 · %3 · %4 messages</p>")
+                    .arg(session.toHtmlEscaped(), chat.value(u"platform").toString().toHtmlEscaped(),
+                        chat.value(u"status").toString().toHtmlEscaped())
+                    .arg(chat.value(u"total_messages").toInt());
+        html += tr("<p>Intents: %1<br>AI confidence %2 (%3)<br>Hand-off to a person: %4<br>Satisfaction: %5<br>"
+                   "Outcome: %6</p>")
+                    .arg(intents.join(QStringLiteral(" → ")).toHtmlEscaped(),
+                        QLocale().toString(ai.value(u"avg_confidence").toDouble(), 'f', 2),
+                        ai.value(u"model").toString().toHtmlEscaped(),
+                        ai.value(u"human_handoff").toBool()
+                            ? tr("yes (%1)").arg(ai.value(u"handoff_reason").toString().toHtmlEscaped())
+                            : tr("no"),
+                        outcome.contains(u"satisfaction")
+                            ? QStringLiteral("%1/5").arg(outcome.value(u"satisfaction").toDouble())
+                            : tr("not rated yet"),
+                        outcome.value(u"order_created").toBool()
+                            ? tr("order %1 for %2")
+                                  .arg(outcome.value(u"order_id").toString().toHtmlEscaped(),
+                                      QLocale().toString(outcome.value(u"order_value").toDouble(), 'f', 2))
+                            : tr("no order yet"));
+        for (const QJsonValue &value : chat.value(u"key_messages").toArray()) {
+            const QJsonObject message = value.toObject();
+            const QString key = message.value(u"timestamp").toString() + message.value(u"text").toString();
+            const bool isNew = compared && !seen.contains(key);
+            const EpochMs at
+                = QDateTime::fromString(message.value(u"timestamp").toString(), Qt::ISODate).toMSecsSinceEpoch();
+            QString line = QStringLiteral("%1 · <b>%2</b> · %3")
+                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(at), QStringLiteral("HH:mm:ss")),
+                                   message.value(u"sender").toString().toHtmlEscaped(),
+                                   message.value(u"intent").toString().toHtmlEscaped());
+            if (message.contains(u"confidence"))
+                line += tr(" · confidence %1").arg(QLocale().toString(message.value(u"confidence").toDouble(), 'f', 2));
+            html += QStringLiteral("<p%1><span style='color:#555'>%2</span><br>%3</p>")
+                        .arg(isNew ? QStringLiteral(" style='%1'").arg(QLatin1String(Highlight)) : QString(), line,
+                            message.value(u"text").toString().toHtmlEscaped());
+        }
+    }
+    m_ui->chatBrowser->setHtml(html);
+}
+
+void CaseView::reveal(const QString &field)
+{
+    if (!m_store || !m_case || m_revealed.contains(field) || !Pii::masks(m_role))
+        return;
+    SnapshotStore *store = m_store.get();
+    const QString tenant = m_tenant, orderId = m_case->orderId;
+    runOnWorkers(
+        this, &store->workers(),
+        [store, tenant, orderId, field] {
+            return PersonalData::auditReveal(*store, tenant, orderId, field, QStringLiteral("case view"));
+        },
+        [this, orderId, field](const Status &audited) {
+            if (!audited) {
+                fail(tr("The %1 stays masked: revealing it could not be recorded in the audit log (%2).")
+                         .arg(field, audited.error().message));
+                return;
+            }
+            if (!m_case || m_case->orderId != orderId)
+                return;
+            m_revealed.append(field);
+            renderTitle();
+            renderOrder();
+            renderChats();
+            Q_EMIT message(
+                tr("The customer's %1 is shown for case %2 (recorded in the audit log).").arg(field, orderId));
+        });
+}
+
+void CaseView::compareSelected()
+{
+    QTableView *views[] = { m_ui->timelineView, m_ui->inventoryView, m_ui->financialView };
+    for (QTableView *view : views) {
+        if (!view->isVisible() || !view->selectionModel())
+            continue;
+        const QModelIndex current = view->selectionModel()->currentIndex();
+        if (!current.isValid())
+            continue;
+        const QString id = current.data(CaseTimelineModel::SnapshotIdRole).toString();
+        for (const CaseEntry &e : m_timeline->entries()) {
+            if (e.header.id != id)
+                continue;
+            if (e.header.previousId.isEmpty()) {
+                Q_EMIT message(tr("%1 v%2 is the first version: there is nothing before it to compare with.")
+                                   .arg(e.header.entityId)
+                                   .arg(e.header.version));
+                return;
+            }
+            Q_EMIT compareRequested(e.header.previousId, e.header.id);
+            return;
+        }
+    }
+    Q_EMIT message(tr("Select a snapshot of the case first."));
+}
+
+void CaseView::setHold(bool hold)
+{
+    if (!m_store || !m_case)
+        return;
+    bool ok = false;
+    const QString reason = QInputDialog::getText(this, hold ? tr("Legal hold") : tr("Lift the legal hold"),
+        hold ? tr("Why must the %n snapshot(s) of case %1 be kept? (recorded in the audit log)", nullptr,
+            int(m_case->snapshotIds().size()))
+                   .arg(m_case->orderId)
+             : tr("Why may the snapshots of case %1 be cleaned up again? (recorded in the audit log)")
+                   .arg(m_case->orderId),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    if (reason.trimmed().isEmpty()) {
+        QMessageBox::information(this, tr("Reason needed"), tr("A legal hold or its release needs a reason."));
+        return;
+    }
+    SnapshotStore *store = m_store.get();
+    const QStringList ids = m_case->snapshotIds();
+    const QString orderId = m_case->orderId;
+    runOnWorkers(
+        this, &store->workers(),
+        [store, ids, hold, reason, orderId] {
+            return store->setPinned(ids, hold, reason, ActorIdentity::current(), orderId);
+        },
+        [this, ids, hold, orderId](const Status &status) {
+            if (!status) {
+                QMessageBox::warning(this, tr("Legal hold not changed"), status.error().message);
+                return;
+            }
+            if (m_case && m_case->orderId == orderId) {
+                for (QList<SnapshotHeader> *list :
+                    { &m_case->order, &m_case->chats, &m_case->inventory, &m_case->financial }) {
+                    for (SnapshotHeader &h : *list)
+                        h.pinned = hold;
+                }
+                renderTitle();
+            }
+            Q_EMIT holdChanged(ids, hold);
+            Q_EMIT message(hold ? tr("Case %1: %n snapshot(s) on legal hold.", nullptr, int(ids.size())).arg(orderId)
+                                : tr("Case %1: the legal hold is lifted.").arg(orderId));
+        });
+}
+
+void CaseView::exportPdf()
+{
+    if (!m_store || !m_case || m_task->isRunning())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the case as PDF"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+            + QStringLiteral("/case-%1.pdf").arg(m_case->orderId),
+        tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    auto store = m_store;
+    const DisputeCase c = *m_case;
+    const Pii::Role role = m_role;
+    m_task->start(
+        &store->workers(), tr("Exporting case %1…").arg(c.orderId),
+        [store, c, role, path](ProgressTask::Control &control) -> Result<int> {
+            auto evidence = gatherCaseEvidence(*store, c, ActorIdentity::current(), QSysInfo::machineHostName(),
+                QDateTime::currentMSecsSinceEpoch(), role, [&control](qsizetype done, qsizetype total) {
+                    control.report(done, total, QObject::tr("Verifying snapshot %1 of %2").arg(done).arg(total));
+                    return !control.isCancelled();
+                });
+            if (!evidence)
+                return evidence.error();
+            const Status written = writeCasePdf(*evidence, path);
+            if (!written)
+                return written.error();
+            return evidence->verifiedCount() - int(evidence->items.size()); // 0: all verified
+        },
+        [this, path](const Result<int> &done) {
+            if (!done) {
+                if (done.error().code != Error::Code::Cancelled)
+                    QMessageBox::warning(this, tr("PDF not written"), done.error().message);
+                return;
+            }
+            Q_EMIT message(*done == 0
+                    ? tr("Wrote %1: every snapshot verified.").arg(path)
+                    : tr("Wrote %1: %2 snapshot(s) FAILED verification (named in the report).").arg(path).arg(-*done));
+        });
+}
+
+void CaseView::exportBundle()
+{
+    if (!m_store || !m_case || m_task->isRunning())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the case's evidence bundle"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+            + QStringLiteral("/case-%1.ndjson.zst").arg(m_case->orderId),
+        tr("Evidence bundles (*.ndjson.zst)"));
+    if (path.isEmpty())
+        return;
+    auto store = m_store;
+    const QStringList ids = m_case->snapshotIds();
+    const EvidenceInfo info { m_case->orderId, ActorIdentity::current(), QSysInfo::machineHostName(),
+        QDateTime::currentMSecsSinceEpoch() };
+    m_task->start(
+        &store->workers(), tr("Exporting the bundle of case %1…").arg(info.caseId),
+        [store, ids, info, path](ProgressTask::Control &) { return EvidenceBundle::write(*store, ids, info, path); },
+        [this, path](const auto &written) {
+            if (!written) {
+                QMessageBox::warning(this, tr("Bundle not written"), written.error().message);
+                return;
+            }
+            Q_EMIT message(
+                tr("Wrote %n snapshot(s) to %1; snapscope-cli verify --bundle re-checks it.", nullptr, int(*written))
+                    .arg(path));
+        });
+}
+
+void CaseView::fail(const QString &text)
+{
+    m_ui->caseTitle->setText(QStringLiteral("<span style='color:#b3261e'>%1</span>").arg(text.toHtmlEscaped()));
+    Q_EMIT message(text);
+}
+
+QString CaseView::orderText() const
+{
+    return m_ui->orderBrowser->toPlainText();
+}
+
+QString CaseView::chatText() const
+{
+    return m_ui->chatBrowser->toPlainText();
+}
+
+QString CaseView::titleText() const
+{
+    QTextDocument document;
+    document.setHtml(m_ui->caseTitle->text());
+    return document.toPlainText();
+}
