@@ -559,6 +559,7 @@ void MainWindow::showPeriod(const QString &kind, const QDate &from, const QDate 
 void MainWindow::setRole(Pii::Role role)
 {
     m_inspector->setRole(role);
+    m_compare->setRole(role);
     m_cases->setRole(role);
 }
 

@@ -113,7 +113,9 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
     // two sides, whose layout takes longer on megabyte payloads.
     runOnWorkers(
         this, &store->workers(),
-        [store, leftId, rightId] { return SnapshotComparisons::compare(*store, leftId, rightId); },
+        [store, leftId, rightId, mask = Pii::masks(m_role)] {
+            return SnapshotComparisons::compare(*store, leftId, rightId, mask);
+        },
         [this, generation, store, hide, font, gui](const Result<SnapshotComparison> &result) {
             if (generation != m_generation)
                 return;

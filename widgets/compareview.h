@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "domain/pii.h"
 #include "ops/sidebyside.h"
 #include "ops/snapshotcomparison.h"
 
@@ -28,6 +29,8 @@ public:
     void setStore(std::shared_ptr<SnapshotStore> store);
     // Compares two snapshots; left is the one the changes start from.
     void compare(const QString &leftId, const QString &rightId);
+    // The support role compares with customers' contact details masked (from the next comparison on).
+    void setRole(Pii::Role role) { m_role = role; }
     bool isComparing() const { return m_busy; }
     ChangeListModel *changes() const { return m_changes; }
     const SnapshotComparison *comparison() const { return m_comparison ? &*m_comparison : nullptr; }
@@ -59,4 +62,5 @@ private:
     Documents m_documents;
     quint64 m_generation = 0;
     bool m_busy = false;
+    Pii::Role m_role = Pii::DefaultRole;
 };

@@ -50,24 +50,26 @@ QString maskText(const QString &text)
 
 namespace {
 
-QJsonValue maskAll(const QJsonValue &value)
+// One walk for both: outside a personal member only its personal members change; inside one everything does.
+QJsonValue mask(const QJsonValue &value, const QStringList &revealed, bool inside)
 {
-    if (value.isString())
-        return maskText(value.toString());
-    if (value.isDouble())
-        return maskText(QString::number(value.toDouble(), 'g', 17));
     if (value.isObject()) {
         QJsonObject o = value.toObject();
         for (auto it = o.begin(); it != o.end(); ++it)
-            it.value() = maskAll(it.value());
+            it.value()
+                = mask(it.value(), revealed, inside || (isPersonalKey(it.key()) && !revealed.contains(it.key())));
         return o;
     }
     if (value.isArray()) {
         QJsonArray a = value.toArray();
         for (auto it = a.begin(); it != a.end(); ++it)
-            *it = maskAll(*it);
+            *it = mask(*it, revealed, inside);
         return a;
     }
+    if (inside && value.isString())
+        return maskText(value.toString());
+    if (inside && value.isDouble())
+        return maskText(QString::number(value.toDouble(), 'g', 17));
     return value;
 }
 
@@ -97,23 +99,7 @@ void collect(const QJsonValue &value, QStringList &path, QStringList &out)
 
 QJsonValue masked(const QJsonValue &value, const QStringList &revealed)
 {
-    if (value.isObject()) {
-        QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            if (!isPersonalKey(it.key()))
-                it.value() = masked(it.value(), revealed);
-            else if (!revealed.contains(it.key()))
-                it.value() = maskAll(it.value());
-        }
-        return o;
-    }
-    if (value.isArray()) {
-        QJsonArray a = value.toArray();
-        for (auto it = a.begin(); it != a.end(); ++it)
-            *it = masked(*it, revealed);
-        return a;
-    }
-    return value;
+    return mask(value, revealed, false);
 }
 
 QStringList personalPointers(const QJsonValue &value)

@@ -7,13 +7,14 @@
 #include <QTimeZone>
 
 #include "domain/kindregistry.h"
+#include "domain/pii.h"
 #include "store/snapshotstore.h"
 #include "json/jsondiff.h"
 #include "json/jsonpointer.h"
 
 namespace SnapshotComparisons {
 
-Result<SnapshotComparison> compare(SnapshotStore &store, const QString &leftId, const QString &rightId)
+Result<SnapshotComparison> compare(SnapshotStore &store, const QString &leftId, const QString &rightId, bool mask)
 {
     auto left = store.load(leftId);
     if (!left)
@@ -34,6 +35,10 @@ Result<SnapshotComparison> compare(SnapshotStore &store, const QString &leftId, 
         c.right = QJsonDocument::fromJson(right->payload, &error).object();
     if (error.error != QJsonParseError::NoError)
         return Error { Error::Code::Invalid, QStringLiteral("a payload is not JSON: %1").arg(error.errorString()) };
+    if (mask) {
+        c.left = Pii::masked(c.left).toObject();
+        c.right = Pii::masked(c.right).toObject();
+    }
     JsonDiff::Options options;
     if (const KindInfo *kind = KindRegistry::find(c.older.kind))
         options.identities = kind->arrayIdentities;

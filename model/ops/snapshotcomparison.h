@@ -37,8 +37,10 @@ struct SnapshotComparison
 namespace SnapshotComparisons {
 
 // Loads and verifies both snapshots, refuses two kinds, and diffs them with the kind's identity keys. Runs on a
-// worker (two 1 MB payloads take tens of milliseconds).
-Result<SnapshotComparison> compare(SnapshotStore &store, const QString &leftId, const QString &rightId);
+// worker (two 1 MB payloads take tens of milliseconds). With `mask`, customers' contact details are masked in both
+// documents before the diff (the support role), so neither the sides nor the changes show them.
+Result<SnapshotComparison> compare(
+    SnapshotStore &store, const QString &leftId, const QString &rightId, bool mask = false);
 // The changes of a patch against its source document (each old value read where the operation finds it).
 QList<JsonChange> changesOf(const QJsonValue &source, const QJsonArray &patch);
 // "3 changed, 1 added, 2 removed" (and moved when there are moves).

@@ -14,6 +14,7 @@
 #include "items/casetimelinemodel.h"
 #include "items/jsontreemodel.h"
 #include "ops/demogenerator.h"
+#include "ops/snapshotcomparison.h"
 #include "ops/statereconstructor.h"
 #include "snapshotinspector.h"
 #include "store/maintenancestore.h"
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void revealIsAudited();
     void compareOpensThePreviousVersion();
     void inspectorMasksAndReveals();
+    void comparisonMasksForSupport();
 
 private:
     CaseView *openedView(const QString &text);
@@ -262,6 +264,25 @@ void TestCaseView::inspectorMasksAndReveals()
     inspector.reveal(QStringLiteral("phone"));
     QVERIFY(shown.wait(10000));
     QVERIFY(treeHolds(m_phone));
+}
+
+void TestCaseView::comparisonMasksForSupport()
+{
+    auto versions = m_store->history().versions(QStringLiteral("acme-th"), QStringLiteral("order"), m_orderId);
+    QVERIFY(versions);
+    const QString left = versions->first().id, right = versions->last().id;
+    const auto holdsPhone = [this](const SnapshotComparison &c) {
+        return QJsonDocument(c.left.toObject()).toJson().contains(m_phone.toUtf8())
+            || QJsonDocument(c.right.toObject()).toJson().contains(m_phone.toUtf8());
+    };
+    auto masked = SnapshotComparisons::compare(*m_store, left, right, true);
+    QVERIFY(masked);
+    QVERIFY(!holdsPhone(*masked));
+    QVERIFY(!masked->changes.isEmpty()); // the rest still compares
+    auto plain = SnapshotComparisons::compare(*m_store, left, right, false);
+    QVERIFY(plain);
+    QVERIFY(holdsPhone(*plain));
+    QCOMPARE(masked->changes.size(), plain->changes.size()); // the phone did not change
 }
 
 QTEST_MAIN(TestCaseView)
