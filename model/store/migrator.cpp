@@ -112,12 +112,14 @@ Result<int> Migrator::inspect(QSqlDatabase &db) const
     return current;
 }
 
-Result<int> Migrator::migrate(QSqlDatabase &db) const
+Result<int> Migrator::migrate(QSqlDatabase &db, int *before) const
 {
     Result<int> inspected = inspect(db);
     if (!inspected)
         return inspected;
     int current = *inspected;
+    if (before)
+        *before = current;
     if (current == 0) {
         QSqlQuery create(db);
         const QString sql = QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "

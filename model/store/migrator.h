@@ -23,8 +23,8 @@ public:
 
     QList<Migration> migrations() const;
     int latestVersion() const;
-    // Returns the schema version the database has afterwards.
-    Result<int> migrate(QSqlDatabase &db) const;
+    // Returns the schema version the database has afterwards; `before`, when given, gets the one it had.
+    Result<int> migrate(QSqlDatabase &db, int *before = nullptr) const;
     // Checks without writing: the version the database has, or the reason it cannot be used.
     Result<int> inspect(QSqlDatabase &db) const;
 

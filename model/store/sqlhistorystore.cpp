@@ -1,5 +1,7 @@
 #include "sqlhistorystore.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -76,17 +78,31 @@ Result<qint64> SqlHistoryStore::lastSeqAt(const QString &tenant, const QString &
 Result<QList<SnapshotHeader>> SqlHistoryStore::versions(
     const QString &tenant, const QString &kind, const QString &entityId)
 {
-    SnapshotQuery query;
-    query.tenant = tenant;
-    query.kind = kind;
-    query.entityId = entityId;
-    PageRequest request;
-    request.order = SortOrder::OldestFirst;
-    request.limit = 100'000; // far more versions than an entity has
-    auto page = m_store.listHeaders(query, request);
-    if (!page)
-        return page.error();
-    return std::move(page->headers);
+    auto db = m_store.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    // By version, so the (tenant, kind, entity, version) index serves it: ordered by time, SQLite walked the kind's
+    // time index instead, every snapshot of the kind for one entity (130 ms per order in the large demo).
+    if (!execWith(query,
+            QStringLiteral("SELECT %1 FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? AND "
+                           "deleted_at IS NULL ORDER BY version")
+                .arg(SqlSnapshotStore::headerColumns()),
+            { tenant, kind, entityId }))
+        return m_store.errorFrom(QStringLiteral("reading the versions of %1").arg(entityId), query);
+    QList<SnapshotHeader> headers;
+    while (query.next()) {
+        auto h = m_store.readHeader(query);
+        if (!h)
+            return h.error();
+        headers.append(std::move(h).value());
+    }
+    // Oldest first by (taken_at, id), as before; sorted here, where it costs nothing.
+    std::sort(headers.begin(), headers.end(), [](const SnapshotHeader &a, const SnapshotHeader &b) {
+        return a.takenAt != b.takenAt ? a.takenAt < b.takenAt : a.id < b.id;
+    });
+    return headers;
 }
 
 Result<QList<SnapshotHeader>> SqlHistoryStore::snapshotsUpTo(

@@ -150,6 +150,7 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
     }
 
     Result<int> migrated = 0;
+    int before = 0;
     {
         auto db = store->db();
         if (!db)
@@ -160,7 +161,7 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
             QSqlQuery lock(*db);
             lock.exec(QStringLiteral("SELECT pg_advisory_lock(727274)"));
         }
-        migrated = migrator.migrate(*db);
+        migrated = migrator.migrate(*db, &before);
         if (postgres) {
             QSqlQuery unlock(*db);
             unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(727274)"));
@@ -180,6 +181,11 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
         return status.error();
     if (Status status = store->loadDictionaries(); !status)
         return status.error();
+    if (before > 0 && before < 6 && *migrated >= 6) {
+        // Version 6 searches orders by the customer's phone, a summary field older orders lack.
+        if (Status status = store->resummarize(QStringLiteral("order")); !status)
+            return status.error();
+    }
     store->releaseConnection();
     return store;
 }
@@ -1190,6 +1196,57 @@ Status SqlSnapshotStore::setPinned(
             { QStringLiteral("snapshot_ids"), QJsonArray::fromStringList(ids) } };
         return {};
     });
+}
+
+Status SqlSnapshotStore::resummarize(const QString &kind)
+{
+    const KindInfo *info = KindRegistry::find(kind);
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QStringList ids;
+    {
+        QSqlQuery query(*dbResult);
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT id FROM snapshots WHERE kind = ?"));
+        query.addBindValue(kind);
+        if (!query.exec())
+            return errorFrom(QStringLiteral("listing the %1 snapshots").arg(kind), query);
+        while (query.next())
+            ids.append(query.value(0).toString());
+    }
+    // In batches, each in one transaction; a payload that no longer verifies keeps its summary.
+    constexpr qsizetype Batch = 2000;
+    for (qsizetype first = 0; first < ids.size(); first += Batch) {
+        QList<std::pair<QString, QString>> updates;
+        for (const QString &id : ids.mid(first, Batch)) {
+            auto loaded = load(id);
+            if (!loaded)
+                continue;
+            updates.append({ id, compactJson(info->summarize(QJsonDocument::fromJson(loaded->payload).object())) });
+        }
+        auto dbAgain = db();
+        if (!dbAgain)
+            return dbAgain.error();
+        QSqlDatabase &database = *dbAgain;
+        if (!database.transaction())
+            return Error { Error::Code::Database, database.lastError().text() };
+        QSqlQuery update(database);
+        update.prepare(QStringLiteral("UPDATE snapshots SET summary = %1 WHERE id = %2")
+                           .arg(m_dialect.jsonParameter(), m_dialect.uuidParameter()));
+        for (const auto &[id, summary] : std::as_const(updates)) {
+            update.addBindValue(summary);
+            update.addBindValue(id);
+            if (!update.exec()) {
+                const Error error = errorFrom(QStringLiteral("updating the summary of %1").arg(id), update);
+                database.rollback();
+                return error;
+            }
+        }
+        if (!database.commit())
+            return Error { Error::Code::Database, database.lastError().text() };
+    }
+    return {};
 }
 
 Result<QList<KindStats>> SqlSnapshotStore::kindStats(const QString &tenant)

@@ -62,6 +62,9 @@ public:
     static constexpr int MaxChainDepth = 1000;
 
 private:
+    // Recomputes the summary of every snapshot of a kind from its payload (after a migration adds a field).
+    Status resummarize(const QString &kind);
+
     friend class SqlMaintenanceStore;
     friend class SqlHistoryStore;
     static QString headerColumns();

@@ -1,6 +1,8 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void splitsTriggersAndFunctions();
     void sqliteFromEmpty();
     void sqliteNewerSchemaIsRefusedUntouched();
+    void upgradeToSixSummarizesOrdersAgain();
     void sqliteForeignDatabaseIsRefusedUntouched();
     void nonSqliteFileIsRefusedUntouched();
     void missingFileIsNotCreatedUnlessAsked();
@@ -129,6 +132,52 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
     QCOMPARE(fileDigest(path), before);
     QCOMPARE(QFileInfo(path).lastModified(), modified);
     QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+}
+
+void TestMigrations::upgradeToSixSummarizesOrdersAgain()
+{
+    // A version 5 database: its orders' summaries have no customer_phone, which case search by phone reads.
+    QTemporaryDir dir;
+    const ConnectionSpec spec = ConnectionSpec::sqlite(dir.filePath(QStringLiteral("v5.sqlite")));
+    QString id;
+    {
+        auto store = openSnapshotStore(spec, { true });
+        QVERIFY(store);
+        QVERIFY((*store)->putTenant(
+            { QStringLiteral("t"), QStringLiteral("T"), QStringLiteral("UTC"), QStringLiteral("THB") }));
+        NewSnapshot order;
+        order.tenant = QStringLiteral("t");
+        order.kind = QStringLiteral("order");
+        order.entityId = QStringLiteral("ORD-1");
+        order.takenAt = 1'780'000'000'000;
+        order.type = QStringLiteral("created");
+        order.payload = { { QStringLiteral("status"), QStringLiteral("created") },
+            { QStringLiteral("customer"),
+                QJsonObject { { QStringLiteral("id"), QStringLiteral("C1") },
+                    { QStringLiteral("phone"), QStringLiteral("0812345678") } } } };
+        auto put = (*store)->put(order);
+        QVERIFY(put);
+        id = put->id;
+        QCOMPARE(put->summary.value(u"customer_phone").toString(), QStringLiteral("0812345678"));
+    }
+    {
+        TestSupport::SideConnection side(spec);
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("UPDATE snapshots SET summary = json_remove(summary, '$.customer_phone')")));
+        QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_order_customer")));
+        QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_order_phone")));
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 6")));
+    }
+    auto store = openSnapshotStore(spec, {});
+    QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+    QCOMPARE((*store)->schemaVersion(), 6);
+    auto header = (*store)->header(id);
+    QVERIFY(header);
+    QCOMPARE(header->summary.value(u"customer_phone").toString(), QStringLiteral("0812345678"));
+    auto found = (*store)->withSummaryValue(QStringLiteral("t"), QStringLiteral("order"),
+        QStringLiteral("customer_phone"), QStringLiteral("08123"), SnapshotStore::Match::Prefix);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
 }
 
 void TestMigrations::sqliteForeignDatabaseIsRefusedUntouched()
