@@ -1,6 +1,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QIcon>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -19,11 +20,17 @@
 #include "pointintimepanel.h"
 #include "snapshotinspector.h"
 #include "store/connectionspec.h"
+#include "uilanguage.h"
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     setSnapScopeIdentity();
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.snapscope.SnapScope"));
+    QIcon icon;
+    for (int size : { 32, 64, 256 })
+        icon.addFile(QStringLiteral(":/icons/io.snapscope.SnapScope-%1.png").arg(size));
+    QApplication::setWindowIcon(icon);
     QApplication::setApplicationDisplayName(QStringLiteral("SnapScope"));
 
     QCommandLineParser parser;
@@ -53,7 +60,11 @@ int main(int argc, char *argv[])
         QStringLiteral("support masks customers' contact details, admin shows them (this run only; default: the "
                        "View menu's setting)."),
         QStringLiteral("role"));
-    parser.addOptions({ dbOption, pgOption, screenshotOption, viewOption, entityOption, caseOption, roleOption });
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QStringLiteral("The language for this run: en, th or ja (default: View → Language, else the system's)."),
+        QStringLiteral("language"));
+    parser.addOptions(
+        { dbOption, pgOption, screenshotOption, viewOption, entityOption, caseOption, roleOption, langOption });
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -90,6 +101,9 @@ int main(int argc, char *argv[])
         spec = ConnectionSpec::sqlite(parser.value(dbOption));
     }
 
+    if (parser.isSet(langOption) && !UiLanguage::available().contains(parser.value(langOption)))
+        return fail(QStringLiteral("--lang: expected en, th or ja, not \"%1\"").arg(parser.value(langOption)));
+    UiLanguage::install(parser.value(langOption));
     MainWindow window;
     if (role)
         window.setRole(*role);

@@ -42,6 +42,7 @@
 #include "taskprogress.h"
 #include "timelinestrip.h"
 #include "timelinetable.h"
+#include "uilanguage.h"
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -193,6 +194,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(adminRole, &QAction::toggled, this, [this](bool admin) {
         Pii::setConfiguredRole(admin ? Pii::Role::Admin : Pii::Role::Support);
         setRole(Pii::configuredRole());
+        UiLanguage::addMenu(m_ui->menuView, this);
     });
     setRole(Pii::configuredRole());
     connect(m_maintenance, &MaintenanceView::snapshotsChanged, this, &MainWindow::refresh);

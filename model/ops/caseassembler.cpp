@@ -1,5 +1,6 @@
 #include "caseassembler.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include "store/snapshotstore.h"
@@ -79,19 +80,19 @@ Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QStrin
     if (!byId)
         return byId.error();
     if (!byId->isEmpty())
-        found(term, QStringLiteral("order id"));
+        found(term, QCoreApplication::translate("CaseAssembler", "order id"));
 
     auto byCustomer = m_store.withSummaryValue(tenant, order, QStringLiteral("customer_id"), term);
     if (!byCustomer)
         return byCustomer.error();
     for (const SnapshotHeader &h : std::as_const(*byCustomer))
-        found(h.entityId, QStringLiteral("customer id"));
+        found(h.entityId, QCoreApplication::translate("CaseAssembler", "customer id"));
 
     auto session = m_store.history().versions(tenant, QStringLiteral("chat"), term);
     if (!session)
         return session.error();
     for (const SnapshotHeader &h : std::as_const(*session))
-        found(h.summary.value(u"order_id").toString(), QStringLiteral("chat session"));
+        found(h.summary.value(u"order_id").toString(), QCoreApplication::translate("CaseAssembler", "chat session"));
 
     static const QRegularExpression phoneLike(QStringLiteral("^\\+?[0-9][0-9 -]*$"));
     if (phoneLike.match(term).hasMatch()) {
@@ -103,7 +104,7 @@ Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QStrin
         if (!byPhone)
             return byPhone.error();
         for (const SnapshotHeader &h : std::as_const(*byPhone))
-            found(h.entityId, QStringLiteral("phone"));
+            found(h.entityId, QCoreApplication::translate("CaseAssembler", "phone"));
     }
 
     for (const QString &orderId : std::as_const(orderIds)) {

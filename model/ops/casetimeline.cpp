@@ -1,5 +1,6 @@
 #include "casetimeline.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLocale>
@@ -11,6 +12,12 @@
 #include "store/snapshotstore.h"
 
 namespace {
+
+// User-visible text of the case view (translated there; the CLI, which installs no translator, prints English).
+QString caseText(const char *text)
+{
+    return QCoreApplication::translate("CaseTimeline", text);
+}
 
 QString number(const QJsonValue &v)
 {
@@ -24,29 +31,34 @@ QString orderDetails(const SnapshotHeader &h, const SnapshotHeader *previous)
     const QJsonValue total = h.summary.value(u"total_amount");
     QStringList parts;
     if (!previous) {
-        parts << QStringLiteral("status %1").arg(status) << QStringLiteral("total %1").arg(number(total));
+        parts << caseText(QT_TRANSLATE_NOOP("CaseTimeline", "status %1")).arg(status)
+              << caseText(QT_TRANSLATE_NOOP("CaseTimeline", "total %1")).arg(number(total));
     } else {
         const QString before = previous->summary.value(u"status").toString();
         if (before != status)
-            parts << QStringLiteral("status %1 → %2").arg(before, status);
+            parts << caseText(QT_TRANSLATE_NOOP("CaseTimeline", "status %1 → %2")).arg(before, status);
         const QJsonValue totalBefore = previous->summary.value(u"total_amount");
         if (totalBefore != total)
-            parts << QStringLiteral("total %1 → %2").arg(number(totalBefore), number(total));
+            parts
+                << caseText(QT_TRANSLATE_NOOP("CaseTimeline", "total %1 → %2")).arg(number(totalBefore), number(total));
         if (parts.isEmpty())
-            parts << QStringLiteral("status %1").arg(status);
+            parts << caseText(QT_TRANSLATE_NOOP("CaseTimeline", "status %1")).arg(status);
     }
     return parts.join(QStringLiteral(" · "));
 }
 
 QString chatDetails(const SnapshotHeader &h)
 {
-    QStringList parts { QStringLiteral("%1 messages").arg(h.summary.value(u"total_messages").toInt()) };
+    QStringList parts {
+        caseText(QT_TRANSLATE_NOOP("CaseTimeline", "%1 messages")).arg(h.summary.value(u"total_messages").toInt())
+    };
     if (h.summary.value(u"human_handoff").toBool())
-        parts << QStringLiteral("handed off");
+        parts << caseText(QT_TRANSLATE_NOOP("CaseTimeline", "handed off"));
     if (h.summary.value(u"order_created").toBool())
-        parts << QStringLiteral("order created");
+        parts << caseText(QT_TRANSLATE_NOOP("CaseTimeline", "order created"));
     if (h.summary.contains(u"satisfaction"))
-        parts << QStringLiteral("satisfaction %1/5").arg(number(h.summary.value(u"satisfaction")));
+        parts << caseText(QT_TRANSLATE_NOOP("CaseTimeline", "satisfaction %1/5"))
+                     .arg(number(h.summary.value(u"satisfaction")));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -117,8 +129,10 @@ Result<CaseMoment> CaseCursor::at(EpochMs moment)
         m.order = state->state;
         m.orderVersion = state->version;
         m.orderSource = state->fromSnapshot.isEmpty()
-            ? QStringLiteral("%1 events replayed").arg(state->eventsReplayed)
-            : QStringLiteral("snapshot %1 + %2 events").arg(state->fromSnapshot).arg(state->eventsReplayed);
+            ? caseText(QT_TRANSLATE_NOOP("CaseTimeline", "%1 events replayed")).arg(state->eventsReplayed)
+            : caseText(QT_TRANSLATE_NOOP("CaseTimeline", "snapshot %1 + %2 events"))
+                  .arg(state->fromSnapshot)
+                  .arg(state->eventsReplayed);
     } else if (state.error().code != Error::Code::NotFound) {
         return state.error();
     } else if (newestOrder) {
@@ -128,7 +142,7 @@ Result<CaseMoment> CaseCursor::at(EpochMs moment)
             return p.error();
         m.orderExists = true;
         m.order = *p;
-        m.orderSource = QStringLiteral("snapshot %1").arg(newestOrder->id);
+        m.orderSource = caseText(QT_TRANSLATE_NOOP("CaseTimeline", "snapshot %1")).arg(newestOrder->id);
     }
     QHash<QString, const SnapshotHeader *> newestChat;
     for (const SnapshotHeader &h : m_case.chats) {

@@ -1,0 +1,96 @@
+#include "uilanguage.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTranslator>
+
+namespace UiLanguage {
+
+namespace {
+const QString Key = QStringLiteral("ui/language");
+
+QLocale localeFor(const QString &language)
+{
+    if (language == u"th")
+        return QLocale(QLocale::Thai, QLocale::Thailand);
+    if (language == u"ja")
+        return QLocale(QLocale::Japanese, QLocale::Japan);
+    return QLocale(QLocale::English, QLocale::UnitedStates);
+}
+} // namespace
+
+QStringList available()
+{
+    return { QStringLiteral("en"), QStringLiteral("th"), QStringLiteral("ja") };
+}
+
+QString configured()
+{
+    const QString language = QSettings().value(Key).toString();
+    return available().contains(language) ? language : QString();
+}
+
+void setConfigured(const QString &language)
+{
+    if (language.isEmpty())
+        QSettings().remove(Key);
+    else
+        QSettings().setValue(Key, language);
+}
+
+QString effective()
+{
+    if (const QString chosen = configured(); !chosen.isEmpty())
+        return chosen;
+    const QString system = QLocale::system().name().section(u'_', 0, 0);
+    return available().contains(system) ? system : QStringLiteral("en");
+}
+
+void install(const QString &forced)
+{
+    const QString language = available().contains(forced) ? forced : effective();
+    // The system locale already says how its language writes numbers and dates; an override sets its own.
+    const bool followsSystem = forced.isEmpty() && configured().isEmpty();
+    if (!followsSystem || language == u"en")
+        QLocale::setDefault(followsSystem ? QLocale::system() : localeFor(language));
+    if (language == u"en")
+        return;
+    auto *own = new QTranslator(qApp);
+    if (own->load(QStringLiteral(":/i18n/snapscope_%1.qm").arg(language)))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(qApp); // Qt's own dialogs and buttons, where Debian ships them
+    if (qt->load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+void addMenu(QMenu *view, QWidget *parent)
+{
+    QMenu *menu = view->addMenu(QCoreApplication::translate("UiLanguage", "&Language"));
+    auto *group = new QActionGroup(menu);
+    const QString current = configured();
+    const std::pair<QString, QString> choices[] = {
+        { QString(), QCoreApplication::translate("UiLanguage", "System default") },
+        { QStringLiteral("en"), QStringLiteral("English") },
+        { QStringLiteral("th"), QStringLiteral("ไทย (Thai)") },
+        { QStringLiteral("ja"), QStringLiteral("日本語 (Japanese)") },
+    };
+    for (const auto &[language, label] : choices) {
+        QAction *action = menu->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(language == current);
+        group->addAction(action);
+        QObject::connect(action, &QAction::triggered, parent, [parent, language = language] {
+            setConfigured(language);
+            QMessageBox::information(parent, QCoreApplication::translate("UiLanguage", "Language"),
+                QCoreApplication::translate(
+                    "UiLanguage", "SnapScope will use the new language the next time it starts."));
+        });
+    }
+}
+
+} // namespace UiLanguage
