@@ -19,6 +19,7 @@
 #include "casepdf.h"
 #include "items/casehitmodel.h"
 #include "items/casetimelinemodel.h"
+#include "items/money.h"
 #include "items/progresstask.h"
 #include "items/runonworkers.h"
 #include "ops/actoridentity.h"
@@ -198,6 +199,20 @@ void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const QString &ten
     m_ui->caseTitle->setText(tr("Search for an order, a customer, a chat session or a phone number."));
     m_ui->orderBrowser->clear();
     m_ui->chatBrowser->clear();
+    if (!m_store)
+        return;
+    // The tenant's currency, for the totals.
+    SnapshotStore *s = m_store.get();
+    runOnWorkers(
+        this, &s->workers(), [s] { return s->tenants(); },
+        [this, tenant](const Result<QList<Tenant>> &tenants) {
+            for (const Tenant &t : tenants ? *tenants : QList<Tenant>()) {
+                if (t.id == tenant) {
+                    m_currency = t.currency;
+                    m_hits->setCurrency(t.currency);
+                }
+            }
+        });
 }
 
 void CaseView::setRole(Pii::Role role)
@@ -477,7 +492,7 @@ void CaseView::renderChats()
                         outcome.value(u"order_created").toBool()
                             ? tr("order %1 for %2")
                                   .arg(outcome.value(u"order_id").toString().toHtmlEscaped(),
-                                      QLocale().toString(outcome.value(u"order_value").toDouble(), 'f', 2))
+                                      Money::format(outcome.value(u"order_value").toDouble(), m_currency))
                             : tr("no order yet"));
         for (const QJsonValue &value : chat.value(u"key_messages").toArray()) {
             const QJsonObject message = value.toObject();

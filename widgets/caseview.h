@@ -78,6 +78,7 @@ private:
     QMenu *m_revealMenu;
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
+    QString m_currency;
     Pii::Role m_role = Pii::DefaultRole;
     QStringList m_revealed; // contact details revealed in this case
     std::optional<DisputeCase> m_case;

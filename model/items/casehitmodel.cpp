@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include "items/money.h"
+
 CaseHitModel::CaseHitModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
@@ -19,6 +21,13 @@ void CaseHitModel::setRole(Pii::Role role)
     m_role = role;
     if (!m_hits.isEmpty())
         Q_EMIT dataChanged(index(0, int(Column::Phone)), index(int(m_hits.size()) - 1, int(Column::Phone)));
+}
+
+void CaseHitModel::setCurrency(const QString &currency)
+{
+    m_currency = currency;
+    if (!m_hits.isEmpty())
+        Q_EMIT dataChanged(index(0, int(Column::Total)), index(int(m_hits.size()) - 1, int(Column::Total)));
 }
 
 int CaseHitModel::rowCount(const QModelIndex &parent) const
@@ -54,7 +63,7 @@ QVariant CaseHitModel::data(const QModelIndex &index, int role) const
     case Column::Status:
         return hit.status;
     case Column::Total:
-        return QLocale().toString(hit.total, 'f', 2);
+        return Money::format(hit.total, m_currency);
     case Column::MatchedBy:
         return hit.matchedBy;
     case Column::Count:

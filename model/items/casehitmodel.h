@@ -18,6 +18,7 @@ public:
     explicit CaseHitModel(QObject *parent = nullptr);
     void setHits(QList<CaseHit> hits);
     void setRole(Pii::Role role);
+    void setCurrency(const QString &currency); // the tenant's (THB, SGD, JPY…), for the totals
     const QList<CaseHit> &hits() const { return m_hits; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -28,4 +29,5 @@ public:
 private:
     QList<CaseHit> m_hits;
     Pii::Role m_role = Pii::DefaultRole;
+    QString m_currency;
 };

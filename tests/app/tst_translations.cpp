@@ -4,6 +4,7 @@
 #include <QTest>
 #include <QTranslator>
 
+#include "items/money.h"
 #include "uilanguage.h"
 
 // The Thai and Japanese translations are embedded and load; a sample of strings from the main window, the case
@@ -94,6 +95,12 @@ void TestTranslations::languageSetsTheLocale()
     QCOMPARE(QLocale().language(), QLocale::Japanese);
     QCOMPARE(QCoreApplication::translate("MainWindow", "Maintenance"), QStringLiteral("メンテナンス"));
     QVERIFY(QLocale().toCurrencyString(1234.5).contains(QStringLiteral("￥")));
+    // Money in the tenant's currency, written the locale's way: yen without a minor unit, baht with two decimals.
+    QCOMPARE(Money::format(1234.4, QStringLiteral("JPY")), QStringLiteral("￥1,234"));
+    QCOMPARE(Money::format(1234.5, QStringLiteral("THB"), QLocale(QLocale::Thai, QLocale::Thailand)),
+        QStringLiteral("฿1,234.50"));
+    QCOMPARE(Money::format(1234.5, QStringLiteral("THB"), QLocale(QLocale::German, QLocale::Germany)),
+        QStringLiteral("1.234,50\u00A0฿"));
     QVERIFY(!QLocale().toString(QDate(2026, 11, 23), QLocale::LongFormat).isEmpty());
 }
 
