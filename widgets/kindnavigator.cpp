@@ -23,6 +23,8 @@ KindNavigator::KindNavigator(QWidget *parent)
     m_view->setObjectName(QStringLiteral("kindView"));
     m_search->setObjectName(QStringLiteral("entitySearch"));
     m_entityView->setObjectName(QStringLiteral("entityView"));
+    // Room for a kind's name and its count even when longer translated tabs widen the central area.
+    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *splitter = new QSplitter(Qt::Vertical, this);
