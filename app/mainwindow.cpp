@@ -367,18 +367,18 @@ void MainWindow::refresh()
     // Tenants first (one small table), so the timeline starts at once; the counts follow in the background.
     runOnWorkers(
         this, &store->workers(),
-        [store, wanted = m_tenant]() -> Result<std::pair<QList<Tenant>, QString>> {
+        [store, wanted = m_tenant]() -> Result<std::pair<QList<Tenant>, Tenant>> {
             auto tenants = store->tenants();
             if (!tenants)
                 return tenants.error();
-            QString chosen; // the tenant shown before, if the database still has it; else the first
+            Tenant chosen; // the tenant shown before, if the database still has it; else the first
             for (const Tenant &t : std::as_const(*tenants)) {
-                if (chosen.isEmpty() || t.id == wanted)
-                    chosen = t.id;
+                if (chosen.id.isEmpty() || t.id == wanted)
+                    chosen = t;
             }
             return std::pair { *tenants, chosen };
         },
-        [this, store](const Result<std::pair<QList<Tenant>, QString>> &loaded) {
+        [this, store](const Result<std::pair<QList<Tenant>, Tenant>> &loaded) {
             if (store != m_store.get())
                 return; // another store was opened meanwhile
             if (!loaded) {
@@ -388,13 +388,13 @@ void MainWindow::refresh()
             }
             const auto &[tenants, tenant] = *loaded;
             m_tenantCount = int(tenants.size());
-            m_tenant = tenant;
+            m_tenant = tenant.id;
             m_ui->filterBar->setTenants(tenants, m_tenant);
             m_navigator->setTenant(m_tenant);
             if (std::exchange(m_maintenanceStore, store) != store
                 || std::exchange(m_maintenanceTenant, m_tenant) != m_tenant) {
                 m_maintenance->setStore(m_store, m_tenant);
-                m_cases->setStore(m_store, m_tenant);
+                m_cases->setStore(m_store, tenant); // with its currency
             }
             updateStatus();
             // The window counts as shown once the timeline's first rows (and the newest snapshot) are there.

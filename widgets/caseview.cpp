@@ -184,10 +184,12 @@ CaseView::CaseView(QWidget *parent)
 
 CaseView::~CaseView() = default;
 
-void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
+void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const Tenant &tenant)
 {
     m_store = std::move(store);
-    m_tenant = tenant;
+    m_tenant = tenant.id;
+    m_currency = tenant.currency;
+    m_hits->setCurrency(tenant.currency);
     ++m_caseToken;
     m_case.reset();
     m_cursor.reset();
@@ -199,20 +201,6 @@ void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const QString &ten
     m_ui->caseTitle->setText(tr("Search for an order, a customer, a chat session or a phone number."));
     m_ui->orderBrowser->clear();
     m_ui->chatBrowser->clear();
-    if (!m_store)
-        return;
-    // The tenant's currency, for the totals.
-    SnapshotStore *s = m_store.get();
-    runOnWorkers(
-        this, &s->workers(), [s] { return s->tenants(); },
-        [this, tenant](const Result<QList<Tenant>> &tenants) {
-            for (const Tenant &t : tenants ? *tenants : QList<Tenant>()) {
-                if (t.id == tenant) {
-                    m_currency = t.currency;
-                    m_hits->setCurrency(t.currency);
-                }
-            }
-        });
 }
 
 void CaseView::setRole(Pii::Role role)

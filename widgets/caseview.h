@@ -33,7 +33,8 @@ public:
     explicit CaseView(QWidget *parent = nullptr);
     ~CaseView() override;
 
-    void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    // The tenant's currency writes the totals.
+    void setStore(std::shared_ptr<SnapshotStore> store, const Tenant &tenant);
     void setRole(Pii::Role role);
     void search(const QString &text);
     void openCase(const QString &orderId);

@@ -121,14 +121,14 @@ SnapshotInspector::SnapshotInspector(QWidget *parent)
     connect(pin, &QAction::triggered, this, &SnapshotInspector::togglePin);
     // Reveal ▸ phone / email / address: listed for the masked fields of the snapshot shown.
     m_revealMenu = new QMenu(this);
-    auto *revealButton = new QToolButton(this);
-    revealButton->setObjectName(QStringLiteral("revealButton"));
-    revealButton->setText(tr("Reveal"));
-    revealButton->setToolTip(tr("Show a masked contact detail (recorded in the audit log)"));
-    revealButton->setMenu(m_revealMenu);
-    revealButton->setPopupMode(QToolButton::InstantPopup);
-    revealButton->hide();
-    m_ui->actionsLayout->insertWidget(2, revealButton);
+    m_revealButton = new QToolButton(this);
+    m_revealButton->setObjectName(QStringLiteral("revealButton"));
+    m_revealButton->setText(tr("Reveal"));
+    m_revealButton->setToolTip(tr("Show a masked contact detail (recorded in the audit log)"));
+    m_revealButton->setMenu(m_revealMenu);
+    m_revealButton->setPopupMode(QToolButton::InstantPopup);
+    m_revealButton->hide();
+    m_ui->actionsLayout->insertWidget(2, m_revealButton);
     clear();
 }
 
@@ -272,7 +272,7 @@ void SnapshotInspector::apply(const InspectedSnapshot &inspected)
     m_revealMenu->clear();
     for (const QString &field : inspected.maskedFields)
         m_revealMenu->addAction(field, this, [this, field] { reveal(field); });
-    findChild<QToolButton *>(QStringLiteral("revealButton"))->setVisible(!inspected.maskedFields.isEmpty());
+    m_revealButton->setVisible(!inspected.maskedFields.isEmpty());
     Q_EMIT snapshotShown(h.id, !inspected.integrityError);
 }
 

@@ -16,6 +16,7 @@ class SnapshotInspector;
 }
 class JsonTreeModel;
 class QMenu;
+class QToolButton;
 class PointInTimePanel;
 class QLabel;
 class QTextDocument;
@@ -91,4 +92,5 @@ private:
     QStringList m_revealed; // fields revealed for the snapshot m_revealedFor
     QString m_revealedFor;
     QMenu *m_revealMenu;
+    QToolButton *m_revealButton; // shown when the snapshot has masked fields
 };

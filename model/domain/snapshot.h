@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <optional>
 
 // Millisecond timestamps are UTC milliseconds since the epoch everywhere below the GUI: they sort, page and
@@ -54,6 +55,14 @@ struct SnapshotHeader
 };
 
 // A header with its verified payload (canonical JSON bytes).
+// Oldest first by (taken_at, id): the order timelines and cases list snapshots in.
+inline void sortOldestFirst(QList<SnapshotHeader> &headers)
+{
+    std::sort(headers.begin(), headers.end(), [](const SnapshotHeader &a, const SnapshotHeader &b) {
+        return a.takenAt != b.takenAt ? a.takenAt < b.takenAt : a.id < b.id;
+    });
+}
+
 struct Snapshot
 {
     SnapshotHeader header;

@@ -45,8 +45,7 @@ Result<DisputeCase> CaseAssembler::assemble(const QString &tenant, const QString
             return versions.error();
         c.chats += *versions;
     }
-    std::stable_sort(c.chats.begin(), c.chats.end(),
-        [](const SnapshotHeader &a, const SnapshotHeader &b) { return a.takenAt < b.takenAt; });
+    sortOldestFirst(c.chats);
 
     auto inventory
         = m_store.withSummaryValue(tenant, QStringLiteral("inventory_tx"), QStringLiteral("reference_id"), orderId);

@@ -1,7 +1,5 @@
 #include "sqlhistorystore.h"
 
-#include <algorithm>
-
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -91,18 +89,8 @@ Result<QList<SnapshotHeader>> SqlHistoryStore::versions(
                 .arg(SqlSnapshotStore::headerColumns()),
             { tenant, kind, entityId }))
         return m_store.errorFrom(QStringLiteral("reading the versions of %1").arg(entityId), query);
-    QList<SnapshotHeader> headers;
-    while (query.next()) {
-        auto h = m_store.readHeader(query);
-        if (!h)
-            return h.error();
-        headers.append(std::move(h).value());
-    }
     // Oldest first by (taken_at, id), as before; sorted here, where it costs nothing.
-    std::sort(headers.begin(), headers.end(), [](const SnapshotHeader &a, const SnapshotHeader &b) {
-        return a.takenAt != b.takenAt ? a.takenAt < b.takenAt : a.id < b.id;
-    });
-    return headers;
+    return m_store.readHeaders(query, true);
 }
 
 Result<QList<SnapshotHeader>> SqlHistoryStore::snapshotsUpTo(
@@ -121,14 +109,7 @@ Result<QList<SnapshotHeader>> SqlHistoryStore::snapshotsUpTo(
                 .arg(SqlSnapshotStore::headerColumns()),
             { tenant, kind, entityId, seq, limit }))
         return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(entityId), query);
-    QList<SnapshotHeader> headers;
-    while (query.next()) {
-        auto h = m_store.readHeader(query);
-        if (!h)
-            return h.error();
-        headers.append(std::move(h).value());
-    }
-    return headers;
+    return m_store.readHeaders(query);
 }
 
 namespace {

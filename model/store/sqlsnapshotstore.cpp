@@ -439,6 +439,20 @@ QString SqlSnapshotStore::headerColumns()
     return HeaderColumns;
 }
 
+Result<QList<SnapshotHeader>> SqlSnapshotStore::readHeaders(QSqlQuery &query, bool oldestFirst) const
+{
+    QList<SnapshotHeader> headers;
+    while (query.next()) {
+        auto h = readHeader(query);
+        if (!h)
+            return h.error();
+        headers.append(std::move(h).value());
+    }
+    if (oldestFirst)
+        sortOldestFirst(headers);
+    return headers;
+}
+
 Result<SnapshotHeader> SqlSnapshotStore::readHeader(const QSqlQuery &query) const
 {
     SnapshotHeader h;
@@ -1059,18 +1073,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::withSummaryValue(
     query.addBindValue(qMax(1, limit));
     if (!query.exec())
         return errorFrom(QStringLiteral("finding the %1 snapshots of %2").arg(kind, value), query);
-    QList<SnapshotHeader> headers;
-    while (query.next()) {
-        auto h = readHeader(query);
-        if (!h)
-            return h.error();
-        headers.append(std::move(h).value());
-    }
     // Sorted here: an ORDER BY would have SQLite read the kind's time index instead of the expression index.
-    std::sort(headers.begin(), headers.end(), [](const SnapshotHeader &a, const SnapshotHeader &b) {
-        return a.takenAt != b.takenAt ? a.takenAt < b.takenAt : a.id < b.id;
-    });
-    return headers;
+    return readHeaders(query, true);
 }
 
 Result<QList<EntitySummary>> SqlSnapshotStore::entities(

@@ -87,6 +87,8 @@ private:
     Status deferIndexes(); // private bulk load: drops the secondary indexes, keeping their SQL for finishBulkLoad()
     QString businessDay(const QString &tenant, EpochMs at);
     Result<SnapshotHeader> readHeader(const QSqlQuery &query) const;
+    // Every row of an executed header query; with oldestFirst, sorted by (taken_at, id) here instead of in SQL.
+    Result<QList<SnapshotHeader>> readHeaders(QSqlQuery &query, bool oldestFirst = false) const;
     Error errorFrom(const QString &what, const QSqlQuery &query) const;
     // One write transaction on this thread's connection (SQLite: BEGIN IMMEDIATE): work runs its statements and fills
     // in the audit entry to record with them (none when its action stays empty); any failure rolls all of it back.

@@ -202,7 +202,7 @@ int main(int argc, char *argv[])
         CaseView view;
         view.resize(1200, 850);
         view.show();
-        view.setStore(store, TenantId);
+        view.setStore(store, { TenantId, {}, {}, QStringLiteral("THB") });
         QCoreApplication::processEvents();
         QSignalSpy shown(&view, &CaseView::momentShown);
         QElapsedTimer timer;
@@ -231,7 +231,7 @@ int main(int argc, char *argv[])
     CaseView view;
     view.resize(1200, 850);
     view.show();
-    view.setStore(store, TenantId);
+    view.setStore(store, { TenantId, {}, {}, QStringLiteral("THB") });
     QSignalSpy shown(&view, &CaseView::momentShown);
     view.openCase(OrderId);
     waitUntil([&] { return !shown.isEmpty(); }, 30000);

@@ -93,7 +93,7 @@ CaseView *TestCaseView::openedView(const QString &text)
     m_view = std::make_unique<CaseView>();
     m_view->resize(1100, 800);
     m_view->show();
-    m_view->setStore(m_store, QStringLiteral("acme-th"));
+    m_view->setStore(m_store, { QStringLiteral("acme-th"), {}, {}, QStringLiteral("THB") });
     QSignalSpy shown(m_view.get(), &CaseView::momentShown);
     m_view->search(text);
     if (!shown.wait(10000) || !shown.first().first().toBool())
@@ -111,6 +111,7 @@ void TestCaseView::maskingIsOnByDefault()
     QVERIFY(!view->orderText().contains(m_phone));
     QVERIFY(!view->chatText().contains(m_phone));
     QCOMPARE(view->hitModel()->index(0, int(CaseHitModel::Column::Phone)).data().toString(), Pii::maskText(m_phone));
+    QVERIFY(view->hitModel()->index(0, int(CaseHitModel::Column::Total)).data().toString().contains(u'฿'));
     // Admin shows them.
     view->setRole(Pii::Role::Admin);
     QVERIFY(view->titleText().contains(m_phone));
@@ -124,7 +125,7 @@ void TestCaseView::searchOpensTheCase()
     QAbstractItemModelTester hitsTester(m_view->hitModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester timelineTester(
         m_view->timelineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_view->setStore(m_store, QStringLiteral("acme-th"));
+    m_view->setStore(m_store, { QStringLiteral("acme-th"), {}, {}, QStringLiteral("THB") });
     m_view->show();
     QSignalSpy searched(m_view.get(), &CaseView::searched);
     QSignalSpy shown(m_view.get(), &CaseView::momentShown);
