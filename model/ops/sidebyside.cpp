@@ -229,6 +229,7 @@ private:
                 both(ia.value(), ib.value(), depth, quoted(keyA) + QStringLiteral(": "), ++na == sizeA, ++nb == sizeB);
                 ++ia, ++ib;
             } else if (ib != b.constEnd() && (ia == a.constEnd() || (b.contains(keyA) && !a.contains(keyB)))) {
+                // The right key comes first and is not on the left (a left key that is not on the right goes first).
                 const QString token = u'/' + JsonPointer::escape(keyB);
                 m_right += token;
                 rightOnly(ib.value(), depth, quoted(keyB) + QStringLiteral(": "), ++nb == sizeB);
