@@ -435,8 +435,11 @@ void MainWindow::refresh()
             m_tenant = tenant.id;
             m_ui->filterBar->setTenants(tenants, m_tenant);
             m_navigator->setTenant(m_tenant);
-            if (std::exchange(m_maintenanceStore, store) != store
-                || std::exchange(m_maintenanceTenant, m_tenant) != m_tenant) {
+            // Both compared and both remembered: with || the tenant was left unremembered on the first read, so the
+            // next refresh (after a snapshot was taken) reset every maintenance page and wiped its result.
+            const bool otherStore = std::exchange(m_maintenanceStore, store) != store;
+            const bool otherTenant = std::exchange(m_maintenanceTenant, m_tenant) != m_tenant;
+            if (otherStore || otherTenant) {
                 m_maintenance->setStore(m_store, m_tenant);
                 m_cases->setStore(m_store, tenant); // with its currency
             }
