@@ -339,6 +339,7 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
 {
     m_spec = spec;
     m_store = std::move(store);
+    m_statsShown = false;
     ConnectionSettings::remember(spec);
     m_entityKind.clear();
     m_entityId.clear();
@@ -481,8 +482,8 @@ void MainWindow::loadStats(bool withSizes)
             m_stats->setStats(*stats);
             m_ui->storageTable->resizeColumnsToContents();
             m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-            m_ui->messageLabel->setText(
-                tr("%1 snapshots in %2").arg(QLocale().toString(m_stats->totalSnapshots()), m_spec.displayName()));
+            m_statsShown = true;
+            updateHeadline();
             if (!withSizes)
                 loadStats(true); // the sizes read every row: seconds on millions, so they come last
         });
@@ -689,8 +690,30 @@ void MainWindow::showComparison(const QString &leftId, const QString &rightId)
     m_compare->compare(leftId, rightId);
 }
 
+void MainWindow::updateHeadline()
+{
+    if (!m_statsShown)
+        return;
+    // The headline says what the table lists: all of the tenant's snapshots, or how many of them the filters keep.
+    const QLocale locale;
+    const qint64 total = m_stats->totalSnapshots();
+    const SnapshotQuery &q = m_timeline->query();
+    const bool filtered = !q.kind.isEmpty() || !q.types.isEmpty() || q.takenAt.from || q.takenAt.to
+        || !q.createdBy.isEmpty() || !q.entityPrefix.isEmpty() || !q.entityId.isEmpty();
+    if (filtered && m_timeline->countState() == TimelineModel::CountState::Exact)
+        m_ui->messageLabel->setText(tr("%1 of %2 snapshots in %3 match the filters")
+                                        .arg(locale.toString(m_timeline->rowCount()), locale.toString(total),
+                                            m_spec.displayName()));
+    else if (filtered)
+        m_ui->messageLabel->setText(tr("Counting the snapshots that match the filters, of %1 in %2…")
+                                        .arg(locale.toString(total), m_spec.displayName()));
+    else
+        m_ui->messageLabel->setText(tr("%1 snapshots in %2").arg(locale.toString(total), m_spec.displayName()));
+}
+
 void MainWindow::updateCount()
 {
+    updateHeadline();
     const QLocale locale;
     if (m_timeline->countState() == TimelineModel::CountState::Exact)
         m_countLabel->setText(tr("%1 snapshots").arg(locale.toString(m_timeline->rowCount())));

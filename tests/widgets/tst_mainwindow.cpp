@@ -102,6 +102,7 @@ private Q_SLOTS:
     void missingFileShowsAnError();
     void screenshotOption();
     void viewMenuHasOneLanguageMenu();
+    void filtersMoveTheHeadlineAndTheInspector();
     void adminRoleIsConfirmedAndAudited();
 
 private:
@@ -807,6 +808,32 @@ void TestMainWindow::adminRoleIsConfirmedAndAudited()
     QTRY_COMPARE(w.window.role(), Pii::Role::Support);
     QCOMPARE(roleRows(), before + 2);
     QSettings().remove(QStringLiteral("privacy/role"));
+}
+
+void TestMainWindow::filtersMoveTheHeadlineAndTheInspector()
+{
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    auto *rows = qobject_cast<TimelineModel *>(w.timeline->model());
+    auto *headline = w.window.findChild<QLabel *>(QStringLiteral("messageLabel"));
+    QTRY_VERIFY(headline->text().contains(QStringLiteral(" snapshots in ")));
+    QVERIFY(!headline->text().contains(QStringLiteral("match the filters")));
+    auto *inspector = w.window.findChild<SnapshotInspector *>();
+    QTRY_VERIFY(inspector->header().has_value());
+    QVERIFY(!inspector->header()->entityId.startsWith(QStringLiteral("ORD-")));
+
+    // A filter that hides the inspected snapshot: the inspector follows the first row shown, and the headline says
+    // how many of the tenant's snapshots the filters keep.
+    auto *entity = w.window.findChild<QLineEdit *>(QStringLiteral("entityEdit"));
+    entity->setFocus();
+    QTest::keyClicks(entity, QStringLiteral("ORD-"));
+    QTRY_VERIFY(rows->query().entityPrefix == QStringLiteral("ORD-"));
+    QTRY_VERIFY(inspector->header() && inspector->header()->entityId.startsWith(QStringLiteral("ORD-")));
+    QTRY_VERIFY(rows->countState() == TimelineModel::CountState::Exact);
+    QTRY_VERIFY2(headline->text().contains(
+                     QStringLiteral("%1 of ").arg(QLocale().toString(rows->rowCount())))
+            && headline->text().contains(QStringLiteral("match the filters")),
+        qPrintable(headline->text()));
 }
 
 QTEST_MAIN(TestMainWindow)
