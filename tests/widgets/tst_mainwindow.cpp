@@ -101,6 +101,8 @@ private Q_SLOTS:
     void unreachableServerShowsAnError();
     void missingFileShowsAnError();
     void screenshotOption();
+    void fitsIn1280x720_data();
+    void fitsIn1280x720();
     void viewMenuHasOneLanguageMenu();
     void filtersMoveTheHeadlineAndTheInspector();
     void adminRoleIsConfirmedAndAudited();
@@ -834,6 +836,39 @@ void TestMainWindow::filtersMoveTheHeadlineAndTheInspector()
                      QStringLiteral("%1 of ").arg(QLocale().toString(rows->rowCount())))
             && headline->text().contains(QStringLiteral("match the filters")),
         qPrintable(headline->text()));
+}
+
+void TestMainWindow::fitsIn1280x720_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("entity");
+    for (const char *language : { "en", "th", "ja" }) {
+        QTest::addRow("%s", language) << QString::fromLatin1(language) << QString();
+        QTest::addRow("%s entity", language) << QString::fromLatin1(language) << QStringLiteral("order:ORD-TH-000120");
+    }
+}
+
+void TestMainWindow::fitsIn1280x720()
+{
+    // Nothing in the window asks for more than 1280 x 720, in any language: a longer translated label or a long id
+    // used to widen the window past the screen (1,592 px after a Thai or Japanese start).
+    QFETCH(QString, language);
+    QFETCH(QString, entity);
+    const QString png = m_dir.filePath(QStringLiteral("fit-%1.png").arg(language));
+    QProcess gui;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config-fit")));
+    gui.setProcessEnvironment(environment);
+    QStringList arguments { QStringLiteral("--db"), m_db, QStringLiteral("--lang"), language, QStringLiteral("--size"),
+        QStringLiteral("1280x720"), QStringLiteral("--screenshot"), png };
+    if (!entity.isEmpty())
+        arguments << QStringLiteral("--entity") << entity;
+    gui.start(QStringLiteral(SNAPSCOPE_GUI_PATH), arguments);
+    QVERIFY(gui.waitForFinished(60000));
+    QCOMPARE(gui.exitCode(), 0);
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1280, 720));
 }
 
 QTEST_MAIN(TestMainWindow)
