@@ -99,11 +99,11 @@ QValueAxis *periodAxisOf(QChart *chart)
 class PeriodPointer : public QObject
 {
 public:
-    PeriodPointer(QChartView *view, std::function<QList<QDate>()> periods, std::function<QString(qsizetype)> describe,
+    PeriodPointer(QChartView *view, std::function<PeriodScale()> scale, std::function<QString(qsizetype)> describe,
         std::function<void(qsizetype)> activate)
         : QObject(view)
         , m_view(view)
-        , m_periods(std::move(periods))
+        , m_scale(std::move(scale))
         , m_describe(std::move(describe))
         , m_activate(std::move(activate))
     {
@@ -119,7 +119,7 @@ protected:
             const auto *mouse = static_cast<QMouseEvent *>(event);
             if (mouse->buttons() != Qt::NoButton)
                 break; // dragging a zoom rectangle
-            const qsizetype i = periodAt(m_view, m_periods(), mouse->position().toPoint());
+            const qsizetype i = periodAt(m_view, m_scale(), mouse->position().toPoint());
             if (i < 0) {
                 hide();
             } else if (i != m_shown || !QToolTip::isVisible()) {
@@ -146,7 +146,7 @@ protected:
             const QPoint at = mouse->position().toPoint();
             if ((at - m_pressedAt).manhattanLength() >= QApplication::startDragDistance())
                 break; // a zoom drag: QChartView zooms
-            const qsizetype i = periodAt(m_view, m_periods(), at);
+            const qsizetype i = periodAt(m_view, m_scale(), at);
             if (i < 0)
                 break;
             // A click, not a drag: hide the rubber band QChartView started, so it does not zoom into a sliver.
@@ -170,7 +170,7 @@ private:
     }
 
     QChartView *m_view;
-    std::function<QList<QDate>()> m_periods;
+    std::function<PeriodScale()> m_scale;
     std::function<QString(qsizetype)> m_describe;
     std::function<void(qsizetype)> m_activate;
     qsizetype m_shown = -1;
@@ -217,48 +217,44 @@ std::pair<QDate, QDate> presetRange(int preset, const QDate &end)
     }
 }
 
-qreal xOf(const QDate &period)
+PeriodScale::PeriodScale(QList<QDate> periodList, Granularity g)
+    : periods(std::move(periodList))
+    , granularity(g)
 {
-    return qreal(QDateTime(period, QTime(12, 0)).toMSecsSinceEpoch());
+    constexpr qreal day = 86'400'000;
+    m_slot = g == Granularity::Day ? day : g == Granularity::Week ? 7 * day : 365.2425 / 12 * day;
+    if (!periods.isEmpty())
+        m_origin = qreal(QDateTime(periods.constFirst(), QTime(12, 0)).toMSecsSinceEpoch());
 }
 
-qsizetype nearestPeriod(const QList<QDate> &periods, qreal x)
+qsizetype PeriodScale::nearest(qreal at) const
 {
-    qsizetype best = -1;
-    qreal distance = std::numeric_limits<qreal>::max();
-    for (qsizetype i = 0; i < periods.size(); ++i) {
-        const qreal d = std::abs(xOf(periods.at(i)) - x);
-        if (d < distance) {
-            distance = d;
-            best = i;
-        }
-    }
-    return best;
+    if (periods.isEmpty())
+        return -1;
+    return std::clamp<qsizetype>(qsizetype(std::llround((at - m_origin) / m_slot)), 0, periods.size() - 1);
 }
 
-QCategoryAxis *addPeriodAxis(QChart *chart, const QList<QDate> &periods, Granularity granularity)
+QCategoryAxis *addPeriodAxis(QChart *chart, const PeriodScale &scale)
 {
     auto *axis = new QCategoryAxis;
     axis->setObjectName(QLatin1String(PeriodAxisName));
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    if (!periods.isEmpty()) {
-        const qreal half = periods.size() > 1 ? (xOf(periods.at(1)) - xOf(periods.at(0))) / 2 : 12 * 3600 * 1000.0;
-        axis->setRange(xOf(periods.constFirst()) - half, xOf(periods.constLast()) + half);
-    }
+    if (!scale.periods.isEmpty())
+        axis->setRange(scale.min(), scale.max());
     chart->addAxis(axis, Qt::AlignBottom);
     // Labels for the periods in view, as many as fit the plot's width; redone when a zoom or a resize changes that.
-    const auto relabel = [chart, axis, periods, granularity] {
+    const auto relabel = [chart, axis, scale] {
         QList<QDate> shown;
-        QList<qsizetype> indexes;
-        for (qsizetype i = 0; i < periods.size(); ++i) {
-            const qreal x = xOf(periods.at(i));
+        QList<qreal> positions;
+        for (qsizetype i = 0; i < scale.periods.size(); ++i) {
+            const qreal x = scale.x(i);
             if (x >= axis->min() && x <= axis->max()) {
-                shown << periods.at(i);
-                indexes << i;
+                shown << scale.periods.at(i);
+                positions << x;
             }
         }
-        const bool month = granularity == Granularity::Month;
-        bool years = !shown.isEmpty() && shown.constFirst().year() != shown.constLast().year();
+        const bool month = scale.granularity == Granularity::Month;
+        const bool years = !shown.isEmpty() && shown.constFirst().year() != shown.constLast().year();
         const QString format = month ? translate("MMM yyyy", "a month on a chart's time axis")
             : years                  ? translate("d MMM yyyy", "a day on a chart's time axis, with the year")
                                      : translate("d MMM", "a day on a chart's time axis");
@@ -268,9 +264,9 @@ QCategoryAxis *addPeriodAxis(QChart *chart, const QList<QDate> &periods, Granula
         const int room = std::max(1, int(chart->plotArea().width() / labelWidth));
         QStringList labels;
         QList<qreal> values;
-        for (const qsizetype i : AnalyticsSeries::labelledPeriods(shown, granularity, room)) {
+        for (const qsizetype i : AnalyticsSeries::labelledPeriods(shown, scale.granularity, room)) {
             labels << locale.toString(shown.at(i), format);
-            values << xOf(shown.at(i));
+            values << positions.at(i);
         }
         if (labels == axis->categoriesLabels())
             return; // nothing changes: no relayout, so no loop through plotAreaChanged
@@ -286,12 +282,19 @@ QCategoryAxis *addPeriodAxis(QChart *chart, const QList<QDate> &periods, Granula
     return axis;
 }
 
-QValueAxis *addValueAxis(
-    QChart *chart, Qt::Alignment alignment, const QString &title, double max, bool integers, const QString &suffix)
+QValueAxis *addValueAxis(QChart *chart, Qt::Alignment alignment, const QString &title, double max, bool integers,
+    const QString &suffix, const QValueAxis *alongside)
 {
     auto *axis = new QValueAxis;
     axis->setTitleText(title);
-    const AxisTicks ticks = AnalyticsSeries::niceTicks(0, max, 6, integers);
+    AxisTicks ticks = AnalyticsSeries::niceTicks(0, max, alongside ? alongside->tickCount() : 6, integers);
+    if (alongside && ticks.count < alongside->tickCount()) {
+        // As many ticks as the other axis, at this axis's round step: the range grows to fit them.
+        ticks.count = alongside->tickCount();
+        ticks.max = ticks.min + ticks.step * (ticks.count - 1);
+    }
+    if (alongside)
+        axis->setGridLineVisible(false);
     axis->setRange(ticks.min, ticks.max);
     axis->setTickType(QValueAxis::TicksFixed);
     axis->setTickCount(ticks.count);
@@ -309,7 +312,7 @@ void setColour(QBarSet *set, Colour colour)
     paintBarSet(set);
 }
 
-QList<QLineSeries *> addLine(QChart *chart, const QString &name, const QList<QDate> &periods, const SeriesLine &values,
+QList<QLineSeries *> addLine(QChart *chart, const QString &name, const PeriodScale &scale, const SeriesLine &values,
     Colour colour, QAbstractAxis *x, QAbstractAxis *y, Qt::PenStyle style)
 {
     QList<LineRun> runs = AnalyticsSeries::runs(values);
@@ -320,7 +323,7 @@ QList<QLineSeries *> addLine(QChart *chart, const QString &name, const QList<QDa
         auto *series = new QLineSeries;
         series->setName(name);
         for (qsizetype i = run.first; i <= run.last; ++i)
-            series->append(xOf(periods.at(i)), *values.at(i));
+            series->append(scale.x(i), *values.at(i));
         series->setProperty(ColourProperty, int(colour));
         series->setProperty(PenStyleProperty, int(style));
         series->setProperty(PieceProperty, int(pieces.size()));
@@ -341,35 +344,35 @@ QList<QLineSeries *> addLine(QChart *chart, const QString &name, const QList<QDa
     return pieces;
 }
 
-qsizetype periodAt(QChartView *view, const QList<QDate> &periods, const QPoint &viewportPos)
+qsizetype periodAt(QChartView *view, const PeriodScale &scale, const QPoint &viewportPos)
 {
     QChart *chart = view->chart();
     const QValueAxis *axis = periodAxisOf(chart);
-    if (!axis || periods.isEmpty())
+    if (!axis || scale.periods.isEmpty())
         return -1;
     const QPointF p = chart->mapFromScene(view->mapToScene(viewportPos));
     const QRectF plot = chart->plotArea();
     if (!plot.contains(p) || plot.width() <= 0)
         return -1;
-    return nearestPeriod(periods, axis->min() + (p.x() - plot.left()) / plot.width() * (axis->max() - axis->min()));
+    return scale.nearest(axis->min() + (p.x() - plot.left()) / plot.width() * (axis->max() - axis->min()));
 }
 
-QPoint positionOf(QChartView *view, const QDate &period, qreal fraction)
+QPoint positionOf(QChartView *view, const PeriodScale &scale, qsizetype i, qreal fraction)
 {
     QChart *chart = view->chart();
     const QValueAxis *axis = periodAxisOf(chart);
     if (!axis)
         return {};
     const QRectF plot = chart->plotArea();
-    const QPointF inChart(plot.left() + (xOf(period) - axis->min()) / (axis->max() - axis->min()) * plot.width(),
+    const QPointF inChart(plot.left() + (scale.x(i) - axis->min()) / (axis->max() - axis->min()) * plot.width(),
         plot.bottom() - fraction * plot.height());
     return view->mapFromScene(chart->mapToScene(inChart));
 }
 
-void installPeriodPointer(QChartView *view, std::function<QList<QDate>()> periods,
+void installPeriodPointer(QChartView *view, std::function<PeriodScale()> scale,
     std::function<QString(qsizetype)> describe, std::function<void(qsizetype)> activate)
 {
-    new PeriodPointer(view, std::move(periods), std::move(describe), std::move(activate));
+    new PeriodPointer(view, std::move(scale), std::move(describe), std::move(activate));
 }
 
 QString periodText(const QDate &period, Granularity granularity, const QString &zone)
@@ -454,10 +457,11 @@ QImage exportImage(QChartView *view, const QStringList &heading)
     height += margin / 2;
     QImage image((QSizeF(size.width(), height + size.height()) * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(ratio);
-    image.fill(view->chart()->backgroundBrush().color());
+    // The heading on what surrounds the chart in the view, in its text colour (light or dark with the theme).
+    image.fill(view->palette().color(QPalette::Window));
     QPainter painter(&image);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    painter.setPen(view->chart()->titleBrush().color());
+    painter.setPen(view->palette().color(QPalette::WindowText));
     qreal y = margin;
     for (qsizetype i = 0; i < heading.size(); ++i) {
         const QFontMetricsF &metrics = i == 0 ? titleMetrics : textMetrics;

@@ -75,17 +75,19 @@ ChatChartView::ChatChartView(QWidget *parent)
         ChartTools::exportCsv(this, AnalyticsSeries::chatCsv(m_data.points), QStringLiteral("chat-conversion.csv"));
     });
     ChartTools::installPeriodPointer(
-        m_ui->chartView,
-        [this] {
-            QList<QDate> periods;
-            for (const ChatPoint &p : std::as_const(m_data.points))
-                periods << p.period;
-            return periods;
-        },
-        [this](qsizetype i) { return describe(i); }, [this](qsizetype i) { activate(i); });
+        m_ui->chartView, [this] { return periodScale(); }, [this](qsizetype i) { return describe(i); },
+        [this](qsizetype i) { activate(i); });
 }
 
 ChatChartView::~ChatChartView() = default;
+
+ChartTools::PeriodScale ChatChartView::periodScale() const
+{
+    QList<QDate> periods;
+    for (const ChatPoint &p : std::as_const(m_data.points))
+        periods << p.period;
+    return { periods, m_shownQuery.granularity };
+}
 
 QChart *ChatChartView::chart() const
 {
@@ -175,14 +177,13 @@ void ChatChartView::showData(const ChatChartData &shown, const ChatSeriesQuery &
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto *line = new QBarSet(tr("LINE")), *facebook = new QBarSet(tr("Facebook")),
          *whatsapp = new QBarSet(tr("WhatsApp"));
-    QList<QDate> periods;
+    const ChartTools::PeriodScale scale = periodScale();
     QStringList categories;
     double countMax = 0;
     for (const ChatPoint &p : points) {
         *line << double(p.line);
         *facebook << double(p.facebook);
         *whatsapp << double(p.whatsapp);
-        periods << p.period;
         categories << p.period.toString(Qt::ISODate);
         countMax = std::max(countMax, double(p.conversations));
     }
@@ -197,7 +198,7 @@ void ChatChartView::showData(const ChatChartData &shown, const ChatSeriesQuery &
     categoryAxis->setVisible(false);
     chart->addAxis(categoryAxis, Qt::AlignBottom);
     bars->attachAxis(categoryAxis);
-    QCategoryAxis *timeAxis = ChartTools::addPeriodAxis(chart, periods, q.granularity);
+    QCategoryAxis *timeAxis = ChartTools::addPeriodAxis(chart, scale);
     QValueAxis *countAxis = ChartTools::addValueAxis(chart, Qt::AlignLeft, tr("Conversations"), countMax, true);
     bars->attachAxis(countAxis);
 
@@ -218,19 +219,20 @@ void ChatChartView::showData(const ChatChartData &shown, const ChatSeriesQuery &
     case ChatMeasure::AverageOrderValue:
         metricAxis = ChartTools::addValueAxis(chart, Qt::AlignRight,
             m_data.tenant.currency.isEmpty() ? metricName : tr("%1 (%2)").arg(metricName, m_data.tenant.currency),
-            metricMax, false);
+            metricMax, false, {}, countAxis);
         break;
     default:
-        metricAxis = ChartTools::addValueAxis(chart, Qt::AlignRight, metricName, metricMax, false);
+        metricAxis = ChartTools::addValueAxis(chart, Qt::AlignRight, metricName, metricMax, false, {}, countAxis);
         break;
     }
-    QList<QLineSeries *> lines = ChartTools::addLine(chart, tr("Converted"), periods,
+    metricAxis->setGridLineVisible(false); // the grid is the conversations'
+    QList<QLineSeries *> lines = ChartTools::addLine(chart, tr("Converted"), scale,
         AnalyticsSeries::line(points, ChatMeasure::Converted), ChartTools::Colour::Red, timeAxis, countAxis);
-    lines << ChartTools::addLine(chart, metricName, periods, values, ChartTools::Colour::Orange, timeAxis, metricAxis);
+    lines << ChartTools::addLine(chart, metricName, scale, values, ChartTools::Colour::Orange, timeAxis, metricAxis);
     // A click that reaches a line itself (without the zoom band) drills down as a click on the plot does.
     for (QLineSeries *series : std::as_const(lines))
         connect(series, &QLineSeries::clicked, this,
-            [this, periods](const QPointF &point) { activate(ChartTools::nearestPeriod(periods, point.x())); });
+            [this, scale](const QPointF &point) { activate(scale.nearest(point.x())); });
     ChartTools::installLegendToggle(chart, this);
     QChart *old = m_ui->chartView->chart();
     m_ui->chartView->setChart(chart);

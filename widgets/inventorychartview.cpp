@@ -87,17 +87,19 @@ InventoryChartView::InventoryChartView(QWidget *parent)
         ChartTools::exportCsv(this, AnalyticsSeries::inventoryCsv(m_data.points), QStringLiteral("inventory.csv"));
     });
     ChartTools::installPeriodPointer(
-        m_ui->chartView,
-        [this] {
-            QList<QDate> periods;
-            for (const InventoryPoint &p : std::as_const(m_data.points))
-                periods << p.period;
-            return periods;
-        },
-        [this](qsizetype i) { return describe(i); }, [this](qsizetype i) { activate(i); });
+        m_ui->chartView, [this] { return periodScale(); }, [this](qsizetype i) { return describe(i); },
+        [this](qsizetype i) { activate(i); });
 }
 
 InventoryChartView::~InventoryChartView() = default;
+
+ChartTools::PeriodScale InventoryChartView::periodScale() const
+{
+    QList<QDate> periods;
+    for (const InventoryPoint &p : std::as_const(m_data.points))
+        periods << p.period;
+    return { periods, m_shownQuery.granularity };
+}
 
 QChart *InventoryChartView::chart() const
 {
@@ -282,11 +284,10 @@ void InventoryChartView::showData(const InventoryChartData &shown, const Invento
     ChartTools::followSystemTheme(chart, this);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    QList<QDate> periods;
+    const ChartTools::PeriodScale scale = periodScale();
     QStringList categories;
     double stockMax = 0, valueMax = 0;
     for (const InventoryPoint &p : points) {
-        periods << p.period;
         categories << p.period.toString(Qt::ISODate);
         if (p.hasData) {
             stockMax
@@ -319,26 +320,26 @@ void InventoryChartView::showData(const InventoryChartData &shown, const Invento
     categoryAxis->setVisible(false);
     chart->addAxis(categoryAxis, Qt::AlignBottom);
     bars->attachAxis(categoryAxis);
-    QCategoryAxis *timeAxis = ChartTools::addPeriodAxis(chart, periods, q.granularity);
+    QCategoryAxis *timeAxis = ChartTools::addPeriodAxis(chart, scale);
     QValueAxis *stockAxis = ChartTools::addValueAxis(chart, Qt::AlignLeft, tr("Units"), stockMax, true);
     const QString currency = m_data.tenant.currency;
     QValueAxis *valueAxis = ChartTools::addValueAxis(chart, Qt::AlignRight,
-        currency.isEmpty() ? tr("Stock value") : tr("Stock value (%1)").arg(currency), valueMax, false);
+        currency.isEmpty() ? tr("Stock value") : tr("Stock value (%1)").arg(currency), valueMax, false, {}, stockAxis);
     bars->attachAxis(stockAxis);
     QList<QLineSeries *> lines;
-    lines << ChartTools::addLine(chart, tr("Opening"), periods,
-        AnalyticsSeries::line(points, InventoryMeasure::Opening), ChartTools::Colour::Teal, timeAxis, stockAxis);
-    lines << ChartTools::addLine(chart, tr("Closing"), periods,
-        AnalyticsSeries::line(points, InventoryMeasure::Closing), ChartTools::Colour::Blue, timeAxis, stockAxis);
-    lines << ChartTools::addLine(chart, tr("Stock value"), periods,
+    lines << ChartTools::addLine(chart, tr("Opening"), scale, AnalyticsSeries::line(points, InventoryMeasure::Opening),
+        ChartTools::Colour::Teal, timeAxis, stockAxis);
+    lines << ChartTools::addLine(chart, tr("Closing"), scale, AnalyticsSeries::line(points, InventoryMeasure::Closing),
+        ChartTools::Colour::Blue, timeAxis, stockAxis);
+    lines << ChartTools::addLine(chart, tr("Stock value"), scale,
         AnalyticsSeries::line(points, InventoryMeasure::TotalValue), ChartTools::Colour::Orange, timeAxis, valueAxis);
     if (!m_data.previous.isEmpty())
-        lines << ChartTools::addLine(chart, tr("Closing, previous period"), periods, before, ChartTools::Colour::Purple,
+        lines << ChartTools::addLine(chart, tr("Closing, previous period"), scale, before, ChartTools::Colour::Purple,
             timeAxis, stockAxis, Qt::DashLine);
     // A click that reaches a line itself (without the zoom band) drills down as a click on the plot does.
     for (QLineSeries *line : std::as_const(lines))
         connect(line, &QLineSeries::clicked, this,
-            [this, periods](const QPointF &point) { activate(ChartTools::nearestPeriod(periods, point.x())); });
+            [this, scale](const QPointF &point) { activate(scale.nearest(point.x())); });
     ChartTools::installLegendToggle(chart, this);
     QChart *old = m_ui->chartView->chart();
     m_ui->chartView->setChart(chart);

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "charttools.h"
 #include "domain/analytics.h"
 
 namespace Ui {
@@ -33,6 +34,8 @@ public:
     int pointCount() const { return int(m_data.points.size()); }
     SeriesTableModel *table() const { return m_table; }
     QChart *chart() const;
+    // Where the periods shown sit on the chart's time axis.
+    ChartTools::PeriodScale periodScale() const;
     // What the PNG export writes above the chart: the title, the range with its business zone, the filters.
     QStringList heading() const;
     // Shown instead of the chart when it has nothing to draw (an unknown product, no data in range); else empty.

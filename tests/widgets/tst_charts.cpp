@@ -289,12 +289,22 @@ void TestCharts::monthAxisIsLabelledAtMonthStarts()
     QVERIFY(axis);
     const QStringList labels = axis->categoriesLabels();
     QVERIFY(labels.size() >= 4);
+    const ChartTools::PeriodScale scale = view->periodScale();
     for (const QString &label : labels) {
-        // At a month's own point (its first day), named as the month.
-        const QDate day = QDateTime::fromMSecsSinceEpoch(qint64(axis->endValue(label))).date();
-        QCOMPARE(day.day(), 1);
-        QCOMPARE(label, QLocale().toString(day, QStringLiteral("MMM yyyy")));
+        // Exactly under a month's bar, named as that month (the period's first day).
+        const qsizetype i = scale.nearest(axis->endValue(label));
+        QCOMPARE(axis->endValue(label), scale.x(i));
+        QCOMPARE(scale.periods.at(i).day(), 1);
+        QCOMPARE(label, QLocale().toString(scale.periods.at(i), QStringLiteral("MMM yyyy")));
     }
+    // Bars and lines agree: the closing line's points sit at the centres of the bars' slots.
+    const QList<QLineSeries *> closing = pieces(view->chart(), QStringLiteral("Closing"));
+    QVERIFY(!closing.isEmpty());
+    for (const QPointF &p : closing.constLast()->points())
+        QCOMPARE(p.x(), scale.x(scale.nearest(p.x())));
+    QCOMPARE(axis->min(), scale.min());
+    QCOMPARE(axis->max(), scale.max());
+    QCOMPARE(scale.max() - scale.min(), (scale.x(1) - scale.x(0)) * qreal(scale.periods.size()));
 }
 
 void TestCharts::seriesHaveDistinctColours()
@@ -353,7 +363,7 @@ void TestCharts::hoverAndClickOnAChatBar()
     const qsizetype row = 4;
     QCOMPARE(view->table()->rows().at(row).value(u"period").toString(), day.toString(Qt::ISODate));
     QVERIFY(view->table()->rows().at(row).value(u"line").toInteger() > 0);
-    const QPoint bar = ChartTools::positionOf(chartView, day, 0.01);
+    const QPoint bar = ChartTools::positionOf(chartView, view->periodScale(), row, 0.01);
     QVERIFY(chartView->viewport()->rect().contains(bar));
     // Hover: the period named with its business zone, and its figures.
     QTest::mouseMove(chartView->viewport(), bar);
@@ -388,13 +398,14 @@ void TestCharts::clickOnAnInventoryWeekDrillsDown()
     const QDate monday = from.addDays(-2);
     QCOMPARE(view->table()->rows().first().value(u"period").toString(), monday.toString(Qt::ISODate));
     QSignalSpy activated(view, &InventoryChartView::periodActivated);
-    QTest::mouseClick(chartView->viewport(), Qt::LeftButton, {}, ChartTools::positionOf(chartView, monday, 0.02));
+    QTest::mouseClick(
+        chartView->viewport(), Qt::LeftButton, {}, ChartTools::positionOf(chartView, view->periodScale(), 0, 0.02));
     QCOMPARE(activated.size(), 1);
     QCOMPARE(activated.at(0).at(0).toDate(), from);
     QCOMPARE(activated.at(0).at(1).toDate(), monday.addDays(6));
     // The second week, whole.
     QTest::mouseClick(
-        chartView->viewport(), Qt::LeftButton, {}, ChartTools::positionOf(chartView, monday.addDays(7), 0.5));
+        chartView->viewport(), Qt::LeftButton, {}, ChartTools::positionOf(chartView, view->periodScale(), 1, 0.5));
     QCOMPARE(activated.size(), 2);
     QCOMPARE(activated.at(1).at(0).toDate(), monday.addDays(7));
     QCOMPARE(activated.at(1).at(1).toDate(), monday.addDays(13));
@@ -406,8 +417,8 @@ void TestCharts::aZoomDragIsNotAClick()
     QVERIFY(view);
     auto *chartView = view->findChild<QChartView *>(QStringLiteral("chartView"));
     QSignalSpy activated(view, &ChatChartView::periodActivated);
-    const QPoint a = ChartTools::positionOf(chartView, m_last.addDays(-20), 0.5);
-    const QPoint b = ChartTools::positionOf(chartView, m_last.addDays(-10), 0.5);
+    const QPoint a = ChartTools::positionOf(chartView, view->periodScale(), 9, 0.5);
+    const QPoint b = ChartTools::positionOf(chartView, view->periodScale(), 19, 0.5);
     QTest::mousePress(chartView->viewport(), Qt::LeftButton, {}, a);
     QMouseEvent move(QEvent::MouseMove, b, chartView->viewport()->mapToGlobal(b), Qt::NoButton, Qt::LeftButton, {});
     QApplication::sendEvent(chartView->viewport(), &move);
