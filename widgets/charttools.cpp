@@ -38,11 +38,6 @@ constexpr const char *PieceProperty = "snapscopePiece"; // 0: the piece that has
 constexpr const char *HiddenProperty = "snapscopeHidden"; // a bar set hidden from the legend
 constexpr const char *PeriodAxisName = "periodAxis";
 
-QString translate(const char *text, const char *comment = nullptr)
-{
-    return QCoreApplication::translate("ChartTools", text, comment);
-}
-
 // Tableau 10: ten hues that stay apart for most colour vision and on light and dark backgrounds.
 QColor colourOf(Colour colour)
 {
@@ -255,9 +250,11 @@ QCategoryAxis *addPeriodAxis(QChart *chart, const PeriodScale &scale)
         }
         const bool month = scale.granularity == Granularity::Month;
         const bool years = !shown.isEmpty() && shown.constFirst().year() != shown.constLast().year();
-        const QString format = month ? translate("MMM yyyy", "a month on a chart's time axis")
-            : years                  ? translate("d MMM yyyy", "a day on a chart's time axis, with the year")
-                                     : translate("d MMM", "a day on a chart's time axis");
+        const QString format = month
+            ? QCoreApplication::translate("ChartTools", "MMM yyyy", "a month on a chart's time axis")
+            : years
+            ? QCoreApplication::translate("ChartTools", "d MMM yyyy", "a day on a chart's time axis, with the year")
+            : QCoreApplication::translate("ChartTools", "d MMM", "a day on a chart's time axis");
         const QLocale locale;
         const qreal labelWidth
             = QFontMetricsF(axis->labelsFont()).horizontalAdvance(locale.toString(QDate(2026, 12, 28), format)) + 24;
@@ -380,24 +377,27 @@ QString periodText(const QDate &period, Granularity granularity, const QString &
     const QLocale locale;
     switch (granularity) {
     case Granularity::Day:
-        return translate("%1 (a business day in %2)").arg(locale.toString(period, QLocale::LongFormat), zone);
+        return QCoreApplication::translate("ChartTools", "%1 (a business day in %2)")
+            .arg(locale.toString(period, QLocale::LongFormat), zone);
     case Granularity::Week:
-        return translate("%1 to %2 (business days in %3)")
+        return QCoreApplication::translate("ChartTools", "%1 to %2 (business days in %3)")
             .arg(locale.toString(period, QLocale::LongFormat),
                 locale.toString(AnalyticsSeries::periodEnd(period, granularity), QLocale::LongFormat), zone);
     case Granularity::Month:
-        return translate("%1 (business days in %2)")
-            .arg(locale.toString(period, translate("MMMM yyyy", "a month in a chart's tooltip")), zone);
+        return QCoreApplication::translate("ChartTools", "%1 (business days in %2)")
+            .arg(locale.toString(
+                     period, QCoreApplication::translate("ChartTools", "MMMM yyyy", "a month in a chart's tooltip")),
+                zone);
     }
     return {};
 }
 
 QString rangeText(const QDate &from, const QDate &to, Granularity granularity, const QString &zone)
 {
-    const QString by = granularity == Granularity::Day ? translate("by day")
-        : granularity == Granularity::Week             ? translate("by week")
-                                                       : translate("by month");
-    return translate("%1 to %2, %3, business days in %4")
+    const QString by = granularity == Granularity::Day ? QCoreApplication::translate("ChartTools", "by day")
+        : granularity == Granularity::Week             ? QCoreApplication::translate("ChartTools", "by week")
+                                                       : QCoreApplication::translate("ChartTools", "by month");
+    return QCoreApplication::translate("ChartTools", "%1 to %2, %3, business days in %4")
         .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate), by, zone);
 }
 
