@@ -1659,3 +1659,34 @@ Result<QList<ChatPoint>> SqlSnapshotStore::chatSeries(const ChatSeriesQuery &q)
     }
     return points;
 }
+
+Result<InventoryCatalogue> SqlSnapshotStore::inventoryCatalogue(const QString &tenant)
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    InventoryCatalogue catalogue;
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT DISTINCT store_code FROM inventory_store_days WHERE tenant_id = ? ORDER BY store_code"));
+    query.addBindValue(tenant);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("listing the inventory's stores"), query);
+    while (query.next())
+        catalogue.stores << query.value(0).toString();
+    // One index seek per product (daily_inventory_product) instead of a DISTINCT over every fact row.
+    query.prepare(QStringLiteral("WITH RECURSIVE products(id) AS ("
+                                 "SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
+                                 "UNION ALL SELECT (SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
+                                 "AND product_id > products.id) "
+                                 "FROM products WHERE products.id IS NOT NULL) "
+                                 "SELECT id FROM products WHERE id IS NOT NULL"));
+    query.addBindValue(tenant);
+    query.addBindValue(tenant);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("listing the inventory's products"), query);
+    while (query.next())
+        catalogue.products << query.value(0).toString();
+    return catalogue;
+}

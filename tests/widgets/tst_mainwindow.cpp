@@ -519,16 +519,17 @@ void TestMainWindow::chatChartFiltersByPlatform()
     auto *metric = chart->findChild<QComboBox *>(QStringLiteral("metricCombo"));
     metric->setCurrentIndex(1);
     Q_EMIT metric->activated(1);
-    QLineSeries *aov = nullptr;
+    // The line breaks at periods without a value: its points are spread over its pieces.
+    qsizetype aovPoints = 0;
     for (QAbstractSeries *series : chart->chart()->series()) {
         if (series->name() == QStringLiteral("Average order value"))
-            aov = qobject_cast<QLineSeries *>(series);
+            aovPoints += qobject_cast<QLineSeries *>(series)->count();
     }
-    QVERIFY(aov);
     qsizetype withOrders = 0;
     for (const ChatPoint &p : *expected)
         withOrders += p.averageOrderValue.has_value();
-    QCOMPARE(aov->count(), withOrders);
+    QVERIFY(withOrders > 0);
+    QCOMPARE(aovPoints, withOrders);
 }
 
 void TestMainWindow::corruptPayloadShowsAnIntegrityError()
