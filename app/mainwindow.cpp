@@ -403,6 +403,7 @@ void MainWindow::refresh()
             query.entityId = m_entityId;
             m_awaitingFirstRows = !m_tenant.isEmpty();
             m_timeline->setStore(m_store);
+            m_timeline->setTimeZone(m_ui->filterBar->timeZone()); // the tenant's business zone, named in the header
             m_timeline->setQuery(query); // one read: the model starts once both are set
             if (!m_awaitingFirstRows) {
                 m_ui->messageLabel->setText(tr("%1 holds no tenants yet.").arg(m_spec.displayName()));
