@@ -29,7 +29,7 @@ FilterBar::FilterBar(QWidget *parent)
     for (QLineEdit *edit : { m_ui->entityEdit, m_ui->createdByEdit })
         edit->setMinimumWidth(90);
     m_ui->entityEdit->setToolTip(tr("Entity ids starting with this text, in any case"));
-    m_ui->createdByEdit->setPlaceholderText(tr("anyone (contains)"));
+    m_ui->createdByEdit->setPlaceholderText(tr("contains…"));
     m_ui->createdByEdit->setToolTip(tr("Creators whose name contains this text, in any case"));
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
@@ -60,9 +60,6 @@ FilterBar::FilterBar(QWidget *parent)
         edit->setEnabled(false);
         addCalendar(edit);
     }
-    const EpochMs now = QDateTime::currentMSecsSinceEpoch();
-    m_ui->fromEdit->setText(IsoTime::toZoneText(now - 7 * 24 * 3600 * 1000LL, m_zone));
-    m_ui->toEdit->setText(IsoTime::toZoneText(now, m_zone));
     setTenants({}, QString());
 
     connect(m_ui->tenantCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -79,14 +76,7 @@ FilterBar::FilterBar(QWidget *parent)
         const bool custom = preset == Preset::Custom;
         m_ui->fromEdit->setEnabled(custom);
         m_ui->toEdit->setEnabled(custom);
-        if (!custom && preset != Preset::AnyTime) {
-            // Show what the preset means; the query computes it afresh each time it runs.
-            const TimeRange range = presetRange(preset, QDateTime::currentMSecsSinceEpoch(), m_zone);
-            m_quiet = true;
-            m_ui->fromEdit->setText(IsoTime::toZoneText(*range.from, m_zone));
-            m_ui->toEdit->setText(IsoTime::toZoneText(*range.to, m_zone));
-            m_quiet = false;
-        }
+        showPresetRange();
         changedNow();
     });
     for (QLineEdit *edit : { m_ui->fromEdit, m_ui->toEdit }) {
@@ -181,14 +171,21 @@ void FilterBar::updateZone()
     m_ui->zoneLabel->setText(tr("(%1)").arg(QString::fromUtf8(m_zone.id())));
     for (QLineEdit *edit : { m_ui->fromEdit, m_ui->toEdit })
         checkBound(edit);
+    showPresetRange();
+}
+
+void FilterBar::showPresetRange()
+{
+    // What the preset means, in the tenant's zone (the query computes it afresh each time it runs); "Any time" has
+    // no bounds, and a custom range keeps what was typed.
     const auto preset = Preset(m_ui->presetCombo->currentData().toInt());
-    if (preset != Preset::Custom && preset != Preset::AnyTime) {
-        const TimeRange range = presetRange(preset, QDateTime::currentMSecsSinceEpoch(), m_zone);
-        const bool quiet = std::exchange(m_quiet, true);
-        m_ui->fromEdit->setText(IsoTime::toZoneText(*range.from, m_zone));
-        m_ui->toEdit->setText(IsoTime::toZoneText(*range.to, m_zone));
-        m_quiet = quiet;
-    }
+    if (preset == Preset::Custom)
+        return;
+    const TimeRange range = presetRange(preset, QDateTime::currentMSecsSinceEpoch(), m_zone);
+    const bool quiet = std::exchange(m_quiet, true);
+    m_ui->fromEdit->setText(range.from ? IsoTime::toZoneText(*range.from, m_zone) : QString());
+    m_ui->toEdit->setText(range.to ? IsoTime::toZoneText(*range.to, m_zone) : QString());
+    m_quiet = quiet;
 }
 
 QString FilterBar::tenant() const

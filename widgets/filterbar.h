@@ -58,6 +58,7 @@ private:
     void updateTypesText();
     void changedNow();
     void updateZone();
+    void showPresetRange();
     // The bound typed into a date field; unset when it is empty or cannot be read (the field says why).
     std::optional<EpochMs> boundOf(QLineEdit *edit) const;
     void checkBound(QLineEdit *edit);

@@ -60,6 +60,14 @@ void TimelineTable::setTimelineModel(TimelineModel *model)
         m_timeline->sort(column, order);
     });
     connect(model, &TimelineModel::emptyTextChanged, viewport(), qOverload<>(&QWidget::update));
+    // The Taken at header names the zone ("Taken at (America/Argentina/Buenos_Aires)"): keep it readable.
+    const auto fitTakenAt = [this] {
+        const int needed = horizontalHeader()->sectionSizeHint(int(Column::TakenAt));
+        if (columnWidth(int(Column::TakenAt)) < needed)
+            setColumnWidth(int(Column::TakenAt), needed);
+    };
+    connect(model, &QAbstractItemModel::headerDataChanged, this, fitTakenAt);
+    fitTakenAt();
 }
 
 QString TimelineTable::placeholderText() const
