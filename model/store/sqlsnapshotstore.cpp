@@ -788,6 +788,22 @@ QString prefixEnd(const QString &prefix)
     return prefix + QString::fromUcs4(U"\U0010FFFF");
 }
 
+// An entity id prefix (the timeline's filter, the navigator's search), case-insensitive.
+void appendEntityPrefix(const QString &prefix, bool sqlite, QStringList &where, QVariantList &values)
+{
+    // lower() on both sides folds alike on each backend (ASCII letters in SQLite, every
+    // letter in PostgreSQL). The range before it holds every case variant of the prefix in binary order
+    // (upper-case ASCII sorts before lower-case), so an index on entity_id can narrow the rows; the lower()
+    // term then keeps the exact matches. PostgreSQL compares text in the database's collation, where that range
+    // does not hold, so there the lower() term alone decides.
+    if (sqlite) {
+        where << QStringLiteral("entity_id >= ? AND entity_id < ?");
+        values << asciiCase(prefix, true) << prefixEnd(asciiCase(prefix, false));
+    }
+    where << QStringLiteral("lower(substr(entity_id, 1, ?)) = lower(?)");
+    values << qsizetype(prefix.toUcs4().size()) << prefix;
+}
+
 // The WHERE terms and their bound values for a query's filters (every filter goes into the SQL).
 void appendFilters(const SnapshotQuery &q, bool sqlite, QStringList &where, QVariantList &values)
 {
@@ -801,18 +817,7 @@ void appendFilters(const SnapshotQuery &q, bool sqlite, QStringList &where, QVar
         where << QStringLiteral("entity_id = ?");
         values << q.entityId;
     } else if (!q.entityPrefix.isEmpty()) {
-        // Case-insensitive: lower() on both sides folds alike on each backend (ASCII letters in SQLite, every
-        // letter in PostgreSQL). The range before it holds every case variant of the prefix in binary order
-        // (upper-case ASCII sorts before lower-case), so an index on entity_id can narrow the rows; the lower()
-        // term then keeps the exact matches. PostgreSQL compares text in the database's collation, where that range
-        // does not hold, so there the lower() term alone decides.
-        const QString prefix = q.entityPrefix;
-        if (sqlite) {
-            where << QStringLiteral("entity_id >= ? AND entity_id < ?");
-            values << asciiCase(prefix, true) << prefixEnd(asciiCase(prefix, false));
-        }
-        where << QStringLiteral("lower(substr(entity_id, 1, ?)) = lower(?)");
-        values << qsizetype(prefix.toUcs4().size()) << prefix;
+        appendEntityPrefix(q.entityPrefix, sqlite, where, values);
     }
     if (!q.types.isEmpty()) {
         QStringList marks;
@@ -1121,18 +1126,21 @@ Result<QList<EntitySummary>> SqlSnapshotStore::entities(
     QString sql
         = QStringLiteral("SELECT entity_id, COUNT(*), MAX(taken_at) FROM snapshots WHERE tenant_id = ? AND kind = ? "
                          "AND deleted_at IS NULL");
+    // The entity prefix as the timeline's filter reads it: in any case.
+    QStringList where;
+    QVariantList values;
     if (!prefix.isEmpty())
-        sql += QStringLiteral(" AND substr(entity_id, 1, ?) = ?");
+        appendEntityPrefix(prefix, m_dialect.isSqlite(), where, values);
+    for (const QString &term : std::as_const(where))
+        sql += QStringLiteral(" AND ") + term;
     sql += QStringLiteral(" GROUP BY entity_id ORDER BY entity_id LIMIT ?");
     QSqlQuery query(*dbResult);
     query.setForwardOnly(true);
     query.prepare(sql);
     query.addBindValue(tenant);
     query.addBindValue(kind);
-    if (!prefix.isEmpty()) {
-        query.addBindValue(prefix.size());
-        query.addBindValue(prefix);
-    }
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
     query.addBindValue(qBound(1, limit, 1000000));
     if (!query.exec())
         return errorFrom(QStringLiteral("listing entities"), query);

@@ -318,6 +318,11 @@ void TestTimelineModel::entityListFindsByPrefix()
     for (int r = 0; r < model.rowCount(); ++r)
         ids << model.index(r, 0).data(EntityListModel::EntityIdRole).toString();
     QCOMPARE(ids.join(u','), QStringLiteral("E3,E30,E31,E32,E33,E34,E35,E36,E37,E38,E39"));
+    // In any case, as the timeline's entity filter.
+    model.setFilter(QStringLiteral("t1"), QStringLiteral("order"), QStringLiteral("e3"));
+    QTRY_VERIFY(!model.isLoading());
+    QCOMPARE(model.rowCount(), 11);
+    QCOMPARE(model.index(0, 0).data(EntityListModel::EntityIdRole).toString(), QStringLiteral("E3"));
     // A limit cuts the list and says so.
     model.setLimit(5);
     model.setFilter(QStringLiteral("t1"), QStringLiteral("chat"), QString());
