@@ -453,6 +453,7 @@ void MainWindow::refresh()
             if (const auto &shown = m_inspector->header(); shown && shown->tenant == m_tenant)
                 m_keepInspected = shown->id; // a refresh (F5, after maintenance) keeps what is inspected
             m_timeline->setStore(m_store);
+            m_timeline->setTimeZone(m_ui->filterBar->timeZone()); // the tenant's business zone, named in the header
             m_timeline->setQuery(query); // one read: the model starts once both are set
             if (!m_awaitingFirstRows) {
                 m_ui->messageLabel->setText(tr("%1 holds no tenants yet.").arg(m_spec.displayName()));

@@ -1147,10 +1147,6 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>開始(&amp;F)</translation>
     </message>
     <message>
-        <source>yyyy-MM-dd HH:mm</source>
-        <translation>yyyy-MM-dd HH:mm</translation>
-    </message>
-    <message>
         <source>t&amp;o</source>
         <translation>終了(&amp;O)</translation>
     </message>
@@ -1201,6 +1197,42 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
     <message>
         <source>%1 types</source>
         <translation>%1 タイプ</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>Times in the filters and on the timeline are in the tenant&apos;s business time zone</source>
+        <translation>フィルターとタイムラインの時刻はテナントの業務タイムゾーンです</translation>
+    </message>
+    <message>
+        <source>Entity ids starting with this text, in any case</source>
+        <translation>この文字列で始まるエンティティ ID(大文字と小文字を区別しない)</translation>
+    </message>
+    <message>
+        <source>contains…</source>
+        <translation>含む…</translation>
+    </message>
+    <message>
+        <source>Creators whose name contains this text, in any case</source>
+        <translation>名前にこの文字列を含む作成者(大文字と小文字を区別しない)</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>日付を選択</translation>
+    </message>
+    <message>
+        <source>A day (2026-10-01, its midnight) or a day and time (2026-10-01 13:30) in %1</source>
+        <translation>日付(2026-10-01 はその日の 0 時)または日時(2026-10-01 13:30)、%1 の時刻</translation>
+    </message>
+    <message>
+        <source>Type a whole day, 2026-10-01, or a day and time, 2026-10-01 13:30</source>
+        <translation>日付 2026-10-01、または日時 2026-10-01 13:30 の形で入力してください</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>
@@ -2268,6 +2300,10 @@ stock value %6</source>
         <source>New schedule</source>
         <translation>新しいスケジュール</translation>
     </message>
+    <message>
+        <source>Next 10 runs (%1):</source>
+        <translation>次の 10 回の実行 (%1):</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleListModel</name>
@@ -2921,10 +2957,6 @@ stock value %6</source>
         <translation>固定: クリーンアップで削除されません</translation>
     </message>
     <message>
-        <source>Taken at</source>
-        <translation>作成日時</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -2959,6 +2991,72 @@ stock value %6</source>
     <message>
         <source>Pinned</source>
         <translation>固定</translation>
+    </message>
+    <message>
+        <source>kind %1</source>
+        <translation>種類 %1</translation>
+    </message>
+    <message>
+        <source>types %1</source>
+        <translation>タイプ %1</translation>
+    </message>
+    <message>
+        <source>entity %1</source>
+        <translation>エンティティ %1</translation>
+    </message>
+    <message>
+        <source>entity starting with &quot;%1&quot;</source>
+        <translation>「%1」で始まるエンティティ</translation>
+    </message>
+    <message>
+        <source>created by someone matching &quot;%1&quot;</source>
+        <translation>作成者に「%1」を含む</translation>
+    </message>
+    <message>
+        <source>in the trash</source>
+        <translation>ごみ箱内</translation>
+    </message>
+    <message>
+        <source>the first snapshot</source>
+        <translation>最初のスナップショット</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>No snapshots were taken between %1 and %2 (%3).</source>
+        <translation>%1 から %2 (%3) の間に作成されたスナップショットはありません。</translation>
+    </message>
+    <message>
+        <source>No snapshots were taken between %1 and %2 (%3) with %4.</source>
+        <translation>%1 から %2 (%3) の間に作成された、%4 のスナップショットはありません。</translation>
+    </message>
+    <message>
+        <source>The newest one is from %1; widen the time range to see it.</source>
+        <translation>最新のものは %1 です。表示するには期間を広げてください。</translation>
+    </message>
+    <message>
+        <source>This tenant has no snapshots yet.</source>
+        <translation>このテナントにはまだスナップショットがありません。</translation>
+    </message>
+    <message>
+        <source>None match these filters at any time.</source>
+        <translation>どの期間にもこれらのフィルターに一致するものはありません。</translation>
+    </message>
+    <message>
+        <source>No snapshots with %1.</source>
+        <translation>%1 のスナップショットはありません。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3 UTC</source>
+        <translation>%1 (%2)
+%3 UTC</translation>
+    </message>
+    <message>
+        <source>Taken at (%1)</source>
+        <translation>作成日時 (%1)</translation>
     </message>
 </context>
 <context>

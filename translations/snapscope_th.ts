@@ -1147,10 +1147,6 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>ตั้งแต่ (&amp;F)</translation>
     </message>
     <message>
-        <source>yyyy-MM-dd HH:mm</source>
-        <translation>yyyy-MM-dd HH:mm</translation>
-    </message>
-    <message>
         <source>t&amp;o</source>
         <translation>ถึง (&amp;O)</translation>
     </message>
@@ -1201,6 +1197,42 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
     <message>
         <source>%1 types</source>
         <translation>%1 ชนิด</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>Times in the filters and on the timeline are in the tenant&apos;s business time zone</source>
+        <translation>เวลาในตัวกรองและในไทม์ไลน์เป็นเขตเวลาทำการของผู้เช่า</translation>
+    </message>
+    <message>
+        <source>Entity ids starting with this text, in any case</source>
+        <translation>รหัสเอนทิตีที่ขึ้นต้นด้วยข้อความนี้ ไม่สนตัวพิมพ์เล็กใหญ่</translation>
+    </message>
+    <message>
+        <source>contains…</source>
+        <translation>มีคำว่า…</translation>
+    </message>
+    <message>
+        <source>Creators whose name contains this text, in any case</source>
+        <translation>ผู้สร้างที่ชื่อมีข้อความนี้ ไม่สนตัวพิมพ์เล็กใหญ่</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>เลือกวัน</translation>
+    </message>
+    <message>
+        <source>A day (2026-10-01, its midnight) or a day and time (2026-10-01 13:30) in %1</source>
+        <translation>วัน (2026-10-01 คือเที่ยงคืนของวันนั้น) หรือวันและเวลา (2026-10-01 13:30) ตามเขตเวลา %1</translation>
+    </message>
+    <message>
+        <source>Type a whole day, 2026-10-01, or a day and time, 2026-10-01 13:30</source>
+        <translation>พิมพ์วันเต็ม เช่น 2026-10-01 หรือวันและเวลา เช่น 2026-10-01 13:30</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>
@@ -2268,6 +2300,10 @@ stock value %6</source>
         <source>New schedule</source>
         <translation>กำหนดการใหม่</translation>
     </message>
+    <message>
+        <source>Next 10 runs (%1):</source>
+        <translation>10 รอบถัดไป (%1):</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleListModel</name>
@@ -2921,10 +2957,6 @@ stock value %6</source>
         <translation>ปักหมุด: การล้างข้อมูลจะไม่ลบ</translation>
     </message>
     <message>
-        <source>Taken at</source>
-        <translation>ถ่ายเมื่อ</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
@@ -2959,6 +2991,72 @@ stock value %6</source>
     <message>
         <source>Pinned</source>
         <translation>ปักหมุด</translation>
+    </message>
+    <message>
+        <source>kind %1</source>
+        <translation>ประเภท %1</translation>
+    </message>
+    <message>
+        <source>types %1</source>
+        <translation>ชนิด %1</translation>
+    </message>
+    <message>
+        <source>entity %1</source>
+        <translation>เอนทิตี %1</translation>
+    </message>
+    <message>
+        <source>entity starting with &quot;%1&quot;</source>
+        <translation>เอนทิตีที่ขึ้นต้นด้วย &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>created by someone matching &quot;%1&quot;</source>
+        <translation>สร้างโดยผู้ที่ชื่อมี &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>in the trash</source>
+        <translation>ในถังขยะ</translation>
+    </message>
+    <message>
+        <source>the first snapshot</source>
+        <translation>สแนปช็อตแรก</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ตอนนี้</translation>
+    </message>
+    <message>
+        <source>No snapshots were taken between %1 and %2 (%3).</source>
+        <translation>ไม่มีสแนปช็อตที่ถ่ายระหว่าง %1 ถึง %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No snapshots were taken between %1 and %2 (%3) with %4.</source>
+        <translation>ไม่มีสแนปช็อตที่ถ่ายระหว่าง %1 ถึง %2 (%3) ที่ตรงกับ %4</translation>
+    </message>
+    <message>
+        <source>The newest one is from %1; widen the time range to see it.</source>
+        <translation>สแนปช็อตล่าสุดคือเมื่อ %1 ขยายช่วงเวลาเพื่อดู</translation>
+    </message>
+    <message>
+        <source>This tenant has no snapshots yet.</source>
+        <translation>ผู้เช่านี้ยังไม่มีสแนปช็อต</translation>
+    </message>
+    <message>
+        <source>None match these filters at any time.</source>
+        <translation>ไม่มีสแนปช็อตใดตรงกับตัวกรองเหล่านี้เลยในทุกช่วงเวลา</translation>
+    </message>
+    <message>
+        <source>No snapshots with %1.</source>
+        <translation>ไม่มีสแนปช็อตที่ตรงกับ %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3 UTC</source>
+        <translation>%1 (%2)
+%3 UTC</translation>
+    </message>
+    <message>
+        <source>Taken at (%1)</source>
+        <translation>ถ่ายเมื่อ (%1)</translation>
     </message>
 </context>
 <context>

@@ -466,11 +466,16 @@ void TestMainWindow::inventoryChartFollowsTheRange()
     QTRY_COMPARE(views->currentWidget(), w.window.findChild<QWidget *>(QStringLiteral("timelineTab")));
     QTRY_COMPARE(rows->query().kind, QStringLiteral("daily_inventory"));
     const QDate day = QDateTime::fromMSecsSinceEpoch(qint64(tenth.x())).date();
-    QCOMPARE(QDateTime::fromMSecsSinceEpoch(*rows->query().takenAt.from).date(), day);
-    QCOMPARE(QDateTime::fromMSecsSinceEpoch(*rows->query().takenAt.to).date(), day.addDays(1));
+    // The period is the tenant's business day: from its midnight to the next, in its zone.
+    const QTimeZone zone = rows->timeZone();
+    QCOMPARE(zone.id(), QByteArray("Asia/Bangkok"));
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(*rows->query().takenAt.from, zone), QDateTime(day, QTime(0, 0), zone));
+    QCOMPARE(
+        QDateTime::fromMSecsSinceEpoch(*rows->query().takenAt.to, zone), QDateTime(day.addDays(1), QTime(0, 0), zone));
     QTRY_VERIFY(rows->rowCount() > 0);
     QCOMPARE(
-        QDateTime::fromMSecsSinceEpoch(rows->index(0, 0).data(TimelineModel::TakenAtRole).toLongLong()).date(), day);
+        QDateTime::fromMSecsSinceEpoch(rows->index(0, 0).data(TimelineModel::TakenAtRole).toLongLong(), zone).date(),
+        day);
     views->setCurrentWidget(chart);
     // The theme follows the palette, also when it changes.
     QPalette dark = chart->palette();
