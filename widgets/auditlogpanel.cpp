@@ -7,6 +7,7 @@
 #include <QSaveFile>
 #include <QTimer>
 
+#include "flowlayout.h"
 #include "items/auditlogmodel.h"
 #include "items/runonworkers.h"
 #include "store/snapshotstore.h"
@@ -18,6 +19,8 @@ AuditLogPanel::AuditLogPanel(QWidget *parent)
     , m_debounce(new QTimer(this))
 {
     m_ui->setupUi(this);
+    // Rows that wrap instead of widening the window (translated labels are longer).
+    FlowLayout::replaceRow(m_ui->auditFilters);
     m_ui->table->setModel(m_model);
     m_ui->table->horizontalHeader()->setStretchLastSection(true);
     m_ui->table->verticalHeader()->hide();

@@ -13,6 +13,7 @@
 
 #include "charttools.h"
 #include "domain/kindregistry.h"
+#include "flowlayout.h"
 #include "items/money.h"
 #include "items/runonworkers.h"
 #include "items/seriestablemodel.h"
@@ -25,6 +26,9 @@ ChatChartView::ChatChartView(QWidget *parent)
     , m_table(new SeriesTableModel(this))
 {
     m_ui->setupUi(this);
+    // Rows that wrap instead of widening the window (translated labels are longer).
+    FlowLayout::replaceRow(m_ui->rangeLayout);
+    FlowLayout::replaceRow(m_ui->filterLayout);
     ChartTools::fillPresets(m_ui->presetCombo);
     if (const KindInfo *chat = KindRegistry::find(QStringLiteral("chat")))
         m_ui->typeCombo->addItems(chat->types);

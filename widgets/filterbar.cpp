@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "domain/kindregistry.h"
+#include "flowlayout.h"
 #include "json/isotime.h"
 
 FilterBar::FilterBar(QWidget *parent)
@@ -22,6 +23,13 @@ FilterBar::FilterBar(QWidget *parent)
     , m_debounce(new QTimer(this))
 {
     m_ui->setupUi(this);
+    // The groups flow onto as many rows as the width needs: in one grid, longer Thai or Japanese labels made the
+    // bar (and with it the window) wider than a 1280 px screen.
+    auto *flow = new FlowLayout(this, 12, 4);
+    flow->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *group : { m_ui->tenantGroup, m_ui->kindGroup, m_ui->entityGroup, m_ui->createdByGroup,
+             m_ui->takenGroup, m_ui->rangeGroup, static_cast<QWidget *>(m_ui->clearButton) })
+        flow->addWidget(group);
     for (QComboBox *combo : { m_ui->tenantCombo, m_ui->kindCombo, m_ui->presetCombo }) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(10);
@@ -156,8 +164,7 @@ void FilterBar::setTenants(const QList<Tenant> &tenants, const QString &current)
     m_quiet = false;
     updateZone();
     // One tenant needs no choice.
-    m_ui->tenantCombo->setVisible(tenants.size() > 1);
-    m_ui->tenantLabel->setVisible(tenants.size() > 1);
+    m_ui->tenantGroup->setVisible(tenants.size() > 1);
 }
 
 void FilterBar::updateZone()

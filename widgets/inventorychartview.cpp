@@ -15,6 +15,7 @@
 #include <QValueAxis>
 
 #include "charttools.h"
+#include "flowlayout.h"
 #include "items/money.h"
 #include "items/runonworkers.h"
 #include "items/seriestablemodel.h"
@@ -35,6 +36,9 @@ InventoryChartView::InventoryChartView(QWidget *parent)
     , m_table(new SeriesTableModel(this))
 {
     m_ui->setupUi(this);
+    // Rows that wrap instead of widening the window (translated labels are longer).
+    FlowLayout::replaceRow(m_ui->rangeLayout);
+    FlowLayout::replaceRow(m_ui->filterLayout);
     ChartTools::fillPresets(m_ui->presetCombo);
     m_ui->storeCombo->addItem(tr("All stores"), QString());
     m_ui->selectionCombo->addItem(tr("All products"), AllProducts);

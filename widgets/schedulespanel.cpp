@@ -9,6 +9,7 @@
 
 #include "domain/maintenance.h"
 #include "domain/snapshotid.h"
+#include "flowlayout.h"
 #include "items/runonworkers.h"
 #include "items/schedulelistmodel.h"
 #include "ops/actoridentity.h"
@@ -23,6 +24,8 @@ SchedulesPanel::SchedulesPanel(QWidget *parent)
     , m_history(new ScheduleListModel(this))
 {
     m_ui->setupUi(this);
+    // Rows that wrap instead of widening the window (translated labels are longer).
+    FlowLayout::replaceRow(m_ui->scheduleButtons);
     m_history->setRuns({});
     m_ui->table->setModel(m_schedules);
     m_ui->history->setModel(m_history);

@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QMessageBox>
 
+#include "flowlayout.h"
 #include "items/progresstask.h"
 #include "items/runonworkers.h"
 #include "items/timelinemodel.h"
@@ -21,6 +22,8 @@ TrashPanel::TrashPanel(QWidget *parent)
     , m_task(new ProgressTask(this))
 {
     m_ui->setupUi(this);
+    // Rows that wrap instead of widening the window (translated labels are longer).
+    FlowLayout::replaceRow(m_ui->trashButtons);
     m_ui->table->setModel(m_model);
     m_ui->table->horizontalHeader()->setStretchLastSection(true);
     m_ui->table->verticalHeader()->hide();
@@ -108,7 +111,8 @@ void TrashPanel::purge()
                 return;
             }
             if (*count == 0) {
-                m_ui->status->setText(tr("Nothing in the trash is older than %n day(s): there is nothing to purge.", nullptr, days));
+                m_ui->status->setText(
+                    tr("Nothing in the trash is older than %n day(s): there is nothing to purge.", nullptr, days));
                 return;
             }
             const auto answer = QMessageBox::question(this, tr("Purge the trash"),
