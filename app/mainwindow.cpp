@@ -34,10 +34,10 @@
 #include "items/runonworkers.h"
 #include "items/timelinemodel.h"
 #include "kindnavigator.h"
-#include "ops/actoridentity.h"
-#include "ops/personaldata.h"
 #include "maintenanceview.h"
+#include "ops/actoridentity.h"
 #include "ops/demogenerator.h"
+#include "ops/personaldata.h"
 #include "retentionpanel.h"
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
@@ -454,6 +454,8 @@ void MainWindow::refresh()
                 m_keepInspected = shown->id; // a refresh (F5, after maintenance) keeps what is inspected
             m_timeline->setStore(m_store);
             m_timeline->setTimeZone(m_ui->filterBar->timeZone()); // the tenant's business zone, named in the header
+            m_inspector->setTimeZone(m_ui->filterBar->timeZone());
+            m_compare->setTimeZone(m_ui->filterBar->timeZone());
             m_timeline->setQuery(query); // one read: the model starts once both are set
             if (!m_awaitingFirstRows) {
                 m_ui->messageLabel->setText(tr("%1 holds no tenants yet.").arg(m_spec.displayName()));
@@ -702,9 +704,9 @@ void MainWindow::updateHeadline()
     const bool filtered = !q.kind.isEmpty() || !q.types.isEmpty() || q.takenAt.from || q.takenAt.to
         || !q.createdBy.isEmpty() || !q.entityPrefix.isEmpty() || !q.entityId.isEmpty();
     if (filtered && m_timeline->countState() == TimelineModel::CountState::Exact)
-        m_ui->messageLabel->setText(tr("%1 of %2 snapshots in %3 match the filters")
-                                        .arg(locale.toString(m_timeline->rowCount()), locale.toString(total),
-                                            m_spec.displayName()));
+        m_ui->messageLabel->setText(
+            tr("%1 of %2 snapshots in %3 match the filters")
+                .arg(locale.toString(m_timeline->rowCount()), locale.toString(total), m_spec.displayName()));
     else if (filtered)
         m_ui->messageLabel->setText(tr("Counting the snapshots that match the filters, of %1 in %2…")
                                         .arg(locale.toString(total), m_spec.displayName()));

@@ -23,19 +23,19 @@
 #include "items/runonworkers.h"
 #include "ops/exportaudit.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 
 namespace {
 
 constexpr int Context = 3; // unchanged lines kept around a change when unchanged stretches are hidden
 constexpr qsizetype FoldAbove = 5000; // aligned lines above which unchanged stretches start folded
 
-QString describe(const SnapshotHeader &h)
+QString describe(const SnapshotHeader &h, const QTimeZone &zone)
 {
     return QStringLiteral("<b>%1</b> v%2 · %3 · %4")
         .arg(h.entityId.toHtmlEscaped())
         .arg(h.version)
-        .arg(h.type.toHtmlEscaped(),
-            QLocale().toString(QDateTime::fromMSecsSinceEpoch(h.takenAt), QLocale::ShortFormat).toHtmlEscaped());
+        .arg(h.type.toHtmlEscaped(), IsoTime::toZoneText(h.takenAt, zone, true).toHtmlEscaped());
 }
 
 } // namespace
@@ -131,7 +131,9 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
             m_comparison = *result;
             m_sides.reset();
             const SnapshotComparison &c = *m_comparison;
-            m_ui->titleLabel->setText(tr("%1 &nbsp;→&nbsp; %2").arg(describe(c.older), describe(c.newer)));
+            m_ui->titleLabel->setText(
+                tr("%1 &nbsp;→&nbsp; %2 &nbsp;(%3)")
+                    .arg(describe(c.older, m_zone), describe(c.newer, m_zone), QString::fromUtf8(m_zone.id())));
             m_ui->summaryLabel->setText(SnapshotComparisons::summaryText(c.summary));
             m_changes->setChanges(c.changes);
             showPlaceholder(tr("Laying out…"));
@@ -153,8 +155,7 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
             runOnWorkers(
                 this, &store->workers(),
                 [left = c.left, right = c.right, paths, identities, hide, font, gui] {
-                    auto sides
-                        = std::make_shared<const SideBySide>(SideBySide::build(left, right, paths, identities));
+                    auto sides = std::make_shared<const SideBySide>(SideBySide::build(left, right, paths, identities));
                     // Long documents open with their unchanged stretches folded: the changes are what one came for,
                     // and laying out 100,000 unchanged lines would keep them waiting.
                     const bool fold = hide || sides->rows.size() > FoldAbove;

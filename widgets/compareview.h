@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimeZone>
 #include <QWidget>
 
 #include <memory>
@@ -31,6 +32,8 @@ public:
     void compare(const QString &leftId, const QString &rightId);
     // The support role compares with customers' contact details masked (from the next comparison on).
     void setRole(Pii::Role role) { m_role = role; }
+    // The tenant's business zone, in which the two snapshots' times are shown (from the next comparison on).
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
     bool isComparing() const { return m_busy; }
     ChangeListModel *changes() const { return m_changes; }
     const SnapshotComparison *comparison() const { return m_comparison ? &*m_comparison : nullptr; }
@@ -65,4 +68,5 @@ private:
     quint64 m_generation = 0;
     bool m_busy = false;
     Pii::Role m_role = Pii::DefaultRole;
+    QTimeZone m_zone = QTimeZone::utc();
 };

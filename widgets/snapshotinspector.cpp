@@ -7,8 +7,8 @@
 #include <QDateTime>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QLocale>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextDocumentLayout>
@@ -28,6 +28,7 @@
 #include "ops/statereconstructor.h"
 #include "pointintimepanel.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 
 namespace {
 
@@ -151,6 +152,13 @@ SnapshotInspector::~SnapshotInspector()
         pointers.sort();
         settings.setValue(settingsKey(it.key()), pointers.mid(0, 200));
     }
+}
+
+void SnapshotInspector::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    if (m_header)
+        showMetadata(*m_header);
 }
 
 void SnapshotInspector::setStore(std::shared_ptr<SnapshotStore> store)
@@ -320,9 +328,10 @@ void SnapshotInspector::showMetadata(const SnapshotHeader &h)
     idRow(tr("Entity"), h.entityId);
     row(tr("Version"), locale.toString(h.version));
     row(tr("Type"), h.type);
+    // In the tenant's business zone, named, like the timeline; the UTC instant beside it for the record.
     row(tr("Taken at"),
-        tr("%1 (UTC %2)")
-            .arg(locale.toString(taken, QLocale::LongFormat),
+        tr("%1 (%2)\n%3 UTC")
+            .arg(IsoTime::toZoneText(h.takenAt, m_zone, true), QString::fromUtf8(m_zone.id()),
                 taken.toTimeZone(QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))));
     row(tr("Created by"), h.createdBy);
     if (!h.trigger.isEmpty()) {

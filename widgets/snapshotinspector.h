@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <QTimeZone>
 #include <QWidget>
 
 #include "domain/pii.h"
@@ -34,6 +35,8 @@ public:
     ~SnapshotInspector() override;
 
     void setStore(std::shared_ptr<SnapshotStore> store);
+    // The tenant's business zone: times are shown in it, named (UTC until set).
+    void setTimeZone(const QTimeZone &zone);
     void showSnapshot(const QString &id);
     void clear();
 
@@ -89,6 +92,7 @@ private:
     QHash<QString, QSet<QString>> m_expanded; // per kind: JSON Pointers of expanded nodes
     bool m_restoring = false;
     Pii::Role m_role = Pii::DefaultRole;
+    QTimeZone m_zone = QTimeZone::utc();
     QStringList m_revealed; // fields revealed for the snapshot m_revealedFor
     QString m_revealedFor;
     QMenu *m_revealMenu;
