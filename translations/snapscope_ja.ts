@@ -931,10 +931,6 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>&lt;b&gt;比較できません。&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>%1 &amp;nbsp;→&amp;nbsp; %2</source>
-        <translation>%1 &amp;nbsp;→&amp;nbsp; %2</translation>
-    </message>
-    <message>
         <source>Laying out…</source>
         <translation>レイアウトしています…</translation>
     </message>
@@ -965,6 +961,14 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 &amp;nbsp;→&amp;nbsp; %2 &amp;nbsp;(%3)</source>
+        <translation>%1 &amp;nbsp;→&amp;nbsp; %2 &amp;nbsp;(%3)</translation>
+    </message>
+    <message>
+        <source>The export could not be recorded in the audit log, so nothing was written: %1</source>
+        <translation>エクスポートを監査ログに記録できなかったため、何も書き込んでいません: %1</translation>
     </message>
 </context>
 <context>
@@ -1776,10 +1780,6 @@ stock value %6</source>
         <translation>ケース</translation>
     </message>
     <message>
-        <source>Show customers&apos; contact details (admin role)</source>
-        <translation>顧客の連絡先を表示(管理者ロール)</translation>
-    </message>
-    <message>
         <source>Compared: %1</source>
         <translation>比較しました: %1</translation>
     </message>
@@ -1852,8 +1852,44 @@ stock value %6</source>
         <translation>テナント: %1</translation>
     </message>
     <message>
-        <source>SnapScope — %1</source>
-        <translation>SnapScope — %1</translation>
+        <source>Show customers&apos; contact details (admin role)…</source>
+        <translation>顧客の連絡先を表示(管理者ロール)…</translation>
+    </message>
+    <message>
+        <source>Open a database first: the switch of role is recorded in its audit log.</source>
+        <translation>先にデータベースを開いてください。ロールの切り替えはその監査ログに記録されます。</translation>
+    </message>
+    <message>
+        <source>Show customers&apos; contact details</source>
+        <translation>顧客の連絡先を表示</translation>
+    </message>
+    <message>
+        <source>The admin role shows every customer&apos;s phone, email and address unmasked in the inspector, the comparisons and the cases, and in what you export.&lt;p&gt;The switch is recorded in the audit log of %1 as &lt;b&gt;%2&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Switch to the admin role?&lt;/p&gt;</source>
+        <translation>管理者ロールでは、インスペクター、比較、ケース、およびエクスポートするファイルで、すべての顧客の電話番号・メール・住所がマスクなしで表示されます。&lt;p&gt;この切り替えは %1 の監査ログに &lt;b&gt;%2&lt;/b&gt; として記録されます。&lt;/p&gt;&lt;p&gt;管理者ロールに切り替えますか?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Role not switched</source>
+        <translation>ロールは切り替えられませんでした</translation>
+    </message>
+    <message>
+        <source>The switch could not be recorded in the audit log, so contact details stay masked: %1</source>
+        <translation>切り替えを監査ログに記録できなかったため、連絡先はマスクされたままです: %1</translation>
+    </message>
+    <message>
+        <source>Support role: customers&apos; contact details are masked.</source>
+        <translation>サポートロール: 顧客の連絡先はマスクされています。</translation>
+    </message>
+    <message>
+        <source>Admin role: customers&apos; contact details are shown; the switch is in the audit log.</source>
+        <translation>管理者ロール: 顧客の連絡先を表示しています。切り替えは監査ログに記録されました。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 snapshots in %3 match the filters</source>
+        <translation>%3 の %2 件中 %1 件のスナップショットがフィルターに一致</translation>
+    </message>
+    <message>
+        <source>Counting the snapshots that match the filters, of %1 in %2…</source>
+        <translation>%2 の %1 件のうち、フィルターに一致するスナップショットを数えています…</translation>
     </message>
 </context>
 <context>
@@ -2619,10 +2655,6 @@ stock value %6</source>
         <translation>作成日時</translation>
     </message>
     <message>
-        <source>%1 (UTC %2)</source>
-        <translation>%1 (UTC %2)</translation>
-    </message>
-    <message>
         <source>Created by</source>
         <translation>作成者</translation>
     </message>
@@ -2741,6 +2773,20 @@ stock value %6</source>
     <message>
         <source>This is the newest version of the entity.</source>
         <translation>これはエンティティの最新バージョンです。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Copy the selected member&apos;s value or its JSON Pointer</source>
+        <translation>選択したメンバーの値または JSON Pointer をコピー</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3 UTC</source>
+        <translation>%1 (%2)
+%3 UTC</translation>
     </message>
 </context>
 <context>
@@ -3151,12 +3197,6 @@ stock value %6</source>
         <source>Purge the trash</source>
         <translation>ゴミ箱を完全削除</translation>
     </message>
-    <message numerus="yes">
-        <source>Delete for good every snapshot trashed more than %n day(s) ago? This cannot be undone.</source>
-        <translation>
-            <numerusform>%n 日より前にゴミ箱へ移したスナップショットをすべて完全に削除しますか?元に戻せません。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Purging…</source>
         <translation>完全削除しています…</translation>
@@ -3180,6 +3220,22 @@ stock value %6</source>
     <message>
         <source>Nothing imported: %1</source>
         <translation>何もインポートされませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Could not count the trash: %1</source>
+        <translation>ごみ箱の件数を数えられませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing in the trash is older than %n day(s): there is nothing to purge.</source>
+        <translation>
+            <numerusform>ごみ箱に %n 日より古いものはありません。完全削除するものはありません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 snapshot(s) for good? They were trashed more than %n day(s) ago. This cannot be undone.</source>
+        <translation>
+            <numerusform>%1 件のスナップショットを完全に削除しますか? これらは %n 日以上前にごみ箱に移されました。元に戻せません。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -931,10 +931,6 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>&lt;b&gt;เปรียบเทียบไม่ได้&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>%1 &amp;nbsp;→&amp;nbsp; %2</source>
-        <translation>%1 &amp;nbsp;→&amp;nbsp; %2</translation>
-    </message>
-    <message>
         <source>Laying out…</source>
         <translation>กำลังจัดวาง…</translation>
     </message>
@@ -965,6 +961,14 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>เขียน %1 ไม่ได้: %2</translation>
+    </message>
+    <message>
+        <source>%1 &amp;nbsp;→&amp;nbsp; %2 &amp;nbsp;(%3)</source>
+        <translation>%1 &amp;nbsp;→&amp;nbsp; %2 &amp;nbsp;(%3)</translation>
+    </message>
+    <message>
+        <source>The export could not be recorded in the audit log, so nothing was written: %1</source>
+        <translation>ไม่สามารถบันทึกการส่งออกลงในบันทึกการตรวจสอบได้ จึงไม่ได้เขียนไฟล์ใด ๆ: %1</translation>
     </message>
 </context>
 <context>
@@ -1776,10 +1780,6 @@ stock value %6</source>
         <translation>เคส</translation>
     </message>
     <message>
-        <source>Show customers&apos; contact details (admin role)</source>
-        <translation>แสดงข้อมูลติดต่อของลูกค้า (บทบาทผู้ดูแลระบบ)</translation>
-    </message>
-    <message>
         <source>Compared: %1</source>
         <translation>เปรียบเทียบแล้ว: %1</translation>
     </message>
@@ -1852,8 +1852,44 @@ stock value %6</source>
         <translation>ผู้เช่า: %1</translation>
     </message>
     <message>
-        <source>SnapScope — %1</source>
-        <translation>SnapScope — %1</translation>
+        <source>Show customers&apos; contact details (admin role)…</source>
+        <translation>แสดงข้อมูลติดต่อของลูกค้า (บทบาทผู้ดูแลระบบ)…</translation>
+    </message>
+    <message>
+        <source>Open a database first: the switch of role is recorded in its audit log.</source>
+        <translation>เปิดฐานข้อมูลก่อน: การสลับบทบาทจะถูกบันทึกในบันทึกการตรวจสอบของฐานข้อมูลนั้น</translation>
+    </message>
+    <message>
+        <source>Show customers&apos; contact details</source>
+        <translation>แสดงข้อมูลติดต่อของลูกค้า</translation>
+    </message>
+    <message>
+        <source>The admin role shows every customer&apos;s phone, email and address unmasked in the inspector, the comparisons and the cases, and in what you export.&lt;p&gt;The switch is recorded in the audit log of %1 as &lt;b&gt;%2&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Switch to the admin role?&lt;/p&gt;</source>
+        <translation>บทบาทผู้ดูแลระบบจะแสดงโทรศัพท์ อีเมล และที่อยู่ของลูกค้าทุกคนโดยไม่ปิดบัง ทั้งในตัวตรวจสอบ การเปรียบเทียบ เคส และสิ่งที่คุณส่งออก&lt;p&gt;การสลับนี้จะถูกบันทึกในบันทึกการตรวจสอบของ %1 ในชื่อ &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;สลับเป็นบทบาทผู้ดูแลระบบหรือไม่?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Role not switched</source>
+        <translation>ไม่ได้สลับบทบาท</translation>
+    </message>
+    <message>
+        <source>The switch could not be recorded in the audit log, so contact details stay masked: %1</source>
+        <translation>ไม่สามารถบันทึกการสลับลงในบันทึกการตรวจสอบได้ ข้อมูลติดต่อจึงยังคงถูกปิดบัง: %1</translation>
+    </message>
+    <message>
+        <source>Support role: customers&apos; contact details are masked.</source>
+        <translation>บทบาทฝ่ายสนับสนุน: ข้อมูลติดต่อของลูกค้าถูกปิดบัง</translation>
+    </message>
+    <message>
+        <source>Admin role: customers&apos; contact details are shown; the switch is in the audit log.</source>
+        <translation>บทบาทผู้ดูแลระบบ: แสดงข้อมูลติดต่อของลูกค้า การสลับถูกบันทึกในบันทึกการตรวจสอบแล้ว</translation>
+    </message>
+    <message>
+        <source>%1 of %2 snapshots in %3 match the filters</source>
+        <translation>%1 จาก %2 สแนปช็อตใน %3 ตรงกับตัวกรอง</translation>
+    </message>
+    <message>
+        <source>Counting the snapshots that match the filters, of %1 in %2…</source>
+        <translation>กำลังนับสแนปช็อตที่ตรงกับตัวกรอง จาก %1 รายการใน %2…</translation>
     </message>
 </context>
 <context>
@@ -2619,10 +2655,6 @@ stock value %6</source>
         <translation>ถ่ายเมื่อ</translation>
     </message>
     <message>
-        <source>%1 (UTC %2)</source>
-        <translation>%1 (UTC %2)</translation>
-    </message>
-    <message>
         <source>Created by</source>
         <translation>สร้างโดย</translation>
     </message>
@@ -2741,6 +2773,20 @@ stock value %6</source>
     <message>
         <source>This is the newest version of the entity.</source>
         <translation>นี่คือเวอร์ชันใหม่ที่สุดของเอนทิตี</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>คัดลอก</translation>
+    </message>
+    <message>
+        <source>Copy the selected member&apos;s value or its JSON Pointer</source>
+        <translation>คัดลอกค่าของสมาชิกที่เลือกหรือ JSON Pointer ของสมาชิกนั้น</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3 UTC</source>
+        <translation>%1 (%2)
+%3 UTC</translation>
     </message>
 </context>
 <context>
@@ -3151,12 +3197,6 @@ stock value %6</source>
         <source>Purge the trash</source>
         <translation>ล้างถังขยะถาวร</translation>
     </message>
-    <message numerus="yes">
-        <source>Delete for good every snapshot trashed more than %n day(s) ago? This cannot be undone.</source>
-        <translation>
-            <numerusform>ลบถาวรทุกสแนปช็อตที่อยู่ในถังขยะนานกว่า %n วันหรือไม่ การกระทำนี้ย้อนกลับไม่ได้</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Purging…</source>
         <translation>กำลังล้างถาวร…</translation>
@@ -3180,6 +3220,22 @@ stock value %6</source>
     <message>
         <source>Nothing imported: %1</source>
         <translation>ไม่มีการนำเข้า: %1</translation>
+    </message>
+    <message>
+        <source>Could not count the trash: %1</source>
+        <translation>ไม่สามารถนับรายการในถังขยะได้: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing in the trash is older than %n day(s): there is nothing to purge.</source>
+        <translation>
+            <numerusform>ไม่มีรายการในถังขยะที่เก่ากว่า %n วัน: ไม่มีอะไรให้ล้างถาวร</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 snapshot(s) for good? They were trashed more than %n day(s) ago. This cannot be undone.</source>
+        <translation>
+            <numerusform>ลบสแนปช็อต %1 รายการอย่างถาวรหรือไม่? รายการเหล่านี้ถูกย้ายไปถังขยะเมื่อกว่า %n วันก่อน การดำเนินการนี้ย้อนกลับไม่ได้</numerusform>
+        </translation>
     </message>
 </context>
 <context>
