@@ -2340,6 +2340,10 @@ stock value %6</source>
         <source>Next 10 runs (%1):</source>
         <translation>次の 10 回の実行 (%1):</translation>
     </message>
+    <message>
+        <source>Made from the schedule above; choose &quot;Custom cron&quot; to write your own</source>
+        <translation>上のスケジュールから作られています。自分で書くには「カスタム cron」を選んでください</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleListModel</name>

@@ -2340,6 +2340,10 @@ stock value %6</source>
         <source>Next 10 runs (%1):</source>
         <translation>10 รอบถัดไป (%1):</translation>
     </message>
+    <message>
+        <source>Made from the schedule above; choose &quot;Custom cron&quot; to write your own</source>
+        <translation>สร้างจากกำหนดการด้านบน เลือก &quot;Cron กำหนดเอง&quot; เพื่อเขียนเอง</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleListModel</name>

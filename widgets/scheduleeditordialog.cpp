@@ -113,7 +113,15 @@ void ScheduleEditorDialog::presetChanged()
     m_ui->time->setEnabled(preset != Custom);
     m_ui->dayOfWeek->setEnabled(preset == Weekly);
     m_ui->dayOfMonth->setEnabled(preset == Monthly);
+    // A cron made from the preset is read-only and looks it: the window's background, and a hint how to write one.
     m_ui->cron->setReadOnly(preset != Custom);
+    QPalette cronPalette = palette();
+    if (preset != Custom)
+        cronPalette.setColor(QPalette::Base, cronPalette.color(QPalette::Window));
+    m_ui->cron->setPalette(cronPalette);
+    m_ui->cron->setFocusPolicy(preset != Custom ? Qt::NoFocus : Qt::StrongFocus);
+    m_ui->cron->setToolTip(
+        preset != Custom ? tr("Made from the schedule above; choose \"Custom cron\" to write your own") : QString());
     if (preset == Daily)
         m_ui->cron->setText(CronExpression::daily(time.hour(), time.minute()));
     else if (preset == Weekly)

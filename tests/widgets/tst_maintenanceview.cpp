@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -14,9 +15,8 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QMessageBox>
-#include <QTimer>
 #include <QTest>
+#include <QTimer>
 
 #include "auditlogpanel.h"
 #include "cleanuppreviewdialog.h"
@@ -258,10 +258,17 @@ void TestMaintenanceView::scheduleEditorValidatesAndPreviews()
     dialog.findChild<QComboBox *>(QStringLiteral("dayOfWeek"))->setCurrentIndex(0); // Monday
     auto *cron = dialog.findChild<QLineEdit *>(QStringLiteral("cron"));
     QCOMPARE(cron->text(), QStringLiteral("0 2 * * 1"));
+    // Made from the preset: read-only, and it looks so (not the white of a field one can type in).
+    QVERIFY(cron->isReadOnly());
+    QCOMPARE(cron->palette().color(QPalette::Base), cron->palette().color(QPalette::Window));
+    QVERIFY(cron->toolTip().contains(QStringLiteral("Custom cron")));
     QCOMPARE(dialog.nextRuns().size(), 10);
     QVERIFY(dialog.nextRuns().first().contains(QStringLiteral("02:00")));
     // Raw cron, validated as typed.
     preset->setCurrentIndex(3);
+    QVERIFY(!cron->isReadOnly());
+    QVERIFY(cron->palette().color(QPalette::Base) != cron->palette().color(QPalette::Window));
+    QVERIFY(cron->toolTip().isEmpty());
     cron->clear();
     QTest::keyClicks(cron, QStringLiteral("0 25 * * *"));
     QVERIFY(!ok->isEnabled());
