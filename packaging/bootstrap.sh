@@ -4,7 +4,9 @@
 #                                                   open the console on it
 #   packaging/bootstrap.sh test [ctest options]      the same setup, then the whole test suite, PostgreSQL tests included
 #                                                   against a throwaway server on 127.0.0.1 that is removed afterwards
-# Both are idempotent: a second run installs nothing and rebuilds only what changed.
+#   packaging/bootstrap.sh asan [ctest options]      the same with the asan preset (AddressSanitizer + UBSan, errors
+#                                                   fatal) in build/asan, the packaging checks left out (CI's second layer)
+# All three are idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +19,7 @@ die() { printf 'bootstrap: error: %s\n' "$*" >&2; exit 1; }
 
 packages=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
     libgl1-mesa-dev libxkbcommon-dev libzstd-dev
     postgresql xvfb xauth fonts-thai-tlwg fonts-noto-cjk desktop-file-utils appstream poppler-utils dpkg-dev lintian
 )
@@ -127,6 +129,19 @@ run)
     build_all
     run_console "$@"
     ;;
+asan)
+    install_missing
+    cd "$root"
+    if [ ! -f "$root/build/asan/CMakeCache.txt" ]; then
+        cmake --preset asan
+    fi
+    cmake --build --preset asan
+    start_postgres
+    status=0
+    # The preset sets ASAN_OPTIONS, UBSAN_OPTIONS and the leak suppressions (tests/lsan.supp).
+    ctest --preset asan "$@" || status=$?
+    exit $status
+    ;;
 test)
     install_missing
     build_all
@@ -136,7 +151,7 @@ test)
     exit $status
     ;;
 *)
-    echo "usage: packaging/bootstrap.sh run [snapscope options] | test [ctest options]" >&2
+    echo "usage: packaging/bootstrap.sh run [snapscope options] | test [ctest options] | asan [ctest options]" >&2
     exit 2
     ;;
 esac
