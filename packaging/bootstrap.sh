@@ -91,8 +91,10 @@ stop_postgres() {
     fi
 }
 free_port() {
-    local port
-    for port in $(seq 55432 55632); do
+    local port start
+    # A random start, so two runs at once (CI's layers run side by side) rarely race for the same port.
+    start=$((55432 + RANDOM % 1000))
+    for port in $(seq "$start" $((start + 200))); do
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return

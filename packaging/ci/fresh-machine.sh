@@ -31,6 +31,7 @@ cleanup() {
     rm -rf --one-file-system "$root"
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT
 chmod 755 "$root"
 
 if [ -f "$cache" ] && [ -n "$(find "$cache" -mtime -7)" ]; then
