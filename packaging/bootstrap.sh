@@ -5,7 +5,7 @@
 #   packaging/bootstrap.sh test [ctest options]      the same setup, then the whole test suite, PostgreSQL tests included
 #                                                   against a throwaway server on 127.0.0.1 that is removed afterwards
 #   packaging/bootstrap.sh asan [ctest options]      the same with the asan preset (AddressSanitizer + UBSan, errors
-#                                                   fatal) in build/asan, the packaging checks left out (CI's second layer)
+#                                                   fatal) in build/asan, the packaging checks left out (CI's asan layer)
 # All three are idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 
@@ -140,7 +140,10 @@ asan)
     cmake --build --preset asan
     start_postgres
     status=0
-    # The preset sets ASAN_OPTIONS, UBSAN_OPTIONS and the leak suppressions (tests/lsan.supp).
+    # The preset sets ASAN_OPTIONS and UBSAN_OPTIONS. Leak checking is off for now: the model tests are leak-free, but
+    # tst_mainwindow ends with ~650 kB of indirect leaks of Qt Charts objects (QChart, ChartPresenter, their text
+    # documents) whose owner LSan cannot name (Qt has no frame pointers, so the stacks stop inside Qt), and a
+    # suppression broad enough to hide them would hide our own leaks too. Turn it on with detect_leaks=1 once found.
     ctest --preset asan "$@" || status=$?
     exit $status
     ;;
