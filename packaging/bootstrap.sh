@@ -4,7 +4,9 @@
 #                                                   open the console on it
 #   packaging/bootstrap.sh test [ctest options]      the same setup, then the whole test suite, PostgreSQL tests included
 #                                                   against a throwaway server on 127.0.0.1 that is removed afterwards
-# Both are idempotent: a second run installs nothing and rebuilds only what changed.
+#   packaging/bootstrap.sh asan [ctest options]      the same with the asan preset (AddressSanitizer + UBSan, errors
+#                                                   fatal) in build/asan, the packaging checks left out (CI's asan layer)
+# All three are idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -89,8 +91,10 @@ stop_postgres() {
     fi
 }
 free_port() {
-    local port
-    for port in $(seq 55432 55632); do
+    local port start
+    # A random start, so two runs at once (CI's layers run side by side) rarely race for the same port.
+    start=$((55432 + RANDOM % 1000))
+    for port in $(seq "$start" $((start + 200))); do
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
             return
@@ -127,6 +131,22 @@ run)
     build_all
     run_console "$@"
     ;;
+asan)
+    install_missing
+    cd "$root"
+    if [ ! -f "$root/build/asan/CMakeCache.txt" ]; then
+        cmake --preset asan
+    fi
+    cmake --build --preset asan
+    start_postgres
+    status=0
+    # The preset sets ASAN_OPTIONS and UBSAN_OPTIONS. Leak checking is off for now: the model tests are leak-free, but
+    # tst_mainwindow ends with ~650 kB of indirect leaks of Qt Charts objects (QChart, ChartPresenter, their text
+    # documents) whose owner LSan cannot name (Qt has no frame pointers, so the stacks stop inside Qt), and a
+    # suppression broad enough to hide them would hide our own leaks too. Turn it on with detect_leaks=1 once found.
+    ctest --preset asan "$@" || status=$?
+    exit $status
+    ;;
 test)
     install_missing
     build_all
@@ -136,7 +156,7 @@ test)
     exit $status
     ;;
 *)
-    echo "usage: packaging/bootstrap.sh run [snapscope options] | test [ctest options]" >&2
+    echo "usage: packaging/bootstrap.sh run [snapscope options] | test [ctest options] | asan [ctest options]" >&2
     exit 2
     ;;
 esac
