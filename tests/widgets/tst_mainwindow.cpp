@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void fitsIn1280x720_data();
     void fitsIn1280x720();
     void viewMenuHasOneLanguageMenu();
+    void everyTabFromTheKeyboard();
     void filtersMoveTheHeadlineAndTheInspector();
     void adminRoleIsConfirmedAndAudited();
 
@@ -875,6 +877,32 @@ void TestMainWindow::fitsIn1280x720()
     QCOMPARE(gui.exitCode(), 0);
     const QImage image(png);
     QCOMPARE(image.size(), QSize(1280, 720));
+}
+
+void TestMainWindow::everyTabFromTheKeyboard()
+{
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    // The title names the store; the platform adds the application's name (once).
+    QVERIFY2(!w.window.windowTitle().contains(QStringLiteral("SnapScope")), qPrintable(w.window.windowTitle()));
+    auto *views = w.window.findChild<QTabWidget *>(QStringLiteral("views"));
+    QVERIFY(views);
+    QCOMPARE(views->currentIndex(), 0);
+    // Ctrl+1..N jump to a tab and are in the View menu; Ctrl+Tab and Ctrl+Shift+Tab cycle from anywhere.
+    for (int i = views->count() - 1; i >= 0; --i) {
+        auto *go = w.window.findChild<QAction *>(QStringLiteral("actionShowTab%1").arg(i + 1));
+        QVERIFY(go);
+        QCOMPARE(go->text(), views->tabText(i));
+        QTest::keyClick(&w.window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+        QCOMPARE(views->currentIndex(), i);
+    }
+    w.timeline->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(views->currentIndex(), 1);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(views->currentIndex(), 0);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(views->currentIndex(), views->count() - 1);
 }
 
 QTEST_MAIN(TestMainWindow)
