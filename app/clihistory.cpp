@@ -12,6 +12,7 @@
 #include "ops/caseevidence.h"
 #include "ops/casetimeline.h"
 #include "ops/evidencebundle.h"
+#include "ops/exportaudit.h"
 #include "ops/replayverifier.h"
 #include "ops/snapshotcompactor.h"
 #include "ops/statereconstructor.h"
@@ -292,6 +293,11 @@ int Cli::caseOf(const QStringList &positional)
         }
     }
     if (m_parser.isSet(m_o.bundle)) {
+        // A bundle carries every payload unmasked: it is evidence, checked byte for byte.
+        if (const Status audited = ExportAudit::record(store, tenant, QStringLiteral("bundle"), c->orderId,
+                m_parser.value(m_o.bundle), Pii::Role::Admin, QStringLiteral("cli"));
+            !audited)
+            return fail(audited.error());
         EvidenceInfo info { c->orderId, actor(), QSysInfo::machineHostName(), QDateTime::currentMSecsSinceEpoch() };
         auto written = EvidenceBundle::write(store, c->snapshotIds(), info, m_parser.value(m_o.bundle));
         if (!written)
@@ -301,6 +307,10 @@ int Cli::caseOf(const QStringList &positional)
                   << m_parser.value(m_o.bundle) << Qt::endl;
     }
     if (m_parser.isSet(m_o.pdf)) {
+        if (const Status audited = ExportAudit::record(
+                store, tenant, QStringLiteral("pdf"), c->orderId, m_parser.value(m_o.pdf), role, QStringLiteral("cli"));
+            !audited)
+            return fail(audited.error());
         auto evidence = gatherCaseEvidence(
             store, *c, actor(), QSysInfo::machineHostName(), QDateTime::currentMSecsSinceEpoch(), role);
         if (!evidence)

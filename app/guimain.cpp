@@ -63,8 +63,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption langOption(QStringLiteral("lang"),
         QStringLiteral("The language for this run: en, th or ja (default: View → Language, else the system's)."),
         QStringLiteral("language"));
-    parser.addOptions(
-        { dbOption, pgOption, screenshotOption, viewOption, entityOption, caseOption, roleOption, langOption });
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+        QStringLiteral("The window's size for this run, e.g. 1280x720 (default: as it was left)."),
+        QStringLiteral("WxH"));
+    parser.addOptions({ dbOption, pgOption, screenshotOption, viewOption, entityOption, caseOption, roleOption,
+        langOption, sizeOption });
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -101,6 +104,15 @@ int main(int argc, char *argv[])
         spec = ConnectionSpec::sqlite(parser.value(dbOption));
     }
 
+    QSize size;
+    if (parser.isSet(sizeOption)) {
+        const QStringList parts = parser.value(sizeOption).split(u'x');
+        bool wOk = false, hOk = false;
+        size = parts.size() == 2 ? QSize(parts.at(0).toInt(&wOk), parts.at(1).toInt(&hOk)) : QSize();
+        if (!wOk || !hOk || size.width() < 320 || size.height() < 240)
+            return fail(QStringLiteral("--size: expected WIDTHxHEIGHT of at least 320x240, e.g. 1280x720; not \"%1\"")
+                            .arg(parser.value(sizeOption)));
+    }
     if (parser.isSet(langOption) && !UiLanguage::available().contains(parser.value(langOption)))
         return fail(QStringLiteral("--lang: expected en, th or ja, not \"%1\"").arg(parser.value(langOption)));
     UiLanguage::install(parser.value(langOption));
@@ -181,6 +193,8 @@ int main(int argc, char *argv[])
         else
             grab(ok);
     });
+    if (size.isValid())
+        window.resize(size);
     window.show();
     if (spec)
         window.openStore(*spec, false);

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTimer>
@@ -33,6 +34,8 @@
 #include "items/runonworkers.h"
 #include "items/timelinemodel.h"
 #include "kindnavigator.h"
+#include "ops/actoridentity.h"
+#include "ops/personaldata.h"
 #include "maintenanceview.h"
 #include "ops/demogenerator.h"
 #include "retentionpanel.h"
@@ -105,8 +108,30 @@ MainWindow::MainWindow(QWidget *parent)
             m_chatChart->setStore(m_store, m_tenant);
             m_chatChart->setRange(newest.addDays(-89), newest);
         }
+        const QString keep = std::exchange(m_keepInspected, QString());
+        const bool refiltered = std::exchange(m_refiltered, false);
         if (std::exchange(m_selectNewest, false) && m_timeline->rowCount() > 0) {
             selectSnapshot(m_timeline->headerAt(0)->id); // an entity's timeline opens on its newest version
+            return;
+        }
+        if (!keep.isEmpty() && m_timeline->rowOf(keep) >= 0) {
+            // A refresh or new filters that still list the snapshot inspected: it stays, selected in its new row.
+            selectSnapshot(keep);
+            finishFirstShow(true);
+            return;
+        }
+        if (refiltered) {
+            // The filters hide what the inspector showed: it follows the rows shown, not a snapshot no longer listed.
+            if (m_timeline->rowCount() > 0) {
+                selectSnapshot(m_timeline->headerAt(0)->id);
+            } else {
+                m_inspector->clear();
+                finishFirstShow(true);
+            }
+            return;
+        }
+        if (!keep.isEmpty()) {
+            finishFirstShow(true); // a refresh: the inspected snapshot stays in the inspector, further down the list
             return;
         }
         if (!m_awaitingFirstRows)
@@ -180,6 +205,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->views->addTab(m_chatChart, tr("Chat conversion"));
     m_ui->views->addTab(m_maintenance, tr("Maintenance"));
     m_ui->views->addTab(m_cases, tr("Cases"));
+    // Every main tab from the keyboard: View → tab (Ctrl+1…6), and Ctrl+Tab / Ctrl+Shift+Tab from anywhere.
+    QAction *firstViewAction = m_ui->menuView->actions().value(0);
+    for (int i = 0; i < m_ui->views->count(); ++i) {
+        auto *go = new QAction(m_ui->views->tabText(i), this);
+        go->setObjectName(QStringLiteral("actionShowTab%1").arg(i + 1));
+        go->setShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + i))));
+        connect(go, &QAction::triggered, this, [this, i] { m_ui->views->setCurrentIndex(i); });
+        m_ui->menuView->insertAction(firstViewAction, go);
+    }
+    m_ui->menuView->insertSeparator(firstViewAction);
+    for (const QKeySequence::StandardKey key : { QKeySequence::NextChild, QKeySequence::PreviousChild }) {
+        auto *cycle = new QShortcut(key, this);
+        connect(cycle, &QShortcut::activated, this, [this, step = key == QKeySequence::NextChild ? 1 : -1] {
+            const int count = m_ui->views->count();
+            m_ui->views->setCurrentIndex((m_ui->views->currentIndex() + step + count) % count);
+        });
+    }
     connect(m_cases, &CaseView::compareRequested, this, &MainWindow::showComparison);
     connect(m_cases, &CaseView::snapshotSelected, m_inspector, &SnapshotInspector::showSnapshot);
     connect(m_cases, &CaseView::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
@@ -187,15 +229,14 @@ MainWindow::MainWindow(QWidget *parent)
         for (const QString &id : ids)
             m_timeline->setPinned(id, pinned);
     });
-    // The support role masks customers' contact details; the setting is shared with snapscope-cli.
-    auto *adminRole = m_ui->menuView->addAction(tr("Show customers' contact details (admin role)"));
-    adminRole->setCheckable(true);
-    adminRole->setChecked(!Pii::masks(Pii::configuredRole()));
-    connect(adminRole, &QAction::toggled, this, [this](bool admin) {
-        Pii::setConfiguredRole(admin ? Pii::Role::Admin : Pii::Role::Support);
-        setRole(Pii::configuredRole());
-        UiLanguage::addMenu(m_ui->menuView, this);
-    });
+    // The support role masks customers' contact details; the setting is shared with snapscope-cli. Switching to the
+    // admin role is confirmed and written to the audit log before anything is unmasked.
+    m_adminRole = m_ui->menuView->addAction(tr("Show customers' contact details (admin role)…"));
+    m_adminRole->setObjectName(QStringLiteral("actionAdminRole"));
+    m_adminRole->setCheckable(true);
+    connect(m_adminRole, &QAction::triggered, this,
+        [this](bool admin) { switchRole(admin ? Pii::Role::Admin : Pii::Role::Support); });
+    UiLanguage::addMenu(m_ui->menuView, this);
     setRole(Pii::configuredRole());
     connect(m_maintenance, &MaintenanceView::snapshotsChanged, this, &MainWindow::refresh);
     connect(m_maintenance, &MaintenanceView::corruptFound, this,
@@ -306,6 +347,9 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
     m_compare->setStore(m_store);
     m_chartRangeSet = false;
     m_entities->setStore(m_store);
+    showRole(Pii::Role::Support);
+    if (m_wantAdmin)
+        auditRole(Pii::Role::Admin, QStringLiteral("console start"), false);
     m_ui->messageLabel->setText(tr("Reading %1…").arg(spec.displayName()));
     updateStatus();
     refresh();
@@ -402,6 +446,8 @@ void MainWindow::refresh()
             query.tenant = m_tenant;
             query.entityId = m_entityId;
             m_awaitingFirstRows = !m_tenant.isEmpty();
+            if (const auto &shown = m_inspector->header(); shown && shown->tenant == m_tenant)
+                m_keepInspected = shown->id; // a refresh (F5, after maintenance) keeps what is inspected
             m_timeline->setStore(m_store);
             m_timeline->setQuery(query); // one read: the model starts once both are set
             if (!m_awaitingFirstRows) {
@@ -449,6 +495,9 @@ void MainWindow::applyFilters()
 {
     if (!m_store || m_tenant.isEmpty())
         return;
+    m_refiltered = true;
+    if (const auto &shown = m_inspector->header())
+        m_keepInspected = shown->id;
     SnapshotQuery query = m_ui->filterBar->applyTo(m_timeline->query());
     query.tenant = m_tenant;
     query.entityId = m_entityId;
@@ -560,6 +609,72 @@ void MainWindow::showPeriod(const QString &kind, const QDate &from, const QDate 
 
 void MainWindow::setRole(Pii::Role role)
 {
+    // An admin role from the settings or the command line unmasks only once it is recorded in the store's audit log
+    // (on every store the window opens).
+    m_wantAdmin = !Pii::masks(role);
+    showRole(Pii::Role::Support);
+    if (m_wantAdmin && m_store)
+        auditRole(Pii::Role::Admin, QStringLiteral("console start"), false);
+}
+
+void MainWindow::switchRole(Pii::Role role)
+{
+    showRole(m_role); // the menu's tick follows the role in effect until a switch is confirmed and recorded
+    if (role == m_role)
+        return;
+    if (!m_store) {
+        statusBar()->showMessage(tr("Open a database first: the switch of role is recorded in its audit log."), 10000);
+        return;
+    }
+    if (!Pii::masks(role)
+        && QMessageBox::question(this, tr("Show customers' contact details"),
+               tr("The admin role shows every customer's phone, email and address unmasked in the inspector, the "
+                  "comparisons and the cases, and in what you export.<p>The switch is recorded in the audit log of "
+                  "%1 as <b>%2</b>.</p><p>Switch to the admin role?</p>")
+                   .arg(m_spec.displayName().toHtmlEscaped(), ActorIdentity::current().toHtmlEscaped()),
+               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Yes)
+        return;
+    auditRole(role, QStringLiteral("console"), true);
+}
+
+void MainWindow::auditRole(Pii::Role role, const QString &where, bool remember)
+{
+    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
+    runOnWorkers(
+        this, &store->workers(),
+        [store, tenant = m_tenant, role, where] { return PersonalData::auditRoleSwitch(*store, tenant, role, where); },
+        [this, store, role, remember](const Status &audited) {
+            if (store != m_store.get())
+                return; // another store was opened meanwhile: it records its own
+            if (!audited) {
+                // Not recorded, not unmasked.
+                m_wantAdmin = false;
+                showRole(Pii::Role::Support);
+                QMessageBox::warning(this, tr("Role not switched"),
+                    tr("The switch could not be recorded in the audit log, so contact details stay masked: %1")
+                        .arg(audited.error().message));
+                return;
+            }
+            m_wantAdmin = !Pii::masks(role);
+            if (remember)
+                Pii::setConfiguredRole(role);
+            showRole(role);
+            statusBar()->showMessage(Pii::masks(role) ? tr("Support role: customers' contact details are masked.")
+                                                      : tr("Admin role: customers' contact details are shown; the "
+                                                           "switch is in the audit log."),
+                10000);
+        });
+}
+
+void MainWindow::showRole(Pii::Role role)
+{
+    const QSignalBlocker quiet(m_adminRole);
+    m_adminRole->setChecked(!Pii::masks(role));
+    if (role == m_role && m_roleApplied)
+        return;
+    m_role = role;
+    m_roleApplied = true;
     m_inspector->setRole(role);
     m_compare->setRole(role);
     m_cases->setRole(role);
@@ -594,5 +709,5 @@ void MainWindow::updateStatus()
     m_tenantLabel->setText(m_tenant.isEmpty() ? QString()
             : m_tenantCount > 1               ? tr("Tenant: %1 (of %2)").arg(m_tenant).arg(m_tenantCount)
                                               : tr("Tenant: %1").arg(m_tenant));
-    setWindowTitle(tr("SnapScope — %1").arg(m_spec.displayName()));
+    setWindowTitle(m_spec.displayName()); // the platform adds " — SnapScope" (the application's display name)
 }

@@ -41,8 +41,10 @@ public:
     void openDemo();
     // One entity's timeline with its newest version inspected; stateAt opens the inspector's "State at" tab.
     void openEntity(const QString &kind, const QString &entityId, bool stateAt);
-    // Masks customers' contact details (support) or shows them (admin) in the inspector and the case view.
+    // The role to start with: support masks customers' contact details; admin shows them once the switch is in the
+    // store's audit log.
     void setRole(Pii::Role role);
+    Pii::Role role() const { return m_role; }
     // Ctrl+L: the connection dialog; on success the window switches to the store it opened.
     void connectDialog();
 
@@ -75,6 +77,11 @@ private:
     void showComparison(const QString &leftId, const QString &rightId);
     // Drill-down from a chart: the snapshots of one kind taken in a period.
     void showPeriod(const QString &kind, const QDate &from, const QDate &to);
+    // View → Show customers' contact details: the admin role is confirmed, then recorded, then shown.
+    void switchRole(Pii::Role role);
+    void auditRole(Pii::Role role, const QString &where, bool remember);
+    // Masks (support) or shows (admin) contact details in the inspector, the compare view and the case view.
+    void showRole(Pii::Role role);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::shared_ptr<SnapshotStore> m_store;
@@ -104,5 +111,11 @@ private:
     bool m_statsPending = false; // the kind counts are read once the timeline has its count
     // dataShown() follows the timeline's first rows and the inspector's first snapshot.
     bool m_awaitingFirstRows = false;
-    bool m_selectNewest = false; // an entity's timeline was opened: inspect its newest version once it is listed
+    QAction *m_adminRole = nullptr;
+    Pii::Role m_role = Pii::DefaultRole; // in effect
+    bool m_roleApplied = false;
+    bool m_wantAdmin = false; // admin asked for (settings, --role): shown once recorded in the store's audit log
+    bool m_selectNewest = false;
+    QString m_keepInspected; // the snapshot inspected when the rows are read again: selected again if still listed
+    bool m_refiltered = false; // the filters changed: the inspector follows the first row if its snapshot went // an entity's timeline was opened: inspect its newest version once it is listed
 };

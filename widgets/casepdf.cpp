@@ -14,7 +14,9 @@ Status writeCasePdf(const CaseEvidence &evidence, const QString &path)
     {
         QPdfWriter writer(partial);
         writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        // QTextDocument::print adds margins of 2 cm and the page numbers itself: margins here would come on top of
+        // those and leave the tables two thirds of the page.
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
         writer.setResolution(300);
         writer.setTitle(QStringLiteral("SnapScope dispute case %1").arg(evidence.disputeCase.orderId));
         writer.setCreator(QStringLiteral("SnapScope"));

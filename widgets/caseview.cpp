@@ -25,6 +25,7 @@
 #include "ops/actoridentity.h"
 #include "ops/caseevidence.h"
 #include "ops/evidencebundle.h"
+#include "ops/exportaudit.h"
 #include "ops/personaldata.h"
 #include "store/snapshotstore.h"
 #include "taskprogress.h"
@@ -617,6 +618,10 @@ void CaseView::exportPdf()
     m_task->start(
         &store->workers(), tr("Exporting case %1…").arg(c.orderId),
         [store, c, role, path](ProgressTask::Control &control) -> Result<int> {
+            if (const Status audited = ExportAudit::record(
+                    *store, c.tenant, QStringLiteral("pdf"), c.orderId, path, role, QStringLiteral("case view"));
+                !audited)
+                return audited.error();
             auto evidence = gatherCaseEvidence(*store, c, ActorIdentity::current(), QSysInfo::machineHostName(),
                 QDateTime::currentMSecsSinceEpoch(), role, [&control](qsizetype done, qsizetype total) {
                     control.report(done, total, QObject::tr("Verifying snapshot %1 of %2").arg(done).arg(total));
@@ -657,7 +662,14 @@ void CaseView::exportBundle()
         QDateTime::currentMSecsSinceEpoch() };
     m_task->start(
         &store->workers(), tr("Exporting the bundle of case %1…").arg(info.caseId),
-        [store, ids, info, path](ProgressTask::Control &) { return EvidenceBundle::write(*store, ids, info, path); },
+        [store, ids, info, path, tenant = m_case->tenant](ProgressTask::Control &) -> Result<int> {
+            // A bundle carries every payload unmasked: it is evidence, checked byte for byte.
+            if (const Status audited = ExportAudit::record(*store, tenant, QStringLiteral("bundle"), info.caseId, path,
+                    Pii::Role::Admin, QStringLiteral("case view"));
+                !audited)
+                return audited.error();
+            return EvidenceBundle::write(*store, ids, info, path);
+        },
         [this, path](const auto &written) {
             if (!written) {
                 QMessageBox::warning(this, tr("Bundle not written"), written.error().message);

@@ -18,8 +18,10 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "domain/kindregistry.h"
 #include "items/changelistmodel.h"
 #include "items/runonworkers.h"
+#include "ops/exportaudit.h"
 #include "store/snapshotstore.h"
 
 namespace {
@@ -132,9 +134,7 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
             m_ui->titleLabel->setText(tr("%1 &nbsp;→&nbsp; %2").arg(describe(c.older), describe(c.newer)));
             m_ui->summaryLabel->setText(SnapshotComparisons::summaryText(c.summary));
             m_changes->setChanges(c.changes);
-            m_documents = Documents();
-            m_ui->leftText->setPlainText(tr("Laying out…"));
-            m_ui->rightText->setPlainText(tr("Laying out…"));
+            showPlaceholder(tr("Laying out…"));
             for (QWidget *w : std::initializer_list<QWidget *> { m_ui->exportPatchButton, m_ui->exportReportButton,
                      m_ui->hideUnchangedCheck, m_ui->nextButton, m_ui->previousButton })
                 w->setEnabled(true);
@@ -146,10 +146,15 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
             QStringList paths;
             for (const JsonChange &change : c.changes)
                 paths << change.path;
+            // Array elements pair as the diff paired them: by the kind's identity keys (stock by item_code, ...).
+            QList<ArrayIdentity> identities;
+            if (const KindInfo *kind = KindRegistry::find(c.older.kind))
+                identities = kind->arrayIdentities;
             runOnWorkers(
                 this, &store->workers(),
-                [left = c.left, right = c.right, paths, hide, font, gui] {
-                    auto sides = std::make_shared<const SideBySide>(SideBySide::build(left, right, paths));
+                [left = c.left, right = c.right, paths, identities, hide, font, gui] {
+                    auto sides
+                        = std::make_shared<const SideBySide>(SideBySide::build(left, right, paths, identities));
                     // Long documents open with their unchanged stretches folded: the changes are what one came for,
                     // and laying out 100,000 unchanged lines would keep them waiting.
                     const bool fold = hide || sides->rows.size() > FoldAbove;
@@ -241,11 +246,29 @@ CompareView::Documents CompareView::layOut(const SideBySide &sides, bool hideUnc
     return d;
 }
 
+void CompareView::showPlaceholder(const QString &text)
+{
+    // A QPlainTextEdit keeps using the document it shows (layout, resize, paint) and is not told when it is deleted,
+    // so the edits switch to their own documents before the laid-out ones are let go.
+    for (QPlainTextEdit *side : { m_ui->leftText, m_ui->rightText }) {
+        auto *own = side->findChild<QTextDocument *>(QStringLiteral("placeholder"), Qt::FindDirectChildrenOnly);
+        if (!own) {
+            own = new QTextDocument(side);
+            own->setObjectName(QStringLiteral("placeholder"));
+            own->setDocumentLayout(new QPlainTextDocumentLayout(own));
+            own->setDefaultFont(side->font());
+        }
+        own->setPlainText(text);
+        side->setDocument(own);
+    }
+    m_documents = Documents();
+}
+
 void CompareView::showDocuments(Documents documents)
 {
-    m_documents = std::move(documents); // the documents shown before go once the views let go of them
-    m_ui->leftText->setDocument(m_documents.left.get());
-    m_ui->rightText->setDocument(m_documents.right.get());
+    m_ui->leftText->setDocument(documents.left.get());
+    m_ui->rightText->setDocument(documents.right.get());
+    m_documents = std::move(documents); // the documents shown before go now that the views have let go of them
 }
 
 void CompareView::relayOut()
@@ -305,11 +328,27 @@ void CompareView::exportFile(bool patch)
                                   .arg(patch ? QStringLiteral("patch.json") : QStringLiteral("txt"));
     const QString path = QFileDialog::getSaveFileName(this, patch ? tr("Export the patch") : tr("Export the report"),
         suggested, patch ? tr("JSON Patch (*.json)") : tr("Text (*.txt)"));
-    if (path.isEmpty())
+    if (path.isEmpty() || !m_store)
         return;
-    QSaveFile file(path); // written whole or not at all
     const QByteArray bytes
         = patch ? QJsonDocument(c.patch).toJson(QJsonDocument::Indented) : SnapshotComparisons::report(c).toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
+    runOnWorkers(
+        this, &store->workers(),
+        [store, tenant = c.newer.tenant, what = patch ? QStringLiteral("patch") : QStringLiteral("report"),
+            target = QStringLiteral("%1 %2..%3").arg(c.newer.entityId, c.older.id, c.newer.id), path, role = m_role] {
+            return ExportAudit::record(*store, tenant, what, target, path, role, QStringLiteral("compare view"));
+        },
+        [this, path, bytes](const Status &audited) {
+            if (!audited) {
+                QMessageBox::warning(this, tr("Export failed"),
+                    tr("The export could not be recorded in the audit log, so nothing was written: %1")
+                        .arg(audited.error().message));
+                return;
+            }
+            QSaveFile file(path); // written whole or not at all
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+                QMessageBox::warning(
+                    this, tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        });
 }

@@ -50,6 +50,8 @@ private:
     };
     static Documents layOut(const SideBySide &sides, bool hideUnchanged, const QFont &font, QThread *gui);
     void showDocuments(Documents documents);
+    // Text shown on both sides while nothing is laid out; releases the documents shown before.
+    void showPlaceholder(const QString &text);
     void relayOut();
     void goToChange(int change);
     void exportFile(bool patch);

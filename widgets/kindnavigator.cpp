@@ -23,8 +23,9 @@ KindNavigator::KindNavigator(QWidget *parent)
     m_view->setObjectName(QStringLiteral("kindView"));
     m_search->setObjectName(QStringLiteral("entitySearch"));
     m_entityView->setObjectName(QStringLiteral("entityView"));
-    // Room for a kind's name and its count even when longer translated tabs widen the central area.
-    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16);
+    // Room for an entity id and its count (and a kind's name) even when longer translated tabs widen the central
+    // area: squeezed further, ids were cut to "STORE0…" and could not be told apart.
+    setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("STORE000:P0000  99,999")) + 48);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *splitter = new QSplitter(Qt::Vertical, this);

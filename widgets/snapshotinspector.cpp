@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLocale>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextDocumentLayout>
@@ -32,7 +33,7 @@ namespace {
 
 QString sizeText(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(bytes, 1); // KiB, MiB: as every other size in the console
 }
 
 QString settingsKey(const QString &kind)
@@ -80,7 +81,7 @@ SnapshotInspector::SnapshotInspector(QWidget *parent)
     };
     QAction *expandAll = action(tr("Expand all"), QStyle::SP_ArrowDown);
     QAction *collapseAll = action(tr("Collapse all"), QStyle::SP_ArrowUp);
-    QAction *copyValue = action(tr("Copy value"), QStyle::SP_DialogSaveButton, QKeySequence::Copy);
+    QAction *copyValue = action(tr("Copy value"), QStyle::SP_FileIcon, QKeySequence::Copy);
     QAction *copyPointer = action(tr("Copy JSON Pointer"), QStyle::SP_FileLinkIcon, QKeySequence(tr("Ctrl+Shift+C")));
     QAction *findNext = action(tr("Find next"), QStyle::SP_ArrowForward, QKeySequence::FindNext);
     QAction *findPrevious = action(tr("Find previous"), QStyle::SP_ArrowBack, QKeySequence::FindPrevious);
@@ -90,8 +91,18 @@ SnapshotInspector::SnapshotInspector(QWidget *parent)
     QAction *pin = action(tr("Pin…"), QStyle::SP_DialogApplyButton);
     m_ui->expandButton->setDefaultAction(expandAll);
     m_ui->collapseButton->setDefaultAction(collapseAll);
-    m_ui->copyValueButton->setDefaultAction(copyValue);
-    m_ui->copyPointerButton->setDefaultAction(copyPointer);
+    // One "Copy" button with both copies in its menu (and Ctrl+C / Ctrl+Shift+C, and the tree's context menu): the
+    // standard icons have no "copy", and the floppy disk it had said "save".
+    for (QAction *copy : { copyValue, copyPointer })
+        copy->setIcon(QIcon());
+    auto *copyMenu = new QMenu(this);
+    copyMenu->addActions({ copyValue, copyPointer });
+    m_ui->copyValueButton->setText(tr("Copy"));
+    m_ui->copyValueButton->setToolTip(tr("Copy the selected member's value or its JSON Pointer"));
+    m_ui->copyValueButton->setMenu(copyMenu);
+    m_ui->copyValueButton->setPopupMode(QToolButton::InstantPopup);
+    m_ui->copyValueButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_ui->copyPointerButton->hide();
     m_ui->findNextButton->setDefaultAction(findNext);
     m_ui->findPreviousButton->setDefaultAction(findPrevious);
     m_ui->textToggleButton->setDefaultAction(textMode);
@@ -282,6 +293,8 @@ void SnapshotInspector::showMetadata(const SnapshotHeader &h)
     while (form->rowCount() > 0)
         form->removeRow(0);
     const QLocale locale;
+    // No field may ask for more width than the dock has: a long id would widen the dock and with it the window.
+    // Words wrap; ids and checksums (nowhere to wrap) scroll in a read-only line.
     const auto row = [&](const QString &label, const QString &value, bool rich = false) {
         auto *field = new QLabel(value);
         field->setTextFormat(rich ? Qt::RichText : Qt::PlainText);
@@ -289,11 +302,22 @@ void SnapshotInspector::showMetadata(const SnapshotHeader &h)
         field->setWordWrap(true);
         form->addRow(label, field);
     };
+    const auto idRow = [&](const QString &label, const QString &value) {
+        auto *field = new QLineEdit(value);
+        field->setReadOnly(true);
+        field->setFrame(false);
+        field->setCursorPosition(0);
+        field->setToolTip(value);
+        field->setMinimumWidth(0);
+        field->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        field->setStyleSheet(QStringLiteral("QLineEdit { background: transparent; }"));
+        form->addRow(label, field);
+    };
     const QDateTime taken = QDateTime::fromMSecsSinceEpoch(h.takenAt);
     const KindInfo *kind = KindRegistry::find(h.kind);
-    row(tr("ID"), h.id);
+    idRow(tr("ID"), h.id);
     row(tr("Kind"), kind ? kind->displayNameText() : h.kind);
-    row(tr("Entity"), h.entityId);
+    idRow(tr("Entity"), h.entityId);
     row(tr("Version"), locale.toString(h.version));
     row(tr("Type"), h.type);
     row(tr("Taken at"),
@@ -317,11 +341,11 @@ void SnapshotInspector::showMetadata(const SnapshotHeader &h)
             .arg(sizeText(h.rawSize), sizeText(h.storedSize))
             .arg(h.rawSize > 0 ? locale.toString(100.0 * double(h.storedSize) / double(h.rawSize), 'f', 1)
                                : QStringLiteral("–")));
-    row(tr("Checksum"), h.checksum);
+    idRow(tr("Checksum"), h.checksum);
     row(tr("Integrity"), m_verification, true);
     row(tr("Pinned"), h.pinned ? tr("yes") : tr("no"));
     if (!h.previousId.isEmpty())
-        row(tr("Previous"), h.previousId);
+        idRow(tr("Previous"), h.previousId);
 }
 
 void SnapshotInspector::restoreExpansion()
@@ -365,8 +389,8 @@ void SnapshotInspector::rememberExpansion(const QModelIndex &index, bool expande
 
 void SnapshotInspector::setTextMode(bool text)
 {
-    if (!m_header || m_ui->payloadPages->currentWidget() == m_ui->corruptLabel
-        || m_ui->payloadPages->currentWidget() == m_ui->loadingLabel)
+    // While a snapshot loads, apply() picks the mode up when it arrives; a corrupt payload has no text to show.
+    if (!m_header || m_loading || m_ui->payloadPages->currentWidget() == m_ui->corruptLabel)
         return;
     if (!text) {
         m_ui->payloadPages->setCurrentWidget(m_ui->treeView);
@@ -393,8 +417,8 @@ void SnapshotInspector::setTextMode(bool text)
         [this, generation](const std::shared_ptr<QTextDocument> &document) {
             if (generation != m_generation)
                 return; // another snapshot is shown now
-            m_textDocument = document; // the one shown before goes with deleteLater, after the view lets go of it
             m_ui->textView->setDocument(document.get());
+            m_textDocument = document; // the one shown before goes (deleteLater) now that the view has let go of it
             m_textShown = true;
             if (m_ui->textToggleButton->defaultAction()->isChecked())
                 m_ui->payloadPages->setCurrentWidget(m_ui->textView);

@@ -8,6 +8,7 @@
 #include <QMessageBox>
 
 #include "items/progresstask.h"
+#include "items/runonworkers.h"
 #include "items/timelinemodel.h"
 #include "ops/actoridentity.h"
 #include "ops/trashbin.h"
@@ -94,18 +95,43 @@ void TrashPanel::purge()
     if (!m_store || m_task->isRunning())
         return;
     const int days = m_ui->undoDays->value();
+    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
+    // The question names how many go: counted first (an index range), asked on the GUI thread, then purged.
+    runOnWorkers(
+        this, &store->workers(),
+        [store, tenant = m_tenant, days] { return TrashBin(*store, tenant, ActorIdentity::current()).purgeable(days); },
+        [this, store, days](const Result<qint64> &count) {
+            if (store != m_store.get())
+                return;
+            if (!count) {
+                m_ui->status->setText(tr("Could not count the trash: %1").arg(count.error().message));
+                return;
+            }
+            if (*count == 0) {
+                m_ui->status->setText(tr("Nothing in the trash is older than %n day(s): there is nothing to purge.", nullptr, days));
+                return;
+            }
+            const auto answer = QMessageBox::question(this, tr("Purge the trash"),
+                tr("Delete %1 snapshot(s) for good? They were trashed more than %n day(s) ago. This cannot be undone.",
+                    nullptr, days)
+                    .arg(QLocale().toString(*count)),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+            if (answer == QMessageBox::Yes)
+                runPurge(days, *count);
+        });
+}
+
+void TrashPanel::runPurge(int days, qint64 expected)
+{
+    if (!m_store || m_task->isRunning())
+        return;
     auto store = m_store;
     const QString tenant = m_tenant;
-    const auto answer = QMessageBox::question(this, tr("Purge the trash"),
-        tr("Delete for good every snapshot trashed more than %n day(s) ago? This cannot be undone.", nullptr, days),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
-        return;
     m_task->start(
         &store->workers(), tr("Purging…"),
-        [store, tenant, days](ProgressTask::Control &control) {
-            return TrashBin(*store, tenant, ActorIdentity::current()).purge(days, [&control](qint64 done) {
-                control.report(done, 0, QObject::tr("Purging… %1 deleted").arg(QLocale().toString(done)));
+        [store, tenant, days, expected](ProgressTask::Control &control) {
+            return TrashBin(*store, tenant, ActorIdentity::current()).purge(days, [&control, expected](qint64 done) {
+                control.report(done, expected, QObject::tr("Purging… %1 deleted").arg(QLocale().toString(done)));
                 return !control.isCancelled();
             });
         },

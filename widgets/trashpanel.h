@@ -22,7 +22,7 @@ public:
     void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
     void refresh();
     void restoreSelected();
-    void purge(); // asks first
+    void purge(); // says how many would go and asks first
     void importArchive(const QString &path);
     TimelineModel *model() const { return m_model; }
 
@@ -30,6 +30,8 @@ Q_SIGNALS:
     void changed(); // rows came back or went for good
 
 private:
+    void runPurge(int days, qint64 expected);
+
     std::unique_ptr<Ui::TrashPanel> m_ui;
     TimelineModel *m_model;
     ProgressTask *m_task;

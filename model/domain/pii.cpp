@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSettings>
+#include <QTextBoundaryFinder>
 
 #include "json/jsonpointer.h"
 
@@ -41,11 +42,18 @@ bool isPersonalKey(const QString &key)
 
 QString maskText(const QString &text)
 {
+    // Counted in grapheme clusters, not UTF-16 units: a Thai consonant and its vowel and tone marks are one
+    // character to a reader, and a mark left on a bullet would both look broken and give away part of the text.
     constexpr qsizetype Shown = 2;
     const QChar dot(0x2022);
-    if (text.size() <= 2 * Shown)
-        return QString(text.size(), dot);
-    return QString(text.size() - Shown, dot) + text.right(Shown);
+    QList<qsizetype> starts;
+    QTextBoundaryFinder graphemes(QTextBoundaryFinder::Grapheme, text);
+    for (qsizetype at = graphemes.position(); at >= 0 && at < text.size(); at = graphemes.toNextBoundary())
+        starts.append(at);
+    const qsizetype count = starts.size();
+    if (count <= 2 * Shown)
+        return QString(count, dot);
+    return QString(count - Shown, dot) + text.mid(starts.at(count - Shown));
 }
 
 namespace {

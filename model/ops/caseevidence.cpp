@@ -81,6 +81,7 @@ QString CaseEvidence::html() const
                         "h3 { font-size: 10pt; margin-top: 10px; } td, th { padding: 2px 6px; }"
                         "th { text-align: left; background: #e8e8e8; } .bad { color: #b00020; font-weight: bold; }"
                         "pre { white-space: pre-wrap; font-size: 7.5pt; } .sum { font-family: monospace; }"
+                        ".nw { white-space: nowrap; }"
                         "</style></head><body>");
     h += QStringLiteral("<h1>Dispute case %1</h1>").arg(esc(c.orderId));
     h += QStringLiteral("<p>Exported by <b>%1</b> on %2 at %3 (UTC). %4</p>")
@@ -120,14 +121,16 @@ QString CaseEvidence::html() const
              .arg(items.size());
     h += QStringLiteral("</table>");
 
+    // Times, kinds, ids and types are never broken inside a word; the details take what width is left.
     h += QStringLiteral("<h2>Timeline</h2><table border=\"1\" cellspacing=\"0\" width=\"100%\" "
-                        "style=\"font-size: 7.5pt\"><tr><th width=\"15%\">Time (UTC)</th><th width=\"9%\">What</th>"
-                        "<th width=\"12%\">Entity</th><th width=\"12%\">Type</th><th width=\"14%\">Triggered by</th>"
-                        "<th width=\"38%\">Details</th></tr>");
+                        "style=\"font-size: 7.5pt\"><tr><th class=\"nw\">Time (UTC)</th><th class=\"nw\">What</th>"
+                        "<th class=\"nw\">Entity</th><th class=\"nw\">Type</th><th class=\"nw\">Triggered by</th>"
+                        "<th width=\"100%\">Details</th></tr>");
     static const char *sourceNames[] = { "Order", "Chat", "Stock movement", "Financial" };
     for (const CaseEntry &e : timeline) {
         const QString by = e.header.trigger.value(u"source").toString();
-        h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
+        h += QStringLiteral("<tr><td class=\"nw\">%1</td><td class=\"nw\">%2</td><td class=\"nw\">%3</td>"
+                            "<td class=\"nw\">%4</td><td>%5</td><td>%6</td></tr>")
                  .arg(utc(e.header.takenAt), QLatin1String(sourceNames[int(e.source)]), esc(e.header.entityId),
                      esc(e.header.type),
                      esc(by.isEmpty() ? e.header.createdBy : e.header.createdBy + u" (" + by + u')'), esc(e.details));

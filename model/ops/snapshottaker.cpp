@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "domain/kindregistry.h"
 #include "ops/snapshotcompactor.h"
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
@@ -96,6 +97,15 @@ Result<TakeOutcome> SnapshotTaker::take(const TakeRequest &request, const Progre
     }
     if (!built)
         return built.error();
+    if (request.type == u"manual" && request.kind != u"account") {
+        // Someone asked for a copy of what the sources hold now; when that is exactly the newest version already
+        // stored, a second copy would only add a version that says nothing. Schedules keep their cadence and store it
+        // anyway, and an account's manual snapshot re-records its newest state on purpose (it has no other source).
+        auto changed = withoutUnchanged(std::move(*built), outcome);
+        if (!changed)
+            return changed.error();
+        built = std::move(*changed);
+    }
     if (progress && !progress(0, built->size()))
         return Error { Error::Code::Cancelled, QStringLiteral("snapshot cancelled") };
     // One transaction per 1,000: a cancelled day of inventory keeps whole batches; a store's stock is one snapshot.
@@ -128,6 +138,35 @@ Result<TakeOutcome> SnapshotTaker::take(const TakeRequest &request, const Progre
     if (Status status = m_store.maintenance().audit(entry); !status)
         return status.error();
     return outcome;
+}
+
+Result<QList<NewSnapshot>> SnapshotTaker::withoutUnchanged(QList<NewSnapshot> snapshots, TakeOutcome &outcome)
+{
+    // "The same" ignores the kind's volatile fields (updated_at: every save refreshes it).
+    const auto content = [](QJsonObject payload, const QString &kind) {
+        if (const KindInfo *info = KindRegistry::find(kind))
+            for (const QString &field : info->volatileFields)
+                payload.remove(field);
+        return payload;
+    };
+    QList<NewSnapshot> changed;
+    changed.reserve(snapshots.size());
+    for (NewSnapshot &s : snapshots) {
+        auto last = newest(m_store, s.tenant, s.kind, s.entityId);
+        if (!last)
+            return last.error();
+        if (*last
+            && content(QJsonDocument::fromJson((*last)->payload).object(), s.kind) == content(s.payload, s.kind)) {
+            const SnapshotHeader &h = (*last)->header;
+            outcome.skipped.append(QStringLiteral("%1 %2: unchanged since version %3 (%4), not stored again")
+                                       .arg(s.kind, s.entityId)
+                                       .arg(h.version)
+                                       .arg(IsoTime::toUtcSeconds(h.takenAt)));
+            continue;
+        }
+        changed.append(std::move(s));
+    }
+    return changed;
 }
 
 Result<QList<NewSnapshot>> SnapshotTaker::stock(const TakeRequest &request, EpochMs now, const Progress &progress)

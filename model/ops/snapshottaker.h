@@ -51,6 +51,8 @@ private:
     Result<QList<NewSnapshot>> folded(const TakeRequest &request, EpochMs now);
     Result<QList<NewSnapshot>> dailyInventory(const TakeRequest &request, EpochMs now);
     Result<QList<NewSnapshot>> account(const TakeRequest &request, EpochMs now, TakeOutcome &outcome);
+    // Drops the snapshots whose payload is the newest stored version's, saying so in outcome.skipped.
+    Result<QList<NewSnapshot>> withoutUnchanged(QList<NewSnapshot> snapshots, TakeOutcome &outcome);
 
     SnapshotStore &m_store;
 };

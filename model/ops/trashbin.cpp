@@ -28,9 +28,19 @@ Result<qint64> TrashBin::restore(const QStringList &ids)
     return restored;
 }
 
+EpochMs TrashBin::cutoff(int days)
+{
+    return QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000;
+}
+
+Result<qint64> TrashBin::purgeable(int days)
+{
+    return m_store.maintenance().trashCount(m_tenant, cutoff(days));
+}
+
 Result<qint64> TrashBin::purge(int days, const Progress &progress)
 {
-    const EpochMs before = QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000;
+    const EpochMs before = cutoff(days);
     qint64 purged = 0;
     std::optional<Error> error;
     bool cancelled = false;

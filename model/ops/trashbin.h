@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "domain/error.h"
+#include "domain/snapshot.h"
 
 class SnapshotStore;
 
@@ -21,6 +22,8 @@ public:
     TrashBin(SnapshotStore &store, QString tenant, QString actor);
 
     Result<qint64> restore(const QStringList &ids);
+    // How many snapshots a purge(days) would delete now.
+    Result<qint64> purgeable(int days);
     // Deletes what was trashed more than `days` days ago, in batched transactions.
     Result<qint64> purge(int days, const Progress &progress = {});
     struct ImportReport
@@ -32,6 +35,8 @@ public:
     Result<ImportReport> importArchive(const QString &path);
 
 private:
+    static EpochMs cutoff(int days);
+
     SnapshotStore &m_store;
     QString m_tenant;
     QString m_actor;

@@ -1,13 +1,19 @@
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include "common/testsupport.h"
 #include "domain/pii.h"
 #include "ops/caseassembler.h"
 #include "ops/demogenerator.h"
+#include "ops/exportaudit.h"
+#include "ops/personaldata.h"
 #include "store/maintenancestore.h"
 #include "store/snapshotstore.h"
 
@@ -24,6 +30,10 @@ private Q_SLOTS:
     void searchFindsTheOrderByEachKey();
     void legalHoldPinsTheWholeCaseOrNothing();
     void maskingHidesContactDetails();
+    void maskingKeepsWholeCharacters_data();
+    void maskingKeepsWholeCharacters();
+    void exportsAndRoleSwitchesAreAudited();
+    void actorWithoutEnvironmentIsTheLoginName();
 
 private:
     ConnectionSpec m_spec;
@@ -239,6 +249,69 @@ void TestCase::maskingHidesContactDetails()
     QCOMPARE(pointers,
         QStringList({ QStringLiteral("/customer/email"), QStringLiteral("/customer/phone"),
             QStringLiteral("/delivery/address"), QStringLiteral("/items/0/phone") }));
+}
+
+void TestCase::maskingKeepsWholeCharacters_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("masked");
+    QTest::newRow("phone") << QStringLiteral("0812345678") << QStringLiteral("••••••••78");
+    QTest::newRow("short") << QStringLiteral("abcd") << QStringLiteral("••••");
+    // ถ น น สุ ขุ ม วิ ท: eight characters to a reader; the vowel marks stay on their consonants.
+    QTest::newRow("thai") << QStringLiteral("ถนนสุขุมวิท") << QStringLiteral("••••••วิท");
+    QTest::newRow("thai short") << QStringLiteral("สุขุ") << QStringLiteral("••");
+    QTest::newRow("emoji") << QStringLiteral("ab👍🏽cd") << QStringLiteral("•••cd");
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestCase::maskingKeepsWholeCharacters()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, masked);
+    QCOMPARE(Pii::maskText(text), masked);
+}
+
+void TestCase::exportsAndRoleSwitchesAreAudited()
+{
+    const QString tenant = m_report.cases.keys().first().section(u'/', 0, 0);
+    const QString orderId = m_report.cases.keys().first().section(u'/', 1);
+    QVERIFY(ExportAudit::record(*m_store, tenant, QStringLiteral("pdf"), orderId, QStringLiteral("/tmp/case.pdf"),
+        Pii::Role::Support, QStringLiteral("test"))
+                .ok());
+    QVERIFY(PersonalData::auditRoleSwitch(*m_store, tenant, Pii::Role::Admin, QStringLiteral("test")).ok());
+    AuditQuery query;
+    query.tenant = tenant;
+    query.limit = 2;
+    auto log = m_store->maintenance().auditLog(query);
+    QVERIFY2(log, qPrintable(log ? QString() : log.error().message));
+    QCOMPARE(log->size(), 2);
+    const AuditEntry &role = log->at(0), &pdf = log->at(1); // newest first
+    QCOMPARE(role.action, QStringLiteral("role.admin"));
+    QCOMPARE(pdf.action, QStringLiteral("export.pdf"));
+    QCOMPARE(pdf.target, orderId);
+    QCOMPARE(pdf.details.value(u"file").toString(), QStringLiteral("/tmp/case.pdf"));
+    QCOMPARE(pdf.details.value(u"contact_details").toString(), QStringLiteral("masked"));
+}
+
+void TestCase::actorWithoutEnvironmentIsTheLoginName()
+{
+    // A service or cron job often runs with none of these set.
+    QHash<QByteArray, QByteArray> saved;
+    for (const char *name : { "SNAPSCOPE_ACTOR", "USER", "USERNAME", "LOGNAME" }) {
+        saved.insert(name, qgetenv(name));
+        qunsetenv(name);
+    }
+    const auto restore = qScopeGuard([&] {
+        for (auto it = saved.cbegin(); it != saved.cend(); ++it)
+            if (!it.value().isEmpty())
+                qputenv(it.key().constData(), it.value());
+    });
+    const passwd *user = getpwuid(getuid());
+    QVERIFY(user);
+    QCOMPARE(ActorIdentity::current(), QString::fromLocal8Bit(user->pw_name));
+    qputenv("SNAPSCOPE_ACTOR", "svc-snapshots");
+    QCOMPARE(ActorIdentity::current(), QStringLiteral("svc-snapshots"));
+    qunsetenv("SNAPSCOPE_ACTOR");
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestCase, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")

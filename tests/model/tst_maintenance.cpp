@@ -144,6 +144,28 @@ void TestMaintenance::takesSnapshotsFromTheSources()
     QCOMPARE(big->header.createdBy, m_actor);
     QCOMPARE(big->header.type, QStringLiteral("manual"));
 
+    // Nothing changed since: a second manual snapshot says so instead of storing the same again.
+    auto again = SnapshotTaker(*m_store).take(request);
+    QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+    QCOMPARE(again->taken.size(), 0);
+    QCOMPARE(again->skipped.size(), 2);
+    QVERIFY2(again->skipped.first().contains(QStringLiteral("stock S1: unchanged since version 1")),
+        qPrintable(again->skipped.first()));
+    // One item counted differently: that store's snapshot is stored, the other's is not.
+    levels.last().quantity = 3;
+    QVERIFY(m_store->putStockLevels({ levels.last() }));
+    auto changed = SnapshotTaker(*m_store).take(request);
+    QVERIFY(changed);
+    QCOMPARE(changed->taken.size(), 1);
+    QCOMPARE(changed->taken.first().entityId, QStringLiteral("S2"));
+    QCOMPARE(changed->taken.first().version, 2);
+    // A schedule keeps its cadence: a scheduled snapshot is stored even when nothing changed.
+    request.type = QStringLiteral("scheduled");
+    auto scheduled = SnapshotTaker(*m_store).take(request);
+    QVERIFY(scheduled);
+    QCOMPARE(scheduled->taken.size(), 2);
+    request.type = QStringLiteral("manual");
+
     // An aggregate: the snapshot at event 2 plus event 3.
     const EpochMs t = QDateTime::currentMSecsSinceEpoch() - DayMs;
     const auto patch = [](const char *op, const char *path, const QJsonValue &value) {

@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -41,6 +42,7 @@
 #include "ops/demogenerator.h"
 #include "ops/snapshotcomparison.h"
 #include "snapshotinspector.h"
+#include "store/maintenancestore.h"
 #include "store/snapshotstore.h"
 #include "timelinestrip.h"
 
@@ -99,6 +101,8 @@ private Q_SLOTS:
     void unreachableServerShowsAnError();
     void missingFileShowsAnError();
     void screenshotOption();
+    void viewMenuHasOneLanguageMenu();
+    void adminRoleIsConfirmedAndAudited();
 
 private:
     QTemporaryDir m_dir;
@@ -726,6 +730,83 @@ void TestMainWindow::screenshotOption()
     const QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 800 && image.height() >= 500);
+}
+
+namespace {
+
+// Answers the next message box with `button` once it is open (a modal exec() runs its own event loop).
+void answerMessageBox(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(50, qApp, [button] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(button)->click();
+        else
+            answerMessageBox(button);
+    });
+}
+
+int languageMenus(QMenu *view)
+{
+    int count = 0;
+    for (QAction *a : view->actions())
+        count += a->menu() && a->menu()->title().contains(QStringLiteral("Language")) ? 1 : 0;
+    return count;
+}
+
+} // namespace
+
+void TestMainWindow::viewMenuHasOneLanguageMenu()
+{
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    auto *view = w.window.findChild<QMenu *>(QStringLiteral("menuView"));
+    QVERIFY(view);
+    QCOMPARE(languageMenus(view), 1);
+    auto *admin = w.window.findChild<QAction *>(QStringLiteral("actionAdminRole"));
+    QVERIFY(admin);
+    for (int i = 0; i < 3; ++i) {
+        answerMessageBox(QMessageBox::Cancel);
+        admin->trigger();
+    }
+    QCOMPARE(languageMenus(view), 1);
+}
+
+void TestMainWindow::adminRoleIsConfirmedAndAudited()
+{
+    QSettings().remove(QStringLiteral("privacy/role"));
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    QCOMPARE(w.window.role(), Pii::Role::Support);
+    auto *admin = w.window.findChild<QAction *>(QStringLiteral("actionAdminRole"));
+    auto store = openSnapshotStore(ConnectionSpec::sqlite(m_db), {});
+    QVERIFY(store);
+    const auto roleRows = [&] {
+        AuditQuery query;
+        query.action = QStringLiteral("role.");
+        auto log = (*store)->maintenance().auditLog(query);
+        return log ? int(log->size()) : -1;
+    };
+    const int before = roleRows();
+
+    // Cancelled: nothing unmasked, nothing recorded.
+    answerMessageBox(QMessageBox::Cancel);
+    admin->trigger();
+    QCOMPARE(w.window.role(), Pii::Role::Support);
+    QVERIFY(!admin->isChecked());
+    QCOMPARE(roleRows(), before);
+
+    // Confirmed: recorded, then unmasked.
+    answerMessageBox(QMessageBox::Yes);
+    admin->trigger();
+    QTRY_COMPARE(w.window.role(), Pii::Role::Admin);
+    QVERIFY(admin->isChecked());
+    QCOMPARE(roleRows(), before + 1);
+
+    // Back to support: recorded too, no question asked.
+    admin->trigger();
+    QTRY_COMPARE(w.window.role(), Pii::Role::Support);
+    QCOMPARE(roleRows(), before + 2);
+    QSettings().remove(QStringLiteral("privacy/role"));
 }
 
 QTEST_MAIN(TestMainWindow)
