@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QEventLoop>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -63,6 +64,8 @@ public:
         m_timer.start();
     }
     void setAnswer(Answer answer) { m_answer = answer; }
+    // While paused, a test answers the dialog itself.
+    void setPaused(bool paused) { paused ? m_timer.stop() : m_timer.start(); }
     // Window titles or texts of the dialogs answered, oldest first.
     const QStringList &answered() const { return m_answered; }
 
@@ -162,6 +165,16 @@ public:
         return heading && payload && payloadText && payloadPages && loadingLabel && textToggle;
     }
 
+    // The window is active again after a dialog closed, as a window manager makes it (the offscreen platform has
+    // none: without this, the window's shortcuts would stay dead).
+    bool activateAgain()
+    {
+        if (QApplication::activeModalWidget() || QApplication::activeWindow() == &window)
+            return true;
+        QApplication::setActiveWindow(&window);
+        return QTest::qWaitForWindowActive(&window);
+    }
+
     QAction *action(const char *name) const { return window.findChild<QAction *>(QString::fromLatin1(name)); }
 
     // A key as the user types it: to the widget that has the keyboard focus.
@@ -204,12 +217,21 @@ public:
             && payloadPages->currentWidget() != loadingLabel;
     }
 
-    // The event loop answers a ping posted now within ms milliseconds.
-    bool eventLoopAnswers(int ms = 1000)
+    // The event loop answers a ping posted now within ms milliseconds. Whatever was posted before the ping (results
+    // of workers, deferred deletions) has been delivered by then.
+    static bool eventLoopAnswers(int ms = 1000)
     {
-        auto answered = std::make_shared<bool>(false);
-        QTimer::singleShot(0, &window, [answered] { *answered = true; });
-        return QTest::qWaitFor([&] { return *answered; }, ms);
+        QEventLoop loop;
+        bool answered = false;
+        QTimer::singleShot(0, &loop, [&] {
+            answered = true;
+            loop.quit();
+        });
+        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+        loop.exec();
+        // Deletions asked for outside this nested loop wait for it to end: they are part of the answer.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        return answered;
     }
 
     // The submenus of View called Language.

@@ -7,9 +7,9 @@
 #include <QDialogButtonBox>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStatusBar>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTemporaryDir>
 
 #include "../common/guidriver.h"
@@ -21,13 +21,13 @@
 #include "inventorychartview.h"
 #include "items/jsontreemodel.h"
 #include "items/seriestablemodel.h"
-#include "json/jsonpointer.h"
 #include "maintenanceview.h"
 #include "ops/demogenerator.h"
 #include "schedulespanel.h"
 #include "store/maintenancestore.h"
 #include "store/snapshotstore.h"
 #include "takesnapshotpanel.h"
+#include "json/jsonpointer.h"
 
 using GuiDriver::Console;
 using GuiDriver::ModalCloser;
@@ -371,37 +371,43 @@ void TestJourneys::takeSnapshotThenBrowse()
     c.clickTab(maintenance);
     QCOMPARE(c.views->currentWidget(), maintenance);
     TakeSnapshotPanel *take = maintenance->takePanel();
-    QTest::mouseClick(maintenance->tabBar(), Qt::LeftButton, {},
-        maintenance->tabBar()->tabRect(maintenance->indexOf(take)).center());
+    QTest::mouseClick(
+        maintenance->tabBar(), Qt::LeftButton, {}, maintenance->tabBar()->tabRect(maintenance->indexOf(take)).center());
     QCOMPARE(maintenance->currentWidget(), take);
     auto *kind = take->findChild<QComboBox *>(QStringLiteral("kind"));
     kind->setCurrentIndex(kind->findData(QStringLiteral("order")));
     auto *entity = take->findChild<QLineEdit *>(QStringLiteral("entity"));
     QTest::keyClicks(entity, Order);
     auto *result = take->findChild<QLabel *>(QStringLiteral("result"));
-    const auto versionsBefore = m_store->entities(DemoTenant, QStringLiteral("order"), Order);
-    QVERIFY(versionsBefore && versionsBefore->size() == 1);
+    QStringList switched; // the main area's tabs shown without the user asking
+    connect(c.views, &QTabWidget::currentChanged, &c.window, [&](int tab) { switched << c.views->tabText(tab); });
     QTest::mouseClick(take->findChild<QPushButton *>(QStringLiteral("take")), Qt::LeftButton);
     QTRY_VERIFY2_WITH_TIMEOUT(!result->text().isEmpty() && !result->text().contains(QStringLiteral("…")),
-        qPrintable(QStringLiteral("no result shown; the main area shows \"%1\", the pane \"%2\"")
-                       .arg(c.views->tabText(c.views->currentIndex()),
-                           maintenance->tabText(maintenance->currentIndex()))),
+        qPrintable(
+            QStringLiteral("no result shown; the main area shows \"%1\", the pane \"%2\"")
+                .arg(c.views->tabText(c.views->currentIndex()), maintenance->tabText(maintenance->currentIndex()))),
         30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(c.isQuiet(), qPrintable(c.busy()), 30000); // the refresh that follows has run
     QVERIFY(c.eventLoopAnswers());
-    QVERIFY(c.eventLoopAnswers()); // the refresh that follows a snapshot has had its turn
+    QVERIFY2(switched.isEmpty(), qPrintable(switched.join(QStringLiteral(", "))));
     QCOMPARE(c.views->currentWidget(), maintenance);
     QCOMPARE(maintenance->currentWidget(), take);
     QTRY_VERIFY2(result->isVisible() && !result->text().isEmpty(), qPrintable(result->text()));
 
-    // Browse: the timeline lists the new version first and the inspector shows it; compare it with the one before.
+    // Browse: the timeline lists the entity's versions as the store now holds them, newest first; the inspector shows
+    // the newest; compare it with the one before.
+    auto copy = openSnapshotStore(ConnectionSpec::sqlite(db), {});
+    QVERIFY(copy);
+    const auto versions = (*copy)->entities(DemoTenant, QStringLiteral("order"), Order);
+    QVERIFY(versions && versions->size() == 1);
     c.clickTab(c.window.findChild<QWidget *>(QStringLiteral("timelineTab")));
     c.key(Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(c.entityFilter->hasFocus());
     QTest::keyClicks(c.entityFilter, Order);
     QTRY_VERIFY_WITH_TIMEOUT(c.rows->countState() == TimelineModel::CountState::Exact && c.rows->headerAt(0)
-            && c.rows->headerAt(0)->entityId == Order && c.rows->rowCount() == versionsBefore->constFirst().snapshotCount + 1,
+            && c.rows->headerAt(0)->entityId == Order && c.rows->rowCount() == versions->constFirst().snapshotCount,
         30000);
-    QCOMPARE(c.rows->index(0, int(TimelineModel::Column::Type)).data().toString(), QStringLiteral("manual"));
+    QCOMPARE(c.rows->headerAt(0)->takenAt, versions->constFirst().lastTakenAt);
     c.clickRow(0);
     QTRY_VERIFY(c.inspectorShows(c.rows->headerAt(0)->id));
     c.key(Qt::Key_D, Qt::ControlModifier);
@@ -438,14 +444,18 @@ void TestJourneys::runScheduleNowStaysInMaintenance()
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 30000);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(0, 0)).center());
     QSignalSpy ran(schedules, &SchedulesPanel::ran);
+    QStringList switched; // the main area's tabs shown without the user asking
+    connect(c.views, &QTabWidget::currentChanged, &c.window, [&](int tab) { switched << c.views->tabText(tab); });
     QTest::mouseClick(schedules->findChild<QPushButton *>(QStringLiteral("runNow")), Qt::LeftButton);
     QVERIFY(ran.wait(60000));
+    QTRY_VERIFY2_WITH_TIMEOUT(c.isQuiet(), qPrintable(c.busy()), 30000); // the refresh that follows has run
     QVERIFY(c.eventLoopAnswers());
-    QVERIFY(c.eventLoopAnswers());
+    QVERIFY2(switched.isEmpty(), qPrintable(switched.join(QStringLiteral(", "))));
     auto *status = schedules->findChild<QLabel *>(QStringLiteral("status"));
     QCOMPARE(c.views->currentWidget(), maintenance);
     QCOMPARE(maintenance->currentWidget(), schedules);
-    QVERIFY2(status->isVisible() && status->text().contains(QStringLiteral("Nightly stock")), qPrintable(status->text()));
+    QVERIFY2(
+        status->isVisible() && status->text().contains(QStringLiteral("Nightly stock")), qPrintable(status->text()));
     QVERIFY2(!status->text().contains(QStringLiteral("Running")), qPrintable(status->text()));
 }
 
@@ -482,7 +492,8 @@ void TestJourneys::switchTabsWhileLoading()
     preset->setFocus();
     c.key(Qt::Key_Up);
     QVERIFY(c.eventLoopAnswers());
-    QTRY_VERIFY_WITH_TIMEOUT(inventory->pointCount() > 0 && inventory->table()->rowCount() == inventory->pointCount(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        inventory->pointCount() > 0 && inventory->table()->rowCount() == inventory->pointCount(), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(chat->pointCount() > 0 && chat->table()->rowCount() == chat->pointCount(), 30000);
 
     // A comparison started and its tab left at once; back on it, the comparison is there.
@@ -582,6 +593,7 @@ void TestJourneys::switchStoresWithCtrlLWhileWorkRuns()
         QSignalSpy shown(&c.window, &MainWindow::dataShown);
         c.key(Qt::Key_L, Qt::ControlModifier);
         QVERIFY(handled);
+        QVERIFY(c.activateAgain());
         QVERIFY(shown.wait(60000) || shown.size() > 0);
         QVERIFY(shown.at(0).at(0).toBool());
         QVERIFY(c.window.windowTitle().contains(QFileInfo(target).fileName()));
