@@ -68,13 +68,14 @@ struct Options
         QStringLiteral("Snapshot kind: %1.").arg(KindRegistry::ids().join(QStringLiteral(", "))),
         QStringLiteral("kind") };
     QCommandLineOption entity { QStringLiteral("entity"), QStringLiteral("Entity id (exact)."), QStringLiteral("id") };
-    QCommandLineOption entityPrefix { QStringLiteral("entity-prefix"), QStringLiteral("Entity id prefix."),
+    QCommandLineOption entityPrefix { QStringLiteral("entity-prefix"), QStringLiteral("Entity id prefix (any case)."),
         QStringLiteral("prefix") };
     QCommandLineOption type { QStringLiteral("type"), QStringLiteral("Snapshot type; repeat or separate with commas."),
         QStringLiteral("type") };
     QCommandLineOption from { QStringLiteral("from"),
         QStringLiteral(
-            "Taken at or after: RFC 3339 time with offset, or YYYY-MM-DD in the tenant's business time zone."),
+            "Taken at or after: RFC 3339 time with offset, or YYYY-MM-DD [HH:MM] in the tenant's business time "
+            "zone."),
         QStringLiteral("time") };
     QCommandLineOption to { QStringLiteral("to"), QStringLiteral("Taken before (same forms as --from)."),
         QStringLiteral("time") };

@@ -346,7 +346,7 @@ int Cli::schedule(const QStringList &positional)
                 CliExit::Usage);
         EpochMs from = QDateTime::currentMSecsSinceEpoch();
         if (m_parser.isSet(m_o.from)) {
-            auto parsed = IsoTime::parseDateTime(m_parser.value(m_o.from));
+            auto parsed = IsoTime::parseBound(m_parser.value(m_o.from), zone); // without an offset: in --tz
             if (!parsed)
                 return fail(QStringLiteral("--from: ") + parsed.error().message, CliExit::Usage);
             from = *parsed;
@@ -496,7 +496,9 @@ int Cli::audit()
         { std::pair { &m_o.from, &query.at.from }, std::pair { &m_o.to, &query.at.to } }) {
         if (!m_parser.isSet(*option))
             continue;
-        auto at = IsoTime::parseBound(m_parser.value(*option), QTimeZone::utc());
+        // A time without an offset is the tenant's (as everywhere else); across tenants there is no one zone: UTC.
+        const QTimeZone zone = query.tenant.isEmpty() ? QTimeZone::utc() : tenantZone(**store, query.tenant);
+        auto at = IsoTime::parseBound(m_parser.value(*option), zone);
         if (!at)
             return fail(QStringLiteral("--%1: %2").arg(option->names().first(), at.error().message), CliExit::Usage);
         *bound = *at;

@@ -339,6 +339,7 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
 {
     m_spec = spec;
     m_store = std::move(store);
+    m_statsShown = false;
     ConnectionSettings::remember(spec);
     m_entityKind.clear();
     m_entityId.clear();
@@ -435,8 +436,11 @@ void MainWindow::refresh()
             m_tenant = tenant.id;
             m_ui->filterBar->setTenants(tenants, m_tenant);
             m_navigator->setTenant(m_tenant);
-            if (std::exchange(m_maintenanceStore, store) != store
-                || std::exchange(m_maintenanceTenant, m_tenant) != m_tenant) {
+            // Both compared and both remembered: with || the tenant was left unremembered on the first read, so the
+            // next refresh (after a snapshot was taken) reset every maintenance page and wiped its result.
+            const bool otherStore = std::exchange(m_maintenanceStore, store) != store;
+            const bool otherTenant = std::exchange(m_maintenanceTenant, m_tenant) != m_tenant;
+            if (otherStore || otherTenant) {
                 m_maintenance->setStore(m_store, m_tenant);
                 m_cases->setStore(m_store, tenant); // with its currency
             }
@@ -449,6 +453,7 @@ void MainWindow::refresh()
             if (const auto &shown = m_inspector->header(); shown && shown->tenant == m_tenant)
                 m_keepInspected = shown->id; // a refresh (F5, after maintenance) keeps what is inspected
             m_timeline->setStore(m_store);
+            m_timeline->setTimeZone(m_ui->filterBar->timeZone()); // the tenant's business zone, named in the header
             m_timeline->setQuery(query); // one read: the model starts once both are set
             if (!m_awaitingFirstRows) {
                 m_ui->messageLabel->setText(tr("%1 holds no tenants yet.").arg(m_spec.displayName()));
@@ -478,8 +483,8 @@ void MainWindow::loadStats(bool withSizes)
             m_stats->setStats(*stats);
             m_ui->storageTable->resizeColumnsToContents();
             m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-            m_ui->messageLabel->setText(
-                tr("%1 snapshots in %2").arg(QLocale().toString(m_stats->totalSnapshots()), m_spec.displayName()));
+            m_statsShown = true;
+            updateHeadline();
             if (!withSizes)
                 loadStats(true); // the sizes read every row: seconds on millions, so they come last
         });
@@ -686,8 +691,30 @@ void MainWindow::showComparison(const QString &leftId, const QString &rightId)
     m_compare->compare(leftId, rightId);
 }
 
+void MainWindow::updateHeadline()
+{
+    if (!m_statsShown)
+        return;
+    // The headline says what the table lists: all of the tenant's snapshots, or how many of them the filters keep.
+    const QLocale locale;
+    const qint64 total = m_stats->totalSnapshots();
+    const SnapshotQuery &q = m_timeline->query();
+    const bool filtered = !q.kind.isEmpty() || !q.types.isEmpty() || q.takenAt.from || q.takenAt.to
+        || !q.createdBy.isEmpty() || !q.entityPrefix.isEmpty() || !q.entityId.isEmpty();
+    if (filtered && m_timeline->countState() == TimelineModel::CountState::Exact)
+        m_ui->messageLabel->setText(tr("%1 of %2 snapshots in %3 match the filters")
+                                        .arg(locale.toString(m_timeline->rowCount()), locale.toString(total),
+                                            m_spec.displayName()));
+    else if (filtered)
+        m_ui->messageLabel->setText(tr("Counting the snapshots that match the filters, of %1 in %2…")
+                                        .arg(locale.toString(total), m_spec.displayName()));
+    else
+        m_ui->messageLabel->setText(tr("%1 snapshots in %2").arg(locale.toString(total), m_spec.displayName()));
+}
+
 void MainWindow::updateCount()
 {
+    updateHeadline();
     const QLocale locale;
     if (m_timeline->countState() == TimelineModel::CountState::Exact)
         m_countLabel->setText(tr("%1 snapshots").arg(locale.toString(m_timeline->rowCount())));

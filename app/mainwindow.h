@@ -67,6 +67,8 @@ private:
     // One entity's timeline (its versions, with the strip above the table); an empty id returns to all snapshots.
     void showEntity(const QString &kind, const QString &entityId);
     void updateCount();
+    // The line under the title: the tenant's snapshots, or how many of them the filters keep.
+    void updateHeadline();
     void showCurrentRow();
     void finishFirstShow(bool ok);
     // Alt+Left / Alt+Right: the older or newer version of the entity shown in the inspector.
@@ -108,7 +110,8 @@ private:
     ProgressTask *m_demoTask; // creating the demo database, with its progress and Cancel in the status bar
     TaskProgress *m_demoProgress;
     QString m_entityKind, m_entityId; // set in entity mode
-    bool m_statsPending = false; // the kind counts are read once the timeline has its count
+    bool m_statsPending = false;
+    bool m_statsShown = false; // the kind counts arrived (the headline's total) // the kind counts are read once the timeline has its count
     // dataShown() follows the timeline's first rows and the inspector's first snapshot.
     bool m_awaitingFirstRows = false;
     QAction *m_adminRole = nullptr;

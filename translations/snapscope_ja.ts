@@ -605,6 +605,54 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 を書き込めません: %2</translation>
     </message>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>a month on a chart&apos;s time axis</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>a day on a chart&apos;s time axis, with the year</comment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>a day on a chart&apos;s time axis</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>%1 (a business day in %2)</source>
+        <translation>%1 (%2 の営業日)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (business days in %3)</source>
+        <translation>%1 〜 %2 (%3 の営業日)</translation>
+    </message>
+    <message>
+        <source>%1 (business days in %2)</source>
+        <translation>%1 (%2 の営業日)</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>a month in a chart&apos;s tooltip</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>by day</source>
+        <translation>日別</translation>
+    </message>
+    <message>
+        <source>by week</source>
+        <translation>週別</translation>
+    </message>
+    <message>
+        <source>by month</source>
+        <translation>月別</translation>
+    </message>
+    <message>
+        <source>%1 to %2, %3, business days in %4</source>
+        <translation>%1 〜 %2、%3、%4 の営業日</translation>
+    </message>
 </context>
 <context>
     <name>ChatChartView</name>
@@ -717,18 +765,60 @@
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <source>%1
-%2 conversations, %3 converted (%4%)
-average order value %5 · duration %6 s · satisfaction %7
-LINE %8 · Facebook %9 · WhatsApp %10</source>
-        <translation>%1
-会話 %2 件、コンバージョン %3 件 (%4%)
-平均注文額 %5 · 所要時間 %6 秒 · 満足度 %7
-LINE %8 · Facebook %9 · WhatsApp %10</translation>
+        <source>No %1 chat snapshots from %2 to %3 (business days in %4).</source>
+        <translation>%2 〜 %3 (%4 の営業日) に %1 のチャットスナップショットはありません。</translation>
     </message>
     <message>
-        <source>%1 periods · %2 conversations · %3 converted (%4%)</source>
-        <translation>%1 期間 · 会話 %2 件 · コンバージョン %3 件 (%4%)</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 periods · %2 conversations · %3 converted (%4) · business days in %5</source>
+        <translation>%1 期間 · 会話 %2 件 · コンバージョン %3 件 (%4) · %5 の営業日</translation>
+    </message>
+    <message>
+        <source>no conversations</source>
+        <translation>会話なし</translation>
+    </message>
+    <message>
+        <source>%1 conversations, %2 converted (%3)
+average order value %4 · duration %5 s · satisfaction %6
+LINE %7 · Facebook %8 · WhatsApp %9</source>
+        <translation>会話 %1 件、コンバージョン %2 件 (%3)
+平均注文額 %4 · 所要時間 %5 秒 · 満足度 %6
+LINE %7 · Facebook %8 · WhatsApp %9</translation>
+    </message>
+    <message>
+        <source>%1 snapshots</source>
+        <translation>%1 スナップショット</translation>
+    </message>
+    <message>
+        <source>all platforms</source>
+        <translation>すべてのプラットフォーム</translation>
+    </message>
+    <message>
+        <source>platform %1</source>
+        <translation>プラットフォーム %1</translation>
+    </message>
+    <message>
+        <source>with or without hand-off</source>
+        <translation>引き継ぎの有無を問わない</translation>
+    </message>
+    <message>
+        <source>handed off to a human</source>
+        <translation>担当者に引き継ぎ</translation>
+    </message>
+    <message>
+        <source>right axis: %1</source>
+        <translation>右軸: %1</translation>
+    </message>
+    <message>
+        <source>Chat conversion · %1</source>
+        <translation>チャットコンバージョン · %1</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>フィルター: %1</translation>
     </message>
 </context>
 <context>
@@ -1057,10 +1147,6 @@ LINE %8 · Facebook %9 · WhatsApp %10</translation>
         <translation>開始(&amp;F)</translation>
     </message>
     <message>
-        <source>yyyy-MM-dd HH:mm</source>
-        <translation>yyyy-MM-dd HH:mm</translation>
-    </message>
-    <message>
         <source>t&amp;o</source>
         <translation>終了(&amp;O)</translation>
     </message>
@@ -1111,6 +1197,42 @@ LINE %8 · Facebook %9 · WhatsApp %10</translation>
     <message>
         <source>%1 types</source>
         <translation>%1 タイプ</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>Times in the filters and on the timeline are in the tenant&apos;s business time zone</source>
+        <translation>フィルターとタイムラインの時刻はテナントの業務タイムゾーンです</translation>
+    </message>
+    <message>
+        <source>Entity ids starting with this text, in any case</source>
+        <translation>この文字列で始まるエンティティ ID(大文字と小文字を区別しない)</translation>
+    </message>
+    <message>
+        <source>contains…</source>
+        <translation>含む…</translation>
+    </message>
+    <message>
+        <source>Creators whose name contains this text, in any case</source>
+        <translation>名前にこの文字列を含む作成者(大文字と小文字を区別しない)</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>日付を選択</translation>
+    </message>
+    <message>
+        <source>A day (2026-10-01, its midnight) or a day and time (2026-10-01 13:30) in %1</source>
+        <translation>日付(2026-10-01 はその日の 0 時)または日時(2026-10-01 13:30)、%1 の時刻</translation>
+    </message>
+    <message>
+        <source>Type a whole day, 2026-10-01, or a day and time, 2026-10-01 13:30</source>
+        <translation>日付 2026-10-01、または日時 2026-10-01 13:30 の形で入力してください</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>
@@ -1191,20 +1313,12 @@ LINE %8 · Facebook %9 · WhatsApp %10</translation>
         <translation>CSV…</translation>
     </message>
     <message>
-        <source>STORE001 / P0001 / 10</source>
-        <translation>STORE001 / P0001 / 10</translation>
-    </message>
-    <message>
         <source>&amp;Previous period</source>
         <translation>前の期間(&amp;P)</translation>
     </message>
     <message>
         <source>All products</source>
         <translation>すべての商品</translation>
-    </message>
-    <message>
-        <source>One store</source>
-        <translation>1 店舗</translation>
     </message>
     <message>
         <source>One product</source>
@@ -1279,18 +1393,92 @@ LINE %8 · Facebook %9 · WhatsApp %10</translation>
         <translation>数量</translation>
     </message>
     <message>
-        <source>%1
-opening %2 · closing %3
-inbound %4 · outbound %5 · adjustments %6
-stock value %7</source>
-        <translation>%1
-期首 %2 · 期末 %3
-入庫 %4 · 出庫 %5 · 調整 %6
-在庫金額 %7</translation>
+        <source>The store whose inventory is shown</source>
+        <translation>在庫を表示する店舗</translation>
     </message>
     <message>
-        <source>%1 periods, %2 with data</source>
-        <translation>%1 期間(データあり %2)</translation>
+        <source>The product: type part of its id or choose it from the list</source>
+        <translation>商品: ID の一部を入力するか一覧から選択</translation>
+    </message>
+    <message>
+        <source>How many products: those with the largest stock value on the last day with data</source>
+        <translation>商品数: データのある最終日の在庫金額が大きい順</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>すべての店舗</translation>
+    </message>
+    <message>
+        <source>Product id</source>
+        <translation>商品 ID</translation>
+    </message>
+    <message>
+        <source>Cannot list the stores and products: %1</source>
+        <translation>店舗と商品を一覧できません: %1</translation>
+    </message>
+    <message>
+        <source>There is no inventory for store “%1”.</source>
+        <translation>店舗「%1」の在庫はありません。</translation>
+    </message>
+    <message>
+        <source>There is no inventory for product “%1”. Type part of a product id and choose one of the %2 products in the list.</source>
+        <translation>商品「%1」の在庫はありません。商品 ID の一部を入力し、一覧の %2 商品から選んでください。</translation>
+    </message>
+    <message>
+        <source>No inventory data from %1 to %2 (business days in %3).</source>
+        <translation>%1 〜 %2 (%3 の営業日) の在庫データはありません。</translation>
+    </message>
+    <message>
+        <source>Stock value (%1)</source>
+        <translation>在庫金額 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 periods, %2 with data · business days in %3</source>
+        <translation>%1 期間、データあり %2 · %3 の営業日</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>データなし</translation>
+    </message>
+    <message>
+        <source>opening %1 · closing %2
+inbound %3 · outbound %4 · adjustments %5
+stock value %6</source>
+        <translation>期首在庫 %1 · 期末在庫 %2
+入庫 %3 · 出庫 %4 · 調整 %5
+在庫金額 %6</translation>
+    </message>
+    <message>
+        <source>all stores</source>
+        <translation>すべての店舗</translation>
+    </message>
+    <message>
+        <source>store %1</source>
+        <translation>店舗 %1</translation>
+    </message>
+    <message>
+        <source>product %1</source>
+        <translation>商品 %1</translation>
+    </message>
+    <message>
+        <source>top %1 products by stock value</source>
+        <translation>在庫金額上位 %1 商品</translation>
+    </message>
+    <message>
+        <source>all products</source>
+        <translation>すべての商品</translation>
+    </message>
+    <message>
+        <source>with the previous period</source>
+        <translation>前期間と比較</translation>
+    </message>
+    <message>
+        <source>Inventory trends · %1</source>
+        <translation>在庫推移 · %1</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>フィルター: %1</translation>
     </message>
 </context>
 <context>
@@ -2112,6 +2300,10 @@ stock value %7</source>
         <source>New schedule</source>
         <translation>新しいスケジュール</translation>
     </message>
+    <message>
+        <source>Next 10 runs (%1):</source>
+        <translation>次の 10 回の実行 (%1):</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleListModel</name>
@@ -2765,10 +2957,6 @@ stock value %7</source>
         <translation>固定: クリーンアップで削除されません</translation>
     </message>
     <message>
-        <source>Taken at</source>
-        <translation>作成日時</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
@@ -2803,6 +2991,72 @@ stock value %7</source>
     <message>
         <source>Pinned</source>
         <translation>固定</translation>
+    </message>
+    <message>
+        <source>kind %1</source>
+        <translation>種類 %1</translation>
+    </message>
+    <message>
+        <source>types %1</source>
+        <translation>タイプ %1</translation>
+    </message>
+    <message>
+        <source>entity %1</source>
+        <translation>エンティティ %1</translation>
+    </message>
+    <message>
+        <source>entity starting with &quot;%1&quot;</source>
+        <translation>「%1」で始まるエンティティ</translation>
+    </message>
+    <message>
+        <source>created by someone matching &quot;%1&quot;</source>
+        <translation>作成者に「%1」を含む</translation>
+    </message>
+    <message>
+        <source>in the trash</source>
+        <translation>ごみ箱内</translation>
+    </message>
+    <message>
+        <source>the first snapshot</source>
+        <translation>最初のスナップショット</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>No snapshots were taken between %1 and %2 (%3).</source>
+        <translation>%1 から %2 (%3) の間に作成されたスナップショットはありません。</translation>
+    </message>
+    <message>
+        <source>No snapshots were taken between %1 and %2 (%3) with %4.</source>
+        <translation>%1 から %2 (%3) の間に作成された、%4 のスナップショットはありません。</translation>
+    </message>
+    <message>
+        <source>The newest one is from %1; widen the time range to see it.</source>
+        <translation>最新のものは %1 です。表示するには期間を広げてください。</translation>
+    </message>
+    <message>
+        <source>This tenant has no snapshots yet.</source>
+        <translation>このテナントにはまだスナップショットがありません。</translation>
+    </message>
+    <message>
+        <source>None match these filters at any time.</source>
+        <translation>どの期間にもこれらのフィルターに一致するものはありません。</translation>
+    </message>
+    <message>
+        <source>No snapshots with %1.</source>
+        <translation>%1 のスナップショットはありません。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3 UTC</source>
+        <translation>%1 (%2)
+%3 UTC</translation>
+    </message>
+    <message>
+        <source>Taken at (%1)</source>
+        <translation>作成日時 (%1)</translation>
     </message>
 </context>
 <context>

@@ -605,6 +605,54 @@
         <source>Cannot write %1: %2</source>
         <translation>เขียน %1 ไม่ได้: %2</translation>
     </message>
+    <message>
+        <source>MMM yyyy</source>
+        <comment>a month on a chart&apos;s time axis</comment>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>a day on a chart&apos;s time axis, with the year</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>a day on a chart&apos;s time axis</comment>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>%1 (a business day in %2)</source>
+        <translation>%1 (วันทำการตามเขตเวลา %2)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (business days in %3)</source>
+        <translation>%1 ถึง %2 (วันทำการตามเขตเวลา %3)</translation>
+    </message>
+    <message>
+        <source>%1 (business days in %2)</source>
+        <translation>%1 (วันทำการตามเขตเวลา %2)</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>a month in a chart&apos;s tooltip</comment>
+        <translation>MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>by day</source>
+        <translation>รายวัน</translation>
+    </message>
+    <message>
+        <source>by week</source>
+        <translation>รายสัปดาห์</translation>
+    </message>
+    <message>
+        <source>by month</source>
+        <translation>รายเดือน</translation>
+    </message>
+    <message>
+        <source>%1 to %2, %3, business days in %4</source>
+        <translation>%1 ถึง %2, %3, วันทำการตามเขตเวลา %4</translation>
+    </message>
 </context>
 <context>
     <name>ChatChartView</name>
@@ -717,18 +765,60 @@
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <source>%1
-%2 conversations, %3 converted (%4%)
-average order value %5 · duration %6 s · satisfaction %7
-LINE %8 · Facebook %9 · WhatsApp %10</source>
-        <translation>%1
-การสนทนา %2 เปลี่ยนเป็นยอดขาย %3 (%4%)
-มูลค่าคำสั่งซื้อเฉลี่ย %5 · ระยะเวลา %6 วินาที · ความพึงพอใจ %7
-LINE %8 · Facebook %9 · WhatsApp %10</translation>
+        <source>No %1 chat snapshots from %2 to %3 (business days in %4).</source>
+        <translation>ไม่มีสแนปช็อตแชทประเภท %1 ระหว่าง %2 ถึง %3 (วันทำการตามเขตเวลา %4)</translation>
     </message>
     <message>
-        <source>%1 periods · %2 conversations · %3 converted (%4%)</source>
-        <translation>%1 ช่วง · การสนทนา %2 · เปลี่ยนเป็นยอดขาย %3 (%4%)</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 periods · %2 conversations · %3 converted (%4) · business days in %5</source>
+        <translation>%1 ช่วง · การสนทนา %2 รายการ · เปลี่ยนเป็นยอดขาย %3 รายการ (%4) · วันทำการตามเขตเวลา %5</translation>
+    </message>
+    <message>
+        <source>no conversations</source>
+        <translation>ไม่มีการสนทนา</translation>
+    </message>
+    <message>
+        <source>%1 conversations, %2 converted (%3)
+average order value %4 · duration %5 s · satisfaction %6
+LINE %7 · Facebook %8 · WhatsApp %9</source>
+        <translation>การสนทนา %1 รายการ, เปลี่ยนเป็นยอดขาย %2 รายการ (%3)
+มูลค่าคำสั่งซื้อเฉลี่ย %4 · ระยะเวลา %5 วินาที · ความพึงพอใจ %6
+LINE %7 · Facebook %8 · WhatsApp %9</translation>
+    </message>
+    <message>
+        <source>%1 snapshots</source>
+        <translation>สแนปช็อตประเภท %1</translation>
+    </message>
+    <message>
+        <source>all platforms</source>
+        <translation>ทุกแพลตฟอร์ม</translation>
+    </message>
+    <message>
+        <source>platform %1</source>
+        <translation>แพลตฟอร์ม %1</translation>
+    </message>
+    <message>
+        <source>with or without hand-off</source>
+        <translation>มีหรือไม่มีการส่งต่อ</translation>
+    </message>
+    <message>
+        <source>handed off to a human</source>
+        <translation>ส่งต่อให้เจ้าหน้าที่</translation>
+    </message>
+    <message>
+        <source>right axis: %1</source>
+        <translation>แกนขวา: %1</translation>
+    </message>
+    <message>
+        <source>Chat conversion · %1</source>
+        <translation>การเปลี่ยนแชทเป็นยอดขาย · %1</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>ตัวกรอง: %1</translation>
     </message>
 </context>
 <context>
@@ -1057,10 +1147,6 @@ LINE %8 · Facebook %9 · WhatsApp %10</translation>
         <translation>ตั้งแต่ (&amp;F)</translation>
     </message>
     <message>
-        <source>yyyy-MM-dd HH:mm</source>
-        <translation>yyyy-MM-dd HH:mm</translation>
-    </message>
-    <message>
         <source>t&amp;o</source>
         <translation>ถึง (&amp;O)</translation>
     </message>
@@ -1111,6 +1197,42 @@ LINE %8 · Facebook %9 · WhatsApp %10</translation>
     <message>
         <source>%1 types</source>
         <translation>%1 ชนิด</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>Times in the filters and on the timeline are in the tenant&apos;s business time zone</source>
+        <translation>เวลาในตัวกรองและในไทม์ไลน์เป็นเขตเวลาทำการของผู้เช่า</translation>
+    </message>
+    <message>
+        <source>Entity ids starting with this text, in any case</source>
+        <translation>รหัสเอนทิตีที่ขึ้นต้นด้วยข้อความนี้ ไม่สนตัวพิมพ์เล็กใหญ่</translation>
+    </message>
+    <message>
+        <source>contains…</source>
+        <translation>มีคำว่า…</translation>
+    </message>
+    <message>
+        <source>Creators whose name contains this text, in any case</source>
+        <translation>ผู้สร้างที่ชื่อมีข้อความนี้ ไม่สนตัวพิมพ์เล็กใหญ่</translation>
+    </message>
+    <message>
+        <source>Choose a day</source>
+        <translation>เลือกวัน</translation>
+    </message>
+    <message>
+        <source>A day (2026-10-01, its midnight) or a day and time (2026-10-01 13:30) in %1</source>
+        <translation>วัน (2026-10-01 คือเที่ยงคืนของวันนั้น) หรือวันและเวลา (2026-10-01 13:30) ตามเขตเวลา %1</translation>
+    </message>
+    <message>
+        <source>Type a whole day, 2026-10-01, or a day and time, 2026-10-01 13:30</source>
+        <translation>พิมพ์วันเต็ม เช่น 2026-10-01 หรือวันและเวลา เช่น 2026-10-01 13:30</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
     </message>
 </context>
 <context>
@@ -1191,20 +1313,12 @@ LINE %8 · Facebook %9 · WhatsApp %10</translation>
         <translation>CSV…</translation>
     </message>
     <message>
-        <source>STORE001 / P0001 / 10</source>
-        <translation>STORE001 / P0001 / 10</translation>
-    </message>
-    <message>
         <source>&amp;Previous period</source>
         <translation>ช่วงก่อนหน้า (&amp;P)</translation>
     </message>
     <message>
         <source>All products</source>
         <translation>ทุกสินค้า</translation>
-    </message>
-    <message>
-        <source>One store</source>
-        <translation>ร้านเดียว</translation>
     </message>
     <message>
         <source>One product</source>
@@ -1279,18 +1393,92 @@ LINE %8 · Facebook %9 · WhatsApp %10</translation>
         <translation>หน่วย</translation>
     </message>
     <message>
-        <source>%1
-opening %2 · closing %3
-inbound %4 · outbound %5 · adjustments %6
-stock value %7</source>
-        <translation>%1
-ยอดยกมา %2 · ยอดคงเหลือ %3
-รับเข้า %4 · จ่ายออก %5 · ปรับปรุง %6
-มูลค่าสต็อก %7</translation>
+        <source>The store whose inventory is shown</source>
+        <translation>ร้านที่แสดงสินค้าคงคลัง</translation>
     </message>
     <message>
-        <source>%1 periods, %2 with data</source>
-        <translation>%1 ช่วง มีข้อมูล %2 ช่วง</translation>
+        <source>The product: type part of its id or choose it from the list</source>
+        <translation>สินค้า: พิมพ์บางส่วนของรหัสหรือเลือกจากรายการ</translation>
+    </message>
+    <message>
+        <source>How many products: those with the largest stock value on the last day with data</source>
+        <translation>จำนวนสินค้า: สินค้าที่มีมูลค่าสต็อกสูงสุดในวันสุดท้ายที่มีข้อมูล</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>ทุกร้าน</translation>
+    </message>
+    <message>
+        <source>Product id</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>Cannot list the stores and products: %1</source>
+        <translation>แสดงรายการร้านและสินค้าไม่ได้: %1</translation>
+    </message>
+    <message>
+        <source>There is no inventory for store “%1”.</source>
+        <translation>ไม่มีข้อมูลสินค้าคงคลังของร้าน “%1”</translation>
+    </message>
+    <message>
+        <source>There is no inventory for product “%1”. Type part of a product id and choose one of the %2 products in the list.</source>
+        <translation>ไม่มีข้อมูลสินค้าคงคลังของสินค้า “%1” พิมพ์บางส่วนของรหัสสินค้าแล้วเลือกหนึ่งในสินค้า %2 รายการจากรายการ</translation>
+    </message>
+    <message>
+        <source>No inventory data from %1 to %2 (business days in %3).</source>
+        <translation>ไม่มีข้อมูลสินค้าคงคลังระหว่าง %1 ถึง %2 (วันทำการตามเขตเวลา %3)</translation>
+    </message>
+    <message>
+        <source>Stock value (%1)</source>
+        <translation>มูลค่าสต็อก (%1)</translation>
+    </message>
+    <message>
+        <source>%1 periods, %2 with data · business days in %3</source>
+        <translation>%1 ช่วง, มีข้อมูล %2 ช่วง · วันทำการตามเขตเวลา %3</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>ไม่มีข้อมูล</translation>
+    </message>
+    <message>
+        <source>opening %1 · closing %2
+inbound %3 · outbound %4 · adjustments %5
+stock value %6</source>
+        <translation>ยอดยกมา %1 · ยอดคงเหลือ %2
+รับเข้า %3 · จ่ายออก %4 · ปรับปรุง %5
+มูลค่าสต็อก %6</translation>
+    </message>
+    <message>
+        <source>all stores</source>
+        <translation>ทุกร้าน</translation>
+    </message>
+    <message>
+        <source>store %1</source>
+        <translation>ร้าน %1</translation>
+    </message>
+    <message>
+        <source>product %1</source>
+        <translation>สินค้า %1</translation>
+    </message>
+    <message>
+        <source>top %1 products by stock value</source>
+        <translation>สินค้า %1 อันดับแรกตามมูลค่าสต็อก</translation>
+    </message>
+    <message>
+        <source>all products</source>
+        <translation>ทุกสินค้า</translation>
+    </message>
+    <message>
+        <source>with the previous period</source>
+        <translation>พร้อมช่วงก่อนหน้า</translation>
+    </message>
+    <message>
+        <source>Inventory trends · %1</source>
+        <translation>แนวโน้มสินค้าคงคลัง · %1</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>ตัวกรอง: %1</translation>
     </message>
 </context>
 <context>
@@ -2112,6 +2300,10 @@ stock value %7</source>
         <source>New schedule</source>
         <translation>กำหนดการใหม่</translation>
     </message>
+    <message>
+        <source>Next 10 runs (%1):</source>
+        <translation>10 รอบถัดไป (%1):</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleListModel</name>
@@ -2765,10 +2957,6 @@ stock value %7</source>
         <translation>ปักหมุด: การล้างข้อมูลจะไม่ลบ</translation>
     </message>
     <message>
-        <source>Taken at</source>
-        <translation>ถ่ายเมื่อ</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
@@ -2803,6 +2991,72 @@ stock value %7</source>
     <message>
         <source>Pinned</source>
         <translation>ปักหมุด</translation>
+    </message>
+    <message>
+        <source>kind %1</source>
+        <translation>ประเภท %1</translation>
+    </message>
+    <message>
+        <source>types %1</source>
+        <translation>ชนิด %1</translation>
+    </message>
+    <message>
+        <source>entity %1</source>
+        <translation>เอนทิตี %1</translation>
+    </message>
+    <message>
+        <source>entity starting with &quot;%1&quot;</source>
+        <translation>เอนทิตีที่ขึ้นต้นด้วย &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>created by someone matching &quot;%1&quot;</source>
+        <translation>สร้างโดยผู้ที่ชื่อมี &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>in the trash</source>
+        <translation>ในถังขยะ</translation>
+    </message>
+    <message>
+        <source>the first snapshot</source>
+        <translation>สแนปช็อตแรก</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ตอนนี้</translation>
+    </message>
+    <message>
+        <source>No snapshots were taken between %1 and %2 (%3).</source>
+        <translation>ไม่มีสแนปช็อตที่ถ่ายระหว่าง %1 ถึง %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No snapshots were taken between %1 and %2 (%3) with %4.</source>
+        <translation>ไม่มีสแนปช็อตที่ถ่ายระหว่าง %1 ถึง %2 (%3) ที่ตรงกับ %4</translation>
+    </message>
+    <message>
+        <source>The newest one is from %1; widen the time range to see it.</source>
+        <translation>สแนปช็อตล่าสุดคือเมื่อ %1 ขยายช่วงเวลาเพื่อดู</translation>
+    </message>
+    <message>
+        <source>This tenant has no snapshots yet.</source>
+        <translation>ผู้เช่านี้ยังไม่มีสแนปช็อต</translation>
+    </message>
+    <message>
+        <source>None match these filters at any time.</source>
+        <translation>ไม่มีสแนปช็อตใดตรงกับตัวกรองเหล่านี้เลยในทุกช่วงเวลา</translation>
+    </message>
+    <message>
+        <source>No snapshots with %1.</source>
+        <translation>ไม่มีสแนปช็อตที่ตรงกับ %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3 UTC</source>
+        <translation>%1 (%2)
+%3 UTC</translation>
+    </message>
+    <message>
+        <source>Taken at (%1)</source>
+        <translation>ถ่ายเมื่อ (%1)</translation>
     </message>
 </context>
 <context>

@@ -3,42 +3,21 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
-#include <QDateTimeAxis>
 #include <QHeaderView>
+#include <QLegend>
 #include <QLineSeries>
 #include <QStackedBarSeries>
-#include <QToolTip>
 #include <QValueAxis>
 
 #include "charttools.h"
 #include "domain/kindregistry.h"
+#include "items/money.h"
 #include "items/runonworkers.h"
 #include "items/seriestablemodel.h"
 #include "ops/analyticsseries.h"
 #include "store/snapshotstore.h"
-
-namespace {
-
-enum class Metric { ConversionRate, OrderValue, Duration, Satisfaction };
-
-// The value of the right-axis measure for a period; nullopt where the period has none (drawn as a gap).
-std::optional<double> metricOf(const ChatPoint &p, Metric metric)
-{
-    switch (metric) {
-    case Metric::ConversionRate:
-        return p.conversations > 0 ? std::optional<double>(100.0 * p.conversionRate()) : std::nullopt;
-    case Metric::OrderValue:
-        return p.averageOrderValue;
-    case Metric::Duration:
-        return p.averageDurationS;
-    case Metric::Satisfaction:
-        return p.averageSatisfaction;
-    }
-    return std::nullopt;
-}
-
-} // namespace
 
 ChatChartView::ChatChartView(QWidget *parent)
     : QWidget(parent)
@@ -56,11 +35,11 @@ ChatChartView::ChatChartView(QWidget *parent)
     m_ui->handoffCombo->addItem(tr("With or without hand-off"), -1);
     m_ui->handoffCombo->addItem(tr("Handed off to a human"), 1);
     m_ui->handoffCombo->addItem(tr("AI only"), 0);
-    m_ui->metricCombo->addItem(tr("Conversion rate (%)"), int(Metric::ConversionRate));
-    m_ui->metricCombo->addItem(tr("Average order value"), int(Metric::OrderValue));
-    m_ui->metricCombo->addItem(tr("Average duration (s)"), int(Metric::Duration));
-    m_ui->metricCombo->addItem(tr("Average satisfaction"), int(Metric::Satisfaction));
-    connect(m_ui->metricCombo, &QComboBox::activated, this, [this] { showSeries(m_shown); });
+    m_ui->metricCombo->addItem(tr("Conversion rate (%)"), int(ChatMeasure::ConversionRatePercent));
+    m_ui->metricCombo->addItem(tr("Average order value"), int(ChatMeasure::AverageOrderValue));
+    m_ui->metricCombo->addItem(tr("Average duration (s)"), int(ChatMeasure::AverageDurationS));
+    m_ui->metricCombo->addItem(tr("Average satisfaction"), int(ChatMeasure::AverageSatisfaction));
+    connect(m_ui->metricCombo, &QComboBox::activated, this, [this] { showData(m_data, m_shownQuery); });
     m_ui->granularityCombo->addItem(tr("By day"), int(Granularity::Day));
     m_ui->granularityCombo->addItem(tr("By week"), int(Granularity::Week));
     m_ui->tableView->setModel(m_table);
@@ -89,17 +68,26 @@ ChatChartView::ChatChartView(QWidget *parent)
     for (QComboBox *combo : { m_ui->typeCombo, m_ui->platformCombo, m_ui->handoffCombo, m_ui->granularityCombo })
         connect(combo, &QComboBox::activated, this, &ChatChartView::reload);
     connect(m_ui->resetZoomButton, &QToolButton::clicked, this, [this] { chart()->zoomReset(); });
-    connect(m_ui->tableButton, &QToolButton::toggled, this, [this](bool table) {
-        m_ui->pages->setCurrentWidget(table ? static_cast<QWidget *>(m_ui->tableView) : m_ui->chartView);
-    });
+    connect(m_ui->tableButton, &QToolButton::toggled, this, &ChatChartView::showPage);
     connect(m_ui->pngButton, &QToolButton::clicked, this,
-        [this] { ChartTools::exportPng(this, m_ui->chartView, QStringLiteral("chat-conversion.png")); });
+        [this] { ChartTools::exportPng(this, m_ui->chartView, heading(), QStringLiteral("chat-conversion.png")); });
     connect(m_ui->csvButton, &QToolButton::clicked, this, [this] {
-        ChartTools::exportCsv(this, AnalyticsSeries::chatCsv(m_shown), QStringLiteral("chat-conversion.csv"));
+        ChartTools::exportCsv(this, AnalyticsSeries::chatCsv(m_data.points), QStringLiteral("chat-conversion.csv"));
     });
+    ChartTools::installPeriodPointer(
+        m_ui->chartView, [this] { return periodScale(); }, [this](qsizetype i) { return describe(i); },
+        [this](qsizetype i) { activate(i); });
 }
 
 ChatChartView::~ChatChartView() = default;
+
+ChartTools::PeriodScale ChatChartView::periodScale() const
+{
+    QList<QDate> periods;
+    for (const ChatPoint &p : std::as_const(m_data.points))
+        periods << p.period;
+    return { periods, m_shownQuery.granularity };
+}
 
 QChart *ChatChartView::chart() const
 {
@@ -148,22 +136,25 @@ void ChatChartView::reload()
     m_ui->statusLabel->setText(tr("Reading…"));
     SnapshotStore *store = m_store.get();
     runOnWorkers(
-        this, &store->workers(), [store, q] { return AnalyticsSeries::chat(*store, q); },
-        [this, generation](const Result<QList<ChatPoint>> &points) {
+        this, &store->workers(), [store, q] { return AnalyticsSeries::chatChart(*store, q); },
+        [this, generation, q](const Result<ChatChartData> &result) {
             if (generation != m_generation)
                 return;
-            if (!points) {
-                m_ui->statusLabel->setText(tr("Cannot read the series: %1").arg(points.error().message));
-                Q_EMIT failed(points.error().message);
+            if (!result) {
+                m_ui->statusLabel->setText(tr("Cannot read the series: %1").arg(result.error().message));
+                Q_EMIT failed(result.error().message);
                 return;
             }
-            showSeries(*points);
+            showData(*result, q);
         });
 }
 
-void ChatChartView::showSeries(const QList<ChatPoint> &points)
+void ChatChartView::showData(const ChatChartData &shown, const ChatSeriesQuery &q)
 {
-    m_shown = points;
+    m_data = shown;
+    m_shownQuery = q;
+    const QList<ChatPoint> &points = m_data.points;
+    const QString &zone = m_data.tenant.businessTimeZone;
     QList<QJsonObject> rows;
     for (const ChatPoint &p : points)
         rows << AnalyticsSeries::toJson(p);
@@ -174,6 +165,11 @@ void ChatChartView::showSeries(const QList<ChatPoint> &points)
             QStringLiteral("facebook"), QStringLiteral("whatsapp") },
         { tr("Period"), tr("Conversations"), tr("Converted"), tr("Conversion rate"), tr("Average order value"),
             tr("Average duration (s)"), tr("Average satisfaction"), tr("LINE"), tr("Facebook"), tr("WhatsApp") });
+    const bool any = std::any_of(points.cbegin(), points.cend(), [](const ChatPoint &p) { return p.hasData; });
+    m_emptyMessage = any ? QString()
+                         : tr("No %1 chat snapshots from %2 to %3 (business days in %4).")
+                               .arg(q.snapshotType, q.from.toString(Qt::ISODate), q.to.toString(Qt::ISODate), zone);
+    m_ui->emptyLabel->setText(m_emptyMessage);
 
     auto *chart = new QChart;
     ChartTools::followSystemTheme(chart, this);
@@ -181,106 +177,137 @@ void ChatChartView::showSeries(const QList<ChatPoint> &points)
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto *line = new QBarSet(tr("LINE")), *facebook = new QBarSet(tr("Facebook")),
          *whatsapp = new QBarSet(tr("WhatsApp"));
-    auto *converted = new QLineSeries, *rate = new QLineSeries;
-    const auto metric = Metric(m_ui->metricCombo->currentData().toInt());
-    converted->setName(tr("Converted"));
-    rate->setName(m_ui->metricCombo->currentText());
-    double metricMax = 1;
+    const ChartTools::PeriodScale scale = periodScale();
     QStringList categories;
-    double countMax = 1;
+    double countMax = 0;
     for (const ChatPoint &p : points) {
-        const qreal x = ChartTools::xOf(p.period);
         *line << double(p.line);
         *facebook << double(p.facebook);
         *whatsapp << double(p.whatsapp);
-        converted->append(x, double(p.converted));
-        if (const std::optional<double> v = metricOf(p, metric)) {
-            rate->append(x, *v);
-            metricMax = std::max(metricMax, *v);
-        }
         categories << p.period.toString(Qt::ISODate);
         countMax = std::max(countMax, double(p.conversations));
     }
     auto *bars = new QStackedBarSeries;
     bars->append({ line, facebook, whatsapp });
     chart->addSeries(bars);
-    chart->addSeries(converted);
-    chart->addSeries(rate);
+    ChartTools::setColour(line, ChartTools::Colour::Green);
+    ChartTools::setColour(facebook, ChartTools::Colour::Blue);
+    ChartTools::setColour(whatsapp, ChartTools::Colour::Purple);
     auto *categoryAxis = new QBarCategoryAxis;
     categoryAxis->append(categories);
     categoryAxis->setVisible(false);
     chart->addAxis(categoryAxis, Qt::AlignBottom);
     bars->attachAxis(categoryAxis);
-    QList<QDate> periods;
-    for (const auto &p : points)
-        periods << p.period;
-    auto *timeAxis = ChartTools::periodAxis(periods);
-    chart->addAxis(timeAxis, Qt::AlignBottom);
-    auto *countAxis = new QValueAxis, *rateAxis = new QValueAxis;
-    countAxis->setTitleText(tr("Conversations"));
-    countAxis->setRange(0, countMax * 1.1);
-    rateAxis->setTitleText(m_ui->metricCombo->currentText());
-    rateAxis->setRange(0,
-        metric == Metric::ConversionRate     ? 100.0
-            : metric == Metric::Satisfaction ? std::max(5.0, metricMax)
-                                             : metricMax * 1.1);
-    chart->addAxis(countAxis, Qt::AlignLeft);
-    chart->addAxis(rateAxis, Qt::AlignRight);
+    QCategoryAxis *timeAxis = ChartTools::addPeriodAxis(chart, scale);
+    QValueAxis *countAxis = ChartTools::addValueAxis(chart, Qt::AlignLeft, tr("Conversations"), countMax, true);
     bars->attachAxis(countAxis);
-    converted->attachAxis(timeAxis);
-    converted->attachAxis(countAxis);
-    rate->attachAxis(timeAxis);
-    rate->attachAxis(rateAxis);
 
-    const auto periodAt = [periods](const QPointF &point) { return ChartTools::nearestPeriod(periods, point); };
-    const auto describe = [this](qsizetype i) {
-        const ChatPoint &p = m_shown.at(i);
-        const QLocale l;
-        const auto optional = [&l](const std::optional<double> &v, int decimals) {
-            return v ? l.toString(*v, 'f', decimals) : QStringLiteral("–");
-        };
-        return tr("%1\n%2 conversations, %3 converted (%4%)\naverage order value %5 · duration %6 s · satisfaction %7\n"
-                  "LINE %8 · Facebook %9 · WhatsApp %10")
-            .arg(p.period.toString(Qt::ISODate), l.toString(p.conversations), l.toString(p.converted),
-                l.toString(100.0 * p.conversionRate(), 'f', 1), optional(p.averageOrderValue, 2),
-                optional(p.averageDurationS, 0), optional(p.averageSatisfaction, 2), l.toString(p.line),
-                l.toString(p.facebook))
-            .arg(l.toString(p.whatsapp));
-    };
-    for (QLineSeries *series : { converted, rate }) {
-        connect(series, &QLineSeries::hovered, this, [periodAt, describe](const QPointF &point, bool state) {
-            if (const qsizetype i = state ? periodAt(point) : -1; i >= 0)
-                QToolTip::showText(QCursor::pos(), describe(i));
-        });
-        connect(series, &QLineSeries::clicked, this, [this, periodAt](const QPointF &point) {
-            const qsizetype i = periodAt(point);
-            if (i < 0)
-                return;
-            const QDate start = m_shown.at(i).period;
-            const QDate end = i + 1 < m_shown.size() ? m_shown.at(i + 1).period.addDays(-1) : m_ui->toEdit->date();
-            Q_EMIT periodActivated(start, end);
-        });
+    const auto measure = ChatMeasure(m_ui->metricCombo->currentData().toInt());
+    const SeriesLine values = AnalyticsSeries::line(points, measure);
+    double metricMax = 0;
+    for (const auto &v : values)
+        metricMax = std::max(metricMax, v.value_or(0.0));
+    QValueAxis *metricAxis = nullptr;
+    const QString metricName = m_ui->metricCombo->currentText();
+    switch (measure) {
+    case ChatMeasure::ConversionRatePercent:
+        metricAxis = ChartTools::addValueAxis(chart, Qt::AlignRight, metricName, 100, true, QStringLiteral(" %"));
+        break;
+    case ChatMeasure::AverageSatisfaction:
+        metricAxis = ChartTools::addValueAxis(chart, Qt::AlignRight, metricName, std::max(5.0, metricMax), false);
+        break;
+    case ChatMeasure::AverageOrderValue:
+        metricAxis = ChartTools::addValueAxis(chart, Qt::AlignRight,
+            m_data.tenant.currency.isEmpty() ? metricName : tr("%1 (%2)").arg(metricName, m_data.tenant.currency),
+            metricMax, false, {}, countAxis);
+        break;
+    default:
+        metricAxis = ChartTools::addValueAxis(chart, Qt::AlignRight, metricName, metricMax, false, {}, countAxis);
+        break;
     }
-    connect(bars, &QStackedBarSeries::hovered, this, [describe](bool state, int index, QBarSet *) {
-        if (state)
-            QToolTip::showText(QCursor::pos(), describe(index));
-    });
+    metricAxis->setGridLineVisible(false); // the grid is the conversations'
+    QList<QLineSeries *> lines = ChartTools::addLine(chart, tr("Converted"), scale,
+        AnalyticsSeries::line(points, ChatMeasure::Converted), ChartTools::Colour::Red, timeAxis, countAxis);
+    lines << ChartTools::addLine(chart, metricName, scale, values, ChartTools::Colour::Orange, timeAxis, metricAxis);
+    // A click that reaches a line itself (without the zoom band) drills down as a click on the plot does.
+    for (QLineSeries *series : std::as_const(lines))
+        connect(series, &QLineSeries::clicked, this,
+            [this, scale](const QPointF &point) { activate(scale.nearest(point.x())); });
     ChartTools::installLegendToggle(chart, this);
     QChart *old = m_ui->chartView->chart();
     m_ui->chartView->setChart(chart);
     delete old;
+    showPage();
     qint64 conversations = 0, convertedTotal = 0;
     for (const ChatPoint &p : points) {
         conversations += p.conversations;
         convertedTotal += p.converted;
     }
+    const QLocale l;
     m_ui->statusLabel->setText(
-        tr("%1 periods · %2 conversations · %3 converted (%4%)")
+        tr("%1 periods · %2 conversations · %3 converted (%4) · business days in %5")
             .arg(points.size())
-            .arg(QLocale().toString(conversations), QLocale().toString(convertedTotal),
-                QLocale().toString(
-                    conversations ? 100.0 * double(convertedTotal) / double(conversations) : 0.0, 'f', 1)));
+            .arg(l.toString(conversations), l.toString(convertedTotal),
+                conversations
+                    ? l.toString(100.0 * double(convertedTotal) / double(conversations), 'f', 1) + QStringLiteral(" %")
+                    : QStringLiteral("–"),
+                zone));
     Q_EMIT loaded(int(points.size()));
+}
+
+void ChatChartView::showPage()
+{
+    QWidget *page = m_ui->chartView;
+    if (m_ui->tableButton->isChecked())
+        page = m_ui->tableView;
+    else if (!m_emptyMessage.isEmpty())
+        page = m_ui->emptyLabel;
+    m_ui->pages->setCurrentWidget(page);
+}
+
+QString ChatChartView::describe(qsizetype i) const
+{
+    const ChatPoint &p = m_data.points.at(i);
+    const QString when = ChartTools::periodText(p.period, m_shownQuery.granularity, m_data.tenant.businessTimeZone);
+    if (!p.hasData)
+        return when + u'\n' + tr("no conversations");
+    const QLocale l;
+    const auto optional = [&l](const std::optional<double> &v, int decimals) {
+        return v ? l.toString(*v, 'f', decimals) : QStringLiteral("–");
+    };
+    const auto rate = p.conversionRate();
+    return when + u'\n'
+        + tr("%1 conversations, %2 converted (%3)\naverage order value %4 · duration %5 s · satisfaction %6\n"
+             "LINE %7 · Facebook %8 · WhatsApp %9")
+              .arg(l.toString(p.conversations), l.toString(p.converted),
+                  rate ? l.toString(100.0 * *rate, 'f', 1) + QStringLiteral(" %") : QStringLiteral("–"),
+                  p.averageOrderValue ? Money::format(*p.averageOrderValue, m_data.tenant.currency, l)
+                                      : QStringLiteral("–"),
+                  optional(p.averageDurationS, 0), optional(p.averageSatisfaction, 2), l.toString(p.line),
+                  l.toString(p.facebook), l.toString(p.whatsapp));
+}
+
+void ChatChartView::activate(qsizetype i)
+{
+    if (i < 0 || i >= m_data.points.size())
+        return;
+    const QDate period = m_data.points.at(i).period;
+    Q_EMIT periodActivated(std::max(period, m_shownQuery.from),
+        std::min(AnalyticsSeries::periodEnd(period, m_shownQuery.granularity), m_shownQuery.to));
+}
+
+QStringList ChatChartView::heading() const
+{
+    const ChatSeriesQuery &q = m_shownQuery;
+    QStringList filters { tr("%1 snapshots").arg(q.snapshotType),
+        q.platform.isEmpty() ? tr("all platforms") : tr("platform %1").arg(q.platform),
+        !q.humanHandoff       ? tr("with or without hand-off")
+            : *q.humanHandoff ? tr("handed off to a human")
+                              : tr("AI only"),
+        tr("right axis: %1").arg(m_ui->metricCombo->currentText()) };
+    return { tr("Chat conversion · %1").arg(m_data.tenant.name),
+        ChartTools::rangeText(q.from, q.to, q.granularity, m_data.tenant.businessTimeZone),
+        tr("Filters: %1").arg(filters.join(QStringLiteral(" · "))) };
 }
 
 void ChatChartView::changeEvent(QEvent *event)

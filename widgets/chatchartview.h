@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "charttools.h"
 #include "domain/analytics.h"
 
 namespace Ui {
@@ -15,9 +16,9 @@ class SeriesTableModel;
 class SnapshotStore;
 
 // Chat conversion per day or week over snapshots of one type (session_ended by default): conversations by platform
-// as stacked bars, converted conversations and the conversion rate as lines; average order value, duration and
-// satisfaction in the tooltips and the table. Filters for platform and human hand-off; the same range, zoom, legend,
-// table, export and drill-down as the inventory chart.
+// as stacked bars, converted conversations and the conversion rate as lines (a period without conversations is a gap,
+// not 0 %); average order value, duration and satisfaction in the tooltips and the table. Filters for platform and
+// human hand-off; the same range, zoom, legend, table, export, hover and drill-down as the inventory chart.
 class ChatChartView : public QWidget
 {
     Q_OBJECT
@@ -28,9 +29,15 @@ public:
     void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
     void setRange(const QDate &from, const QDate &to);
     void reload();
-    int pointCount() const { return int(m_shown.size()); }
+    int pointCount() const { return int(m_data.points.size()); }
     SeriesTableModel *table() const { return m_table; }
     QChart *chart() const;
+    // Where the periods shown sit on the chart's time axis.
+    ChartTools::PeriodScale periodScale() const;
+    // What the PNG export writes above the chart: the title, the range with its business zone, the filters.
+    QStringList heading() const;
+    // Shown instead of the chart when the range has no conversations; else empty.
+    QString emptyMessage() const { return m_emptyMessage; }
 
 Q_SIGNALS:
     void loaded(int points);
@@ -42,12 +49,17 @@ protected:
 
 private:
     ChatSeriesQuery query() const;
-    void showSeries(const QList<ChatPoint> &points);
+    void showData(const ChatChartData &shown, const ChatSeriesQuery &query);
+    void showPage();
+    QString describe(qsizetype index) const;
+    void activate(qsizetype index);
 
     std::unique_ptr<Ui::ChatChartView> m_ui;
     SeriesTableModel *m_table;
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
-    QList<ChatPoint> m_shown;
+    ChatChartData m_data;
+    ChatSeriesQuery m_shownQuery;
+    QString m_emptyMessage;
     quint64 m_generation = 0;
 };

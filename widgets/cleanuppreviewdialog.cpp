@@ -40,6 +40,9 @@ CleanupPreviewDialog::CleanupPreviewDialog(std::shared_ptr<const RetentionPlan> 
     m_ui->table->setModel(m_model);
     m_ui->table->horizontalHeader()->setStretchLastSection(true);
     m_ui->table->verticalHeader()->hide();
+    // Reasons and entity ids in full (they were cut at the default width); the first rows are measure enough.
+    m_ui->table->horizontalHeader()->setResizeContentsPrecision(200);
+    m_ui->table->resizeColumnsToContents();
     const auto updateRows
         = [this, locale] { m_ui->rows->setText(tr("%1 rows").arg(locale.toString(m_model->matchingRows()))); };
     connect(m_ui->show, &QComboBox::currentIndexChanged, this, [this, updateRows] {

@@ -2,12 +2,19 @@
 #include "ui_filterbar.h"
 
 #include <QAction>
+#include <QCalendarWidget>
+#include <QDateTime>
+#include <QKeyEvent>
 #include <QMenu>
+#include <QMouseEvent>
+#include <QRegularExpressionValidator>
 #include <QTimer>
+#include <QWidgetAction>
 
 #include <algorithm>
 
 #include "domain/kindregistry.h"
+#include "json/isotime.h"
 
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
@@ -21,6 +28,9 @@ FilterBar::FilterBar(QWidget *parent)
     }
     for (QLineEdit *edit : { m_ui->entityEdit, m_ui->createdByEdit })
         edit->setMinimumWidth(90);
+    m_ui->entityEdit->setToolTip(tr("Entity ids starting with this text, in any case"));
+    m_ui->createdByEdit->setPlaceholderText(tr("contains…"));
+    m_ui->createdByEdit->setToolTip(tr("Creators whose name contains this text, in any case"));
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
     connect(m_debounce, &QTimer::timeout, this, &FilterBar::filtersChanged);
@@ -28,7 +38,9 @@ FilterBar::FilterBar(QWidget *parent)
     m_ui->kindCombo->addItem(tr("All kinds"), QString());
     for (const KindInfo &kind : KindRegistry::all())
         m_ui->kindCombo->addItem(kind.displayNameText(), kind.id);
-    m_ui->typesButton->setMenu(new QMenu(m_ui->typesButton));
+    auto *typesMenu = new QMenu(m_ui->typesButton);
+    typesMenu->installEventFilter(this); // ticking a type keeps the menu open
+    m_ui->typesButton->setMenu(typesMenu);
     rebuildTypes();
 
     const QList<std::pair<QString, Preset>> presets { { tr("Any time"), Preset::AnyTime },
@@ -38,14 +50,20 @@ FilterBar::FilterBar(QWidget *parent)
         { tr("Custom range"), Preset::Custom } };
     for (const auto &[text, preset] : presets)
         m_ui->presetCombo->addItem(text, int(preset));
-    const QDateTime now = QDateTime::currentDateTime();
-    m_ui->fromEdit->setDateTime(now.addDays(-7));
-    m_ui->toEdit->setDateTime(now);
-    m_ui->fromEdit->setEnabled(false);
-    m_ui->toEdit->setEnabled(false);
+    // Partial input is allowed while typing; a whole date ("2026-10-01"), date and time, or a time with an offset
+    // (as the CLI takes) is read on use.
+    const QRegularExpression shape(QStringLiteral(
+        R"(\d{0,4}(-\d{0,2}(-\d{0,2}([ T]\d{0,2}(:\d{0,2}(:\d{0,2}(\.\d{0,3})?)?([Zz]|[+-]\d{0,2}(:\d{0,2})?)?)?)?)?)?)"));
+    for (QLineEdit *edit : { m_ui->fromEdit, m_ui->toEdit }) {
+        edit->setValidator(new QRegularExpressionValidator(shape, edit));
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00")) + 60);
+        edit->setEnabled(false);
+        addCalendar(edit);
+    }
     setTenants({}, QString());
 
     connect(m_ui->tenantCombo, &QComboBox::currentIndexChanged, this, [this] {
+        updateZone();
         if (!m_quiet)
             Q_EMIT tenantChanged(tenant());
     });
@@ -58,21 +76,17 @@ FilterBar::FilterBar(QWidget *parent)
         const bool custom = preset == Preset::Custom;
         m_ui->fromEdit->setEnabled(custom);
         m_ui->toEdit->setEnabled(custom);
-        if (!custom && preset != Preset::AnyTime) {
-            // Show what the preset means; the query computes it afresh each time it runs.
-            const TimeRange range = presetRange(preset, QDateTime::currentDateTime());
-            m_quiet = true;
-            m_ui->fromEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(*range.from));
-            m_ui->toEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(*range.to));
-            m_quiet = false;
-        }
+        showPresetRange();
         changedNow();
     });
-    for (QDateTimeEdit *edit : { m_ui->fromEdit, m_ui->toEdit })
-        connect(edit, &QDateTimeEdit::dateTimeChanged, this, [this] {
-            if (!m_quiet)
+    for (QLineEdit *edit : { m_ui->fromEdit, m_ui->toEdit }) {
+        connect(edit, &QLineEdit::textChanged, this, [this, edit] {
+            checkBound(edit);
+            if (!m_quiet && (edit->text().isEmpty() || boundOf(edit)))
                 m_debounce->start();
         });
+        connect(edit, &QLineEdit::returnPressed, this, &FilterBar::changedNow);
+    }
     for (QLineEdit *edit : { m_ui->entityEdit, m_ui->createdByEdit }) {
         connect(edit, &QLineEdit::textChanged, this, [this] {
             if (!m_quiet)
@@ -85,17 +99,93 @@ FilterBar::FilterBar(QWidget *parent)
 
 FilterBar::~FilterBar() = default;
 
+void FilterBar::addCalendar(QLineEdit *edit)
+{
+    // A calendar for the mouse; its day is taken at midnight, keeping a time already typed.
+    auto *menu = new QMenu(edit);
+    auto *calendar = new QCalendarWidget(menu);
+    auto *holder = new QWidgetAction(menu);
+    holder->setDefaultWidget(calendar);
+    menu->addAction(holder);
+    auto *open = edit->addAction(
+        QIcon::fromTheme(QStringLiteral("view-calendar"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)),
+        QLineEdit::TrailingPosition);
+    open->setToolTip(tr("Choose a day"));
+    connect(open, &QAction::triggered, this, [this, edit, menu, calendar] {
+        if (const std::optional<EpochMs> bound = boundOf(edit))
+            calendar->setSelectedDate(QDateTime::fromMSecsSinceEpoch(*bound, m_zone).date());
+        menu->popup(edit->mapToGlobal(edit->rect().bottomRight()) - QPoint(menu->sizeHint().width(), 0));
+    });
+    connect(calendar, &QCalendarWidget::clicked, this, [edit, menu](QDate day) {
+        const QString text = edit->text().trimmed();
+        const QString time = text.size() > 11 ? text.mid(11) : QStringLiteral("00:00");
+        edit->setText(day.toString(Qt::ISODate) + u' ' + time);
+        menu->close();
+    });
+}
+
+std::optional<EpochMs> FilterBar::boundOf(QLineEdit *edit) const
+{
+    const QString text = edit->text().trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    const Result<EpochMs> bound = IsoTime::parseBound(text, m_zone); // as the CLI reads --from and --to
+    return bound ? std::optional<EpochMs>(*bound) : std::nullopt;
+}
+
+void FilterBar::checkBound(QLineEdit *edit)
+{
+    const QString text = edit->text().trimmed();
+    const bool readable = text.isEmpty() || boundOf(edit);
+    QPalette palette = edit->palette();
+    palette.setColor(QPalette::Text, readable ? this->palette().color(QPalette::Text) : QColor(Qt::red));
+    edit->setPalette(palette);
+    edit->setToolTip(readable ? tr("A day (2026-10-01, its midnight) or a day and time (2026-10-01 13:30) in %1")
+                                    .arg(QString::fromUtf8(m_zone.id()))
+                              : tr("Type a whole day, 2026-10-01, or a day and time, 2026-10-01 13:30"));
+}
+
 void FilterBar::setTenants(const QList<Tenant> &tenants, const QString &current)
 {
     m_quiet = true;
+    m_tenants = tenants;
     m_ui->tenantCombo->clear();
     for (const Tenant &t : tenants)
         m_ui->tenantCombo->addItem(t.name.isEmpty() ? t.id : QStringLiteral("%1 (%2)").arg(t.name, t.id), t.id);
     m_ui->tenantCombo->setCurrentIndex(std::max(0, m_ui->tenantCombo->findData(current)));
     m_quiet = false;
+    updateZone();
     // One tenant needs no choice.
     m_ui->tenantCombo->setVisible(tenants.size() > 1);
     m_ui->tenantLabel->setVisible(tenants.size() > 1);
+}
+
+void FilterBar::updateZone()
+{
+    const QString id = tenant();
+    m_zone = QTimeZone::utc();
+    for (const Tenant &t : std::as_const(m_tenants)) {
+        if (t.id == id && QTimeZone(t.businessTimeZone.toUtf8()).isValid())
+            m_zone = QTimeZone(t.businessTimeZone.toUtf8());
+    }
+    m_ui->zoneLabel->setText(tr("(%1)").arg(QString::fromUtf8(m_zone.id())));
+    for (QLineEdit *edit : { m_ui->fromEdit, m_ui->toEdit })
+        checkBound(edit);
+    showPresetRange();
+}
+
+void FilterBar::showPresetRange()
+{
+    // What the preset means, in the tenant's zone (the query computes it afresh each time it runs); "Any time" has
+    // no bounds, and a custom range keeps what was typed.
+    const auto preset = Preset(m_ui->presetCombo->currentData().toInt());
+    if (preset == Preset::Custom)
+        return;
+    const TimeRange range = presetRange(preset, QDateTime::currentMSecsSinceEpoch(), m_zone);
+    const bool quiet = std::exchange(m_quiet, true);
+    m_ui->fromEdit->setText(range.from ? IsoTime::toZoneText(*range.from, m_zone) : QString());
+    m_ui->toEdit->setText(range.to ? IsoTime::toZoneText(*range.to, m_zone) : QString());
+    m_quiet = quiet;
 }
 
 QString FilterBar::tenant() const
@@ -125,10 +215,9 @@ SnapshotQuery FilterBar::applyTo(SnapshotQuery query) const
     }
     const auto preset = Preset(m_ui->presetCombo->currentData().toInt());
     if (preset == Preset::Custom)
-        query.takenAt
-            = { m_ui->fromEdit->dateTime().toMSecsSinceEpoch(), m_ui->toEdit->dateTime().toMSecsSinceEpoch() };
+        query.takenAt = { boundOf(m_ui->fromEdit), boundOf(m_ui->toEdit) };
     else
-        query.takenAt = presetRange(preset, QDateTime::currentDateTime());
+        query.takenAt = presetRange(preset, QDateTime::currentMSecsSinceEpoch(), m_zone);
     query.createdBy = m_ui->createdByEdit->text().trimmed();
     query.entityPrefix = m_ui->entityEdit->text().trimmed();
     return query;
@@ -141,10 +230,15 @@ void FilterBar::setPreset(Preset preset)
 
 void FilterBar::setCustomRange(const QDateTime &from, const QDateTime &to)
 {
+    const auto text = [this](const QDateTime &at) {
+        if (at.timeSpec() == Qt::LocalTime) // a wall-clock time: the tenant's, as if typed
+            return at.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return IsoTime::toZoneText(at.toMSecsSinceEpoch(), m_zone);
+    };
     m_quiet = true;
     m_ui->presetCombo->setCurrentIndex(m_ui->presetCombo->findData(int(Preset::Custom)));
-    m_ui->fromEdit->setDateTime(from);
-    m_ui->toEdit->setDateTime(to);
+    m_ui->fromEdit->setText(text(from));
+    m_ui->toEdit->setText(text(to));
     m_quiet = false;
     changedNow();
 }
@@ -167,21 +261,20 @@ void FilterBar::clearFilters()
     changedNow();
 }
 
-TimeRange FilterBar::presetRange(Preset preset, const QDateTime &now)
+TimeRange FilterBar::presetRange(Preset preset, EpochMs now, const QTimeZone &zone)
 {
-    const QDate today = now.date();
-    const auto startOf = [](QDate date) { return QDateTime(date, QTime(0, 0)).toMSecsSinceEpoch(); };
-    const EpochMs at = now.toMSecsSinceEpoch();
-    constexpr EpochMs Day = 24 * 3600 * 1000LL;
+    const QDate today = QDateTime::fromMSecsSinceEpoch(now, zone).date();
+    const auto startOf = [&zone](QDate date) { return QDateTime(date, QTime(0, 0), zone).toMSecsSinceEpoch(); };
+    const auto lastDays = [&](int days) { return TimeRange { startOf(today.addDays(1 - days)), now + 1 }; };
     switch (preset) {
     case Preset::Last24Hours:
-        return { at - Day, at + 1 };
+        return { now - 24 * 3600 * 1000LL, now + 1 };
     case Preset::Last7Days:
-        return { at - 7 * Day, at + 1 };
+        return lastDays(7);
     case Preset::Last30Days:
-        return { at - 30 * Day, at + 1 };
+        return lastDays(30);
     case Preset::Last90Days:
-        return { at - 90 * Day, at + 1 };
+        return lastDays(90);
     case Preset::ThisMonth: {
         const QDate first(today.year(), today.month(), 1);
         return { startOf(first), startOf(first.addMonths(1)) };
@@ -195,6 +288,29 @@ TimeRange FilterBar::presetRange(Preset preset, const QDateTime &now)
         break;
     }
     return {};
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    // A plain QMenu closes when an item is chosen; ticking several types should not need reopening it.
+    auto *menu = qobject_cast<QMenu *>(watched);
+    if (menu && menu == m_ui->typesButton->menu()) {
+        QAction *action = nullptr;
+        if (event->type() == QEvent::MouseButtonRelease) {
+            const auto *mouse = static_cast<QMouseEvent *>(event);
+            if (mouse->button() == Qt::LeftButton)
+                action = menu->actionAt(mouse->position().toPoint());
+        } else if (event->type() == QEvent::KeyPress) {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            if (key == Qt::Key_Space || key == Qt::Key_Return || key == Qt::Key_Enter)
+                action = menu->activeAction();
+        }
+        if (action && action->isCheckable() && action->isEnabled()) {
+            action->trigger();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void FilterBar::rebuildTypes()

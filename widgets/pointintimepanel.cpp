@@ -39,7 +39,10 @@ PointInTimePanel::PointInTimePanel(QWidget *parent)
     m_ui->setupUi(this);
     m_ui->stateView->setModel(m_state);
     m_ui->stateView->header()->setStretchLastSection(false);
+    // Member names are what one reads the state by: as wide as the names shown (they were cut to "custo…").
+    m_ui->stateView->header()->setSectionResizeMode(int(JsonTreeModel::Column::Key), QHeaderView::ResizeToContents);
     m_ui->stateView->header()->setSectionResizeMode(int(JsonTreeModel::Column::Value), QHeaderView::Stretch);
+    m_ui->stateView->header()->setSectionResizeMode(int(JsonTreeModel::Column::Type), QHeaderView::ResizeToContents);
     m_ui->eventsView->setModel(m_events);
     m_ui->eventsView->setItemDelegate(new AppliedDelegate(m_ui->eventsView));
     m_ui->eventsView->verticalHeader()->hide();

@@ -161,6 +161,7 @@ void ScheduleEditorDialog::update()
     m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(issue.isEmpty());
     m_ui->nextRuns->clear();
     const Schedule s = schedule();
+    m_ui->nextLabel->setText(tr("Next 10 runs (%1):").arg(s.timeZone));
     auto cron = CronExpression::parse(s.cron);
     const QTimeZone zone(s.timeZone.toUtf8());
     if (!cron || !zone.isValid())
@@ -168,8 +169,8 @@ void ScheduleEditorDialog::update()
     const QLocale locale;
     for (const EpochMs at : cron->next(QDateTime::currentMSecsSinceEpoch(), zone, 10)) {
         const QDateTime local = QDateTime::fromMSecsSinceEpoch(at, zone);
-        m_ui->nextRuns->addItem(
-            QStringLiteral("%1  (%2)")
-                .arg(locale.toString(local, QStringLiteral("ddd yyyy-MM-dd HH:mm")), local.toString(Qt::ISODate)));
+        m_ui->nextRuns->addItem(QStringLiteral("%1 %2  (%3)")
+                                    .arg(locale.toString(local, QStringLiteral("ddd yyyy-MM-dd HH:mm")),
+                                        local.timeZoneAbbreviation(), local.toString(Qt::ISODate)));
     }
 }

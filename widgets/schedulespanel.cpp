@@ -7,6 +7,7 @@
 #include <QMessageBox>
 #include <QTimeZone>
 
+#include "domain/maintenance.h"
 #include "domain/snapshotid.h"
 #include "items/runonworkers.h"
 #include "items/schedulelistmodel.h"
@@ -63,18 +64,33 @@ void SchedulesPanel::reload()
     const QString tenant = m_tenant;
     const quint64 token = ++m_reloadToken;
     runOnWorkers(
-        this, &store->workers(), [store, tenant] { return store->maintenance().schedules(tenant); },
-        [this, token](const Result<QList<Schedule>> &list) {
+        this, &store->workers(),
+        [store, tenant]() -> Result<std::pair<QList<Schedule>, QString>> {
+            auto schedules = store->maintenance().schedules(tenant);
+            if (!schedules)
+                return schedules.error();
+            QString zone;
+            if (auto tenants = store->tenants()) {
+                for (const Tenant &t : std::as_const(*tenants)) {
+                    if (t.id == tenant)
+                        zone = t.businessTimeZone;
+                }
+            }
+            return std::pair { *schedules, zone };
+        },
+        [this, token](const Result<std::pair<QList<Schedule>, QString>> &read) {
             if (token != m_reloadToken)
                 return; // an older read that finished after a newer one (the workers run in parallel)
-            if (!list) {
-                m_ui->status->setText(tr("Could not read the schedules: %1").arg(list.error().message));
+            if (!read) {
+                m_ui->status->setText(tr("Could not read the schedules: %1").arg(read.error().message));
                 return;
             }
+            const auto &[list, zone] = *read;
+            m_tenantZone = zone;
             const QString keep
                 = m_selectId.isEmpty() && currentRow() >= 0 ? m_schedules->schedule(currentRow()).id : m_selectId;
             m_selectId.clear();
-            m_schedules->setSchedules(*list);
+            m_schedules->setSchedules(list);
             m_ui->table->resizeColumnsToContents();
             const int row = m_schedules->indexOf(keep);
             if (row >= 0)
@@ -114,14 +130,29 @@ void SchedulesPanel::edit(bool create)
             return;
         schedule = m_schedules->schedule(currentRow());
     } else {
-        schedule.tenant = m_tenant;
-        schedule.timeZone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
-        schedule.action.kind = QStringLiteral("stock");
+        schedule = newSchedule();
     }
     auto *dialog = new ScheduleEditorDialog(schedule, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { save(dialog->schedule()); });
     dialog->open();
+}
+
+QString SchedulesPanel::defaultTimeZone() const
+{
+    // A schedule's 02:00 is the business's 02:00, not the admin's machine's.
+    if (!m_tenantZone.isEmpty() && QTimeZone(m_tenantZone.toUtf8()).isValid())
+        return m_tenantZone;
+    return QString::fromUtf8(QTimeZone::systemTimeZoneId());
+}
+
+Schedule SchedulesPanel::newSchedule() const
+{
+    Schedule schedule;
+    schedule.tenant = m_tenant;
+    schedule.timeZone = defaultTimeZone();
+    schedule.action.kind = QStringLiteral("stock");
+    return schedule;
 }
 
 void SchedulesPanel::save(const Schedule &edited)

@@ -23,6 +23,10 @@ public:
     void reload();
     ScheduleListModel *model() const { return m_schedules; }
     ScheduleListModel *history() const { return m_history; }
+    // The zone a new schedule starts in: the tenant's business time zone (known once the list is loaded).
+    QString defaultTimeZone() const;
+    // The schedule a "New" starts from.
+    Schedule newSchedule() const;
     void save(const Schedule &schedule);
     void runNow();
 
@@ -43,6 +47,7 @@ private:
     ScheduleListModel *m_history;
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
+    QString m_tenantZone; // the tenant's business time zone: what a new schedule runs in unless changed
     QString m_selectId;
     quint64 m_reloadToken = 0; // the newest list read; older ones are dropped
 };

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QPainter>
 #include <QSettings>
 
 #include "items/timelinemodel.h"
@@ -58,6 +59,33 @@ void TimelineTable::setTimelineModel(TimelineModel *model)
         }
         m_timeline->sort(column, order);
     });
+    connect(model, &TimelineModel::emptyTextChanged, viewport(), qOverload<>(&QWidget::update));
+    // The Taken at header names the zone ("Taken at (America/Argentina/Buenos_Aires)"): keep it readable.
+    const auto fitTakenAt = [this] {
+        const int needed = horizontalHeader()->sectionSizeHint(int(Column::TakenAt));
+        if (columnWidth(int(Column::TakenAt)) < needed)
+            setColumnWidth(int(Column::TakenAt), needed);
+    };
+    connect(model, &QAbstractItemModel::headerDataChanged, this, fitTakenAt);
+    fitTakenAt();
+}
+
+QString TimelineTable::placeholderText() const
+{
+    return m_timeline && m_timeline->rowCount() == 0 ? m_timeline->emptyText() : QString();
+}
+
+void TimelineTable::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    const QString text = placeholderText();
+    if (text.isEmpty())
+        return;
+    // Where the rows would be, so an empty table never looks like one still loading or broken.
+    QPainter painter(viewport());
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    const QRect area = viewport()->rect().adjusted(24, 24, -24, -24);
+    painter.drawText(area, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, text);
 }
 
 const SnapshotHeader *TimelineTable::currentHeader() const

@@ -7,8 +7,8 @@
 class TimelineModel;
 
 // The timeline's table: ordered by time only (what the model's keyset and indexes follow), column layout remembered,
-// and a context menu that snapshots the selected entity now or plans a cleanup of its kind. Other actions (compare)
-// are added by the window that owns them.
+// a context menu that snapshots the selected entity now or plans a cleanup of its kind, and the reason in place of
+// rows when nothing matches. Other actions (compare) are added by the window that owns them.
 class TimelineTable : public QTableView
 {
     Q_OBJECT
@@ -21,10 +21,15 @@ public:
     // Column widths and order, as the user left them.
     void restoreLayout();
     void saveLayout() const;
+    // What the table says in place of rows when the timeline is empty (the model's reason), or nothing.
+    QString placeholderText() const;
 
 Q_SIGNALS:
     void takeSnapshotRequested(const SnapshotHeader &header);
     void planCleanupRequested(const QString &kind);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     TimelineModel *m_timeline = nullptr;

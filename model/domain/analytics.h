@@ -1,9 +1,13 @@
 #pragma once
 
 #include <QDate>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
+
+#include "domain/snapshot.h"
 
 // The analysts' series: what the inventory and chat charts plot, one point per period.
 enum class Granularity { Day, Week, Month }; // weeks start on Monday
@@ -46,5 +50,52 @@ struct ChatPoint
     std::optional<double> averageDurationS, averageSatisfaction;
     qint64 line = 0, facebook = 0, whatsapp = 0;
     bool hasData = false;
-    double conversionRate() const { return conversations > 0 ? double(converted) / double(conversations) : 0.0; }
+    // None for a period without conversations: 0 of 0 is no rate, not 0 %.
+    std::optional<double> conversionRate() const
+    {
+        return conversations > 0 ? std::optional<double>(double(converted) / double(conversations)) : std::nullopt;
+    }
+};
+
+// What the inventory chart offers to choose from.
+struct InventoryCatalogue
+{
+    QStringList stores, products;
+};
+
+// The lines the charts draw.
+enum class InventoryMeasure { Opening, Closing, TotalValue };
+enum class ChatMeasure { Converted, ConversionRatePercent, AverageOrderValue, AverageDurationS, AverageSatisfaction };
+
+// One plotted line: a value per period, none where the period has no data (a gap in the line, never a zero).
+using SeriesLine = QList<std::optional<double>>;
+
+// An unbroken stretch of a line: the indexes of its first and last periods.
+struct LineRun
+{
+    qsizetype first = 0, last = 0;
+    friend bool operator==(const LineRun &, const LineRun &) = default;
+};
+
+// A value axis with round ticks: from min to max in `count` ticks `step` apart, labelled with `decimals` decimals.
+struct AxisTicks
+{
+    double min = 0, max = 1, step = 1;
+    int count = 2, decimals = 0;
+};
+
+// Everything the inventory chart shows for one query, read on a worker in one go.
+struct InventoryChartData
+{
+    enum class Empty { No, UnknownStore, UnknownProduct, NoDataInRange };
+    QList<InventoryPoint> points;
+    QList<InventoryPoint> previous; // the range of equal length before, when asked for
+    Tenant tenant; // its name and the business time zone the days are in
+    Empty empty = Empty::No;
+};
+
+struct ChatChartData
+{
+    QList<ChatPoint> points;
+    Tenant tenant;
 };

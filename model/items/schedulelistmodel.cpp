@@ -9,7 +9,9 @@ QString timeIn(std::optional<EpochMs> ms, const QString &zone)
 {
     if (!ms)
         return QStringLiteral("—");
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(*ms, QTimeZone(zone.toUtf8())), QLocale::ShortFormat);
+    // With the zone's abbreviation ("+07", "CET"), so a time never reads as the viewer's own.
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(*ms, QTimeZone(zone.toUtf8()));
+    return QLocale().toString(at, QStringLiteral("yyyy-MM-dd HH:mm")) + u' ' + at.timeZoneAbbreviation();
 }
 } // namespace
 

@@ -15,6 +15,7 @@
 #include "domain/kindregistry.h"
 #include "items/runonworkers.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 
 namespace {
 
@@ -58,6 +59,96 @@ void TimelineModel::setQuery(const SnapshotQuery &query)
     reset();
 }
 
+void TimelineModel::setTimeZone(const QTimeZone &zone)
+{
+    const QTimeZone shown = zone.isValid() ? zone : QTimeZone::utc();
+    if (shown == m_zone)
+        return;
+    m_zone = shown;
+    Q_EMIT headerDataChanged(Qt::Horizontal, int(Column::TakenAt), int(Column::TakenAt));
+    if (m_rowCount > 0)
+        Q_EMIT dataChanged(index(0, int(Column::TakenAt)), index(m_rowCount - 1, int(Column::TakenAt)));
+    Q_EMIT emptyTextChanged();
+}
+
+QString TimelineModel::filterText() const
+{
+    QStringList parts;
+    if (!m_query.kind.isEmpty()) {
+        const KindInfo *kind = KindRegistry::find(m_query.kind);
+        parts << tr("kind %1").arg(kind ? kind->displayNameText() : m_query.kind);
+    }
+    if (!m_query.types.isEmpty())
+        parts << tr("types %1").arg(m_query.types.join(QStringLiteral(", ")));
+    if (!m_query.entityId.isEmpty())
+        parts << tr("entity %1").arg(m_query.entityId);
+    else if (!m_query.entityPrefix.isEmpty())
+        parts << tr("entity starting with \"%1\"").arg(m_query.entityPrefix);
+    if (!m_query.createdBy.isEmpty())
+        parts << tr("created by someone matching \"%1\"").arg(m_query.createdBy);
+    if (m_query.trash == SnapshotQuery::Trash::Only)
+        parts << tr("in the trash");
+    return parts.join(QStringLiteral("; "));
+}
+
+QString TimelineModel::emptyText() const
+{
+    if (!m_emptyKnown || m_rowCount > 0)
+        return {};
+    const TimeRange &range = m_query.takenAt;
+    const QString zone = QString::fromUtf8(m_zone.id());
+    const QString filters = filterText();
+    QString text;
+    if (range.from || range.to) {
+        const QString from = range.from ? IsoTime::toZoneText(*range.from, m_zone) : tr("the first snapshot");
+        const QString to = range.to ? IsoTime::toZoneText(*range.to, m_zone) : tr("now");
+        text = filters.isEmpty()
+            ? tr("No snapshots were taken between %1 and %2 (%3).").arg(from, to, zone)
+            : tr("No snapshots were taken between %1 and %2 (%3) with %4.").arg(from, to, zone, filters);
+        if (m_newestOutsideRange)
+            text += u'\n'
+                + tr("The newest one is from %1; widen the time range to see it.")
+                      .arg(IsoTime::toZoneText(*m_newestOutsideRange, m_zone));
+        else
+            text += u'\n'
+                + (filters.isEmpty() ? tr("This tenant has no snapshots yet.")
+                                     : tr("None match these filters at any time."));
+    } else {
+        text = filters.isEmpty() ? tr("This tenant has no snapshots yet.") : tr("No snapshots with %1.").arg(filters);
+    }
+    return text;
+}
+
+void TimelineModel::findNewestOutsideRange(quint64 generation)
+{
+    if (!m_query.takenAt.from && !m_query.takenAt.to) {
+        m_emptyKnown = true;
+        Q_EMIT emptyTextChanged();
+        return;
+    }
+    SnapshotQuery query = m_query;
+    query.takenAt = {};
+    PageRequest request;
+    request.order = SortOrder::NewestFirst;
+    request.limit = 1;
+    std::shared_ptr<SnapshotStore> store = m_store;
+    runOnWorkers(
+        this, &store->workers(), [store, query, request] { return store->listHeaders(query, request); },
+        [this, generation](const Result<HeaderPage> &result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                Q_EMIT loadFailed(result.error().message);
+                return;
+            }
+            m_newestOutsideRange.reset();
+            if (!result->headers.isEmpty())
+                m_newestOutsideRange = result->headers.constFirst().takenAt;
+            m_emptyKnown = true;
+            Q_EMIT emptyTextChanged();
+        });
+}
+
 void TimelineModel::setSortOrder(SortOrder order)
 {
     if (order == m_order)
@@ -96,8 +187,12 @@ void TimelineModel::reset()
     m_pageEndsRequested = false;
     m_wanted.clear();
     m_inFlight.clear();
+    const bool wasEmptyKnown = std::exchange(m_emptyKnown, false);
+    m_newestOutsideRange.reset();
     endResetModel();
     Q_EMIT countChanged();
+    if (wasEmptyKnown)
+        Q_EMIT emptyTextChanged();
     // Setters called together (store, query, order) read the first page once, when control returns to the loop.
     if (!m_startQueued) {
         m_startQueued = true;
@@ -209,7 +304,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case Column::TakenAt:
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(h.takenAt), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return IsoTime::toZoneText(h.takenAt, m_zone, true);
         case Column::Kind: {
             const KindInfo *kind = KindRegistry::find(h.kind);
             return kind ? kind->displayNameText() : h.kind;
@@ -249,7 +344,9 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (column) {
         case Column::TakenAt:
-            return QDateTime::fromMSecsSinceEpoch(h.takenAt, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+            return tr("%1 (%2)\n%3 UTC")
+                .arg(QDateTime::fromMSecsSinceEpoch(h.takenAt, m_zone).toString(Qt::ISODateWithMs),
+                    QString::fromUtf8(m_zone.id()), IsoTime::toUtcString(h.takenAt));
         case Column::Summary:
             return summaryText(h);
         case Column::Pinned:
@@ -280,7 +377,7 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
     case Column::TakenAt:
-        return tr("Taken at");
+        return tr("Taken at (%1)").arg(QString::fromUtf8(m_zone.id()));
     case Column::Kind:
         return tr("Kind");
     case Column::Entity:
@@ -436,6 +533,8 @@ void TimelineModel::applyPage(quint64 generation, int page, bool reversed, const
     Q_EMIT pageLoaded(first, rows);
     if (page == 0) {
         Q_EMIT firstPageShown();
+        if (generation == m_generation && m_rowCount == 0 && !m_more)
+            findNewestOutsideRange(generation); // an empty timeline says why
         if (m_more) {
             // The count runs after the first page, so it never delays the first rows.
             const SnapshotQuery query = m_query;

@@ -3,6 +3,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QTimeZone>
 
 #include <memory>
 #include <optional>
@@ -34,6 +35,12 @@ public:
     void setStore(std::shared_ptr<SnapshotStore> store);
     void setQuery(const SnapshotQuery &query);
     const SnapshotQuery &query() const { return m_query; }
+    // The tenant's business time zone: times are shown in it and the Taken at header names it (UTC until set).
+    void setTimeZone(const QTimeZone &zone);
+    QTimeZone timeZone() const { return m_zone; }
+    // Why the timeline is empty, naming the filters and when the newest snapshot they match outside the time range
+    // was taken; empty while rows are shown or still loading.
+    QString emptyText() const;
     void setSortOrder(SortOrder order);
     SortOrder sortOrder() const { return m_order; }
     void setPageSize(int rows);
@@ -69,6 +76,8 @@ Q_SIGNALS:
     void firstPageShown();
     void countChanged();
     void loadFailed(const QString &message);
+    // emptyText() changed.
+    void emptyTextChanged();
 
 private:
     struct Page
@@ -94,6 +103,8 @@ private:
     void evictPages();
     int pageCount() const { return int(m_pages.size()); }
     QString summaryText(const SnapshotHeader &header) const;
+    QString filterText() const;
+    void findNewestOutsideRange(quint64 generation);
 
     std::shared_ptr<SnapshotStore> m_store;
     SnapshotQuery m_query;
@@ -115,4 +126,7 @@ private:
     mutable QList<int> m_inFlight;
     mutable quint64 m_useClock = 0;
     QHash<QString, Integrity> m_integrity;
+    QTimeZone m_zone = QTimeZone::utc();
+    bool m_emptyKnown = false; // the query matched nothing and the newest outside its range was looked up
+    std::optional<EpochMs> m_newestOutsideRange;
 };

@@ -116,13 +116,34 @@ Result<EpochMs> parseDateTime(const QString &text)
 
 Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone)
 {
-    if (text.size() == 10) {
-        const std::optional<QDate> date = parseDate(text);
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() == 10) {
+        const std::optional<QDate> date = parseDate(trimmed);
         if (!date)
             return invalid(text, "expected YYYY-MM-DD");
         return QDateTime(*date, QTime(0, 0), zone).toMSecsSinceEpoch();
     }
-    return parseDateTime(text);
+    // A wall-clock time without an offset: "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM", seconds optional.
+    if (trimmed.size() == 16 || trimmed.size() == 19) {
+        const std::optional<QDate> date = dateAt(trimmed);
+        const QChar separator = trimmed.size() > 10 ? trimmed.at(10) : QChar();
+        int hour = 0, minute = 0, second = 0;
+        if (date && (separator == u' ' || separator == u'T' || separator == u't')) {
+            if (!digitsAt(trimmed, 11, 2, hour) || !charAt(trimmed, 13, u':') || !digitsAt(trimmed, 14, 2, minute)
+                || (trimmed.size() == 19 && (!charAt(trimmed, 16, u':') || !digitsAt(trimmed, 17, 2, second))))
+                return invalid(text, "expected YYYY-MM-DD HH:MM");
+            if (hour > 23 || minute > 59 || second > 59)
+                return invalid(text, "time out of range");
+            return QDateTime(*date, QTime(hour, minute, second), zone).toMSecsSinceEpoch();
+        }
+    }
+    return parseDateTime(trimmed);
+}
+
+QString toZoneText(EpochMs ms, const QTimeZone &zone, bool withSeconds)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, zone).toString(
+        withSeconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 namespace {

@@ -17,8 +17,12 @@ namespace IsoTime {
 Result<EpochMs> parseDateTime(const QString &text);
 // "2026-03-01" (RFC 3339 full-date).
 std::optional<QDate> parseDate(const QString &text);
-// A range bound from the command line: a date-time with offset, or a date meaning its midnight in `zone`.
+// A time a person typed (command line, the console's date fields): a date-time with offset, or a wall-clock time in
+// `zone` (the tenant's business zone) with no offset: "2026-10-01" (its midnight), "2026-10-01 13:30",
+// "2026-10-01T13:30:15". The console and the CLI both read times with this one function, so they agree.
 Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone);
+// "2026-10-01 13:30" (or with ":15" seconds): the wall-clock time in `zone`, as parseBound reads it back.
+QString toZoneText(EpochMs ms, const QTimeZone &zone, bool withSeconds = false);
 QString toUtcString(EpochMs ms); // "2026-03-01T12:00:00.000Z"
 QString toUtcSeconds(EpochMs ms); // "2026-03-01T12:00:00Z"
 

@@ -70,6 +70,8 @@ public:
     // fact rows are returned; AnalyticsSeries fills in the empty ones.
     virtual Result<QList<InventoryPoint>> inventorySeries(const InventorySeriesQuery &query) = 0;
     virtual Result<QList<ChatPoint>> chatSeries(const ChatSeriesQuery &query) = 0;
+    // The stores and products a tenant has inventory facts for, sorted: what the inventory chart offers to choose.
+    virtual Result<InventoryCatalogue> inventoryCatalogue(const QString &tenant) = 0;
 
     virtual Result<QList<Tenant>> tenants() = 0;
     virtual Status putTenant(const Tenant &tenant) = 0;

@@ -768,8 +768,44 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
 
 namespace {
 
+// ASCII letters of text in upper or lower case; other characters as they are (SQLite's lower() folds only ASCII).
+QString asciiCase(const QString &text, bool upper)
+{
+    QString result = text;
+    for (QChar &c : result) {
+        if (upper && c >= u'a' && c <= u'z')
+            c = QChar(c.unicode() - (u'a' - u'A'));
+        else if (!upper && c >= u'A' && c <= u'Z')
+            c = QChar(c.unicode() + (u'a' - u'A'));
+    }
+    return result;
+}
+
+// The first text after every text that starts with prefix (in binary order): the prefix followed by the highest
+// code point.
+QString prefixEnd(const QString &prefix)
+{
+    return prefix + QString::fromUcs4(U"\U0010FFFF");
+}
+
+// An entity id prefix (the timeline's filter, the navigator's search), case-insensitive.
+void appendEntityPrefix(const QString &prefix, bool sqlite, QStringList &where, QVariantList &values)
+{
+    // lower() on both sides folds alike on each backend (ASCII letters in SQLite, every
+    // letter in PostgreSQL). The range before it holds every case variant of the prefix in binary order
+    // (upper-case ASCII sorts before lower-case), so an index on entity_id can narrow the rows; the lower()
+    // term then keeps the exact matches. PostgreSQL compares text in the database's collation, where that range
+    // does not hold, so there the lower() term alone decides.
+    if (sqlite) {
+        where << QStringLiteral("entity_id >= ? AND entity_id < ?");
+        values << asciiCase(prefix, true) << prefixEnd(asciiCase(prefix, false));
+    }
+    where << QStringLiteral("lower(substr(entity_id, 1, ?)) = lower(?)");
+    values << qsizetype(prefix.toUcs4().size()) << prefix;
+}
+
 // The WHERE terms and their bound values for a query's filters (every filter goes into the SQL).
-void appendFilters(const SnapshotQuery &q, QStringList &where, QVariantList &values)
+void appendFilters(const SnapshotQuery &q, bool sqlite, QStringList &where, QVariantList &values)
 {
     where << QStringLiteral("tenant_id = ?");
     values << q.tenant;
@@ -781,8 +817,7 @@ void appendFilters(const SnapshotQuery &q, QStringList &where, QVariantList &val
         where << QStringLiteral("entity_id = ?");
         values << q.entityId;
     } else if (!q.entityPrefix.isEmpty()) {
-        where << QStringLiteral("substr(entity_id, 1, ?) = ?");
-        values << q.entityPrefix.size() << q.entityPrefix;
+        appendEntityPrefix(q.entityPrefix, sqlite, where, values);
     }
     if (!q.types.isEmpty()) {
         QStringList marks;
@@ -801,8 +836,13 @@ void appendFilters(const SnapshotQuery &q, QStringList &where, QVariantList &val
         values << *q.takenAt.to;
     }
     if (!q.createdBy.isEmpty()) {
-        where << QStringLiteral("created_by = ?");
-        values << q.createdBy;
+        // Contains, case-insensitive ("ana" finds "Ana.K" and "support-ana"); % and _ typed are literal.
+        QString pattern = q.createdBy.toLower();
+        pattern.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'%', QStringLiteral("\\%"))
+            .replace(u'_', QStringLiteral("\\_"));
+        where << QStringLiteral("lower(created_by) LIKE ? ESCAPE '\\'");
+        values << QString(u'%' + pattern + u'%');
     }
     switch (q.trash) {
     case SnapshotQuery::Trash::Hide:
@@ -817,11 +857,11 @@ void appendFilters(const SnapshotQuery &q, QStringList &where, QVariantList &val
 }
 
 // Prepares sql, whose %1 stands for the filters' WHERE terms, and binds the filters' values.
-void prepareFiltered(QSqlQuery &query, const QString &sql, const SnapshotQuery &q)
+void prepareFiltered(QSqlQuery &query, const QString &sql, const SnapshotQuery &q, bool sqlite)
 {
     QStringList where;
     QVariantList values;
-    appendFilters(q, where, values);
+    appendFilters(q, sqlite, where, values);
     query.setForwardOnly(true);
     query.prepare(sql.arg(where.join(QStringLiteral(" AND "))));
     for (const QVariant &value : std::as_const(values))
@@ -840,7 +880,7 @@ Result<HeaderPage> SqlSnapshotStore::listHeaders(const SnapshotQuery &q, const P
 
     QStringList where;
     QVariantList values;
-    appendFilters(q, where, values);
+    appendFilters(q, m_dialect.isSqlite(), where, values);
     const bool newestFirst = page.order == SortOrder::NewestFirst;
     if (page.after) {
         where << QStringLiteral("(taken_at, id) %1 (?, %2)")
@@ -888,7 +928,7 @@ Result<qint64> SqlSnapshotStore::countHeaders(const SnapshotQuery &q)
     if (!dbResult)
         return dbResult.error();
     QSqlQuery query(*dbResult);
-    prepareFiltered(query, QStringLiteral("SELECT count(*) FROM snapshots WHERE %1"), q);
+    prepareFiltered(query, QStringLiteral("SELECT count(*) FROM snapshots WHERE %1"), q, m_dialect.isSqlite());
     if (!query.exec() || !query.next())
         return errorFrom(QStringLiteral("counting snapshots"), query);
     return query.value(0).toLongLong();
@@ -910,7 +950,7 @@ Result<QList<PageCursor>> SqlSnapshotStore::pageEnds(const SnapshotQuery &q, Sor
         QStringLiteral("SELECT taken_at, id FROM (SELECT taken_at, id, row_number() OVER (ORDER BY taken_at %2, id %2) "
                        "AS n FROM snapshots WHERE %1) AS numbered WHERE n % ? = 0 ORDER BY n")
             .replace(QStringLiteral("%2"), direction),
-        q);
+        q, m_dialect.isSqlite());
     query.addBindValue(pageSize);
     if (!query.exec())
         return errorFrom(QStringLiteral("reading page positions"), query);
@@ -1086,18 +1126,21 @@ Result<QList<EntitySummary>> SqlSnapshotStore::entities(
     QString sql
         = QStringLiteral("SELECT entity_id, COUNT(*), MAX(taken_at) FROM snapshots WHERE tenant_id = ? AND kind = ? "
                          "AND deleted_at IS NULL");
+    // The entity prefix as the timeline's filter reads it: in any case.
+    QStringList where;
+    QVariantList values;
     if (!prefix.isEmpty())
-        sql += QStringLiteral(" AND substr(entity_id, 1, ?) = ?");
+        appendEntityPrefix(prefix, m_dialect.isSqlite(), where, values);
+    for (const QString &term : std::as_const(where))
+        sql += QStringLiteral(" AND ") + term;
     sql += QStringLiteral(" GROUP BY entity_id ORDER BY entity_id LIMIT ?");
     QSqlQuery query(*dbResult);
     query.setForwardOnly(true);
     query.prepare(sql);
     query.addBindValue(tenant);
     query.addBindValue(kind);
-    if (!prefix.isEmpty()) {
-        query.addBindValue(prefix.size());
-        query.addBindValue(prefix);
-    }
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
     query.addBindValue(qBound(1, limit, 1000000));
     if (!query.exec())
         return errorFrom(QStringLiteral("listing entities"), query);
@@ -1658,4 +1701,35 @@ Result<QList<ChatPoint>> SqlSnapshotStore::chatSeries(const ChatSeriesQuery &q)
         points.append(p);
     }
     return points;
+}
+
+Result<InventoryCatalogue> SqlSnapshotStore::inventoryCatalogue(const QString &tenant)
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    InventoryCatalogue catalogue;
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT DISTINCT store_code FROM inventory_store_days WHERE tenant_id = ? ORDER BY store_code"));
+    query.addBindValue(tenant);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("listing the inventory's stores"), query);
+    while (query.next())
+        catalogue.stores << query.value(0).toString();
+    // One index seek per product (daily_inventory_product) instead of a DISTINCT over every fact row.
+    query.prepare(QStringLiteral("WITH RECURSIVE products(id) AS ("
+                                 "SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
+                                 "UNION ALL SELECT (SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
+                                 "AND product_id > products.id) "
+                                 "FROM products WHERE products.id IS NOT NULL) "
+                                 "SELECT id FROM products WHERE id IS NOT NULL"));
+    query.addBindValue(tenant);
+    query.addBindValue(tenant);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("listing the inventory's products"), query);
+    while (query.next())
+        catalogue.products << query.value(0).toString();
+    return catalogue;
 }

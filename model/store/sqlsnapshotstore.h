@@ -46,6 +46,7 @@ public:
     Result<QList<KindStats>> kindCounts(const QString &tenant) override;
     Result<QList<InventoryPoint>> inventorySeries(const InventorySeriesQuery &query) override;
     Result<QList<ChatPoint>> chatSeries(const ChatSeriesQuery &query) override;
+    Result<InventoryCatalogue> inventoryCatalogue(const QString &tenant) override;
     Result<QList<Tenant>> tenants() override;
     Status putTenant(const Tenant &tenant) override;
     Status finishBulkLoad() override;

@@ -120,9 +120,13 @@ void TestCli::usageErrors_data()
     QTest::newRow("bad limit") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
         QStringLiteral("acme-th"), QStringLiteral("--limit"), QStringLiteral("ten") }
                                << QByteArray("--limit");
-    QTest::newRow("time without offset") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
-        QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-05-01T10:00:00") }
-                                         << QByteArray("offset");
+    // A time without an offset is the tenant's (2026-05-01 10:00 in its zone); one cut short or out of range is not.
+    QTest::newRow("time cut short") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-05-01T10") }
+                                    << QByteArray("--from");
+    QTest::newRow("time out of range") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-05-01 24:00") }
+                                       << QByteArray("out of range");
     QTest::newRow("impossible date") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
         QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-02-30") }
                                      << QByteArray("--from");
@@ -163,8 +167,8 @@ void TestCli::usageErrors_data()
     QTest::newRow("invalid cron") << args({ "schedule", "next", "0 25 * * *" }) << QByteArray("hour field");
     QTest::newRow("unknown time zone") << args({ "schedule", "next", "@daily", "--tz", "Mars/Base" })
                                        << QByteArray("time zone");
-    QTest::newRow("schedule from without offset")
-        << args({ "schedule", "next", "@daily", "--from", "2026-03-01T10:00:00" }) << QByteArray("--from");
+    QTest::newRow("schedule from cut short")
+        << args({ "schedule", "next", "@daily", "--from", "2026-03-01T10" }) << QByteArray("--from");
     QTest::newRow("take without kind") << args({ "snapshot", "take", "--tenant", "acme-th" }) << QByteArray("--kind");
     QTest::newRow("take a chat") << args({ "snapshot", "take", "--tenant", "acme-th", "--kind", "chat", "--entity",
         "x" }) << QByteArray("own service");
@@ -515,6 +519,14 @@ void TestCli::listFilters()
         QVERIFY2(takenAt >= QStringLiteral("2026-07-31T17:00:00") && takenAt < QStringLiteral("2026-08-31T17:00:00"),
             qPrintable(takenAt));
     }
+    // A time without an offset is in the tenant's zone too, as the console's date fields read it.
+    const Run wallClock = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--kind"), QStringLiteral("order"), QStringLiteral("--type"),
+        QStringLiteral("cancelled,modified"), QStringLiteral("--from"), QStringLiteral("2026-08-01 00:00"),
+        QStringLiteral("--to"), QStringLiteral("2026-09-01T00:00"), QStringLiteral("--limit"), QStringLiteral("100000"),
+        QStringLiteral("--json") });
+    QCOMPARE(wallClock.exitCode, 0);
+    QCOMPARE(wallClock.out, run.out);
 }
 
 void TestCli::showPrettyAndRaw()

@@ -10,6 +10,9 @@
 #include "ops/demogenerator.h"
 #include "store/snapshotstore.h"
 
+Q_DECLARE_METATYPE(SeriesLine)
+Q_DECLARE_METATYPE(QList<LineRun>)
+
 // The chart series on the demo data, on SQLite or PostgreSQL (SNAPSCOPE_TEST_BACKEND), each compared with a
 // computation in this test from the raw fact rows (read with a plain SELECT, summed and rolled up here in C++).
 class TestAnalytics : public QObject
@@ -24,6 +27,18 @@ private Q_SLOTS:
     void chatEqualsTheFactRows_data();
     void chatEqualsTheFactRows();
     void csvHasOneRowPerPeriod();
+    void periodEndIsTheLastDay();
+    void linesHaveGapsWhereThereIsNoData();
+    void aRateOfNoConversationsIsNoRate();
+    void runsSplitALineAtItsGaps_data();
+    void runsSplitALineAtItsGaps();
+    void niceTicksAreRound_data();
+    void niceTicksAreRound();
+    void labelledPeriodsFollowTheCalendar_data();
+    void labelledPeriodsFollowTheCalendar();
+    void chartDataSaysWhyItIsEmpty_data();
+    void chartDataSaysWhyItIsEmpty();
+    void catalogueListsStoresAndProducts();
 
 private:
     struct Fact
@@ -334,6 +349,239 @@ void TestAnalytics::csvHasOneRowPerPeriod()
             .arg(p.adjustments)
             .arg(QString::number(p.totalValue, 'g', 15)));
     QVERIFY(lines.last().endsWith(QStringLiteral(",false")));
+}
+
+void TestAnalytics::periodEndIsTheLastDay()
+{
+    using namespace AnalyticsSeries;
+    QCOMPARE(periodEnd(QDate(2026, 10, 28), Granularity::Day), QDate(2026, 10, 28));
+    QCOMPARE(periodEnd(QDate(2026, 10, 28), Granularity::Week), QDate(2026, 11, 1)); // a Sunday
+    QCOMPARE(periodEnd(QDate(2026, 2, 1), Granularity::Month), QDate(2026, 2, 28));
+    QCOMPARE(periodEnd(QDate(2028, 2, 10), Granularity::Month), QDate(2028, 2, 29));
+}
+
+void TestAnalytics::linesHaveGapsWhereThereIsNoData()
+{
+    // A range that runs past the data: the days after it have no value on any line (not a zero).
+    InventorySeriesQuery q;
+    q.tenant = QStringLiteral("acme-th");
+    q.from = m_last.addDays(-4);
+    q.to = m_last.addDays(3);
+    auto series = AnalyticsSeries::inventory(*m_store, q);
+    QVERIFY(series);
+    QCOMPARE(series->size(), 8);
+    for (const InventoryMeasure measure :
+        { InventoryMeasure::Opening, InventoryMeasure::Closing, InventoryMeasure::TotalValue }) {
+        const SeriesLine line = AnalyticsSeries::line(*series, measure);
+        QCOMPARE(line.size(), 8);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(line.at(i) && *line.at(i) > 0);
+        for (int i = 5; i < 8; ++i)
+            QVERIFY2(!line.at(i), qPrintable(QString::number(i)));
+        QCOMPARE(AnalyticsSeries::runs(line), (QList<LineRun> { { 0, 4 } }));
+    }
+    QCOMPARE(*AnalyticsSeries::line(*series, InventoryMeasure::Closing).at(4), double(series->at(4).closing));
+    QCOMPARE(*AnalyticsSeries::line(*series, InventoryMeasure::TotalValue).at(0), series->at(0).totalValue);
+}
+
+void TestAnalytics::aRateOfNoConversationsIsNoRate()
+{
+    ChatPoint none;
+    none.period = QDate(2026, 10, 1);
+    QVERIFY(!none.conversionRate());
+    ChatPoint some = none;
+    some.conversations = 4;
+    some.converted = 1;
+    some.hasData = true;
+    some.averageOrderValue = 250;
+    QCOMPARE(*some.conversionRate(), 0.25);
+    ChatPoint noOrders = some;
+    noOrders.converted = 0;
+    noOrders.averageOrderValue.reset();
+    QCOMPARE(*noOrders.conversionRate(), 0.0); // 0 of 4 is a rate: 0 %
+
+    const QList<ChatPoint> points { some, none, noOrders };
+    const SeriesLine rate = AnalyticsSeries::line(points, ChatMeasure::ConversionRatePercent);
+    QCOMPARE(rate, (SeriesLine { 25.0, std::nullopt, 0.0 }));
+    QCOMPARE(AnalyticsSeries::line(points, ChatMeasure::Converted), (SeriesLine { 1.0, std::nullopt, 0.0 }));
+    QCOMPARE(AnalyticsSeries::line(points, ChatMeasure::AverageOrderValue),
+        (SeriesLine { 250.0, std::nullopt, std::nullopt }));
+    // The JSON and CSV say "no rate" too.
+    QVERIFY(AnalyticsSeries::toJson(none).value(u"conversion_rate").isNull());
+    QCOMPARE(AnalyticsSeries::toJson(some).value(u"conversion_rate").toDouble(), 0.25);
+    const QStringList rows = AnalyticsSeries::chatCsv({ none }).split(QStringLiteral("\r\n"));
+    QCOMPARE(rows.at(1).section(u',', 3, 3), QString());
+}
+
+void TestAnalytics::runsSplitALineAtItsGaps_data()
+{
+    QTest::addColumn<SeriesLine>("line");
+    QTest::addColumn<QList<LineRun>>("expected");
+    const std::optional<double> gap;
+    QTest::newRow("empty") << SeriesLine {} << QList<LineRun> {};
+    QTest::newRow("all gaps") << SeriesLine { gap, gap } << QList<LineRun> {};
+    QTest::newRow("whole") << SeriesLine { 1.0, 2.0, 3.0 } << QList<LineRun> { { 0, 2 } };
+    QTest::newRow("zero is a value") << SeriesLine { 0.0, 0.0 } << QList<LineRun> { { 0, 1 } };
+    QTest::newRow("gap inside") << SeriesLine { 1.0, gap, 3.0, 4.0 } << QList<LineRun> { { 0, 0 }, { 2, 3 } };
+    QTest::newRow("gaps at the edges") << SeriesLine { gap, 1.0, 2.0, gap, gap, 5.0, gap }
+                                       << QList<LineRun> { { 1, 2 }, { 5, 5 } };
+}
+
+void TestAnalytics::runsSplitALineAtItsGaps()
+{
+    QFETCH(SeriesLine, line);
+    QFETCH(QList<LineRun>, expected);
+    QCOMPARE(AnalyticsSeries::runs(line), expected);
+}
+
+void TestAnalytics::niceTicksAreRound_data()
+{
+    QTest::addColumn<double>("min");
+    QTest::addColumn<double>("max");
+    QTest::addColumn<int>("maxTicks");
+    QTest::addColumn<bool>("integers");
+    QTest::addColumn<double>("wantMax");
+    QTest::addColumn<double>("wantStep");
+    QTest::addColumn<int>("wantDecimals");
+    // The figures the issue saw: a units axis topped at 25717.7 and ticks of 2.8 conversations.
+    QTest::newRow("units") << 0.0 << 25717.7 << 7 << true << 30000.0 << 5000.0 << 0;
+    QTest::newRow("units, fewer ticks") << 0.0 << 25717.7 << 6 << true << 30000.0 << 10000.0 << 0;
+    QTest::newRow("conversations") << 0.0 << 11.0 << 6 << true << 15.0 << 5.0 << 0;
+    QTest::newRow("conversations, more ticks") << 0.0 << 11.0 << 7 << true << 12.0 << 2.0 << 0;
+    QTest::newRow("few conversations") << 0.0 << 3.0 << 6 << true << 3.0 << 1.0 << 0;
+    QTest::newRow("stock value") << 0.0 << 250335.3 << 6 << false << 300000.0 << 100000.0 << 0;
+    QTest::newRow("percent") << 0.0 << 100.0 << 6 << false << 100.0 << 20.0 << 0;
+    QTest::newRow("satisfaction") << 0.0 << 4.6 << 6 << false << 5.0 << 1.0 << 0;
+    QTest::newRow("small fractions") << 0.0 << 0.9 << 5 << false << 1.0 << 0.25 << 2;
+    QTest::newRow("nothing to show") << 0.0 << 0.0 << 6 << true << 1.0 << 1.0 << 0;
+    QTest::newRow("one integer value") << 0.0 << 1.0 << 6 << true << 1.0 << 1.0 << 0;
+}
+
+void TestAnalytics::niceTicksAreRound()
+{
+    QFETCH(double, min);
+    QFETCH(double, max);
+    QFETCH(int, maxTicks);
+    QFETCH(bool, integers);
+    QFETCH(double, wantMax);
+    QFETCH(double, wantStep);
+    QFETCH(int, wantDecimals);
+    const AxisTicks ticks = AnalyticsSeries::niceTicks(min, max, maxTicks, integers);
+    QCOMPARE(ticks.min, 0.0);
+    QCOMPARE(ticks.max, wantMax);
+    QCOMPARE(ticks.step, wantStep);
+    QCOMPARE(ticks.decimals, wantDecimals);
+    QVERIFY(ticks.count <= maxTicks && ticks.count >= 2);
+    QCOMPARE(ticks.min + ticks.step * (ticks.count - 1), ticks.max);
+    QVERIFY(ticks.max >= max);
+    if (integers)
+        QCOMPARE(ticks.step, std::round(ticks.step));
+}
+
+void TestAnalytics::labelledPeriodsFollowTheCalendar_data()
+{
+    QTest::addColumn<int>("granularity");
+    QTest::addColumn<QDate>("from");
+    QTest::addColumn<QDate>("to");
+    QTest::addColumn<int>("maxLabels");
+    QTest::addColumn<QList<QDate>>("expected");
+    // Months are labelled by their own first day, never mid-month.
+    QTest::newRow("12 months, all fit") << int(Granularity::Month) << QDate(2025, 11, 1) << QDate(2026, 10, 31) << 12
+                                        << QList<QDate> { QDate(2025, 11, 1), QDate(2025, 12, 1), QDate(2026, 1, 1),
+                                               QDate(2026, 2, 1), QDate(2026, 3, 1), QDate(2026, 4, 1),
+                                               QDate(2026, 5, 1), QDate(2026, 6, 1), QDate(2026, 7, 1),
+                                               QDate(2026, 8, 1), QDate(2026, 9, 1), QDate(2026, 10, 1) };
+    QTest::newRow("12 months, quarters") << int(Granularity::Month) << QDate(2025, 11, 1) << QDate(2026, 10, 31) << 5
+                                         << QList<QDate> { QDate(2026, 1, 1), QDate(2026, 4, 1), QDate(2026, 7, 1),
+                                                QDate(2026, 10, 1) };
+    QTest::newRow("90 days: the first of each month")
+        << int(Granularity::Day) << QDate(2026, 8, 3) << QDate(2026, 10, 31) << 5
+        << QList<QDate> { QDate(2026, 9, 1), QDate(2026, 10, 1) };
+    QTest::newRow("90 days, room for Mondays every other week")
+        << int(Granularity::Day) << QDate(2026, 8, 3) << QDate(2026, 10, 31) << 10
+        << QList<QDate> { QDate(2026, 8, 3), QDate(2026, 8, 17), QDate(2026, 8, 31), QDate(2026, 9, 14),
+               QDate(2026, 9, 28), QDate(2026, 10, 12), QDate(2026, 10, 26) };
+    QTest::newRow("a week: every day") << int(Granularity::Day) << QDate(2026, 10, 25) << QDate(2026, 10, 31) << 10
+                                       << QList<QDate> { QDate(2026, 10, 25), QDate(2026, 10, 26), QDate(2026, 10, 27),
+                                              QDate(2026, 10, 28), QDate(2026, 10, 29), QDate(2026, 10, 30),
+                                              QDate(2026, 10, 31) };
+    QTest::newRow("weeks: the first Monday of a month")
+        << int(Granularity::Week) << QDate(2026, 5, 1) << QDate(2026, 10, 31) << 6
+        << QList<QDate> { QDate(2026, 5, 4), QDate(2026, 6, 1), QDate(2026, 7, 6), QDate(2026, 8, 3), QDate(2026, 9, 7),
+               QDate(2026, 10, 5) };
+    QTest::newRow("room for one: a Monday") << int(Granularity::Day) << QDate(2026, 10, 2) << QDate(2026, 10, 20) << 0
+                                            << QList<QDate> { QDate(2026, 10, 12) };
+}
+
+void TestAnalytics::labelledPeriodsFollowTheCalendar()
+{
+    QFETCH(int, granularity);
+    QFETCH(QDate, from);
+    QFETCH(QDate, to);
+    QFETCH(int, maxLabels);
+    QFETCH(QList<QDate>, expected);
+    const QList<QDate> periods = AnalyticsSeries::periods(from, to, Granularity(granularity));
+    QList<QDate> got;
+    for (const qsizetype i : AnalyticsSeries::labelledPeriods(periods, Granularity(granularity), maxLabels))
+        got << periods.at(i);
+    QCOMPARE(got, expected);
+}
+
+void TestAnalytics::chartDataSaysWhyItIsEmpty_data()
+{
+    QTest::addColumn<QString>("store");
+    QTest::addColumn<QString>("product");
+    QTest::addColumn<int>("fromOffset"); // days after the last day with data
+    QTest::addColumn<int>("empty");
+    QTest::newRow("data") << QString() << QStringLiteral("P0003") << -10 << int(InventoryChartData::Empty::No);
+    QTest::newRow("unknown product") << QString() << QStringLiteral("P9999") << -10
+                                     << int(InventoryChartData::Empty::UnknownProduct);
+    QTest::newRow("unknown store") << QStringLiteral("STORE999") << QString() << -10
+                                   << int(InventoryChartData::Empty::UnknownStore);
+    QTest::newRow("known product, no data in range")
+        << QString() << QStringLiteral("P0003") << 5 << int(InventoryChartData::Empty::NoDataInRange);
+}
+
+void TestAnalytics::chartDataSaysWhyItIsEmpty()
+{
+    QFETCH(QString, store);
+    QFETCH(QString, product);
+    QFETCH(int, fromOffset);
+    QFETCH(int, empty);
+    InventorySeriesQuery q;
+    q.tenant = QStringLiteral("acme-th");
+    q.from = m_last.addDays(fromOffset);
+    q.to = q.from.addDays(20);
+    q.storeCode = store;
+    q.productId = product;
+    auto data = AnalyticsSeries::inventoryChart(*m_store, q, true);
+    QVERIFY2(data, qPrintable(data ? QString() : data.error().message));
+    QCOMPARE(int(data->empty), empty);
+    QCOMPARE(data->points.size(), 21);
+    QCOMPARE(data->previous.size(), 21);
+    QCOMPARE(data->previous.first().period, q.from.addDays(-21));
+    QCOMPARE(data->tenant.id, QStringLiteral("acme-th"));
+    QCOMPARE(data->tenant.businessTimeZone, QStringLiteral("Asia/Bangkok"));
+}
+
+void TestAnalytics::catalogueListsStoresAndProducts()
+{
+    auto catalogue = m_store->inventoryCatalogue(QStringLiteral("acme-th"));
+    QVERIFY2(catalogue, qPrintable(catalogue ? QString() : catalogue.error().message));
+    QSet<QString> stores, products;
+    for (const Fact &f : std::as_const(m_facts)) {
+        stores.insert(f.store);
+        products.insert(f.product);
+    }
+    QStringList wantStores(stores.cbegin(), stores.cend()), wantProducts(products.cbegin(), products.cend());
+    std::sort(wantStores.begin(), wantStores.end());
+    std::sort(wantProducts.begin(), wantProducts.end());
+    QCOMPARE(catalogue->stores, wantStores);
+    QCOMPARE(catalogue->products, wantProducts);
+    QVERIFY(catalogue->products.size() > 1);
+    auto none = m_store->inventoryCatalogue(QStringLiteral("no-such-tenant"));
+    QVERIFY(none);
+    QVERIFY(none->stores.isEmpty() && none->products.isEmpty());
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestAnalytics, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")

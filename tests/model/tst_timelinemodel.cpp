@@ -14,6 +14,8 @@ namespace {
 
 constexpr EpochMs T0 = 1735689600000; // 2025-01-01T00:00:00Z
 constexpr int Rows = 1050;
+// Tenant t2 (Asia/Bangkok): a few snapshots whose creators and entity ids differ in case, for the text filters.
+const QString Bangkok = QStringLiteral("t2");
 
 NewSnapshot snapshot(const QString &kind, const QString &entity, EpochMs at, const QString &type)
 {
@@ -46,6 +48,12 @@ private Q_SLOTS:
     void reversedSortStartsAtTheOldest();
     void emptyResultIsShown();
     void entityListFindsByPrefix();
+    void timesAreShownInTheTenantsZone_data();
+    void timesAreShownInTheTenantsZone();
+    void textFiltersIgnoreCase_data();
+    void textFiltersIgnoreCase();
+    void emptyTimelineSaysWhy_data();
+    void emptyTimelineSaysWhy();
 
 private:
     std::unique_ptr<TimelineModel> newModel(bool useFetchMore = true);
@@ -89,6 +97,25 @@ void TestTimelineModel::initTestCase()
     }
     auto put = m_store->putBatch(batch);
     QVERIFY2(put.ok(), qPrintable(put.ok() ? QString() : put.error().message));
+
+    QVERIFY(
+        m_store->putTenant(
+                   { Bangkok, QStringLiteral("Bangkok"), QStringLiteral("Asia/Bangkok"), QStringLiteral("THB") })
+            .ok());
+    const QList<std::pair<QString, QString>> rows { { QStringLiteral("ORD-TH-001"), QStringLiteral("Ana.K") },
+        { QStringLiteral("ord-th-002"), QStringLiteral("support-ana") },
+        { QStringLiteral("Ord-Th-003"), QStringLiteral("bob") },
+        { QStringLiteral("OTHER-1"), QStringLiteral("system") },
+        { QStringLiteral("ORDX-9"), QStringLiteral("a%b_c") } };
+    QList<NewSnapshot> bangkok;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        NewSnapshot s = snapshot(QStringLiteral("order"), rows.at(i).first, T0 + i * 60000, QStringLiteral("created"));
+        s.tenant = Bangkok;
+        s.createdBy = rows.at(i).second;
+        bangkok.append(s);
+    }
+    auto putBangkok = m_store->putBatch(bangkok);
+    QVERIFY2(putBangkok.ok(), qPrintable(putBangkok.ok() ? QString() : putBangkok.error().message));
 }
 
 void TestTimelineModel::cleanupTestCase()
@@ -291,6 +318,11 @@ void TestTimelineModel::entityListFindsByPrefix()
     for (int r = 0; r < model.rowCount(); ++r)
         ids << model.index(r, 0).data(EntityListModel::EntityIdRole).toString();
     QCOMPARE(ids.join(u','), QStringLiteral("E3,E30,E31,E32,E33,E34,E35,E36,E37,E38,E39"));
+    // In any case, as the timeline's entity filter.
+    model.setFilter(QStringLiteral("t1"), QStringLiteral("order"), QStringLiteral("e3"));
+    QTRY_VERIFY(!model.isLoading());
+    QCOMPARE(model.rowCount(), 11);
+    QCOMPARE(model.index(0, 0).data(EntityListModel::EntityIdRole).toString(), QStringLiteral("E3"));
     // A limit cuts the list and says so.
     model.setLimit(5);
     model.setFilter(QStringLiteral("t1"), QStringLiteral("chat"), QString());
@@ -300,6 +332,133 @@ void TestTimelineModel::entityListFindsByPrefix()
     model.setFilter(QStringLiteral("t1"), QStringLiteral("order"), QStringLiteral("nothing"));
     QTRY_VERIFY(!model.isLoading());
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTimelineModel::timesAreShownInTheTenantsZone_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<QString>("newest"); // the newest t1 snapshot, taken 2025-01-01T08:44:00Z
+    QTest::newRow("unset") << QString() << QStringLiteral("Taken at (UTC)") << QStringLiteral("2025-01-01 08:44:00");
+    QTest::newRow("bangkok") << QStringLiteral("Asia/Bangkok") << QStringLiteral("Taken at (Asia/Bangkok)")
+                             << QStringLiteral("2025-01-01 15:44:00");
+    QTest::newRow("new york") << QStringLiteral("America/New_York") << QStringLiteral("Taken at (America/New_York)")
+                              << QStringLiteral("2025-01-01 03:44:00");
+}
+
+void TestTimelineModel::timesAreShownInTheTenantsZone()
+{
+    QFETCH(QString, zone);
+    QFETCH(QString, header);
+    QFETCH(QString, newest);
+    auto model = newModel();
+    QSignalSpy firstPage(model.get(), &TimelineModel::firstPageShown);
+    QSignalSpy headerChanged(model.get(), &QAbstractItemModel::headerDataChanged);
+    model->setStore(m_store);
+    if (!zone.isEmpty())
+        model->setTimeZone(QTimeZone(zone.toUtf8()));
+    model->setQuery(allOfTenant());
+    QVERIFY(firstPage.wait());
+    QCOMPARE(model->headerData(int(TimelineModel::Column::TakenAt), Qt::Horizontal).toString(), header);
+    QCOMPARE(headerChanged.size(), zone.isEmpty() ? 0 : 1);
+    const QModelIndex first = model->index(0, int(TimelineModel::Column::TakenAt));
+    QCOMPARE(first.data(TimelineModel::TakenAtRole).toLongLong(), T0 + ((Rows - 1) / 2) * 60000);
+    QCOMPARE(first.data().toString(), newest);
+    QVERIFY(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("2025-01-01T08:44:00.000Z")));
+}
+
+void TestTimelineModel::textFiltersIgnoreCase_data()
+{
+    QTest::addColumn<QString>("entityPrefix");
+    QTest::addColumn<QString>("createdBy");
+    QTest::addColumn<QStringList>("entities"); // oldest first
+    const auto list = [](const char *ids) { return QString::fromLatin1(ids).split(u',', Qt::SkipEmptyParts); };
+    QTest::newRow("prefix in another case")
+        << QStringLiteral("ord-th-") << QString() << list("ORD-TH-001,ord-th-002,Ord-Th-003");
+    QTest::newRow("prefix upper") << QStringLiteral("ORD") << QString()
+                                  << list("ORD-TH-001,ord-th-002,Ord-Th-003,ORDX-9");
+    QTest::newRow("prefix exact case") << QStringLiteral("Ord-Th") << QString()
+                                       << list("ORD-TH-001,ord-th-002,Ord-Th-003");
+    QTest::newRow("prefix whole id") << QStringLiteral("other-1") << QString() << list("OTHER-1");
+    QTest::newRow("prefix is a prefix") << QStringLiteral("TH-") << QString() << list("");
+    QTest::newRow("created by contains") << QString() << QStringLiteral("ana") << list("ORD-TH-001,ord-th-002");
+    QTest::newRow("created by any case") << QString() << QStringLiteral("ANA.k") << list("ORD-TH-001");
+    QTest::newRow("created by exact") << QString() << QStringLiteral("system") << list("OTHER-1");
+    QTest::newRow("created by % is literal") << QString() << QStringLiteral("%") << list("ORDX-9");
+    QTest::newRow("created by _ is literal") << QString() << QStringLiteral("b_c") << list("ORDX-9");
+    QTest::newRow("created by _ matches no other") << QString() << QStringLiteral("a_b") << list("");
+    QTest::newRow("both") << QStringLiteral("ord-th") << QStringLiteral("O") << list("ord-th-002,Ord-Th-003");
+}
+
+void TestTimelineModel::textFiltersIgnoreCase()
+{
+    QFETCH(QString, entityPrefix);
+    QFETCH(QString, createdBy);
+    QFETCH(QStringList, entities);
+    auto model = newModel();
+    QSignalSpy firstPage(model.get(), &TimelineModel::firstPageShown);
+    model->setStore(m_store);
+    model->setSortOrder(SortOrder::OldestFirst);
+    SnapshotQuery q;
+    q.tenant = Bangkok;
+    q.entityPrefix = entityPrefix;
+    q.createdBy = createdBy;
+    model->setQuery(q);
+    QVERIFY(firstPage.wait());
+    QStringList shown;
+    for (int row = 0; row < model->rowCount(); ++row)
+        shown << model->index(row, int(TimelineModel::Column::Entity)).data().toString();
+    QCOMPARE(shown, entities);
+    auto count = m_store->countHeaders(q); // the count agrees with the list
+    QVERIFY(count.ok());
+    QCOMPARE(*count, qint64(entities.size()));
+}
+
+void TestTimelineModel::emptyTimelineSaysWhy_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("createdBy");
+    QTest::addColumn<bool>("ranged");
+    QTest::addColumn<QString>("text");
+    // The range: October 2026 in Bangkok; t2's snapshots were taken on 2025-01-01 from 07:00 Bangkok time.
+    QTest::newRow("range, newest outside it")
+        << QStringLiteral("order") << QString() << true
+        << QStringLiteral("No snapshots were taken between 2026-10-01 00:00 and 2026-11-01 00:00 (Asia/Bangkok) with "
+                          "kind Orders.\nThe newest one is from 2025-01-01 07:04; widen the time range to see it.");
+    QTest::newRow("range and filters, none at all")
+        << QStringLiteral("chat") << QStringLiteral("nobody") << true
+        << QStringLiteral("No snapshots were taken between 2026-10-01 00:00 and 2026-11-01 00:00 (Asia/Bangkok) with "
+                          "kind Chat conversations; created by someone matching \"nobody\".\nNone match these filters "
+                          "at any time.");
+    QTest::newRow("no range") << QString() << QStringLiteral("nobody") << false
+                              << QStringLiteral("No snapshots with created by someone matching \"nobody\".");
+}
+
+void TestTimelineModel::emptyTimelineSaysWhy()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, createdBy);
+    QFETCH(bool, ranged);
+    QFETCH(QString, text);
+    auto model = newModel();
+    QSignalSpy why(model.get(), &TimelineModel::emptyTextChanged);
+    model->setStore(m_store);
+    const QTimeZone zone("Asia/Bangkok");
+    model->setTimeZone(zone);
+    SnapshotQuery q;
+    q.tenant = Bangkok;
+    q.kind = kind;
+    q.createdBy = createdBy;
+    if (ranged)
+        q.takenAt = { QDateTime(QDate(2026, 10, 1), QTime(0, 0), zone).toMSecsSinceEpoch(),
+            QDateTime(QDate(2026, 11, 1), QTime(0, 0), zone).toMSecsSinceEpoch() };
+    model->setQuery(q);
+    QTRY_VERIFY(!model->emptyText().isEmpty());
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(model->emptyText(), text);
+    // Rows shown again: nothing to explain.
+    model->setQuery(allOfTenant());
+    QCOMPARE(model->emptyText(), QString());
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestTimelineModel, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")

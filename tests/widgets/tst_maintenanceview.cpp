@@ -14,6 +14,8 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QMessageBox>
+#include <QTimer>
 #include <QTest>
 
 #include "auditlogpanel.h"
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void takeSnapshotOfAStore();
     void planPreviewAndRunACleanup();
     void restoreFromTheTrash();
+    void purgeSaysHowManyGo();
     void scheduleEditorValidatesAndPreviews();
     void schedulesListAndRunNow();
     void auditLogListsAndExports();
@@ -195,6 +198,46 @@ void TestMaintenanceView::restoreFromTheTrash()
     QTRY_COMPARE(panel->model()->rowCount(), 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE deleted_at IS NOT NULL")), 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'trash.restore'")), 1);
+}
+
+void TestMaintenanceView::purgeSaysHowManyGo()
+{
+    const QList<SnapshotHeader> headers = m_store->listHeaders(allOfTenant(), {})->headers;
+    const EpochMs longAgo = QDateTime::currentMSecsSinceEpoch() - 10 * 86'400'000LL;
+    QVERIFY(m_store->maintenance().trash({ QUuid::fromString(headers.at(4).id), QUuid::fromString(headers.at(5).id),
+                                             QUuid::fromString(headers.at(6).id) },
+        longAgo));
+    QVERIFY(m_store->maintenance().trash({ QUuid::fromString(headers.at(7).id) }, QDateTime::currentMSecsSinceEpoch()));
+    TrashPanel *panel = m_view->trashPanel();
+    m_view->setCurrentWidget(panel);
+    auto *status = panel->findChild<QLabel *>(QStringLiteral("status"));
+    auto *undoDays = panel->findChild<QSpinBox *>(QStringLiteral("undoDays"));
+    undoDays->setValue(7);
+    // The question names how many go; cancelled, nothing goes.
+    QString asked;
+    const auto answer = [&asked](QMessageBox::StandardButton button) {
+        QTimer::singleShot(50, qApp, [&asked, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            asked = box->text();
+            box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("purge")), Qt::LeftButton);
+    QTRY_VERIFY(!asked.isEmpty());
+    QVERIFY2(asked.contains(QStringLiteral("Delete 3 snapshot(s) for good")), qPrintable(asked));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE deleted_at IS NOT NULL")), 4);
+    asked.clear();
+    answer(QMessageBox::Yes);
+    QSignalSpy changed(panel, &TrashPanel::changed);
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("purge")), Qt::LeftButton);
+    QVERIFY(changed.wait(30000));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE deleted_at IS NOT NULL")), 1);
+    QTRY_VERIFY(status->text().contains(QStringLiteral("Purged 3")));
+    // Only what is inside the undo window is left: nothing to ask about.
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("purge")), Qt::LeftButton);
+    QTRY_VERIFY2(status->text().contains(QStringLiteral("nothing to purge")), qPrintable(status->text()));
 }
 
 void TestMaintenanceView::scheduleEditorValidatesAndPreviews()
