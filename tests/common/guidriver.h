@@ -311,8 +311,21 @@ public:
         if (inspector->header() && payloadPages->currentWidget() == loadingLabel)
             return QStringLiteral("the inspector still shows \"%1\" for %2")
                 .arg(static_cast<QLabel *>(loadingLabel)->text(), inspector->header()->id);
-        // The compare view shows the comparison it holds: its summary, one row per change, sides of equal length.
-        if (const SnapshotComparison *c = compare->comparison(); c && !compare->isComparing()) {
+        // The compare view is not left saying it compares when nothing is compared; and it shows the comparison it
+        // holds: its summary, one row per change, sides of equal length.
+        const auto *comparePages = compare->findChild<QStackedWidget *>(QStringLiteral("pages"));
+        const auto *compareMessage = compare->findChild<QLabel *>(QStringLiteral("messageLabel"));
+        if (comparePages->currentWidget() == compareMessage && !compare->isComparing()
+            && compareMessage->text() == QCoreApplication::translate("CompareView", "Comparing…"))
+            return QStringLiteral("the compare view says \"%1\" but nothing is being compared")
+                .arg(compareMessage->text());
+        const auto *leftSide = compare->findChild<QPlainTextEdit *>(QStringLiteral("leftText"));
+        if (comparePages->currentWidget() != compareMessage && !compare->isComparing()
+            && leftSide->toPlainText() == QCoreApplication::translate("CompareView", "Laying out…"))
+            return QStringLiteral("the compare sides say \"%1\" but nothing is being laid out")
+                .arg(leftSide->toPlainText());
+        if (const SnapshotComparison *c = compare->comparison();
+            c && !compare->isComparing() && comparePages->currentWidget() != compareMessage) {
             const auto *summary = compare->findChild<QLabel *>(QStringLiteral("summaryLabel"));
             const auto *changes = compare->findChild<QTableView *>(QStringLiteral("changesTable"));
             const auto *left = compare->findChild<QPlainTextEdit *>(QStringLiteral("leftText"));

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void init();
     void compareAgainAndAgain_data();
     void compareAgainAndAgain();
+    void hideUnchangedWhileComparing();
     void revealInTreeAndTextMode_data();
     void revealInTreeAndTextMode();
     void languageMenuOnceWhateverTheRole();
@@ -124,8 +125,8 @@ bool TestJourneys::comparisonShown(Console &c, const QString &olderId, const QSt
         },
         30000);
     if (!shown) {
-        *why = QStringLiteral("the compare view does not show %1 -> %2 (status: %3)")
-                   .arg(olderId, newerId, c.window.findChild<QStatusBar *>()->currentMessage());
+        *why = QStringLiteral("the compare view does not show %1 -> %2 (%3; %4; status: %5)")
+                   .arg(olderId, newerId, c.busy(), c.mismatch(), c.window.findChild<QStatusBar *>()->currentMessage());
         return false;
     }
     if (c.views->currentWidget() != c.compare) {
@@ -255,6 +256,38 @@ void TestJourneys::compareAgainAndAgain()
     QCOMPARE(left->toPlainText().contains(QStringLiteral("unchanged lines")),
         fold && c.compare->findChild<QCheckBox *>(QStringLiteral("hideUnchangedCheck"))->isChecked()
             && left->toPlainText().contains(QStringLiteral("⋯")));
+}
+
+// Found by the random-action test: "Hide unchanged lines" ticked while the next comparison loads left the view on
+// "Comparing…" for good (the re-layout of the previous sides superseded the comparison in flight).
+void TestJourneys::hideUnchangedWhileComparing()
+{
+    Console c;
+    QVERIFY(c.open(ConnectionSpec::sqlite(m_db)));
+    c.window.openEntity(QStringLiteral("order"), Order, false);
+    QTRY_VERIFY_WITH_TIMEOUT(c.rows->countState() == TimelineModel::CountState::Exact && c.rows->rowCount() >= 3
+            && c.rows->headerAt(0) && c.rows->headerAt(0)->entityId == Order,
+        30000);
+    const auto idOf = [&](int version) { return c.rows->headerAt(c.rowOfVersion(version))->id; };
+    QSignalSpy sides(c.compare, &CompareView::sidesShown);
+    c.clickRow(c.rowOfVersion(3));
+    QTRY_VERIFY(c.inspectorShows(idOf(3)));
+    c.key(Qt::Key_D, Qt::ControlModifier);
+    QString why;
+    QVERIFY2(comparisonShown(c, idOf(2), idOf(3), &why), qPrintable(why));
+    QTRY_COMPARE_WITH_TIMEOUT(sides.size(), 1, 30000);
+
+    c.clickTab(c.window.findChild<QWidget *>(QStringLiteral("timelineTab")));
+    c.clickRow(c.rowOfVersion(2));
+    QTRY_VERIFY(c.inspectorShows(idOf(2)));
+    c.key(Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(c.compare->isComparing());
+    auto *hide = c.compare->findChild<QCheckBox *>(QStringLiteral("hideUnchangedCheck"));
+    QTest::mouseClick(hide, Qt::LeftButton, {}, QPoint(5, hide->height() / 2)); // before the comparison is back
+    QVERIFY2(comparisonShown(c, idOf(1), idOf(2), &why), qPrintable(why));
+    QTRY_VERIFY2_WITH_TIMEOUT(c.isQuiet(), qPrintable(c.busy()), 30000);
+    QVERIFY2(c.mismatch().isEmpty(), qPrintable(c.mismatch()));
+    QVERIFY(hide->isChecked());
 }
 
 void TestJourneys::revealInTreeAndTextMode_data()
