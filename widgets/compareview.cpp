@@ -94,8 +94,22 @@ CompareView::~CompareView() = default;
 void CompareView::setStore(std::shared_ptr<SnapshotStore> store)
 {
     m_store = std::move(store);
-    ++m_generation;
+    ++m_generation; // what was on its way belongs to the other store
     m_busy = false;
+    m_relayOutWanted = false;
+    // Back to the start: a comparison that was loading must not stay on "Comparing…" with nothing running.
+    m_comparison.reset();
+    m_sides.reset();
+    m_changes->setChanges({});
+    showPlaceholder(QString());
+    m_ui->titleLabel->clear();
+    m_ui->summaryLabel->clear();
+    m_ui->messageLabel->setText(
+        tr("Select two snapshots in the timeline and choose Compare, or use Compare with previous (Ctrl+D)."));
+    m_ui->pages->setCurrentWidget(m_ui->messageLabel);
+    for (QWidget *w : std::initializer_list<QWidget *> { m_ui->exportPatchButton, m_ui->exportReportButton,
+             m_ui->hideUnchangedCheck, m_ui->nextButton, m_ui->previousButton })
+        w->setEnabled(false);
 }
 
 void CompareView::compare(const QString &leftId, const QString &rightId)
@@ -104,6 +118,7 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
         return;
     const quint64 generation = ++m_generation;
     m_busy = true;
+    m_relayOutWanted = false;
     m_ui->pages->setCurrentWidget(m_ui->messageLabel);
     m_ui->messageLabel->setText(tr("Comparing…"));
     m_ui->summaryLabel->clear();
@@ -161,16 +176,23 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
                     const bool fold = hide || sides->rows.size() > FoldAbove;
                     return std::tuple { sides, layOut(*sides, fold, font, gui), fold };
                 },
-                [this, generation](const std::tuple<std::shared_ptr<const SideBySide>, Documents, bool> &laid) {
+                [this, generation, hide](const std::tuple<std::shared_ptr<const SideBySide>, Documents, bool> &laid) {
                     if (generation != m_generation)
                         return;
                     m_busy = false;
                     m_sides = std::get<0>(laid);
-                    const QSignalBlocker quiet(m_ui->hideUnchangedCheck);
-                    m_ui->hideUnchangedCheck->setChecked(std::get<2>(laid));
+                    // Ticked or unticked while the sides were laid out: laid out again as asked.
+                    const bool toggled
+                        = std::exchange(m_relayOutWanted, false) && m_ui->hideUnchangedCheck->isChecked() != hide;
+                    if (!toggled) {
+                        const QSignalBlocker quiet(m_ui->hideUnchangedCheck);
+                        m_ui->hideUnchangedCheck->setChecked(std::get<2>(laid));
+                    }
                     showDocuments(std::get<1>(laid));
                     goToChange(std::max(0, m_ui->changesTable->currentIndex().row()));
                     Q_EMIT sidesShown();
+                    if (toggled)
+                        relayOut();
                 });
         });
 }
@@ -274,6 +296,11 @@ void CompareView::showDocuments(Documents documents)
 
 void CompareView::relayOut()
 {
+    if (m_busy) {
+        // A comparison is on its way: it is laid out with the box as it is when its sides arrive (see compare()).
+        m_relayOutWanted = true;
+        return;
+    }
     if (!m_sides || !m_store)
         return;
     const quint64 generation = ++m_generation;

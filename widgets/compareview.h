@@ -67,6 +67,7 @@ private:
     Documents m_documents;
     quint64 m_generation = 0;
     bool m_busy = false;
+    bool m_relayOutWanted = false; // "Hide unchanged lines" changed while a comparison was on its way
     Pii::Role m_role = Pii::DefaultRole;
     QTimeZone m_zone = QTimeZone::utc();
 };
