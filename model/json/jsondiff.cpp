@@ -88,58 +88,6 @@ private:
         }
     }
 
-    // The identity key of an array's elements: the first key of a matching ArrayIdentity that every element has.
-    QString identityKey(const QJsonArray &a, const QJsonArray &b, const QStringList &path) const
-    {
-        const QString where = pointer(path);
-        for (const ArrayIdentity &identity : m_options.identities) {
-            if (!identity.arrayPointer.isEmpty() && identity.arrayPointer != where)
-                continue;
-            for (const QString &key : identity.keys) {
-                const auto all = [&](const QJsonArray &array) {
-                    for (const QJsonValue &e : array) {
-                        if (!e.isObject() || !e.toObject().contains(key))
-                            return false;
-                    }
-                    return true;
-                };
-                if (all(a) && all(b))
-                    return key;
-            }
-        }
-        return QString();
-    }
-
-    // Elements become numbers for the edit script: a hash of their identity (the kind's key) or of their content.
-    // Equal hashes of different elements only cost a larger patch: kept elements are compared again.
-    static size_t hashOf(const QJsonValue &v, size_t seed = 0)
-    {
-        switch (v.type()) {
-        case QJsonValue::String:
-            return qHash(v.toString(), seed ^ 0x73);
-        case QJsonValue::Double:
-            return qHash(v.toDouble(), seed ^ 0x6e);
-        case QJsonValue::Bool:
-            return qHash(v.toBool(), seed ^ 0x62);
-        case QJsonValue::Array: {
-            size_t h = seed ^ 0x61;
-            const QJsonArray array = v.toArray();
-            for (const QJsonValue &e : array)
-                h = hashOf(e, h * 31 + 7);
-            return h;
-        }
-        case QJsonValue::Object: {
-            size_t h = seed ^ 0x6f;
-            const QJsonObject object = v.toObject();
-            for (auto it = object.begin(); it != object.end(); ++it)
-                h = hashOf(it.value(), qHash(it.key(), h * 31 + 11));
-            return h;
-        }
-        default:
-            return seed ^ 0x7a;
-        }
-    }
-
     // A paired (changed) element: operations inside it when they are few, else one replace of the element.
     void element(const QJsonValue &a, const QJsonValue &b, QStringList &path)
     {
@@ -163,14 +111,14 @@ private:
     {
         if (a == b)
             return;
-        const QString key = identityKey(a, b, path);
+        const QString key = identityKey(a, b, pointer(path), m_options.identities);
         std::vector<size_t> ia, ib;
         ia.reserve(size_t(a.size()));
         ib.reserve(size_t(b.size()));
         for (const QJsonValue &e : a)
-            ia.push_back(hashOf(key.isEmpty() ? e : e.toObject().value(key)));
+            ia.push_back(elementHash(e, key));
         for (const QJsonValue &e : b)
-            ib.push_back(hashOf(key.isEmpty() ? e : e.toObject().value(key)));
+            ib.push_back(elementHash(e, key));
         auto steps = editScript(ia, ib, 4000);
         if (!steps) {
             // Too different for a shortest script: pair elements by position.
@@ -241,6 +189,60 @@ QJsonArray diff(const QJsonValue &from, const QJsonValue &to, const Options &opt
     QStringList path;
     differ.value(from, to, path);
     return differ.patch;
+}
+
+QString identityKey(
+    const QJsonArray &a, const QJsonArray &b, const QString &arrayPointer, const QList<ArrayIdentity> &identities)
+{
+    for (const ArrayIdentity &identity : identities) {
+        if (!identity.arrayPointer.isEmpty() && identity.arrayPointer != arrayPointer)
+            continue;
+        for (const QString &key : identity.keys) {
+            const auto all = [&](const QJsonArray &array) {
+                return std::all_of(array.begin(), array.end(),
+                    [&](const QJsonValue &e) { return e.isObject() && e.toObject().contains(key); });
+            };
+            if (all(a) && all(b))
+                return key;
+        }
+    }
+    return QString();
+}
+
+namespace {
+// Equal hashes of different elements only cost a larger patch: kept elements are compared again.
+size_t contentHash(const QJsonValue &v, size_t seed = 0)
+{
+    switch (v.type()) {
+    case QJsonValue::String:
+        return qHash(v.toString(), seed ^ 0x73);
+    case QJsonValue::Double:
+        return qHash(v.toDouble(), seed ^ 0x6e);
+    case QJsonValue::Bool:
+        return qHash(v.toBool(), seed ^ 0x62);
+    case QJsonValue::Array: {
+        size_t h = seed ^ 0x61;
+        const QJsonArray array = v.toArray();
+        for (const QJsonValue &e : array)
+            h = contentHash(e, h * 31 + 7);
+        return h;
+    }
+    case QJsonValue::Object: {
+        size_t h = seed ^ 0x6f;
+        const QJsonObject object = v.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            h = contentHash(it.value(), qHash(it.key(), h * 31 + 11));
+        return h;
+    }
+    default:
+        return seed ^ 0x7a;
+    }
+}
+} // namespace
+
+size_t elementHash(const QJsonValue &element, const QString &key)
+{
+    return contentHash(key.isEmpty() ? element : element.toObject().value(key));
 }
 
 } // namespace JsonDiff

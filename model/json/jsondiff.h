@@ -21,4 +21,12 @@ struct Options
 
 QJsonArray diff(const QJsonValue &from, const QJsonValue &to, const Options &options = {});
 
+// How the diff pairs the elements of two arrays, for views that must pair them the same way (the compare view's
+// side-by-side): by the identity key the first matching ArrayIdentity names, when every element on both sides has
+// it (empty: by content) ...
+QString identityKey(
+    const QJsonArray &a, const QJsonArray &b, const QString &arrayPointer, const QList<ArrayIdentity> &identities);
+// ... each element a number for the edit script: a hash of its identity (its value at `key`) or of its content.
+size_t elementHash(const QJsonValue &element, const QString &key);
+
 } // namespace JsonDiff

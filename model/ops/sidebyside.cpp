@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "json/editscript.h"
+#include "json/jsondiff.h"
 #include "json/jsonpointer.h"
 
 namespace {
@@ -85,36 +86,6 @@ QString oneLine(const QJsonValue &v)
 QString comma(bool last)
 {
     return last ? QString() : QStringLiteral(",");
-}
-
-// Array elements as numbers for the edit script, as JsonDiff hashes them, so that elements pair as the diff paired
-// them and the diff's paths name the rows they point at.
-size_t hashOf(const QJsonValue &v, size_t seed = 0)
-{
-    switch (v.type()) {
-    case QJsonValue::String:
-        return qHash(v.toString(), seed ^ 0x73);
-    case QJsonValue::Double:
-        return qHash(v.toDouble(), seed ^ 0x6e);
-    case QJsonValue::Bool:
-        return qHash(v.toBool(), seed ^ 0x62);
-    case QJsonValue::Array: {
-        size_t h = seed ^ 0x61;
-        const QJsonArray array = v.toArray();
-        for (const QJsonValue &e : array)
-            h = hashOf(e, h * 31 + 7);
-        return h;
-    }
-    case QJsonValue::Object: {
-        size_t h = seed ^ 0x6f;
-        const QJsonObject object = v.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            h = hashOf(it.value(), qHash(it.key(), h * 31 + 11));
-        return h;
-    }
-    default:
-        return seed ^ 0x7a;
-    }
 }
 
 // Walks both documents together, writing each as QJsonDocument::Indented does, one aligned row per line.
@@ -246,37 +217,18 @@ private:
         }
     }
 
-    // The identity key of an array's elements as JsonDiff picks it: the first key of a matching ArrayIdentity that
-    // every element on both sides has.
-    QString identityKey(const QJsonArray &a, const QJsonArray &b) const
-    {
-        for (const ArrayIdentity &identity : m_identities) {
-            if (!identity.arrayPointer.isEmpty() && identity.arrayPointer != m_right)
-                continue;
-            for (const QString &key : identity.keys) {
-                const auto all = [&](const QJsonArray &array) {
-                    return std::all_of(array.begin(), array.end(),
-                        [&](const QJsonValue &e) { return e.isObject() && e.toObject().contains(key); });
-                };
-                if (all(a) && all(b))
-                    return key;
-            }
-        }
-        return QString();
-    }
-
     // Elements paired as JsonDiff pairs them: a shortest edit script over their identities (or contents); within a
     // run of removals and insertions, elements without identity keys pair by position.
     void elements(const QJsonArray &a, const QJsonArray &b, int depth)
     {
-        const QString key = identityKey(a, b);
+        const QString key = JsonDiff::identityKey(a, b, m_right, m_identities);
         std::vector<size_t> ha, hb;
         ha.reserve(size_t(a.size()));
         hb.reserve(size_t(b.size()));
         for (const QJsonValue &e : a)
-            ha.push_back(hashOf(key.isEmpty() ? e : e.toObject().value(key)));
+            ha.push_back(JsonDiff::elementHash(e, key));
         for (const QJsonValue &e : b)
-            hb.push_back(hashOf(key.isEmpty() ? e : e.toObject().value(key)));
+            hb.push_back(JsonDiff::elementHash(e, key));
         auto steps = editScript(ha, hb, 4000);
         if (!steps) { // too different for a shortest script: by position, as the diff does
             std::vector<EditStep> positional;
