@@ -120,6 +120,11 @@ MainWindow::MainWindow(QWidget *parent)
             finishFirstShow(true);
             return;
         }
+        const auto &inspected = m_inspector->header();
+        if (refiltered && inspected && inspected->id == keep && m_timeline->query().matches(*inspected)) {
+            finishFirstShow(true); // still listed, further down than the rows read so far: it stays
+            return;
+        }
         if (refiltered) {
             // The filters hide what the inspector showed: it follows the rows shown, not a snapshot no longer listed.
             if (m_timeline->rowCount() > 0) {
@@ -131,7 +136,10 @@ MainWindow::MainWindow(QWidget *parent)
             return;
         }
         if (!keep.isEmpty()) {
-            finishFirstShow(true); // a refresh: the inspected snapshot stays in the inspector, further down the list
+            // A refresh (after a cleanup, a purge, a snapshot taken): read the inspected snapshot again, so a trashed
+            // or purged one says so instead of looking as it was.
+            m_inspector->reload();
+            finishFirstShow(true);
             return;
         }
         if (!m_awaitingFirstRows)
@@ -205,7 +213,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->views->addTab(m_chatChart, tr("Chat conversion"));
     m_ui->views->addTab(m_maintenance, tr("Maintenance"));
     m_ui->views->addTab(m_cases, tr("Cases"));
-    // Every main tab from the keyboard: View → tab (Ctrl+1…6), and Ctrl+Tab / Ctrl+Shift+Tab from anywhere.
+    // Every main tab from the keyboard: View → tab (Ctrl+1…7), and Ctrl+Tab / Ctrl+Shift+Tab from anywhere.
     QAction *firstViewAction = m_ui->menuView->actions().value(0);
     for (int i = 0; i < m_ui->views->count(); ++i) {
         auto *go = new QAction(m_ui->views->tabText(i), this);
@@ -348,9 +356,9 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
     m_compare->setStore(m_store);
     m_chartRangeSet = false;
     m_entities->setStore(m_store);
+    ++m_roleRequest; // a switch still being recorded belongs to the store before
     showRole(Pii::Role::Support);
-    if (m_wantAdmin)
-        auditRole(Pii::Role::Admin, QStringLiteral("console start"), false);
+    m_auditRoleOnRefresh = m_wantAdmin; // recorded under the tenant the first read finds
     m_ui->messageLabel->setText(tr("Reading %1…").arg(spec.displayName()));
     updateStatus();
     refresh();
@@ -434,6 +442,8 @@ void MainWindow::refresh()
             const auto &[tenants, tenant] = *loaded;
             m_tenantCount = int(tenants.size());
             m_tenant = tenant.id;
+            if (std::exchange(m_auditRoleOnRefresh, false))
+                auditRole(Pii::Role::Admin, QStringLiteral("console start"), false);
             m_ui->filterBar->setTenants(tenants, m_tenant);
             m_navigator->setTenant(m_tenant);
             // Both compared and both remembered: with || the tenant was left unremembered on the first read, so the
@@ -629,18 +639,26 @@ void MainWindow::switchRole(Pii::Role role)
     showRole(m_role); // the menu's tick follows the role in effect until a switch is confirmed and recorded
     if (role == m_role)
         return;
+    if (Pii::masks(role)) {
+        // Masking needs no record first: contact details go at once, and the audit row follows.
+        m_wantAdmin = false;
+        Pii::setConfiguredRole(role);
+        showRole(role);
+        if (m_store)
+            auditRole(role, QStringLiteral("console"), true);
+        return;
+    }
     if (!m_store) {
         statusBar()->showMessage(tr("Open a database first: the switch of role is recorded in its audit log."), 10000);
         return;
     }
-    if (!Pii::masks(role)
-        && QMessageBox::question(this, tr("Show customers' contact details"),
-               tr("The admin role shows every customer's phone, email and address unmasked in the inspector, the "
-                  "comparisons and the cases, and in what you export.<p>The switch is recorded in the audit log of "
-                  "%1 as <b>%2</b>.</p><p>Switch to the admin role?</p>")
-                   .arg(m_spec.displayName().toHtmlEscaped(), ActorIdentity::current().toHtmlEscaped()),
-               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-            != QMessageBox::Yes)
+    if (QMessageBox::question(this, tr("Show customers' contact details"),
+            tr("The admin role shows every customer's phone, email and address unmasked in the inspector, the "
+               "comparisons and the cases, and in what you export.<p>The switch is recorded in the audit log of "
+               "%1 as <b>%2</b>.</p><p>Switch to the admin role?</p>")
+                .arg(m_spec.displayName().toHtmlEscaped(), ActorIdentity::current().toHtmlEscaped()),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
         return;
     auditRole(role, QStringLiteral("console"), true);
 }
@@ -648,12 +666,21 @@ void MainWindow::switchRole(Pii::Role role)
 void MainWindow::auditRole(Pii::Role role, const QString &where, bool remember)
 {
     SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
+    const quint64 request = ++m_roleRequest; // a later switch, or another store, makes this one's answer moot
     runOnWorkers(
         this, &store->workers(),
         [store, tenant = m_tenant, role, where] { return PersonalData::auditRoleSwitch(*store, tenant, role, where); },
-        [this, store, role, remember](const Status &audited) {
-            if (store != m_store.get())
-                return; // another store was opened meanwhile: it records its own
+        [this, request, role, remember](const Status &audited) {
+            if (request != m_roleRequest)
+                return;
+            if (Pii::masks(role)) { // masked already; only the record can fail
+                statusBar()->showMessage(audited ? tr("Support role: customers' contact details are masked.")
+                                                 : tr("Support role, but the switch could not be recorded in the "
+                                                      "audit log: %1")
+                                                       .arg(audited.error().message),
+                    10000);
+                return;
+            }
             if (!audited) {
                 // Not recorded, not unmasked.
                 m_wantAdmin = false;
@@ -663,14 +690,12 @@ void MainWindow::auditRole(Pii::Role role, const QString &where, bool remember)
                         .arg(audited.error().message));
                 return;
             }
-            m_wantAdmin = !Pii::masks(role);
+            m_wantAdmin = true;
             if (remember)
                 Pii::setConfiguredRole(role);
             showRole(role);
-            statusBar()->showMessage(Pii::masks(role) ? tr("Support role: customers' contact details are masked.")
-                                                      : tr("Admin role: customers' contact details are shown; the "
-                                                           "switch is in the audit log."),
-                10000);
+            statusBar()->showMessage(
+                tr("Admin role: customers' contact details are shown; the switch is in the audit log."), 10000);
         });
 }
 

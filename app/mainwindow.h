@@ -110,15 +110,17 @@ private:
     ProgressTask *m_demoTask; // creating the demo database, with its progress and Cancel in the status bar
     TaskProgress *m_demoProgress;
     QString m_entityKind, m_entityId; // set in entity mode
-    bool m_statsPending = false;
-    bool m_statsShown = false; // the kind counts arrived (the headline's total) // the kind counts are read once the timeline has its count
+    bool m_statsPending = false; // the kind counts are read once the timeline has its count
+    bool m_statsShown = false; // the kind counts arrived (the headline's total)
     // dataShown() follows the timeline's first rows and the inspector's first snapshot.
     bool m_awaitingFirstRows = false;
     QAction *m_adminRole = nullptr;
     Pii::Role m_role = Pii::DefaultRole; // in effect
     bool m_roleApplied = false;
     bool m_wantAdmin = false; // admin asked for (settings, --role): shown once recorded in the store's audit log
-    bool m_selectNewest = false;
+    quint64 m_roleRequest = 0; // the newest switch of role being recorded
+    bool m_auditRoleOnRefresh = false; // admin wanted on a store just opened: recorded once its tenant is known
+    bool m_selectNewest = false; // an entity's timeline was opened: inspect its newest version once it is listed
     QString m_keepInspected; // the snapshot inspected when the rows are read again: selected again if still listed
-    bool m_refiltered = false; // the filters changed: the inspector follows the first row if its snapshot went // an entity's timeline was opened: inspect its newest version once it is listed
+    bool m_refiltered = false; // the filters changed: the inspector follows the first row if its snapshot went
 };

@@ -209,6 +209,12 @@ void SnapshotInspector::clear()
     updatePinButton();
 }
 
+void SnapshotInspector::reload()
+{
+    const QString id = std::exchange(m_requestedId, QString());
+    showSnapshot(id);
+}
+
 void SnapshotInspector::focusFind()
 {
     m_ui->findEdit->setFocus(Qt::ShortcutFocusReason);
@@ -530,10 +536,7 @@ void SnapshotInspector::setRole(Pii::Role role)
     m_role = role;
     stateAtPanel()->setRole(role);
     m_revealed.clear();
-    const QString shown = m_requestedId;
-    m_requestedId.clear();
-    if (!shown.isEmpty())
-        showSnapshot(shown); // again, masked or not
+    reload(); // again, masked or not
 }
 
 void SnapshotInspector::reveal(const QString &field)
@@ -559,8 +562,7 @@ void SnapshotInspector::reveal(const QString &field)
                 return;
             m_revealed.append(field);
             m_revealedFor = id;
-            m_requestedId.clear();
-            showSnapshot(id);
+            reload();
         });
 }
 

@@ -38,6 +38,8 @@ public:
     // The tenant's business zone: times are shown in it, named (UTC until set).
     void setTimeZone(const QTimeZone &zone);
     void showSnapshot(const QString &id);
+    // Reads the snapshot shown again (it may have gone to the trash or been purged meanwhile).
+    void reload();
     void clear();
 
     // The snapshot shown (or being loaded); nullopt when none.

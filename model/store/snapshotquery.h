@@ -20,6 +20,21 @@ struct SnapshotQuery
     QString createdBy;
     enum class Trash { Hide, Include, Only };
     Trash trash = Trash::Hide; // trashed snapshots are hidden unless asked for
+
+    // Whether the query lists that snapshot, as the store's SQL decides it (appendFilters): for a view that must know
+    // whether a snapshot it shows is still among the rows without reading them all.
+    bool matches(const SnapshotHeader &h) const
+    {
+        const bool trashed = h.deletedAt.has_value();
+        return h.tenant == tenant && (kind.isEmpty() || h.kind == kind)
+            && (!entityId.isEmpty()
+                    ? h.entityId == entityId
+                    : entityPrefix.isEmpty() || h.entityId.startsWith(entityPrefix, Qt::CaseInsensitive))
+            && (types.isEmpty() || types.contains(h.type)) && (!takenAt.from || h.takenAt >= *takenAt.from)
+            && (!takenAt.to || h.takenAt < *takenAt.to)
+            && (createdBy.isEmpty() || h.createdBy.contains(createdBy, Qt::CaseInsensitive))
+            && (trash == Trash::Include || trashed == (trash == Trash::Only));
+    }
 };
 
 // A keyset position: the (taken_at, id) of the last row of the previous page.

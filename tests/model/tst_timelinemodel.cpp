@@ -412,6 +412,16 @@ void TestTimelineModel::textFiltersIgnoreCase()
     auto count = m_store->countHeaders(q); // the count agrees with the list
     QVERIFY(count.ok());
     QCOMPARE(*count, qint64(entities.size()));
+    // SnapshotQuery::matches (how the window knows an inspected snapshot is still listed) agrees with the SQL.
+    SnapshotQuery all;
+    all.tenant = Bangkok;
+    auto every = m_store->listHeaders(all, { SortOrder::OldestFirst, std::nullopt, 1000 });
+    QVERIFY(every.ok());
+    QStringList matching;
+    for (const SnapshotHeader &h : std::as_const(every->headers))
+        if (q.matches(h))
+            matching << h.entityId;
+    QCOMPARE(matching, entities);
 }
 
 void TestTimelineModel::emptyTimelineSaysWhy_data()
