@@ -7,6 +7,8 @@
 #include <QLocale>
 #include <QMessageBox>
 
+#include <limits>
+
 #include "flowlayout.h"
 #include "items/progresstask.h"
 #include "items/runonworkers.h"
@@ -95,17 +97,22 @@ void TrashPanel::restoreSelected()
 
 void TrashPanel::purge()
 {
-    if (!m_store || m_task->isRunning())
+    if (!m_store || m_task->isRunning() || !m_ui->purge->isEnabled())
         return;
     const int days = m_ui->undoDays->value();
+    // One moment for the count and the purge: what ages past it while the question is open stays.
+    const EpochMs before = TrashBin::cutoff(days);
     SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
+    const QString tenant = m_tenant;
+    m_ui->purge->setEnabled(false); // one question at a time
     // The question names how many go: counted first (an index range), asked on the GUI thread, then purged.
     runOnWorkers(
         this, &store->workers(),
-        [store, tenant = m_tenant, days] { return TrashBin(*store, tenant, ActorIdentity::current()).purgeable(days); },
-        [this, store, days](const Result<qint64> &count) {
-            if (store != m_store.get())
-                return;
+        [store, tenant, before] { return TrashBin(*store, tenant, ActorIdentity::current()).purgeable(before); },
+        [this, store, tenant, before, days](const Result<qint64> &count) {
+            m_ui->purge->setEnabled(!m_task->isRunning());
+            if (store != m_store.get() || tenant != m_tenant)
+                return; // another store or tenant meanwhile: its trash was not counted
             if (!count) {
                 m_ui->status->setText(tr("Could not count the trash: %1").arg(count.error().message));
                 return;
@@ -116,16 +123,16 @@ void TrashPanel::purge()
                 return;
             }
             const auto answer = QMessageBox::question(this, tr("Purge the trash"),
-                tr("Delete %1 snapshot(s) for good? They were trashed more than %n day(s) ago. This cannot be undone.",
-                    nullptr, days)
-                    .arg(QLocale().toString(*count)),
+                tr("Delete %n snapshot(s) for good? They were trashed more than %1 day(s) ago. This cannot be undone.",
+                    nullptr, int(std::min<qint64>(*count, std::numeric_limits<int>::max())))
+                    .arg(days),
                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-            if (answer == QMessageBox::Yes)
-                runPurge(days, *count);
+            if (answer == QMessageBox::Yes && tenant == m_tenant)
+                runPurge(before, days, *count);
         });
 }
 
-void TrashPanel::runPurge(int days, qint64 expected)
+void TrashPanel::runPurge(EpochMs before, int days, qint64 expected)
 {
     if (!m_store || m_task->isRunning())
         return;
@@ -133,11 +140,12 @@ void TrashPanel::runPurge(int days, qint64 expected)
     const QString tenant = m_tenant;
     m_task->start(
         &store->workers(), tr("Purging…"),
-        [store, tenant, days, expected](ProgressTask::Control &control) {
-            return TrashBin(*store, tenant, ActorIdentity::current()).purge(days, [&control, expected](qint64 done) {
-                control.report(done, expected, QObject::tr("Purging… %1 deleted").arg(QLocale().toString(done)));
-                return !control.isCancelled();
-            });
+        [store, tenant, before, days, expected](ProgressTask::Control &control) {
+            return TrashBin(*store, tenant, ActorIdentity::current())
+                .purge(before, days, [&control, expected](qint64 done) {
+                    control.report(done, expected, QObject::tr("Purging… %1 deleted").arg(QLocale().toString(done)));
+                    return !control.isCancelled();
+                });
         },
         [this](const Result<qint64> &purged) {
             m_ui->status->setText(purged ? tr("Purged %1 snapshots.").arg(QLocale().toString(*purged))

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "domain/snapshot.h"
+
 namespace Ui {
 class TrashPanel;
 }
@@ -30,7 +32,7 @@ Q_SIGNALS:
     void changed(); // rows came back or went for good
 
 private:
-    void runPurge(int days, qint64 expected);
+    void runPurge(EpochMs before, int days, qint64 expected);
 
     std::unique_ptr<Ui::TrashPanel> m_ui;
     TimelineModel *m_model;

@@ -33,14 +33,18 @@ EpochMs TrashBin::cutoff(int days)
     return QDateTime::currentMSecsSinceEpoch() - qint64(days) * 86'400'000;
 }
 
-Result<qint64> TrashBin::purgeable(int days)
+Result<qint64> TrashBin::purgeable(EpochMs trashedBefore)
 {
-    return m_store.maintenance().trashCount(m_tenant, cutoff(days));
+    return m_store.maintenance().trashCount(m_tenant, trashedBefore);
 }
 
 Result<qint64> TrashBin::purge(int days, const Progress &progress)
 {
-    const EpochMs before = cutoff(days);
+    return purge(cutoff(days), days, progress);
+}
+
+Result<qint64> TrashBin::purge(EpochMs before, int days, const Progress &progress)
+{
     qint64 purged = 0;
     std::optional<Error> error;
     bool cancelled = false;

@@ -22,10 +22,14 @@ public:
     TrashBin(SnapshotStore &store, QString tenant, QString actor);
 
     Result<qint64> restore(const QStringList &ids);
-    // How many snapshots a purge(days) would delete now.
-    Result<qint64> purgeable(int days);
+    // The moment `days` days before now: what was trashed before it is past the undo window.
+    static EpochMs cutoff(int days);
+    // How many snapshots were trashed before `trashedBefore` (what purging there would delete).
+    Result<qint64> purgeable(EpochMs trashedBefore);
     // Deletes what was trashed more than `days` days ago, in batched transactions.
     Result<qint64> purge(int days, const Progress &progress = {});
+    // The same up to a moment fixed before (the one a count was shown for), so nothing more goes than was asked.
+    Result<qint64> purge(EpochMs trashedBefore, int days, const Progress &progress = {});
     struct ImportReport
     {
         qint64 lines = 0;
@@ -35,8 +39,6 @@ public:
     Result<ImportReport> importArchive(const QString &path);
 
 private:
-    static EpochMs cutoff(int days);
-
     SnapshotStore &m_store;
     QString m_tenant;
     QString m_actor;
