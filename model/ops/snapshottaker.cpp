@@ -153,9 +153,9 @@ Result<QList<NewSnapshot>> SnapshotTaker::withoutUnchanged(QList<NewSnapshot> sn
     changed.reserve(snapshots.size());
     for (NewSnapshot &s : snapshots) {
         auto last = newest(m_store, s.tenant, s.kind, s.entityId);
-        if (!last)
-            return last.error();
-        if (*last
+        // A newest version that cannot be read (damaged, a broken delta chain) is no reason to refuse a fresh copy:
+        // that is when one is wanted most.
+        if (last && *last
             && content(QJsonDocument::fromJson((*last)->payload).object(), s.kind) == content(s.payload, s.kind)) {
             const SnapshotHeader &h = (*last)->header;
             outcome.skipped.append(QStringLiteral("%1 %2: unchanged since version %3 (%4), not stored again")
