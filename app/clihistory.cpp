@@ -13,6 +13,7 @@
 #include "ops/casetimeline.h"
 #include "ops/evidencebundle.h"
 #include "ops/exportaudit.h"
+#include "ops/personaldata.h"
 #include "ops/replayverifier.h"
 #include "ops/snapshotcompactor.h"
 #include "ops/statereconstructor.h"
@@ -256,6 +257,12 @@ int Cli::caseOf(const QStringList &positional)
         return fail(opened.error());
     SnapshotStore &store = *opened->store;
     const QString &tenant = opened->tenant;
+    if (!Pii::masks(role)) {
+        // Unmasked contact details are shown only once that is on record, as in the console.
+        if (const Status audited = PersonalData::auditRoleSwitch(store, tenant, role, QStringLiteral("cli case"));
+            !audited)
+            return fail(audited.error());
+    }
     auto c = CaseAssembler(store).assemble(tenant, positional.first());
     if (!c)
         return fail(c.error());

@@ -10,6 +10,7 @@
 #include "flowlayout.h"
 #include "items/auditlogmodel.h"
 #include "items/runonworkers.h"
+#include "ops/exportaudit.h"
 #include "store/snapshotstore.h"
 
 AuditLogPanel::AuditLogPanel(QWidget *parent)
@@ -104,7 +105,13 @@ void AuditLogPanel::exportCsv(const QString &path)
     m_ui->exportCsv->setEnabled(false);
     runOnWorkers(
         this, &store->workers(),
-        [store, query, path]() -> Status {
+        [store, query, path, tenant = m_tenant]() -> Status {
+            // The audit log holds who revealed what: exporting it is recorded like any other export (no contact
+            // details are in it, so it counts as masked).
+            if (const Status audited = ExportAudit::record(*store, tenant, QStringLiteral("audit_csv"), tenant, path,
+                    Pii::Role::Support, QStringLiteral("audit log"));
+                !audited)
+                return audited.error();
             auto csv = AuditLogModel::csv(*store, query);
             if (!csv)
                 return csv.error();

@@ -119,6 +119,7 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
     const quint64 generation = ++m_generation;
     m_busy = true;
     m_relayOutWanted = false;
+    const Pii::Role role = m_role;
     m_ui->pages->setCurrentWidget(m_ui->messageLabel);
     m_ui->messageLabel->setText(tr("Comparing…"));
     m_ui->summaryLabel->clear();
@@ -130,10 +131,10 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
     // two sides, whose layout takes longer on megabyte payloads.
     runOnWorkers(
         this, &store->workers(),
-        [store, leftId, rightId, mask = Pii::masks(m_role)] {
+        [store, leftId, rightId, mask = Pii::masks(role)] {
             return SnapshotComparisons::compare(*store, leftId, rightId, mask);
         },
-        [this, generation, store, hide, font, gui](const Result<SnapshotComparison> &result) {
+        [this, generation, store, hide, font, gui, role](const Result<SnapshotComparison> &result) {
             if (generation != m_generation)
                 return;
             if (!result) {
@@ -144,6 +145,7 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
                 return;
             }
             m_comparison = *result;
+            m_comparedRole = role; // what its exports are masked by, whatever the role is by then
             m_sides.reset();
             const SnapshotComparison &c = *m_comparison;
             m_ui->titleLabel->setText(
@@ -364,7 +366,8 @@ void CompareView::exportFile(bool patch)
     runOnWorkers(
         this, &store->workers(),
         [store, tenant = c.newer.tenant, what = patch ? QStringLiteral("patch") : QStringLiteral("report"),
-            target = QStringLiteral("%1 %2..%3").arg(c.newer.entityId, c.older.id, c.newer.id), path, role = m_role] {
+            target = QStringLiteral("%1 %2..%3").arg(c.newer.entityId, c.older.id, c.newer.id), path,
+            role = m_comparedRole] {
             return ExportAudit::record(*store, tenant, what, target, path, role, QStringLiteral("compare view"));
         },
         [this, path, bytes](const Status &audited) {

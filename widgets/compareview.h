@@ -70,4 +70,5 @@ private:
     bool m_relayOutWanted = false; // "Hide unchanged lines" changed while a comparison was on its way
     Pii::Role m_role = Pii::DefaultRole;
     QTimeZone m_zone = QTimeZone::utc();
+    Pii::Role m_comparedRole = Pii::DefaultRole; // the role m_comparison was masked for
 };

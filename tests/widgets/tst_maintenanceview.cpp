@@ -353,6 +353,8 @@ void TestMaintenanceView::auditLogListsAndExports()
     QCOMPARE(lines.first(), QByteArray("at,tenant,actor,host,action,target,outcome,details\r"));
     QCOMPARE(lines.size(), 1 + 125 + 1); // header, rows, the empty string after the last CRLF
     QVERIFY(lines.at(1).contains("\"{\"\"reason\"\":\"\"คดี, \\\"\"")); // quoted, quotes doubled
+    // The export itself is on record.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'export.audit_csv'")), 1);
 }
 
 void TestMaintenanceView::integrityScanFindsTheCorruptPayload()
