@@ -1891,6 +1891,10 @@ stock value %6</source>
         <source>Counting the snapshots that match the filters, of %1 in %2…</source>
         <translation>%2 の %1 件のうち、フィルターに一致するスナップショットを数えています…</translation>
     </message>
+    <message>
+        <source>Support role, but the switch could not be recorded in the audit log: %1</source>
+        <translation>サポートロールですが、切り替えを監査ログに記録できませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceView</name>
@@ -3236,9 +3240,9 @@ stock value %6</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Delete %1 snapshot(s) for good? They were trashed more than %n day(s) ago. This cannot be undone.</source>
+        <source>Delete %n snapshot(s) for good? They were trashed more than %1 day(s) ago. This cannot be undone.</source>
         <translation>
-            <numerusform>%1 件のスナップショットを完全に削除しますか? これらは %n 日以上前にごみ箱に移されました。元に戻せません。</numerusform>
+            <numerusform>%n 件のスナップショットを完全に削除しますか? これらは %1 日以上前にごみ箱に移されました。元に戻せません。</numerusform>
         </translation>
     </message>
 </context>

@@ -1891,6 +1891,10 @@ stock value %6</source>
         <source>Counting the snapshots that match the filters, of %1 in %2…</source>
         <translation>กำลังนับสแนปช็อตที่ตรงกับตัวกรอง จาก %1 รายการใน %2…</translation>
     </message>
+    <message>
+        <source>Support role, but the switch could not be recorded in the audit log: %1</source>
+        <translation>บทบาทฝ่ายสนับสนุน แต่ไม่สามารถบันทึกการสลับลงในบันทึกการตรวจสอบได้: %1</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceView</name>
@@ -3236,9 +3240,9 @@ stock value %6</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Delete %1 snapshot(s) for good? They were trashed more than %n day(s) ago. This cannot be undone.</source>
+        <source>Delete %n snapshot(s) for good? They were trashed more than %1 day(s) ago. This cannot be undone.</source>
         <translation>
-            <numerusform>ลบสแนปช็อต %1 รายการอย่างถาวรหรือไม่? รายการเหล่านี้ถูกย้ายไปถังขยะเมื่อกว่า %n วันก่อน การดำเนินการนี้ย้อนกลับไม่ได้</numerusform>
+            <numerusform>ลบสแนปช็อต %n รายการอย่างถาวรหรือไม่? รายการเหล่านี้ถูกย้ายไปถังขยะเมื่อกว่า %1 วันก่อน การดำเนินการนี้ย้อนกลับไม่ได้</numerusform>
         </translation>
     </message>
 </context>
