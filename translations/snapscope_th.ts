@@ -2791,10 +2791,8 @@ stock value %6</source>
         <translation>คัดลอกค่าของสมาชิกที่เลือกหรือ JSON Pointer ของสมาชิกนั้น</translation>
     </message>
     <message>
-        <source>%1 (%2)
-%3 UTC</source>
-        <translation>%1 (%2)
-%3 UTC</translation>
+        <source>%1 (%2) · %3 UTC</source>
+        <translation>%1 (%2) · %3 UTC</translation>
     </message>
 </context>
 <context>

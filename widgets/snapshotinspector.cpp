@@ -307,15 +307,9 @@ void SnapshotInspector::showMetadata(const SnapshotHeader &h)
     while (form->rowCount() > 0)
         form->removeRow(0);
     const QLocale locale;
-    // No field may ask for more width than the dock has: a long id would widen the dock and with it the window.
-    // Words wrap; ids and checksums (nowhere to wrap) scroll in a read-only line.
-    const auto row = [&](const QString &label, const QString &value, bool rich = false) {
-        auto *field = new QLabel(value);
-        field->setTextFormat(rich ? Qt::RichText : Qt::PlainText);
-        field->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        field->setWordWrap(true);
-        form->addRow(label, field);
-    };
+    // One line each, read-only and selectable, scrolling sideways when long: no field may ask for more width than the
+    // dock has (a long id widened the window), and word-wrapped labels in the scrolled form overlapped when the dock
+    // was short (a scroll area does not honour their height for width).
     const auto idRow = [&](const QString &label, const QString &value) {
         auto *field = new QLineEdit(value);
         field->setReadOnly(true);
@@ -327,6 +321,17 @@ void SnapshotInspector::showMetadata(const SnapshotHeader &h)
         field->setStyleSheet(QStringLiteral("QLineEdit { background: transparent; }"));
         form->addRow(label, field);
     };
+    const auto row = [&](const QString &label, const QString &value, bool rich = false) {
+        if (!rich) {
+            idRow(label, value);
+            return;
+        }
+        auto *field = new QLabel(value);
+        field->setTextFormat(Qt::RichText);
+        field->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        field->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        form->addRow(label, field);
+    };
     const QDateTime taken = QDateTime::fromMSecsSinceEpoch(h.takenAt);
     const KindInfo *kind = KindRegistry::find(h.kind);
     idRow(tr("ID"), h.id);
@@ -336,7 +341,7 @@ void SnapshotInspector::showMetadata(const SnapshotHeader &h)
     row(tr("Type"), h.type);
     // In the tenant's business zone, named, like the timeline; the UTC instant beside it for the record.
     row(tr("Taken at"),
-        tr("%1 (%2)\n%3 UTC")
+        tr("%1 (%2) · %3 UTC")
             .arg(IsoTime::toZoneText(h.takenAt, m_zone, true), QString::fromUtf8(m_zone.id()),
                 taken.toTimeZone(QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))));
     row(tr("Created by"), h.createdBy);
