@@ -90,7 +90,10 @@ FilterBar::FilterBar(QWidget *parent)
     for (QLineEdit *edit : { m_ui->fromEdit, m_ui->toEdit }) {
         connect(edit, &QLineEdit::textChanged, this, [this, edit] {
             checkBound(edit);
-            if (!m_quiet && (edit->text().isEmpty() || boundOf(edit)))
+            const std::optional<EpochMs> bound = boundOf(edit);
+            if (edit->text().trimmed().isEmpty() || bound)
+                m_goodBound[edit] = bound; // what a half-typed or mistyped time stands in for: the last one read
+            if (!m_quiet && (edit->text().isEmpty() || bound))
                 m_debounce->start();
         });
         connect(edit, &QLineEdit::returnPressed, this, &FilterBar::changedNow);
@@ -221,10 +224,19 @@ SnapshotQuery FilterBar::applyTo(SnapshotQuery query) const
             query.types << type->data().toString();
     }
     const auto preset = Preset(m_ui->presetCombo->currentData().toInt());
-    if (preset == Preset::Custom)
-        query.takenAt = { boundOf(m_ui->fromEdit), boundOf(m_ui->toEdit) };
-    else
+    if (preset == Preset::Custom) {
+        // A field that does not read as a time (shown in red) keeps the bound it had: it never widens the range.
+        const auto bound = [this](QLineEdit *edit) -> std::optional<EpochMs> {
+            if (edit->text().trimmed().isEmpty())
+                return std::nullopt;
+            if (const std::optional<EpochMs> read = boundOf(edit))
+                return read;
+            return m_goodBound.value(edit);
+        };
+        query.takenAt = { bound(m_ui->fromEdit), bound(m_ui->toEdit) };
+    } else {
         query.takenAt = presetRange(preset, QDateTime::currentMSecsSinceEpoch(), m_zone);
+    }
     query.createdBy = m_ui->createdByEdit->text().trimmed();
     query.entityPrefix = m_ui->entityEdit->text().trimmed();
     return query;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QTimeZone>
 #include <QWidget>
 
@@ -68,5 +69,6 @@ private:
     QTimer *m_debounce;
     QList<Tenant> m_tenants;
     QTimeZone m_zone = QTimeZone::utc();
+    QHash<const QLineEdit *, std::optional<EpochMs>> m_goodBound; // each date field's last readable bound
     bool m_quiet = false; // set while the bar changes its own fields
 };

@@ -142,6 +142,10 @@ void TestFilterBar::typedRangeIsInTheTenantsZone()
     QCOMPARE(query.takenAt.to ? IsoTime::toUtcString(*query.takenAt.to) : QString(), toUtc);
     // The CLI reads --from the same way.
     QCOMPARE(query.takenAt.from, std::optional<EpochMs>(*IsoTime::parseBound(from, Bangkok)));
+    // Typing on into something that is not a time keeps the bound it had instead of dropping it (a wider range).
+    auto *fromField = bar->findChild<QLineEdit *>(QStringLiteral("fromEdit"));
+    QTest::keyClicks(fromField, QStringLiteral("x"));
+    QCOMPARE(bar->applyTo({}).takenAt.from, query.takenAt.from);
 }
 
 void TestFilterBar::presetsCountBusinessDays_data()
