@@ -446,6 +446,11 @@ void MainWindow::refresh()
                 auditRole(Pii::Role::Admin, QStringLiteral("console start"), false);
             m_ui->filterBar->setTenants(tenants, m_tenant);
             m_navigator->setTenant(m_tenant);
+            // One rule for every time on screen: the tenant's business zone, named where the times are.
+            const QTimeZone zone = m_ui->filterBar->timeZone();
+            m_entities->setTimeZone(zone);
+            m_ui->timelineStrip->setTimeZone(zone);
+            m_maintenance->setTimeZone(zone);
             // Both compared and both remembered: with || the tenant was left unremembered on the first read, so the
             // next refresh (after a snapshot was taken) reset every maintenance page and wiped its result.
             const bool otherStore = std::exchange(m_maintenanceStore, store) != store;
@@ -463,9 +468,9 @@ void MainWindow::refresh()
             if (const auto &shown = m_inspector->header(); shown && shown->tenant == m_tenant)
                 m_keepInspected = shown->id; // a refresh (F5, after maintenance) keeps what is inspected
             m_timeline->setStore(m_store);
-            m_timeline->setTimeZone(m_ui->filterBar->timeZone()); // the tenant's business zone, named in the header
-            m_inspector->setTimeZone(m_ui->filterBar->timeZone());
-            m_compare->setTimeZone(m_ui->filterBar->timeZone());
+            m_timeline->setTimeZone(zone);
+            m_inspector->setTimeZone(zone);
+            m_compare->setTimeZone(zone);
             m_timeline->setQuery(query); // one read: the model starts once both are set
             if (!m_awaitingFirstRows) {
                 m_ui->messageLabel->setText(tr("%1 holds no tenants yet.").arg(m_spec.displayName()));

@@ -4,10 +4,6 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <source>When</source>
-        <translation>日時</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>実行者</translation>
     </message>
@@ -30,6 +26,10 @@
     <message>
         <source>Parameters</source>
         <translation>パラメーター</translation>
+    </message>
+    <message>
+        <source>When (%1)</source>
+        <translation>日時 (%1)</translation>
     </message>
 </context>
 <context>
@@ -111,10 +111,6 @@
         <translation>電話番号</translation>
     </message>
     <message>
-        <source>Created</source>
-        <translation>作成日時</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>ステータス</translation>
     </message>
@@ -125,6 +121,10 @@
     <message>
         <source>Matched by</source>
         <translation>一致した項目</translation>
+    </message>
+    <message>
+        <source>Created (%1)</source>
+        <translation>作成日時 (%1)</translation>
     </message>
 </context>
 <context>
@@ -193,10 +193,6 @@
         <translation>財務</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>時刻</translation>
-    </message>
-    <message>
         <source>What</source>
         <translation>種類</translation>
     </message>
@@ -215,6 +211,10 @@
     <message>
         <source>Details</source>
         <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>時刻 (%1)</translation>
     </message>
 </context>
 <context>
@@ -510,6 +510,10 @@
         <translation>
             <numerusform>%n 件のスナップショットを %1 に書き出しました。snapscope-cli verify --bundle で再検証できます。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;As of (%1):</source>
+        <translation>時点(&amp;A) (%1):</translation>
     </message>
 </context>
 <context>
@@ -1085,8 +1089,8 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>スナップショット</translation>
     </message>
     <message>
-        <source>Last snapshot</source>
-        <translation>最新のスナップショット</translation>
+        <source>Last snapshot (%1)</source>
+        <translation>最新スナップショット (%1)</translation>
     </message>
 </context>
 <context>
@@ -1104,12 +1108,12 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>タイプ</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>時刻</translation>
-    </message>
-    <message>
         <source>Patch</source>
         <translation>パッチ</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>時刻 (%1)</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +1989,10 @@ stock value %6</source>
         <source>Skipped, failed verification: %1</source>
         <translation>検証に失敗したためスキップ: %1</translation>
     </message>
+    <message>
+        <source>State &amp;at (%1):</source>
+        <translation>時点の状態(&amp;A) (%1):</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2171,16 +2179,16 @@ stock value %6</source>
         <translation>エンティティ</translation>
     </message>
     <message>
-        <source>Taken at</source>
-        <translation>作成日時</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>タイプ</translation>
     </message>
     <message>
         <source>Stored</source>
         <translation>保存サイズ</translation>
+    </message>
+    <message>
+        <source>Taken at (%1)</source>
+        <translation>作成日時 (%1)</translation>
     </message>
 </context>
 <context>
@@ -3126,10 +3134,14 @@ stock value %6</source>
         <translation>%1 バージョン</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>%1 · version %2
-%3</source>
+%3 %4</source>
         <translation>%1 · バージョン %2
-%3</translation>
+%3 %4</translation>
     </message>
 </context>
 <context>

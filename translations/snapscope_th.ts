@@ -4,10 +4,6 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <source>When</source>
-        <translation>เวลา</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
@@ -30,6 +26,10 @@
     <message>
         <source>Parameters</source>
         <translation>พารามิเตอร์</translation>
+    </message>
+    <message>
+        <source>When (%1)</source>
+        <translation>เวลา (%1)</translation>
     </message>
 </context>
 <context>
@@ -111,10 +111,6 @@
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <source>Created</source>
-        <translation>สร้างเมื่อ</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
@@ -125,6 +121,10 @@
     <message>
         <source>Matched by</source>
         <translation>ตรงกันจาก</translation>
+    </message>
+    <message>
+        <source>Created (%1)</source>
+        <translation>สร้างเมื่อ (%1)</translation>
     </message>
 </context>
 <context>
@@ -193,10 +193,6 @@
         <translation>การเงิน</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>เวลา</translation>
-    </message>
-    <message>
         <source>What</source>
         <translation>ประเภท</translation>
     </message>
@@ -215,6 +211,10 @@
     <message>
         <source>Details</source>
         <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>เวลา (%1)</translation>
     </message>
 </context>
 <context>
@@ -510,6 +510,10 @@
         <translation>
             <numerusform>เขียนสแนปช็อต %n รายการลงใน %1 แล้ว ตรวจซ้ำได้ด้วย snapscope-cli verify --bundle</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;As of (%1):</source>
+        <translation>ณ เวลา (&amp;A) (%1):</translation>
     </message>
 </context>
 <context>
@@ -1085,8 +1089,8 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>สแนปช็อต</translation>
     </message>
     <message>
-        <source>Last snapshot</source>
-        <translation>สแนปช็อตล่าสุด</translation>
+        <source>Last snapshot (%1)</source>
+        <translation>สแนปช็อตล่าสุด (%1)</translation>
     </message>
 </context>
 <context>
@@ -1104,12 +1108,12 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>ชนิด</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>เวลา</translation>
-    </message>
-    <message>
         <source>Patch</source>
         <translation>แพตช์</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>เวลา (%1)</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +1989,10 @@ stock value %6</source>
         <source>Skipped, failed verification: %1</source>
         <translation>ข้ามไป เนื่องจากตรวจสอบไม่ผ่าน: %1</translation>
     </message>
+    <message>
+        <source>State &amp;at (%1):</source>
+        <translation>สถานะ ณ (&amp;A) (%1):</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2171,16 +2179,16 @@ stock value %6</source>
         <translation>เอนทิตี</translation>
     </message>
     <message>
-        <source>Taken at</source>
-        <translation>ถ่ายเมื่อ</translation>
-    </message>
-    <message>
         <source>Type</source>
         <translation>ชนิด</translation>
     </message>
     <message>
         <source>Stored</source>
         <translation>ที่จัดเก็บ</translation>
+    </message>
+    <message>
+        <source>Taken at (%1)</source>
+        <translation>ถ่ายเมื่อ (%1)</translation>
     </message>
 </context>
 <context>
@@ -3126,10 +3134,14 @@ stock value %6</source>
         <translation>%1 เวอร์ชัน</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>%1 · version %2
-%3</source>
+%3 %4</source>
         <translation>%1 · เวอร์ชัน %2
-%3</translation>
+%3 %4</translation>
     </message>
 </context>
 <context>

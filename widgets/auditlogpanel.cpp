@@ -71,29 +71,38 @@ void AuditLogPanel::setStore(std::shared_ptr<SnapshotStore> store, const QString
     applyFilters();
 }
 
+void AuditLogPanel::setTimeZone(const QTimeZone &zone)
+{
+    const bool changed = zone != m_zone;
+    m_zone = zone.isValid() ? zone : QTimeZone::utc();
+    m_model->setTimeZone(m_zone);
+    if (changed && m_store)
+        applyFilters(); // the date filters are the zone's days
+}
+
 void AuditLogPanel::refresh()
 {
     m_model->refresh();
 }
 
 namespace {
-AuditQuery queryFrom(const Ui::AuditLogPanel &ui, const QString &tenant)
+AuditQuery queryFrom(const Ui::AuditLogPanel &ui, const QString &tenant, const QTimeZone &zone)
 {
     AuditQuery query;
     query.tenant = tenant;
     query.action = ui.action->currentText().trimmed();
     query.actor = ui.actor->text().trimmed();
     if (ui.useFrom->isChecked())
-        query.at.from = QDateTime(ui.from->date(), QTime(0, 0)).toMSecsSinceEpoch();
+        query.at.from = QDateTime(ui.from->date(), QTime(0, 0), zone).toMSecsSinceEpoch();
     if (ui.useTo->isChecked())
-        query.at.to = QDateTime(ui.to->date().addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
+        query.at.to = QDateTime(ui.to->date().addDays(1), QTime(0, 0), zone).toMSecsSinceEpoch();
     return query;
 }
 } // namespace
 
 void AuditLogPanel::applyFilters()
 {
-    m_model->setQuery(queryFrom(*m_ui, m_tenant));
+    m_model->setQuery(queryFrom(*m_ui, m_tenant, m_zone));
 }
 
 void AuditLogPanel::exportCsv(const QString &path)
@@ -101,7 +110,7 @@ void AuditLogPanel::exportCsv(const QString &path)
     if (!m_store)
         return;
     auto store = m_store;
-    const AuditQuery query = queryFrom(*m_ui, m_tenant);
+    const AuditQuery query = queryFrom(*m_ui, m_tenant, m_zone);
     m_ui->exportCsv->setEnabled(false);
     runOnWorkers(
         this, &store->workers(),

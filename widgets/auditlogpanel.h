@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimeZone>
 #include <QWidget>
 
 #include <memory>
@@ -20,6 +21,7 @@ public:
     ~AuditLogPanel() override;
 
     void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    void setTimeZone(const QTimeZone &zone); // the tenant's business zone, which its times are shown in
     void refresh();
     void exportCsv(const QString &path);
     AuditLogModel *model() const { return m_model; }
@@ -35,4 +37,5 @@ private:
     QTimer *m_debounce;
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
+    QTimeZone m_zone = QTimeZone::utc();
 };

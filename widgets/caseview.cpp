@@ -29,6 +29,7 @@
 #include "ops/personaldata.h"
 #include "store/snapshotstore.h"
 #include "taskprogress.h"
+#include "json/isotime.h"
 
 namespace {
 
@@ -96,11 +97,6 @@ void flatten(const QJsonValue &value, const QString &pointer, QList<std::pair<QS
     }
 }
 
-QString localTime(EpochMs t)
-{
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(t), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
 constexpr auto Highlight = "background-color:#fff1b8";
 
 } // namespace
@@ -115,6 +111,7 @@ CaseView::CaseView(QWidget *parent)
     , m_revealMenu(new QMenu(this))
 {
     m_ui->setupUi(this);
+    m_ui->cursorEdit->setTimeSpec(Qt::UTC); // holds the wall-clock time in m_zone (IsoTime::wallClock)
     m_ui->caseAreaLayout->addWidget(m_progress);
     m_progress->attach(m_task);
     m_ui->resultsView->setModel(m_hits);
@@ -160,7 +157,7 @@ CaseView::CaseView(QWidget *parent)
     });
     connect(m_ui->cursorEdit, &QDateTimeEdit::dateTimeChanged, this, [this](const QDateTime &at) {
         if (!m_syncing)
-            setCursor(at.toMSecsSinceEpoch() + 999); // the whole second shown
+            setCursor(IsoTime::fromWallClock(at, m_zone) + 999); // the whole second shown
     });
     connect(m_ui->timelineView, &QTableView::doubleClicked, this,
         [this](const QModelIndex &index) { setCursor(index.data(CaseTimelineModel::TakenAtRole).toLongLong()); });
@@ -185,11 +182,22 @@ CaseView::CaseView(QWidget *parent)
 
 CaseView::~CaseView() = default;
 
+QString CaseView::zoneTime(EpochMs at) const
+{
+    return IsoTime::toZoneText(at, m_zone, true);
+}
+
 void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const Tenant &tenant)
 {
     m_store = std::move(store);
     m_tenant = tenant.id;
     m_currency = tenant.currency;
+    // Every time in the case is the tenant's business time, named beside the cursor and in the column headers.
+    const QTimeZone zone(tenant.businessTimeZone.toUtf8());
+    m_zone = zone.isValid() ? zone : QTimeZone::utc();
+    m_hits->setTimeZone(m_zone);
+    m_timeline->setTimeZone(m_zone);
+    m_ui->cursorLabel->setText(tr("&As of (%1):").arg(QString::fromUtf8(m_zone.id())));
     m_hits->setCurrency(tenant.currency);
     ++m_caseToken;
     m_case.reset();
@@ -281,9 +289,8 @@ void CaseView::openCase(const QString &orderId)
             m_syncing = true;
             m_ui->cursorSlider->setRange(0, int(entries.size()) - 1);
             m_ui->cursorSlider->setValue(int(entries.size()) - 1);
-            m_ui->cursorEdit->setDateTimeRange(
-                QDateTime::fromMSecsSinceEpoch(entries.first().header.takenAt - 86400000),
-                QDateTime::fromMSecsSinceEpoch(entries.last().header.takenAt + 86400000));
+            m_ui->cursorEdit->setDateTimeRange(IsoTime::wallClock(entries.first().header.takenAt - 86400000, m_zone),
+                IsoTime::wallClock(entries.last().header.takenAt + 86400000, m_zone));
             m_syncing = false;
             Q_EMIT caseOpened(true);
             setCursor(entries.last().header.takenAt); // the case as it stands
@@ -336,7 +343,7 @@ void CaseView::showMoment(const CaseMoment &m)
     const int row = m_timeline->lastRowAtOrBefore(m.at);
     m_syncing = true;
     m_ui->cursorSlider->setValue(std::max(0, row));
-    m_ui->cursorEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(m.at));
+    m_ui->cursorEdit->setDateTime(IsoTime::wallClock(m.at, m_zone));
     m_syncing = false;
     if (row >= 0)
         m_ui->timelineView->scrollTo(m_timeline->index(row, 0));
@@ -392,7 +399,7 @@ void CaseView::renderOrder()
         return;
     const CaseMoment &m = *m_moment;
     if (!m.orderExists) {
-        m_ui->orderBrowser->setHtml(tr("<p>As of %1 the order had not been created yet.</p>").arg(localTime(m.at)));
+        m_ui->orderBrowser->setHtml(tr("<p>As of %1 the order had not been created yet.</p>").arg(zoneTime(m.at)));
         return;
     }
     const bool mask = Pii::masks(m_role);
@@ -407,7 +414,7 @@ void CaseView::renderOrder()
             previous.insert(pointer, value);
     }
     QString html = tr("<p>As of <b>%1</b>: %2 · version %3 · %4 ms</p>")
-                       .arg(localTime(m.at), m.order.value(u"status").toString().toHtmlEscaped())
+                       .arg(zoneTime(m.at), m.order.value(u"status").toString().toHtmlEscaped())
                        .arg(m.orderVersion)
                        .arg(QLocale().toString(m.elapsedMs, 'f', 1));
     html += QStringLiteral("<p style='color:gray'>%1</p><table cellspacing='0' cellpadding='2'>")
@@ -446,7 +453,7 @@ void CaseView::renderChats()
     QString html;
     for (const QString &session : m_case->chatSessions) {
         if (!m.chats.contains(session)) {
-            html += tr("<p><b>%1</b>: had not started by %2.</p>").arg(session.toHtmlEscaped(), localTime(m.at));
+            html += tr("<p><b>%1</b>: had not started by %2.</p>").arg(session.toHtmlEscaped(), zoneTime(m.at));
             continue;
         }
         QJsonObject chat = m.chats.value(session);
@@ -490,7 +497,7 @@ void CaseView::renderChats()
             const EpochMs at
                 = QDateTime::fromString(message.value(u"timestamp").toString(), Qt::ISODate).toMSecsSinceEpoch();
             QString line = QStringLiteral("%1 · <b>%2</b> · %3")
-                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(at), QStringLiteral("HH:mm:ss")),
+                               .arg(QDateTime::fromMSecsSinceEpoch(at, m_zone).toString(QStringLiteral("HH:mm:ss")),
                                    message.value(u"sender").toString().toHtmlEscaped(),
                                    message.value(u"intent").toString().toHtmlEscaped());
             if (message.contains(u"confidence"))

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
+#include <QTimeZone>
 #include <QWidget>
 
 #include <memory>
@@ -63,6 +64,7 @@ private:
     void startNextMoment();
     void showMoment(const CaseMoment &m);
     void renderOrder();
+    QString zoneTime(EpochMs at) const; // "2026-10-01 13:30:15" in m_zone
     void renderChats();
     void renderTitle();
     void compareSelected();
@@ -79,6 +81,7 @@ private:
     QMenu *m_revealMenu;
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
+    QTimeZone m_zone = QTimeZone::utc(); // the tenant's business zone: every time in the case
     QString m_currency;
     Pii::Role m_role = Pii::DefaultRole;
     QStringList m_revealed; // contact details revealed in this case

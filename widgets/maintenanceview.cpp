@@ -44,6 +44,13 @@ MaintenanceView::MaintenanceView(QWidget *parent)
     });
 }
 
+void MaintenanceView::setTimeZone(const QTimeZone &zone)
+{
+    m_retention->setTimeZone(zone);
+    m_trash->setTimeZone(zone);
+    m_audit->setTimeZone(zone);
+}
+
 void MaintenanceView::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
 {
     m_take->setStore(store, tenant);

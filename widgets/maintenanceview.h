@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QTabWidget>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -22,6 +23,7 @@ class MaintenanceView : public QTabWidget
 public:
     explicit MaintenanceView(QWidget *parent = nullptr);
     void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    void setTimeZone(const QTimeZone &zone); // the tenant's business zone, which its times are shown in
 
     TakeSnapshotPanel *takePanel() const { return m_take; }
     RetentionPanel *retentionPanel() const { return m_retention; }

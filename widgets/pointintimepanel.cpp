@@ -11,6 +11,7 @@
 #include "items/jsontreemodel.h"
 #include "items/runonworkers.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 #include "json/jsontree.h"
 
 namespace {
@@ -49,7 +50,8 @@ PointInTimePanel::PointInTimePanel(QWidget *parent)
     m_ui->eventsView->horizontalHeader()->setStretchLastSection(true);
     m_ui->eventsView->verticalHeader()->setDefaultSectionSize(m_ui->eventsView->fontMetrics().height() + 6);
     m_ui->versionSlider->setPageStep(10);
-    m_ui->atEdit->setTimeSpec(Qt::LocalTime);
+    m_ui->atEdit->setTimeSpec(Qt::UTC); // holds the wall-clock time in m_zone (IsoTime::wallClock)
+    setTimeZone(m_zone);
 
     connect(m_ui->versionSlider, &QSlider::valueChanged, this, [this](int value) {
         if (m_current && m_current->version == value)
@@ -57,7 +59,7 @@ PointInTimePanel::PointInTimePanel(QWidget *parent)
         showVersion(value);
     });
     connect(m_ui->atEdit, &QDateTimeEdit::dateTimeChanged, this,
-        [this](const QDateTime &at) { showMoment(at.toMSecsSinceEpoch()); });
+        [this](const QDateTime &at) { showMoment(IsoTime::fromWallClock(at, m_zone)); });
     connect(m_ui->eventsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
             if (current.isValid() && !m_applying)
@@ -67,6 +69,18 @@ PointInTimePanel::PointInTimePanel(QWidget *parent)
 }
 
 PointInTimePanel::~PointInTimePanel() = default;
+
+void PointInTimePanel::setTimeZone(const QTimeZone &zone)
+{
+    const QTimeZone shown = zone.isValid() ? zone : QTimeZone::utc();
+    const EpochMs at = IsoTime::fromWallClock(m_ui->atEdit->dateTime(), m_zone);
+    m_zone = shown;
+    m_events->setTimeZone(m_zone);
+    m_ui->atLabel->setText(tr("State &at (%1):").arg(QString::fromUtf8(m_zone.id())));
+    const QSignalBlocker blockEdit(m_ui->atEdit); // the same moment, read in the new zone
+    if (m_ui->atEdit->isEnabled())
+        m_ui->atEdit->setDateTime(IsoTime::wallClock(at, m_zone));
+}
 
 void PointInTimePanel::setStore(std::shared_ptr<SnapshotStore> store)
 {
@@ -131,8 +145,8 @@ void PointInTimePanel::showEntity(
             m_ui->versionSlider->setTickInterval(std::max<int>(1, int(last - first) / 20));
             m_ui->versionSlider->setEnabled(true);
             m_ui->atEdit->setEnabled(true);
-            m_ui->atEdit->setDateTimeRange(QDateTime::fromMSecsSinceEpoch(events->first().occurredAt),
-                QDateTime::fromMSecsSinceEpoch(events->last().occurredAt).addDays(365));
+            m_ui->atEdit->setDateTimeRange(IsoTime::wallClock(events->first().occurredAt, m_zone),
+                IsoTime::wallClock(events->last().occurredAt, m_zone).addDays(365));
             showVersion(seq.value_or(last));
         });
 }
@@ -204,10 +218,10 @@ void PointInTimePanel::apply(const Result<StateReconstruction> &result)
     m_ui->versionSlider->setValue(int(r.version));
     if (!m_fromMoment) {
         const QSignalBlocker blockEdit(m_ui->atEdit);
-        m_ui->atEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(r.timestamp));
+        m_ui->atEdit->setDateTime(IsoTime::wallClock(r.timestamp, m_zone));
     }
     m_ui->versionLabel->setText(tr("version %1 of %2").arg(r.version).arg(m_ui->versionSlider->maximum()));
-    const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.timestamp), QLocale::ShortFormat);
+    const QString when = IsoTime::toZoneText(r.timestamp, m_zone, true) + u' ' + QString::fromUtf8(m_zone.id());
     QString source = r.fromSnapshot.isEmpty()
         ? tr("Full replay of %n event(s) (no usable snapshot before it); state after the event of %1.", nullptr,
             r.eventsReplayed)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimeZone>
 #include <QWidget>
 
 #include <memory>
@@ -33,6 +34,8 @@ public:
     void showMoment(EpochMs at);
     void clear();
     void setRole(Pii::Role role) { m_role = role; }
+    // The zone the moment is picked and the events' times are shown in (the tenant's business zone), named.
+    void setTimeZone(const QTimeZone &zone);
 
     const std::optional<StateReconstruction> &current() const { return m_current; }
     EventListModel *eventModel() const { return m_events; }
@@ -59,4 +62,5 @@ private:
     bool m_fromMoment = false; // the picker asked: it keeps the moment the user typed
     bool m_applying = false;
     Pii::Role m_role = Pii::DefaultRole;
+    QTimeZone m_zone = QTimeZone::utc();
 };

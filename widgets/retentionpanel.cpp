@@ -10,11 +10,13 @@
 #include "cleanuppreviewdialog.h"
 #include "domain/kindregistry.h"
 #include "items/progresstask.h"
+#include "items/retentionplanmodel.h"
 #include "items/runonworkers.h"
 #include "ops/actoridentity.h"
 #include "ops/cleanuprunner.h"
 #include "ops/retentionplanner.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 
 namespace {
 struct Planned
@@ -63,6 +65,11 @@ void RetentionPanel::setStore(std::shared_ptr<SnapshotStore> store, const QStrin
     m_tenant = tenant;
     m_ui->result->clear();
     loadPolicy();
+}
+
+void RetentionPanel::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone.isValid() ? zone : QTimeZone::utc();
 }
 
 void RetentionPanel::setKind(const QString &kind)
@@ -119,10 +126,10 @@ void RetentionPanel::loadPolicy()
                 m_ui->stored->setText(tr("Could not read the policy: %1").arg(stored.error().message));
             } else if (*stored) {
                 setPolicy(**stored);
-                m_ui->stored->setText(tr("Stored policy, saved by %1 on %2")
-                                          .arg((*stored)->updatedBy,
-                                              QLocale().toString(QDateTime::fromMSecsSinceEpoch((*stored)->updatedAt),
-                                                  QLocale::ShortFormat)));
+                m_ui->stored->setText(
+                    tr("Stored policy, saved by %1 on %2")
+                        .arg((*stored)->updatedBy,
+                            IsoTime::toZoneText((*stored)->updatedAt, m_zone) + u' ' + QString::fromUtf8(m_zone.id())));
             } else if (auto fallback = RetentionPlanner::defaultPolicy(kind)) {
                 setPolicy(*fallback);
                 m_ui->stored->setText(tr("The specification's default (not saved yet)"));
@@ -200,6 +207,7 @@ void RetentionPanel::plan(bool forSaving)
             auto *dialog = new CleanupPreviewDialog(
                 plan, forSaving ? CleanupPreviewDialog::Purpose::SavePolicy : CleanupPreviewDialog::Purpose::Run, this);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->model()->setTimeZone(m_zone);
             connect(dialog, &QDialog::accepted, this, [this, dialog, plan, forSaving, p] {
                 if (!forSaving) {
                     runPlan(plan, dialog->archivePath());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimeZone>
 #include <QWidget>
 
 #include <memory>
@@ -22,6 +23,7 @@ public:
     ~RetentionPanel() override;
 
     void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    void setTimeZone(const QTimeZone &zone); // the tenant's business zone, which its times are shown in
     RetentionPolicy policy() const;
     void setPolicy(const RetentionPolicy &policy);
     void setKind(const QString &kind);
@@ -44,4 +46,5 @@ private:
     ProgressTask *m_task;
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
+    QTimeZone m_zone = QTimeZone::utc();
 };

@@ -50,6 +50,7 @@ void SchedulesPanel::setStore(std::shared_ptr<SnapshotStore> store, const QStrin
 {
     m_store = std::move(store);
     m_tenant = tenant;
+    m_tenantZone.clear(); // read again with the list: another store's or tenant's zone must not linger
     reload();
 }
 
@@ -119,7 +120,7 @@ void SchedulesPanel::showHistory()
             const int current = currentRow();
             if (current < 0 || m_schedules->schedule(current).id != id)
                 return;
-            m_history->setRuns(runs ? *runs : QList<ScheduleRun>());
+            m_history->setRuns(runs ? *runs : QList<ScheduleRun>(), m_schedules->schedule(current).timeZone);
         });
 }
 

@@ -157,6 +157,7 @@ SnapshotInspector::~SnapshotInspector()
 void SnapshotInspector::setTimeZone(const QTimeZone &zone)
 {
     m_zone = zone;
+    m_ui->stateAtTab->setTimeZone(zone);
     if (m_header)
         showMetadata(*m_header);
 }

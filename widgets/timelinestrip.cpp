@@ -1,6 +1,5 @@
 #include "timelinestrip.h"
 
-#include <QDateTime>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
@@ -9,9 +8,11 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <utility>
 
 #include "items/runonworkers.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 
 namespace {
 
@@ -51,6 +52,13 @@ void TimelineStrip::setMarkers(QList<Marker> markers)
     }
     m_hovered = -1;
     update();
+}
+
+void TimelineStrip::setTimeZone(const QTimeZone &zone)
+{
+    const QTimeZone shown = zone.isValid() ? zone : QTimeZone::utc();
+    if (std::exchange(m_zone, shown) != shown)
+        update();
 }
 
 void TimelineStrip::setSelectedId(const QString &id)
@@ -141,12 +149,11 @@ void TimelineStrip::paintEvent(QPaintEvent *)
     p.setPen(QPen(pal.color(QPalette::Mid), 1));
     p.drawLine(axis.left(), y, axis.right(), y);
     const QLocale locale;
-    const auto label
-        = [&](EpochMs at) { return locale.toString(QDateTime::fromMSecsSinceEpoch(at), QLocale::ShortFormat); };
     p.setPen(pal.color(QPalette::Text));
     const int textY = height() - 4 - fm.descent();
-    p.drawText(QPoint(axis.left(), textY), label(m_markers.constFirst().takenAt));
-    const QString last = label(m_markers.constLast().takenAt);
+    p.drawText(QPoint(axis.left(), textY), IsoTime::toZoneText(m_markers.constFirst().takenAt, m_zone));
+    const QString last
+        = tr("%1 (%2)").arg(IsoTime::toZoneText(m_markers.constLast().takenAt, m_zone), QString::fromUtf8(m_zone.id()));
     p.drawText(QPoint(axis.right() - fm.horizontalAdvance(last), textY), last);
     const QString count = tr("%1 versions").arg(locale.toString(m_markers.size()));
     p.drawText(QPoint(axis.center().x() - fm.horizontalAdvance(count) / 2, textY), count);
@@ -197,10 +204,10 @@ bool TimelineStrip::event(QEvent *event)
         }
         const Marker &m = m_markers.at(index);
         QToolTip::showText(help->globalPos(),
-            tr("%1 · version %2\n%3")
+            tr("%1 · version %2\n%3 %4")
                 .arg(m.type)
                 .arg(m.version)
-                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.takenAt), QLocale::LongFormat)),
+                .arg(IsoTime::toZoneText(m.takenAt, m_zone, true), QString::fromUtf8(m_zone.id())),
             this);
         return true;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QTimeZone>
 #include <QWidget>
 
 #include <memory>
@@ -32,6 +33,9 @@ public:
     void load(const std::shared_ptr<SnapshotStore> &store, const SnapshotQuery &entity);
     const QList<Marker> &markers() const { return m_markers; }
     void setSelectedId(const QString &id);
+    // The zone the axis and the tooltips show times in (the tenant's business zone), named on the axis.
+    void setTimeZone(const QTimeZone &zone);
+    QTimeZone timeZone() const { return m_zone; }
     QString selectedId() const { return m_selected; }
     // Where a marker is drawn (widget coordinates), or a null point.
     QPoint markerCenter(const QString &id) const;
@@ -61,4 +65,5 @@ private:
     QString m_selected;
     int m_hovered = -1;
     quint64 m_loadToken = 0;
+    QTimeZone m_zone = QTimeZone::utc();
 };

@@ -59,6 +59,11 @@ void TrashPanel::setStore(std::shared_ptr<SnapshotStore> store, const QString &t
     refresh();
 }
 
+void TrashPanel::setTimeZone(const QTimeZone &zone)
+{
+    m_model->setTimeZone(zone);
+}
+
 void TrashPanel::refresh()
 {
     if (!m_store)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimeZone>
 #include <QWidget>
 
 #include <memory>
@@ -22,6 +23,7 @@ public:
     ~TrashPanel() override;
 
     void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    void setTimeZone(const QTimeZone &zone); // the tenant's business zone, which its times are shown in
     void refresh();
     void restoreSelected();
     void purge(); // says how many would go and asks first

@@ -6,7 +6,9 @@
 #include <QTimeZone>
 
 #include "items/runonworkers.h"
+#include "items/zonedtime.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 
 namespace {
 constexpr int PageRows = 200;
@@ -33,6 +35,11 @@ void AuditLogModel::setStore(std::shared_ptr<SnapshotStore> store)
 {
     m_store = std::move(store);
     refresh();
+}
+
+void AuditLogModel::setTimeZone(const QTimeZone &zone)
+{
+    ZonedTime::set(m_zone, zone, *this, int(Column::At));
 }
 
 void AuditLogModel::setQuery(const AuditQuery &query)
@@ -131,7 +138,7 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (Column(index.column())) {
         case Column::At:
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.at).toLocalTime(), QLocale::ShortFormat);
+            return IsoTime::toZoneText(e.at, m_zone, true);
         case Column::Actor:
             return e.actor;
         case Column::Host:
@@ -157,7 +164,7 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     switch (Column(section)) {
     case Column::At:
-        return tr("When");
+        return ZonedTime::header(tr("When (%1)"), m_zone);
     case Column::Actor:
         return tr("Who");
     case Column::Host:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -17,6 +18,8 @@ public:
     enum class Column { At, Actor, Host, Action, Target, Outcome, Details, Count_ };
 
     explicit AuditLogModel(QObject *parent = nullptr);
+    // The zone the times are shown in (the tenant's business zone), named in the column header.
+    void setTimeZone(const QTimeZone &zone);
     void setStore(std::shared_ptr<SnapshotStore> store);
     void setQuery(const AuditQuery &query); // reloads
     void refresh();
@@ -45,4 +48,5 @@ private:
     bool m_complete = true;
     bool m_loading = false;
     quint64 m_generation = 0;
+    QTimeZone m_zone = QTimeZone::utc();
 };

@@ -4,6 +4,8 @@
 #include <QLocale>
 
 #include "items/money.h"
+#include "items/zonedtime.h"
+#include "json/isotime.h"
 
 CaseHitModel::CaseHitModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -14,6 +16,11 @@ void CaseHitModel::setHits(QList<CaseHit> hits)
     beginResetModel();
     m_hits = std::move(hits);
     endResetModel();
+}
+
+void CaseHitModel::setTimeZone(const QTimeZone &zone)
+{
+    ZonedTime::set(m_zone, zone, *this, int(Column::Created));
 }
 
 void CaseHitModel::setRole(Pii::Role role)
@@ -59,7 +66,7 @@ QVariant CaseHitModel::data(const QModelIndex &index, int role) const
     case Column::Phone:
         return Pii::masks(m_role) ? Pii::maskText(hit.customerPhone) : hit.customerPhone;
     case Column::Created:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(hit.createdAt), QStringLiteral("yyyy-MM-dd HH:mm"));
+        return IsoTime::toZoneText(hit.createdAt, m_zone);
     case Column::Status:
         return hit.status;
     case Column::Total:
@@ -84,7 +91,7 @@ QVariant CaseHitModel::headerData(int section, Qt::Orientation orientation, int 
     case Column::Phone:
         return tr("Phone");
     case Column::Created:
-        return tr("Created");
+        return ZonedTime::header(tr("Created (%1)"), m_zone);
     case Column::Status:
         return tr("Status");
     case Column::Total:

@@ -2,6 +2,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QTimeZone>
 
 #include "domain/pii.h"
 #include "ops/caseassembler.h"
@@ -16,6 +17,8 @@ public:
     enum Role { OrderIdRole = Qt::UserRole + 1 };
 
     explicit CaseHitModel(QObject *parent = nullptr);
+    // The zone the times are shown in (the tenant's business zone), named in the column header.
+    void setTimeZone(const QTimeZone &zone);
     void setHits(QList<CaseHit> hits);
     void setRole(Pii::Role role);
     void setCurrency(const QString &currency); // the tenant's (THB, SGD, JPY…), for the totals
@@ -30,4 +33,5 @@ private:
     QList<CaseHit> m_hits;
     Pii::Role m_role = Pii::DefaultRole;
     QString m_currency;
+    QTimeZone m_zone = QTimeZone::utc();
 };

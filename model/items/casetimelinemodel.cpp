@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <limits>
 
+#include "items/zonedtime.h"
+#include "json/isotime.h"
+
 CaseTimelineModel::CaseTimelineModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
@@ -16,6 +19,11 @@ void CaseTimelineModel::setEntries(QList<CaseEntry> entries)
     m_entries = std::move(entries);
     m_cursor = m_previous = std::numeric_limits<EpochMs>::max();
     endResetModel();
+}
+
+void CaseTimelineModel::setTimeZone(const QTimeZone &zone)
+{
+    ZonedTime::set(m_zone, zone, *this, int(Column::Time));
 }
 
 void CaseTimelineModel::setCursor(EpochMs at)
@@ -79,7 +87,7 @@ QVariant CaseTimelineModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (Column(index.column())) {
         case Column::Time:
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(h.takenAt), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return IsoTime::toZoneText(h.takenAt, m_zone, true);
         case Column::Kind:
             return sourceName(e.source);
         case Column::Entity:
@@ -115,7 +123,7 @@ QVariant CaseTimelineModel::headerData(int section, Qt::Orientation orientation,
         return {};
     switch (Column(section)) {
     case Column::Time:
-        return tr("Time");
+        return ZonedTime::header(tr("Time (%1)"), m_zone);
     case Column::Kind:
         return tr("What");
     case Column::Entity:

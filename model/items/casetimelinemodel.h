@@ -2,6 +2,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QTimeZone>
 
 #include "ops/casetimeline.h"
 
@@ -17,6 +18,8 @@ public:
     enum class State { Past, Changed, Future }; // relative to the cursor
 
     explicit CaseTimelineModel(QObject *parent = nullptr);
+    // The zone the times are shown in (the tenant's business zone), named in the column header.
+    void setTimeZone(const QTimeZone &zone);
 
     void setEntries(QList<CaseEntry> entries);
     const QList<CaseEntry> &entries() const { return m_entries; }
@@ -37,4 +40,5 @@ private:
     QList<CaseEntry> m_entries;
     EpochMs m_cursor = 0;
     EpochMs m_previous = 0;
+    QTimeZone m_zone = QTimeZone::utc();
 };

@@ -4,7 +4,9 @@
 #include <QLocale>
 
 #include "items/runonworkers.h"
+#include "items/zonedtime.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 
 EntityListModel::EntityListModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -16,6 +18,11 @@ void EntityListModel::setStore(std::shared_ptr<SnapshotStore> store)
 {
     m_store = std::move(store);
     load();
+}
+
+void EntityListModel::setTimeZone(const QTimeZone &zone)
+{
+    ZonedTime::set(m_zone, zone, *this, int(Column::LastTaken));
 }
 
 void EntityListModel::setFilter(const QString &tenant, const QString &kind, const QString &prefix)
@@ -89,7 +96,7 @@ QVariant EntityListModel::data(const QModelIndex &index, int role) const
     case Column::Snapshots:
         return QLocale().toString(e.snapshotCount);
     case Column::LastTaken:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.lastTakenAt), QLocale::ShortFormat);
+        return IsoTime::toZoneText(e.lastTakenAt, m_zone);
     case Column::Count_:
         break;
     }
@@ -106,7 +113,7 @@ QVariant EntityListModel::headerData(int section, Qt::Orientation orientation, i
     case Column::Snapshots:
         return tr("Snapshots");
     case Column::LastTaken:
-        return tr("Last snapshot");
+        return ZonedTime::header(tr("Last snapshot (%1)"), m_zone);
     case Column::Count_:
         break;
     }

@@ -2,6 +2,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -20,6 +21,8 @@ public:
     enum Role { EntityIdRole = Qt::UserRole + 1 };
 
     explicit EntityListModel(QObject *parent = nullptr);
+    // The zone the times are shown in (the tenant's business zone), named in the column header.
+    void setTimeZone(const QTimeZone &zone);
     ~EntityListModel() override;
 
     void setStore(std::shared_ptr<SnapshotStore> store);
@@ -49,4 +52,5 @@ private:
     bool m_truncated = false;
     bool m_loading = false;
     quint64 m_generation = 0;
+    QTimeZone m_zone = QTimeZone::utc();
 };

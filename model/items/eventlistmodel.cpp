@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include "items/zonedtime.h"
+#include "json/isotime.h"
+
 EventListModel::EventListModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
@@ -15,6 +18,11 @@ void EventListModel::setEvents(QList<EventRecord> events)
     m_events = std::move(events);
     m_appliedFrom = m_appliedTo = 0;
     endResetModel();
+}
+
+void EventListModel::setTimeZone(const QTimeZone &zone)
+{
+    ZonedTime::set(m_zone, zone, *this, int(Column::OccurredAt));
 }
 
 void EventListModel::clear()
@@ -64,8 +72,7 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         case Column::Type:
             return e.type;
         case Column::OccurredAt:
-            return QLocale().toString(
-                QDateTime::fromMSecsSinceEpoch(e.occurredAt), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return IsoTime::toZoneText(e.occurredAt, m_zone, true);
         case Column::Patch: // made for the rows on screen only
             return QString::fromUtf8(QJsonDocument(e.data.value(u"patch").toArray()).toJson(QJsonDocument::Compact));
         case Column::Count:
@@ -97,7 +104,7 @@ QVariant EventListModel::headerData(int section, Qt::Orientation orientation, in
     case Column::Type:
         return tr("Type");
     case Column::OccurredAt:
-        return tr("Time");
+        return ZonedTime::header(tr("Time (%1)"), m_zone);
     case Column::Patch:
         return tr("Patch");
     case Column::Count:

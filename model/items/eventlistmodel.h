@@ -2,6 +2,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QTimeZone>
 
 #include "store/sourcerecords.h"
 
@@ -16,6 +17,8 @@ public:
     enum Role { SeqRole = Qt::UserRole + 1, AppliedRole };
 
     explicit EventListModel(QObject *parent = nullptr);
+    // The zone the times are shown in (the tenant's business zone), named in the column header.
+    void setTimeZone(const QTimeZone &zone);
 
     void setEvents(QList<EventRecord> events);
     void clear();
@@ -33,4 +36,5 @@ private:
     QList<EventRecord> m_events;
     qint64 m_appliedFrom = 0;
     qint64 m_appliedTo = 0;
+    QTimeZone m_zone = QTimeZone::utc();
 };

@@ -3,6 +3,9 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include "items/zonedtime.h"
+#include "json/isotime.h"
+
 namespace {
 constexpr int Chunk = 2000;
 }
@@ -15,6 +18,11 @@ void RetentionPlanModel::setPlan(std::shared_ptr<const RetentionPlan> plan)
 {
     m_plan = std::move(plan);
     rebuild();
+}
+
+void RetentionPlanModel::setTimeZone(const QTimeZone &zone)
+{
+    ZonedTime::set(m_zone, zone, *this, int(Column::TakenAt));
 }
 
 void RetentionPlanModel::setShow(Show show)
@@ -68,7 +76,7 @@ QVariant RetentionPlanModel::data(const QModelIndex &index, int role) const
     case Column::Entity:
         return m_plan->candidates.entities.at(c.entity);
     case Column::TakenAt:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.takenAt), QLocale::ShortFormat);
+        return IsoTime::toZoneText(c.takenAt, m_zone);
     case Column::Type:
         return m_plan->candidates.types.at(c.type);
     case Column::Size:
@@ -91,7 +99,7 @@ QVariant RetentionPlanModel::headerData(int section, Qt::Orientation orientation
     case Column::Entity:
         return tr("Entity");
     case Column::TakenAt:
-        return tr("Taken at");
+        return ZonedTime::header(tr("Taken at (%1)"), m_zone);
     case Column::Type:
         return tr("Type");
     case Column::Size:

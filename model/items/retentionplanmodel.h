@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QTimeZone>
 
 #include <memory>
 #include <vector>
@@ -17,6 +18,8 @@ public:
     enum class Show { Going, Staying, All };
 
     explicit RetentionPlanModel(QObject *parent = nullptr);
+    // The zone the times are shown in (the tenant's business zone), named in the column header.
+    void setTimeZone(const QTimeZone &zone);
     void setPlan(std::shared_ptr<const RetentionPlan> plan);
     void setShow(Show show);
     const RetentionPlan *plan() const { return m_plan.get(); }
@@ -36,4 +39,5 @@ private:
     Show m_show = Show::Going;
     std::vector<int> m_matching; // indexes into the plan's rows
     int m_shown = 0;
+    QTimeZone m_zone = QTimeZone::utc();
 };

@@ -28,11 +28,12 @@ void ScheduleListModel::setSchedules(const QList<Schedule> &schedules)
     endResetModel();
 }
 
-void ScheduleListModel::setRuns(const QList<ScheduleRun> &runs)
+void ScheduleListModel::setRuns(const QList<ScheduleRun> &runs, const QString &zone)
 {
     beginResetModel();
     m_showRuns = true;
     m_runs = runs;
+    m_runZone = zone;
     m_schedules.clear();
     endResetModel();
 }
@@ -79,7 +80,7 @@ QVariant ScheduleListModel::data(const QModelIndex &index, int role) const
             return {};
         switch (RunColumn(index.column())) {
         case RunColumn::ScheduledFor:
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.scheduledFor), QLocale::ShortFormat);
+            return timeIn(r.scheduledFor, m_runZone);
         case RunColumn::Outcome:
             return r.outcome;
         case RunColumn::Runner:

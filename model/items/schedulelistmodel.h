@@ -14,7 +14,8 @@ public:
 
     explicit ScheduleListModel(QObject *parent = nullptr);
     void setSchedules(const QList<Schedule> &schedules);
-    void setRuns(const QList<ScheduleRun> &runs);
+    // The runs of a schedule whose times are read in `zone` (the schedule's own, as its Next and Last columns).
+    void setRuns(const QList<ScheduleRun> &runs, const QString &zone = QStringLiteral("UTC"));
     const Schedule &schedule(int row) const { return m_schedules.at(row); }
     int indexOf(const QString &id) const;
 
@@ -29,4 +30,5 @@ private:
     bool m_showRuns = false;
     QList<Schedule> m_schedules;
     QList<ScheduleRun> m_runs;
+    QString m_runZone;
 };

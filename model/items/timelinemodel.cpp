@@ -14,6 +14,7 @@
 
 #include "domain/kindregistry.h"
 #include "items/runonworkers.h"
+#include "items/zonedtime.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
 
@@ -61,14 +62,8 @@ void TimelineModel::setQuery(const SnapshotQuery &query)
 
 void TimelineModel::setTimeZone(const QTimeZone &zone)
 {
-    const QTimeZone shown = zone.isValid() ? zone : QTimeZone::utc();
-    if (shown == m_zone)
-        return;
-    m_zone = shown;
-    Q_EMIT headerDataChanged(Qt::Horizontal, int(Column::TakenAt), int(Column::TakenAt));
-    if (m_rowCount > 0)
-        Q_EMIT dataChanged(index(0, int(Column::TakenAt)), index(m_rowCount - 1, int(Column::TakenAt)));
-    Q_EMIT emptyTextChanged();
+    if (ZonedTime::set(m_zone, zone, *this, int(Column::TakenAt)))
+        Q_EMIT emptyTextChanged();
 }
 
 QString TimelineModel::filterText() const

@@ -146,6 +146,17 @@ QString toZoneText(EpochMs ms, const QTimeZone &zone, bool withSeconds)
         withSeconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
+QDateTime wallClock(EpochMs ms, const QTimeZone &zone)
+{
+    const QDateTime there = QDateTime::fromMSecsSinceEpoch(ms, zone);
+    return QDateTime(there.date(), there.time(), QTimeZone::utc());
+}
+
+EpochMs fromWallClock(const QDateTime &wall, const QTimeZone &zone)
+{
+    return QDateTime(wall.date(), wall.time(), zone).toMSecsSinceEpoch();
+}
+
 namespace {
 
 // Formats without QDateTime: list output and demo payloads format millions of times (days from civil, H. Hinnant).

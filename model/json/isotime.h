@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QDateTime>
 #include <QString>
 #include <QTimeZone>
 
@@ -23,6 +24,10 @@ std::optional<QDate> parseDate(const QString &text);
 Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone);
 // "2026-10-01 13:30" (or with ":15" seconds): the wall-clock time in `zone`, as parseBound reads it back.
 QString toZoneText(EpochMs ms, const QTimeZone &zone, bool withSeconds = false);
+// QDateTimeEdit (Qt 6.4) edits no time zone: it is given the wall-clock time in `zone` as a UTC date-time, and what
+// it returns is read back as that wall-clock time in `zone`.
+QDateTime wallClock(EpochMs ms, const QTimeZone &zone);
+EpochMs fromWallClock(const QDateTime &wall, const QTimeZone &zone);
 QString toUtcString(EpochMs ms); // "2026-03-01T12:00:00.000Z"
 QString toUtcSeconds(EpochMs ms); // "2026-03-01T12:00:00Z"
 

@@ -6,8 +6,15 @@
 #include <memory>
 
 #include "common/testsupport.h"
+#include "items/auditlogmodel.h"
+#include "items/casehitmodel.h"
+#include "items/casetimelinemodel.h"
 #include "items/entitylistmodel.h"
+#include "items/eventlistmodel.h"
+#include "items/retentionplanmodel.h"
+#include "items/schedulelistmodel.h"
 #include "items/timelinemodel.h"
+#include "store/maintenancestore.h"
 #include "store/snapshotstore.h"
 
 namespace {
@@ -50,6 +57,7 @@ private Q_SLOTS:
     void entityListFindsByPrefix();
     void timesAreShownInTheTenantsZone_data();
     void timesAreShownInTheTenantsZone();
+    void everyTimeColumnFollowsTheZone();
     void textFiltersIgnoreCase_data();
     void textFiltersIgnoreCase();
     void emptyTimelineSaysWhy_data();
@@ -365,6 +373,90 @@ void TestTimelineModel::timesAreShownInTheTenantsZone()
     QCOMPARE(first.data(TimelineModel::TakenAtRole).toLongLong(), T0 + ((Rows - 1) / 2) * 60000);
     QCOMPARE(first.data().toString(), newest);
     QVERIFY(first.data(Qt::ToolTipRole).toString().contains(QStringLiteral("2025-01-01T08:44:00.000Z")));
+}
+
+void TestTimelineModel::everyTimeColumnFollowsTheZone()
+{
+    // Every list that shows a time shows it as the timeline does: in the zone it is given (the tenant's business
+    // zone; Bangkok is 7 hours ahead of this test's UTC), with the zone named in the column's header.
+    const QTimeZone bangkok("Asia/Bangkok");
+    const EpochMs at = T0 + (8 * 60 + 44) * 60000 + 5000; // 2025-01-01T08:44:05Z
+    const auto check = [&](QAbstractItemModel &model, int column, const QString &cell) {
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY2(model.headerData(column, Qt::Horizontal).toString().endsWith(QStringLiteral("(Asia/Bangkok)")),
+            qPrintable(model.headerData(column, Qt::Horizontal).toString()));
+        QVERIFY(model.rowCount() > 0);
+        QCOMPARE(model.index(0, column).data().toString(), cell);
+    };
+
+    EventListModel events;
+    events.setEvents({ { QStringLiteral("t1"), QStringLiteral("A-1"), 1, QStringLiteral("created"), at, {} } });
+    QSignalSpy eventsHeader(&events, &QAbstractItemModel::headerDataChanged);
+    events.setTimeZone(bangkok);
+    QCOMPARE(eventsHeader.size(), 1); // the views are told
+    check(events, int(EventListModel::Column::OccurredAt), QStringLiteral("2025-01-01 15:44:05"));
+
+    CaseEntry entry;
+    entry.header.takenAt = at;
+    CaseTimelineModel caseTimeline;
+    caseTimeline.setTimeZone(bangkok);
+    caseTimeline.setEntries({ entry });
+    check(caseTimeline, int(CaseTimelineModel::Column::Time), QStringLiteral("2025-01-01 15:44:05"));
+
+    CaseHit hit;
+    hit.orderId = QStringLiteral("ORD-1");
+    hit.createdAt = at;
+    CaseHitModel hits;
+    hits.setTimeZone(bangkok);
+    hits.setHits({ hit });
+    check(hits, int(CaseHitModel::Column::Created), QStringLiteral("2025-01-01 15:44"));
+
+    auto plan = std::make_shared<RetentionPlan>();
+    plan->candidates.entities = { QStringLiteral("E1") };
+    plan->candidates.types = { QStringLiteral("manual") };
+    RetentionCandidate candidate;
+    candidate.takenAt = at;
+    plan->candidates.rows.push_back(candidate);
+    plan->reasons.push_back(RetentionReason::KeepLast);
+    RetentionPlanModel planModel;
+    planModel.setTimeZone(bangkok);
+    planModel.setShow(RetentionPlanModel::Show::All);
+    planModel.setPlan(plan);
+    check(planModel, int(RetentionPlanModel::Column::TakenAt), QStringLiteral("2025-01-01 15:44"));
+
+    // A schedule's runs are read in the schedule's own zone, as its next and last runs.
+    ScheduleRun run;
+    run.scheduledFor = at;
+    ScheduleListModel runs;
+    runs.setRuns({ run }, QStringLiteral("Asia/Bangkok"));
+    QCOMPARE(runs.index(0, int(ScheduleListModel::RunColumn::ScheduledFor)).data().toString(),
+        QStringLiteral("2025-01-01 15:44 +07"));
+
+    // From the store: the navigator's entities (ORD-TH-001 was taken at T0) and the audit log.
+    EntityListModel entities;
+    QSignalSpy entitiesLoaded(&entities, &EntityListModel::loaded);
+    entities.setTimeZone(bangkok);
+    entities.setStore(m_store);
+    entities.setFilter(Bangkok, QStringLiteral("order"), QStringLiteral("ORD-TH-001"));
+    QVERIFY(entitiesLoaded.wait(10000));
+    check(entities, int(EntityListModel::Column::LastTaken), QStringLiteral("2025-01-01 07:00"));
+
+    AuditEntry audited;
+    audited.at = at;
+    audited.tenant = Bangkok;
+    audited.actor = QStringLiteral("zone-test");
+    audited.action = QStringLiteral("zone.test");
+    QVERIFY(m_store->maintenance().audit(audited).ok());
+    AuditLogModel audit;
+    QSignalSpy auditLoaded(&audit, &AuditLogModel::loaded);
+    audit.setTimeZone(bangkok);
+    audit.setStore(m_store);
+    AuditQuery query;
+    query.tenant = Bangkok;
+    query.action = QStringLiteral("zone.test");
+    audit.setQuery(query);
+    QTRY_VERIFY(audit.rowCount() == 1);
+    check(audit, int(AuditLogModel::Column::At), QStringLiteral("2025-01-01 15:44:05"));
 }
 
 void TestTimelineModel::textFiltersIgnoreCase_data()

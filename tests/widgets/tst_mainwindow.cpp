@@ -29,12 +29,19 @@
 #include <QTreeView>
 
 #include "../common/testsupport.h"
+#include "auditlogpanel.h"
+#include "caseview.h"
 #include "chatchartview.h"
 #include "compareview.h"
 #include "connectiondialog.h"
 #include "connectionsettings.h"
 #include "inventorychartview.h"
+#include "items/auditlogmodel.h"
+#include "items/casehitmodel.h"
+#include "items/casetimelinemodel.h"
 #include "items/changelistmodel.h"
+#include "items/entitylistmodel.h"
+#include "items/eventlistmodel.h"
 #include "items/jsontreemodel.h"
 #include "items/seriestablemodel.h"
 #include "items/timelinemodel.h"
@@ -42,10 +49,12 @@
 #include "ops/analyticsseries.h"
 #include "ops/demogenerator.h"
 #include "ops/snapshotcomparison.h"
+#include "pointintimepanel.h"
 #include "snapshotinspector.h"
 #include "store/maintenancestore.h"
 #include "store/snapshotstore.h"
 #include "timelinestrip.h"
+#include "trashpanel.h"
 
 namespace {
 
@@ -108,6 +117,7 @@ private Q_SLOTS:
     void everyTabFromTheKeyboard();
     void filtersMoveTheHeadlineAndTheInspector();
     void adminRoleIsConfirmedAndAudited();
+    void everyTimeIsInTheTenantsZone();
 
 private:
     QTemporaryDir m_dir;
@@ -841,8 +851,7 @@ void TestMainWindow::filtersMoveTheHeadlineAndTheInspector()
     QTRY_VERIFY(rows->query().entityPrefix == QStringLiteral("ORD-"));
     QTRY_VERIFY(inspector->header() && inspector->header()->entityId.startsWith(QStringLiteral("ORD-")));
     QTRY_VERIFY(rows->countState() == TimelineModel::CountState::Exact);
-    QTRY_VERIFY2(headline->text().contains(
-                     QStringLiteral("%1 of ").arg(QLocale().toString(rows->rowCount())))
+    QTRY_VERIFY2(headline->text().contains(QStringLiteral("%1 of ").arg(QLocale().toString(rows->rowCount())))
             && headline->text().contains(QStringLiteral("match the filters")),
         qPrintable(headline->text()));
 }
@@ -907,4 +916,28 @@ void TestMainWindow::everyTabFromTheKeyboard()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::everyTimeIsInTheTenantsZone()
+{
+    // The demo's first tenant keeps Bangkok's business day; this test runs in UTC. Every page that shows times is
+    // handed that zone when the tenant is shown, and names it where the times are.
+    OpenedWindow w;
+    QVERIFY(w.open(m_db));
+    const auto named = [](const QAbstractItemModel *model, int column) {
+        const QString header = model->headerData(column, Qt::Horizontal).toString();
+        if (!header.endsWith(QStringLiteral("(Asia/Bangkok)")))
+            qWarning() << model->metaObject()->className() << "header" << header;
+        return header.endsWith(QStringLiteral("(Asia/Bangkok)"));
+    };
+    QVERIFY(named(w.timeline->model(), int(TimelineModel::Column::TakenAt)));
+    QVERIFY(named(w.window.findChild<EntityListModel *>(), int(EntityListModel::Column::LastTaken)));
+    QCOMPARE(w.window.findChild<TimelineStrip *>()->timeZone().id(), QByteArray("Asia/Bangkok"));
+    QVERIFY(named(w.window.findChild<TrashPanel *>()->model(), int(TimelineModel::Column::TakenAt)));
+    QVERIFY(named(w.window.findChild<AuditLogPanel *>()->model(), int(AuditLogModel::Column::At)));
+    QVERIFY(named(w.window.findChild<SnapshotInspector *>()->stateAtPanel()->eventModel(),
+        int(EventListModel::Column::OccurredAt)));
+    auto *cases = w.window.findChild<CaseView *>();
+    QVERIFY(named(cases->findChild<CaseHitModel *>(), int(CaseHitModel::Column::Created)));
+    QVERIFY(named(cases->findChild<CaseTimelineModel *>(), int(CaseTimelineModel::Column::Time)));
+}
+
 #include "tst_mainwindow.moc"
