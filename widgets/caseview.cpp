@@ -17,6 +17,7 @@
 #include <QTextDocument>
 
 #include "casepdf.h"
+#include "flowlayout.h"
 #include "items/casehitmodel.h"
 #include "items/casetimelinemodel.h"
 #include "items/money.h"
@@ -112,6 +113,8 @@ CaseView::CaseView(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->cursorEdit->setTimeSpec(Qt::UTC); // holds the wall-clock time in m_zone (IsoTime::wallClock)
+    // The case's buttons wrap instead of widening the window (Thai and Japanese labels are longer).
+    FlowLayout::replaceRow(m_ui->actionsLayout);
     m_ui->caseAreaLayout->addWidget(m_progress);
     m_progress->attach(m_task);
     m_ui->resultsView->setModel(m_hits);
