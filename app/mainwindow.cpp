@@ -100,9 +100,10 @@ MainWindow::MainWindow(QWidget *parent)
         // The newest row is selected, so the inspector opens on it; the window counts as shown when both are there.
         if (!m_chartRangeSet && m_timeline->rowCount() > 0 && m_timeline->query().kind.isEmpty()
             && m_timeline->sortOrder() == SortOrder::NewestFirst) {
-            // The charts open on the last 90 days of data, wherever the data ends.
+            // The charts open on the last 90 business days of data, wherever the data ends.
             m_chartRangeSet = true;
-            const QDate newest = QDateTime::fromMSecsSinceEpoch(m_timeline->headerAt(0)->takenAt).date();
+            const QDate newest
+                = QDateTime::fromMSecsSinceEpoch(m_timeline->headerAt(0)->takenAt, m_ui->filterBar->timeZone()).date();
             m_inventoryChart->setStore(m_store, m_tenant);
             m_inventoryChart->setRange(newest.addDays(-89), newest);
             m_chatChart->setStore(m_store, m_tenant);

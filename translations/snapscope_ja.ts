@@ -3134,14 +3134,10 @@ stock value %6</source>
         <translation>%1 バージョン</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>%1 · version %2
-%3 %4</source>
+%3</source>
         <translation>%1 · バージョン %2
-%3 %4</translation>
+%3</translation>
     </message>
 </context>
 <context>

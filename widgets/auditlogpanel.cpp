@@ -7,11 +7,14 @@
 #include <QSaveFile>
 #include <QTimer>
 
+#include <utility>
+
 #include "flowlayout.h"
 #include "items/auditlogmodel.h"
 #include "items/runonworkers.h"
 #include "ops/exportaudit.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 
 AuditLogPanel::AuditLogPanel(QWidget *parent)
     : QWidget(parent)
@@ -73,11 +76,19 @@ void AuditLogPanel::setStore(std::shared_ptr<SnapshotStore> store, const QString
 
 void AuditLogPanel::setTimeZone(const QTimeZone &zone)
 {
-    const bool changed = zone != m_zone;
-    m_zone = zone.isValid() ? zone : QTimeZone::utc();
+    const QTimeZone shown = IsoTime::validOrUtc(zone);
+    const bool changed = std::exchange(m_zone, shown) != shown;
     m_model->setTimeZone(m_zone);
-    if (changed && m_store)
-        applyFilters(); // the date filters are the zone's days
+    if (!changed)
+        return;
+    // The date filters are the zone's days: they start from its today, and a ticked one is read again.
+    const QDate today = QDateTime::currentDateTime().toTimeZone(m_zone).date();
+    if (!m_ui->useFrom->isChecked())
+        m_ui->from->setDate(today.addDays(-30));
+    if (!m_ui->useTo->isChecked())
+        m_ui->to->setDate(today);
+    if (m_store && (m_ui->useFrom->isChecked() || m_ui->useTo->isChecked()))
+        applyFilters();
 }
 
 void AuditLogPanel::refresh()
@@ -93,9 +104,9 @@ AuditQuery queryFrom(const Ui::AuditLogPanel &ui, const QString &tenant, const Q
     query.action = ui.action->currentText().trimmed();
     query.actor = ui.actor->text().trimmed();
     if (ui.useFrom->isChecked())
-        query.at.from = QDateTime(ui.from->date(), QTime(0, 0), zone).toMSecsSinceEpoch();
+        query.at.from = IsoTime::fromZoneWallClock(ui.from->date(), QTime(0, 0), zone);
     if (ui.useTo->isChecked())
-        query.at.to = QDateTime(ui.to->date().addDays(1), QTime(0, 0), zone).toMSecsSinceEpoch();
+        query.at.to = IsoTime::fromZoneWallClock(ui.to->date().addDays(1), QTime(0, 0), zone);
     return query;
 }
 } // namespace

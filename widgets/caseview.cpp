@@ -196,8 +196,7 @@ void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const Tenant &tena
     m_tenant = tenant.id;
     m_currency = tenant.currency;
     // Every time in the case is the tenant's business time, named beside the cursor and in the column headers.
-    const QTimeZone zone(tenant.businessTimeZone.toUtf8());
-    m_zone = zone.isValid() ? zone : QTimeZone::utc();
+    m_zone = IsoTime::validOrUtc(QTimeZone(tenant.businessTimeZone.toUtf8()));
     m_hits->setTimeZone(m_zone);
     m_timeline->setTimeZone(m_zone);
     m_ui->cursorLabel->setText(tr("&As of (%1):").arg(QString::fromUtf8(m_zone.id())));

@@ -11,12 +11,14 @@
 #include "domain/kindregistry.h"
 #include "items/retentionplanmodel.h"
 
-CleanupPreviewDialog::CleanupPreviewDialog(std::shared_ptr<const RetentionPlan> plan, Purpose purpose, QWidget *parent)
+CleanupPreviewDialog::CleanupPreviewDialog(
+    std::shared_ptr<const RetentionPlan> plan, Purpose purpose, const QTimeZone &zone, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::CleanupPreviewDialog>())
     , m_model(new RetentionPlanModel(this))
 {
     m_ui->setupUi(this);
+    m_model->setTimeZone(zone);
     const QLocale locale;
     const QString kind = KindRegistry::find(plan->candidates.kind)->displayNameText();
     m_ui->totals->setText(
@@ -57,7 +59,8 @@ CleanupPreviewDialog::CleanupPreviewDialog(std::shared_ptr<const RetentionPlan> 
         ok->setEnabled(plan->deleteCount > 0);
         m_ui->archivePath->setText(QDir::home().filePath(
             QStringLiteral("snapscope-%1-%2.ndjson.zst")
-                .arg(plan->candidates.kind, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))));
+                .arg(plan->candidates.kind,
+                    QDateTime::currentDateTime().toTimeZone(zone).toString(QStringLiteral("yyyyMMdd-HHmmss")))));
         connect(m_ui->archive, &QCheckBox::toggled, m_ui->archivePath, &QWidget::setEnabled);
         connect(m_ui->archive, &QCheckBox::toggled, m_ui->browse, &QWidget::setEnabled);
         m_ui->archivePath->setEnabled(false);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -17,7 +18,9 @@ class CleanupPreviewDialog : public QDialog
     Q_OBJECT
 public:
     enum class Purpose { Run, SavePolicy };
-    CleanupPreviewDialog(std::shared_ptr<const RetentionPlan> plan, Purpose purpose, QWidget *parent = nullptr);
+    // Times are shown in `zone`, the tenant's business zone.
+    CleanupPreviewDialog(
+        std::shared_ptr<const RetentionPlan> plan, Purpose purpose, const QTimeZone &zone, QWidget *parent = nullptr);
     ~CleanupPreviewDialog() override;
 
     // Empty: no archive.

@@ -46,6 +46,7 @@ MaintenanceView::MaintenanceView(QWidget *parent)
 
 void MaintenanceView::setTimeZone(const QTimeZone &zone)
 {
+    m_take->setTimeZone(zone);
     m_retention->setTimeZone(zone);
     m_trash->setTimeZone(zone);
     m_audit->setTimeZone(zone);

@@ -72,14 +72,18 @@ PointInTimePanel::~PointInTimePanel() = default;
 
 void PointInTimePanel::setTimeZone(const QTimeZone &zone)
 {
-    const QTimeZone shown = zone.isValid() ? zone : QTimeZone::utc();
-    const EpochMs at = IsoTime::fromWallClock(m_ui->atEdit->dateTime(), m_zone);
+    const QTimeZone shown = IsoTime::validOrUtc(zone);
+    const bool changed = shown != m_zone;
     m_zone = shown;
     m_events->setTimeZone(m_zone);
     m_ui->atLabel->setText(tr("State &at (%1):").arg(QString::fromUtf8(m_zone.id())));
-    const QSignalBlocker blockEdit(m_ui->atEdit); // the same moment, read in the new zone
-    if (m_ui->atEdit->isEnabled())
-        m_ui->atEdit->setDateTime(IsoTime::wallClock(at, m_zone));
+    if (changed && !m_entityId.isEmpty()) {
+        // Read again, so the picker's range and the moment shown are in this zone.
+        const QString tenant = m_tenant, kind = m_kind, entityId = m_entityId;
+        const std::optional<qint64> seq = m_current ? std::optional<qint64>(m_current->version) : std::nullopt;
+        clear();
+        showEntity(tenant, kind, entityId, seq);
+    }
 }
 
 void PointInTimePanel::setStore(std::shared_ptr<SnapshotStore> store)
@@ -221,7 +225,7 @@ void PointInTimePanel::apply(const Result<StateReconstruction> &result)
         m_ui->atEdit->setDateTime(IsoTime::wallClock(r.timestamp, m_zone));
     }
     m_ui->versionLabel->setText(tr("version %1 of %2").arg(r.version).arg(m_ui->versionSlider->maximum()));
-    const QString when = IsoTime::toZoneText(r.timestamp, m_zone, true) + u' ' + QString::fromUtf8(m_zone.id());
+    const QString when = IsoTime::toNamedZoneText(r.timestamp, m_zone, true);
     QString source = r.fromSnapshot.isEmpty()
         ? tr("Full replay of %n event(s) (no usable snapshot before it); state after the event of %1.", nullptr,
             r.eventsReplayed)

@@ -69,7 +69,7 @@ void RetentionPanel::setStore(std::shared_ptr<SnapshotStore> store, const QStrin
 
 void RetentionPanel::setTimeZone(const QTimeZone &zone)
 {
-    m_zone = zone.isValid() ? zone : QTimeZone::utc();
+    m_zone = IsoTime::validOrUtc(zone);
 }
 
 void RetentionPanel::setKind(const QString &kind)
@@ -128,8 +128,7 @@ void RetentionPanel::loadPolicy()
                 setPolicy(**stored);
                 m_ui->stored->setText(
                     tr("Stored policy, saved by %1 on %2")
-                        .arg((*stored)->updatedBy,
-                            IsoTime::toZoneText((*stored)->updatedAt, m_zone) + u' ' + QString::fromUtf8(m_zone.id())));
+                        .arg((*stored)->updatedBy, IsoTime::toNamedZoneText((*stored)->updatedAt, m_zone)));
             } else if (auto fallback = RetentionPlanner::defaultPolicy(kind)) {
                 setPolicy(*fallback);
                 m_ui->stored->setText(tr("The specification's default (not saved yet)"));
@@ -204,10 +203,10 @@ void RetentionPanel::plan(bool forSaving)
                                       .arg(QLocale().toString(plan->deleteCount),
                                           QLocale().toString(qint64(plan->candidates.rows.size()))));
             Q_EMIT planReady(plan);
-            auto *dialog = new CleanupPreviewDialog(
-                plan, forSaving ? CleanupPreviewDialog::Purpose::SavePolicy : CleanupPreviewDialog::Purpose::Run, this);
+            auto *dialog = new CleanupPreviewDialog(plan,
+                forSaving ? CleanupPreviewDialog::Purpose::SavePolicy : CleanupPreviewDialog::Purpose::Run, m_zone,
+                this);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->model()->setTimeZone(m_zone);
             connect(dialog, &QDialog::accepted, this, [this, dialog, plan, forSaving, p] {
                 if (!forSaving) {
                     runPlan(plan, dialog->archivePath());

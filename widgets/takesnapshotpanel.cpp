@@ -11,6 +11,7 @@
 #include "ops/actoridentity.h"
 #include "ops/snapshottaker.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 
 TakeSnapshotPanel::TakeSnapshotPanel(QWidget *parent)
     : QWidget(parent)
@@ -31,6 +32,11 @@ TakeSnapshotPanel::TakeSnapshotPanel(QWidget *parent)
 }
 
 TakeSnapshotPanel::~TakeSnapshotPanel() = default;
+
+void TakeSnapshotPanel::setTimeZone(const QTimeZone &zone)
+{
+    m_ui->date->setDate(QDateTime::currentDateTime().toTimeZone(IsoTime::validOrUtc(zone)).date().addDays(-1));
+}
 
 void TakeSnapshotPanel::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimeZone>
 #include <QWidget>
 
 #include <memory>
@@ -19,6 +20,8 @@ public:
     ~TakeSnapshotPanel() override;
 
     void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
+    // The day of inventory offered first is yesterday in `zone`, the tenant's business zone.
+    void setTimeZone(const QTimeZone &zone);
     // Preselects a target (the timeline's context menu): the kind and the entity or store.
     void prepare(const QString &kind, const QString &entityId);
     void take();

@@ -56,7 +56,7 @@ void TimelineStrip::setMarkers(QList<Marker> markers)
 
 void TimelineStrip::setTimeZone(const QTimeZone &zone)
 {
-    const QTimeZone shown = zone.isValid() ? zone : QTimeZone::utc();
+    const QTimeZone shown = IsoTime::validOrUtc(zone);
     if (std::exchange(m_zone, shown) != shown)
         update();
 }
@@ -152,8 +152,7 @@ void TimelineStrip::paintEvent(QPaintEvent *)
     p.setPen(pal.color(QPalette::Text));
     const int textY = height() - 4 - fm.descent();
     p.drawText(QPoint(axis.left(), textY), IsoTime::toZoneText(m_markers.constFirst().takenAt, m_zone));
-    const QString last
-        = tr("%1 (%2)").arg(IsoTime::toZoneText(m_markers.constLast().takenAt, m_zone), QString::fromUtf8(m_zone.id()));
+    const QString last = IsoTime::toNamedZoneText(m_markers.constLast().takenAt, m_zone);
     p.drawText(QPoint(axis.right() - fm.horizontalAdvance(last), textY), last);
     const QString count = tr("%1 versions").arg(locale.toString(m_markers.size()));
     p.drawText(QPoint(axis.center().x() - fm.horizontalAdvance(count) / 2, textY), count);
@@ -204,10 +203,7 @@ bool TimelineStrip::event(QEvent *event)
         }
         const Marker &m = m_markers.at(index);
         QToolTip::showText(help->globalPos(),
-            tr("%1 · version %2\n%3 %4")
-                .arg(m.type)
-                .arg(m.version)
-                .arg(IsoTime::toZoneText(m.takenAt, m_zone, true), QString::fromUtf8(m_zone.id())),
+            tr("%1 · version %2\n%3").arg(m.type).arg(m.version).arg(IsoTime::toNamedZoneText(m.takenAt, m_zone, true)),
             this);
         return true;
     }

@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QLocale>
 #include <QTimeZone>
 
 #include "items/runonworkers.h"

@@ -1,8 +1,5 @@
 #include "casehitmodel.h"
 
-#include <QDateTime>
-#include <QLocale>
-
 #include "items/money.h"
 #include "items/zonedtime.h"
 #include "json/isotime.h"

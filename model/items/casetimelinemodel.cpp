@@ -1,8 +1,5 @@
 #include "casetimelinemodel.h"
 
-#include <QDateTime>
-#include <QLocale>
-
 #include <algorithm>
 #include <limits>
 

@@ -1,6 +1,5 @@
 #include "entitylistmodel.h"
 
-#include <QDateTime>
 #include <QLocale>
 
 #include "items/runonworkers.h"

@@ -21,9 +21,9 @@ public:
     enum Role { EntityIdRole = Qt::UserRole + 1 };
 
     explicit EntityListModel(QObject *parent = nullptr);
+    ~EntityListModel() override;
     // The zone the times are shown in (the tenant's business zone), named in the column header.
     void setTimeZone(const QTimeZone &zone);
-    ~EntityListModel() override;
 
     void setStore(std::shared_ptr<SnapshotStore> store);
     void setFilter(const QString &tenant, const QString &kind, const QString &prefix);

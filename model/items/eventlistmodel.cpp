@@ -1,9 +1,7 @@
 #include "eventlistmodel.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
 
 #include "items/zonedtime.h"
 #include "json/isotime.h"

@@ -1,6 +1,5 @@
 #include "retentionplanmodel.h"
 
-#include <QDateTime>
 #include <QLocale>
 
 #include "items/zonedtime.h"

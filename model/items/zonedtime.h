@@ -3,6 +3,8 @@
 #include <QAbstractItemModel>
 #include <QTimeZone>
 
+#include "json/isotime.h"
+
 // The one rule for times on screen: the tenant's business zone, named in the column's header ("When (Asia/Bangkok)").
 namespace ZonedTime {
 
@@ -10,7 +12,7 @@ namespace ZonedTime {
 // that `column`'s header and cells read differently; returns whether it changed.
 inline bool set(QTimeZone &current, const QTimeZone &zone, QAbstractItemModel &model, int column)
 {
-    const QTimeZone shown = zone.isValid() ? zone : QTimeZone::utc();
+    const QTimeZone shown = IsoTime::validOrUtc(zone);
     if (shown == current)
         return false;
     current = shown;

@@ -2,6 +2,9 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <limits>
+
 namespace IsoTime {
 
 namespace {
@@ -121,7 +124,7 @@ Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone)
         const std::optional<QDate> date = parseDate(trimmed);
         if (!date)
             return invalid(text, "expected YYYY-MM-DD");
-        return QDateTime(*date, QTime(0, 0), zone).toMSecsSinceEpoch();
+        return fromZoneWallClock(*date, QTime(0, 0), zone);
     }
     // A wall-clock time without an offset: "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM", seconds optional.
     if (trimmed.size() == 16 || trimmed.size() == 19) {
@@ -134,7 +137,7 @@ Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone)
                 return invalid(text, "expected YYYY-MM-DD HH:MM");
             if (hour > 23 || minute > 59 || second > 59)
                 return invalid(text, "time out of range");
-            return QDateTime(*date, QTime(hour, minute, second), zone).toMSecsSinceEpoch();
+            return fromZoneWallClock(*date, QTime(hour, minute, second), zone);
         }
     }
     return parseDateTime(trimmed);
@@ -146,6 +149,34 @@ QString toZoneText(EpochMs ms, const QTimeZone &zone, bool withSeconds)
         withSeconds ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
+QString toNamedZoneText(EpochMs ms, const QTimeZone &zone, bool withSeconds)
+{
+    return toZoneText(ms, zone, withSeconds) + QStringLiteral(" (") + QString::fromUtf8(zone.id()) + u')';
+}
+
+QTimeZone validOrUtc(const QTimeZone &zone)
+{
+    return zone.isValid() ? zone : QTimeZone::utc();
+}
+
+EpochMs fromZoneWallClock(const QDate &date, const QTime &time, const QTimeZone &zone)
+{
+    // The wall-clock reading as if it were UTC, less the zone's offset. Offsets are tried from the day before and the
+    // day after (either side of any transition that night): the first that maps back to this wall-clock time wins,
+    // the earlier instant first; a skipped time takes the offset from before the jump.
+    const EpochMs asUtc = QDateTime(date, time, QTimeZone::utc()).toMSecsSinceEpoch();
+    const auto offsetAt
+        = [&](EpochMs at) { return qint64(zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(at))) * 1000; };
+    const qint64 before = offsetAt(asUtc - 86400000), after = offsetAt(asUtc + 86400000);
+    EpochMs found = std::numeric_limits<EpochMs>::max();
+    for (const qint64 offset : { before, after }) {
+        const EpochMs candidate = asUtc - offset;
+        if (offsetAt(candidate) == offset)
+            found = std::min(found, candidate);
+    }
+    return found != std::numeric_limits<EpochMs>::max() ? found : asUtc - before;
+}
+
 QDateTime wallClock(EpochMs ms, const QTimeZone &zone)
 {
     const QDateTime there = QDateTime::fromMSecsSinceEpoch(ms, zone);
@@ -154,7 +185,7 @@ QDateTime wallClock(EpochMs ms, const QTimeZone &zone)
 
 EpochMs fromWallClock(const QDateTime &wall, const QTimeZone &zone)
 {
-    return QDateTime(wall.date(), wall.time(), zone).toMSecsSinceEpoch();
+    return fromZoneWallClock(wall.date(), wall.time(), zone);
 }
 
 namespace {

@@ -24,8 +24,16 @@ std::optional<QDate> parseDate(const QString &text);
 Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone);
 // "2026-10-01 13:30" (or with ":15" seconds): the wall-clock time in `zone`, as parseBound reads it back.
 QString toZoneText(EpochMs ms, const QTimeZone &zone, bool withSeconds = false);
+// "2026-10-01 13:30 (Asia/Bangkok)": the same, with the zone named, where no column header names it.
+QString toNamedZoneText(EpochMs ms, const QTimeZone &zone, bool withSeconds = false);
+// `zone`, or UTC when it is not valid (an unknown or empty business zone): what every screen shows times in.
+QTimeZone validOrUtc(const QTimeZone &zone);
+// The instant a wall-clock time in `zone` names. A time the zone skips (clocks going forward) is read with the offset
+// in force before the jump, so 02:30 on a spring-forward night is 03:30; a time it repeats (clocks going back) is
+// its first occurrence.
+EpochMs fromZoneWallClock(const QDate &date, const QTime &time, const QTimeZone &zone);
 // QDateTimeEdit (Qt 6.4) edits no time zone: it is given the wall-clock time in `zone` as a UTC date-time, and what
-// it returns is read back as that wall-clock time in `zone`.
+// it returns is read back as that wall-clock time in `zone` (fromZoneWallClock).
 QDateTime wallClock(EpochMs ms, const QTimeZone &zone);
 EpochMs fromWallClock(const QDateTime &wall, const QTimeZone &zone);
 QString toUtcString(EpochMs ms); // "2026-03-01T12:00:00.000Z"

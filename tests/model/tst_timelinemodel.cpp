@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <functional>
 #include <memory>
 
 #include "common/testsupport.h"
@@ -378,38 +379,59 @@ void TestTimelineModel::timesAreShownInTheTenantsZone()
 void TestTimelineModel::everyTimeColumnFollowsTheZone()
 {
     // Every list that shows a time shows it as the timeline does: in the zone it is given (the tenant's business
-    // zone; Bangkok is 7 hours ahead of this test's UTC), with the zone named in the column's header.
+    // zone; Bangkok is 7 hours ahead of this test's UTC), with the zone named in the column's header, and a change of
+    // zone is announced to the views (header and cells) like any other change.
     const QTimeZone bangkok("Asia/Bangkok");
     const EpochMs at = T0 + (8 * 60 + 44) * 60000 + 5000; // 2025-01-01T08:44:05Z
-    const auto check = [&](QAbstractItemModel &model, int column, const QString &cell) {
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY2(model.headerData(column, Qt::Horizontal).toString().endsWith(QStringLiteral("(Asia/Bangkok)")),
-            qPrintable(model.headerData(column, Qt::Horizontal).toString()));
-        QVERIFY(model.rowCount() > 0);
-        QCOMPARE(model.index(0, column).data().toString(), cell);
+    // `model` holds rows shown in UTC; `toBangkok` switches it. Returns whether all was as expected.
+    const auto switches = [&](QAbstractItemModel &model, int column, const std::function<void()> &toBangkok,
+                              const QString &utcCell, const QString &bangkokCell) {
+        [&] {
+            QVERIFY(model.rowCount() > 0);
+            QVERIFY(model.headerData(column, Qt::Horizontal).toString().endsWith(QStringLiteral("(UTC)")));
+            QCOMPARE(model.index(0, column).data().toString(), utcCell);
+            QSignalSpy header(&model, &QAbstractItemModel::headerDataChanged);
+            QSignalSpy cells(&model, &QAbstractItemModel::dataChanged);
+            toBangkok();
+            QCOMPARE(header.size(), 1);
+            QCOMPARE(cells.size(), 1);
+            QCOMPARE(cells.at(0).at(0).toModelIndex().column(), column);
+            const QString named = model.headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(named.endsWith(QStringLiteral("(Asia/Bangkok)")), qPrintable(named));
+            QCOMPARE(model.index(0, column).data().toString(), bangkokCell);
+            toBangkok(); // the same zone again changes nothing
+            QCOMPARE(header.size(), 1);
+        }();
+        return !QTest::currentTestFailed();
     };
+    const QString utcSeconds = QStringLiteral("2025-01-01 08:44:05"),
+                  bangkokSeconds = QStringLiteral("2025-01-01 15:44:05");
+    const QString utcMinutes = QStringLiteral("2025-01-01 08:44"), bangkokMinutes = QStringLiteral("2025-01-01 15:44");
 
     EventListModel events;
+    QAbstractItemModelTester eventsTester(&events, QAbstractItemModelTester::FailureReportingMode::QtTest);
     events.setEvents({ { QStringLiteral("t1"), QStringLiteral("A-1"), 1, QStringLiteral("created"), at, {} } });
-    QSignalSpy eventsHeader(&events, &QAbstractItemModel::headerDataChanged);
-    events.setTimeZone(bangkok);
-    QCOMPARE(eventsHeader.size(), 1); // the views are told
-    check(events, int(EventListModel::Column::OccurredAt), QStringLiteral("2025-01-01 15:44:05"));
+    QVERIFY(switches(
+        events, int(EventListModel::Column::OccurredAt), [&] { events.setTimeZone(bangkok); }, utcSeconds,
+        bangkokSeconds));
 
     CaseEntry entry;
     entry.header.takenAt = at;
     CaseTimelineModel caseTimeline;
-    caseTimeline.setTimeZone(bangkok);
+    QAbstractItemModelTester caseTimelineTester(&caseTimeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
     caseTimeline.setEntries({ entry });
-    check(caseTimeline, int(CaseTimelineModel::Column::Time), QStringLiteral("2025-01-01 15:44:05"));
+    QVERIFY(switches(
+        caseTimeline, int(CaseTimelineModel::Column::Time), [&] { caseTimeline.setTimeZone(bangkok); }, utcSeconds,
+        bangkokSeconds));
 
     CaseHit hit;
     hit.orderId = QStringLiteral("ORD-1");
     hit.createdAt = at;
     CaseHitModel hits;
-    hits.setTimeZone(bangkok);
+    QAbstractItemModelTester hitsTester(&hits, QAbstractItemModelTester::FailureReportingMode::QtTest);
     hits.setHits({ hit });
-    check(hits, int(CaseHitModel::Column::Created), QStringLiteral("2025-01-01 15:44"));
+    QVERIFY(switches(
+        hits, int(CaseHitModel::Column::Created), [&] { hits.setTimeZone(bangkok); }, utcMinutes, bangkokMinutes));
 
     auto plan = std::make_shared<RetentionPlan>();
     plan->candidates.entities = { QStringLiteral("E1") };
@@ -419,27 +441,32 @@ void TestTimelineModel::everyTimeColumnFollowsTheZone()
     plan->candidates.rows.push_back(candidate);
     plan->reasons.push_back(RetentionReason::KeepLast);
     RetentionPlanModel planModel;
-    planModel.setTimeZone(bangkok);
+    QAbstractItemModelTester planTester(&planModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
     planModel.setShow(RetentionPlanModel::Show::All);
     planModel.setPlan(plan);
-    check(planModel, int(RetentionPlanModel::Column::TakenAt), QStringLiteral("2025-01-01 15:44"));
+    QVERIFY(switches(
+        planModel, int(RetentionPlanModel::Column::TakenAt), [&] { planModel.setTimeZone(bangkok); }, utcMinutes,
+        bangkokMinutes));
 
-    // A schedule's runs are read in the schedule's own zone, as its next and last runs.
+    // A schedule's runs are read in the schedule's own zone, as its next and last runs (named by its abbreviation).
     ScheduleRun run;
     run.scheduledFor = at;
     ScheduleListModel runs;
+    QAbstractItemModelTester runsTester(&runs, QAbstractItemModelTester::FailureReportingMode::QtTest);
     runs.setRuns({ run }, QStringLiteral("Asia/Bangkok"));
     QCOMPARE(runs.index(0, int(ScheduleListModel::RunColumn::ScheduledFor)).data().toString(),
-        QStringLiteral("2025-01-01 15:44 +07"));
+        bangkokMinutes + u' ' + QDateTime::fromMSecsSinceEpoch(at, bangkok).timeZoneAbbreviation());
 
     // From the store: the navigator's entities (ORD-TH-001 was taken at T0) and the audit log.
     EntityListModel entities;
+    QAbstractItemModelTester entitiesTester(&entities, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy entitiesLoaded(&entities, &EntityListModel::loaded);
-    entities.setTimeZone(bangkok);
     entities.setStore(m_store);
     entities.setFilter(Bangkok, QStringLiteral("order"), QStringLiteral("ORD-TH-001"));
     QVERIFY(entitiesLoaded.wait(10000));
-    check(entities, int(EntityListModel::Column::LastTaken), QStringLiteral("2025-01-01 07:00"));
+    QVERIFY(switches(
+        entities, int(EntityListModel::Column::LastTaken), [&] { entities.setTimeZone(bangkok); },
+        QStringLiteral("2025-01-01 00:00"), QStringLiteral("2025-01-01 07:00")));
 
     AuditEntry audited;
     audited.at = at;
@@ -448,15 +475,15 @@ void TestTimelineModel::everyTimeColumnFollowsTheZone()
     audited.action = QStringLiteral("zone.test");
     QVERIFY(m_store->maintenance().audit(audited).ok());
     AuditLogModel audit;
-    QSignalSpy auditLoaded(&audit, &AuditLogModel::loaded);
-    audit.setTimeZone(bangkok);
+    QAbstractItemModelTester auditTester(&audit, QAbstractItemModelTester::FailureReportingMode::QtTest);
     audit.setStore(m_store);
     AuditQuery query;
     query.tenant = Bangkok;
     query.action = QStringLiteral("zone.test");
     audit.setQuery(query);
-    QTRY_VERIFY(audit.rowCount() == 1);
-    check(audit, int(AuditLogModel::Column::At), QStringLiteral("2025-01-01 15:44:05"));
+    QTRY_COMPARE(audit.rowCount(), 1);
+    QVERIFY(switches(
+        audit, int(AuditLogModel::Column::At), [&] { audit.setTimeZone(bangkok); }, utcSeconds, bangkokSeconds));
 }
 
 void TestTimelineModel::textFiltersIgnoreCase_data()

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void cleanup();
     void typedRangeIsInTheTenantsZone_data();
     void typedRangeIsInTheTenantsZone();
+    void wallClockAcrossDaylightSaving_data();
+    void wallClockAcrossDaylightSaving();
     void presetsCountBusinessDays_data();
     void presetsCountBusinessDays();
     void typesMenuStaysOpenWhileTicking();
@@ -146,6 +148,39 @@ void TestFilterBar::typedRangeIsInTheTenantsZone()
     auto *fromField = bar->findChild<QLineEdit *>(QStringLiteral("fromEdit"));
     QTest::keyClicks(fromField, QStringLiteral("x"));
     QCOMPARE(bar->applyTo({}).takenAt.from, query.takenAt.from);
+}
+
+void TestFilterBar::wallClockAcrossDaylightSaving_data()
+{
+    QTest::addColumn<QString>("typed"); // a wall-clock time in New York
+    QTest::addColumn<QString>("utc"); // the instant it is read as
+    QTest::addColumn<QString>("shown"); // and how that instant is shown back
+    QTest::newRow("winter") << QStringLiteral("2026-01-15 09:00") << QStringLiteral("2026-01-15T14:00:00Z")
+                            << QStringLiteral("2026-01-15 09:00");
+    QTest::newRow("summer") << QStringLiteral("2026-07-15 09:00") << QStringLiteral("2026-07-15T13:00:00Z")
+                            << QStringLiteral("2026-07-15 09:00");
+    // Clocks go from 02:00 to 03:00 on 8 March 2026: 02:30 does not exist and is read with the winter offset.
+    QTest::newRow("skipped") << QStringLiteral("2026-03-08 02:30") << QStringLiteral("2026-03-08T07:30:00Z")
+                             << QStringLiteral("2026-03-08 03:30");
+    // Clocks go from 02:00 back to 01:00 on 1 November 2026: 01:30 happens twice; the first one is meant.
+    QTest::newRow("repeated") << QStringLiteral("2026-11-01 01:30") << QStringLiteral("2026-11-01T05:30:00Z")
+                              << QStringLiteral("2026-11-01 01:30");
+    QTest::newRow("midnight") << QStringLiteral("2026-03-08") << QStringLiteral("2026-03-08T05:00:00Z")
+                              << QStringLiteral("2026-03-08 00:00");
+}
+
+void TestFilterBar::wallClockAcrossDaylightSaving()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, utc);
+    QFETCH(QString, shown);
+    const QTimeZone newYork("America/New_York");
+    const auto read = IsoTime::parseBound(typed, newYork);
+    QVERIFY(read.ok());
+    QCOMPARE(IsoTime::toUtcSeconds(*read), utc);
+    QCOMPARE(IsoTime::toZoneText(*read, newYork), shown);
+    // A date-time edit holding the wall-clock time gives back the same instant.
+    QCOMPARE(IsoTime::fromWallClock(IsoTime::wallClock(*read, newYork), newYork), *read);
 }
 
 void TestFilterBar::presetsCountBusinessDays_data()

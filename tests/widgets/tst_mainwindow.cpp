@@ -24,6 +24,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -55,6 +56,7 @@
 #include "store/snapshotstore.h"
 #include "timelinestrip.h"
 #include "trashpanel.h"
+#include "json/isotime.h"
 
 namespace {
 
@@ -863,11 +865,11 @@ void TestMainWindow::fitsIn1280x720_data()
     for (const char *language : { "en", "th", "ja" }) {
         const QString lang = QString::fromLatin1(language);
         QTest::addRow("%s", language) << lang << QStringList();
-        QTest::addRow("%s entity", language) << lang << QStringList { QStringLiteral("--entity"),
-            QStringLiteral("order:ORD-TH-000120") };
+        QTest::addRow("%s entity", language)
+            << lang << QStringList { QStringLiteral("--entity"), QStringLiteral("order:ORD-TH-000120") };
         // A case's row of buttons was 1,386 px wide in Japanese.
-        QTest::addRow("%s case", language) << lang << QStringList { QStringLiteral("--case"),
-            QStringLiteral("ORD-TH-000120") };
+        QTest::addRow("%s case", language)
+            << lang << QStringList { QStringLiteral("--case"), QStringLiteral("ORD-TH-000120") };
     }
 }
 
@@ -877,7 +879,7 @@ void TestMainWindow::fitsIn1280x720()
     // used to widen the window past the screen (1,592 px after a Thai or Japanese start).
     QFETCH(QString, language);
     QFETCH(QStringList, view);
-    const QString png = m_dir.filePath(QStringLiteral("fit-%1.png").arg(language));
+    const QString png = m_dir.filePath(QStringLiteral("fit-%1.png").arg(QString::fromLatin1(QTest::currentDataTag())));
     QProcess gui;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
@@ -919,29 +921,40 @@ void TestMainWindow::everyTabFromTheKeyboard()
     QCOMPARE(views->currentIndex(), views->count() - 1);
 }
 
-QTEST_MAIN(TestMainWindow)
 void TestMainWindow::everyTimeIsInTheTenantsZone()
 {
     // The demo's first tenant keeps Bangkok's business day; this test runs in UTC. Every page that shows times is
     // handed that zone when the tenant is shown, and names it where the times are.
     OpenedWindow w;
     QVERIFY(w.open(m_db));
-    const auto named = [](const QAbstractItemModel *model, int column) {
-        const QString header = model->headerData(column, Qt::Horizontal).toString();
-        if (!header.endsWith(QStringLiteral("(Asia/Bangkok)")))
-            qWarning() << model->metaObject()->className() << "header" << header;
-        return header.endsWith(QStringLiteral("(Asia/Bangkok)"));
+    const QString bangkok = QStringLiteral("(Asia/Bangkok)");
+    const auto header = [](const QAbstractItemModel *model, int column) {
+        return model->headerData(column, Qt::Horizontal).toString();
     };
-    QVERIFY(named(w.timeline->model(), int(TimelineModel::Column::TakenAt)));
-    QVERIFY(named(w.window.findChild<EntityListModel *>(), int(EntityListModel::Column::LastTaken)));
+    const QString timeline = header(w.timeline->model(), int(TimelineModel::Column::TakenAt));
+    QVERIFY2(timeline.endsWith(bangkok), qPrintable(timeline));
+    const QString entities = header(w.window.findChild<EntityListModel *>(), int(EntityListModel::Column::LastTaken));
+    QVERIFY2(entities.endsWith(bangkok), qPrintable(entities));
     QCOMPARE(w.window.findChild<TimelineStrip *>()->timeZone().id(), QByteArray("Asia/Bangkok"));
-    QVERIFY(named(w.window.findChild<TrashPanel *>()->model(), int(TimelineModel::Column::TakenAt)));
-    QVERIFY(named(w.window.findChild<AuditLogPanel *>()->model(), int(AuditLogModel::Column::At)));
-    QVERIFY(named(w.window.findChild<SnapshotInspector *>()->stateAtPanel()->eventModel(),
-        int(EventListModel::Column::OccurredAt)));
+    const QString trash = header(w.window.findChild<TrashPanel *>()->model(), int(TimelineModel::Column::TakenAt));
+    QVERIFY2(trash.endsWith(bangkok), qPrintable(trash));
+    const QString audit = header(w.window.findChild<AuditLogPanel *>()->model(), int(AuditLogModel::Column::At));
+    QVERIFY2(audit.endsWith(bangkok), qPrintable(audit));
+    PointInTimePanel *stateAt = w.window.findChild<SnapshotInspector *>()->stateAtPanel();
+    const QString events = header(stateAt->eventModel(), int(EventListModel::Column::OccurredAt));
+    QVERIFY2(events.endsWith(bangkok), qPrintable(events));
+    QVERIFY(stateAt->findChild<QLabel *>(QStringLiteral("atLabel"))->text().contains(bangkok));
     auto *cases = w.window.findChild<CaseView *>();
-    QVERIFY(named(cases->findChild<CaseHitModel *>(), int(CaseHitModel::Column::Created)));
-    QVERIFY(named(cases->findChild<CaseTimelineModel *>(), int(CaseTimelineModel::Column::Time)));
+    const QString hits = header(cases->findChild<CaseHitModel *>(), int(CaseHitModel::Column::Created));
+    QVERIFY2(hits.endsWith(bangkok), qPrintable(hits));
+    const QString caseTimeline = header(cases->findChild<CaseTimelineModel *>(), int(CaseTimelineModel::Column::Time));
+    QVERIFY2(caseTimeline.endsWith(bangkok), qPrintable(caseTimeline));
+    QVERIFY(cases->findChild<QLabel *>(QStringLiteral("cursorLabel"))->text().contains(bangkok));
+    // The cells read the zone's wall clock: the newest row's time as Bangkok shows it.
+    const QModelIndex newest = w.timeline->model()->index(0, int(TimelineModel::Column::TakenAt));
+    QCOMPARE(newest.data().toString(),
+        IsoTime::toZoneText(newest.data(TimelineModel::TakenAtRole).toLongLong(), QTimeZone("Asia/Bangkok"), true));
 }
 
+QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
