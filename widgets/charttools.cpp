@@ -401,6 +401,13 @@ QString rangeText(const QDate &from, const QDate &to, Granularity granularity, c
         .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate), by, zone);
 }
 
+void replaceChart(QChartView *view, QChart *chart)
+{
+    QChart *old = view->chart();
+    view->setChart(chart);
+    delete old;
+}
+
 void followSystemTheme(QChart *chart, const QWidget *widget)
 {
     const bool dark = widget->palette().color(QPalette::Window).lightness() < 128;

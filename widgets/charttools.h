@@ -86,6 +86,9 @@ QString periodText(const QDate &period, Granularity granularity, const QString &
 QString rangeText(const QDate &from, const QDate &to, Granularity granularity, const QString &zone);
 
 void followSystemTheme(QChart *chart, const QWidget *widget);
+// Shows `chart` in `view` and deletes the chart shown before: QChartView::setChart only releases it (the view's
+// first, default chart included), so every redraw leaked a whole chart.
+void replaceChart(QChartView *view, QChart *chart);
 // Clicking a legend entry hides or shows its series (every piece of a broken line; bar sets turn transparent);
 // the entry is struck out.
 void installLegendToggle(QChart *chart, QWidget *context);

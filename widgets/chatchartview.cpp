@@ -50,7 +50,7 @@ ChatChartView::ChatChartView(QWidget *parent)
     m_ui->tableView->verticalHeader()->hide();
     m_ui->chartView->setRenderHint(QPainter::Antialiasing);
     m_ui->chartView->setRubberBand(QChartView::HorizontalRubberBand);
-    m_ui->chartView->setChart(new QChart);
+    ChartTools::replaceChart(m_ui->chartView, new QChart);
     const QDate today = QDate::currentDate();
     m_ui->toEdit->setDate(today);
     m_ui->fromEdit->setDate(today.addDays(-89));
@@ -238,9 +238,7 @@ void ChatChartView::showData(const ChatChartData &shown, const ChatSeriesQuery &
         connect(series, &QLineSeries::clicked, this,
             [this, scale](const QPointF &point) { activate(scale.nearest(point.x())); });
     ChartTools::installLegendToggle(chart, this);
-    QChart *old = m_ui->chartView->chart();
-    m_ui->chartView->setChart(chart);
-    delete old;
+    ChartTools::replaceChart(m_ui->chartView, chart);
     showPage();
     qint64 conversations = 0, convertedTotal = 0;
     for (const ChatPoint &p : points) {

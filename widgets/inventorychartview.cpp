@@ -59,7 +59,7 @@ InventoryChartView::InventoryChartView(QWidget *parent)
     m_ui->tableView->verticalHeader()->hide();
     m_ui->chartView->setRenderHint(QPainter::Antialiasing);
     m_ui->chartView->setRubberBand(QChartView::HorizontalRubberBand);
-    m_ui->chartView->setChart(new QChart);
+    ChartTools::replaceChart(m_ui->chartView, new QChart);
 
     const QDate today = QDate::currentDate();
     m_ui->toEdit->setDate(today);
@@ -345,9 +345,7 @@ void InventoryChartView::showData(const InventoryChartData &shown, const Invento
         connect(line, &QLineSeries::clicked, this,
             [this, scale](const QPointF &point) { activate(scale.nearest(point.x())); });
     ChartTools::installLegendToggle(chart, this);
-    QChart *old = m_ui->chartView->chart();
-    m_ui->chartView->setChart(chart);
-    delete old;
+    ChartTools::replaceChart(m_ui->chartView, chart);
     showPage();
     const int withData
         = int(std::count_if(points.cbegin(), points.cend(), [](const InventoryPoint &p) { return p.hasData; }));
