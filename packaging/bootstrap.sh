@@ -140,12 +140,9 @@ asan)
     cmake --build --preset asan
     start_postgres
     status=0
-    # The preset sets ASAN_OPTIONS and UBSAN_OPTIONS, and gives the random-action test's event-loop ping 3 s instead of
-    # 1 s: an instrumented build next to CI's other compiling layer is some three times slower; the release layer
-    # keeps the 1 s bound. Leak checking is off for now: the model tests are leak-free, but
-    # tst_mainwindow ends with ~650 kB of indirect leaks of Qt Charts objects (QChart, ChartPresenter, their text
-    # documents) whose owner LSan cannot name (Qt has no frame pointers, so the stacks stop inside Qt), and a
-    # suppression broad enough to hide them would hide our own leaks too. Turn it on with detect_leaks=1 once found.
+    # The preset sets ASAN_OPTIONS and UBSAN_OPTIONS (leak checking on), and gives the random-action test's event-loop
+    # ping 3 s instead of 1 s: an instrumented build next to CI's other compiling layer is some three times slower;
+    # the release layer keeps the 1 s bound.
     ctest --preset asan "$@" || status=$?
     exit $status
     ;;
