@@ -733,8 +733,15 @@ int Cli::verify()
             tenants << query->tenant;
         }
     }
+    // The database's own check first: a damaged page is named even where no snapshot row leads to it.
+    auto problems = (*store)->checkDatabase();
+    if (!problems)
+        return fail(problems.error());
+    for (const QString &problem : std::as_const(*problems))
+        err() << "verify: the database's own check: " << QString(problem).replace(u'\n', u' ') << Qt::endl;
     ProgressLine progress;
-    qint64 checked = 0, corrupt = 0;
+    qint64 expected = 0, checked = 0, corrupt = 0;
+    bool unreadable = false;
     Verification verification(**store);
     for (const QString &tenant : std::as_const(tenants)) {
         auto query = buildQuery(**store, false);
@@ -756,11 +763,21 @@ int Cli::verify()
             });
         if (!report)
             return fail(report.error());
+        expected += report->expected;
         checked += report->checked;
         corrupt += report->corrupt.size();
+        if (report->unreadable) {
+            unreadable = true;
+            err() << "verify: " << tenant << ": reading stopped after " << report->checked << " of " << report->expected
+                  << " snapshots: " << report->unreadable->message << Qt::endl;
+        }
     }
-    out() << "verified " << checked << " snapshots: " << corrupt << " corrupt" << Qt::endl;
-    return corrupt > 0 ? CliExit::Integrity : CliExit::Ok;
+    // Never "0 corrupt" for a store only partly read: how many were checked of how many is always said.
+    out() << "verified " << checked << " of " << expected << " snapshots: " << corrupt << " corrupt";
+    if (checked < expected)
+        out() << ", " << expected - checked << " not read";
+    out() << Qt::endl;
+    return corrupt > 0 || unreadable || checked < expected || !problems->isEmpty() ? CliExit::Integrity : CliExit::Ok;
 }
 
 int Cli::stats()

@@ -1290,12 +1290,16 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>スキャンに失敗しました: %1</translation>
     </message>
     <message>
-        <source>Cancelled after %1 snapshots: %2 corrupt.</source>
-        <translation>%1 件で中止しました: 破損 %2 件。</translation>
+        <source>Cancelled after %1 of %2 snapshots: %3 corrupt.</source>
+        <translation>%2 件中 %1 件で中止: 破損 %3 件。</translation>
     </message>
     <message>
-        <source>Checked %1 snapshots: %2 corrupt.</source>
-        <translation>%1 件を検査しました: 破損 %2 件。</translation>
+        <source>Checked %1 of %2 snapshots: %3 corrupt.</source>
+        <translation>%2 件中 %1 件を検査: 破損 %3 件。</translation>
+    </message>
+    <message>
+        <source>Reading stopped, %1 not checked: %2</source>
+        <translation>読み取りが止まり、%1 件は未検査: %2</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2027,10 @@ stock value %6</source>
     <message>
         <source>Verifying snapshot %1 of %2</source>
         <translation>スナップショットを検証中 %1 / %2</translation>
+    </message>
+    <message>
+        <source>the database&apos;s own check found damage: %1</source>
+        <translation>データベース自身の検査で損傷が見つかりました: %1</translation>
     </message>
 </context>
 <context>

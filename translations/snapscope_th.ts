@@ -1290,12 +1290,16 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>การสแกนล้มเหลว: %1</translation>
     </message>
     <message>
-        <source>Cancelled after %1 snapshots: %2 corrupt.</source>
-        <translation>ยกเลิกหลังตรวจ %1 สแนปช็อต: เสียหาย %2</translation>
+        <source>Cancelled after %1 of %2 snapshots: %3 corrupt.</source>
+        <translation>ยกเลิกหลังตรวจ %1 จาก %2 สแนปช็อต: เสียหาย %3</translation>
     </message>
     <message>
-        <source>Checked %1 snapshots: %2 corrupt.</source>
-        <translation>ตรวจแล้ว %1 สแนปช็อต: เสียหาย %2</translation>
+        <source>Checked %1 of %2 snapshots: %3 corrupt.</source>
+        <translation>ตรวจแล้ว %1 จาก %2 สแนปช็อต: เสียหาย %3</translation>
+    </message>
+    <message>
+        <source>Reading stopped, %1 not checked: %2</source>
+        <translation>การอ่านหยุดลง ยังไม่ได้ตรวจ %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2027,10 @@ stock value %6</source>
     <message>
         <source>Verifying snapshot %1 of %2</source>
         <translation>กำลังตรวจสอบสแนปช็อต %1 จาก %2</translation>
+    </message>
+    <message>
+        <source>the database&apos;s own check found damage: %1</source>
+        <translation>การตรวจสอบของฐานข้อมูลเองพบความเสียหาย: %1</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,10 @@ void IntegrityPanel::verify()
         [store, query, self](ProgressTask::Control &control) {
             const auto counted = store->countHeaders(query);
             const qint64 total = counted ? *counted : 0;
-            return Verification(*store).run(
+            auto problems = store->checkDatabase();
+            if (!problems)
+                return Result<VerificationReport>(problems.error());
+            auto report = Verification(*store).run(
                 query,
                 [&control, total](qint64 checked, qint64 corrupt) {
                     control.report(
@@ -78,6 +81,12 @@ void IntegrityPanel::verify()
                         },
                         Qt::QueuedConnection);
                 });
+            if (report && !problems->isEmpty() && !report->unreadable)
+                report->unreadable = Error {
+                    Error::Code::Database,
+                    QObject::tr("the database's own check found damage: %1").arg(problems->join(QStringLiteral("; ")))
+                };
+            return report;
         },
         [this](const Result<VerificationReport> &report) {
             if (!report) {
@@ -85,9 +94,16 @@ void IntegrityPanel::verify()
                 return;
             }
             const QLocale locale;
-            m_ui->summary->setText((report->cancelled ? tr("Cancelled after %1 snapshots: %2 corrupt.")
-                                                      : tr("Checked %1 snapshots: %2 corrupt."))
-                                       .arg(locale.toString(report->checked), locale.toString(report->corrupt.size())));
+            // How many of how many, always: a scan cut short by a read error is never a clean result.
+            QString summary = (report->cancelled ? tr("Cancelled after %1 of %2 snapshots: %3 corrupt.")
+                                                 : tr("Checked %1 of %2 snapshots: %3 corrupt."))
+                                  .arg(locale.toString(report->checked), locale.toString(report->expected),
+                                      locale.toString(report->corrupt.size()));
+            if (report->unreadable)
+                summary += u' '
+                    + tr("Reading stopped, %1 not checked: %2")
+                          .arg(locale.toString(report->unchecked()), report->unreadable->message);
+            m_ui->summary->setText(summary);
             Q_EMIT finished(report->checked, report->corrupt.size(), report->cancelled);
         });
 }

@@ -14,14 +14,21 @@ Result<VerificationReport> Verification::run(
     const SnapshotQuery &query, const Progress &progress, const CorruptFound &onCorrupt)
 {
     VerificationReport report;
+    auto counted = m_store.countHeaders(query);
+    if (!counted)
+        return counted.error();
+    report.expected = *counted;
     PageRequest request;
     request.order = SortOrder::OldestFirst;
     request.limit = 2000;
     request.withStoredPayload = true;
     while (true) {
         auto page = m_store.listHeaders(query, request);
-        if (!page)
-            return page.error();
+        if (!page) {
+            // What was checked stands; the report says where reading stopped, and the caller says so.
+            report.unreadable = page.error();
+            return report;
+        }
         const HeaderPage &p = *page;
         std::vector<int> indexes(size_t(p.headers.size()));
         std::iota(indexes.begin(), indexes.end(), 0);

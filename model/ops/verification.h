@@ -3,7 +3,9 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "domain/error.h"
 #include "store/snapshotquery.h"
@@ -20,9 +22,16 @@ struct CorruptSnapshot
 
 struct VerificationReport
 {
+    qint64 expected = 0; // the rows the query selects, counted first
     qint64 checked = 0;
     QList<CorruptSnapshot> corrupt;
     bool cancelled = false;
+    // Why the scan stopped before the end of the rows (a damaged page, a server gone): the rest were not checked.
+    std::optional<Error> unreadable;
+
+    qint64 unchecked() const { return std::max<qint64>(0, expected - checked); }
+    // Every row checked: nothing cut the scan short, and as many were checked as exist.
+    bool complete() const { return !cancelled && !unreadable && checked >= expected; }
 };
 
 // Decompresses and checks the SHA-256 of every snapshot a query selects, page by page, decoding on all cores.

@@ -90,6 +90,9 @@ Result<int> Migrator::inspect(QSqlDatabase &db) const
     QStringList names;
     while (tables.next())
         names.append(tables.value(0).toString());
+    if (tables.lastError().isValid()) // a damaged schema page reads as "no tables" otherwise
+        return Error { Error::Code::NotSnapScope,
+            QStringLiteral("cannot read the database: %1").arg(tables.lastError().text()) };
     if (names.isEmpty())
         return 0;
     if (!names.contains(QStringLiteral("schema_migrations"))) {

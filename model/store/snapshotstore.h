@@ -41,6 +41,10 @@ public:
     // Decompresses and verifies; an integrity problem is an Error with isIntegrityError(). An incremental snapshot
     // is materialized from its chain (its base's state with its patch applied) and the result verified.
     virtual Result<Snapshot> load(const QString &id) = 0;
+    // The database's own consistency check, as `verify` starts with it: the problems SQLite's PRAGMA quick_check finds
+    // (damaged pages, broken indexes; empty when there are none). PostgreSQL has no such check a client can run (its
+    // pages carry checksums it checks as it reads them), so there it finds nothing and the row scan tells.
+    virtual Result<QStringList> checkDatabase() = 0;
     // The stored row as it is, for verification and export of raw bytes.
     virtual Result<QByteArray> rawPayload(const QString &id) = 0;
 

@@ -138,8 +138,11 @@ Result<SnapshotStrategy> SqlHistoryStore::strategy(const QString &tenant, const 
             QStringLiteral("SELECT %1 FROM snapshot_strategies WHERE tenant_id = ? AND kind = ?").arg(StrategyColumns),
             { tenant, kind }))
         return m_store.errorFrom(QStringLiteral("reading the snapshot strategy of %1").arg(kind), query);
-    if (!query.next())
+    if (!query.next()) {
+        if (SqlValues::failedReading(query))
+            return m_store.errorFrom(QStringLiteral("reading the snapshot strategy of %1").arg(kind), query);
         return SnapshotStrategy::defaultFor(kind);
+    }
     return readStrategy(query);
 }
 

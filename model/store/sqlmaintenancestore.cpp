@@ -106,6 +106,8 @@ Result<QList<RetentionPolicy>> SqlMaintenanceStore::retentionPolicies(const QStr
     QList<RetentionPolicy> policies;
     while (query.next())
         policies.append(readPolicy(query));
+    if (SqlValues::failedReading(query))
+        return m_store.errorFrom(QStringLiteral("reading retention policies"), query);
     return policies;
 }
 
@@ -119,8 +121,11 @@ Result<std::optional<RetentionPolicy>> SqlMaintenanceStore::retentionPolicy(cons
             QStringLiteral("SELECT %1 FROM retention_policies WHERE tenant_id = ? AND kind = ?").arg(PolicyColumns),
             { tenant, kind }))
         return m_store.errorFrom(QStringLiteral("reading the retention policy of %1").arg(kind), query);
-    if (!query.next())
+    if (!query.next()) {
+        if (SqlValues::failedReading(query))
+            return m_store.errorFrom(QStringLiteral("reading the retention policy of %1").arg(kind), query);
         return std::optional<RetentionPolicy>();
+    }
     return std::optional<RetentionPolicy>(readPolicy(query));
 }
 
@@ -237,6 +242,8 @@ Result<RetentionCandidates> SqlMaintenanceStore::retentionCandidates(
                 c.baseId = QUuid::fromString(base.toString());
             part.rows.push_back(c);
         }
+        if (SqlValues::failedReading(query))
+            return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(kind), query);
         if (query.lastError().isValid())
             return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(kind), query);
         return part;
@@ -372,7 +379,10 @@ Result<qint64> SqlMaintenanceStore::importArchived(const QList<ArchivedRow> &row
         exists.addBindValue(h.id);
         if (!exists.exec())
             return fail(m_store.errorFrom(QStringLiteral("importing %1").arg(h.id), exists));
-        if (exists.next()) {
+        const bool there = exists.next();
+        if (!there && SqlValues::failedReading(exists))
+            return fail(m_store.errorFrom(QStringLiteral("importing %1").arg(h.id), exists));
+        if (there) {
             if (exists.value(0).toString() != h.checksum) {
                 return fail({ Error::Code::Invalid,
                     QStringLiteral("snapshot %1 is already in the database with different content").arg(h.id) });
@@ -433,6 +443,8 @@ Result<QList<Schedule>> SqlMaintenanceStore::readSchedules(const QString &where,
         s.nextRunAt = optionalMs(query.value(10));
         list.append(s);
     }
+    if (SqlValues::failedReading(query))
+        return m_store.errorFrom(QStringLiteral("reading schedules"), query);
     return list;
 }
 
@@ -557,6 +569,8 @@ Result<QList<ScheduleRun>> SqlMaintenanceStore::scheduleRuns(const QString &sche
             query.value(3).toLongLong(), optionalMs(query.value(4)), query.value(5).toString(),
             query.value(6).toLongLong(), query.value(7).toLongLong(), query.value(8).toString() });
     }
+    if (SqlValues::failedReading(query))
+        return m_store.errorFrom(QStringLiteral("reading the runs of %1").arg(scheduleId), query);
     return runs;
 }
 
@@ -635,6 +649,8 @@ Result<QList<AuditEntry>> SqlMaintenanceStore::auditLog(const AuditQuery &q)
             query.value(3).toString(), query.value(4).toString(), query.value(5).toString(), query.value(6).toString(),
             parseObject(query.value(7)), query.value(8).toString() });
     }
+    if (SqlValues::failedReading(query))
+        return m_store.errorFrom(QStringLiteral("reading the audit log"), query);
     return entries;
 }
 
@@ -653,6 +669,8 @@ Result<QStringList> SqlMaintenanceStore::storeCodes(const QString &tenant)
     QStringList codes;
     while (query.next())
         codes.append(query.value(0).toString());
+    if (SqlValues::failedReading(query))
+        return m_store.errorFrom(QStringLiteral("reading store codes"), query);
     return codes;
 }
 
@@ -673,6 +691,8 @@ Result<QList<StockLevel>> SqlMaintenanceStore::stockLevels(const QString &tenant
         levels.append({ tenant, storeCode, query.value(0).toString(), query.value(1).toString(), query.value(2).toInt(),
             query.value(3).toInt(), query.value(4).toInt(), query.value(5).toInt(), query.value(6).toLongLong() });
     }
+    if (SqlValues::failedReading(query))
+        return m_store.errorFrom(QStringLiteral("reading the stock of %1").arg(storeCode), query);
     return levels;
 }
 
@@ -700,6 +720,8 @@ Result<QList<InventoryTransaction>> SqlMaintenanceStore::inventoryTransactions(
             query.value(3).toString(), query.value(4).toInt(), query.value(5).toString(), query.value(6).toString(),
             query.value(7).toLongLong() });
     }
+    if (SqlValues::failedReading(query))
+        return m_store.errorFrom(QStringLiteral("reading inventory transactions"), query);
     return rows;
 }
 
@@ -736,5 +758,7 @@ Result<QList<DailyInventoryFact>> SqlMaintenanceStore::latestDailyInventoryBefor
             query.value(6).toLongLong(), query.value(7).toLongLong(), query.value(8).toDouble(),
             query.value(9).toDouble(), query.value(10).toString() });
     }
+    if (SqlValues::failedReading(query))
+        return m_store.errorFrom(QStringLiteral("reading daily inventory before %1").arg(day), query);
     return rows;
 }

@@ -297,6 +297,8 @@ Status SqlSnapshotStore::loadDictionaries()
         if (Status status = m_codec.addDictionary(dictionary, query.value(3).toBool()); !status)
             return status;
     }
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("reading zstd dictionaries"), query);
     return {};
 }
 
@@ -318,6 +320,8 @@ Status SqlSnapshotStore::deferIndexes()
         names.append(query.value(0).toString());
         m_deferredIndexes.append(query.value(1).toString());
     }
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("listing indexes"), query);
     query.finish();
     for (const QString &name : std::as_const(names)) {
         if (!query.exec(QStringLiteral("DROP INDEX \"%1\"").arg(name)))
@@ -448,6 +452,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::readHeaders(QSqlQuery &query, bo
             return h.error();
         headers.append(std::move(h).value());
     }
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("reading snapshot headers"), query);
     if (oldestFirst)
         sortOldestFirst(headers);
     return headers;
@@ -688,6 +694,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
                     return fail(errorFrom(QStringLiteral("reading the latest version"), latest));
                 if (latest.next())
                     previous = { latest.value(0).toInt(), latest.value(1).toString() };
+                else if (SqlValues::failedReading(latest)) // not "no version yet": that would store a second v1
+                    return fail(errorFrom(QStringLiteral("reading the latest version"), latest));
                 latest.finish();
             }
             h.version = previous.version + 1;
@@ -915,9 +923,33 @@ Result<HeaderPage> SqlSnapshotStore::listHeaders(const SnapshotQuery &q, const P
         if (page.withStoredPayload)
             result.storedPayloads.append(query.value(HeaderColumnCount).toByteArray());
     }
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("listing snapshots"), query);
     if (more)
         result.next = PageCursor { result.headers.constLast().takenAt, result.headers.constLast().id };
     return result;
+}
+
+Result<QStringList> SqlSnapshotStore::checkDatabase()
+{
+    if (!m_dialect.isSqlite())
+        return QStringList();
+    auto db = this->db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    // A damaged file can fail the check itself ("database disk image is malformed"): that is its finding.
+    if (!query.exec(QStringLiteral("PRAGMA quick_check(100)")))
+        return QStringList { query.lastError().text() };
+    QStringList problems;
+    while (query.next()) {
+        const QString line = query.value(0).toString();
+        if (line != u"ok")
+            problems.append(line);
+    }
+    if (SqlValues::failedReading(query))
+        problems.append(query.lastError().text());
+    return problems;
 }
 
 Result<qint64> SqlSnapshotStore::countHeaders(const SnapshotQuery &q)
@@ -957,6 +989,8 @@ Result<QList<PageCursor>> SqlSnapshotStore::pageEnds(const SnapshotQuery &q, Sor
     QList<PageCursor> ends;
     while (query.next())
         ends.append(PageCursor { query.value(0).toLongLong(), query.value(1).toString() });
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("reading page positions"), query);
     return ends;
 }
 
@@ -973,8 +1007,11 @@ Result<SnapshotHeader> SqlSnapshotStore::header(const QString &id)
     query.addBindValue(id.toLower());
     if (!query.exec())
         return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
-    if (!query.next())
+    if (!query.next()) {
+        if (SqlValues::failedReading(query))
+            return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
         return Error { Error::Code::NotFound, QStringLiteral("no snapshot with id %1").arg(id) };
+    }
     return readHeader(query);
 }
 
@@ -990,8 +1027,11 @@ Result<QByteArray> SqlSnapshotStore::rawPayload(const QString &id)
     query.addBindValue(id.toLower());
     if (!query.exec())
         return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
-    if (!query.next())
+    if (!query.next()) {
+        if (SqlValues::failedReading(query))
+            return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
         return Error { Error::Code::NotFound, QStringLiteral("no snapshot with id %1").arg(id) };
+    }
     return query.value(0).toByteArray();
 }
 
@@ -1014,8 +1054,11 @@ Result<Snapshot> SqlSnapshotStore::loadAt(const QString &id, int depth)
     query.addBindValue(id.toLower());
     if (!query.exec())
         return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
-    if (!query.next())
+    if (!query.next()) {
+        if (SqlValues::failedReading(query))
+            return errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
         return Error { Error::Code::NotFound, QStringLiteral("no snapshot with id %1").arg(id) };
+    }
     auto h = readHeader(query);
     if (!h)
         return h.error();
@@ -1147,6 +1190,8 @@ Result<QList<EntitySummary>> SqlSnapshotStore::entities(
     QList<EntitySummary> result;
     while (query.next())
         result.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong() });
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("listing entities"), query);
     return result;
 }
 
@@ -1261,6 +1306,8 @@ Status SqlSnapshotStore::resummarize(const QString &kind)
             return errorFrom(QStringLiteral("listing the %1 snapshots").arg(kind), query);
         while (query.next())
             ids.append(query.value(0).toString());
+        if (SqlValues::failedReading(query))
+            return errorFrom(QStringLiteral("listing the %1 snapshots").arg(kind), query);
     }
     // In batches, each in one transaction; a payload that no longer verifies keeps its summary.
     constexpr qsizetype Batch = 2000;
@@ -1329,6 +1376,8 @@ Result<QList<KindStats>> SqlSnapshotStore::readKindStats(const QString &tenant, 
     while (query.next())
         result.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
             query.value(3).toLongLong(), withSizes });
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("reading storage statistics"), query);
     return result;
 }
 
@@ -1344,6 +1393,8 @@ Result<QList<Tenant>> SqlSnapshotStore::tenants()
     while (query.next())
         result.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
             query.value(3).toString() });
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("reading tenants"), query);
     return result;
 }
 
@@ -1494,6 +1545,8 @@ Result<QList<QByteArray>> SqlSnapshotStore::samplePayloads(const QString &kind, 
             ids.append(query.value(0).toString());
         }
     }
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("sampling %1 payloads").arg(kind), query);
     query.finish();
     samples.reserve(samples.size() + ids.size());
     for (const QString &id : std::as_const(ids)) {
@@ -1572,6 +1625,8 @@ Result<QList<DictionaryInfo>> SqlSnapshotStore::dictionaries()
         result.append({ query.value(0).toInt(), query.value(1).toString(), query.value(2).toLongLong(),
             query.value(3).toInt(), query.value(4).toInt(), query.value(5).toBool() });
     }
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("reading dictionaries"), query);
     return result;
 }
 
@@ -1643,6 +1698,8 @@ Result<QList<InventoryPoint>> SqlSnapshotStore::inventorySeries(const InventoryS
         p.hasData = true;
         points.append(p);
     }
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("reading the inventory series"), query);
     return points;
 }
 
@@ -1700,6 +1757,8 @@ Result<QList<ChatPoint>> SqlSnapshotStore::chatSeries(const ChatSeriesQuery &q)
         p.hasData = true;
         points.append(p);
     }
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("reading the chat series"), query);
     return points;
 }
 
@@ -1718,6 +1777,8 @@ Result<InventoryCatalogue> SqlSnapshotStore::inventoryCatalogue(const QString &t
         return errorFrom(QStringLiteral("listing the inventory's stores"), query);
     while (query.next())
         catalogue.stores << query.value(0).toString();
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("listing the inventory's stores"), query);
     // One index seek per product (daily_inventory_product) instead of a DISTINCT over every fact row.
     query.prepare(QStringLiteral("WITH RECURSIVE products(id) AS ("
                                  "SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
@@ -1731,5 +1792,7 @@ Result<InventoryCatalogue> SqlSnapshotStore::inventoryCatalogue(const QString &t
         return errorFrom(QStringLiteral("listing the inventory's products"), query);
     while (query.next())
         catalogue.products << query.value(0).toString();
+    if (SqlValues::failedReading(query))
+        return errorFrom(QStringLiteral("listing the inventory's products"), query);
     return catalogue;
 }

@@ -31,6 +31,7 @@ public:
     Result<QList<SnapshotHeader>> putBatch(const QList<NewSnapshot> &snapshots) override;
     Result<HeaderPage> listHeaders(const SnapshotQuery &query, const PageRequest &page) override;
     Result<qint64> countHeaders(const SnapshotQuery &query) override;
+    Result<QStringList> checkDatabase() override;
     Result<QList<PageCursor>> pageEnds(const SnapshotQuery &query, SortOrder order, int pageSize) override;
     Result<SnapshotHeader> header(const QString &id) override;
     Result<Snapshot> load(const QString &id) override;

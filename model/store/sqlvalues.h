@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaType>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -34,6 +35,13 @@ inline QVariant nullIfEmpty(const QString &text)
 inline QVariant nullableInt(const std::optional<qint64> &value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
+// next() is false both at the end of the rows and when reading fails (a damaged page, a server gone mid-result): a
+// loop over rows, or a lookup that found none, asks this before taking "no more rows" for an answer.
+inline bool failedReading(const QSqlQuery &query)
+{
+    return query.lastError().isValid();
 }
 
 // Runs a prepared statement with positional values.

@@ -378,7 +378,8 @@ void TestMaintenanceView::integrityScanFindsTheCorruptPayload()
     QCOMPARE(finished.first().at(1).toLongLong(), 1);
     QCOMPARE(panel->corrupt()->rowCount(), 1);
     QVERIFY(panel->corrupt()->item(0, 3)->text().contains(QStringLiteral("checksum"), Qt::CaseInsensitive));
-    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("summary"))->text().contains(QStringLiteral("1 corrupt")));
+    const QString summary = panel->findChild<QLabel *>(QStringLiteral("summary"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("Checked 40 of 40 snapshots: 1 corrupt")), qPrintable(summary));
 }
 
 QTEST_MAIN(TestMaintenanceView)
