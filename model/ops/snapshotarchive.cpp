@@ -4,9 +4,13 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
+#include <QTemporaryFile>
 
 #include <zstd.h>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <memory>
 
@@ -63,9 +67,20 @@ Error lineError(const QString &where, const QString &message)
 Result<qint64> SnapshotArchive::write(
     SnapshotStore &store, const QList<QUuid> &ids, const QString &path, const Progress &progress)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    const auto exists = [&path] {
+        return Error { Error::Code::Invalid,
+            QStringLiteral("%1 exists already: archives are never replaced; choose another file").arg(path) };
+    };
+    if (QFileInfo::exists(path))
+        return exists(); // before any work; the link below is what makes it certain
+    const QFileInfo target(path);
+    // In the target's folder, so the finished file is linked to its name on the same file system.
+    QTemporaryFile file(target.absolutePath() + QStringLiteral("/.snapscope-archive-XXXXXX"));
+    if (!file.open())
         return Error { Error::Code::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()) };
+    const auto writeError = [&] {
+        return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, file.errorString()) };
+    };
     std::unique_ptr<ZSTD_CStream, CStreamFree> stream(ZSTD_createCStream());
     ZSTD_CCtx_setParameter(stream.get(), ZSTD_c_compressionLevel, 3);
     ZSTD_CCtx_setParameter(stream.get(), ZSTD_c_checksumFlag, 1);
@@ -88,7 +103,6 @@ Result<qint64> SnapshotArchive::write(
     for (const QUuid &id : ids) {
         auto snapshot = store.load(id.toString(QUuid::WithoutBraces));
         if (!snapshot) {
-            file.cancelWriting();
             Error error = snapshot.error();
             error.message = QStringLiteral("archiving %1: %2").arg(id.toString(QUuid::WithoutBraces), error.message);
             return error;
@@ -96,24 +110,29 @@ Result<qint64> SnapshotArchive::write(
         chunk += line(snapshot->header, snapshot->payload);
         ++written;
         if (chunk.size() > (1 << 20)) {
-            if (!pump(chunk, ZSTD_e_continue)) {
-                file.cancelWriting();
-                return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, file.errorString()) };
-            }
+            if (!pump(chunk, ZSTD_e_continue))
+                return writeError();
             chunk.clear();
         }
-        if (progress && written % 256 == 0 && !progress(written, ids.size())) {
-            file.cancelWriting();
+        if (progress && written % 256 == 0 && !progress(written, ids.size()))
             return Error { Error::Code::Cancelled, QStringLiteral("archiving cancelled") };
-        }
     }
-    if (!pump(chunk, ZSTD_e_end)) {
-        file.cancelWriting();
-        return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, file.errorString()) };
+    if (!pump(chunk, ZSTD_e_end) || !file.flush())
+        return writeError();
+    // On disk before it gets its name, and before a row changes.
+    if (::fsync(file.handle()) != 0)
+        return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, qt_error_string(errno)) };
+    // link() fails when the name exists, at the moment of linking: two cleanups to one path cannot both succeed.
+    if (::link(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(path).constData()) != 0)
+        return errno == EEXIST
+            ? exists()
+            : Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, qt_error_string(errno)) };
+    // The temporary name goes with `file`; the folder's new entry is made durable.
+    if (const int folder = ::open(QFile::encodeName(target.absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
+        folder >= 0) {
+        ::fsync(folder);
+        ::close(folder);
     }
-    // QSaveFile::commit() fsyncs before it renames: the archive is on disk before a row changes.
-    if (!file.commit())
-        return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, file.errorString()) };
     if (progress)
         progress(written, ids.size());
     return written;

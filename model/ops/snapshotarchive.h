@@ -12,8 +12,9 @@
 class SnapshotStore;
 
 // The .ndjson.zst archive of cleanup and import: one snapshot per line (its header, SHA-256 checksum and payload as
-// JSON), the whole file one zstd stream. A file is written to a temporary name, fsynced and renamed, so an archive
-// that exists is complete.
+// JSON), the whole file one zstd stream. A file is written to a temporary name, fsynced and linked to its name, so an
+// archive that exists is complete; and an archive is never replaced: writing to a path that exists fails (it would
+// have silently dropped the rows of the cleanup that wrote it first).
 class SnapshotArchive
 {
 public:

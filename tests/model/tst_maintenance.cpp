@@ -320,10 +320,27 @@ void TestMaintenance::archivePurgeImportRestoresChecksums()
     options.archivePath = m_dir ? m_dir->filePath(QStringLiteral("a.ndjson.zst"))
                                 : QDir::temp().filePath(QStringLiteral("snapscope-test-a.ndjson.zst"));
     options.batchSize = 7;
+    if (!m_dir)
+        QFile::remove(options.archivePath); // left by an earlier run that failed
     auto report = CleanupRunner(*m_store).run(plan, options);
     QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
     QCOMPARE(report->trashed, 84);
     QCOMPARE(report->archived, 84);
+    QCOMPARE(m_store->countHeaders(all).value(), 16);
+    QCOMPARE(m_store->maintenance().trashCount(m_tenant).value(), 84);
+
+    // A second cleanup to the same path is refused before a row changes: it used to replace the archive, and the
+    // first cleanup's rows were then in no archive.
+    RetentionPolicy tighter = policy;
+    tighter.keepLast = 1;
+    auto remaining = m_store->maintenance().retentionCandidates(m_tenant, policy.kind);
+    QVERIFY(remaining);
+    const RetentionPlan second
+        = RetentionPlanner::plan(std::move(*remaining), tighter, QDateTime::currentMSecsSinceEpoch(), QTimeZone::utc());
+    QVERIFY(second.deleteCount > 0);
+    auto refused = CleanupRunner(*m_store).run(second, options);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("exists already")), qPrintable(refused.error().message));
     QCOMPARE(m_store->countHeaders(all).value(), 16);
     QCOMPARE(m_store->maintenance().trashCount(m_tenant).value(), 84);
 
