@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSysInfo>
@@ -352,6 +353,20 @@ Result<qint64> SqlMaintenanceStore::trashCount(const QString &tenant, std::optio
 
 Result<qint64> SqlMaintenanceStore::importArchived(const QList<ArchivedRow> &rows)
 {
+    // Rows of a tenant this database does not hold would be orphans no timeline lists: refused before any is written.
+    auto tenants = m_store.tenants();
+    if (!tenants)
+        return tenants.error();
+    QSet<QString> known;
+    for (const Tenant &t : std::as_const(*tenants))
+        known.insert(t.id);
+    for (const ArchivedRow &row : rows) {
+        if (!known.contains(row.header.tenant))
+            return Error { Error::Code::Invalid,
+                QStringLiteral("the archive holds snapshots of tenant \"%1\", which this database does not have "
+                               "(snapshot %2); nothing was imported")
+                    .arg(row.header.tenant, row.header.id) };
+    }
     auto dbResult = m_store.db();
     if (!dbResult)
         return dbResult.error();

@@ -10,9 +10,11 @@
 #include <csignal>
 
 #include "common/testsupport.h"
+#include "domain/snapshotid.h"
 #include "ops/cleanuprunner.h"
 #include "ops/retentionplanner.h"
 #include "ops/schedulerunner.h"
+#include "ops/snapshotarchive.h"
 #include "ops/snapshottaker.h"
 #include "ops/trashbin.h"
 #include "store/snapshotstore.h"
@@ -364,6 +366,20 @@ void TestMaintenance::archivePurgeImportRestoresChecksums()
         QCOMPARE(h.checksum, checksums.value(h.id));
         QVERIFY(m_store->load(h.id));
     }
+    // An archive of a tenant this database does not hold is refused whole (it used to leave orphan rows).
+    auto archived = SnapshotArchive::read(options.archivePath);
+    QVERIFY(archived);
+    QList<MaintenanceStore::ArchivedRow> foreign = archived->mid(0, 3);
+    for (MaintenanceStore::ArchivedRow &row : foreign) {
+        row.header.tenant = QStringLiteral("nobody-here");
+        row.header.id = SnapshotId::generate(row.header.takenAt);
+    }
+    SnapshotQuery nobody;
+    nobody.tenant = QStringLiteral("nobody-here");
+    auto orphans = m_store->maintenance().importArchived(foreign);
+    QVERIFY(!orphans);
+    QVERIFY2(orphans.error().message.contains(QStringLiteral("nobody-here")), qPrintable(orphans.error().message));
+    QCOMPARE(m_store->countHeaders(nobody).value(), 0);
     if (!m_dir)
         QFile::remove(options.archivePath);
 }
