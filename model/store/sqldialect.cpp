@@ -1,5 +1,6 @@
 #include "sqldialect.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 QString SqlDialect::driverName() const
@@ -33,6 +34,7 @@ QStringList SqlDialect::sessionSetup(bool privateBulkLoad) const
     return {
         QStringLiteral("SET application_name = 'snapscope'"),
         QStringLiteral("SET client_min_messages = warning"),
+        QStringLiteral("SET lock_timeout = %1").arg(BusyTimeoutMs),
     };
 }
 
@@ -59,10 +61,25 @@ QString SqlDialect::periodStart(const QString &column, Granularity granularity) 
     return column;
 }
 
-bool SqlDialect::beginWrite(QSqlDatabase &db) const
+Status SqlDialect::beginWrite(QSqlDatabase &db) const
 {
-    if (!isSqlite())
-        return db.transaction();
-    QSqlQuery query(db);
-    return query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    QSqlError error;
+    if (!isSqlite()) {
+        if (db.transaction())
+            return {};
+        error = db.lastError();
+    } else {
+        QSqlQuery query(db); // its error is the one to report: the connection's own says nothing
+        if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return {};
+        error = query.lastError();
+    }
+    const QString text = error.text().trimmed();
+    if (isSqlite() && error.nativeErrorCode() == u"5") // SQLITE_BUSY, after the busy timeout
+        return Error { Error::Code::Database,
+            QStringLiteral("starting a transaction: another process has been writing to this database for over %1 s "
+                           "(a cleanup, an import or a schedule run); try again when it is done")
+                .arg(BusyTimeoutMs / 1000) };
+    return Error { Error::Code::Database,
+        QStringLiteral("starting a transaction: %1").arg(text.isEmpty() ? QStringLiteral("no reason given") : text) };
 }

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include "domain/analytics.h"
+#include "domain/error.h"
 #include "store/connectionspec.h"
 
 // What differs between SQLite and PostgreSQL; the rest of the SQL is shared.
@@ -40,7 +41,12 @@ public:
     // Begins a write transaction. SQLite's plain BEGIN takes the write lock only at the first write, and a transaction
     // that read first then fails at once with "database is locked" if another process wrote meanwhile (no busy
     // wait is possible then); BEGIN IMMEDIATE takes the lock up front and waits its turn (two run-due processes).
-    bool beginWrite(QSqlDatabase &db) const;
+    // An error says why (the lock another process holds past the wait, the server's refusal), never an empty text.
+    Status beginWrite(QSqlDatabase &db) const;
+
+    // How long SQLite waits for another writer's lock; PostgreSQL waits as long for a row or table lock
+    // (lock_timeout), then the statement fails with a message instead of waiting forever.
+    static constexpr int BusyTimeoutMs = 10000;
 
 private:
     ConnectionSpec::Backend m_backend;

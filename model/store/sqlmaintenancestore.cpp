@@ -371,8 +371,8 @@ Result<qint64> SqlMaintenanceStore::importArchived(const QList<ArchivedRow> &row
     if (!dbResult)
         return dbResult.error();
     QSqlDatabase &db = *dbResult;
-    if (!m_store.m_dialect.beginWrite(db))
-        return Error { Error::Code::Database, db.lastError().text() };
+    if (Status begun = m_store.m_dialect.beginWrite(db); !begun)
+        return begun.error();
     const SqlDialect &d = m_store.m_dialect;
     QSqlQuery exists(db);
     exists.prepare(QStringLiteral("SELECT checksum FROM snapshots WHERE id = %1").arg(d.uuidParameter()));

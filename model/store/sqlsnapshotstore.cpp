@@ -195,7 +195,7 @@ Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool 
     QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driverName(), name);
     if (m_dialect.isSqlite()) {
         db.setDatabaseName(m_spec.sqlitePath);
-        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(SqlDialect::BusyTimeoutMs);
         if (readOnly)
             options += QStringLiteral(";QSQLITE_OPEN_READONLY");
         db.setConnectOptions(options);
@@ -656,8 +656,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
     };
     QHash<QString, DayStats> dayStats;
 
-    if (!m_dialect.beginWrite(db))
-        return Error { Error::Code::Database, QStringLiteral("starting a transaction: %1").arg(db.lastError().text()) };
+    if (Status begun = m_dialect.beginWrite(db); !begun)
+        return begun.error();
     const auto fail = [&](const Error &error) -> Error {
         db.rollback();
         return error;
@@ -1214,8 +1214,8 @@ Status SqlSnapshotStore::writeTransaction(const std::function<Status(QSqlDatabas
     if (!dbResult)
         return dbResult.error();
     QSqlDatabase &db = *dbResult;
-    if (!m_dialect.beginWrite(db))
-        return Error { Error::Code::Database, db.lastError().text() };
+    if (Status begun = m_dialect.beginWrite(db); !begun)
+        return begun.error();
     AuditEntry entry;
     Status status = work(db, entry);
     if (status && !entry.action.isEmpty())
@@ -1565,8 +1565,8 @@ Result<int> SqlSnapshotStore::addDictionary(const QString &kind, const QByteArra
     if (!dbResult)
         return dbResult.error();
     QSqlDatabase &db = *dbResult;
-    if (!m_dialect.beginWrite(db))
-        return Error { Error::Code::Database, db.lastError().text() };
+    if (Status begun = m_dialect.beginWrite(db); !begun)
+        return begun.error();
     QSqlQuery next(db);
     if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM zstd_dictionaries")) || !next.next()) {
         const Error error = errorFrom(QStringLiteral("allocating a dictionary id"), next);

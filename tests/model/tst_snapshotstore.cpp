@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QJsonArray>
 #include <QSet>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -11,6 +12,7 @@
 #include "../common/testsupport.h"
 #include "domain/snapshotid.h"
 #include "store/snapshotstore.h"
+#include "store/sqldialect.h"
 #include "json/canonicaljson.h"
 
 namespace {
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void connectionPerWorkerThread();
     void dictionariesSurviveReopen();
     void badIdsAreRefused();
+    void aWriteLockHeldElsewhereIsNamed();
 
 private:
     Result<std::unique_ptr<SnapshotStore>> reopen();
@@ -667,6 +670,30 @@ void TestSnapshotStore::badIdsAreRefused()
     q.tenant = QStringLiteral("t1");
     q.entityId = QStringLiteral("O'Brien\"; --");
     QCOMPARE(m_store->listHeaders(q, {})->headers.size(), 1);
+}
+
+void TestSnapshotStore::aWriteLockHeldElsewhereIsNamed()
+{
+    if (m_postgres)
+        QSKIP("SQLite's write lock: PostgreSQL begins a transaction without one (lock_timeout bounds its waits)");
+    // Another process holds the write lock; this one waits its busy timeout, then says so. The message used to be
+    // "starting a transaction: " with nothing after it (the failed statement's error was dropped).
+    TestSupport::SideConnection holder(m_spec);
+    QSqlQuery lock(holder.db());
+    QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+    {
+        QSqlDatabase waiting = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("waiting"));
+        waiting.setDatabaseName(m_spec.sqlitePath);
+        waiting.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=50"));
+        QVERIFY(waiting.open());
+        const Status begun = SqlDialect(ConnectionSpec::Backend::SQLite).beginWrite(waiting);
+        QVERIFY(!begun);
+        QVERIFY2(begun.error().message.contains(QStringLiteral("another process has been writing")),
+            qPrintable(begun.error().message));
+        waiting.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("waiting"));
+    QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestSnapshotStore, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")
