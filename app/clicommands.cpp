@@ -309,8 +309,17 @@ int Cli::run(const QStringList &arguments)
         m_o.everyHours, m_o.maxReplayBytes, m_o.incremental, m_o.keyframeEvery });
     m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
-    if (!m_parser.parse(arguments))
+    if (!m_parser.parse(arguments)) {
+        // "-1 * * * *" (a cron expression) or "-5" (a number) is read as options: say how to pass it.
+        for (const QString &argument : arguments.mid(1)) {
+            if (argument.size() > 1 && argument.at(0) == u'-' && (argument.at(1).isDigit() || argument.contains(u' ')))
+                return fail(QStringLiteral("%1 was read as options: an argument that starts with '-' goes after -- "
+                                           "(the options before it), e.g. schedule next --db F -- \"%1\"")
+                                .arg(argument),
+                    CliExit::Usage);
+        }
         return fail(m_parser.errorText(), CliExit::Usage);
+    }
     if (m_parser.isSet(QStringLiteral("help"))) {
         out() << m_parser.helpText();
         return CliExit::Ok;

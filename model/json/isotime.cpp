@@ -55,11 +55,21 @@ std::optional<QDate> parseDate(const QString &text)
     return dateAt(text);
 }
 
+// Why the first ten characters are not a date: a day the calendar lacks ("2026-02-30") is not a format error.
+const char *dateProblem(const QString &text)
+{
+    int year = 0, month = 0, day = 0;
+    if (text.size() >= 10 && digitsAt(text, 0, 4, year) && text.at(4) == u'-' && digitsAt(text, 5, 2, month)
+        && text.at(7) == u'-' && digitsAt(text, 8, 2, day))
+        return month < 1 || month > 12 ? "there is no such month" : "there is no such day in that month";
+    return "expected YYYY-MM-DD";
+}
+
 Result<EpochMs> parseDateTime(const QString &text)
 {
     const std::optional<QDate> date = dateAt(text);
     if (!date)
-        return invalid(text, "expected YYYY-MM-DD");
+        return invalid(text, dateProblem(text));
     if (!charAt(text, 10, u'T') && !charAt(text, 10, u't'))
         return invalid(text, "expected 'T' and a time");
     int hour = 0, minute = 0, second = 0;
@@ -123,7 +133,7 @@ Result<EpochMs> parseBound(const QString &text, const QTimeZone &zone)
     if (trimmed.size() == 10) {
         const std::optional<QDate> date = parseDate(trimmed);
         if (!date)
-            return invalid(text, "expected YYYY-MM-DD");
+            return invalid(text, dateProblem(trimmed));
         return fromZoneWallClock(*date, QTime(0, 0), zone);
     }
     // A wall-clock time without an offset: "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM", seconds optional.

@@ -227,8 +227,10 @@ Result<MaintenanceStore::ArchivedRow> SnapshotArchive::parseLine(const QByteArra
     // The summary is derived again from the verified payload rather than trusted from the file.
     h.summary = KindRegistry::find(h.kind)->summarize(o.value(u"payload").toObject());
     if (PayloadCodec::checksumOf(row.payload) != h.checksum) {
-        return lineError(where,
-            QStringLiteral("snapshot %1: the payload does not match its checksum (the file was altered)").arg(h.id));
+        // An integrity failure (exit 3), not a usage error: the file is well-formed, its content was changed.
+        return Error { Error::Code::ChecksumMismatch,
+            QStringLiteral("%1: snapshot %2: the payload does not match its checksum (the file was altered)")
+                .arg(where, h.id) };
     }
     return row;
 }

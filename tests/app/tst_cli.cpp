@@ -9,8 +9,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <zstd.h>
+
 #include "../common/testsupport.h"
 #include "domain/pii.h"
+#include "domain/snapshotid.h"
+#include "ops/snapshotarchive.h"
 
 namespace {
 
@@ -154,6 +158,12 @@ void TestCli::usageErrors_data()
                                << QByteArray("one of --db and --pg");
     QTest::newRow("dict without kind") << QStringList { QStringLiteral("dict"), QStringLiteral("train") }
                                        << QByteArray("--kind");
+    QTest::newRow("a day the calendar lacks") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-02-30") }
+                                              << QByteArray("no such day in that month");
+    QTest::newRow("a cron expression read as options")
+        << QStringList { QStringLiteral("schedule"), QStringLiteral("next"), QStringLiteral("-1 * * * *") }
+        << QByteArray("goes after --");
     QTest::newRow("cleanup without --yes")
         << args({ "cleanup", "--tenant", "acme-th", "--kind", "order", "--keep-last", "1" }) << QByteArray("--yes");
     QTest::newRow("cleanup dry run and yes")
@@ -274,6 +284,29 @@ void TestCli::maintenanceCommands()
     const Run refused = run({ QStringLiteral("import"), damaged.fileName() });
     QCOMPARE(refused.exitCode, 3);
     QVERIFY_ONE_ERROR_LINE(refused, "damaged.ndjson.zst");
+    // A well-formed archive whose payload was changed after it was written is an integrity failure (3), not a usage
+    // error (it exited 2).
+    SnapshotHeader altered;
+    altered.id = SnapshotId::generate(1767225600000);
+    altered.tenant = QStringLiteral("acme-th");
+    altered.kind = QStringLiteral("order");
+    altered.entityId = QStringLiteral("ORD-ALTERED");
+    altered.version = 1;
+    altered.takenAt = 1767225600000;
+    altered.type = QStringLiteral("created");
+    altered.createdBy = QStringLiteral("system");
+    altered.checksum = QString(64, u'0');
+    const QByteArray plain = SnapshotArchive::line(altered, QByteArrayLiteral("{\"status\":\"paid\"}"));
+    QByteArray packed(qsizetype(ZSTD_compressBound(size_t(plain.size()))), Qt::Uninitialized);
+    packed.resize(
+        qsizetype(ZSTD_compress(packed.data(), size_t(packed.size()), plain.constData(), size_t(plain.size()), 3)));
+    QFile tampered(m_dir.filePath(QStringLiteral("tampered.ndjson.zst")));
+    QVERIFY(tampered.open(QIODevice::WriteOnly));
+    tampered.write(packed);
+    tampered.close();
+    const Run untrusted = run({ QStringLiteral("import"), tampered.fileName() });
+    QCOMPARE(untrusted.exitCode, 3);
+    QVERIFY_ONE_ERROR_LINE(untrusted, "does not match its checksum");
 
     // Everything above is in the audit log.
     const Run audit
@@ -282,11 +315,11 @@ void TestCli::maintenanceCommands()
     QStringList actions;
     for (const QByteArray &line : audit.out.trimmed().split('\n'))
         actions.prepend(QJsonDocument::fromJson(line).object().value(u"action").toString());
-    QVERIFY2(actions.size() >= 5, qPrintable(actions.join(u',')));
-    actions = actions.mid(actions.size() - 5); // the demo's own entries (dictionary training) come first
+    QVERIFY2(actions.size() >= 6, qPrintable(actions.join(u',')));
+    actions = actions.mid(actions.size() - 6); // the demo's own entries (dictionary training) come first
     QCOMPARE(actions,
         (QStringList { QStringLiteral("cleanup.start"), QStringLiteral("cleanup"), QStringLiteral("trash.purge"),
-            QStringLiteral("import"), QStringLiteral("import") }));
+            QStringLiteral("import"), QStringLiteral("import"), QStringLiteral("import") }));
 }
 
 void TestCli::pointInTimeCommands()
