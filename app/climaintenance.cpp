@@ -297,7 +297,12 @@ int Cli::trash(const QStringList &positional)
             return fail(days.error());
         QElapsedTimer timer;
         timer.start();
-        auto purged = TrashBin(store, tenant, actor()).purge(*days);
+        ProgressLine progress;
+        auto purged = TrashBin(store, tenant, actor()).purge(*days, [&](qint64 done) {
+            if (!m_quiet)
+                progress.report(QStringLiteral("purge: %1 deleted").arg(done));
+            return true;
+        });
         if (!purged)
             return fail(purged.error());
         out() << "purged " << *purged << " snapshot(s) trashed more than " << *days << " day(s) ago in "

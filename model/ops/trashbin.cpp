@@ -45,34 +45,45 @@ Result<qint64> TrashBin::purge(int days, const Progress &progress)
 
 Result<qint64> TrashBin::purge(EpochMs before, int days, const Progress &progress)
 {
-    qint64 purged = 0;
-    std::optional<Error> error;
-    bool cancelled = false;
-    while (true) {
-        auto batch = m_store.maintenance().purge(m_tenant, before, 5000);
-        if (!batch) {
-            error = batch.error();
-            break;
-        }
-        purged += *batch;
-        if (*batch == 0)
-            break;
-        if (progress && !progress(purged)) {
-            cancelled = true;
-            break;
-        }
-    }
     AuditEntry entry;
     entry.tenant = m_tenant;
     entry.actor = m_actor;
     entry.action = QStringLiteral("trash.purge");
     entry.target = m_tenant;
-    entry.details = { { QStringLiteral("older_than_days"), days }, { QStringLiteral("purged"), purged } };
-    entry.outcome = error ? QStringLiteral("failed") : cancelled ? QStringLiteral("cancelled") : QStringLiteral("ok");
-    if (error)
-        entry.details.insert(QStringLiteral("error"), error->message);
-    if (Status status = m_store.maintenance().audit(entry); !status)
-        return status.error();
+    entry.details = { { QStringLiteral("older_than_days"), days } };
+    // Each batch writes its own row ("purged": its count) in its own transaction: a purge killed between batches
+    // leaves a row for every batch it deleted. A run that deleted nothing, failed or was cancelled adds one more.
+    qint64 purged = 0;
+    int batches = 0;
+    std::optional<Error> error;
+    bool cancelled = false;
+    while (true) {
+        AuditEntry batchEntry = entry;
+        batchEntry.details.insert(QStringLiteral("batch"), batches + 1);
+        auto batch = m_store.maintenance().purge(m_tenant, before, 5000, batchEntry);
+        if (!batch) {
+            error = batch.error();
+            break;
+        }
+        if (*batch == 0)
+            break;
+        purged += *batch;
+        ++batches;
+        if (progress && !progress(purged)) {
+            cancelled = true;
+            break;
+        }
+    }
+    if (error || cancelled || batches == 0) {
+        entry.details.insert(QStringLiteral("purged"), purged);
+        entry.outcome = error ? QStringLiteral("failed")
+            : cancelled       ? QStringLiteral("cancelled")
+                              : QStringLiteral("ok");
+        if (error)
+            entry.details.insert(QStringLiteral("error"), error->message);
+        if (Status status = m_store.maintenance().audit(entry); !status)
+            return status.error();
+    }
     if (error)
         return *error;
     return purged;

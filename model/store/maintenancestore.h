@@ -34,8 +34,10 @@ public:
     // Moves live, unpinned snapshots of the list to the trash; returns how many moved.
     virtual Result<qint64> trash(const QList<QUuid> &ids, EpochMs at) = 0;
     virtual Result<qint64> restore(const QStringList &ids) = 0;
-    // Deletes at most `limit` snapshots trashed before `trashedBefore`; returns how many went.
-    virtual Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit) = 0;
+    // Deletes at most `limit` snapshots trashed before `trashedBefore`; returns how many went. When any went, `audit`
+    // is written in the same transaction with their count in its details ("purged"): a purge killed between batches
+    // leaves a row for every batch it deleted.
+    virtual Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit) = 0;
     virtual Result<qint64> trashCount(const QString &tenant, std::optional<EpochMs> trashedBefore = {}) = 0;
     // Puts archived snapshots back as they were (ids, versions, checksums); rows already present are skipped.
     // Returns how many were inserted.

@@ -326,14 +326,41 @@ Result<qint64> SqlMaintenanceStore::restore(const QStringList &ids)
         { idListValue(ids) }, QStringLiteral("restoring snapshots from the trash"));
 }
 
-Result<qint64> SqlMaintenanceStore::purge(const QString &tenant, EpochMs trashedBefore, int limit)
+Result<qint64> SqlMaintenanceStore::purge(const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit)
 {
+    auto dbResult = m_store.db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlDatabase &db = *dbResult;
+    if (Status begun = m_store.m_dialect.beginWrite(db); !begun)
+        return begun.error();
+    QSqlQuery query(db);
     // A base that a delta still builds on stays until the delta is gone (a later batch or run purges it then).
-    return changeRows(
-        QStringLiteral("DELETE FROM snapshots WHERE id IN (SELECT id FROM snapshots s WHERE tenant_id = ? "
-                       "AND deleted_at IS NOT NULL AND deleted_at < ? AND NOT EXISTS (SELECT 1 FROM "
-                       "snapshots c WHERE c.base_id = s.id) LIMIT ?)"),
-        { tenant, trashedBefore, limit }, QStringLiteral("purging the trash"));
+    if (!execWith(query,
+            QStringLiteral("DELETE FROM snapshots WHERE id IN (SELECT id FROM snapshots s WHERE tenant_id = ? "
+                           "AND deleted_at IS NOT NULL AND deleted_at < ? AND NOT EXISTS (SELECT 1 FROM "
+                           "snapshots c WHERE c.base_id = s.id) LIMIT ?)"),
+            { tenant, trashedBefore, limit })) {
+        const Error error = m_store.errorFrom(QStringLiteral("purging the trash"), query);
+        query.finish();
+        db.rollback();
+        return error;
+    }
+    const qint64 purged = query.numRowsAffected();
+    query.finish();
+    if (purged > 0) {
+        audit.details.insert(QStringLiteral("purged"), purged);
+        if (Status written = writeAudit(db, audit); !written) {
+            db.rollback();
+            return written.error();
+        }
+    }
+    if (!db.commit()) {
+        const Error error { Error::Code::Database, QStringLiteral("purging the trash: %1").arg(db.lastError().text()) };
+        db.rollback();
+        return error;
+    }
+    return purged;
 }
 
 Result<qint64> SqlMaintenanceStore::trashCount(const QString &tenant, std::optional<EpochMs> trashedBefore)

@@ -22,7 +22,7 @@ public:
         const QString &tenant, const QString &kind, const std::function<bool()> &cancelled) override;
     Result<qint64> trash(const QList<QUuid> &ids, EpochMs at) override;
     Result<qint64> restore(const QStringList &ids) override;
-    Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit) override;
+    Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit) override;
     Result<qint64> trashCount(const QString &tenant, std::optional<EpochMs> trashedBefore) override;
     Result<qint64> importArchived(const QList<ArchivedRow> &rows) override;
     Result<QList<Schedule>> schedules(const QString &tenant) override;

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void auditRowsForEachAction();
     void twoRunnersRunEachDueScheduleOnce();
     void killedCleanupLeavesWholeBatches();
+    void killedPurgeAuditsWhatItDeleted();
 
 private:
     QStringList cliConnection() const;
@@ -539,6 +540,46 @@ void TestMaintenance::killedCleanupLeavesWholeBatches()
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'cleanup.start'")), 2);
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'cleanup'")),
         trashedFirst == 2970 ? 2 : 1);
+}
+
+void TestMaintenance::killedPurgeAuditsWhatItDeleted()
+{
+    // More than two batches of 5,000 in the trash; the purge is killed once its first batch is gone. Every deleted
+    // snapshot is in an audit row: each batch writes its row in its own transaction (a killed purge left none).
+    putAccounts(120, 100);
+    QVERIFY(scalar(QStringLiteral("SELECT COUNT(*) FROM snapshots")) == 12000);
+    {
+        TestSupport::SideConnection side(m_spec);
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("UPDATE snapshots SET deleted_at = 1")));
+    }
+    QStringList arguments = cliConnection();
+    arguments << QStringLiteral("trash") << QStringLiteral("purge") << QStringLiteral("--tenant") << m_tenant
+              << QStringLiteral("--older-than") << QStringLiteral("0");
+    QProcess process;
+    process.start(QStringLiteral(SNAPSCOPE_CLI_PATH), arguments);
+    QByteArray progress;
+    const auto firstBatchGone = [&] {
+        progress += process.readAllStandardError();
+        return progress.contains("purge:") || process.state() == QProcess::NotRunning;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(firstBatchGone(), 60000);
+    ::kill(pid_t(process.processId()), SIGKILL);
+    process.waitForFinished(30000);
+    const qint64 deleted = 12000 - scalar(QStringLiteral("SELECT COUNT(*) FROM snapshots"));
+    qInfo("killed after %lld of 12000 snapshots were purged", deleted);
+    QVERIFY(deleted >= 5000);
+    const QString audited = m_spec.backend == ConnectionSpec::Backend::SQLite
+        ? QStringLiteral("SELECT COALESCE(SUM(json_extract(details, '$.purged')), 0) FROM audit_log "
+                         "WHERE action = 'trash.purge'")
+        : QStringLiteral("SELECT COALESCE(SUM((details->>'purged')::bigint), 0) FROM audit_log "
+                         "WHERE action = 'trash.purge'");
+    QCOMPARE(scalar(audited), deleted);
+    // A second run finishes the job and audits the rest.
+    const Run again = cli(arguments);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM snapshots")), 0);
+    QCOMPARE(scalar(audited), 12000);
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestMaintenance, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")
