@@ -81,6 +81,11 @@ QStringList Migrator::splitStatements(const QString &sql)
     return statements;
 }
 
+namespace {
+// The advisory lock migrations take on PostgreSQL ("SnapScope" as a number).
+constexpr qint64 LockKey = 0x536e617053636f;
+} // namespace
+
 Result<int> Migrator::inspect(QSqlDatabase &db) const
 {
     QSqlQuery tables(db);
@@ -133,8 +138,27 @@ Result<int> Migrator::migrate(QSqlDatabase &db, int *before) const
     for (const Migration &migration : migrations()) {
         if (migration.version <= current)
             continue;
-        if (!db.transaction())
-            return databaseError(QStringLiteral("starting migration %1").arg(migration.version), db.lastError());
+        // One migrator at a time (eight `init` runs on a new file used to fail with "table tenants already exists"):
+        // the write lock (SQLite) or an advisory lock (PostgreSQL) first, then the version read again under it.
+        if (Status begun = m_dialect.beginWrite(db); !begun)
+            return begun.error();
+        QSqlQuery applied(db);
+        if ((!m_dialect.isSqlite() && !applied.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(LockKey)))
+            || !applied.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+            || !applied.next()) {
+            const Error error
+                = databaseError(QStringLiteral("starting migration %1").arg(migration.version), applied.lastError());
+            applied.finish();
+            db.rollback();
+            return error;
+        }
+        const int inDatabase = applied.value(0).toInt();
+        applied.finish();
+        if (inDatabase >= migration.version) { // another process applied it while this one waited
+            db.rollback();
+            current = inDatabase;
+            continue;
+        }
         for (const QString &statement : splitStatements(migration.sql)) {
             QSqlQuery query(db);
             if (!query.exec(statement)) {
