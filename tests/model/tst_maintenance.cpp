@@ -57,6 +57,14 @@ struct Run
     QString out, err;
 };
 
+// SIGKILL to a child that still runs. A finished QProcess has process id 0, and kill(0, ...) would hit this test's
+// whole process group (ctest with it).
+void killNow(QProcess &process)
+{
+    if (const qint64 pid = process.processId(); pid > 0 && process.state() != QProcess::NotRunning)
+        ::kill(pid_t(pid), SIGKILL);
+}
+
 Run cli(const QStringList &arguments)
 {
     QProcess process;
@@ -523,7 +531,7 @@ void TestMaintenance::killedCleanupLeavesWholeBatches()
         return progress.contains("trash:") || process.state() == QProcess::NotRunning;
     };
     QTRY_VERIFY_WITH_TIMEOUT(started(), 60000);
-    ::kill(pid_t(process.processId()), SIGKILL);
+    killNow(process);
     process.waitForFinished(30000);
     const qint64 trashedFirst = scalar(QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE deleted_at IS NOT NULL"));
     qInfo("killed after %lld of 2970 snapshots were trashed", trashedFirst);
@@ -564,7 +572,7 @@ void TestMaintenance::killedPurgeAuditsWhatItDeleted()
         return progress.contains("purge:") || process.state() == QProcess::NotRunning;
     };
     QTRY_VERIFY_WITH_TIMEOUT(firstBatchGone(), 60000);
-    ::kill(pid_t(process.processId()), SIGKILL);
+    killNow(process);
     process.waitForFinished(30000);
     const qint64 deleted = 12000 - scalar(QStringLiteral("SELECT COUNT(*) FROM snapshots"));
     qInfo("killed after %lld of 12000 snapshots were purged", deleted);
