@@ -139,7 +139,8 @@ struct Options
     QCommandLineOption yes { QStringLiteral("yes"),
         QStringLiteral("cleanup: really move the snapshots to the trash.") };
     QCommandLineOption batchSize { QStringLiteral("batch-size"),
-        QStringLiteral("cleanup: snapshots per transaction (default 20000)."), QStringLiteral("n") };
+        QStringLiteral("cleanup: snapshots per transaction (default 20000); trash purge: the same (default 5000)."),
+        QStringLiteral("n") };
     QCommandLineOption save { QStringLiteral("save"),
         QStringLiteral("cleanup: store the given rules as the kind's policy.") };
     QCommandLineOption count { QStringLiteral("count"),

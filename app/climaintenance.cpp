@@ -297,8 +297,13 @@ int Cli::trash(const QStringList &positional)
             return fail(days.error());
         QElapsedTimer timer;
         timer.start();
+        auto batch = intOption(m_o.batchSize, 5000, 1, 1000000);
+        if (!batch)
+            return fail(batch.error());
         ProgressLine progress;
-        auto purged = TrashBin(store, tenant, actor()).purge(*days, [&](qint64 done) {
+        TrashBin bin(store, tenant, actor());
+        bin.setBatchSize(*batch);
+        auto purged = bin.purge(*days, [&](qint64 done) {
             if (!m_quiet)
                 progress.report(QStringLiteral("purge: %1 deleted").arg(done));
             return true;

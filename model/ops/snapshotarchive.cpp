@@ -9,6 +9,7 @@
 #include <zstd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -119,14 +120,23 @@ Result<qint64> SnapshotArchive::write(
     }
     if (!pump(chunk, ZSTD_e_end) || !file.flush())
         return writeError();
+    // The file keeps QTemporaryFile's mode 0600 on purpose: an archive holds customers' contact details unmasked.
     // On disk before it gets its name, and before a row changes.
     if (::fsync(file.handle()) != 0)
         return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, qt_error_string(errno)) };
-    // link() fails when the name exists, at the moment of linking: two cleanups to one path cannot both succeed.
-    if (::link(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(path).constData()) != 0)
-        return errno == EEXIST
-            ? exists()
-            : Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, qt_error_string(errno)) };
+    // link() fails when the name exists, at the moment of linking: two cleanups to one path cannot both succeed. A
+    // file system without hard links (FAT, some network mounts) gets the same promise from renameat2(NOREPLACE).
+    const QByteArray from = QFile::encodeName(file.fileName()), to = QFile::encodeName(path);
+    if (::link(from.constData(), to.constData()) != 0) {
+        int failure = errno;
+        if (failure == EPERM || failure == EOPNOTSUPP || failure == ENOSYS)
+            failure
+                = ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) == 0 ? 0 : errno;
+        if (failure == EEXIST)
+            return exists();
+        if (failure != 0)
+            return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, qt_error_string(failure)) };
+    }
     // The temporary name goes with `file`; the folder's new entry is made durable.
     if (const int folder = ::open(QFile::encodeName(target.absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
         folder >= 0) {

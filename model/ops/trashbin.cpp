@@ -51,8 +51,9 @@ Result<qint64> TrashBin::purge(EpochMs before, int days, const Progress &progres
     entry.action = QStringLiteral("trash.purge");
     entry.target = m_tenant;
     entry.details = { { QStringLiteral("older_than_days"), days } };
-    // Each batch writes its own row ("purged": its count) in its own transaction: a purge killed between batches
-    // leaves a row for every batch it deleted. A run that deleted nothing, failed or was cancelled adds one more.
+    // Each batch (m_batchSize rows) writes its own row ("purged": its count) in its own transaction: a purge killed
+    // between batches leaves a row for every batch it deleted. A run that deleted nothing, failed or was cancelled adds
+    // one more.
     qint64 purged = 0;
     int batches = 0;
     std::optional<Error> error;
@@ -60,7 +61,7 @@ Result<qint64> TrashBin::purge(EpochMs before, int days, const Progress &progres
     while (true) {
         AuditEntry batchEntry = entry;
         batchEntry.details.insert(QStringLiteral("batch"), batches + 1);
-        auto batch = m_store.maintenance().purge(m_tenant, before, 5000, batchEntry);
+        auto batch = m_store.maintenance().purge(m_tenant, before, m_batchSize, batchEntry);
         if (!batch) {
             error = batch.error();
             break;
@@ -75,7 +76,8 @@ Result<qint64> TrashBin::purge(EpochMs before, int days, const Progress &progres
         }
     }
     if (error || cancelled || batches == 0) {
-        entry.details.insert(QStringLiteral("purged"), purged);
+        // The batches' own rows count what went ("purged"); this one names the run's total apart, so the log adds up.
+        entry.details.insert(QStringLiteral("purged_total"), purged);
         entry.outcome = error ? QStringLiteral("failed")
             : cancelled       ? QStringLiteral("cancelled")
                               : QStringLiteral("ok");

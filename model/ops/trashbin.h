@@ -3,6 +3,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <functional>
 
 #include "domain/error.h"
@@ -30,6 +31,8 @@ public:
     Result<qint64> purge(int days, const Progress &progress = {});
     // The same up to a moment fixed before (the one a count was shown for), so nothing more goes than was asked.
     Result<qint64> purge(EpochMs trashedBefore, int days, const Progress &progress = {});
+    // Snapshots a purge deletes per transaction (and per audit row).
+    void setBatchSize(int rows) { m_batchSize = std::max(1, rows); }
     struct ImportReport
     {
         qint64 lines = 0;
@@ -42,4 +45,5 @@ private:
     SnapshotStore &m_store;
     QString m_tenant;
     QString m_actor;
+    int m_batchSize = 5000;
 };

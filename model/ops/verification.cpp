@@ -15,8 +15,10 @@ Result<VerificationReport> Verification::run(
 {
     VerificationReport report;
     auto counted = m_store.countHeaders(query);
-    if (!counted)
-        return counted.error();
+    if (!counted) {
+        report.unreadable = counted.error(); // a damaged index page: nothing was checked, and the report says so
+        return report;
+    }
     report.expected = *counted;
     PageRequest request;
     request.order = SortOrder::OldestFirst;

@@ -22,16 +22,17 @@ struct CorruptSnapshot
 
 struct VerificationReport
 {
-    qint64 expected = 0; // the rows the query selects, counted first
+    qint64 expected = 0; // the rows the query selected when the check started
     qint64 checked = 0;
     QList<CorruptSnapshot> corrupt;
     bool cancelled = false;
-    // Why the scan stopped before the end of the rows (a damaged page, a server gone): the rest were not checked.
+    // Why the rows could not all be read (a damaged page, a server gone): the rest were not checked.
     std::optional<Error> unreadable;
 
     qint64 unchecked() const { return std::max<qint64>(0, expected - checked); }
-    // Every row checked: nothing cut the scan short, and as many were checked as exist.
-    bool complete() const { return !cancelled && !unreadable && checked >= expected; }
+    // Every row checked: the scan reached the end of the rows (every read loop tells a read error from the end, so
+    // a shortfall without one is a cleanup or purge that ran meanwhile, not rows left unread).
+    bool complete() const { return !cancelled && !unreadable; }
 };
 
 // Decompresses and checks the SHA-256 of every snapshot a query selects, page by page, decoding on all cores.

@@ -81,11 +81,6 @@ QStringList Migrator::splitStatements(const QString &sql)
     return statements;
 }
 
-namespace {
-// The advisory lock migrations take on PostgreSQL ("SnapScope" as a number).
-constexpr qint64 LockKey = 0x536e617053636f;
-} // namespace
-
 Result<int> Migrator::inspect(QSqlDatabase &db) const
 {
     QSqlQuery tables(db);
@@ -139,12 +134,12 @@ Result<int> Migrator::migrate(QSqlDatabase &db, int *before) const
         if (migration.version <= current)
             continue;
         // One migrator at a time (eight `init` runs on a new file used to fail with "table tenants already exists"):
-        // the write lock (SQLite) or an advisory lock (PostgreSQL) first, then the version read again under it.
+        // SQLite's write lock first, then the version read again under it. (On PostgreSQL the store holds an
+        // advisory lock around the whole migration.)
         if (Status begun = m_dialect.beginWrite(db); !begun)
             return begun.error();
         QSqlQuery applied(db);
-        if ((!m_dialect.isSqlite() && !applied.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(LockKey)))
-            || !applied.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+        if (!applied.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
             || !applied.next()) {
             const Error error
                 = databaseError(QStringLiteral("starting migration %1").arg(migration.version), applied.lastError());

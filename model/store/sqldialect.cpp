@@ -75,9 +75,10 @@ Status SqlDialect::beginWrite(QSqlDatabase &db) const
         error = query.lastError();
     }
     const QString text = error.text().trimmed();
-    if (isSqlite() && error.nativeErrorCode() == u"5") // SQLITE_BUSY, after the busy timeout
+    // SQLITE_BUSY after the busy timeout; Qt 6.4 reports extended codes (BUSY_RECOVERY 261, BUSY_TIMEOUT 773).
+    if (isSqlite() && (error.nativeErrorCode().toInt() & 0xff) == 5)
         return Error { Error::Code::Database,
-            QStringLiteral("starting a transaction: another process has been writing to this database for over %1 s "
+            QStringLiteral("starting a transaction: another connection has been writing to this database for over %1 s "
                            "(a cleanup, an import or a schedule run); try again when it is done")
                 .arg(BusyTimeoutMs / 1000) };
     return Error { Error::Code::Database,

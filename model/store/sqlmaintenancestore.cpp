@@ -245,8 +245,6 @@ Result<RetentionCandidates> SqlMaintenanceStore::retentionCandidates(
         }
         if (SqlValues::failedReading(query))
             return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(kind), query);
-        if (query.lastError().isValid())
-            return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(kind), query);
         return part;
     };
     // (Never from the background thread itself, nor while it is busy with a whole-store scan of its own.)

@@ -157,14 +157,17 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
             return db.error();
         const bool postgres = !store->m_dialect.isSqlite();
         if (postgres) {
-            // Two consoles opening a fresh database at once must not both migrate it.
+            // Two consoles opening a fresh database at once must not both migrate it. The wait is for another
+            // migration, which may take longer than the usual lock wait (lock_timeout) allows.
             QSqlQuery lock(*db);
+            lock.exec(QStringLiteral("SET lock_timeout = 0"));
             lock.exec(QStringLiteral("SELECT pg_advisory_lock(727274)"));
         }
         migrated = migrator.migrate(*db, &before);
         if (postgres) {
             QSqlQuery unlock(*db);
             unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(727274)"));
+            unlock.exec(QStringLiteral("SET lock_timeout = %1").arg(SqlDialect::BusyTimeoutMs));
         }
     }
     if (!migrated) {

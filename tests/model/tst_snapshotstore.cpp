@@ -688,7 +688,7 @@ void TestSnapshotStore::aWriteLockHeldElsewhereIsNamed()
         QVERIFY(waiting.open());
         const Status begun = SqlDialect(ConnectionSpec::Backend::SQLite).beginWrite(waiting);
         QVERIFY(!begun);
-        QVERIFY2(begun.error().message.contains(QStringLiteral("another process has been writing")),
+        QVERIFY2(begun.error().message.contains(QStringLiteral("another connection has been writing")),
             qPrintable(begun.error().message));
         waiting.close();
     }
