@@ -2,6 +2,12 @@
 
 #include <QJsonDocument>
 
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <unordered_set>
+
 namespace StrictJson {
 
 namespace {
@@ -9,9 +15,10 @@ namespace {
 class Validator
 {
 public:
-    Validator(const QByteArray &text, int maxDepth)
+    Validator(const QByteArray &text, Rules rules, int maxDepth)
         : m_data(reinterpret_cast<const unsigned char *>(text.constData()))
         , m_size(text.size())
+        , m_dataRules(rules == Rules::Data)
         , m_maxDepth(maxDepth)
     { }
 
@@ -27,13 +34,14 @@ public:
     }
 
 private:
-    bool fail(const char *message)
+    bool fail(const char *message) { return failAt(m_pos, QString::fromLatin1(message)); }
+    bool failAt(qsizetype at, const QString &message)
     {
         if (m_problem.message.isEmpty()) {
-            m_problem.offset = m_pos;
-            m_problem.message = QString::fromLatin1(message);
+            m_problem.offset = at;
+            m_problem.message = message;
             int line = 1, column = 1;
-            for (qsizetype i = 0; i < m_pos && i < m_size; ++i) {
+            for (qsizetype i = 0; i < at && i < m_size; ++i) {
                 if (m_data[i] == '\n') {
                     ++line;
                     column = 1;
@@ -76,7 +84,7 @@ private:
         case '[':
             return array(depth + 1);
         case '"':
-            return string();
+            return string(nullptr);
         case 't':
             return literal("true");
         case 'f':
@@ -96,12 +104,18 @@ private:
             ++m_pos;
             return true;
         }
+        std::unordered_set<std::string> names;
         while (true) {
             skipSpace();
             if (peek() != '"')
                 return fail("expected a member name in double quotes");
-            if (!string())
+            const qsizetype nameAt = m_pos;
+            std::string name;
+            if (!string(m_dataRules ? &name : nullptr))
                 return false;
+            // Readers disagree on which of two equal names wins; data that means one thing is refused instead.
+            if (m_dataRules && !names.insert(std::move(name)).second)
+                return failAt(nameAt, QStringLiteral("duplicate member name"));
             skipSpace();
             if (peek() != ':')
                 return fail("expected ':' after a member name");
@@ -158,7 +172,40 @@ private:
         return -1;
     }
 
-    bool string()
+    static void appendUtf8(std::string &out, char32_t c)
+    {
+        if (c < 0x80) {
+            out += char(c);
+        } else if (c < 0x800) {
+            out += char(0xC0 | (c >> 6));
+            out += char(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += char(0xE0 | (c >> 12));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        } else {
+            out += char(0xF0 | (c >> 18));
+            out += char(0x80 | ((c >> 12) & 0x3F));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        }
+    }
+
+    // The four hex digits at `at` as a number, or -1.
+    int hexQuad(qsizetype at) const
+    {
+        int value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int digit = at + i < m_size ? hexValue(m_data[at + i]) : -1;
+            if (digit < 0)
+                return -1;
+            value = value * 16 + digit;
+        }
+        return value;
+    }
+
+    // A string; `decoded` (when given) receives its value in UTF-8, to compare member names.
+    bool string(std::string *decoded)
     {
         ++m_pos; // opening quote
         while (true) {
@@ -172,29 +219,57 @@ private:
             if (c < 0x20)
                 return fail("control character in a string (must be escaped)");
             if (c == '\\') {
+                const qsizetype escapeAt = m_pos;
                 ++m_pos;
                 if (atEnd())
                     return fail("unterminated escape");
                 const unsigned char e = m_data[m_pos];
                 if (e == 'u') {
-                    for (int i = 1; i <= 4; ++i) {
-                        if (m_pos + i >= m_size || hexValue(m_data[m_pos + i]) < 0)
-                            return fail("\\u needs four hex digits");
-                    }
+                    const int unit = hexQuad(m_pos + 1);
+                    if (unit < 0)
+                        return fail("\\u needs four hex digits");
                     m_pos += 5;
+                    char32_t codepoint = char32_t(unit);
+                    if (unit >= 0xD800 && unit <= 0xDBFF) {
+                        const int low = (m_pos + 1 < m_size && m_data[m_pos] == '\\' && m_data[m_pos + 1] == 'u')
+                            ? hexQuad(m_pos + 2)
+                            : -1;
+                        if (low >= 0xDC00 && low <= 0xDFFF) {
+                            codepoint = 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
+                            m_pos += 6;
+                        } else if (m_dataRules) {
+                            return failAt(escapeAt, QStringLiteral("lone surrogate escape (\\u%1 without its pair)")
+                                    .arg(unit, 4, 16, QLatin1Char('0')));
+                        }
+                    } else if (unit >= 0xDC00 && unit <= 0xDFFF && m_dataRules) {
+                        return failAt(escapeAt, QStringLiteral("lone surrogate escape (\\u%1 without its pair)")
+                                .arg(unit, 4, 16, QLatin1Char('0')));
+                    }
+                    if (decoded)
+                        appendUtf8(*decoded, codepoint);
                     continue;
                 }
-                if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
+                static constexpr char escapes[] = "\"\\/bfnrt";
+                static constexpr char meanings[] = "\"\\/\b\f\n\r\t";
+                const char *known = std::char_traits<char>::find(escapes, 8, char(e));
+                if (!known)
                     return fail("invalid escape in a string");
+                if (decoded)
+                    *decoded += meanings[known - escapes];
                 ++m_pos;
                 continue;
             }
             if (c < 0x80) {
+                if (decoded)
+                    *decoded += char(c);
                 ++m_pos;
                 continue;
             }
+            const qsizetype start = m_pos;
             if (!utf8())
                 return false;
+            if (decoded)
+                decoded->append(reinterpret_cast<const char *>(m_data + start), size_t(m_pos - start));
         }
     }
 
@@ -244,6 +319,7 @@ private:
 
     bool number()
     {
+        const qsizetype start = m_pos;
         if (peek() == '-')
             ++m_pos;
         if (atEnd())
@@ -267,11 +343,95 @@ private:
             if (!digits())
                 return false;
         }
+        return !m_dataRules || exactNumber(start);
+    }
+
+    // The value a decimal literal means, as (negative, significant digits, exponent of the last digit):
+    // "120.50e1" and "1205" both become (false, "1205", 0).
+    struct Decimal
+    {
+        bool negative = false;
+        std::string digits;
+        long long exponent = 0;
+        bool operator==(const Decimal &) const = default;
+    };
+    static Decimal decimalOf(std::string_view text)
+    {
+        Decimal d;
+        size_t i = 0;
+        if (i < text.size() && text[i] == '-') {
+            d.negative = true;
+            ++i;
+        }
+        long long fractionDigits = 0;
+        bool inFraction = false;
+        for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
+            if (text[i] == '.') {
+                inFraction = true;
+                continue;
+            }
+            if (d.digits.empty() && text[i] == '0') {
+                if (inFraction)
+                    ++fractionDigits;
+                continue;
+            }
+            d.digits += text[i];
+            if (inFraction)
+                ++fractionDigits;
+        }
+        long long exponent = 0;
+        if (i < text.size()) {
+            ++i;
+            std::string_view e = text.substr(i);
+            if (!e.empty() && e.front() == '+')
+                e.remove_prefix(1);
+            std::from_chars(e.data(), e.data() + e.size(), exponent); // capped below: a huge exponent is refused
+            if (exponent > 100000 || exponent < -100000)
+                exponent = exponent > 0 ? 100000 : -100000;
+        }
+        d.exponent = exponent - fractionDigits;
+        while (!d.digits.empty() && d.digits.back() == '0') {
+            d.digits.pop_back();
+            ++d.exponent;
+        }
+        if (d.digits.empty()) // zero, whatever its sign or exponent
+            return Decimal {};
+        return d;
+    }
+
+    // Data is stored and compared as doubles (and 64-bit integers): a number they cannot hold exactly would be
+    // changed silently, so it is refused with its position instead.
+    bool exactNumber(qsizetype start)
+    {
+        const std::string text(reinterpret_cast<const char *>(m_data + start), size_t(m_pos - start));
+        const bool integral = text.find_first_of(".eE") == std::string::npos;
+        if (integral) {
+            long long asInteger = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), asInteger);
+            if (error == std::errc() && end == text.data() + text.size())
+                return true;
+        }
+        const double value = std::strtod(text.c_str(), nullptr);
+        if (std::isinf(value))
+            return failAt(start, QStringLiteral("number out of range: %1").arg(QString::fromStdString(text).left(40)));
+        const Decimal literal = decimalOf(text);
+        if (value == 0 && !literal.digits.empty())
+            return failAt(start, QStringLiteral("number too small, it would read as 0: %1")
+                    .arg(QString::fromStdString(text).left(40)));
+        // The shortest digits that read back as the same double: what the canonical form writes.
+        char shortest[32];
+        const auto written = std::to_chars(shortest, shortest + sizeof shortest, value, std::chars_format::scientific);
+        if (decimalOf(std::string_view(shortest, size_t(written.ptr - shortest))) != literal)
+            return failAt(start, QStringLiteral("number %1 has more digits than can be kept exactly (it would read as "
+                                                "%2); give it as a string")
+                    .arg(QString::fromStdString(text).left(40),
+                        QString::fromLatin1(QByteArray::number(value, 'g', QLocale::FloatingPointShortest))));
         return true;
     }
 
     const unsigned char *m_data;
     qsizetype m_size;
+    bool m_dataRules;
     qsizetype m_pos = 0;
     int m_maxDepth;
     Problem m_problem;
@@ -279,9 +439,9 @@ private:
 
 } // namespace
 
-Problem validate(const QByteArray &text, int maxDepth)
+Problem validate(const QByteArray &text, Rules rules, int maxDepth)
 {
-    return Validator(text, maxDepth).run();
+    return Validator(text, rules, maxDepth).run();
 }
 
 Result<QJsonObject> parseObject(const QByteArray &text, const QString &source)

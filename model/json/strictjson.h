@@ -18,9 +18,15 @@ struct Problem
     QString message;
 };
 
-// nullopt-like: an empty message means the text is valid JSON (any top-level value).
-Problem validate(const QByteArray &text, int maxDepth = 512);
-// A JSON object from outside; `source` names the file or argument in the error message.
+enum class Rules {
+    Syntax, // RFC 8259 grammar only: what the conformance suite's y_ and n_ files decide
+    Data, // also refuses what would be read as something else: duplicate member names, lone surrogate escapes,
+          // numbers out of range or with more digits than a double or a 64-bit integer keeps
+};
+
+// An empty message means the text is valid JSON (any top-level value) under the rules.
+Problem validate(const QByteArray &text, Rules rules = Rules::Data, int maxDepth = 512);
+// A JSON object from outside, read under Rules::Data; `source` names the file or argument in the error message.
 Result<QJsonObject> parseObject(const QByteArray &text, const QString &source);
 
 } // namespace StrictJson
