@@ -175,7 +175,7 @@ EncodedPayload PayloadCodec::encode(const QString &kind, const QByteArray &raw) 
     writeTrailer(blob.data() + written, crc32c(blob.constData(), qsizetype(written)));
     blob.truncate(qsizetype(written) + FrameTrailerBytes);
     out.blob = std::move(blob);
-    out.codec = dict ? DictPrefix + QString::number(dict->id) : ZstdCodec;
+    out.codec = dict ? dictionaryCodec(dict->id) : ZstdCodec;
     return out;
 }
 

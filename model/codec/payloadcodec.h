@@ -56,6 +56,8 @@ public:
         const QString &codec, const QByteArray &blob, qint64 rawSize, const QString &checksum) const;
 
     static QString checksumOf(const QByteArray &bytes);
+    // The codec name of payloads compressed with dictionary `id`.
+    static QString dictionaryCodec(int id) { return QStringLiteral("zstd-dict:") + QString::number(id); }
     // Incremental snapshots (RFC 6902 patches) compress with a dictionary of their own, trained on patches: the
     // kind's dictionary knows its documents, not the operations that change them.
     static QString deltaKey(const QString &kind) { return kind + QStringLiteral("/delta"); }

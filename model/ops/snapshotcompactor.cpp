@@ -240,26 +240,28 @@ Status SnapshotCompactor::trainDeltaDictionary(
     const QString &tenant, const QString &kind, const QStringList &ids, CompactionReport &report)
 {
     const QString key = PayloadCodec::deltaKey(kind);
-    if (m_store.codec().activeDictionaryId(key) != 0)
-        return {};
-    auto samples = m_store.samplePayloads(key, 2000);
-    if (!samples)
-        return samples.error();
-    if (samples->size() < MinDeltaSamples)
-        return {}; // too few patches to learn from: they stay with plain zstd
-    auto dictionary = PayloadCodec::trainDictionary(*samples, 16 * 1024);
-    if (!dictionary)
-        return {};
-    if (auto added = m_store.addDictionary(key, *dictionary, int(samples->size())); !added)
-        return added.error();
+    if (m_store.codec().activeDictionaryId(key) == 0) {
+        auto samples = m_store.samplePayloads(key, 2000);
+        if (!samples)
+            return samples.error();
+        if (samples->size() < MinDeltaSamples)
+            return {}; // too few patches to learn from: they stay with plain zstd
+        auto dictionary = PayloadCodec::trainDictionary(*samples, 16 * 1024);
+        if (!dictionary)
+            return {};
+        if (auto added = m_store.addDictionary(key, *dictionary, int(samples->size())); !added)
+            return added.error();
+    }
     // This tenant's patches again, with it (another tenant's are re-encoded when it is compacted: its patches keep
-    // their codec until then, and read as they are).
+    // their codec until then, and read as they are). A run killed halfway left some with their old codec: the
+    // dictionary already exists then, and this finishes the work.
+    const QString withDictionary = PayloadCodec::dictionaryCodec(m_store.codec().activeDictionaryId(key));
     for (const QString &entityId : ids) {
         auto versions = m_store.history().versions(tenant, kind, entityId);
         if (!versions)
             return versions.error();
         for (const SnapshotHeader &h : std::as_const(*versions)) {
-            if (h.baseId.isEmpty())
+            if (h.baseId.isEmpty() || h.codec == withDictionary)
                 continue;
             auto blob = m_store.rawPayload(h.id);
             if (!blob)
