@@ -141,6 +141,10 @@ struct Options
     QCommandLineOption batchSize { QStringLiteral("batch-size"),
         QStringLiteral("cleanup: snapshots per transaction (default 20000); trash purge: the same (default 5000)."),
         QStringLiteral("n") };
+    QCommandLineOption lease { QStringLiteral("lease"),
+        QStringLiteral("schedule run-due: seconds a run holds its lease without a heartbeat (default 600); a runner "
+                       "silent longer is taken as vanished."),
+        QStringLiteral("seconds") };
     QCommandLineOption save { QStringLiteral("save"),
         QStringLiteral("cleanup: store the given rules as the kind's policy.") };
     QCommandLineOption count { QStringLiteral("count"),

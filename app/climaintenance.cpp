@@ -377,6 +377,10 @@ int Cli::schedule(const QStringList &positional)
     MaintenanceStore &maintenance = (*store)->maintenance();
     if (verb == u"run-due") {
         ScheduleRunner runner(**store, actor());
+        auto lease = intOption(m_o.lease, int(ScheduleRunner::DefaultLeaseMs / 1000), 1, 7 * 86400);
+        if (!lease)
+            return fail(lease.error());
+        runner.setLease(EpochMs(*lease) * 1000);
         auto runs = runner.runDue(QDateTime::currentMSecsSinceEpoch());
         if (!runs)
             return fail(runs.error());
@@ -477,7 +481,10 @@ int Cli::schedule(const QStringList &positional)
         if (!runs)
             return fail(runs.error());
         for (const ScheduleRun &run : std::as_const(*runs)) {
-            out() << IsoTime::toUtcSeconds(run.scheduledFor) << '\t' << run.outcome << '\t' << run.runner << "\ttaken "
+            out() << IsoTime::toUtcSeconds(run.scheduledFor);
+            if (run.attempt > 1)
+                out() << " (attempt " << run.attempt << ')';
+            out() << '\t' << run.outcome << '\t' << run.runner << "\ttaken "
                   << run.snapshotsTaken << "\ttrashed " << run.snapshotsTrashed;
             if (!run.error.isEmpty())
                 out() << '\t' << run.error;

@@ -94,6 +94,7 @@ struct ScheduleRun
 {
     QString scheduleId;
     EpochMs scheduledFor = 0;
+    int attempt = 1; // a second attempt follows one whose runner vanished
     QString runner; // host:pid
     EpochMs startedAt = 0;
     std::optional<EpochMs> finishedAt;

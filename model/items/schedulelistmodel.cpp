@@ -84,7 +84,7 @@ QVariant ScheduleListModel::data(const QModelIndex &index, int role) const
         case RunColumn::Outcome:
             return r.outcome;
         case RunColumn::Runner:
-            return r.runner;
+            return r.attempt > 1 ? tr("%1 (attempt %2)").arg(r.runner).arg(r.attempt) : r.runner;
         case RunColumn::Taken:
             return r.snapshotsTaken;
         case RunColumn::Trashed:

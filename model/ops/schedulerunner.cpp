@@ -1,9 +1,13 @@
 #include "schedulerunner.h"
 
 #include <QCoreApplication>
+#include <QThread>
 #include <QDateTime>
 #include <QSysInfo>
 #include <QTimeZone>
+
+#include <condition_variable>
+#include <mutex>
 
 #include "domain/kindregistry.h"
 #include "domain/maintenancejson.h"
@@ -82,33 +86,78 @@ Result<QList<ScheduleRun>> ScheduleRunner::runDue(EpochMs now)
         return due.error();
     QList<ScheduleRun> runs;
     for (const Schedule &schedule : std::as_const(*due)) {
-        auto claimed = m_store.maintenance().claimRun(schedule.id, *schedule.nextRunAt, m_runnerId, now);
+        auto claimed = m_store.maintenance().claimRun(schedule.id, *schedule.nextRunAt, m_runnerId, now, m_leaseMs);
         if (!claimed)
             return claimed.error();
         if (!*claimed)
             continue; // another runner has this occurrence
-        runs.append(execute(schedule, *schedule.nextRunAt, now));
+        runs.append(execute(schedule, *schedule.nextRunAt, **claimed, now));
     }
     return runs;
 }
 
 Result<ScheduleRun> ScheduleRunner::runNow(const Schedule &schedule, EpochMs now)
 {
-    auto claimed = m_store.maintenance().claimRun(schedule.id, now, m_runnerId, now);
+    auto claimed = m_store.maintenance().claimRun(schedule.id, now, m_runnerId, now, m_leaseMs);
     if (!claimed)
         return claimed.error();
     if (!*claimed)
         return Error { Error::Code::Invalid, QStringLiteral("schedule %1 is already running").arg(schedule.name) };
-    return execute(schedule, now, now);
+    return execute(schedule, now, **claimed, now);
 }
 
-ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledFor, EpochMs now)
+namespace {
+
+// Renews a run's lease from a thread of its own while the run works, synchronously, on the caller's.
+class LeaseKeeper
+{
+public:
+    LeaseKeeper(SnapshotStore &store, const ScheduleRun &run, EpochMs leaseMs)
+    {
+        m_thread.reset(QThread::create([this, &store, run, leaseMs] {
+            std::unique_lock lock(m_mutex);
+            while (!m_stopping.wait_for(lock, std::chrono::milliseconds(std::max<EpochMs>(leaseMs / 4, 10)),
+                [this] { return m_stop; })) {
+                lock.unlock();
+                // A failed renewal is tried again next beat; the lease covers three of them.
+                (void)store.maintenance().renewLease(run, QDateTime::currentMSecsSinceEpoch() + leaseMs);
+                lock.lock();
+            }
+            lock.unlock();
+            store.releaseThreadConnection();
+        }));
+        m_thread->start();
+    }
+    ~LeaseKeeper()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_stopping.notify_all();
+        m_thread->wait();
+    }
+    LeaseKeeper(const LeaseKeeper &) = delete;
+    LeaseKeeper &operator=(const LeaseKeeper &) = delete;
+
+private:
+    std::unique_ptr<QThread> m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_stopping;
+    bool m_stop = false;
+};
+
+} // namespace
+
+ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledFor, int attempt, EpochMs now)
 {
     ScheduleRun run;
     run.scheduleId = schedule.id;
     run.scheduledFor = scheduledFor;
+    run.attempt = attempt;
     run.runner = m_runnerId;
     run.startedAt = now;
+    std::optional<LeaseKeeper> lease(std::in_place, m_store, run, m_leaseMs);
     const ScheduleAction &action = schedule.action;
     QString error;
     if (Status valid = validate(schedule); !valid) {
@@ -191,6 +240,7 @@ ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledF
             }
         }
     }
+    lease.reset();
     run.outcome = error.isEmpty() ? QStringLiteral("succeeded") : QStringLiteral("failed");
     run.error = error;
     run.finishedAt = QDateTime::currentMSecsSinceEpoch();
@@ -208,7 +258,8 @@ ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledF
     entry.target = schedule.id;
     entry.outcome = error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed");
     entry.details = { { QStringLiteral("name"), schedule.name }, { QStringLiteral("runner"), m_runnerId },
-        { QStringLiteral("scheduled_for"), scheduledFor }, { QStringLiteral("taken"), run.snapshotsTaken },
+        { QStringLiteral("scheduled_for"), scheduledFor }, { QStringLiteral("attempt"), attempt },
+        { QStringLiteral("taken"), run.snapshotsTaken },
         { QStringLiteral("trashed"), run.snapshotsTrashed }, { QStringLiteral("error"), error } };
     (void)m_store.maintenance().audit(entry);
     return run;

@@ -11,13 +11,18 @@
 class SnapshotStore;
 
 // Runs schedules: what is due, once each, whoever else is running them (DESIGN §7). The run row of (schedule,
-// occurrence) is the lease; a runner that cannot insert it leaves the occurrence to the one that did.
+// occurrence, attempt) is the lease; a runner that cannot insert it leaves the occurrence to the one that did. The
+// lease expires unless its runner renews it (a heartbeat every quarter of the lease): the run of a runner that was
+// killed is marked failed ("runner vanished") by the next runner, which runs the occurrence again.
 class ScheduleRunner
 {
 public:
     ScheduleRunner(SnapshotStore &store, QString actor, QString runnerId = defaultRunnerId());
 
+    static constexpr EpochMs DefaultLeaseMs = 10 * 60 * 1000;
+
     static QString defaultRunnerId(); // host:pid
+    void setLease(EpochMs leaseMs) { m_leaseMs = leaseMs; }
     // Checks the cron text, the zone and the action; the error names the field.
     static Status validate(const Schedule &schedule);
     static Result<std::optional<EpochMs>> nextRun(const Schedule &schedule, EpochMs after);
@@ -28,9 +33,10 @@ public:
     Result<ScheduleRun> runNow(const Schedule &schedule, EpochMs now);
 
 private:
-    ScheduleRun execute(const Schedule &schedule, EpochMs scheduledFor, EpochMs now);
+    ScheduleRun execute(const Schedule &schedule, EpochMs scheduledFor, int attempt, EpochMs now);
 
     SnapshotStore &m_store;
     QString m_actor;
     QString m_runnerId;
+    EpochMs m_leaseMs = DefaultLeaseMs;
 };

@@ -56,10 +56,15 @@ public:
     virtual Status deleteSchedule(const QString &id, const QString &actor) = 0;
     // Enabled schedules whose next run is at or before `now`, all tenants.
     virtual Result<QList<Schedule>> dueSchedules(EpochMs now) = 0;
-    // The lease: records the run of (schedule, occurrence) unless somebody already did. false = taken by another.
-    virtual Result<bool> claimRun(const QString &scheduleId, EpochMs scheduledFor, const QString &runner, EpochMs now)
+    // The lease of (schedule, occurrence) until now + leaseMs: the attempt this runner now holds, or nullopt when the
+    // occurrence ran or a live runner holds it. A running attempt whose lease has passed is recorded as failed
+    // ("runner vanished", audited as schedule.lease_expired) and the occurrence is claimed again as the next attempt.
+    virtual Result<std::optional<int>> claimRun(
+        const QString &scheduleId, EpochMs scheduledFor, const QString &runner, EpochMs now, EpochMs leaseMs)
         = 0;
-    // Records the outcome and moves the schedule on to its next run.
+    // The heartbeat: moves the lease of a running attempt on; false when the runner no longer holds it.
+    virtual Result<bool> renewLease(const ScheduleRun &run, EpochMs until) = 0;
+    // Records the outcome and moves the schedule on to its next run; an error when the lease was lost meanwhile.
     virtual Status finishRun(const ScheduleRun &run, std::optional<EpochMs> nextRunAt) = 0;
     virtual Result<QList<ScheduleRun>> scheduleRuns(const QString &scheduleId, int limit) = 0;
 

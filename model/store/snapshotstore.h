@@ -98,6 +98,9 @@ public:
     // Events, point-in-time sources, snapshot strategies and delta storage.
     virtual HistoryStore &history() = 0;
 
+    // Closes the calling thread's connection: a thread of one's own (not the pools below) calls it before it ends.
+    virtual void releaseThreadConnection() = 0;
+
     PayloadCodec &codec() { return m_codec; }
     // The store's own small pool: work submitted here gets a connection of its thread.
     QThreadPool &workers() { return m_workers; }

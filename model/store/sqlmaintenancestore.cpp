@@ -12,6 +12,7 @@
 
 #include "domain/kindregistry.h"
 #include "domain/maintenancejson.h"
+#include "json/isotime.h"
 #include "store/sqlsnapshotstore.h"
 #include "store/sqlvalues.h"
 
@@ -561,14 +562,77 @@ Status SqlMaintenanceStore::deleteSchedule(const QString &id, const QString &act
     });
 }
 
-Result<bool> SqlMaintenanceStore::claimRun(
-    const QString &scheduleId, EpochMs scheduledFor, const QString &runner, EpochMs now)
+Result<std::optional<int>> SqlMaintenanceStore::claimRun(
+    const QString &scheduleId, EpochMs scheduledFor, const QString &runner, EpochMs now, EpochMs leaseMs)
 {
-    // The primary key (schedule, occurrence) is the lease: of two runners inserting it, exactly one succeeds.
+    std::optional<int> claimed;
+    Status status = m_store.writeTransaction([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+        const QString what = QStringLiteral("taking the lease of schedule %1").arg(scheduleId);
+        QSqlQuery query(db);
+        // The primary key (schedule, occurrence, attempt) is the lease: of two runners inserting it, one succeeds.
+        if (!execWith(query,
+                QStringLiteral("INSERT INTO schedule_runs (schedule_id, scheduled_for, attempt, runner, started_at, "
+                               "lease_until) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING"),
+                { scheduleId, scheduledFor, runner, now, now + leaseMs }))
+            return m_store.errorFrom(what, query);
+        if (query.numRowsAffected() == 1) {
+            claimed = 1;
+            return {};
+        }
+        if (!execWith(query,
+                QStringLiteral("SELECT attempt, runner, lease_until FROM schedule_runs WHERE schedule_id = ? AND "
+                               "scheduled_for = ? AND outcome = 'running' ORDER BY attempt DESC LIMIT 1"),
+                { scheduleId, scheduledFor }))
+            return m_store.errorFrom(what, query);
+        if (!query.next())
+            return SqlValues::failedReading(query) ? Status(m_store.errorFrom(what, query)) : Status(); // it ran
+        const int attempt = query.value(0).toInt();
+        const QString holder = query.value(1).toString();
+        const EpochMs leaseUntil = query.value(2).toLongLong();
+        query.finish();
+        if (leaseUntil >= now)
+            return {}; // a live runner has it
+        const QString vanished = QStringLiteral("runner vanished: %1 stopped renewing its lease (due by %2)")
+                                     .arg(holder, IsoTime::toUtcSeconds(leaseUntil));
+        // Guarded on the lease read above: two runners finding it expired update it once.
+        if (!execWith(query,
+                QStringLiteral("UPDATE schedule_runs SET outcome = 'failed', finished_at = ?, error = ? WHERE "
+                               "schedule_id = ? AND scheduled_for = ? AND attempt = ? AND outcome = 'running' AND "
+                               "lease_until = ?"),
+                { now, vanished, scheduleId, scheduledFor, attempt, leaseUntil }))
+            return m_store.errorFrom(what, query);
+        if (query.numRowsAffected() != 1)
+            return {};
+        if (!execWith(query,
+                QStringLiteral("INSERT INTO schedule_runs (schedule_id, scheduled_for, attempt, runner, started_at, "
+                               "lease_until) VALUES (?, ?, ?, ?, ?, ?)"),
+                { scheduleId, scheduledFor, attempt + 1, runner, now, now + leaseMs }))
+            return m_store.errorFrom(what, query);
+        claimed = attempt + 1;
+        if (!execWith(query, QStringLiteral("SELECT tenant_id FROM schedules WHERE id = ?"), { scheduleId }))
+            return m_store.errorFrom(what, query);
+        audit.tenant = query.next() ? query.value(0).toString() : QString();
+        audit.actor = runner;
+        audit.action = QStringLiteral("schedule.lease_expired");
+        audit.target = scheduleId;
+        audit.outcome = QStringLiteral("failed");
+        audit.details = { { QStringLiteral("scheduled_for"), scheduledFor }, { QStringLiteral("attempt"), attempt },
+            { QStringLiteral("runner"), holder }, { QStringLiteral("lease_until"), leaseUntil },
+            { QStringLiteral("next_attempt_by"), runner } };
+        return {};
+    });
+    if (!status)
+        return status.error();
+    return claimed;
+}
+
+Result<bool> SqlMaintenanceStore::renewLease(const ScheduleRun &run, EpochMs until)
+{
     auto changed = changeRows(
-        QStringLiteral("INSERT INTO schedule_runs (schedule_id, scheduled_for, runner, started_at) "
-                       "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-        { scheduleId, scheduledFor, runner, now }, QStringLiteral("taking the lease of schedule %1").arg(scheduleId));
+        QStringLiteral("UPDATE schedule_runs SET lease_until = ? WHERE schedule_id = ? AND scheduled_for = ? AND "
+                       "attempt = ? AND runner = ? AND outcome = 'running'"),
+        { until, run.scheduleId, run.scheduledFor, run.attempt, run.runner },
+        QStringLiteral("renewing the lease of schedule %1").arg(run.scheduleId));
     if (!changed)
         return changed.error();
     return *changed == 1;
@@ -578,15 +642,23 @@ Status SqlMaintenanceStore::finishRun(const ScheduleRun &run, std::optional<Epoc
 {
     return m_store.writeTransaction([&](QSqlDatabase &db, AuditEntry &) -> Status {
         QSqlQuery query(db);
+        const QString what = QStringLiteral("recording the run of %1").arg(run.scheduleId);
         if (!execWith(query,
                 QStringLiteral("UPDATE schedule_runs SET finished_at = ?, outcome = ?, snapshots_taken = ?, "
-                               "snapshots_trashed = ?, error = ? WHERE schedule_id = ? AND scheduled_for = ?"),
+                               "snapshots_trashed = ?, error = ? WHERE schedule_id = ? AND scheduled_for = ? AND "
+                               "attempt = ? AND runner = ? AND outcome = 'running'"),
                 { run.finishedAt.value_or(QDateTime::currentMSecsSinceEpoch()), run.outcome, run.snapshotsTaken,
-                    run.snapshotsTrashed, nullIfEmpty(run.error), run.scheduleId, run.scheduledFor })
-            || !execWith(query,
+                    run.snapshotsTrashed, nullIfEmpty(run.error), run.scheduleId, run.scheduledFor, run.attempt,
+                    run.runner }))
+            return m_store.errorFrom(what, query);
+        if (query.numRowsAffected() != 1)
+            return Error { Error::Code::Database,
+                QStringLiteral("schedule %1 lost its lease while running (another runner took the occurrence over)")
+                    .arg(run.scheduleId) };
+        if (!execWith(query,
                 QStringLiteral("UPDATE schedules SET last_executed_at = ?, next_run_at = ? WHERE id = ?"),
                 { run.startedAt, nullableInt(nextRunAt), run.scheduleId }))
-            return m_store.errorFrom(QStringLiteral("recording the run of %1").arg(run.scheduleId), query);
+            return m_store.errorFrom(what, query);
         return {};
     });
 }
@@ -599,15 +671,16 @@ Result<QList<ScheduleRun>> SqlMaintenanceStore::scheduleRuns(const QString &sche
     QSqlQuery query(*db);
     if (!execWith(query,
             QStringLiteral("SELECT schedule_id, scheduled_for, runner, started_at, finished_at, outcome, "
-                           "snapshots_taken, snapshots_trashed, error FROM schedule_runs WHERE schedule_id = ? "
-                           "ORDER BY scheduled_for DESC LIMIT ?"),
+                           "snapshots_taken, snapshots_trashed, error, attempt FROM schedule_runs WHERE schedule_id = ? "
+                           "ORDER BY scheduled_for DESC, attempt DESC LIMIT ?"),
             { scheduleId, limit }))
         return m_store.errorFrom(QStringLiteral("reading the runs of %1").arg(scheduleId), query);
     QList<ScheduleRun> runs;
     while (query.next()) {
-        runs.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toString(),
-            query.value(3).toLongLong(), optionalMs(query.value(4)), query.value(5).toString(),
-            query.value(6).toLongLong(), query.value(7).toLongLong(), query.value(8).toString() });
+        runs.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(9).toInt(),
+            query.value(2).toString(), query.value(3).toLongLong(), optionalMs(query.value(4)),
+            query.value(5).toString(), query.value(6).toLongLong(), query.value(7).toLongLong(),
+            query.value(8).toString() });
     }
     if (SqlValues::failedReading(query))
         return m_store.errorFrom(QStringLiteral("reading the runs of %1").arg(scheduleId), query);

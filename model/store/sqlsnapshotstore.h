@@ -58,6 +58,7 @@ public:
     Result<int> addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount) override;
     Result<QList<DictionaryInfo>> dictionaries() override;
     MaintenanceStore &maintenance() override { return m_maintenance; }
+    void releaseThreadConnection() override { releaseConnection(); }
     HistoryStore &history() override { return m_history; }
 
     // A delta chain longer than this is damage (a cycle), not data.

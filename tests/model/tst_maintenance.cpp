@@ -33,6 +33,7 @@ private Q_SLOTS:
     void archivePurgeImportRestoresChecksums();
     void auditRowsForEachAction();
     void twoRunnersRunEachDueScheduleOnce();
+    void vanishedRunnerLosesItsLease();
     void killedCleanupLeavesWholeBatches();
     void killedPurgeAuditsWhatItDeleted();
 
@@ -512,6 +513,59 @@ void TestMaintenance::twoRunnersRunEachDueScheduleOnce()
     const Run third = cli(arguments);
     QCOMPARE(third.exitCode, 0);
     QCOMPARE(third.out, QString());
+}
+
+void TestMaintenance::vanishedRunnerLosesItsLease()
+{
+    QVERIFY(m_store->putStockLevels(
+        { { m_tenant, QStringLiteral("S1"), QStringLiteral("A"), QStringLiteral("a"), 1, 0, 0, 0, 0 } }));
+    const EpochMs now = QDateTime::currentMSecsSinceEpoch();
+    const EpochMs occurrence = now - 120'000;
+    Schedule s;
+    s.id = QStringLiteral("sch-ghost");
+    s.tenant = m_tenant;
+    s.name = QStringLiteral("Stock");
+    s.cron = QStringLiteral("*/5 * * * *");
+    s.timeZone = QStringLiteral("Asia/Bangkok");
+    s.action.kind = QStringLiteral("stock");
+    s.action.targets = { QStringLiteral("all") };
+    s.nextRunAt = occurrence;
+    QVERIFY(m_store->maintenance().saveSchedule(s, m_actor));
+    // What a runner killed mid-run leaves: its attempt 'running', its lease no longer renewed.
+    auto ghost = m_store->maintenance().claimRun(s.id, occurrence, QStringLiteral("ghost:1"), now - 90'000, 30'000);
+    QVERIFY(ghost && *ghost == 1);
+    // A live holder keeps it: a runner finding its lease unexpired leaves the occurrence alone.
+    auto early = m_store->maintenance().claimRun(s.id, occurrence, QStringLiteral("early:2"), now - 61'000, 60'000);
+    QVERIFY(early);
+    QCOMPARE(*early, std::nullopt);
+
+    QStringList arguments = cliConnection();
+    arguments << QStringLiteral("schedule") << QStringLiteral("run-due") << QStringLiteral("--lease")
+              << QStringLiteral("60");
+    const Run run = cli(arguments);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out.count(u'\n'), 1);
+    QVERIFY2(run.out.contains(QStringLiteral("succeeded")), qPrintable(run.out));
+    auto runs = m_store->maintenance().scheduleRuns(s.id, 10);
+    QVERIFY(runs);
+    QCOMPARE(runs->size(), 2);
+    QCOMPARE(runs->at(0).attempt, 2);
+    QCOMPARE(runs->at(0).outcome, QStringLiteral("succeeded"));
+    QCOMPARE(runs->at(1).attempt, 1);
+    QCOMPARE(runs->at(1).outcome, QStringLiteral("failed"));
+    QVERIFY2(runs->at(1).error.startsWith(QStringLiteral("runner vanished: ghost:1 stopped renewing its lease")),
+        qPrintable(runs->at(1).error));
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'schedule.lease_expired' AND "
+                                   "outcome = 'failed' AND tenant_id = 't1'")),
+        1);
+    // The schedule moved on; the finished occurrence is never claimed again.
+    auto again = m_store->maintenance().claimRun(s.id, occurrence, QStringLiteral("late:3"), now + 3'600'000, 1000);
+    QVERIFY(again);
+    QCOMPARE(*again, std::nullopt);
+    auto stored = m_store->maintenance().schedule(s.id);
+    QVERIFY(stored && stored->nextRunAt && *stored->nextRunAt > now - 1000);
+    const Run history = cli(cliConnection() << QStringLiteral("schedule") << QStringLiteral("history") << s.id);
+    QVERIFY2(history.out.contains(QStringLiteral("(attempt 2)\tsucceeded")), qPrintable(history.out));
 }
 
 void TestMaintenance::killedCleanupLeavesWholeBatches()
