@@ -2439,6 +2439,10 @@ stock value %6</source>
         <source>Last run</source>
         <translation>前回実行</translation>
     </message>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1（%2 回目）</translation>
+    </message>
 </context>
 <context>
     <name>SchedulesPanel</name>

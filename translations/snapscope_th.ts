@@ -2439,6 +2439,10 @@ stock value %6</source>
         <source>Last run</source>
         <translation>รอบล่าสุด</translation>
     </message>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1 (ครั้งที่ %2)</translation>
+    </message>
 </context>
 <context>
     <name>SchedulesPanel</name>
