@@ -47,6 +47,7 @@ struct SnapshotHeader
     qint64 rawSize = 0;
     qint64 storedSize = 0;
     QString checksum; // SHA-256 hex of the canonical payload bytes
+    QString seal; // SHA-256 hex binding the checksum to this row (codec/snapshotseal.h)
     QJsonObject summary;
     bool pinned = false;
     std::optional<EpochMs> deletedAt;

@@ -4,6 +4,7 @@
 
 #include <numeric>
 
+#include "codec/snapshotseal.h"
 #include "store/snapshotstore.h"
 
 Verification::Verification(SnapshotStore &store)
@@ -38,6 +39,8 @@ Result<VerificationReport> Verification::run(
         const QList<std::optional<Error>> problems
             = QtConcurrent::blockingMapped<QList<std::optional<Error>>>(indexes, [&](int i) -> std::optional<Error> {
                   const SnapshotHeader &h = p.headers.at(i);
+                  if (Status sealed = SnapshotSeal::check(h); !sealed)
+                      return sealed.error();
                   // A delta's own bytes are checked here (its frame); its state below, through its chain.
                   auto decoded = codec.decode(
                       h.codec, p.storedPayloads.at(i), h.rawSize, h.baseId.isEmpty() ? h.checksum : QString());

@@ -12,6 +12,7 @@
 
 #include "domain/kindregistry.h"
 #include "domain/maintenancejson.h"
+#include "codec/snapshotseal.h"
 #include "json/isotime.h"
 #include "store/sqlsnapshotstore.h"
 #include "store/sqlvalues.h"
@@ -405,8 +406,8 @@ Result<qint64> SqlMaintenanceStore::importArchived(const QList<ArchivedRow> &row
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, "
                                   "snapshot_type, created_by, \"trigger\", previous_id, event_seq, base_id, codec, "
-                                  "raw_size, stored_size, checksum, payload, summary, pinned) "
-                                  "VALUES (%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2, ?)")
+                                  "raw_size, stored_size, checksum, payload, summary, pinned, seal) "
+                                  "VALUES (%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2, ?, ?)")
                        .arg(d.uuidParameter(), d.jsonParameter()));
     const auto fail = [&](const Error &error) -> Result<qint64> {
         exists.finish();
@@ -431,12 +432,14 @@ Result<qint64> SqlMaintenanceStore::importArchived(const QList<ArchivedRow> &row
             continue; // already there (restored, or never purged)
         }
         const EncodedPayload encoded = m_store.m_codec.encode(h.kind, row.payload);
+        SnapshotHeader sealed = h;
+        sealed.checksum = encoded.checksum;
         for (const QVariant &value :
             QVariantList { h.id, h.tenant, h.kind, h.entityId, h.version, h.takenAt, h.type, h.createdBy,
                 h.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(h.trigger)),
                 nullIfEmpty(h.previousId), nullableInt(h.eventSeq), nullIfEmpty(h.baseId), encoded.codec,
                 encoded.rawSize, qint64(encoded.blob.size()), encoded.checksum, encoded.blob, compactJson(h.summary),
-                h.pinned })
+                h.pinned, SnapshotSeal::of(sealed) })
             insert.addBindValue(value);
         if (!insert.exec())
             return fail(m_store.errorFrom(QStringLiteral("importing %1").arg(h.id), insert));

@@ -17,6 +17,7 @@
 #include <QThreadPool>
 
 #include "domain/kindregistry.h"
+#include "codec/snapshotseal.h"
 #include "domain/snapshotid.h"
 #include "store/bulkinsert.h"
 #include "store/jobsahead.h"
@@ -28,8 +29,8 @@ namespace {
 
 const QString HeaderColumns = QStringLiteral(
     "id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, created_by, \"trigger\", previous_id, "
-    "event_seq, base_id, codec, raw_size, stored_size, checksum, summary, pinned, deleted_at");
-constexpr int HeaderColumnCount = 19;
+    "event_seq, base_id, codec, raw_size, stored_size, checksum, summary, pinned, deleted_at, seal");
+constexpr int HeaderColumnCount = 20;
 
 QAtomicInt storeCounter;
 
@@ -184,6 +185,10 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
         return status.error();
     if (Status status = store->loadDictionaries(); !status)
         return status.error();
+    if (*migrated >= 8) {
+        if (Status status = store->sealPending(); !status)
+            return status.error();
+    }
     if (before > 0 && before < 6 && *migrated >= 6) {
         // Version 6 searches orders by the customer's phone, a summary field older orders lack.
         if (Status status = store->resummarize(QStringLiteral("order")); !status)
@@ -486,6 +491,7 @@ Result<SnapshotHeader> SqlSnapshotStore::readHeader(const QSqlQuery &query) cons
     h.pinned = query.value(17).toBool();
     if (!query.value(18).isNull())
         h.deletedAt = query.value(18).toLongLong();
+    h.seal = query.value(19).toString();
     return h;
 }
 
@@ -558,12 +564,13 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
         h.rawSize = encoded.rawSize;
         h.storedSize = encoded.blob.size();
         h.checksum = encoded.checksum;
+        h.seal = SnapshotSeal::of(h);
         h.summary = p.kind->summarize(s.payload);
         p.row = { h.id, h.tenant, h.kind, h.entityId, QVariant() /* version */, h.takenAt, h.type, h.createdBy,
             h.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(h.trigger)),
             QVariant() /* previous id */,
             h.eventSeq ? QVariant(*h.eventSeq) : QVariant(QMetaType::fromType<qlonglong>()), nullIfEmpty(h.baseId),
-            h.codec, h.rawSize, h.storedSize, h.checksum, encoded.blob, compactJson(h.summary) };
+            h.codec, h.rawSize, h.storedSize, h.checksum, encoded.blob, compactJson(h.summary), h.seal };
         p.entityKey = s.tenant + u'\x1f' + s.kind + u'\x1f' + s.entityId;
         p.businessDay = businessDay(s.tenant, s.takenAt);
         p.statsKey = p.businessDay + u'\x1f' + s.tenant + u'\x1f' + s.kind;
@@ -617,8 +624,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
     BulkInsert insert(db,
         QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, "
                        "created_by, \"trigger\", previous_id, event_seq, base_id, codec, raw_size, stored_size, "
-                       "checksum, payload, summary)"),
-        QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2)")
+                       "checksum, payload, summary, seal)"),
+        QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2, ?)")
             .arg(d.uuidParameter(), d.jsonParameter()),
         QString(), RowsPerStatement);
     // The fact rows the charts read. A daily_inventory row replaces the one of the same store, product and day.
@@ -1067,6 +1074,8 @@ Result<Snapshot> SqlSnapshotStore::loadAt(const QString &id, int depth)
         return h.error();
     const QByteArray blob = query.value(HeaderColumnCount).toByteArray();
     query.finish();
+    if (Status sealed = SnapshotSeal::check(*h); !sealed)
+        return sealed.error();
     // A delta's checksum is that of the state it materializes to, checked there.
     const QString checksum = h->baseId.isEmpty() ? h->checksum : QString();
     auto payload = m_codec.decode(h->codec, blob, h->rawSize, checksum);
@@ -1291,6 +1300,61 @@ Status SqlSnapshotStore::setPinned(
             { QStringLiteral("snapshot_ids"), QJsonArray::fromStringList(ids) } };
         return {};
     });
+}
+
+Status SqlSnapshotStore::sealPending()
+{
+    // Few or no rows: the partial index holds only the pending ones. Each batch is one transaction, so an
+    // interrupted open leaves whole batches and the next open goes on.
+    constexpr int Batch = 5000;
+    while (true) {
+        auto dbResult = db();
+        if (!dbResult)
+            return dbResult.error();
+        QSqlDatabase &database = *dbResult;
+        if (Status begun = m_dialect.beginWrite(database); !begun)
+            return begun.error();
+        const auto failed = [&](const QString &what, const QSqlQuery &q) {
+            const Error error = errorFrom(what, q);
+            database.rollback();
+            return error;
+        };
+        QList<SnapshotHeader> pending;
+        {
+            QSqlQuery query(database);
+            query.setForwardOnly(true);
+            if (!query.exec(QStringLiteral("SELECT id, tenant_id, kind, entity_id, taken_at, checksum FROM snapshots "
+                                           "WHERE seal = 'pending' LIMIT %1")
+                        .arg(Batch)))
+                return failed(QStringLiteral("finding the snapshots to seal"), query);
+            while (query.next()) {
+                SnapshotHeader h;
+                h.id = query.value(0).toString();
+                h.tenant = query.value(1).toString();
+                h.kind = query.value(2).toString();
+                h.entityId = query.value(3).toString();
+                h.takenAt = query.value(4).toLongLong();
+                h.checksum = query.value(5).toString();
+                pending.append(std::move(h));
+            }
+            if (SqlValues::failedReading(query))
+                return failed(QStringLiteral("finding the snapshots to seal"), query);
+        }
+        QSqlQuery update(database);
+        update.prepare(QStringLiteral("UPDATE snapshots SET seal = ? WHERE id = %1").arg(m_dialect.uuidParameter()));
+        for (const SnapshotHeader &h : std::as_const(pending)) {
+            // A row with no checksum is sealed too; SnapshotSeal::check still calls it damage.
+            update.addBindValue(SnapshotSeal::of(h));
+            update.addBindValue(h.id);
+            if (!update.exec())
+                return failed(QStringLiteral("sealing snapshot %1").arg(h.id), update);
+        }
+        update.finish();
+        if (!database.commit())
+            return Error { Error::Code::Database, database.lastError().text() };
+        if (pending.size() < Batch)
+            return {};
+    }
 }
 
 Status SqlSnapshotStore::resummarize(const QString &kind)

@@ -87,6 +87,7 @@ private:
     Result<QSqlDatabase> openConnection(const QString &name, bool readOnly);
     Status loadDictionaries();
     Status loadTenants();
+    Status sealPending(); // rows from before schema 8 get their seal (codec/snapshotseal.h)
     Status deferIndexes(); // private bulk load: drops the secondary indexes, keeping their SQL for finishBulkLoad()
     QString businessDay(const QString &tenant, EpochMs at);
     Result<SnapshotHeader> readHeader(const QSqlQuery &query) const;

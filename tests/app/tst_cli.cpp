@@ -727,7 +727,7 @@ void TestCli::postgresEndToEnd()
     const QString conninfo = qEnvironmentVariable("SNAPSCOPE_TEST_PG");
     const Run init = cli({ QStringLiteral("init"), QStringLiteral("--pg"), conninfo });
     QVERIFY2(init.exitCode == 0, init.err.constData());
-    QVERIFY(init.out.contains("schema version 6"));
+    QVERIFY(init.out.contains("schema version 8"));
     const Run stats = cli({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--pg"), conninfo });
     QCOMPARE(stats.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(stats.out).object().value(u"total").toObject().value(u"count").toInt(-1), 0);

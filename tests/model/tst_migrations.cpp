@@ -11,10 +11,13 @@
 #include <vector>
 
 #include "../common/testsupport.h"
+#include "codec/snapshotseal.h"
 #include "store/migrator.h"
 #include "store/snapshotstore.h"
 
 namespace {
+
+constexpr int LatestVersion = 8;
 
 QByteArray fileDigest(const QString &path)
 {
@@ -93,6 +96,12 @@ void TestMigrations::checkTables(const ConnectionSpec &spec)
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 6);
     QCOMPARE(query.value(1).toString(), QStringLiteral("case_search"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 7);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("schedule_leases"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), LatestVersion);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("snapshot_seals"));
     QVERIFY(!query.next());
 }
 
@@ -103,13 +112,13 @@ void TestMigrations::sqliteFromEmpty()
     {
         auto store = openSnapshotStore(spec, { true });
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 6);
+        QCOMPARE((*store)->schemaVersion(), LatestVersion);
     }
     checkTables(spec);
     // Opening again applies nothing twice.
     auto again = openSnapshotStore(spec, {});
     QVERIFY(again.ok());
-    QCOMPARE((*again)->schemaVersion(), 6);
+    QCOMPARE((*again)->schemaVersion(), LatestVersion);
 }
 
 void TestMigrations::eightInitsAtOnce()
@@ -155,15 +164,15 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
         QVERIFY(
             query.exec(QStringLiteral("PRAGMA journal_mode=DELETE"))); // fold the WAL in, so the file is all there is
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9, 'future', 0)")));
     }
     const QByteArray before = fileDigest(path);
     const QDateTime modified = QFileInfo(path).lastModified();
     auto refused = openSnapshotStore(spec, {});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("7"))
-            && refused.error().message.contains(QStringLiteral("(6)")),
+    QVERIFY2(refused.error().message.contains(QStringLiteral("9"))
+            && refused.error().message.contains(QStringLiteral("(8)")),
         qPrintable(refused.error().message));
     QCOMPARE(fileDigest(path), before);
     QCOMPARE(QFileInfo(path).lastModified(), modified);
@@ -202,14 +211,20 @@ void TestMigrations::upgradeToSixSummarizesOrdersAgain()
         QVERIFY(query.exec(QStringLiteral("UPDATE snapshots SET summary = json_remove(summary, '$.customer_phone')")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_order_customer")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_order_phone")));
-        QVERIFY(query.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 6")));
+        // Back to version 5: what 8 (seals) and 7 (leases, rebuilt from the table as it is) added goes too.
+        QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_pending_seal")));
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE snapshots DROP COLUMN seal")));
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 6")));
     }
     auto store = openSnapshotStore(spec, {});
     QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
-    QCOMPARE((*store)->schemaVersion(), 6);
+    QCOMPARE((*store)->schemaVersion(), LatestVersion);
     auto header = (*store)->header(id);
     QVERIFY(header);
     QCOMPARE(header->summary.value(u"customer_phone").toString(), QStringLiteral("0812345678"));
+    // Rows from before version 8 were sealed on the way: the order loads and verifies.
+    QCOMPARE(header->seal, SnapshotSeal::of(*header));
+    QVERIFY((*store)->load(id));
     auto found = (*store)->withSummaryValue(QStringLiteral("t"), QStringLiteral("order"),
         QStringLiteral("customer_phone"), QStringLiteral("08123"), SnapshotStore::Match::Prefix);
     QVERIFY(found);
@@ -269,7 +284,7 @@ void TestMigrations::postgresFromEmptyAndNewerSchema()
     {
         auto store = openSnapshotStore(*pg, {});
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 6);
+        QCOMPARE((*store)->schemaVersion(), LatestVersion);
     }
     checkTables(*pg);
     {

@@ -11,6 +11,7 @@
 
 #include "../common/testsupport.h"
 #include "domain/snapshotid.h"
+#include "ops/verification.h"
 #include "store/snapshotstore.h"
 #include "store/sqldialect.h"
 #include "json/canonicaljson.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void batchIsAllOrNothing();
     void largeBatchesSpanManyStatements();
     void corruptPayloadIsAnIntegrityError();
+    void swappedOrEmptiedChecksumIsDamage();
     void connectionPerWorkerThread();
     void dictionariesSurviveReopen();
     void badIdsAreRefused();
@@ -612,6 +614,52 @@ void TestSnapshotStore::corruptPayloadIsAnIntegrityError()
     QVERIFY(!loaded.ok());
     QVERIFY(loaded.error().isIntegrityError());
     QVERIFY(loaded.error().message.contains(put->id));
+}
+
+void TestSnapshotStore::swappedOrEmptiedChecksumIsDamage()
+{
+    auto first = m_store->put(order(QStringLiteral("ORD-1"), T0, QStringLiteral("created")));
+    auto second = m_store->put(order(QStringLiteral("ORD-2"), T0 + 1, QStringLiteral("paid")));
+    auto third = m_store->put(order(QStringLiteral("ORD-3"), T0 + 2, QStringLiteral("created")));
+    QVERIFY(first && second && third);
+    QVERIFY(m_store->load(first->id) && m_store->load(second->id));
+    {
+        TestSupport::SideConnection side(m_spec);
+        QVERIFY(side.isOpen());
+        QSqlQuery query(side.db());
+        // Each row takes the other's payload with everything describing it: every checksum matches its bytes.
+        const QString columns = QStringLiteral("payload, checksum, codec, raw_size, stored_size");
+        QVERIFY(query.exec(QStringLiteral("CREATE TEMPORARY TABLE swap AS SELECT id, %1 FROM snapshots").arg(columns)));
+        for (const auto &[to, from] : { std::pair { first->id, second->id }, std::pair { second->id, first->id } }) {
+            query.prepare(QStringLiteral("UPDATE snapshots SET (%1) = (SELECT %1 FROM swap WHERE swap.id = %2) "
+                                         "WHERE id = %2")
+                              .arg(columns, side.uuid()));
+            // Positional: the SELECT's id, then the UPDATE's.
+            query.addBindValue(from);
+            query.addBindValue(to);
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        query.prepare(QStringLiteral("UPDATE snapshots SET checksum = '' WHERE id = ") + side.uuid());
+        query.addBindValue(third->id);
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    }
+    for (const QString &id : { first->id, second->id }) {
+        auto loaded = m_store->load(id);
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().code, Error::Code::ChecksumMismatch);
+        QVERIFY2(loaded.error().message.contains(QStringLiteral("belongs to another row")),
+            qPrintable(loaded.error().message));
+    }
+    auto emptied = m_store->load(third->id);
+    QVERIFY(!emptied);
+    QVERIFY2(emptied.error().message.contains(QStringLiteral("no checksum is stored")),
+        qPrintable(emptied.error().message));
+    SnapshotQuery all;
+    all.tenant = QStringLiteral("t1");
+    auto report = Verification(*m_store).run(all);
+    QVERIFY(report);
+    QCOMPARE(report->checked, 3);
+    QCOMPARE(report->corrupt.size(), 3);
 }
 
 void TestSnapshotStore::connectionPerWorkerThread()
