@@ -189,7 +189,11 @@ Result<std::unique_ptr<SnapshotStore>> Cli::openStore(bool create)
         return spec.error();
     OpenOptions options;
     options.createIfMissing = create;
-    return openSnapshotStore(*spec, options);
+    options.createSchema = create; // only init and demo make tables
+    auto store = openSnapshotStore(*spec, options);
+    if (store && (*store)->isReadOnly() && !m_quiet)
+        err() << "note: " << spec->displayName() << " is not writable: opened read-only" << Qt::endl;
+    return store;
 }
 
 Result<Cli::TenantStore> Cli::openForTenant()

@@ -1903,6 +1903,10 @@ stock value %6</source>
         <source>Support role, but the switch could not be recorded in the audit log: %1</source>
         <translation>サポートロールですが、切り替えを監査ログに記録できませんでした: %1</translation>
     </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1（読み取り専用）</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceView</name>

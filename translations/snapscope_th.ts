@@ -1903,6 +1903,10 @@ stock value %6</source>
         <source>Support role, but the switch could not be recorded in the audit log: %1</source>
         <translation>บทบาทฝ่ายสนับสนุน แต่ไม่สามารถบันทึกการสลับลงในบันทึกการตรวจสอบได้: %1</translation>
     </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (อ่านอย่างเดียว)</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceView</name>

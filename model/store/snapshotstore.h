@@ -25,6 +25,8 @@ public:
 
     virtual const ConnectionSpec &connection() const = 0;
     virtual int schemaVersion() const = 0;
+    // SQLite: the file or its folder is not writable, so the store was opened read-only; writes fail and say so.
+    virtual bool isReadOnly() const = 0;
 
     // Writes one snapshot: next version for its entity, summary, fact rows, all in one transaction.
     virtual Result<SnapshotHeader> put(const NewSnapshot &snapshot) = 0;
@@ -125,6 +127,9 @@ struct OpenOptions
     // the secondary indexes are dropped, to be built in one pass by finishBulkLoad(). A crash can leave the file
     // damaged; it must be discarded then.
     bool privateBulkLoad = false;
+    // An empty database gets SnapScope's schema; without this it is refused (a read-only command must not create
+    // tables in somebody's empty PostgreSQL database). An older schema is upgraded either way.
+    bool createSchema = true;
 };
 Result<std::unique_ptr<SnapshotStore>> openSnapshotStore(const ConnectionSpec &spec, const OpenOptions &options = {});
 // The same, for views that share the store between models (the GUI).

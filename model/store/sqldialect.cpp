@@ -81,6 +81,10 @@ Status SqlDialect::beginWrite(QSqlDatabase &db) const
             QStringLiteral("starting a transaction: another connection has been writing to this database for over %1 s "
                            "(a cleanup, an import or a schedule run); try again when it is done")
                 .arg(BusyTimeoutMs / 1000) };
+    if (isSqlite() && (error.nativeErrorCode().toInt() & 0xff) == 8)
+        return Error { Error::Code::Io,
+            QStringLiteral("the database is read-only here (its file or folder is not writable): nothing can be "
+                           "changed in it") };
     return Error { Error::Code::Database,
         QStringLiteral("starting a transaction: %1").arg(text.isEmpty() ? QStringLiteral("no reason given") : text) };
 }

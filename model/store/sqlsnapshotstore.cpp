@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <QThread>
 #include <QThreadPool>
+#include <QUrl>
 
 #include "domain/kindregistry.h"
 #include "codec/snapshotseal.h"
@@ -37,6 +38,12 @@ QAtomicInt storeCounter;
 using SqlValues::compactJson;
 using SqlValues::nullIfEmpty;
 using SqlValues::parseObject;
+
+Error noSchema(const ConnectionSpec &spec)
+{
+    return Error { Error::Code::NotFound,
+        QStringLiteral("%1 has no SnapScope schema yet (create it with snapscope-cli init)").arg(spec.displayName()) };
+}
 
 bool looksLikeSqlite(const QString &path)
 {
@@ -110,6 +117,7 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
     store->m_privateBulkLoad = options.privateBulkLoad && spec.backend == ConnectionSpec::Backend::SQLite;
     const Migrator migrator(store->m_dialect);
 
+    int sqliteVersion = 0;
     if (spec.backend == ConnectionSpec::Backend::SQLite) {
         const QFileInfo info(spec.sqlitePath);
         if (spec.sqlitePath.isEmpty())
@@ -123,6 +131,11 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
                 return Error { Error::Code::NotSnapScope,
                     QStringLiteral("%1 is not a SnapScope database (not an SQLite file)").arg(spec.sqlitePath) };
             }
+            // Not writable (file or folder): opened read-only, and said so; with no folder to put its -shm file in,
+            // SQLite reads a WAL database only as immutable.
+            const QFileInfo folder(info.absolutePath());
+            store->m_immutable = !folder.isWritable();
+            store->m_readOnly = store->m_immutable || !info.isWritable();
             // Inspect read-only first, so a foreign or newer database is refused without a byte written.
             const QString probeName = store->m_connectionPrefix + QStringLiteral("probe");
             Result<int> inspected = Error { Error::Code::Database, QString() };
@@ -139,6 +152,17 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
                 error.message = spec.sqlitePath + QStringLiteral(": ") + error.message;
                 return error;
             }
+            if (*inspected == 0 && !options.createSchema)
+                return noSchema(spec);
+            if (store->m_readOnly && *inspected != migrator.latestVersion()) {
+                return Error { Error::Code::Io,
+                    QStringLiteral("%1 is not writable, and its schema (version %2) needs upgrading to version %3: "
+                                   "open it once where it can be written")
+                        .arg(spec.sqlitePath)
+                        .arg(*inspected)
+                        .arg(migrator.latestVersion()) };
+            }
+            sqliteVersion = *inspected;
         } else {
             if (!options.createIfMissing) {
                 return Error { Error::Code::NotFound,
@@ -150,9 +174,9 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
         }
     }
 
-    Result<int> migrated = 0;
-    int before = 0;
-    {
+    Result<int> migrated = sqliteVersion;
+    int before = sqliteVersion;
+    if (!store->m_readOnly) {
         auto db = store->db();
         if (!db)
             return db.error();
@@ -163,6 +187,13 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
             QSqlQuery lock(*db);
             lock.exec(QStringLiteral("SET lock_timeout = 0"));
             lock.exec(QStringLiteral("SELECT pg_advisory_lock(727274)"));
+            if (!options.createSchema) {
+                auto inspected = migrator.inspect(*db);
+                if (inspected && *inspected == 0) {
+                    lock.exec(QStringLiteral("SELECT pg_advisory_unlock(727274)"));
+                    return noSchema(spec);
+                }
+            }
         }
         migrated = migrator.migrate(*db, &before);
         if (postgres) {
@@ -185,11 +216,11 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
         return status.error();
     if (Status status = store->loadDictionaries(); !status)
         return status.error();
-    if (*migrated >= 8) {
+    if (*migrated >= 8 && !store->m_readOnly) {
         if (Status status = store->sealPending(); !status)
             return status.error();
     }
-    if (before > 0 && before < 6 && *migrated >= 6) {
+    if (before > 0 && before < 6 && *migrated >= 6 && !store->m_readOnly) {
         // Version 6 searches orders by the customer's phone, a summary field older orders lack.
         if (Status status = store->resummarize(QStringLiteral("order")); !status)
             return status.error();
@@ -202,9 +233,14 @@ Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool 
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driverName(), name);
     if (m_dialect.isSqlite()) {
-        db.setDatabaseName(m_spec.sqlitePath);
         QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(SqlDialect::BusyTimeoutMs);
-        if (readOnly)
+        if (m_immutable) {
+            db.setDatabaseName(QUrl::fromLocalFile(m_spec.sqlitePath).toString() + QStringLiteral("?immutable=1"));
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
+        } else {
+            db.setDatabaseName(m_spec.sqlitePath);
+        }
+        if (readOnly || m_readOnly)
             options += QStringLiteral(";QSQLITE_OPEN_READONLY");
         db.setConnectOptions(options);
     } else {
@@ -227,7 +263,7 @@ Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool 
             return Error { Error::Code::Io, QStringLiteral("cannot open %1: %2").arg(m_spec.sqlitePath, error.text()) };
         return connectionError(m_spec, error);
     }
-    if (!readOnly) {
+    if (!readOnly && !m_readOnly) {
         for (const QString &statement : m_dialect.sessionSetup(m_privateBulkLoad)) {
             QSqlQuery query(db);
             if (!query.exec(statement)) {
@@ -276,7 +312,15 @@ void SqlSnapshotStore::releaseConnection()
 
 Error SqlSnapshotStore::errorFrom(const QString &what, const QSqlQuery &query) const
 {
-    return { Error::Code::Database, what + QStringLiteral(": ") + query.lastError().text() };
+    const QSqlError error = query.lastError();
+    if (m_dialect.isSqlite() && (error.nativeErrorCode().toInt() & 0xff) == 8) // SQLITE_READONLY
+        return { Error::Code::Io,
+            what + QStringLiteral(": the database is read-only here (its file or folder is not writable)") };
+    if (!m_dialect.isSqlite() && error.nativeErrorCode() == u"42501") // insufficient_privilege
+        return { Error::Code::Database,
+            what + QStringLiteral(": PostgreSQL role %1 lacks the right to do this (%2)")
+                      .arg(m_spec.user, error.databaseText().trimmed()) };
+    return { Error::Code::Database, what + QStringLiteral(": ") + error.text() };
 }
 
 Status SqlSnapshotStore::loadTenants()

@@ -26,6 +26,7 @@ public:
 
     const ConnectionSpec &connection() const override { return m_spec; }
     int schemaVersion() const override { return m_schemaVersion; }
+    bool isReadOnly() const override { return m_readOnly; }
 
     Result<SnapshotHeader> put(const NewSnapshot &snapshot) override;
     Result<QList<SnapshotHeader>> putBatch(const QList<NewSnapshot> &snapshots) override;
@@ -104,6 +105,8 @@ private:
     SqlDialect m_dialect;
     int m_schemaVersion = 0;
     bool m_privateBulkLoad = false; // OpenOptions::privateBulkLoad
+    bool m_readOnly = false; // SQLite: the file or its folder is not writable
+    bool m_immutable = false; // SQLite: the folder is not writable, so no -shm can be made: read as never changing
     QStringList m_deferredIndexes; // CREATE INDEX statements finishBulkLoad() runs
     QString m_connectionPrefix;
     SqlMaintenanceStore m_maintenance { *this };

@@ -7,8 +7,11 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTest>
 
+#include <unistd.h>
 #include <zstd.h>
 
 #include "../common/testsupport.h"
@@ -86,6 +89,7 @@ private Q_SLOTS:
     void corruptPayloadIsReported();
     void damagedPageIsNeverClean_data();
     void damagedPageIsNeverClean();
+    void readOnlyDatabaseIsReadAndSaysSo();
     void diffOfSnapshots();
     void jsonDiffAndApplyFiles();
     void seriesPrintsEveryPeriod();
@@ -679,6 +683,56 @@ void TestCli::damagedPageIsNeverClean()
     }
 }
 
+void TestCli::readOnlyDatabaseIsReadAndSaysSo()
+{
+    // A database in a folder nobody may write to used to fail every command with "attempt to write a readonly
+    // database". As root the permissions would not bite, so the commands then run as nobody.
+    const bool root = ::geteuid() == 0;
+    const QString runuser = QStandardPaths::findExecutable(QStringLiteral("runuser"));
+    if (root && runuser.isEmpty())
+        QSKIP("running as root without runuser: no unprivileged user to read as");
+    QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/snapscope-ro-XXXXXX"));
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(QStringLiteral("store.sqlite"));
+    QVERIFY(QFile::copy(m_db, db));
+    const QByteArray before = digest(db);
+    const auto readable = QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther;
+    const auto listable = readable | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
+    QVERIFY(QFile::setPermissions(db, readable));
+    QVERIFY(QFile::setPermissions(dir.path(), listable));
+    const auto restore = qScopeGuard([&] { QFile::setPermissions(dir.path(), listable | QFile::WriteOwner); });
+    const auto run = [&](QStringList arguments) {
+        arguments << QStringLiteral("--db") << db;
+        if (!root)
+            return cli(arguments);
+        QProcess process;
+        process.start(runuser, QStringList { QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                                   QStringLiteral(SNAPSCOPE_CLI_PATH) }
+                + arguments);
+        process.waitForFinished(120000);
+        return Run { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            process.readAllStandardOutput(), process.readAllStandardError() };
+    };
+    const Run stats = run({ QStringLiteral("stats") });
+    QVERIFY2(stats.exitCode == 0, stats.err.constData());
+    QVERIFY2(stats.err.contains("is not writable: opened read-only"), stats.err.constData());
+    QVERIFY(stats.out.contains("order"));
+    const Run list = run({ QStringLiteral("list"), QStringLiteral("--tenant"), QStringLiteral("acme-th") });
+    QVERIFY2(list.exitCode == 0, list.err.constData());
+    const Run verify = run({ QStringLiteral("verify"), QStringLiteral("--quiet") });
+    QVERIFY2(verify.exitCode == 0, verify.err.constData());
+    const QRegularExpression counts(QStringLiteral("verified (\\d+) of \\1 snapshots: 0 corrupt"));
+    QVERIFY2(counts.match(QString::fromUtf8(verify.out)).hasMatch(), verify.out.constData());
+    // A change is refused in one line that says why, and nothing was written.
+    const Run cleanup = run({ QStringLiteral("cleanup"), QStringLiteral("--tenant"), QStringLiteral("acme-th"),
+        QStringLiteral("--kind"), QStringLiteral("chat"), QStringLiteral("--keep-last"), QStringLiteral("1"),
+        QStringLiteral("--yes"), QStringLiteral("--quiet") });
+    QCOMPARE(cleanup.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(cleanup, "read-only here");
+    QCOMPARE(digest(db), before);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("store.sqlite") });
+}
+
 void TestCli::demoRefusesToFillAUsedDatabase()
 {
     const QByteArray before = digest(m_db);
@@ -725,6 +779,18 @@ void TestCli::postgresEndToEnd()
     QString error;
     QVERIFY2(TestSupport::resetPostgres(*pg, &error), qPrintable(error));
     const QString conninfo = qEnvironmentVariable("SNAPSCOPE_TEST_PG");
+    // A reading command on an empty database refuses, and creates nothing there.
+    const Run empty = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), conninfo });
+    QCOMPARE(empty.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(empty, "has no SnapScope schema yet (create it with snapscope-cli init)");
+    {
+        TestSupport::SideConnection side(*pg);
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+    }
     const Run init = cli({ QStringLiteral("init"), QStringLiteral("--pg"), conninfo });
     QVERIFY2(init.exitCode == 0, init.err.constData());
     QVERIFY(init.out.contains("schema version 8"));
