@@ -158,6 +158,10 @@ Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString
     QByteArray out(qsizetype(ZSTD_DStreamOutSize()), Qt::Uninitialized);
     QByteArray text;
     size_t lastResult = 0;
+    // A line is one snapshot: one longer than a payload may be is refused while reading, not after holding it all.
+    constexpr qint64 MaxLineBytes = PayloadCodec::MaxPayloadBytes + 1024 * 1024;
+    qsizetype lineStart = 0;
+    qsizetype lines = 1;
     while (true) {
         const qint64 n = file.read(in.data(), in.size());
         if (n < 0)
@@ -174,6 +178,17 @@ Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString
                         .arg(path, QString::fromUtf8(ZSTD_getErrorName(lastResult))) };
             }
             text.append(out.constData(), qsizetype(output.pos));
+            for (qsizetype newline = text.indexOf('\n', text.size() - qsizetype(output.pos)); newline >= 0;
+                newline = text.indexOf('\n', newline + 1)) {
+                lineStart = newline + 1;
+                ++lines;
+            }
+            if (text.size() - lineStart > MaxLineBytes)
+                return Error { Error::Code::Invalid,
+                    QStringLiteral("%1, line %2: longer than the %3 bytes a snapshot may have")
+                        .arg(path)
+                        .arg(lines)
+                        .arg(PayloadCodec::MaxPayloadBytes) };
         }
     }
     if (lastResult != 0)
@@ -234,6 +249,11 @@ Result<MaintenanceStore::ArchivedRow> SnapshotArchive::parseLine(const QByteArra
     if (!o.value(u"payload").isObject())
         return lineError(where, QStringLiteral("\"payload\" must be a JSON object"));
     row.payload = CanonicalJson::write(o.value(u"payload").toObject());
+    if (row.payload.size() > PayloadCodec::MaxPayloadBytes)
+        return lineError(where,
+            QStringLiteral("its payload of %1 bytes is over the limit of %2 bytes")
+                .arg(row.payload.size())
+                .arg(PayloadCodec::MaxPayloadBytes));
     // The summary is derived again from the verified payload rather than trusted from the file.
     h.summary = KindRegistry::find(h.kind)->summarize(o.value(u"payload").toObject());
     if (PayloadCodec::checksumOf(row.payload) != h.checksum) {

@@ -737,6 +737,13 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
         for (auto it = first; it != last; ++it) {
             PreparedSnapshot &p = *it;
             SnapshotHeader &h = p.header;
+            // The limit every reader applies (PayloadCodec::decode): what could not be read back is not written.
+            if (h.rawSize > PayloadCodec::MaxPayloadBytes)
+                return fail({ Error::Code::Invalid,
+                    QStringLiteral("snapshot %1 (%2 %3): its payload of %4 bytes is over the limit of %5 bytes")
+                        .arg(h.id, h.kind, h.entityId)
+                        .arg(h.rawSize)
+                        .arg(PayloadCodec::MaxPayloadBytes) });
             Latest previous { 0, QString() };
             if (auto found = latestInBatch.constFind(p.entityKey); found != latestInBatch.constEnd()) {
                 previous = *found;
