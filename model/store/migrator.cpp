@@ -11,6 +11,10 @@ namespace {
 
 Error databaseError(const QString &what, const QSqlError &error)
 {
+    if (error.nativeErrorCode() == u"42501") // PostgreSQL's insufficient_privilege
+        return Error { Error::Code::Database,
+            what + QStringLiteral(": this role lacks the rights SnapScope needs on its tables (%1)")
+                       .arg(error.databaseText().trimmed()) };
     return Error { Error::Code::Database, what + QStringLiteral(": ") + error.text() };
 }
 
@@ -83,6 +87,14 @@ QStringList Migrator::splitStatements(const QString &sql)
 
 Result<int> Migrator::inspect(QSqlDatabase &db) const
 {
+    if (!m_dialect.isSqlite()) {
+        // No schema on the search path this role may use: it would see an empty database and try to create one.
+        QSqlQuery schema(db);
+        if (schema.exec(QStringLiteral("SELECT current_schema()")) && schema.next() && schema.value(0).isNull())
+            return Error { Error::Code::Database,
+                QStringLiteral("this role lacks the rights SnapScope needs on its tables (no USAGE on any schema of "
+                               "its search_path)") };
+    }
     QSqlQuery tables(db);
     if (!tables.exec(m_dialect.listTablesSql()))
         return Error { Error::Code::NotSnapScope,

@@ -42,7 +42,9 @@ QString SqlDialect::listTablesSql() const
 {
     if (isSqlite())
         return QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-    return QStringLiteral("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
+    // pg_tables lists every table; information_schema only those the role has rights on, so a role without them saw
+    // an empty database and tried to create the schema ("relation tenants already exists").
+    return QStringLiteral("SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()");
 }
 
 QString SqlDialect::periodStart(const QString &column, Granularity granularity) const

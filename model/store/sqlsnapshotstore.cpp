@@ -39,6 +39,16 @@ using SqlValues::compactJson;
 using SqlValues::nullIfEmpty;
 using SqlValues::parseObject;
 
+// A name for the calling thread's connection that no later thread gets. (Named after the QThread's address, a new
+// thread at a finished one's address found its connection, which Qt refuses across threads, and the new one
+// replaced it with "duplicate connection name" on stderr.)
+QString threadTag()
+{
+    static QAtomicInteger<quint64> threads;
+    thread_local const QString tag = QString::number(++threads, 16);
+    return tag;
+}
+
 Error noSchema(const ConnectionSpec &spec)
 {
     return Error { Error::Code::NotFound,
@@ -60,8 +70,12 @@ Error connectionError(const ConnectionSpec &spec, const QSqlError &error)
 {
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     const QString where = QStringLiteral("%1:%2").arg(spec.host).arg(spec.port);
-    if (text.contains(QStringLiteral("password authentication failed"))
-        || text.contains(QStringLiteral("no password supplied")))
+    if (text.contains(QStringLiteral("no password supplied")))
+        return { Error::Code::Connection,
+            QStringLiteral("PostgreSQL at %1 asks for a password for user \"%2\" and none was given (password= in "
+                           "the connection, PGPASSWORD or ~/.pgpass)")
+                .arg(where, spec.user) };
+    if (text.contains(QStringLiteral("password authentication failed")))
         return { Error::Code::Connection,
             QStringLiteral("PostgreSQL at %1 refused the password for user \"%2\"").arg(where, spec.user) };
     if (text.contains(QStringLiteral("does not exist")) && text.contains(QStringLiteral("database")))
@@ -266,7 +280,17 @@ Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool 
     if (!readOnly && !m_readOnly) {
         for (const QString &statement : m_dialect.sessionSetup(m_privateBulkLoad)) {
             QSqlQuery query(db);
-            if (!query.exec(statement)) {
+            // Changing the journal mode takes an exclusive lock and does not wait for it (the busy timeout does not
+            // apply): several processes opening a new file at once wait here, as long as for any other lock.
+            QElapsedTimer waited;
+            waited.start();
+            bool done = query.exec(statement);
+            while (!done && m_dialect.isSqlite() && (query.lastError().nativeErrorCode().toInt() & 0xff) == 5
+                && waited.elapsed() < SqlDialect::BusyTimeoutMs) {
+                QThread::msleep(20);
+                done = query.exec(statement);
+            }
+            if (!done) {
                 const QSqlError error = query.lastError();
                 query = QSqlQuery();
                 db.close();
@@ -282,7 +306,7 @@ Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool 
 
 Result<QSqlDatabase> SqlSnapshotStore::db()
 {
-    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThread()), 16);
+    const QString name = m_connectionPrefix + threadTag();
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase existing = QSqlDatabase::database(name, false);
         if (existing.isOpen())
@@ -299,7 +323,7 @@ Result<QSqlDatabase> SqlSnapshotStore::db()
 
 void SqlSnapshotStore::releaseConnection()
 {
-    const QString name = m_connectionPrefix + QString::number(quintptr(QThread::currentThread()), 16);
+    const QString name = m_connectionPrefix + threadTag();
     QMutexLocker locker(&m_mutex);
     if (!m_connectionNames.removeOne(name))
         return;
@@ -1152,6 +1176,8 @@ Result<Snapshot> SqlSnapshotStore::materialize(SnapshotHeader header, const QByt
         return Error { Error::Code::BrokenChain, QStringLiteral("snapshot %1: %2").arg(id, why) };
     };
     // A chain is a few versions long (a keyframe every K); a cycle or a runaway chain is damage.
+    if (header.baseId == id)
+        return broken(QStringLiteral("its base is itself"));
     if (depth >= MaxChainDepth)
         return broken(QStringLiteral("its chain of deltas is longer than %1 versions").arg(MaxChainDepth));
     auto base = loadAt(header.baseId, depth + 1);
@@ -1159,7 +1185,8 @@ Result<Snapshot> SqlSnapshotStore::materialize(SnapshotHeader header, const QByt
         if (base.error().code == Error::Code::NotFound)
             return broken(QStringLiteral("its base %1 is missing").arg(header.baseId));
         Error error = base.error();
-        if (!error.isIntegrityError())
+        // Said once, by the version asked for: a chain of 64 ("builds on ... builds on ...") made a 72 KB line.
+        if (!error.isIntegrityError() || depth > 0)
             return error;
         error.message = QStringLiteral("snapshot %1 builds on a damaged base: %2").arg(id, error.message);
         return error;

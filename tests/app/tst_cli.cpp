@@ -794,6 +794,25 @@ void TestCli::postgresEndToEnd()
     const Run init = cli({ QStringLiteral("init"), QStringLiteral("--pg"), conninfo });
     QVERIFY2(init.exitCode == 0, init.err.constData());
     QVERIFY(init.out.contains("schema version 8"));
+    // Another role: without a password it is told so; with it, that it lacks rights on the tables.
+    const QString otherRole = qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD_USER");
+    if (!otherRole.isEmpty()) {
+        QString asOther = conninfo;
+        asOther.replace(QRegularExpression(QStringLiteral("user=\\S+")), QStringLiteral("user=") + otherRole);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("PGPASSWORD"));
+        environment.remove(QStringLiteral("SNAPSCOPE_PGPASSWORD"));
+        environment.insert(QStringLiteral("PGPASSFILE"), QStringLiteral("/nonexistent"));
+        const Run noPassword = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), asOther }, environment);
+        QCOMPARE(noPassword.exitCode, 1);
+        QVERIFY_ONE_ERROR_LINE(noPassword, "asks for a password for user");
+        environment.insert(
+            QStringLiteral("SNAPSCOPE_PGPASSWORD"), qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD"));
+        const Run noRights = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), asOther }, environment);
+        QCOMPARE(noRights.exitCode, 1);
+        QVERIFY_ONE_ERROR_LINE(noRights, "lacks the rights SnapScope needs");
+        QVERIFY(!noRights.err.contains("already exists"));
+    }
     const Run stats = cli({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--pg"), conninfo });
     QCOMPARE(stats.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(stats.out).object().value(u"total").toObject().value(u"count").toInt(-1), 0);

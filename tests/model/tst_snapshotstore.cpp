@@ -71,6 +71,7 @@ private Q_SLOTS:
     void largeBatchesSpanManyStatements();
     void corruptPayloadIsAnIntegrityError();
     void swappedOrEmptiedChecksumIsDamage();
+    void selfReferencingBaseIsOneShortError();
     void connectionPerWorkerThread();
     void dictionariesSurviveReopen();
     void badIdsAreRefused();
@@ -660,6 +661,23 @@ void TestSnapshotStore::swappedOrEmptiedChecksumIsDamage()
     QVERIFY(report);
     QCOMPARE(report->checked, 3);
     QCOMPARE(report->corrupt.size(), 3);
+}
+
+void TestSnapshotStore::selfReferencingBaseIsOneShortError()
+{
+    auto put = m_store->put(order(QStringLiteral("ORD-1"), T0, QStringLiteral("created")));
+    QVERIFY(put);
+    {
+        TestSupport::SideConnection side(m_spec);
+        QSqlQuery query(side.db());
+        query.prepare(QStringLiteral("UPDATE snapshots SET base_id = id WHERE id = ") + side.uuid());
+        query.addBindValue(put->id);
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    }
+    auto loaded = m_store->load(put->id);
+    QVERIFY(!loaded);
+    QCOMPARE(loaded.error().code, Error::Code::BrokenChain);
+    QCOMPARE(loaded.error().message, QStringLiteral("snapshot %1: its base is itself").arg(put->id));
 }
 
 void TestSnapshotStore::connectionPerWorkerThread()
