@@ -754,6 +754,10 @@ int Cli::verify()
         return fail(problems.error());
     for (const QString &problem : std::as_const(*problems))
         err() << "verify: the database's own check: " << QString(problem).replace(u'\n', u' ') << Qt::endl;
+    // Named once here; the payloads that need one say so below.
+    const QStringList damagedDictionaries = (*store)->codec().damagedDictionaries();
+    for (const QString &damaged : damagedDictionaries)
+        err() << "verify: damaged " << damaged << Qt::endl;
     ProgressLine progress;
     qint64 expected = 0, checked = 0, corrupt = 0;
     bool unreadable = false;
@@ -794,7 +798,8 @@ int Cli::verify()
     else if (checked != expected)
         out() << " (the store changed while it was checked)";
     out() << Qt::endl;
-    return corrupt > 0 || unreadable || !problems->isEmpty() ? CliExit::Integrity : CliExit::Ok;
+    return corrupt > 0 || unreadable || !problems->isEmpty() || !damagedDictionaries.isEmpty() ? CliExit::Integrity
+                                                                                                 : CliExit::Ok;
 }
 
 int Cli::stats()

@@ -1301,6 +1301,10 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <source>Reading stopped, %1 not checked: %2</source>
         <translation>読み取りが止まり、%1 件は未検査: %2</translation>
     </message>
+    <message>
+        <source>Damaged: %1.</source>
+        <translation>破損: %1。</translation>
+    </message>
 </context>
 <context>
     <name>InventoryChartView</name>

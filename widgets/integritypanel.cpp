@@ -103,6 +103,9 @@ void IntegrityPanel::verify()
                 summary += u' '
                     + tr("Reading stopped, %1 not checked: %2")
                           .arg(locale.toString(report->unchecked()), report->unreadable->message);
+            // A damaged dictionary is named once; the payloads that need it are listed above.
+            if (const QStringList damaged = m_store->codec().damagedDictionaries(); !damaged.isEmpty())
+                summary += u' ' + tr("Damaged: %1.").arg(damaged.join(QStringLiteral("; ")));
             m_ui->summary->setText(summary);
             Q_EMIT finished(report->checked, report->corrupt.size(), report->cancelled);
         });

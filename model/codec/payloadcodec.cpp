@@ -2,6 +2,7 @@
 
 #include "codec/sha256.h"
 
+#include <algorithm>
 #include <array>
 
 #include <zdict.h>
@@ -115,10 +116,38 @@ Status PayloadCodec::addDictionary(const CompressionDictionary &dictionary, bool
             QStringLiteral("zstd dictionary %1 for kind %2 is not usable").arg(dictionary.id).arg(dictionary.kind) };
     }
     QWriteLocker locker(&m_lock);
+    m_damaged.remove(dictionary.id);
     m_dictionaries.insert(dictionary.id, std::move(entry));
     if (activeForKind)
         m_activeByKind.insert(dictionary.kind, dictionary.id);
     return {};
+}
+
+QString PayloadCodec::dictionaryChecksum(int id, const QString &kind, const QByteArray &bytes)
+{
+    return checksumOf("snapscope-dictionary-1\x1f" + QByteArray::number(id) + '\x1f' + kind.toUtf8() + '\x1f' + bytes);
+}
+
+void PayloadCodec::markDamaged(int id, const QString &kind, const QString &reason)
+{
+    QWriteLocker locker(&m_lock);
+    m_dictionaries.remove(id);
+    if (m_activeByKind.value(kind) == id)
+        m_activeByKind.remove(kind); // new payloads of the kind go without a dictionary
+    m_damaged.insert(id, { QStringLiteral("dictionary %1 (%2)").arg(id).arg(kind), reason });
+}
+
+QStringList PayloadCodec::damagedDictionaries() const
+{
+    QReadLocker locker(&m_lock);
+    QList<int> ids = m_damaged.keys();
+    std::sort(ids.begin(), ids.end());
+    QStringList out;
+    for (int id : std::as_const(ids)) {
+        const auto [name, reason] = m_damaged.value(id);
+        out.append(name + QStringLiteral(": ") + reason);
+    }
+    return out;
 }
 
 int PayloadCodec::activeDictionaryId(const QString &kind) const
@@ -209,6 +238,12 @@ Result<QByteArray> PayloadCodec::decode(
         if (!numeric)
             return Error { Error::Code::UnknownCodec, QStringLiteral("unknown codec \"%1\"").arg(codec) };
         dict = dictionary(id);
+        if (!dict) {
+            QReadLocker locker(&m_lock);
+            if (const auto damaged = m_damaged.constFind(id); damaged != m_damaged.constEnd())
+                return Error { Error::Code::ChecksumMismatch,
+                    QStringLiteral("payload needs %1, which is damaged: %2").arg(damaged->first, damaged->second) };
+        }
         if (!dict) {
             return Error { Error::Code::UnknownDictionary,
                 QStringLiteral("payload needs zstd dictionary %1, which this database does not have").arg(id) };

@@ -58,6 +58,14 @@ public:
     static QString checksumOf(const QByteArray &bytes);
     // The codec name of payloads compressed with dictionary `id`.
     static QString dictionaryCodec(int id) { return QStringLiteral("zstd-dict:") + QString::number(id); }
+    // A dictionary's own checksum, bound to its id and kind (issue 21: one damaged dictionary row used to make the
+    // whole store unusable, other damage read as hundreds of payload checksum mismatches).
+    static QString dictionaryChecksum(int id, const QString &kind, const QByteArray &bytes);
+    // A dictionary that failed its checksum or cannot be loaded: the payloads that need it are unreadable and name it;
+    // everything else reads as before.
+    void markDamaged(int id, const QString &kind, const QString &reason);
+    // "dictionary 3 (order): its checksum does not match", one per damaged dictionary.
+    QStringList damagedDictionaries() const;
     // Incremental snapshots (RFC 6902 patches) compress with a dictionary of their own, trained on patches: the
     // kind's dictionary knows its documents, not the operations that change them.
     static QString deltaKey(const QString &kind) { return kind + QStringLiteral("/delta"); }
@@ -74,4 +82,5 @@ private:
     mutable QReadWriteLock m_lock;
     QHash<int, std::shared_ptr<const Dictionary>> m_dictionaries;
     QHash<QString, int> m_activeByKind;
+    QHash<int, std::pair<QString, QString>> m_damaged; // id -> ("dictionary N (kind)", why)
 };

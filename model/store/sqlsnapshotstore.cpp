@@ -365,16 +365,40 @@ Status SqlSnapshotStore::loadDictionaries()
     if (!db)
         return db.error();
     QSqlQuery query(*db);
-    if (!query.exec(QStringLiteral("SELECT id, kind, dict, active FROM zstd_dictionaries ORDER BY id")))
+    const bool checksummed = m_schemaVersion >= 9;
+    if (!query.exec(QStringLiteral("SELECT id, kind, dict, active, %1 FROM zstd_dictionaries ORDER BY id")
+                .arg(checksummed ? QStringLiteral("checksum") : QStringLiteral("NULL"))))
         return errorFrom(QStringLiteral("reading zstd dictionaries"), query);
+    QList<std::pair<int, QString>> pending; // written before schema 9: their checksums are written now
     while (query.next()) {
         const CompressionDictionary dictionary { query.value(0).toInt(), query.value(1).toString(),
             query.value(2).toByteArray() };
+        const QString stored = query.value(4).toString();
+        const QString actual = PayloadCodec::dictionaryChecksum(dictionary.id, dictionary.kind, dictionary.bytes);
+        if (checksummed && stored == u"pending") {
+            pending.append({ dictionary.id, actual });
+        } else if (checksummed && stored.compare(actual, Qt::CaseInsensitive) != 0) {
+            m_codec.markDamaged(dictionary.id, dictionary.kind,
+                stored.isEmpty() ? QStringLiteral("no checksum is stored") : QStringLiteral("its checksum does not match"));
+            continue;
+        }
+        // A dictionary zstd cannot load is damage of the same kind: its payloads are unreadable, not the store.
         if (Status status = m_codec.addDictionary(dictionary, query.value(3).toBool()); !status)
-            return status;
+            m_codec.markDamaged(dictionary.id, dictionary.kind, QStringLiteral("zstd cannot load it"));
     }
     if (SqlValues::failedReading(query))
         return errorFrom(QStringLiteral("reading zstd dictionaries"), query);
+    query.finish();
+    if (!pending.isEmpty() && !m_readOnly) {
+        QSqlQuery update(*db);
+        update.prepare(QStringLiteral("UPDATE zstd_dictionaries SET checksum = ? WHERE id = ? AND checksum = 'pending'"));
+        for (const auto &[id, checksum] : std::as_const(pending)) {
+            update.addBindValue(checksum);
+            update.addBindValue(id);
+            if (!update.exec())
+                return errorFrom(QStringLiteral("writing the checksum of dictionary %1").arg(id), update);
+        }
+    }
     return {};
 }
 
@@ -1726,8 +1750,8 @@ Result<int> SqlSnapshotStore::addDictionary(const QString &kind, const QByteArra
     deactivate.addBindValue(kind);
     QSqlQuery insert(db);
     insert.prepare(
-        QStringLiteral("INSERT INTO zstd_dictionaries (id, kind, created_at, sample_count, size, dict, active) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        QStringLiteral("INSERT INTO zstd_dictionaries (id, kind, created_at, sample_count, size, dict, active, "
+                       "checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.addBindValue(id);
     insert.addBindValue(kind);
     insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -1735,6 +1759,7 @@ Result<int> SqlSnapshotStore::addDictionary(const QString &kind, const QByteArra
     insert.addBindValue(bytes.size());
     insert.addBindValue(bytes);
     insert.addBindValue(true);
+    insert.addBindValue(PayloadCodec::dictionaryChecksum(id, kind, bytes));
     if (!deactivate.exec() || !insert.exec()) {
         const Error error
             = errorFrom(QStringLiteral("storing the dictionary"), insert.lastError().isValid() ? insert : deactivate);

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void damagedPageIsNeverClean_data();
     void damagedPageIsNeverClean();
     void readOnlyDatabaseIsReadAndSaysSo();
+    void damagedDictionaryIsNamed();
     void diffOfSnapshots();
     void jsonDiffAndApplyFiles();
     void seriesPrintsEveryPeriod();
@@ -733,6 +734,50 @@ void TestCli::readOnlyDatabaseIsReadAndSaysSo()
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("store.sqlite") });
 }
 
+void TestCli::damagedDictionaryIsNamed()
+{
+    // One damaged dictionary row made the whole store unusable, and other damage to one read as hundreds of payload
+    // checksum mismatches that never named it.
+    const QString copy = m_dir.filePath(QStringLiteral("damaged-dictionary.sqlite"));
+    QFile::remove(copy);
+    int id = 0;
+    QString kind;
+    {
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(m_db));
+        QSqlQuery query(side.db());
+        QVERIFY2(query.exec(QStringLiteral("VACUUM INTO '%1'").arg(copy)), qPrintable(query.lastError().text()));
+    }
+    {
+        TestSupport::SideConnection side(ConnectionSpec::sqlite(copy));
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT id, kind FROM zstd_dictionaries WHERE active = 1 AND kind = 'chat' ORDER BY id DESC LIMIT 1")));
+        QVERIFY(query.next());
+        id = query.value(0).toInt();
+        kind = query.value(1).toString();
+        query.finish();
+        // One byte of the dictionary changed.
+        QVERIFY(query.exec(QStringLiteral("UPDATE zstd_dictionaries SET dict = substr(dict, 1, 100) || x'00' || "
+                                          "substr(dict, 102) WHERE id = %1")
+                               .arg(id)));
+    }
+    const QByteArray name = QStringLiteral("dictionary %1 (%2)").arg(id).arg(kind).toUtf8();
+    const Run stats = cli({ QStringLiteral("stats"), QStringLiteral("--db"), copy });
+    QVERIFY2(stats.exitCode == 0, stats.err.constData()); // the store is usable
+    const Run show = cli({ QStringLiteral("show"), m_someId, QStringLiteral("--db"), copy });
+    QVERIFY2(show.exitCode == 0, show.err.constData()); // other kinds read as before
+    const Run verify = cli({ QStringLiteral("verify"), QStringLiteral("--db"), copy, QStringLiteral("--quiet") });
+    QCOMPARE(verify.exitCode, 3);
+    QVERIFY2(verify.err.contains(QByteArray("verify: damaged " + name + ": its checksum does not match")),
+        verify.err.constData());
+    const QList<QByteArray> lines = verify.out.trimmed().split('\n');
+    QVERIFY(lines.size() > 2);
+    for (const QByteArray &line : lines.mid(0, lines.size() - 1)) {
+        QVERIFY2(line.contains(" chat ") && line.contains(QByteArray("payload needs " + name + ", which is damaged")),
+            line.constData());
+    }
+}
+
 void TestCli::demoRefusesToFillAUsedDatabase()
 {
     const QByteArray before = digest(m_db);
@@ -793,7 +838,7 @@ void TestCli::postgresEndToEnd()
     }
     const Run init = cli({ QStringLiteral("init"), QStringLiteral("--pg"), conninfo });
     QVERIFY2(init.exitCode == 0, init.err.constData());
-    QVERIFY(init.out.contains("schema version 8"));
+    QVERIFY(init.out.contains("schema version 9"));
     // Another role: without a password it is told so; with it, that it lacks rights on the tables.
     const QString otherRole = qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD_USER");
     if (!otherRole.isEmpty()) {
