@@ -79,8 +79,27 @@ Result<qint64> SnapshotArchive::write(
     QTemporaryFile file(target.absolutePath() + QStringLiteral("/.snapscope-archive-XXXXXX"));
     if (!file.open())
         return Error { Error::Code::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()) };
+    // Written with write(2), so a full disk or a file size limit is named by its errno (QFile's buffered writes
+    // reported "Unknown error").
+    int writeFailure = 0;
+    const auto writeAll = [&](const char *data, size_t size) {
+        while (size > 0) {
+            const ssize_t n = ::write(file.handle(), data, size);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                writeFailure = n < 0 ? errno : ENOSPC;
+                return false;
+            }
+            data += n;
+            size -= size_t(n);
+        }
+        return true;
+    };
     const auto writeError = [&] {
-        return Error { Error::Code::Io, QStringLiteral("writing %1: %2").arg(path, file.errorString()) };
+        return Error { Error::Code::Io,
+            QStringLiteral("writing %1: %2")
+                .arg(path, writeFailure ? qt_error_string(writeFailure) : QStringLiteral("compression failed")) };
     };
     std::unique_ptr<ZSTD_CStream, CStreamFree> stream(ZSTD_createCStream());
     ZSTD_CCtx_setParameter(stream.get(), ZSTD_c_compressionLevel, 3);
@@ -93,7 +112,7 @@ Result<qint64> SnapshotArchive::write(
             const size_t remaining = ZSTD_compressStream2(stream.get(), &o, &in, mode);
             if (ZSTD_isError(remaining))
                 return false;
-            if (o.pos > 0 && file.write(out.constData(), qint64(o.pos)) != qint64(o.pos))
+            if (o.pos > 0 && !writeAll(out.constData(), o.pos))
                 return false;
             if (mode == ZSTD_e_end ? remaining == 0 : in.pos == in.size)
                 return true;
@@ -118,7 +137,7 @@ Result<qint64> SnapshotArchive::write(
         if (progress && written % 256 == 0 && !progress(written, ids.size()))
             return Error { Error::Code::Cancelled, QStringLiteral("archiving cancelled") };
     }
-    if (!pump(chunk, ZSTD_e_end) || !file.flush())
+    if (!pump(chunk, ZSTD_e_end))
         return writeError();
     // The file keeps QTemporaryFile's mode 0600 on purpose: an archive holds customers' contact details unmasked.
     // On disk before it gets its name, and before a row changes.

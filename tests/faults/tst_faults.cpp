@@ -1,0 +1,485 @@
+// The fault suite (issue 21): each long command is killed with SIGKILL at seeded random moments, then the invariants
+// are checked, the command is run again, and they are checked once more. Runs on SQLite and on PostgreSQL
+// (SNAPSCOPE_TEST_BACKEND). SNAPSCOPE_FAULT_SEED repeats a run; SNAPSCOPE_FAULT_POINTS changes how many kills.
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
+
+#include "../common/testsupport.h"
+#include "ops/snapshotarchive.h"
+#include "ops/verification.h"
+#include "store/snapshotstore.h"
+
+namespace {
+
+constexpr qint64 DayMs = 86'400'000;
+constexpr int Entities = 40;
+constexpr int Versions = 100;
+constexpr int Total = Entities * Versions;
+constexpr int Kept = Entities; // keep-last 1
+
+struct Run
+{
+    int exitCode = -1;
+    QString out, err;
+    bool killed = false;
+};
+
+// SIGKILL to a child that still runs (a finished QProcess has process id 0, and kill(0, ...) hits the whole group).
+void killNow(QProcess &process)
+{
+    if (const qint64 pid = process.processId(); pid > 0 && process.state() != QProcess::NotRunning)
+        ::kill(pid_t(pid), SIGKILL);
+}
+
+Run finish(QProcess &process, bool killed)
+{
+    process.waitForFinished(120000);
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+        QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError()), killed };
+}
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(SNAPSCOPE_CLI_PATH), arguments);
+    return finish(process, false);
+}
+
+// Runs the command and kills it after `afterMs` unless it finished first.
+Run killAfter(const QStringList &arguments, int afterMs)
+{
+    QProcess process;
+    process.start(QStringLiteral(SNAPSCOPE_CLI_PATH), arguments);
+    process.waitForStarted();
+    const bool finished = process.waitForFinished(afterMs);
+    if (!finished)
+        killNow(process);
+    return finish(process, !finished);
+}
+
+} // namespace
+
+class TestFaults : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void killedCleanupWithArchive();
+    void killedPurge();
+    void killedImport();
+    void killedScheduleRunner();
+    void fullDiskDuringArchive();
+
+private:
+    // A fresh store with Total account snapshots, Entities of them the newest of their entity.
+    void freshStore();
+    QStringList connection() const;
+    qint64 scalar(const QString &sql);
+    qint64 live() { return scalar(QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE deleted_at IS NULL")); }
+    qint64 trashed() { return scalar(QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE deleted_at IS NOT NULL")); }
+    QSet<QString> ids(const QString &where);
+    // The ids in every archive file of the folder; an archive at its final name must read whole.
+    QSet<QString> archived();
+    qint64 purgedInAudit();
+    // After a kill: PostgreSQL may still be finishing the dead client's last statement (its COMMIT was sent); the
+    // checks wait until no other backend of the database is busy.
+    void settle();
+    void verifyClean();
+    // The delays to kill at: seeded, spread over how long the command runs unkilled.
+    QList<int> killPoints(int runMs);
+    QStringList cleanupArguments(const QString &archive) const;
+
+    ConnectionSpec m_spec;
+    std::unique_ptr<QTemporaryDir> m_dir; // the SQLite file
+    std::unique_ptr<QTemporaryDir> m_files; // archives
+    std::unique_ptr<SnapshotStore> m_store;
+    quint32 m_seed = 0;
+    int m_points = 20;
+    const QString m_tenant = QStringLiteral("t1");
+};
+
+void TestFaults::initTestCase()
+{
+    m_seed = qEnvironmentVariableIsSet("SNAPSCOPE_FAULT_SEED") ? qEnvironmentVariableIntValue("SNAPSCOPE_FAULT_SEED")
+                                                               : 20261206;
+    if (qEnvironmentVariableIsSet("SNAPSCOPE_FAULT_POINTS"))
+        m_points = qMax(1, qEnvironmentVariableIntValue("SNAPSCOPE_FAULT_POINTS"));
+    qInfo("seed %u, %d kill points per command (SNAPSCOPE_FAULT_SEED, SNAPSCOPE_FAULT_POINTS)", m_seed, m_points);
+}
+
+void TestFaults::init()
+{
+    m_files = std::make_unique<QTemporaryDir>();
+}
+
+void TestFaults::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+    m_files.reset();
+}
+
+void TestFaults::freshStore()
+{
+    m_store.reset();
+    SNAPSCOPE_CHOOSE_BACKEND(m_spec, m_dir, "faults.sqlite");
+    auto opened = openSnapshotStore(m_spec, { true });
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+    m_store = std::move(opened).value();
+    QVERIFY(m_store->putTenant(
+        { m_tenant, QStringLiteral("Test"), QStringLiteral("Asia/Bangkok"), QStringLiteral("THB") }));
+    QList<NewSnapshot> batch;
+    const EpochMs start = QDateTime::currentMSecsSinceEpoch() - 400 * DayMs;
+    for (int v = 0; v < Versions; ++v) {
+        for (int e = 0; e < Entities; ++e) {
+            NewSnapshot s;
+            s.tenant = m_tenant;
+            s.kind = QStringLiteral("account");
+            s.entityId = QStringLiteral("ACC-%1").arg(e);
+            s.takenAt = start + qint64(v) * DayMs + e;
+            s.type = QStringLiteral("manual");
+            s.payload = { { QStringLiteral("account_id"), s.entityId }, { QStringLiteral("health_score"), v },
+                { QStringLiteral("note"), QStringLiteral("บัญชี %1 รุ่น %2").arg(e).arg(v) } };
+            batch.append(s);
+        }
+    }
+    QVERIFY(m_store->putBatch(batch));
+}
+
+QStringList TestFaults::connection() const
+{
+    if (m_spec.backend == ConnectionSpec::Backend::SQLite)
+        return { QStringLiteral("--db"), m_spec.sqlitePath };
+    return { QStringLiteral("--pg"), qEnvironmentVariable("SNAPSCOPE_TEST_PG") };
+}
+
+qint64 TestFaults::scalar(const QString &sql)
+{
+    TestSupport::SideConnection side(m_spec);
+    QSqlQuery query(side.db());
+    if (!query.exec(sql) || !query.next())
+        qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    return query.value(0).toLongLong();
+}
+
+QSet<QString> TestFaults::ids(const QString &where)
+{
+    TestSupport::SideConnection side(m_spec);
+    QSqlQuery query(side.db());
+    if (!query.exec(QStringLiteral("SELECT id FROM snapshots WHERE ") + where))
+        qFatal("%s", qPrintable(query.lastError().text()));
+    QSet<QString> out;
+    while (query.next())
+        out.insert(query.value(0).toString().toLower());
+    return out;
+}
+
+QSet<QString> TestFaults::archived()
+{
+    QSet<QString> out;
+    const QDir dir(m_files->path());
+    for (const QString &name : dir.entryList({ QStringLiteral("*.zst") }, QDir::Files)) {
+        auto rows = SnapshotArchive::read(dir.filePath(name));
+        if (!rows)
+            qFatal("archive %s does not read whole: %s", qPrintable(name), qPrintable(rows.error().message));
+        for (const MaintenanceStore::ArchivedRow &row : std::as_const(*rows))
+            out.insert(row.header.id);
+    }
+    return out;
+}
+
+qint64 TestFaults::purgedInAudit()
+{
+    AuditQuery query;
+    query.tenant = m_tenant;
+    query.action = QStringLiteral("trash.purge");
+    query.limit = 100000;
+    auto entries = m_store->maintenance().auditLog(query);
+    if (!entries)
+        qFatal("%s", qPrintable(entries.error().message));
+    qint64 purged = 0;
+    for (const AuditEntry &entry : std::as_const(*entries))
+        purged += entry.details.value(u"purged").toInteger(); // the batches' rows; the closing row says purged_total
+    return purged;
+}
+
+void TestFaults::settle()
+{
+    if (m_spec.backend == ConnectionSpec::Backend::SQLite)
+        return; // the process is gone, and with it every write it could make
+    QTRY_COMPARE_WITH_TIMEOUT(scalar(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = "
+                                                    "current_database() AND pid <> pg_backend_pid() AND state IN "
+                                                    "('active', 'idle in transaction')")),
+        0, 10000);
+}
+
+void TestFaults::verifyClean()
+{
+    SnapshotQuery query;
+    query.tenant = m_tenant;
+    query.trash = SnapshotQuery::Trash::Include;
+    auto report = Verification(*m_store).run(query);
+    QVERIFY(report);
+    QVERIFY2(report->complete(), report->unreadable ? qPrintable(report->unreadable->message) : "cancelled");
+    QCOMPARE(report->corrupt.size(), 0);
+    QCOMPARE(report->checked, report->expected);
+}
+
+QList<int> TestFaults::killPoints(int runMs)
+{
+    QRandomGenerator random(m_seed + quint32(qHash(QString::fromLatin1(QTest::currentTestFunction()))));
+    QList<int> points;
+    for (int i = 0; i < m_points; ++i)
+        points.append(int(random.bounded(qMax(runMs, 10)))); // process start-up included: early kills land there
+    std::sort(points.begin(), points.end());
+    return points;
+}
+
+QStringList TestFaults::cleanupArguments(const QString &archive) const
+{
+    return connection() + QStringList { QStringLiteral("cleanup"), QStringLiteral("--tenant"), m_tenant,
+               QStringLiteral("--kind"), QStringLiteral("account"), QStringLiteral("--keep-last"), QStringLiteral("1"),
+               QStringLiteral("--batch-size"), QStringLiteral("10"), QStringLiteral("--yes"), QStringLiteral("--quiet"),
+               QStringLiteral("--archive"), m_files->filePath(archive) };
+}
+
+void TestFaults::killedCleanupWithArchive()
+{
+    // How long it takes unkilled.
+    freshStore();
+    QElapsedTimer timer;
+    timer.start();
+    const Run whole = cli(cleanupArguments(QStringLiteral("calibrate.zst")));
+    QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+    const int runMs = int(timer.elapsed());
+    int midway = 0;
+    for (const int point : killPoints(runMs)) {
+        freshStore();
+        QDir(m_files->path()).removeRecursively();
+        QDir().mkpath(m_files->path());
+        const Run killed = killAfter(cleanupArguments(QStringLiteral("first.zst")), point);
+        settle();
+        const QSet<QString> trashedIds = ids(QStringLiteral("deleted_at IS NOT NULL"));
+        // Nothing lost: every row is live or trashed, and every trashed row is in an archive that reads whole.
+        QCOMPARE(live() + trashedIds.size(), Total);
+        QVERIFY2(archived().contains(trashedIds), qPrintable(QStringLiteral("killed at %1 ms").arg(point)));
+        if (killed.killed && !trashedIds.isEmpty() && trashedIds.size() < Total - Kept)
+            ++midway;
+        // The run again (the first archive's name is taken if it was written): it completes.
+        const Run again = cli(cleanupArguments(QStringLiteral("second.zst")));
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(live(), Kept);
+        QCOMPARE(trashed(), Total - Kept);
+        QVERIFY(archived().contains(ids(QStringLiteral("deleted_at IS NOT NULL"))));
+        verifyClean();
+        if (QTest::currentTestFailed()) {
+            qWarning("failed at the kill after %d ms (seed %u)", point, m_seed);
+            return;
+        }
+    }
+    qInfo("%d kill points over %d ms; %d landed within the trash phase", m_points, runMs, midway);
+}
+
+void TestFaults::killedPurge()
+{
+    const auto prepare = [&] {
+        freshStore();
+        QDir(m_files->path()).removeRecursively();
+        QDir().mkpath(m_files->path());
+        const Run cleaned = cli(cleanupArguments(QStringLiteral("archive.zst")));
+        QVERIFY2(cleaned.exitCode == 0, qPrintable(cleaned.err));
+    };
+    // Built after prepare(): each fresh store has a path of its own.
+    const auto purge = [&] {
+        return connection()
+            + QStringList { QStringLiteral("trash"), QStringLiteral("purge"), QStringLiteral("--tenant"), m_tenant,
+                  QStringLiteral("--older-than"), QStringLiteral("0"), QStringLiteral("--batch-size"),
+                  QStringLiteral("10"), QStringLiteral("--quiet") };
+    };
+    prepare();
+    QElapsedTimer timer;
+    timer.start();
+    const Run whole = cli(purge());
+    QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+    const int runMs = int(timer.elapsed());
+    int midway = 0;
+    for (const int point : killPoints(runMs)) {
+        prepare();
+        const QSet<QString> before = ids(QStringLiteral("1 = 1"));
+        const QSet<QString> inArchive = archived();
+        killAfter(purge(), point);
+        settle();
+        // Every row is live, trashed, or purged with an audit row of its batch; none purged unarchived.
+        const qint64 purged = purgedInAudit();
+        QCOMPARE(live() + trashed() + purged, Total);
+        const QSet<QString> gone = before - ids(QStringLiteral("1 = 1"));
+        QCOMPARE(gone.size(), purged);
+        QVERIFY(inArchive.contains(gone));
+        if (purged > 0 && purged < Total - Kept)
+            ++midway;
+        const Run again = cli(purge());
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(live(), Kept);
+        QCOMPARE(trashed(), 0);
+        QCOMPARE(purgedInAudit(), Total - Kept);
+        verifyClean();
+        if (QTest::currentTestFailed()) {
+            qWarning("failed at the kill after %d ms (seed %u)", point, m_seed);
+            return;
+        }
+    }
+    qInfo("%d kill points over %d ms; %d landed between batches", m_points, runMs, midway);
+}
+
+void TestFaults::killedImport()
+{
+    // What a cleanup archived and a purge removed comes back by import: all of it or none.
+    QString archive;
+    const auto prepare = [&] {
+        freshStore();
+        QDir(m_files->path()).removeRecursively();
+        QDir().mkpath(m_files->path());
+        archive = m_files->filePath(QStringLiteral("archive.zst"));
+        QVERIFY(cli(cleanupArguments(QStringLiteral("archive.zst"))).exitCode == 0);
+        QVERIFY(cli(connection()
+                    + QStringList { QStringLiteral("trash"), QStringLiteral("purge"), QStringLiteral("--tenant"),
+                        m_tenant, QStringLiteral("--older-than"), QStringLiteral("0"), QStringLiteral("--quiet") })
+                    .exitCode
+            == 0);
+        QCOMPARE(live(), Kept);
+    };
+    prepare();
+    QElapsedTimer timer;
+    timer.start();
+    const Run whole = cli(connection() + QStringList { QStringLiteral("import"), archive });
+    QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+    const int runMs = int(timer.elapsed());
+    for (const int point : killPoints(runMs)) {
+        prepare();
+        killAfter(connection() + QStringList { QStringLiteral("import"), archive }, point);
+        settle();
+        const qint64 rows = live() + trashed();
+        QVERIFY2(rows == Kept || rows == Total, qPrintable(QStringLiteral("%1 rows after the kill").arg(rows)));
+        const Run again = cli(connection() + QStringList { QStringLiteral("import"), archive });
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(live() + trashed(), Total);
+        verifyClean();
+        if (QTest::currentTestFailed()) {
+            qWarning("failed at the kill after %d ms (seed %u)", point, m_seed);
+            return;
+        }
+    }
+}
+
+void TestFaults::killedScheduleRunner()
+{
+    // A cleanup schedule, due now. A runner killed while it works must not block it: after the lease (1 s here) the
+    // next runner marks the run failed ("runner vanished") and runs the occurrence again.
+    const auto prepare = [&] {
+        freshStore();
+        Schedule s;
+        s.id = QStringLiteral("sch-cleanup");
+        s.tenant = m_tenant;
+        s.name = QStringLiteral("Accounts");
+        s.cron = QStringLiteral("0 3 * * *");
+        s.timeZone = QStringLiteral("Asia/Bangkok");
+        s.action.type = ScheduleAction::Type::Cleanup;
+        s.action.kind = QStringLiteral("account");
+        RetentionPolicy policy;
+        policy.kind = QStringLiteral("account");
+        policy.keepLast = 1;
+        s.action.policy = policy;
+        s.nextRunAt = QDateTime::currentMSecsSinceEpoch() - 60'000;
+        QVERIFY(m_store->maintenance().saveSchedule(s, QStringLiteral("test")));
+    };
+    const auto runDue = [&] {
+        return connection()
+            + QStringList { QStringLiteral("schedule"), QStringLiteral("run-due"), QStringLiteral("--lease"),
+                  QStringLiteral("1"), QStringLiteral("--quiet") };
+    };
+    prepare();
+    QElapsedTimer timer;
+    timer.start();
+    const Run whole = cli(runDue());
+    QVERIFY2(whole.exitCode == 0, qPrintable(whole.out + whole.err));
+    const int runMs = int(timer.elapsed());
+    int vanished = 0;
+    for (const int point : killPoints(runMs)) {
+        prepare();
+        killAfter(runDue(), point);
+        settle();
+        QCOMPARE(live() + trashed(), Total);
+        // Run again until the occurrence has run: at once when the kill left no lease, after it expires otherwise.
+        QTRY_VERIFY_WITH_TIMEOUT(cli(runDue()).exitCode == 0
+                && scalar(QStringLiteral("SELECT COUNT(*) FROM schedule_runs WHERE outcome = 'succeeded'")) == 1,
+            15000);
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schedule_runs WHERE outcome = 'running'")), 0);
+        const qint64 failed = scalar(QStringLiteral(
+            "SELECT COUNT(*) FROM schedule_runs WHERE outcome = 'failed' AND error LIKE 'runner vanished%'"));
+        QCOMPARE(failed,
+            scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'schedule.lease_expired'")));
+        vanished += int(failed);
+        QCOMPARE(live(), Kept);
+        QCOMPARE(trashed(), Total - Kept);
+        auto stored = m_store->maintenance().schedule(QStringLiteral("sch-cleanup"));
+        QVERIFY(stored && stored->nextRunAt && *stored->nextRunAt > QDateTime::currentMSecsSinceEpoch());
+        verifyClean();
+        if (QTest::currentTestFailed()) {
+            qWarning("failed at the kill after %d ms (seed %u)", point, m_seed);
+            return;
+        }
+    }
+    qInfo("%d kill points over %d ms; %d left a vanished runner behind", m_points, runMs, vanished);
+}
+
+void TestFaults::fullDiskDuringArchive()
+{
+    // The archive cannot grow past 16 KB (RLIMIT_FSIZE, as a full disk would stop it): the cleanup says so, and
+    // neither the archive nor a trashed row is left behind.
+    freshStore();
+    // The limit is per file: SQLite's write-ahead log starts empty (this process's connection closed, the log folded
+    // in), so the database's own few pages fit and the archive, far larger, does not.
+    m_store.reset();
+    if (m_spec.backend == ConnectionSpec::Backend::SQLite) {
+        TestSupport::SideConnection side(m_spec);
+        QSqlQuery query(side.db());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    }
+    QProcess process;
+    process.setChildProcessModifier([] {
+        ::signal(SIGXFSZ, SIG_IGN); // the write then fails with EFBIG instead of killing the process
+        rlimit limit { 48 * 1024, 48 * 1024 };
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    process.start(QStringLiteral(SNAPSCOPE_CLI_PATH), cleanupArguments(QStringLiteral("full.zst")));
+    const Run run = finish(process, false);
+    QVERIFY2(run.exitCode != 0 && run.exitCode != -2, qPrintable(run.err));
+    const QStringList lines = run.err.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.first().contains(QStringLiteral("File too large")), qPrintable(run.err));
+    QVERIFY(!run.err.contains(QStringLiteral("canceled by application")));
+    QCOMPARE(QDir(m_files->path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    auto reopened = openSnapshotStore(m_spec);
+    QVERIFY(reopened);
+    m_store = std::move(reopened).value();
+    QCOMPARE(trashed(), 0);
+    QCOMPARE(live(), Total);
+    verifyClean();
+}
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"
