@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -65,13 +66,15 @@ Result<CleanupReport> CleanupRunner::run(
     }
 
     const EpochMs at = QDateTime::currentMSecsSinceEpoch();
+    // Recorded with each row: its purge waits on this file.
+    const QString archivedIn = options.archivePath.isEmpty() ? QString() : QFileInfo(options.archivePath).absoluteFilePath();
     const int batch = std::max(1, options.batchSize);
     for (qsizetype first = 0; first < ids.size(); first += batch) {
         if (progress && !progress(QStringLiteral("trash"), first, ids.size())) {
             report.cancelled = true;
             break;
         }
-        auto moved = maintenance.trash(ids.mid(first, batch), at);
+        auto moved = maintenance.trash(ids.mid(first, batch), at, archivedIn);
         if (!moved) {
             (void)finish(QStringLiteral("failed"), moved.error().message);
             return moved.error();

@@ -8,6 +8,7 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <fcntl.h>
@@ -167,7 +168,11 @@ Result<qint64> SnapshotArchive::write(
     return written;
 }
 
-Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString &path)
+namespace {
+
+// Streams an archive's decompressed bytes to `sink` (which returns an error to stop); zstd checks every frame's
+// checksum on the way. An error names the file.
+Status decompress(const QString &path, const std::function<Status(const char *data, qsizetype size)> &sink)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -175,12 +180,7 @@ Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString
     std::unique_ptr<ZSTD_DStream, DStreamFree> stream(ZSTD_createDStream());
     QByteArray in(qsizetype(ZSTD_DStreamInSize()), Qt::Uninitialized);
     QByteArray out(qsizetype(ZSTD_DStreamOutSize()), Qt::Uninitialized);
-    QByteArray text;
     size_t lastResult = 0;
-    // A line is one snapshot: one longer than a payload may be is refused while reading, not after holding it all.
-    constexpr qint64 MaxLineBytes = PayloadCodec::MaxPayloadBytes + 1024 * 1024;
-    qsizetype lineStart = 0;
-    qsizetype lines = 1;
     while (true) {
         const qint64 n = file.read(in.data(), in.size());
         if (n < 0)
@@ -196,23 +196,54 @@ Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString
                     QStringLiteral("%1 is not a readable .ndjson.zst archive (%2)")
                         .arg(path, QString::fromUtf8(ZSTD_getErrorName(lastResult))) };
             }
-            text.append(out.constData(), qsizetype(output.pos));
-            for (qsizetype newline = text.indexOf('\n', text.size() - qsizetype(output.pos)); newline >= 0;
-                newline = text.indexOf('\n', newline + 1)) {
-                lineStart = newline + 1;
-                ++lines;
-            }
-            if (text.size() - lineStart > MaxLineBytes)
-                return Error { Error::Code::Invalid,
-                    QStringLiteral("%1, line %2: longer than the %3 bytes a snapshot may have")
-                        .arg(path)
-                        .arg(lines)
-                        .arg(PayloadCodec::MaxPayloadBytes) };
+            if (Status taken = sink(out.constData(), qsizetype(output.pos)); !taken)
+                return taken;
         }
     }
     if (lastResult != 0)
         return Error { Error::Code::CorruptFrame,
             QStringLiteral("%1 ends in the middle of its zstd stream").arg(path) };
+    return {};
+}
+
+} // namespace
+
+Result<qint64> SnapshotArchive::countLines(const QString &path)
+{
+    qint64 lines = 0;
+    Status read = decompress(path, [&](const char *data, qsizetype size) -> Status {
+        lines += std::count(data, data + size, '\n');
+        return {};
+    });
+    if (!read)
+        return read.error();
+    return lines;
+}
+
+Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString &path)
+{
+    QByteArray text;
+    // A line is one snapshot: one longer than a payload may be is refused while reading, not after holding it all.
+    constexpr qint64 MaxLineBytes = PayloadCodec::MaxPayloadBytes + 1024 * 1024;
+    qsizetype lineStart = 0;
+    qsizetype lines = 1;
+    Status decompressed = decompress(path, [&](const char *data, qsizetype size) -> Status {
+        text.append(data, size);
+        for (qsizetype newline = text.indexOf('\n', text.size() - size); newline >= 0;
+            newline = text.indexOf('\n', newline + 1)) {
+            lineStart = newline + 1;
+            ++lines;
+        }
+        if (text.size() - lineStart > MaxLineBytes)
+            return Error { Error::Code::Invalid,
+                QStringLiteral("%1, line %2: longer than the %3 bytes a snapshot may have")
+                    .arg(path)
+                    .arg(lines)
+                    .arg(PayloadCodec::MaxPayloadBytes) };
+        return {};
+    });
+    if (!decompressed)
+        return decompressed.error();
 
     QList<MaintenanceStore::ArchivedRow> rows;
     qsizetype lineNumber = 0;

@@ -58,10 +58,27 @@ Result<qint64> TrashBin::purge(EpochMs before, int days, const Progress &progres
     int batches = 0;
     std::optional<Error> error;
     bool cancelled = false;
+    // A row whose cleanup asked for an archive goes only while that archive reads whole (every zstd frame checked)
+    // and holds at least as many lines as rows name it; otherwise the rows stay, and the purge says why.
+    auto archives = m_store.maintenance().trashArchives(m_tenant, before);
+    if (!archives)
+        return archives.error();
+    QStringList goodArchives, keptBecause;
+    qint64 kept = 0;
+    for (const auto &[path, rows] : std::as_const(*archives)) {
+        auto lines = SnapshotArchive::countLines(path);
+        if (lines && *lines >= rows) {
+            goodArchives.append(path);
+            continue;
+        }
+        kept += rows;
+        keptBecause.append(lines ? QStringLiteral("%1 holds %2 lines for %3 snapshots").arg(path).arg(*lines).arg(rows)
+                                 : lines.error().message);
+    }
     while (true) {
         AuditEntry batchEntry = entry;
         batchEntry.details.insert(QStringLiteral("batch"), batches + 1);
-        auto batch = m_store.maintenance().purge(m_tenant, before, m_batchSize, batchEntry);
+        auto batch = m_store.maintenance().purge(m_tenant, before, m_batchSize, batchEntry, goodArchives);
         if (!batch) {
             error = batch.error();
             break;
@@ -75,6 +92,11 @@ Result<qint64> TrashBin::purge(EpochMs before, int days, const Progress &progres
             break;
         }
     }
+    if (!error && !cancelled && kept > 0)
+        error = Error { Error::Code::Io,
+            QStringLiteral("kept %1 snapshot(s) in the trash: their archive cannot be read whole (%2)")
+                .arg(kept)
+                .arg(keptBecause.join(QStringLiteral("; "))) };
     if (error || cancelled || batches == 0) {
         // The batches' own rows count what went ("purged"); this one names the run's total apart, so the log adds up.
         entry.details.insert(QStringLiteral("purged_total"), purged);

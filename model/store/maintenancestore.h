@@ -31,13 +31,19 @@ public:
         = 0;
 
     // --- the trash. Each call is one transaction: all of its rows or none.
-    // Moves live, unpinned snapshots of the list to the trash; returns how many moved.
-    virtual Result<qint64> trash(const QList<QUuid> &ids, EpochMs at) = 0;
+    // Moves live, unpinned snapshots of the list to the trash; returns how many moved. `archivedIn` (an archive's
+    // absolute path) is recorded with each row: a purge deletes it only while that archive reads whole.
+    virtual Result<qint64> trash(const QList<QUuid> &ids, EpochMs at, const QString &archivedIn = {}) = 0;
     virtual Result<qint64> restore(const QStringList &ids) = 0;
     // Deletes at most `limit` snapshots trashed before `trashedBefore`; returns how many went. When any went, `audit`
     // is written in the same transaction with their count in its details ("purged"): a purge killed between batches
     // leaves a row for every batch it deleted.
-    virtual Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit) = 0;
+    // Rows trashed with an archive are deleted only when their archive is among `goodArchives`.
+    virtual Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit,
+        const QStringList &goodArchives)
+        = 0;
+    // The archives the purgeable rows were trashed with, and how many rows name each.
+    virtual Result<QList<std::pair<QString, qint64>>> trashArchives(const QString &tenant, EpochMs trashedBefore) = 0;
     virtual Result<qint64> trashCount(const QString &tenant, std::optional<EpochMs> trashedBefore = {}) = 0;
     // Puts archived snapshots back as they were (ids, versions, checksums); rows already present are skipped.
     // Returns how many were inserted.

@@ -302,7 +302,7 @@ Result<RetentionCandidates> SqlMaintenanceStore::retentionCandidates(
 
 // ---- the trash
 
-Result<qint64> SqlMaintenanceStore::trash(const QList<QUuid> &ids, EpochMs at)
+Result<qint64> SqlMaintenanceStore::trash(const QList<QUuid> &ids, EpochMs at, const QString &archivedIn)
 {
     if (ids.isEmpty())
         return qint64(0);
@@ -311,22 +311,44 @@ Result<qint64> SqlMaintenanceStore::trash(const QList<QUuid> &ids, EpochMs at)
     for (const QUuid &id : ids)
         text.append(id.toString(QUuid::WithoutBraces));
     // Pinned rows are re-checked here: a pin set after the plan was made still wins.
-    return changeRows(QStringLiteral("UPDATE snapshots SET deleted_at = ? WHERE id IN %1 AND deleted_at IS NULL "
-                                     "AND pinned = ?")
+    return changeRows(QStringLiteral("UPDATE snapshots SET deleted_at = ?, archived_in = ? WHERE id IN %1 AND "
+                                     "deleted_at IS NULL AND pinned = ?")
                           .arg(idListParameter()),
-        { at, idListValue(text), false }, QStringLiteral("moving snapshots to the trash"));
+        { at, nullIfEmpty(archivedIn), idListValue(text), false }, QStringLiteral("moving snapshots to the trash"));
 }
 
 Result<qint64> SqlMaintenanceStore::restore(const QStringList &ids)
 {
     if (ids.isEmpty())
         return qint64(0);
-    return changeRows(QStringLiteral("UPDATE snapshots SET deleted_at = NULL WHERE id IN %1 AND deleted_at IS NOT NULL")
+    return changeRows(QStringLiteral("UPDATE snapshots SET deleted_at = NULL, archived_in = NULL WHERE id IN %1 AND "
+                                     "deleted_at IS NOT NULL")
                           .arg(idListParameter()),
         { idListValue(ids) }, QStringLiteral("restoring snapshots from the trash"));
 }
 
-Result<qint64> SqlMaintenanceStore::purge(const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit)
+Result<QList<std::pair<QString, qint64>>> SqlMaintenanceStore::trashArchives(
+    const QString &tenant, EpochMs trashedBefore)
+{
+    auto db = m_store.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    if (!execWith(query,
+            QStringLiteral("SELECT archived_in, COUNT(*) FROM snapshots WHERE tenant_id = ? AND deleted_at IS NOT NULL "
+                           "AND deleted_at < ? AND archived_in IS NOT NULL GROUP BY archived_in ORDER BY archived_in"),
+            { tenant, trashedBefore }))
+        return m_store.errorFrom(QStringLiteral("reading the trash's archives"), query);
+    QList<std::pair<QString, qint64>> archives;
+    while (query.next())
+        archives.append({ query.value(0).toString(), query.value(1).toLongLong() });
+    if (SqlValues::failedReading(query))
+        return m_store.errorFrom(QStringLiteral("reading the trash's archives"), query);
+    return archives;
+}
+
+Result<qint64> SqlMaintenanceStore::purge(
+    const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit, const QStringList &goodArchives)
 {
     auto dbResult = m_store.db();
     if (!dbResult)
@@ -335,12 +357,24 @@ Result<qint64> SqlMaintenanceStore::purge(const QString &tenant, EpochMs trashed
     if (Status begun = m_store.m_dialect.beginWrite(db); !begun)
         return begun.error();
     QSqlQuery query(db);
-    // A base that a delta still builds on stays until the delta is gone (a later batch or run purges it then).
+    // A base that a delta still builds on stays until the delta is gone (a later batch or run purges it then). A row
+    // trashed with an archive goes only while that archive reads whole.
+    QStringList placeholders;
+    QVariantList values { tenant, trashedBefore };
+    for (const QString &archive : goodArchives) {
+        placeholders.append(QStringLiteral("?"));
+        values.append(archive);
+    }
+    values.append(limit);
+    const QString archived = placeholders.isEmpty()
+        ? QStringLiteral("s.archived_in IS NULL")
+        : QStringLiteral("(s.archived_in IS NULL OR s.archived_in IN (%1))").arg(placeholders.join(u','));
     if (!execWith(query,
             QStringLiteral("DELETE FROM snapshots WHERE id IN (SELECT id FROM snapshots s WHERE tenant_id = ? "
-                           "AND deleted_at IS NOT NULL AND deleted_at < ? AND NOT EXISTS (SELECT 1 FROM "
-                           "snapshots c WHERE c.base_id = s.id) LIMIT ?)"),
-            { tenant, trashedBefore, limit })) {
+                           "AND deleted_at IS NOT NULL AND deleted_at < ? AND %1 AND NOT EXISTS (SELECT 1 FROM "
+                           "snapshots c WHERE c.base_id = s.id) LIMIT ?)")
+                .arg(archived),
+            values)) {
         const Error error = m_store.errorFrom(QStringLiteral("purging the trash"), query);
         query.finish();
         db.rollback();

@@ -20,9 +20,11 @@ public:
     Status saveRetentionPolicy(const QString &tenant, const RetentionPolicy &policy, const QString &actor) override;
     Result<RetentionCandidates> retentionCandidates(
         const QString &tenant, const QString &kind, const std::function<bool()> &cancelled) override;
-    Result<qint64> trash(const QList<QUuid> &ids, EpochMs at) override;
+    Result<qint64> trash(const QList<QUuid> &ids, EpochMs at, const QString &archivedIn) override;
     Result<qint64> restore(const QStringList &ids) override;
-    Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit) override;
+    Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit,
+        const QStringList &goodArchives) override;
+    Result<QList<std::pair<QString, qint64>>> trashArchives(const QString &tenant, EpochMs trashedBefore) override;
     Result<qint64> trashCount(const QString &tenant, std::optional<EpochMs> trashedBefore) override;
     Result<qint64> importArchived(const QList<ArchivedRow> &rows) override;
     Result<QList<Schedule>> schedules(const QString &tenant) override;

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void killedImport();
     void killedScheduleRunner();
     void fullDiskDuringArchive();
+    void purgeWaitsForTheArchive();
 
 private:
     // A fresh store with Total account snapshots, Entities of them the newest of their entity.
@@ -479,6 +480,50 @@ void TestFaults::fullDiskDuringArchive()
     QCOMPARE(trashed(), 0);
     QCOMPARE(live(), Total);
     verifyClean();
+}
+
+void TestFaults::purgeWaitsForTheArchive()
+{
+    // A trashed row whose cleanup asked for an archive is purged only while that archive reads whole.
+    freshStore();
+    QDir(m_files->path()).removeRecursively();
+    QDir().mkpath(m_files->path());
+    const Run cleaned = cli(cleanupArguments(QStringLiteral("archive.zst")));
+    QVERIFY2(cleaned.exitCode == 0, qPrintable(cleaned.err));
+    const QString archive = m_files->filePath(QStringLiteral("archive.zst"));
+    const QString aside = m_files->filePath(QStringLiteral("aside.bin"));
+    const QStringList purge = connection()
+        + QStringList { QStringLiteral("trash"), QStringLiteral("purge"), QStringLiteral("--tenant"), m_tenant,
+              QStringLiteral("--older-than"), QStringLiteral("0"), QStringLiteral("--quiet") };
+    // Moved away: nothing goes.
+    QVERIFY(QFile::rename(archive, aside));
+    const Run missing = cli(purge);
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains(QStringLiteral("kept %1 snapshot(s) in the trash: their archive cannot be read "
+                                                 "whole (cannot read %2")
+                                      .arg(Total - Kept)
+                                      .arg(archive)),
+        qPrintable(missing.err));
+    QCOMPARE(trashed(), Total - Kept);
+    // Cut short: nothing goes either.
+    {
+        QFile whole(aside);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        QFile cut(archive);
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(whole.read(whole.size() / 2));
+    }
+    const Run damaged = cli(purge);
+    QCOMPARE(damaged.exitCode, 1);
+    QVERIFY2(damaged.err.contains(QStringLiteral("ends in the middle of its zstd stream")), qPrintable(damaged.err));
+    QCOMPARE(trashed(), Total - Kept);
+    // Back whole: the purge goes through.
+    QVERIFY(QFile::remove(archive));
+    QVERIFY(QFile::rename(aside, archive));
+    const Run whole = cli(purge);
+    QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+    QCOMPARE(trashed(), 0);
+    QCOMPARE(live(), Kept);
 }
 
 QTEST_GUILESS_MAIN(TestFaults)

@@ -17,7 +17,7 @@
 
 namespace {
 
-constexpr int LatestVersion = 9;
+constexpr int LatestVersion = 10;
 
 QByteArray fileDigest(const QString &path)
 {
@@ -103,8 +103,11 @@ void TestMigrations::checkTables(const ConnectionSpec &spec)
     QCOMPARE(query.value(0).toInt(), 8);
     QCOMPARE(query.value(1).toString(), QStringLiteral("snapshot_seals"));
     QVERIFY(query.next());
-    QCOMPARE(query.value(0).toInt(), LatestVersion);
+    QCOMPARE(query.value(0).toInt(), 9);
     QCOMPARE(query.value(1).toString(), QStringLiteral("dictionary_checksums"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), LatestVersion);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("trash_archives"));
     QVERIFY(!query.next());
 }
 
@@ -167,15 +170,15 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
         QVERIFY(
             query.exec(QStringLiteral("PRAGMA journal_mode=DELETE"))); // fold the WAL in, so the file is all there is
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (10, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (11, 'future', 0)")));
     }
     const QByteArray before = fileDigest(path);
     const QDateTime modified = QFileInfo(path).lastModified();
     auto refused = openSnapshotStore(spec, {});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("10"))
-            && refused.error().message.contains(QStringLiteral("(9)")),
+    QVERIFY2(refused.error().message.contains(QStringLiteral("11"))
+            && refused.error().message.contains(QStringLiteral("(10)")),
         qPrintable(refused.error().message));
     QCOMPARE(fileDigest(path), before);
     QCOMPARE(QFileInfo(path).lastModified(), modified);
@@ -218,6 +221,7 @@ void TestMigrations::upgradeToSixSummarizesOrdersAgain()
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_pending_seal")));
         QVERIFY(query.exec(QStringLiteral("ALTER TABLE snapshots DROP COLUMN seal")));
         QVERIFY(query.exec(QStringLiteral("ALTER TABLE zstd_dictionaries DROP COLUMN checksum")));
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE snapshots DROP COLUMN archived_in")));
         QVERIFY(query.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 6")));
     }
     auto store = openSnapshotStore(spec, {});
@@ -295,7 +299,7 @@ void TestMigrations::postgresFromEmptyAndNewerSchema()
         TestSupport::SideConnection side(*pg);
         QSqlQuery query(side.db());
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (10, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (11, 'future', 0)")));
     }
     auto refused = openSnapshotStore(*pg, {});
     QVERIFY(!refused.ok());
