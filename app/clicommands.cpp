@@ -614,25 +614,11 @@ int Cli::demo()
         return written(*created, spec->displayName());
     }
 
-    // An existing database (or PostgreSQL) is filled in place, if it holds no snapshots yet.
-    auto store = openStore(true);
-    if (!store)
-        return fail(store.error());
-    auto existing = (*store)->kindStats(QString());
-    if (!existing)
-        return fail(existing.error());
-    qint64 count = 0;
-    for (const KindStats &k : *existing)
-        count += k.count;
-    if (count > 0) {
-        return fail(QStringLiteral("%1 already holds %2 snapshots; demo data goes into a new database")
-                        .arg((*store)->connection().displayName())
-                        .arg(count));
-    }
-    auto filled = DemoGenerator(**store, options).run(report);
+    // An existing database (or PostgreSQL) is filled in place, if it holds no snapshots yet or an interrupted fill.
+    auto filled = fillDemoInPlace(*spec, options, report);
     if (!filled)
         return fail(filled.error());
-    return written(*filled, (*store)->connection().displayName());
+    return written(*filled, spec->displayName());
 }
 
 QJsonObject headerJson(const SnapshotHeader &h)
@@ -754,6 +740,13 @@ int Cli::verify()
         return fail(problems.error());
     for (const QString &problem : std::as_const(*problems))
         err() << "verify: the database's own check: " << QString(problem).replace(u'\n', u' ') << Qt::endl;
+    // A demo fill that was interrupted left a database that is incomplete, however sound each row of it is.
+    auto interrupted = interruptedDemoFill(**store);
+    if (!interrupted)
+        return fail(interrupted.error());
+    if (*interrupted)
+        err() << "verify: the demo fill started at " << IsoTime::toUtcSeconds(**interrupted)
+              << " did not finish: the database is incomplete (run demo again to replace it)" << Qt::endl;
     // Named once here; the payloads that need one say so below.
     const QStringList damagedDictionaries = (*store)->codec().damagedDictionaries();
     for (const QString &damaged : damagedDictionaries)
@@ -798,8 +791,8 @@ int Cli::verify()
     else if (checked != expected)
         out() << " (the store changed while it was checked)";
     out() << Qt::endl;
-    return corrupt > 0 || unreadable || !problems->isEmpty() || !damagedDictionaries.isEmpty() ? CliExit::Integrity
-                                                                                                 : CliExit::Ok;
+    const bool damaged = corrupt > 0 || unreadable || !problems->isEmpty() || !damagedDictionaries.isEmpty();
+    return damaged || *interrupted ? CliExit::Integrity : CliExit::Ok;
 }
 
 int Cli::stats()

@@ -1374,6 +1374,76 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
     return report;
 }
 
+Result<std::optional<EpochMs>> interruptedDemoFill(SnapshotStore &store)
+{
+    AuditQuery query;
+    query.action = QStringLiteral("demo");
+    query.limit = 1;
+    auto newest = store.maintenance().auditLog(query);
+    if (!newest)
+        return newest.error();
+    if (!newest->isEmpty() && newest->constFirst().action == u"demo.start")
+        return std::optional<EpochMs>(newest->constFirst().at);
+    return std::optional<EpochMs>();
+}
+
+Result<DemoReport> fillDemoInPlace(
+    const ConnectionSpec &spec, const DemoOptions &options, const DemoGenerator::Progress &progress)
+{
+    OpenOptions open;
+    open.createSchema = true;
+    {
+        auto store = openSnapshotStore(spec, open);
+        if (!store)
+            return store.error();
+        auto interrupted = interruptedDemoFill(**store);
+        if (!interrupted)
+            return interrupted.error();
+        if (*interrupted) {
+            AuditEntry discard;
+            discard.actor = QStringLiteral("system");
+            discard.action = QStringLiteral("demo.discard");
+            discard.details = { { QStringLiteral("interrupted_fill_started_at"), **interrupted } };
+            if (Status discarded = (*store)->discardEverything(discard); !discarded)
+                return discarded.error();
+        } else {
+            auto existing = (*store)->kindStats(QString());
+            if (!existing)
+                return existing.error();
+            qint64 count = 0;
+            for (const KindStats &k : std::as_const(*existing))
+                count += k.count;
+            if (count > 0) // not bad usage: the database is not one a demo may go into
+                return Error { Error::Code::Database,
+                    QStringLiteral("%1 already holds %2 snapshots; demo data goes into a new database")
+                        .arg(spec.displayName())
+                        .arg(count) };
+        }
+    } // a discarded store's dictionaries and tenants are forgotten with it
+    auto store = openSnapshotStore(spec, open);
+    if (!store)
+        return store.error();
+    AuditEntry entry;
+    entry.actor = QStringLiteral("system");
+    entry.action = QStringLiteral("demo.start");
+    entry.outcome = QStringLiteral("started");
+    entry.details = { { QStringLiteral("seed"), QString::number(options.seed) },
+        { QStringLiteral("scale"), options.scale == DemoOptions::Scale::Large ? QStringLiteral("large")
+                                                                              : QStringLiteral("small") } };
+    if (Status started = (*store)->maintenance().audit(entry); !started)
+        return started.error();
+    auto report = DemoGenerator(**store, options).run(progress);
+    if (!report)
+        return report; // demo.start stays the newest: the fill reads as interrupted, and the next one replaces it
+    entry.action = QStringLiteral("demo");
+    entry.outcome = QStringLiteral("ok");
+    entry.at = 0;
+    entry.details.insert(QStringLiteral("snapshots"), report->snapshots);
+    if (Status finished = (*store)->maintenance().audit(entry); !finished)
+        return finished.error();
+    return report;
+}
+
 Result<DemoReport> createDemoSqliteFile(
     const QString &path, const DemoOptions &options, const DemoGenerator::Progress &progress)
 {

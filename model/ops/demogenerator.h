@@ -4,9 +4,11 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 #include "domain/error.h"
 #include "domain/snapshot.h"
+#include "store/connectionspec.h"
 
 class SnapshotStore;
 
@@ -66,3 +68,12 @@ private:
 // replaces. Fails when `path` exists.
 Result<DemoReport> createDemoSqliteFile(
     const QString &path, const DemoOptions &options, const DemoGenerator::Progress &progress = {});
+
+// Fills an existing database (PostgreSQL, or an SQLite file that exists) in place. Its many transactions are
+// bracketed by audit rows, demo.start and demo: a database whose last demo.start has no demo after it holds an
+// interrupted fill, which verify reports and the next fill discards (every table emptied in one transaction) before
+// it starts again. Any other database with snapshots is refused. The store is opened here, `spec` naming it.
+Result<DemoReport> fillDemoInPlace(
+    const ConnectionSpec &spec, const DemoOptions &options, const DemoGenerator::Progress &progress = {});
+// When the database holds an interrupted demo fill: when it started, as the audit log says.
+Result<std::optional<EpochMs>> interruptedDemoFill(SnapshotStore &store);

@@ -100,6 +100,9 @@ public:
     // Events, point-in-time sources, snapshot strategies and delta storage.
     virtual HistoryStore &history() = 0;
 
+    // Empties every table but the schema's own and the audit log (append-only), and writes `why` to the log, in one
+    // transaction: an interrupted demo fill is replaced this way.
+    virtual Status discardEverything(const AuditEntry &why) = 0;
     // Closes the calling thread's connection: a thread of one's own (not the pools below) calls it before it ends.
     virtual void releaseThreadConnection() = 0;
 

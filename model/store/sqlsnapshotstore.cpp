@@ -1404,6 +1404,58 @@ Status SqlSnapshotStore::setPinned(
     });
 }
 
+Status SqlSnapshotStore::discardEverything(const AuditEntry &why)
+{
+    auto dbResult = db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlDatabase &database = *dbResult;
+    QStringList tables;
+    {
+        QSqlQuery query(database);
+        if (!query.exec(m_dialect.listTablesSql()))
+            return errorFrom(QStringLiteral("listing the tables"), query);
+        while (query.next()) {
+            if (const QString name = query.value(0).toString(); name != u"schema_migrations" && name != u"audit_log")
+                tables.append(name);
+        }
+        if (SqlValues::failedReading(query))
+            return errorFrom(QStringLiteral("listing the tables"), query);
+    }
+    if (Status begun = m_dialect.beginWrite(database); !begun)
+        return begun.error();
+    QSqlQuery query(database);
+    const auto failed = [&](const QString &table) {
+        const Error error = errorFrom(QStringLiteral("emptying %1").arg(table), query);
+        query.finish();
+        database.rollback();
+        return error;
+    };
+    if (m_dialect.isSqlite()) {
+        // Foreign keys are checked at the commit, when every table is empty.
+        if (!query.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON")))
+            return failed(QStringLiteral("the tables"));
+        for (const QString &table : std::as_const(tables)) {
+            if (!query.exec(QStringLiteral("DELETE FROM \"%1\"").arg(table)))
+                return failed(table);
+        }
+    } else {
+        QStringList quoted;
+        for (const QString &table : std::as_const(tables))
+            quoted.append(u'"' + table + u'"');
+        if (!tables.isEmpty() && !query.exec(QStringLiteral("TRUNCATE %1").arg(quoted.join(u','))))
+            return failed(QStringLiteral("the tables"));
+    }
+    query.finish();
+    if (Status written = m_maintenance.writeAudit(database, why); !written) {
+        database.rollback();
+        return written.error();
+    }
+    if (!database.commit())
+        return Error { Error::Code::Database, database.lastError().text() };
+    return {};
+}
+
 Status SqlSnapshotStore::sealPending()
 {
     // Few or no rows: the partial index holds only the pending ones. Each batch is one transaction, so an

@@ -60,6 +60,7 @@ public:
     Result<QList<DictionaryInfo>> dictionaries() override;
     MaintenanceStore &maintenance() override { return m_maintenance; }
     void releaseThreadConnection() override { releaseConnection(); }
+    Status discardEverything(const AuditEntry &why) override;
     HistoryStore &history() override { return m_history; }
 
     // A delta chain longer than this is damage (a cycle), not data.
