@@ -103,6 +103,24 @@ private:
     bool m_open = false;
 };
 
+// The CLI's arguments naming the store of `spec` (the test server's libpq keywords for PostgreSQL).
+inline QStringList cliConnection(const ConnectionSpec &spec)
+{
+    if (spec.backend == ConnectionSpec::Backend::SQLite)
+        return { QStringLiteral("--db"), spec.sqlitePath };
+    return { QStringLiteral("--pg"), qEnvironmentVariable("SNAPSCOPE_TEST_PG") };
+}
+
+// One number from the database, read by a side connection; a query that fails is a broken test and ends it.
+inline qint64 scalar(const ConnectionSpec &spec, const QString &sql)
+{
+    SideConnection side(spec);
+    QSqlQuery query(side.db());
+    if (!query.exec(sql) || !query.next())
+        qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+    return query.value(0).toLongLong();
+}
+
 } // namespace TestSupport
 
 // For an executable whose every case needs PostgreSQL: exit 77 (CTest's skip) when none is configured and none is

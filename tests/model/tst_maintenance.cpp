@@ -94,18 +94,12 @@ void TestMaintenance::cleanup()
 
 QStringList TestMaintenance::cliConnection() const
 {
-    if (m_spec.backend == ConnectionSpec::Backend::SQLite)
-        return { QStringLiteral("--db"), m_spec.sqlitePath };
-    return { QStringLiteral("--pg"), qEnvironmentVariable("SNAPSCOPE_TEST_PG") };
+    return TestSupport::cliConnection(m_spec);
 }
 
 qint64 TestMaintenance::scalar(const QString &sql)
 {
-    TestSupport::SideConnection side(m_spec);
-    QSqlQuery query(side.db());
-    if (!query.exec(sql) || !query.next())
-        qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-    return query.value(0).toLongLong();
+    return TestSupport::scalar(m_spec, sql);
 }
 
 void TestMaintenance::putAccounts(int entities, int versions)
