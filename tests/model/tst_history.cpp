@@ -29,6 +29,7 @@ private Q_SLOTS:
     void timeBetweenTwoEventsGivesTheEarlierState();
     void incrementalChainsRoundTrip();
     void compactionRewritesAndWritesStrategySnapshots();
+    void interruptedReencodingIsFinished();
     void damagedDeltaIsNamed();
     void reconstructionSkipsACorruptSnapshot();
     void plannerKeepsBasesOfKeptDeltas();
@@ -248,6 +249,70 @@ void TestHistory::compactionRewritesAndWritesStrategySnapshots()
     auto entries = m_store->maintenance().auditLog(audit);
     QVERIFY(entries);
     QCOMPARE(entries->size(), 3);
+}
+
+void TestHistory::interruptedReencodingIsFinished()
+{
+    // 30 carts of 80 events with a snapshot every 10: 240 versions, 210 of them deltas once compacted (a keyframe
+    // every 100): enough patches to train the delta dictionary and re-encode them with it.
+    for (int i = 0; i < 30; ++i)
+        putAggregate(QStringLiteral("cart-r%1").arg(i), 80, 10, quint32(100 + i));
+    SnapshotStrategy strategy = SnapshotStrategy::defaultFor(m_kind);
+    strategy.incremental = true;
+    strategy.keyframeEvery = 100;
+    QVERIFY(m_store->history().saveStrategy(m_tenant, strategy, QStringLiteral("tester")));
+    SnapshotCompactor compactor(*m_store);
+    auto report = compactor.run(m_tenant, m_kind, {}, QStringLiteral("tester"), QStringLiteral("test"));
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+    QVERIFY(report->reencoded > 0);
+    const QString withDictionary
+        = PayloadCodec::dictionaryCodec(m_store->codec().activeDictionaryId(PayloadCodec::deltaKey(m_kind)));
+    SnapshotQuery query;
+    query.tenant = m_tenant;
+    query.kind = m_kind;
+    PageRequest request;
+    request.limit = 1000;
+    const auto deltas = [&] {
+        QList<SnapshotHeader> out;
+        auto page = m_store->listHeaders(query, request);
+        for (const SnapshotHeader &h : page ? page->headers : QList<SnapshotHeader>())
+            if (!h.baseId.isEmpty())
+                out.append(h);
+        return out;
+    };
+    // What a run killed while re-encoding leaves: the dictionary trained, half the patches on plain zstd still.
+    const QList<SnapshotHeader> stored = deltas();
+    QVERIFY(stored.size() >= 200);
+    const PayloadCodec plain;
+    {
+        TestSupport::SideConnection side(m_spec);
+        QSqlQuery update(side.db());
+        for (qsizetype i = 0; i < stored.size(); i += 2) {
+            const SnapshotHeader &h = stored.at(i);
+            QCOMPARE(h.codec, withDictionary);
+            auto blob = m_store->rawPayload(h.id);
+            QVERIFY(blob);
+            auto patch = m_store->codec().decode(h.codec, *blob, h.rawSize, QString());
+            QVERIFY(patch);
+            const EncodedPayload encoded = plain.encode(PayloadCodec::deltaKey(m_kind), *patch);
+            QCOMPARE(encoded.codec, QStringLiteral("zstd"));
+            update.prepare(QStringLiteral("UPDATE snapshots SET codec = ?, payload = ?, stored_size = ? WHERE id = ")
+                + side.uuid());
+            update.addBindValue(encoded.codec);
+            update.addBindValue(encoded.blob);
+            update.addBindValue(encoded.blob.size());
+            update.addBindValue(h.id);
+            QVERIFY(update.exec());
+        }
+    }
+    // The next run finishes the work (it used to return at once, the dictionary being there).
+    report = compactor.run(m_tenant, m_kind, {}, QStringLiteral("tester"), QStringLiteral("test"));
+    QVERIFY(report);
+    QCOMPARE(report->reencoded, int((stored.size() + 1) / 2));
+    for (const SnapshotHeader &h : deltas()) {
+        QCOMPARE(h.codec, withDictionary);
+        QVERIFY(m_store->load(h.id));
+    }
 }
 
 void TestHistory::damagedDeltaIsNamed()
