@@ -340,11 +340,54 @@ Error SqlSnapshotStore::errorFrom(const QString &what, const QSqlQuery &query) c
     if (m_dialect.isSqlite() && (error.nativeErrorCode().toInt() & 0xff) == 8) // SQLITE_READONLY
         return { Error::Code::Io,
             what + QStringLiteral(": the database is read-only here (its file or folder is not writable)") };
+    if (!m_dialect.isSqlite() && error.nativeErrorCode() == u"55P03") // lock_not_available, after lock_timeout
+        return { Error::Code::Database,
+            what + QStringLiteral(": PostgreSQL did not grant a lock within %1 s; %2")
+                      .arg(SqlDialect::BusyTimeoutMs / 1000)
+                      .arg(lockHolders()) };
     if (!m_dialect.isSqlite() && error.nativeErrorCode() == u"42501") // insufficient_privilege
         return { Error::Code::Database,
             what + QStringLiteral(": PostgreSQL role %1 lacks the right to do this (%2)")
                       .arg(m_spec.user, error.databaseText().trimmed()) };
     return { Error::Code::Database, what + QStringLiteral(": ") + error.text() };
+}
+
+QString SqlSnapshotStore::lockHolders() const
+{
+    // Asked on a connection of its own: the one that waited is in an aborted transaction now.
+    static QAtomicInt asked;
+    const QString name = m_connectionPrefix + QStringLiteral("locks-") + QString::number(++asked);
+    QString holders;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driverName(), name);
+        db.setHostName(m_spec.host);
+        db.setPort(m_spec.port);
+        db.setDatabaseName(m_spec.database);
+        db.setUserName(m_spec.user);
+        db.setPassword(m_spec.password);
+        db.setConnectOptions(QStringLiteral("connect_timeout=%1").arg(m_spec.connectTimeoutSeconds));
+        if (db.open()) {
+            QSqlQuery query(db);
+            // The sessions in a transaction on this database, oldest first: the lock is one of theirs.
+            if (query.exec(QStringLiteral(
+                    "SELECT pid, COALESCE(NULLIF(application_name, ''), 'an unnamed client'), COALESCE(usename, '?'), "
+                    "COALESCE(host(client_addr), 'local'), state, CAST(EXTRACT(EPOCH FROM now() - xact_start) AS "
+                    "bigint) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                    "AND xact_start IS NOT NULL ORDER BY xact_start LIMIT 3"))) {
+                QStringList sessions;
+                while (query.next())
+                    sessions.append(QStringLiteral("pid %1 (%2, user %3 from %4, %5, in a transaction for %6 s)")
+                                        .arg(query.value(0).toString(), query.value(1).toString(),
+                                            query.value(2).toString(), query.value(3).toString(),
+                                            query.value(4).toString(), query.value(5).toString()));
+                if (!sessions.isEmpty())
+                    holders = QStringLiteral("it is held by ") + sessions.join(QStringLiteral(", or "));
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return holders.isEmpty() ? QStringLiteral("the session holding it has ended; try again") : holders;
 }
 
 Status SqlSnapshotStore::loadTenants()
@@ -709,9 +752,11 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
     const SqlDialect &d = m_dialect;
 
     QSqlQuery latest(db);
-    latest.prepare(
-        QStringLiteral("SELECT version, id FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? "
-                       "ORDER BY version DESC LIMIT 1"));
+    // PostgreSQL parses a prepared statement at once, taking its table's lock: a held lock times out here.
+    if (!latest.prepare(
+            QStringLiteral("SELECT version, id FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? "
+                           "ORDER BY version DESC LIMIT 1")))
+        return errorFrom(QStringLiteral("reading the latest version"), latest);
     const int RowsPerStatement = d.insertRowsPerStatement();
     BulkInsert insert(db,
         QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, "

@@ -89,6 +89,7 @@ private:
     Result<QSqlDatabase> openConnection(const QString &name, bool readOnly);
     Status loadDictionaries();
     Status loadTenants();
+    QString lockHolders() const; // PostgreSQL: who holds the lock a statement waited for in vain
     Status sealPending(); // rows from before schema 8 get their seal (codec/snapshotseal.h)
     Status deferIndexes(); // private bulk load: drops the secondary indexes, keeping their SQL for finishBulkLoad()
     QString businessDay(const QString &tenant, EpochMs at);

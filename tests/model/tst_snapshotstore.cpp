@@ -76,6 +76,7 @@ private Q_SLOTS:
     void dictionariesSurviveReopen();
     void badIdsAreRefused();
     void aWriteLockHeldElsewhereIsNamed();
+    void aLockHeldOnPostgresIsNamed();
 
 private:
     Result<std::unique_ptr<SnapshotStore>> reopen();
@@ -760,6 +761,25 @@ void TestSnapshotStore::aWriteLockHeldElsewhereIsNamed()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("waiting"));
     QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+}
+
+void TestSnapshotStore::aLockHeldOnPostgresIsNamed()
+{
+    if (!m_postgres)
+        QSKIP("PostgreSQL's lock_timeout: SQLite's write lock has its own test");
+    // Another session holds the table; this one waits lock_timeout (10 s), then names the session.
+    TestSupport::SideConnection holder(m_spec);
+    QSqlQuery lock(holder.db());
+    QVERIFY(lock.exec(QStringLiteral("SET application_name = 'a long migration'")));
+    QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+    QVERIFY(lock.exec(QStringLiteral("LOCK TABLE snapshots IN ACCESS EXCLUSIVE MODE")));
+    auto put = m_store->put(order(QStringLiteral("ORD-LOCK"), T0, QStringLiteral("created")));
+    QVERIFY(!put);
+    QVERIFY2(put.error().message.contains(QStringLiteral("did not grant a lock within 10 s; it is held by pid ")),
+        qPrintable(put.error().message));
+    QVERIFY2(put.error().message.contains(QStringLiteral("(a long migration, user ")), qPrintable(put.error().message));
+    QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    QVERIFY(m_store->put(order(QStringLiteral("ORD-LOCK"), T0, QStringLiteral("created"))));
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestSnapshotStore, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")
