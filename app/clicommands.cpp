@@ -132,7 +132,8 @@ const QList<Command> &commands()
                            "| history ID."),
             { QStringLiteral("tenant"), QStringLiteral("from"), QStringLiteral("count"), QStringLiteral("tz"),
                 QStringLiteral("name"), QStringLiteral("cron"), QStringLiteral("kind"), QStringLiteral("targets"),
-                QStringLiteral("cleanup"), QStringLiteral("compact"), QStringLiteral("json"), QStringLiteral("lease") } },
+                QStringLiteral("cleanup"), QStringLiteral("compact"), QStringLiteral("json"),
+                QStringLiteral("lease") } },
         { QStringLiteral("state"),
             QStringLiteral(
                 "An event-sourced entity's state: state ENTITY --kind K (--at TIME | --version N) [--full]."),
@@ -308,9 +309,9 @@ int Cli::run(const QStringList &arguments)
         m_o.samples, m_o.dictSize, m_o.quiet, m_o.format, m_o.store, m_o.product, m_o.top, m_o.granularity,
         m_o.platform, m_o.handoff, m_o.allStores, m_o.date, m_o.keepLast, m_o.keepWithin, m_o.keepDaily, m_o.keepWeekly,
         m_o.keepMonthly, m_o.keepYearly, m_o.olderThan, m_o.archive, m_o.dryRun, m_o.yes, m_o.save, m_o.batchSize,
-        m_o.lease, m_o.count, m_o.tz, m_o.name, m_o.cron, m_o.targets, m_o.cleanup, m_o.action, m_o.compact, m_o.at, m_o.version,
-        m_o.full, m_o.bundle, m_o.pdf, m_o.role, m_o.find, m_o.hold, m_o.release, m_o.replay, m_o.mode, m_o.everyEvents,
-        m_o.everyHours, m_o.maxReplayBytes, m_o.incremental, m_o.keyframeEvery });
+        m_o.lease, m_o.count, m_o.tz, m_o.name, m_o.cron, m_o.targets, m_o.cleanup, m_o.action, m_o.compact, m_o.at,
+        m_o.version, m_o.full, m_o.bundle, m_o.pdf, m_o.role, m_o.find, m_o.hold, m_o.release, m_o.replay, m_o.mode,
+        m_o.everyEvents, m_o.everyHours, m_o.maxReplayBytes, m_o.incremental, m_o.keyframeEvery });
     m_parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see Commands)."));
 
     if (!m_parser.parse(arguments)) {

@@ -484,8 +484,8 @@ int Cli::schedule(const QStringList &positional)
             out() << IsoTime::toUtcSeconds(run.scheduledFor);
             if (run.attempt > 1)
                 out() << " (attempt " << run.attempt << ')';
-            out() << '\t' << run.outcome << '\t' << run.runner << "\ttaken "
-                  << run.snapshotsTaken << "\ttrashed " << run.snapshotsTrashed;
+            out() << '\t' << run.outcome << '\t' << run.runner << "\ttaken " << run.snapshotsTaken << "\ttrashed "
+                  << run.snapshotsTrashed;
             if (!run.error.isEmpty())
                 out() << '\t' << run.error;
             out() << Qt::endl;

@@ -766,8 +766,8 @@ void MainWindow::showError(const QString &message)
 void MainWindow::updateStatus()
 {
     // A store whose file or folder is not writable opens read-only; the status bar says so for as long as it is open.
-    m_backendLabel->setText(m_store && m_store->isReadOnly() ? tr("%1 (read-only)").arg(m_spec.displayName())
-                                                             : m_spec.displayName());
+    m_backendLabel->setText(
+        m_store && m_store->isReadOnly() ? tr("%1 (read-only)").arg(m_spec.displayName()) : m_spec.displayName());
     m_tenantLabel->setText(m_tenant.isEmpty() ? QString()
             : m_tenantCount > 1               ? tr("Tenant: %1 (of %2)").arg(m_tenant).arg(m_tenantCount)
                                               : tr("Tenant: %1").arg(m_tenant));

@@ -238,11 +238,13 @@ private:
                             codepoint = 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(low) - 0xDC00);
                             m_pos += 6;
                         } else if (m_dataRules) {
-                            return failAt(escapeAt, QStringLiteral("lone surrogate escape (\\u%1 without its pair)")
+                            return failAt(escapeAt,
+                                QStringLiteral("lone surrogate escape (\\u%1 without its pair)")
                                     .arg(unit, 4, 16, QLatin1Char('0')));
                         }
                     } else if (unit >= 0xDC00 && unit <= 0xDFFF && m_dataRules) {
-                        return failAt(escapeAt, QStringLiteral("lone surrogate escape (\\u%1 without its pair)")
+                        return failAt(escapeAt,
+                            QStringLiteral("lone surrogate escape (\\u%1 without its pair)")
                                 .arg(unit, 4, 16, QLatin1Char('0')));
                     }
                     if (decoded)
@@ -416,14 +418,15 @@ private:
             return failAt(start, QStringLiteral("number out of range: %1").arg(QString::fromStdString(text).left(40)));
         const Decimal literal = decimalOf(text);
         if (value == 0 && !literal.digits.empty())
-            return failAt(start, QStringLiteral("number too small, it would read as 0: %1")
-                    .arg(QString::fromStdString(text).left(40)));
+            return failAt(start,
+                QStringLiteral("number too small, it would read as 0: %1").arg(QString::fromStdString(text).left(40)));
         // The shortest digits that read back as the same double: what the canonical form writes.
         char shortest[32];
         const auto written = std::to_chars(shortest, shortest + sizeof shortest, value, std::chars_format::scientific);
         if (decimalOf(std::string_view(shortest, size_t(written.ptr - shortest))) != literal)
-            return failAt(start, QStringLiteral("number %1 has more digits than can be kept exactly (it would read as "
-                                                "%2); give it as a string")
+            return failAt(start,
+                QStringLiteral("number %1 has more digits than can be kept exactly (it would read as "
+                               "%2); give it as a string")
                     .arg(QString::fromStdString(text).left(40),
                         QString::fromLatin1(QByteArray::number(value, 'g', QLocale::FloatingPointShortest))));
         return true;

@@ -67,7 +67,8 @@ Result<CleanupReport> CleanupRunner::run(
 
     const EpochMs at = QDateTime::currentMSecsSinceEpoch();
     // Recorded with each row: its purge waits on this file.
-    const QString archivedIn = options.archivePath.isEmpty() ? QString() : QFileInfo(options.archivePath).absoluteFilePath();
+    const QString archivedIn
+        = options.archivePath.isEmpty() ? QString() : QFileInfo(options.archivePath).absoluteFilePath();
     const int batch = std::max(1, options.batchSize);
     for (qsizetype first = 0; first < ids.size(); first += batch) {
         if (progress && !progress(QStringLiteral("trash"), first, ids.size())) {

@@ -1428,8 +1428,8 @@ Result<DemoReport> fillDemoInPlace(
     entry.action = QStringLiteral("demo.start");
     entry.outcome = QStringLiteral("started");
     entry.details = { { QStringLiteral("seed"), QString::number(options.seed) },
-        { QStringLiteral("scale"), options.scale == DemoOptions::Scale::Large ? QStringLiteral("large")
-                                                                              : QStringLiteral("small") } };
+        { QStringLiteral("scale"),
+            options.scale == DemoOptions::Scale::Large ? QStringLiteral("large") : QStringLiteral("small") } };
     if (Status started = (*store)->maintenance().audit(entry); !started)
         return started.error();
     auto report = DemoGenerator(**store, options).run(progress);

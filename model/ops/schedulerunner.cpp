@@ -1,9 +1,9 @@
 #include "schedulerunner.h"
 
 #include <QCoreApplication>
-#include <QThread>
 #include <QDateTime>
 #include <QSysInfo>
+#include <QThread>
 #include <QTimeZone>
 
 #include <condition_variable>
@@ -116,8 +116,8 @@ public:
     {
         m_thread.reset(QThread::create([this, &store, run, leaseMs] {
             std::unique_lock lock(m_mutex);
-            while (!m_stopping.wait_for(lock, std::chrono::milliseconds(std::max<EpochMs>(leaseMs / 4, 10)),
-                [this] { return m_stop; })) {
+            while (!m_stopping.wait_for(
+                lock, std::chrono::milliseconds(std::max<EpochMs>(leaseMs / 4, 10)), [this] { return m_stop; })) {
                 lock.unlock();
                 // A failed renewal is tried again next beat; the lease covers three of them.
                 (void)store.maintenance().renewLease(run, QDateTime::currentMSecsSinceEpoch() + leaseMs);
@@ -259,8 +259,8 @@ ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledF
     entry.outcome = error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed");
     entry.details = { { QStringLiteral("name"), schedule.name }, { QStringLiteral("runner"), m_runnerId },
         { QStringLiteral("scheduled_for"), scheduledFor }, { QStringLiteral("attempt"), attempt },
-        { QStringLiteral("taken"), run.snapshotsTaken },
-        { QStringLiteral("trashed"), run.snapshotsTrashed }, { QStringLiteral("error"), error } };
+        { QStringLiteral("taken"), run.snapshotsTaken }, { QStringLiteral("trashed"), run.snapshotsTrashed },
+        { QStringLiteral("error"), error } };
     (void)m_store.maintenance().audit(entry);
     return run;
 }

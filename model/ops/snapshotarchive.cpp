@@ -230,7 +230,7 @@ Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString
     Status decompressed = decompress(path, [&](const char *data, qsizetype size) -> Status {
         text.append(data, size);
         for (qsizetype newline = text.indexOf('\n', text.size() - size); newline >= 0;
-            newline = text.indexOf('\n', newline + 1)) {
+             newline = text.indexOf('\n', newline + 1)) {
             lineStart = newline + 1;
             ++lines;
         }

@@ -39,8 +39,8 @@ public:
     // is written in the same transaction with their count in its details ("purged"): a purge killed between batches
     // leaves a row for every batch it deleted.
     // Rows trashed with an archive are deleted only when their archive is among `goodArchives`.
-    virtual Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit,
-        const QStringList &goodArchives)
+    virtual Result<qint64> purge(
+        const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit, const QStringList &goodArchives)
         = 0;
     // The archives the purgeable rows were trashed with, and how many rows name each.
     virtual Result<QList<std::pair<QString, qint64>>> trashArchives(const QString &tenant, EpochMs trashedBefore) = 0;

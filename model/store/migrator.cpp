@@ -13,8 +13,9 @@ Error databaseError(const QString &what, const QSqlError &error)
 {
     if (error.nativeErrorCode() == u"42501") // PostgreSQL's insufficient_privilege
         return Error { Error::Code::Database,
-            what + QStringLiteral(": this role lacks the rights SnapScope needs on its tables (%1)")
-                       .arg(error.databaseText().trimmed()) };
+            what
+                + QStringLiteral(": this role lacks the rights SnapScope needs on its tables (%1)")
+                      .arg(error.databaseText().trimmed()) };
     return Error { Error::Code::Database, what + QStringLiteral(": ") + error.text() };
 }
 

@@ -10,12 +10,12 @@
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "codec/snapshotseal.h"
 #include "domain/kindregistry.h"
 #include "domain/maintenancejson.h"
-#include "codec/snapshotseal.h"
-#include "json/isotime.h"
 #include "store/sqlsnapshotstore.h"
 #include "store/sqlvalues.h"
+#include "json/isotime.h"
 
 using SqlValues::compactJson;
 using SqlValues::execWith;
@@ -692,8 +692,7 @@ Status SqlMaintenanceStore::finishRun(const ScheduleRun &run, std::optional<Epoc
             return Error { Error::Code::Database,
                 QStringLiteral("schedule %1 lost its lease while running (another runner took the occurrence over)")
                     .arg(run.scheduleId) };
-        if (!execWith(query,
-                QStringLiteral("UPDATE schedules SET last_executed_at = ?, next_run_at = ? WHERE id = ?"),
+        if (!execWith(query, QStringLiteral("UPDATE schedules SET last_executed_at = ?, next_run_at = ? WHERE id = ?"),
                 { run.startedAt, nullableInt(nextRunAt), run.scheduleId }))
             return m_store.errorFrom(what, query);
         return {};
@@ -707,17 +706,18 @@ Result<QList<ScheduleRun>> SqlMaintenanceStore::scheduleRuns(const QString &sche
         return db.error();
     QSqlQuery query(*db);
     if (!execWith(query,
-            QStringLiteral("SELECT schedule_id, scheduled_for, runner, started_at, finished_at, outcome, "
-                           "snapshots_taken, snapshots_trashed, error, attempt FROM schedule_runs WHERE schedule_id = ? "
-                           "ORDER BY scheduled_for DESC, attempt DESC LIMIT ?"),
+            QStringLiteral(
+                "SELECT schedule_id, scheduled_for, runner, started_at, finished_at, outcome, "
+                "snapshots_taken, snapshots_trashed, error, attempt FROM schedule_runs WHERE schedule_id = ? "
+                "ORDER BY scheduled_for DESC, attempt DESC LIMIT ?"),
             { scheduleId, limit }))
         return m_store.errorFrom(QStringLiteral("reading the runs of %1").arg(scheduleId), query);
     QList<ScheduleRun> runs;
     while (query.next()) {
-        runs.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(9).toInt(),
-            query.value(2).toString(), query.value(3).toLongLong(), optionalMs(query.value(4)),
-            query.value(5).toString(), query.value(6).toLongLong(), query.value(7).toLongLong(),
-            query.value(8).toString() });
+        runs.append(
+            { query.value(0).toString(), query.value(1).toLongLong(), query.value(9).toInt(), query.value(2).toString(),
+                query.value(3).toLongLong(), optionalMs(query.value(4)), query.value(5).toString(),
+                query.value(6).toLongLong(), query.value(7).toLongLong(), query.value(8).toString() });
     }
     if (SqlValues::failedReading(query))
         return m_store.errorFrom(QStringLiteral("reading the runs of %1").arg(scheduleId), query);

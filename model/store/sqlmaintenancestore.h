@@ -32,8 +32,8 @@ public:
     Status saveSchedule(const Schedule &schedule, const QString &actor) override;
     Status deleteSchedule(const QString &id, const QString &actor) override;
     Result<QList<Schedule>> dueSchedules(EpochMs now) override;
-    Result<std::optional<int>> claimRun(const QString &scheduleId, EpochMs scheduledFor, const QString &runner,
-        EpochMs now, EpochMs leaseMs) override;
+    Result<std::optional<int>> claimRun(
+        const QString &scheduleId, EpochMs scheduledFor, const QString &runner, EpochMs now, EpochMs leaseMs) override;
     Result<bool> renewLease(const ScheduleRun &run, EpochMs until) override;
     Status finishRun(const ScheduleRun &run, std::optional<EpochMs> nextRunAt) override;
     Result<QList<ScheduleRun>> scheduleRuns(const QString &scheduleId, int limit) override;

@@ -17,8 +17,8 @@
 #include <QThreadPool>
 #include <QUrl>
 
-#include "domain/kindregistry.h"
 #include "codec/snapshotseal.h"
+#include "domain/kindregistry.h"
 #include "domain/snapshotid.h"
 #include "store/bulkinsert.h"
 #include "store/jobsahead.h"
@@ -342,12 +342,14 @@ Error SqlSnapshotStore::errorFrom(const QString &what, const QSqlQuery &query) c
             what + QStringLiteral(": the database is read-only here (its file or folder is not writable)") };
     if (!m_dialect.isSqlite() && error.nativeErrorCode() == u"55P03") // lock_not_available, after lock_timeout
         return { Error::Code::Database,
-            what + QStringLiteral(": PostgreSQL did not grant a lock within %1 s; %2")
+            what
+                + QStringLiteral(": PostgreSQL did not grant a lock within %1 s; %2")
                       .arg(SqlDialect::BusyTimeoutMs / 1000)
                       .arg(lockHolders()) };
     if (!m_dialect.isSqlite() && error.nativeErrorCode() == u"42501") // insufficient_privilege
         return { Error::Code::Database,
-            what + QStringLiteral(": PostgreSQL role %1 lacks the right to do this (%2)")
+            what
+                + QStringLiteral(": PostgreSQL role %1 lacks the right to do this (%2)")
                       .arg(m_spec.user, error.databaseText().trimmed()) };
     return { Error::Code::Database, what + QStringLiteral(": ") + error.text() };
 }
@@ -376,10 +378,10 @@ QString SqlSnapshotStore::lockHolders() const
                     "AND xact_start IS NOT NULL ORDER BY xact_start LIMIT 3"))) {
                 QStringList sessions;
                 while (query.next())
-                    sessions.append(QStringLiteral("pid %1 (%2, user %3 from %4, %5, in a transaction for %6 s)")
-                                        .arg(query.value(0).toString(), query.value(1).toString(),
-                                            query.value(2).toString(), query.value(3).toString(),
-                                            query.value(4).toString(), query.value(5).toString()));
+                    sessions.append(
+                        QStringLiteral("pid %1 (%2, user %3 from %4, %5, in a transaction for %6 s)")
+                            .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                                query.value(3).toString(), query.value(4).toString(), query.value(5).toString()));
                 if (!sessions.isEmpty())
                     holders = QStringLiteral("it is held by ") + sessions.join(QStringLiteral(", or "));
             }
@@ -410,7 +412,7 @@ Status SqlSnapshotStore::loadDictionaries()
     QSqlQuery query(*db);
     const bool checksummed = m_schemaVersion >= 9;
     if (!query.exec(QStringLiteral("SELECT id, kind, dict, active, %1 FROM zstd_dictionaries ORDER BY id")
-                .arg(checksummed ? QStringLiteral("checksum") : QStringLiteral("NULL"))))
+                        .arg(checksummed ? QStringLiteral("checksum") : QStringLiteral("NULL"))))
         return errorFrom(QStringLiteral("reading zstd dictionaries"), query);
     QList<std::pair<int, QString>> pending; // written before schema 9: their checksums are written now
     while (query.next()) {
@@ -422,7 +424,8 @@ Status SqlSnapshotStore::loadDictionaries()
             pending.append({ dictionary.id, actual });
         } else if (checksummed && stored.compare(actual, Qt::CaseInsensitive) != 0) {
             m_codec.markDamaged(dictionary.id, dictionary.kind,
-                stored.isEmpty() ? QStringLiteral("no checksum is stored") : QStringLiteral("its checksum does not match"));
+                stored.isEmpty() ? QStringLiteral("no checksum is stored")
+                                 : QStringLiteral("its checksum does not match"));
             continue;
         }
         // A dictionary zstd cannot load is damage of the same kind: its payloads are unreadable, not the store.
@@ -434,7 +437,8 @@ Status SqlSnapshotStore::loadDictionaries()
     query.finish();
     if (!pending.isEmpty() && !m_readOnly) {
         QSqlQuery update(*db);
-        update.prepare(QStringLiteral("UPDATE zstd_dictionaries SET checksum = ? WHERE id = ? AND checksum = 'pending'"));
+        update.prepare(
+            QStringLiteral("UPDATE zstd_dictionaries SET checksum = ? WHERE id = ? AND checksum = 'pending'"));
         for (const auto &[id, checksum] : std::as_const(pending)) {
             update.addBindValue(checksum);
             update.addBindValue(id);
@@ -1524,7 +1528,7 @@ Status SqlSnapshotStore::sealPending()
             query.setForwardOnly(true);
             if (!query.exec(QStringLiteral("SELECT id, tenant_id, kind, entity_id, taken_at, checksum FROM snapshots "
                                            "WHERE seal = 'pending' LIMIT %1")
-                        .arg(Batch)))
+                                .arg(Batch)))
                 return failed(QStringLiteral("finding the snapshots to seal"), query);
             while (query.next()) {
                 SnapshotHeader h;

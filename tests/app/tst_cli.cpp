@@ -6,9 +6,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QScopeGuard>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <unistd.h>
@@ -707,8 +707,9 @@ void TestCli::readOnlyDatabaseIsReadAndSaysSo()
         if (!root)
             return cli(arguments);
         QProcess process;
-        process.start(runuser, QStringList { QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
-                                   QStringLiteral(SNAPSCOPE_CLI_PATH) }
+        process.start(runuser,
+            QStringList { QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                QStringLiteral(SNAPSCOPE_CLI_PATH) }
                 + arguments);
         process.waitForFinished(120000);
         return Run { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
@@ -831,8 +832,8 @@ void TestCli::postgresEndToEnd()
     {
         TestSupport::SideConnection side(*pg);
         QSqlQuery query(side.db());
-        QVERIFY(query.exec(QStringLiteral(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")));
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")));
         QVERIFY(query.next());
         QCOMPARE(query.value(0).toInt(), 0);
     }
@@ -851,8 +852,7 @@ void TestCli::postgresEndToEnd()
         const Run noPassword = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), asOther }, environment);
         QCOMPARE(noPassword.exitCode, 1);
         QVERIFY_ONE_ERROR_LINE(noPassword, "asks for a password for user");
-        environment.insert(
-            QStringLiteral("SNAPSCOPE_PGPASSWORD"), qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD"));
+        environment.insert(QStringLiteral("SNAPSCOPE_PGPASSWORD"), qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD"));
         const Run noRights = cli({ QStringLiteral("stats"), QStringLiteral("--pg"), asOther }, environment);
         QCOMPARE(noRights.exitCode, 1);
         QVERIFY_ONE_ERROR_LINE(noRights, "lacks the rights SnapScope needs");

@@ -3,8 +3,8 @@
 // (SNAPSCOPE_TEST_BACKEND). SNAPSCOPE_FAULT_SEED repeats a run; SNAPSCOPE_FAULT_POINTS changes how many kills.
 #include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSet>
@@ -13,12 +13,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
 #include <arpa/inet.h>
+#include <csignal>
 #include <netinet/in.h>
 #include <pwd.h>
-#include <sys/socket.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "../common/testsupport.h"
@@ -254,10 +254,11 @@ QList<int> TestFaults::killPoints(int runMs)
 
 QStringList TestFaults::cleanupArguments(const QString &archive) const
 {
-    return connection() + QStringList { QStringLiteral("cleanup"), QStringLiteral("--tenant"), m_tenant,
-               QStringLiteral("--kind"), QStringLiteral("account"), QStringLiteral("--keep-last"), QStringLiteral("1"),
-               QStringLiteral("--batch-size"), QStringLiteral("10"), QStringLiteral("--yes"), QStringLiteral("--quiet"),
-               QStringLiteral("--archive"), m_files->filePath(archive) };
+    return connection()
+        + QStringList { QStringLiteral("cleanup"), QStringLiteral("--tenant"), m_tenant, QStringLiteral("--kind"),
+              QStringLiteral("account"), QStringLiteral("--keep-last"), QStringLiteral("1"),
+              QStringLiteral("--batch-size"), QStringLiteral("10"), QStringLiteral("--yes"), QStringLiteral("--quiet"),
+              QStringLiteral("--archive"), m_files->filePath(archive) };
 }
 
 void TestFaults::killedCleanupWithArchive()
@@ -433,8 +434,8 @@ void TestFaults::killedScheduleRunner()
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM schedule_runs WHERE outcome = 'running'")), 0);
         const qint64 failed = scalar(QStringLiteral(
             "SELECT COUNT(*) FROM schedule_runs WHERE outcome = 'failed' AND error LIKE 'runner vanished%'"));
-        QCOMPARE(failed,
-            scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'schedule.lease_expired'")));
+        QCOMPARE(
+            failed, scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'schedule.lease_expired'")));
         vanished += int(failed);
         QCOMPARE(live(), Kept);
         QCOMPARE(trashed(), Total - Kept);
@@ -632,7 +633,8 @@ public:
     QString stopNow()
     {
         return run(QStringLiteral("pg_ctl"),
-            { QStringLiteral("-D"), m_data, QStringLiteral("stop"), QStringLiteral("-m"), QStringLiteral("immediate") });
+            { QStringLiteral("-D"), m_data, QStringLiteral("stop"), QStringLiteral("-m"),
+                QStringLiteral("immediate") });
     }
     ~PrivatePostgres()
     {
@@ -646,7 +648,8 @@ public:
     }
     QStringList cli() const
     {
-        return { QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 port=%1 dbname=postgres user=postgres").arg(m_port) };
+        return { QStringLiteral("--pg"),
+            QStringLiteral("host=127.0.0.1 port=%1 dbname=postgres user=postgres").arg(m_port) };
     }
 
 private:
@@ -656,8 +659,8 @@ private:
         process.setWorkingDirectory(QDir::rootPath());
         const QString program = QStringLiteral("%1/%2").arg(QLatin1String(Bin), tool);
         if (m_uid)
-            process.start(QStringLiteral("runuser"), QStringList { QStringLiteral("-u"), QStringLiteral("postgres"),
-                                                         QStringLiteral("--"), program }
+            process.start(QStringLiteral("runuser"),
+                QStringList { QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program }
                     + arguments);
         else
             process.start(program, arguments);

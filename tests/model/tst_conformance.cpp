@@ -92,7 +92,8 @@ void TestConformance::dataRulesRefuseWhatWouldChange_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("error"); // empty: accepted
     QTest::addColumn<int>("column");
-    QTest::newRow("huge") << QByteArray(R"({"keep":1,"n":1e400})") << QStringLiteral("number out of range: 1e400") << 15;
+    QTest::newRow("huge") << QByteArray(R"({"keep":1,"n":1e400})") << QStringLiteral("number out of range: 1e400")
+                          << 15;
     QTest::newRow("tiny") << QByteArray(R"({"keep":1,"n":1e-400})")
                           << QStringLiteral("number too small, it would read as 0: 1e-400") << 15;
     QTest::newRow("long integer") << QByteArray(R"({"a":12345678901234567890})")
@@ -105,8 +106,7 @@ void TestConformance::dataRulesRefuseWhatWouldChange_data()
                                                      "exactly (it would read as 1234567890.1234567); give it as a "
                                                      "string")
                                    << 6;
-    QTest::newRow("duplicate") << QByteArray(R"({"a":1,"b":2,"a":3})") << QStringLiteral("duplicate member name")
-                               << 14;
+    QTest::newRow("duplicate") << QByteArray(R"({"a":1,"b":2,"a":3})") << QStringLiteral("duplicate member name") << 14;
     QTest::newRow("duplicate escaped") << QByteArray(R"({"ab":1,"a\u0062":2})")
                                        << QStringLiteral("duplicate member name") << 9;
     QTest::newRow("lone high") << QByteArray(R"({"s":"x\ud800y"})")
@@ -118,8 +118,7 @@ void TestConformance::dataRulesRefuseWhatWouldChange_data()
     QTest::newRow("int64") << QByteArray(R"({"a":-9223372036854775808,"b":9007199254740993})") << QString() << 0;
     QTest::newRow("money") << QByteArray(R"({"a":19.99,"b":0.1,"c":1.0,"d":-0,"e":120.50e1,"f":1e22})") << QString()
                            << 0;
-    QTest::newRow("same name, other objects") << QByteArray(R"({"a":{"a":1},"b":[{"a":1},{"a":2}]})") << QString()
-                                              << 0;
+    QTest::newRow("same name, other objects") << QByteArray(R"({"a":{"a":1},"b":[{"a":1},{"a":2}]})") << QString() << 0;
 }
 
 void TestConformance::dataRulesRefuseWhatWouldChange()

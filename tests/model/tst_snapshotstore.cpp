@@ -654,8 +654,8 @@ void TestSnapshotStore::swappedOrEmptiedChecksumIsDamage()
     }
     auto emptied = m_store->load(third->id);
     QVERIFY(!emptied);
-    QVERIFY2(emptied.error().message.contains(QStringLiteral("no checksum is stored")),
-        qPrintable(emptied.error().message));
+    QVERIFY2(
+        emptied.error().message.contains(QStringLiteral("no checksum is stored")), qPrintable(emptied.error().message));
     SnapshotQuery all;
     all.tenant = QStringLiteral("t1");
     auto report = Verification(*m_store).run(all);
