@@ -1400,6 +1400,20 @@ Result<DemoReport> fillDemoInPlace(
         if (!interrupted)
             return interrupted.error();
         if (*interrupted) {
+            // Only a database nobody has used since: the fill's own rows (dictionaries) and nothing else after it.
+            AuditQuery since;
+            since.at.from = **interrupted;
+            since.limit = 1000;
+            auto later = (*store)->maintenance().auditLog(since);
+            if (!later)
+                return later.error();
+            for (const AuditEntry &e : std::as_const(*later)) {
+                if (e.action != u"demo.start" && e.action != u"dict_train")
+                    return Error { Error::Code::Database,
+                        QStringLiteral("%1 holds a demo fill that was interrupted at %2, but has been used since (%3 "
+                                       "by %4): demo will not discard it; fill a new database instead")
+                            .arg(spec.displayName(), IsoTime::toUtcSeconds(**interrupted), e.action, e.actor) };
+            }
             AuditEntry discard;
             discard.actor = QStringLiteral("system");
             discard.action = QStringLiteral("demo.discard");

@@ -86,7 +86,9 @@ Result<QList<ScheduleRun>> ScheduleRunner::runDue(EpochMs now)
         return due.error();
     QList<ScheduleRun> runs;
     for (const Schedule &schedule : std::as_const(*due)) {
-        auto claimed = m_store.maintenance().claimRun(schedule.id, *schedule.nextRunAt, m_runnerId, now, m_leaseMs);
+        // The lease runs from the moment of the claim: a long run of the schedule before must not shorten it.
+        auto claimed = m_store.maintenance().claimRun(
+            schedule.id, *schedule.nextRunAt, m_runnerId, QDateTime::currentMSecsSinceEpoch(), m_leaseMs);
         if (!claimed)
             return claimed.error();
         if (!*claimed)
@@ -256,11 +258,11 @@ ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledF
     entry.actor = m_actor;
     entry.action = QStringLiteral("schedule.run");
     entry.target = schedule.id;
-    entry.outcome = error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed");
+    entry.outcome = run.error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("failed"); // a lost lease included
     entry.details = { { QStringLiteral("name"), schedule.name }, { QStringLiteral("runner"), m_runnerId },
         { QStringLiteral("scheduled_for"), scheduledFor }, { QStringLiteral("attempt"), attempt },
         { QStringLiteral("taken"), run.snapshotsTaken }, { QStringLiteral("trashed"), run.snapshotsTrashed },
-        { QStringLiteral("error"), error } };
+        { QStringLiteral("error"), run.error } };
     (void)m_store.maintenance().audit(entry);
     return run;
 }

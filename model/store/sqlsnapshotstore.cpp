@@ -366,16 +366,23 @@ QString SqlSnapshotStore::lockHolders() const
         db.setPort(m_spec.port);
         db.setDatabaseName(m_spec.database);
         db.setUserName(m_spec.user);
-        db.setPassword(m_spec.password);
-        db.setConnectOptions(QStringLiteral("connect_timeout=%1").arg(m_spec.connectTimeoutSeconds));
+        if (!m_spec.password.isEmpty())
+            db.setPassword(m_spec.password);
+        // The same TLS demands as the store's own connections.
+        QString options = QStringLiteral("connect_timeout=%1").arg(m_spec.connectTimeoutSeconds);
+        if (!m_spec.sslmode.isEmpty())
+            options += QStringLiteral(";sslmode=") + m_spec.sslmode;
+        db.setConnectOptions(options);
         if (db.open()) {
             QSqlQuery query(db);
-            // The sessions in a transaction on this database, oldest first: the lock is one of theirs.
+            // The sessions in a transaction on this database, oldest first: the lock is one of theirs. (The one that
+            // waited is in an aborted transaction now, and left out.)
             if (query.exec(QStringLiteral(
                     "SELECT pid, COALESCE(NULLIF(application_name, ''), 'an unnamed client'), COALESCE(usename, '?'), "
                     "COALESCE(host(client_addr), 'local'), state, CAST(EXTRACT(EPOCH FROM now() - xact_start) AS "
                     "bigint) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                    "AND xact_start IS NOT NULL ORDER BY xact_start LIMIT 3"))) {
+                    "AND xact_start IS NOT NULL AND state <> 'idle in transaction (aborted)' ORDER BY xact_start LIMIT "
+                    "3"))) {
                 QStringList sessions;
                 while (query.next())
                     sessions.append(
@@ -1500,8 +1507,12 @@ Status SqlSnapshotStore::discardEverything(const AuditEntry &why)
         database.rollback();
         return written.error();
     }
-    if (!database.commit())
-        return Error { Error::Code::Database, database.lastError().text() };
+    if (!database.commit()) {
+        const Error error { Error::Code::Database,
+            QStringLiteral("emptying the tables: %1").arg(database.lastError().text()) };
+        database.rollback();
+        return error;
+    }
     return {};
 }
 
@@ -1553,8 +1564,12 @@ Status SqlSnapshotStore::sealPending()
                 return failed(QStringLiteral("sealing snapshot %1").arg(h.id), update);
         }
         update.finish();
-        if (!database.commit())
-            return Error { Error::Code::Database, database.lastError().text() };
+        if (!database.commit()) {
+            const Error error { Error::Code::Database,
+                QStringLiteral("sealing snapshots: %1").arg(database.lastError().text()) };
+            database.rollback();
+            return error;
+        }
         if (pending.size() < Batch)
             return {};
     }

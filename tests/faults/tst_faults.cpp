@@ -91,6 +91,7 @@ private Q_SLOTS:
     void fullDiskDuringArchive();
     void purgeWaitsForTheArchive();
     void killedDemoFill();
+    void usedDatabaseIsNeverDiscarded();
     void postgresStoppedMidVerify();
 
 private:
@@ -593,6 +594,29 @@ void TestFaults::killedDemoFill()
         }
     }
     qInfo("%d kill points over %d ms", points, runMs);
+}
+
+void TestFaults::usedDatabaseIsNeverDiscarded()
+{
+    // An interrupted demo fill is replaced only while nobody has used the database since: here somebody pinned a
+    // snapshot after it, so demo refuses and every row stays.
+    freshStore();
+    AuditEntry started;
+    started.actor = QStringLiteral("system");
+    started.action = QStringLiteral("demo.start");
+    started.at = QDateTime::currentMSecsSinceEpoch() - 60'000;
+    QVERIFY(m_store->maintenance().audit(started));
+    AuditEntry used;
+    used.tenant = m_tenant;
+    used.actor = QStringLiteral("alice");
+    used.action = QStringLiteral("snapshot.pin");
+    QVERIFY(m_store->maintenance().audit(used));
+    const Run demo = cli(connection() << QStringLiteral("demo") << QStringLiteral("--quiet"));
+    QCOMPARE(demo.exitCode, 1);
+    QVERIFY2(demo.err.contains(QStringLiteral("but has been used since (snapshot.pin by alice): demo will not discard "
+                                              "it")),
+        qPrintable(demo.err));
+    QCOMPARE(live(), Total);
 }
 
 namespace {
