@@ -243,7 +243,7 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
     return store;
 }
 
-Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool readOnly)
+Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool readOnly) const
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driverName(), name);
     if (m_dialect.isSqlite()) {
@@ -361,19 +361,10 @@ QString SqlSnapshotStore::lockHolders() const
     const QString name = m_connectionPrefix + QStringLiteral("locks-") + QString::number(++asked);
     QString holders;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driverName(), name);
-        db.setHostName(m_spec.host);
-        db.setPort(m_spec.port);
-        db.setDatabaseName(m_spec.database);
-        db.setUserName(m_spec.user);
-        if (!m_spec.password.isEmpty())
-            db.setPassword(m_spec.password);
-        // The same TLS demands as the store's own connections.
-        QString options = QStringLiteral("connect_timeout=%1").arg(m_spec.connectTimeoutSeconds);
-        if (!m_spec.sslmode.isEmpty())
-            options += QStringLiteral(";sslmode=") + m_spec.sslmode;
-        db.setConnectOptions(options);
-        if (db.open()) {
+        // The store's own way of connecting (the same TLS demands), read-only: nothing is written on it.
+        auto opened = openConnection(name, true);
+        if (opened) {
+            QSqlDatabase db = *opened;
             QSqlQuery query(db);
             // The sessions in a transaction on this database, oldest first: the lock is one of theirs. (The one that
             // waited is in an aborted transaction now, and left out.)

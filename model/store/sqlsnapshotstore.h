@@ -86,7 +86,7 @@ private:
     Result<QSqlDatabase> db();
     // Closes the calling thread's connection (open() runs on any thread and must not leave one behind).
     void releaseConnection();
-    Result<QSqlDatabase> openConnection(const QString &name, bool readOnly);
+    Result<QSqlDatabase> openConnection(const QString &name, bool readOnly) const;
     Status loadDictionaries();
     Status loadTenants();
     QString lockHolders() const; // PostgreSQL: who holds the lock a statement waited for in vain
