@@ -413,7 +413,7 @@ int Cli::diff(const QStringList &positional)
     if (!comparison)
         return fail(comparison.error());
     if (format == u"patch")
-        out() << QString::fromUtf8(QJsonDocument(comparison->patch).toJson(QJsonDocument::Indented));
+        out() << QString::fromUtf8(CanonicalJson::indented(comparison->patch));
     else if (format == u"text")
         out() << SnapshotComparisons::report(*comparison);
     else
@@ -431,17 +431,7 @@ Result<QJsonValue> readJsonFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return Error { Error::Code::Io, QStringLiteral("%1: %2").arg(path, file.errorString()) };
     const QByteArray text = file.readAll();
-    const StrictJson::Problem problem = StrictJson::validate(text);
-    if (!problem.message.isEmpty())
-        return Error { Error::Code::Invalid,
-            QStringLiteral("%1:%2:%3: %4").arg(path).arg(problem.line).arg(problem.column).arg(problem.message) };
-    // Qt 6.4 reads only objects and arrays at the top: a scalar is read wrapped in an array.
-    const QByteArray trimmed = text.trimmed();
-    if (trimmed.startsWith('{'))
-        return QJsonValue(QJsonDocument::fromJson(text).object());
-    if (trimmed.startsWith('['))
-        return QJsonValue(QJsonDocument::fromJson(text).array());
-    return QJsonDocument::fromJson("[" + text + "]").array().at(0);
+    return StrictJson::parse(text, path);
 }
 
 } // namespace
@@ -558,8 +548,7 @@ int Cli::json(const QStringList &positional)
             return fail(applied.error().message, CliExit::Failure); // the patch does not fit: not a usage error
         result = *applied;
     }
-    const QByteArray text = QJsonDocument(QJsonArray { result }).toJson(QJsonDocument::Compact);
-    out() << QString::fromUtf8(text.mid(1, text.size() - 2)) << Qt::endl;
+    out() << QString::fromUtf8(CanonicalJson::compact(result)) << Qt::endl;
     out().flush();
     return CliExit::Ok;
 }

@@ -30,7 +30,9 @@
 #include "ops/personaldata.h"
 #include "store/snapshotstore.h"
 #include "taskprogress.h"
+#include "json/canonicaljson.h"
 #include "json/isotime.h"
+#include "json/jsonnumber.h"
 
 namespace {
 
@@ -90,11 +92,10 @@ void flatten(const QJsonValue &value, const QString &pointer, QList<std::pair<QS
             flatten(a.at(i), pointer + u'/' + QString::number(i), out);
         if (a.isEmpty())
             out.append({ pointer, QStringLiteral("[]") });
-    } else if (value.isString()) {
+    } else if (value.isString() && !JsonNumber::isExact(value)) {
         out.append({ pointer, value.toString() });
     } else {
-        out.append({ pointer,
-            QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact)).mid(1).chopped(1) });
+        out.append({ pointer, QString::fromUtf8(CanonicalJson::compact(value)) });
     }
 }
 
@@ -490,7 +491,7 @@ void CaseView::renderChats()
                         outcome.value(u"order_created").toBool()
                             ? tr("order %1 for %2")
                                   .arg(outcome.value(u"order_id").toString().toHtmlEscaped(),
-                                      Money::format(outcome.value(u"order_value").toDouble(), m_currency))
+                                      Money::format(JsonNumber::toDouble(outcome.value(u"order_value")), m_currency))
                             : tr("no order yet"));
         for (const QJsonValue &value : chat.value(u"key_messages").toArray()) {
             const QJsonObject message = value.toObject();

@@ -23,6 +23,7 @@
 #include "items/runonworkers.h"
 #include "ops/exportaudit.h"
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
 #include "json/isotime.h"
 
 namespace {
@@ -360,8 +361,7 @@ void CompareView::exportFile(bool patch)
         suggested, patch ? tr("JSON Patch (*.json)") : tr("Text (*.txt)"));
     if (path.isEmpty() || !m_store)
         return;
-    const QByteArray bytes
-        = patch ? QJsonDocument(c.patch).toJson(QJsonDocument::Indented) : SnapshotComparisons::report(c).toUtf8();
+    const QByteArray bytes = patch ? CanonicalJson::indented(c.patch) : SnapshotComparisons::report(c).toUtf8();
     SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
     runOnWorkers(
         this, &store->workers(),

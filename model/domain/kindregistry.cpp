@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include "json/jsonnumber.h"
+
 namespace {
 
 SummaryField value(const char *name, const char *pointer)
@@ -112,7 +114,7 @@ QJsonObject KindInfo::summarize(const QJsonObject &payload) const
                 double total = 0;
                 const QJsonArray array = found->toArray();
                 for (const QJsonValue &element : array)
-                    total += element.toObject().value(field.sumKey).toDouble();
+                    total += JsonNumber::toDouble(element.toObject().value(field.sumKey));
                 summary.insert(field.name, total);
             }
             break;

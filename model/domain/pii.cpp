@@ -5,6 +5,7 @@
 #include <QSettings>
 #include <QTextBoundaryFinder>
 
+#include "json/jsonnumber.h"
 #include "json/jsonpointer.h"
 
 namespace Pii {
@@ -74,6 +75,8 @@ QJsonValue mask(const QJsonValue &value, const QStringList &revealed, bool insid
             *it = mask(*it, revealed, inside);
         return a;
     }
+    if (inside && JsonNumber::isExact(value))
+        return maskText(QString::fromLatin1(JsonNumber::text(value)));
     if (inside && value.isString())
         return maskText(value.toString());
     if (inside && value.isDouble())

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include "items/zonedtime.h"
+#include "json/canonicaljson.h"
 #include "json/isotime.h"
 
 EventListModel::EventListModel(QObject *parent)
@@ -72,14 +73,14 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         case Column::OccurredAt:
             return IsoTime::toZoneText(e.occurredAt, m_zone, true);
         case Column::Patch: // made for the rows on screen only
-            return QString::fromUtf8(QJsonDocument(e.data.value(u"patch").toArray()).toJson(QJsonDocument::Compact));
+            return QString::fromUtf8(CanonicalJson::compact(e.data.value(u"patch").toArray()));
         case Column::Count:
             break;
         }
         return {};
     case Qt::ToolTipRole:
         if (Column(index.column()) == Column::Patch)
-            return QString::fromUtf8(QJsonDocument(e.data.value(u"patch").toArray()).toJson(QJsonDocument::Indented));
+            return QString::fromUtf8(CanonicalJson::indented(e.data.value(u"patch").toArray()));
         return applied ? tr("Replayed onto the snapshot to reach the state shown") : QVariant();
     case Qt::TextAlignmentRole:
         return Column(index.column()) == Column::Seq ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();

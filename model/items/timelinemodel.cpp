@@ -17,6 +17,7 @@
 #include "items/zonedtime.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
+#include "json/jsonnumber.h"
 
 namespace {
 
@@ -24,7 +25,7 @@ QString jsonText(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::String:
-        return value.toString();
+        return JsonNumber::isExact(value) ? QString::fromLatin1(JsonNumber::text(value)) : value.toString();
     case QJsonValue::Double: {
         const double d = value.toDouble();
         return d == std::floor(d) && std::abs(d) < 1e15 ? QLocale().toString(qint64(d)) : QLocale().toString(d, 'f', 2);

@@ -1,11 +1,13 @@
 #include "canonicaljson.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <charconv>
 #include <cmath>
 #include <iterator>
+
+#include "json/jsonnumber.h"
+#include "json/strictjson.h"
 
 namespace CanonicalJson {
 
@@ -122,7 +124,10 @@ void append(QByteArray &out, const QJsonValue &value)
         appendNumber(out, value);
         break;
     case QJsonValue::String:
-        appendString(out, value.toString());
+        if (JsonNumber::isExact(value))
+            out.append(JsonNumber::text(value));
+        else
+            appendString(out, value.toString());
         break;
     case QJsonValue::Array: {
         out.append('[');
@@ -163,12 +168,78 @@ QByteArray write(const QJsonObject &object)
     return out;
 }
 
+namespace {
+
+void appendIndented(QByteArray &out, const QJsonValue &value, int depth)
+{
+    const auto newline = [&](int level) {
+        out.append('\n');
+        out.append(QByteArray(4 * level, ' '));
+    };
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        if (array.isEmpty()) {
+            out.append("[]", 2);
+            return;
+        }
+        out.append('[');
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            newline(depth + 1);
+            appendIndented(out, array.at(i), depth + 1);
+            if (i + 1 < array.size())
+                out.append(',');
+        }
+        newline(depth);
+        out.append(']');
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        if (object.isEmpty()) {
+            out.append("{}", 2);
+            return;
+        }
+        out.append('{');
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (it != object.constBegin())
+                out.append(',');
+            newline(depth + 1);
+            appendString(out, it.key());
+            out.append(": ", 2);
+            appendIndented(out, it.value(), depth + 1);
+        }
+        newline(depth);
+        out.append('}');
+    } else {
+        append(out, value);
+    }
+}
+
+} // namespace
+
+QByteArray indented(const QJsonValue &value)
+{
+    QByteArray out;
+    appendIndented(out, value, 0);
+    out.append('\n');
+    return out;
+}
+
+QByteArray compact(const QJsonValue &value)
+{
+    QByteArray out;
+    append(out, value);
+    return out;
+}
+
 QByteArray pretty(const QByteArray &canonical)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(canonical);
-    if (document.isNull())
-        return canonical;
-    return document.toJson(QJsonDocument::Indented);
+    const auto value = StrictJson::readStored(canonical);
+    return value ? indented(*value) : canonical;
+}
+
+QJsonObject read(const QByteArray &canonical)
+{
+    const auto value = StrictJson::readStored(canonical);
+    return value ? value->toObject() : QJsonObject();
 }
 
 } // namespace CanonicalJson

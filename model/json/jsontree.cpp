@@ -5,7 +5,10 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 
+#include "json/canonicaljson.h"
+#include "json/jsonnumber.h"
 #include "json/jsonpointer.h"
+#include "json/strictjson.h"
 
 namespace {
 
@@ -17,7 +20,7 @@ JsonTree::Type typeOf(const QJsonValue &value)
     case QJsonValue::Double:
         return JsonTree::Type::Number;
     case QJsonValue::String:
-        return JsonTree::Type::String;
+        return JsonNumber::isExact(value) ? JsonTree::Type::Number : JsonTree::Type::String;
     case QJsonValue::Array:
         return JsonTree::Type::Array;
     case QJsonValue::Object:
@@ -32,14 +35,10 @@ QString scalarText(const QJsonValue &value)
     switch (value.type()) {
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: {
-        // As JSON writes it: integers without a fraction, others with the shortest exact form.
-        const QJsonArray one { value };
-        const QByteArray text = QJsonDocument(one).toJson(QJsonDocument::Compact);
-        return QString::fromUtf8(text.mid(1, text.size() - 2));
-    }
+    case QJsonValue::Double: // as JSON writes it: integers without a fraction, others with the shortest exact form
+        return QString::fromLatin1(JsonNumber::text(value));
     case QJsonValue::String:
-        return value.toString();
+        return JsonNumber::isExact(value) ? QString::fromLatin1(JsonNumber::text(value)) : value.toString();
     case QJsonValue::Null:
         return QStringLiteral("null");
     default:
@@ -51,12 +50,10 @@ QString scalarText(const QJsonValue &value)
 
 Result<std::shared_ptr<const JsonTree>> JsonTree::parse(const QByteArray &json)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return Error { Error::Code::Invalid,
-            QStringLiteral("not valid JSON at byte %1: %2").arg(error.offset).arg(error.errorString()) };
-    return fromValue(document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object()));
+    auto value = StrictJson::readStored(json);
+    if (!value)
+        return value.error();
+    return fromValue(*value);
 }
 
 std::shared_ptr<const JsonTree> JsonTree::fromValue(const QJsonValue &root)
@@ -123,8 +120,7 @@ QByteArray JsonTree::valueText(int index) const
     const std::optional<QJsonValue> value = JsonPointer::fromTokens(tokens).evaluate(m_root);
     if (!value)
         return QByteArray();
-    return value->isArray() ? QJsonDocument(value->toArray()).toJson(QJsonDocument::Indented).trimmed()
-                            : QJsonDocument(value->toObject()).toJson(QJsonDocument::Indented).trimmed();
+    return CanonicalJson::indented(*value).trimmed();
 }
 
 int JsonTree::find(const QString &text, int from, bool backward) const

@@ -1,10 +1,14 @@
 #include "strictjson.h"
 
+#include "json/jsonnumber.h"
+
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <unordered_set>
 
@@ -21,6 +25,9 @@ public:
         , m_dataRules(rules == Rules::Data)
         , m_maxDepth(maxDepth)
     { }
+
+    // Under Rules::Data: where the numbers a double cannot hold are, as (offset, length).
+    std::vector<std::pair<qsizetype, qsizetype>> exactNumbers;
 
     Problem run()
     {
@@ -348,61 +355,9 @@ private:
         return !m_dataRules || exactNumber(start);
     }
 
-    // The value a decimal literal means, as (negative, significant digits, exponent of the last digit):
-    // "120.50e1" and "1205" both become (false, "1205", 0).
-    struct Decimal
-    {
-        bool negative = false;
-        std::string digits;
-        long long exponent = 0;
-        bool operator==(const Decimal &) const = default;
-    };
-    static Decimal decimalOf(std::string_view text)
-    {
-        Decimal d;
-        size_t i = 0;
-        if (i < text.size() && text[i] == '-') {
-            d.negative = true;
-            ++i;
-        }
-        long long fractionDigits = 0;
-        bool inFraction = false;
-        for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
-            if (text[i] == '.') {
-                inFraction = true;
-                continue;
-            }
-            if (d.digits.empty() && text[i] == '0') {
-                if (inFraction)
-                    ++fractionDigits;
-                continue;
-            }
-            d.digits += text[i];
-            if (inFraction)
-                ++fractionDigits;
-        }
-        long long exponent = 0;
-        if (i < text.size()) {
-            ++i;
-            std::string_view e = text.substr(i);
-            if (!e.empty() && e.front() == '+')
-                e.remove_prefix(1);
-            std::from_chars(e.data(), e.data() + e.size(), exponent); // capped below: a huge exponent is refused
-            if (exponent > 100000 || exponent < -100000)
-                exponent = exponent > 0 ? 100000 : -100000;
-        }
-        d.exponent = exponent - fractionDigits;
-        while (!d.digits.empty() && d.digits.back() == '0') {
-            d.digits.pop_back();
-            ++d.exponent;
-        }
-        if (d.digits.empty()) // zero, whatever its sign or exponent
-            return Decimal {};
-        return d;
-    }
-
-    // Data is stored and compared as doubles (and 64-bit integers): a number they cannot hold exactly would be
-    // changed silently, so it is refused with its position instead.
+    // Data is stored and compared as doubles and 64-bit integers; a number they cannot hold exactly is recorded in
+    // exactNumbers, to be kept as its digits (JsonNumber). Out of range is refused with its position: no reader
+    // agrees on what 1e400 means.
     bool exactNumber(qsizetype start)
     {
         const std::string text(reinterpret_cast<const char *>(m_data + start), size_t(m_pos - start));
@@ -416,19 +371,19 @@ private:
         const double value = std::strtod(text.c_str(), nullptr);
         if (std::isinf(value))
             return failAt(start, QStringLiteral("number out of range: %1").arg(QString::fromStdString(text).left(40)));
-        const Decimal literal = decimalOf(text);
+        const JsonNumber::Decimal literal = JsonNumber::decimal(text);
         if (value == 0 && !literal.digits.empty())
             return failAt(start,
                 QStringLiteral("number too small, it would read as 0: %1").arg(QString::fromStdString(text).left(40)));
+        // Below DBL_MIN a double keeps fewer digits, so even a short literal can change; no data needs such numbers.
+        if (std::abs(value) < std::numeric_limits<double>::min() && value != 0)
+            return failAt(start,
+                QStringLiteral("number too small to be kept exactly: %1").arg(QString::fromStdString(text).left(40)));
         // The shortest digits that read back as the same double: what the canonical form writes.
         char shortest[32];
         const auto written = std::to_chars(shortest, shortest + sizeof shortest, value, std::chars_format::scientific);
-        if (decimalOf(std::string_view(shortest, size_t(written.ptr - shortest))) != literal)
-            return failAt(start,
-                QStringLiteral("number %1 has more digits than can be kept exactly (it would read as "
-                               "%2); give it as a string")
-                    .arg(QString::fromStdString(text).left(40),
-                        QString::fromLatin1(QByteArray::number(value, 'g', QLocale::FloatingPointShortest))));
+        if (JsonNumber::decimal(std::string_view(shortest, size_t(written.ptr - shortest))) != literal)
+            exactNumbers.emplace_back(start, m_pos - start);
         return true;
     }
 
@@ -447,9 +402,53 @@ Problem validate(const QByteArray &text, Rules rules, int maxDepth)
     return Validator(text, rules, maxDepth).run();
 }
 
-Result<QJsonObject> parseObject(const QByteArray &text, const QString &source)
+namespace {
+
+// The value of text the validator accepted, its exact numbers turned into JsonNumber strings first; an error only for
+// text the validator did not see (readStored's quick path).
+Result<QJsonValue> build(const QByteArray &text, const std::vector<std::pair<qsizetype, qsizetype>> &exactNumbers)
 {
-    const Problem problem = validate(text);
+    QByteArray json;
+    if (exactNumbers.empty()) {
+        json = text;
+    } else {
+        json.reserve(text.size() + qsizetype(exactNumbers.size()) * 8);
+        qsizetype from = 0;
+        for (const auto &[offset, length] : exactNumbers) {
+            json.append(text.constData() + from, offset - from);
+            json.append("\"\\udfff"); // JsonNumber::Mark
+            json.append(JsonNumber::normalized(std::string_view(text.constData() + offset, size_t(length))));
+            json.append('"');
+            from = offset + length;
+        }
+        json.append(text.constData() + from, text.size() - from);
+    }
+    // QJsonDocument reads only an object or an array at the top.
+    qsizetype first = 0;
+    while (first < json.size()
+        && (json[first] == ' ' || json[first] == '\t' || json[first] == '\n' || json[first] == '\r'))
+        ++first;
+    const bool container = first < json.size() && (json[first] == '{' || json[first] == '[');
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(container ? json : '[' + json + ']', &error);
+    if (error.error != QJsonParseError::NoError)
+        return Error { Error::Code::Invalid,
+            QStringLiteral("not valid JSON at byte %1: %2").arg(error.offset).arg(error.errorString()) };
+    if (document.isObject())
+        return QJsonValue(document.object());
+    if (container)
+        return QJsonValue(document.array());
+    if (document.array().size() != 1)
+        return Error { Error::Code::Invalid, QStringLiteral("not valid JSON: expected one value") };
+    return document.array().at(0);
+}
+
+} // namespace
+
+Result<QJsonValue> parse(const QByteArray &text, const QString &source)
+{
+    Validator validator(text, Rules::Data, 512);
+    const Problem problem = validator.run();
     if (!problem.message.isEmpty()) {
         return Error { Error::Code::Invalid,
             QStringLiteral("%1: line %2, column %3: %4")
@@ -458,13 +457,44 @@ Result<QJsonObject> parseObject(const QByteArray &text, const QString &source)
                 .arg(problem.column)
                 .arg(problem.message) };
     }
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-    if (document.isNull())
-        return Error { Error::Code::Invalid, QStringLiteral("%1: %2").arg(source, error.errorString()) };
-    if (!document.isObject())
+    return build(text, validator.exactNumbers);
+}
+
+Result<QJsonObject> parseObject(const QByteArray &text, const QString &source)
+{
+    auto value = parse(text, source);
+    if (!value)
+        return value.error();
+    if (!value->isObject())
         return Error { Error::Code::Invalid, QStringLiteral("%1: expected a JSON object").arg(source) };
-    return document.object();
+    return value->toObject();
+}
+
+Result<QJsonValue> readStored(const QByteArray &text)
+{
+    // Most payloads have no number a double cannot hold, and those that do were written with the digits in a run of
+    // at least 16 number characters (a double's shortest form has at most 17 significant digits and any 15 digits
+    // are exact), so a quick look decides whether the slower reading is needed.
+    int run = 0;
+    bool candidate = false;
+    for (const char c : text) {
+        if ((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+') {
+            if (++run >= 16) {
+                candidate = true;
+                break;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    if (!candidate)
+        return build(text, {});
+    Validator validator(text, Rules::Data, 4096);
+    const Problem problem = validator.run();
+    if (!problem.message.isEmpty())
+        return Error { Error::Code::Invalid,
+            QStringLiteral("not valid JSON at byte %1: %2").arg(problem.offset).arg(problem.message) };
+    return build(text, validator.exactNumbers);
 }
 
 } // namespace StrictJson

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 
 #include "domain/error.h"
@@ -21,12 +22,18 @@ struct Problem
 enum class Rules {
     Syntax, // RFC 8259 grammar only: what the conformance suite's y_ and n_ files decide
     Data, // also refuses what would be read as something else: duplicate member names, lone surrogate escapes,
-          // numbers out of range or with more digits than a double or a 64-bit integer keeps
+          // numbers out of range or too small to be kept
 };
 
 // An empty message means the text is valid JSON (any top-level value) under the rules.
 Problem validate(const QByteArray &text, Rules rules = Rules::Data, int maxDepth = 512);
-// A JSON object from outside, read under Rules::Data; `source` names the file or argument in the error message.
+// A JSON value from outside, read under Rules::Data, numbers a double cannot hold kept as their digits (JsonNumber);
+// `source` names the file or argument in the error message.
+Result<QJsonValue> parse(const QByteArray &text, const QString &source);
+// The same for a JSON object.
 Result<QJsonObject> parseObject(const QByteArray &text, const QString &source);
+// Text SnapScope wrote (a stored payload's canonical form, a JSON column), numbers kept as parse() keeps them; only
+// checked as far as QJsonDocument checks, unless it holds a long number.
+Result<QJsonValue> readStored(const QByteArray &text);
 
 } // namespace StrictJson

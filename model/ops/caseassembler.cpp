@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 
 #include "store/snapshotstore.h"
+#include "json/jsonnumber.h"
 
 QStringList DisputeCase::snapshotIds() const
 {
@@ -118,7 +119,7 @@ Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QStrin
         hits.append(
             { orderId, last.summary.value(u"customer_id").toString(), last.summary.value(u"customer_phone").toString(),
                 first.takenAt, last.takenAt, last.summary.value(u"status").toString(),
-                last.summary.value(u"total_amount").toDouble(), matchedBy.value(orderId) });
+                JsonNumber::toDouble(last.summary.value(u"total_amount")), matchedBy.value(orderId) });
     }
     std::stable_sort(
         hits.begin(), hits.end(), [](const CaseHit &a, const CaseHit &b) { return a.createdAt > b.createdAt; });

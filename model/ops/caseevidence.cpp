@@ -5,7 +5,9 @@
 #include <QLocale>
 
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
 #include "json/isotime.h"
+#include "json/jsonnumber.h"
 
 int CaseEvidence::verifiedCount() const
 {
@@ -65,7 +67,7 @@ QString CaseEvidence::html() const
     QJsonObject order;
     for (auto it = items.crbegin(); it != items.crend(); ++it) {
         if (it->header.kind == u"order" && it->verified) {
-            order = QJsonDocument::fromJson(it->payload).object();
+            order = CanonicalJson::read(it->payload);
             break;
         }
     }
@@ -101,8 +103,10 @@ QString CaseEvidence::html() const
     row(QStringLiteral("Email"), customer.value(u"email").toString());
     row(QStringLiteral("Status"), order.value(u"status").toString());
     row(QStringLiteral("Total"),
-        QStringLiteral("%1 %2").arg(
-            QLocale::c().toString(pricing.value(u"total").toDouble(), 'f', 2), pricing.value(u"currency").toString()));
+        QStringLiteral("%1 %2").arg(JsonNumber::isExact(pricing.value(u"total"))
+                ? QString::fromLatin1(JsonNumber::text(pricing.value(u"total")))
+                : QLocale::c().toString(pricing.value(u"total").toDouble(), 'f', 2),
+            pricing.value(u"currency").toString()));
     if (!c.order.isEmpty())
         row(QStringLiteral("Order snapshots"),
             QStringLiteral("%1, from %2 to %3")
@@ -150,11 +154,10 @@ QString CaseEvidence::html() const
                          ? esc(item.verification)
                          : QStringLiteral("<span class=\"bad\">FAILED: %1</span>").arg(esc(item.verification)));
         if (!item.payload.isEmpty()) {
-            QJsonValue doc = QJsonDocument::fromJson(item.payload).object();
+            QJsonValue doc = CanonicalJson::read(item.payload);
             if (mask)
                 doc = Pii::masked(doc);
-            h += QStringLiteral("<pre>%1</pre>")
-                     .arg(esc(QString::fromUtf8(QJsonDocument(doc.toObject()).toJson(QJsonDocument::Indented))));
+            h += QStringLiteral("<pre>%1</pre>").arg(esc(QString::fromUtf8(CanonicalJson::indented(doc))));
         }
     }
     h += QStringLiteral("</body></html>");

@@ -10,6 +10,8 @@
 
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
+#include "json/jsonnumber.h"
 
 namespace {
 
@@ -21,6 +23,8 @@ QString caseText(const char *text)
 
 QString number(const QJsonValue &v)
 {
+    if (JsonNumber::isExact(v))
+        return QString::fromLatin1(JsonNumber::text(v));
     return v.isDouble() ? QLocale::c().toString(v.toDouble(), 'f', v.toDouble() == std::floor(v.toDouble()) ? 0 : 2)
                         : v.toString();
 }
@@ -103,7 +107,7 @@ Result<QJsonObject> CaseCursor::payload(const QString &snapshotId)
     auto loaded = m_store.load(snapshotId);
     if (!loaded)
         return loaded.error();
-    const QJsonObject object = QJsonDocument::fromJson(loaded->payload).object();
+    const QJsonObject object = CanonicalJson::read(loaded->payload);
     QMutexLocker lock(&m_mutex);
     m_payloads.insert(snapshotId, object);
     return object;

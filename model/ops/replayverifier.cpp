@@ -5,6 +5,7 @@
 #include "domain/kindregistry.h"
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
 #include "json/jsondiff.h"
 
 namespace {
@@ -74,7 +75,7 @@ Result<ReplayReport> ReplayVerifier::run(
                 mismatch({ entityId, h.id, seq, QStringLiteral("cannot be read: %1").arg(stored.error().message) });
                 continue;
             }
-            const QJsonObject storedState = QJsonDocument::fromJson(stored->payload).object();
+            const QJsonObject storedState = CanonicalJson::read(stored->payload);
             QList<EventRecord> upTo;
             while (next < events->size() && events->at(next).seq <= seq)
                 upTo.append(events->at(next++));

@@ -11,6 +11,7 @@
 
 #include "json/editscript.h"
 #include "json/jsondiff.h"
+#include "json/jsonnumber.h"
 #include "json/jsonpointer.h"
 
 namespace {
@@ -69,7 +70,7 @@ QString oneLine(const QJsonValue &v)
     case QJsonValue::Array:
         return QStringLiteral("[]");
     case QJsonValue::String:
-        return quoted(v.toString());
+        return JsonNumber::isExact(v) ? QString::fromLatin1(JsonNumber::text(v)) : quoted(v.toString());
     case QJsonValue::Double: {
         const double d = v.toDouble();
         if (d == std::floor(d) && std::abs(d) < 1e15)

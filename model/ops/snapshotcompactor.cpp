@@ -142,7 +142,7 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
         }
         NewSnapshot probe;
         probe.kind = kind;
-        probe.payload = QJsonDocument::fromJson(snapshot->payload).object();
+        probe.payload = CanonicalJson::read(snapshot->payload);
         const int depth = chooseStorage(probe, previousState, previousId, previousDepth, strategy, m_store.codec());
         if (!secondPass)
             report.storedBytesBefore += h.storedSize;

@@ -9,8 +9,10 @@
 #include "domain/kindregistry.h"
 #include "domain/pii.h"
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
 #include "json/jsondiff.h"
 #include "json/jsonpointer.h"
+#include "json/strictjson.h"
 
 namespace SnapshotComparisons {
 
@@ -29,12 +31,13 @@ Result<SnapshotComparison> compare(SnapshotStore &store, const QString &leftId, 
     SnapshotComparison c;
     c.older = left->header;
     c.newer = right->header;
-    QJsonParseError error;
-    c.left = QJsonDocument::fromJson(left->payload, &error).object();
-    if (error.error == QJsonParseError::NoError)
-        c.right = QJsonDocument::fromJson(right->payload, &error).object();
-    if (error.error != QJsonParseError::NoError)
-        return Error { Error::Code::Invalid, QStringLiteral("a payload is not JSON: %1").arg(error.errorString()) };
+    const auto leftValue = StrictJson::readStored(left->payload);
+    const auto rightValue = leftValue ? StrictJson::readStored(right->payload) : leftValue;
+    if (!rightValue)
+        return Error { Error::Code::Invalid,
+            QStringLiteral("a payload is not JSON: %1").arg(rightValue.error().message) };
+    c.left = leftValue->toObject();
+    c.right = rightValue->toObject();
     if (mask) {
         c.left = Pii::masked(c.left).toObject();
         c.right = Pii::masked(c.right).toObject();
@@ -91,8 +94,7 @@ QString summaryText(const JsonPatch::Summary &s)
 
 QString valueText(const QJsonValue &value, int maxLength)
 {
-    QString text = QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact));
-    text = text.mid(1, text.size() - 2);
+    QString text = QString::fromUtf8(CanonicalJson::compact(value));
     if (text.size() > maxLength)
         text = text.left(maxLength - 1) + QChar(0x2026);
     return text;

@@ -6,6 +6,7 @@
 
 #include "domain/pii.h"
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
 
 namespace SnapshotInspection {
 
@@ -43,9 +44,7 @@ Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id, bool 
             inspected.tree = JsonTree::fromValue(Pii::masked((*tree)->root(), revealed));
     }
     const QJsonValue &root = inspected.tree->root();
-    inspected.prettyText
-        = QString::fromUtf8(root.isArray() ? QJsonDocument(root.toArray()).toJson(QJsonDocument::Indented)
-                                           : QJsonDocument(root.toObject()).toJson(QJsonDocument::Indented));
+    inspected.prettyText = QString::fromUtf8(CanonicalJson::indented(root));
     return inspected;
 }
 

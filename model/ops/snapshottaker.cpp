@@ -12,6 +12,7 @@
 #include "ops/snapshotcompactor.h"
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
 #include "json/isotime.h"
 #include "json/jsonpatch.h"
 
@@ -155,8 +156,7 @@ Result<QList<NewSnapshot>> SnapshotTaker::withoutUnchanged(QList<NewSnapshot> sn
         auto last = newest(m_store, s.tenant, s.kind, s.entityId);
         // A newest version that cannot be read (damaged, a broken delta chain) is no reason to refuse a fresh copy:
         // that is when one is wanted most.
-        if (last && *last
-            && content(QJsonDocument::fromJson((*last)->payload).object(), s.kind) == content(s.payload, s.kind)) {
+        if (last && *last && content(CanonicalJson::read((*last)->payload), s.kind) == content(s.payload, s.kind)) {
             const SnapshotHeader &h = (*last)->header;
             outcome.skipped.append(QStringLiteral("%1 %2: unchanged since version %3 (%4), not stored again")
                                        .arg(s.kind, s.entityId)
@@ -226,7 +226,7 @@ Result<QList<NewSnapshot>> SnapshotTaker::folded(const TakeRequest &request, Epo
     QJsonObject state;
     qint64 seq = 0;
     if (*base) {
-        state = QJsonDocument::fromJson((*base)->payload).object();
+        state = CanonicalJson::read((*base)->payload);
         seq = (*base)->header.eventSeq.value_or(0);
     }
     auto events = m_store.history().events(request.tenant, request.entityId, seq);
@@ -375,7 +375,7 @@ Result<QList<NewSnapshot>> SnapshotTaker::account(const TakeRequest &request, Ep
     if (!*base)
         return Error { Error::Code::NotFound,
             QStringLiteral("account %1 has no state to snapshot").arg(request.entityId) };
-    QJsonObject payload = QJsonDocument::fromJson((*base)->payload).object();
+    QJsonObject payload = CanonicalJson::read((*base)->payload);
     payload.insert(QStringLiteral("updated_at"), IsoTime::toUtcSeconds(now));
     NewSnapshot s;
     s.tenant = request.tenant;

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
 #include "json/isotime.h"
 #include "json/jsonpatch.h"
 
@@ -91,7 +92,7 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
                 }
                 continue;
             }
-            state = QJsonDocument::fromJson(snapshot->payload).object();
+            state = CanonicalJson::read(snapshot->payload);
             fromSeq = h.eventSeq.value_or(0);
             r.fromSnapshot = h.id;
             r.fromSnapshotSeq = fromSeq;

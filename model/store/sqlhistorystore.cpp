@@ -9,6 +9,7 @@
 #include "store/sqlsnapshotstore.h"
 #include "store/sqlvalues.h"
 #include "json/canonicaljson.h"
+#include "json/strictjson.h"
 #include "json/jsonpatch.h"
 
 using SqlValues::execWith;
@@ -200,8 +201,8 @@ Status SqlHistoryStore::rewriteStorage(const QString &id, const QString &baseId,
         auto baseState = m_store.load(baseId);
         if (!baseState)
             return baseState.error();
-        auto applied = JsonPatch::apply(
-            QJsonDocument::fromJson(baseState->payload).object(), QJsonDocument::fromJson(content).array());
+        const auto patch = StrictJson::readStored(content);
+        auto applied = patch ? JsonPatch::apply(CanonicalJson::read(baseState->payload), patch->toArray()) : patch;
         if (!applied || !applied->isObject())
             return Error { Error::Code::Invalid,
                 QStringLiteral("the patch for %1 does not apply to %2").arg(id, baseId) };

@@ -24,6 +24,7 @@
 #include "store/jobsahead.h"
 #include "store/sqlvalues.h"
 #include "json/canonicaljson.h"
+#include "json/jsonnumber.h"
 #include "json/jsonpatch.h"
 
 namespace {
@@ -717,7 +718,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
                 payload.value(u"day").toString(), payload.value(u"opening_stock").toInteger(),
                 payload.value(u"closing_stock").toInteger(), payload.value(u"inbound").toInteger(),
                 payload.value(u"outbound").toInteger(), payload.value(u"adjustments").toInteger(),
-                payload.value(u"average_cost").toDouble(), payload.value(u"total_value").toDouble(), h.id };
+                JsonNumber::toDouble(payload.value(u"average_cost")),
+                JsonNumber::toDouble(payload.value(u"total_value")), h.id };
             p.factKey = s.tenant + u'\x1f' + p.facts.at(1).toString() + u'\x1f' + p.facts.at(2).toString() + u'\x1f'
                 + p.facts.at(3).toString();
         } else if (s.kind == u"chat") {
@@ -728,9 +730,10 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
                 nullIfEmpty(payload.value(u"customer").toObject().value(u"id").toString()),
                 nullIfEmpty(payload.value(u"platform").toString()), s.type, s.takenAt, p.businessDay,
                 payload.value(u"total_messages").toInteger(), payload.value(u"duration_s").toInteger(),
-                ai.value(u"human_handoff").toBool(), ai.value(u"avg_confidence").toDouble(),
-                outcome.value(u"order_created").toBool(), outcome.value(u"order_value").toDouble(),
-                satisfaction.isDouble() ? QVariant(satisfaction.toDouble()) : QVariant(QMetaType::fromType<double>()) };
+                ai.value(u"human_handoff").toBool(), JsonNumber::toDouble(ai.value(u"avg_confidence")),
+                outcome.value(u"order_created").toBool(), JsonNumber::toDouble(outcome.value(u"order_value")),
+                JsonNumber::isNumber(satisfaction) ? QVariant(JsonNumber::toDouble(satisfaction))
+                                                   : QVariant(QMetaType::fromType<double>()) };
         }
     };
     // Chunks are prepared on the pool ahead of the one being written here; one the pool has not reached yet is
@@ -1262,11 +1265,10 @@ Result<Snapshot> SqlSnapshotStore::materialize(SnapshotHeader header, const QByt
         error.message = QStringLiteral("snapshot %1 builds on a damaged base: %2").arg(id, error.message);
         return error;
     }
-    QJsonParseError parseError;
-    const QJsonDocument patch = QJsonDocument::fromJson(patchBytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !patch.isArray())
+    const auto patch = StrictJson::readStored(patchBytes);
+    if (!patch || !patch->isArray())
         return broken(QStringLiteral("its stored patch is not a JSON array"));
-    auto state = JsonPatch::apply(QJsonDocument::fromJson(base->payload).object(), patch.array());
+    auto state = JsonPatch::apply(CanonicalJson::read(base->payload), patch->toArray());
     if (!state || !state->isObject())
         return broken(
             QStringLiteral("its patch does not apply to base %1: %2")
@@ -1593,7 +1595,7 @@ Status SqlSnapshotStore::resummarize(const QString &kind)
             auto loaded = load(id);
             if (!loaded)
                 continue;
-            updates.append({ id, compactJson(info->summarize(QJsonDocument::fromJson(loaded->payload).object())) });
+            updates.append({ id, compactJson(info->summarize(CanonicalJson::read(loaded->payload))) });
         }
         auto dbAgain = db();
         if (!dbAgain)

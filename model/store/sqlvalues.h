@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include "json/canonicaljson.h"
+#include "json/strictjson.h"
 
 // Conversions between column values and the project's types, shared by the SQL stores.
 namespace SqlValues {
@@ -19,7 +20,8 @@ inline QJsonObject parseObject(const QVariant &value)
     if (value.isNull())
         return {};
     const QByteArray bytes = value.typeId() == QMetaType::QByteArray ? value.toByteArray() : value.toString().toUtf8();
-    return QJsonDocument::fromJson(bytes).object();
+    const auto parsed = StrictJson::readStored(bytes);
+    return parsed ? parsed->toObject() : QJsonObject();
 }
 
 inline QString compactJson(const QJsonObject &object)

@@ -984,7 +984,21 @@ void TestCli::jsonDiffAndApplyFiles()
     const QString malformed = write(QStringLiteral("malformed.json"), "{\"a\": [1, 2,]}");
     const Run parse = cli({ QStringLiteral("json"), QStringLiteral("diff"), malformed, b });
     QVERIFY(parse.exitCode != 0);
-    QVERIFY_ONE_ERROR_LINE(parse, "malformed.json:1:");
+    QVERIFY_ONE_ERROR_LINE(parse, "malformed.json: line 1, column 13: invalid value");
+    // Numbers keep their digits through diff and apply (issue 21); out of range is refused with its place.
+    const QString exactA = write(QStringLiteral("e1.json"), R"({"a":12345678901234567890,"b":1234567890.123456789})");
+    const QString exactB = write(QStringLiteral("e2.json"), R"({"a":12345678901234567891,"b":1234567890.123456789})");
+    const Run exactDiff = cli({ QStringLiteral("json"), QStringLiteral("diff"), exactA, exactB });
+    QCOMPARE(exactDiff.exitCode, 0);
+    QCOMPARE(exactDiff.out.trimmed(), QByteArray(R"([{"op":"replace","path":"/a","value":12345678901234567891}])"));
+    const Run exactApply = cli(
+        { QStringLiteral("json"), QStringLiteral("apply"), exactA, write(QStringLiteral("e.patch"), exactDiff.out) });
+    QCOMPARE(exactApply.exitCode, 0);
+    QCOMPARE(exactApply.out.trimmed(), QByteArray(R"({"a":12345678901234567891,"b":1234567890.123456789})"));
+    const Run huge = cli({ QStringLiteral("json"), QStringLiteral("apply"),
+        write(QStringLiteral("huge.json"), R"({"keep":1,"n":1e400})"), write(QStringLiteral("empty.patch"), "[]") });
+    QCOMPARE(huge.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(huge, "huge.json: line 1, column 15: number out of range: 1e400");
     // Top-level scalars are JSON too.
     const Run scalars = cli({ QStringLiteral("json"), QStringLiteral("diff"), write(QStringLiteral("s1.json"), "1"),
         write(QStringLiteral("s2.json"), "\"x\"") });

@@ -15,6 +15,8 @@
 #include "store/snapshotstore.h"
 #include "store/sqldialect.h"
 #include "json/canonicaljson.h"
+#include "json/jsonnumber.h"
+#include "json/strictjson.h"
 
 namespace {
 
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void putAssignsVersionsPerEntity();
     void summaryAndSizesAreStored();
     void loadReturnsExactCanonicalBytes();
+    void exactNumbersKeepTheirDigits();
     void listFiltersGoIntoTheQuery();
     void keysetPagingVisitsEveryRowOnceBothWays();
     void countAndPageEndsMatchKeysetPaging();
@@ -190,6 +193,33 @@ void TestSnapshotStore::loadReturnsExactCanonicalBytes()
     auto missing = m_store->load(SnapshotId::generate(T0));
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().code, Error::Code::NotFound);
+}
+
+void TestSnapshotStore::exactNumbersKeepTheirDigits()
+{
+    // Issue 21: numbers a double cannot hold are stored, checksummed, summarized and read back with their digits.
+    NewSnapshot s = order(QStringLiteral("ORD-EXACT"), T0, QStringLiteral("created"));
+    auto payload = StrictJson::parseObject(
+        R"({"pricing":{"total":12345678901234567890.01,"tax":0.1000000000000000055511151231257827},"status":"created",)"
+        R"("items":[{"quantity":18446744073709551617}],"customer":{"id":"C1"}})",
+        QStringLiteral("test"));
+    QVERIFY(payload);
+    s.payload = *payload;
+    auto put = m_store->put(s);
+    QVERIFY2(put.ok(), qPrintable(put.ok() ? QString() : put.error().message));
+    auto loaded = m_store->load(put->id);
+    QVERIFY(loaded.ok());
+    QVERIFY(loaded->payload.contains(R"("total":12345678901234567890.01)"));
+    QVERIFY(loaded->payload.contains(R"("tax":0.1000000000000000055511151231257827)"));
+    QVERIFY(loaded->payload.contains(R"("quantity":18446744073709551617)"));
+    QCOMPARE(PayloadCodec::checksumOf(loaded->payload), put->checksum);
+    QCOMPARE(CanonicalJson::read(loaded->payload), s.payload);
+    SnapshotQuery query;
+    query.tenant = QStringLiteral("t1");
+    auto page = m_store->listHeaders(query, {});
+    QVERIFY(page.ok());
+    QCOMPARE(page->headers.size(), 1);
+    QCOMPARE(JsonNumber::text(page->headers.first().summary.value(u"total_amount")), "12345678901234567890.01");
 }
 
 void TestSnapshotStore::listFiltersGoIntoTheQuery()

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+
+#include <string>
+#include <string_view>
+
+// A number a double cannot hold exactly (12345678901234567890, 1234567890.123456789: financial amounts, Decimal128
+// values written as plain numbers) is kept as its digits. QJsonValue has no such type, so inside SnapScope it travels
+// as a string that starts with a lone low surrogate (U+DFFF), which no text from outside can hold: StrictJson's data
+// rules refuse lone surrogates. The canonical form, the checksum, diff and patch see the digits, and every writer here
+// prints the bare number again.
+namespace JsonNumber {
+
+inline constexpr char16_t Mark = 0xDFFF;
+
+// Whether `value` is a number kept as its digits.
+inline bool isExact(const QJsonValue &value)
+{
+    if (!value.isString())
+        return false;
+    const QString text = value.toString();
+    return !text.isEmpty() && text.front() == QChar(Mark);
+}
+// A number of either kind.
+inline bool isNumber(const QJsonValue &value)
+{
+    return value.isDouble() || isExact(value);
+}
+
+// The number's JSON text: the kept digits, or a double as the canonical form writes it.
+QByteArray text(const QJsonValue &value);
+// The nearest double, for arithmetic and charts; 0 for what is not a number (as QJsonValue::toDouble()).
+double toDouble(const QJsonValue &value);
+
+// A decimal literal's value as (negative, significant digits, exponent of the last digit): "120.50e1" and "1205" both
+// are (false, "1205", 0); zero is (false, "", 0) whatever its sign. Exponents are capped at ±100,000.
+struct Decimal
+{
+    bool negative = false;
+    std::string digits;
+    long long exponent = 0;
+    bool operator==(const Decimal &) const = default;
+};
+Decimal decimal(std::string_view literal);
+
+// The one way a decimal literal is written when kept exactly: significant digits without leading or trailing zeros,
+// plain notation for exponents that stay readable, scientific otherwise ("1.2345e-30"). Equal numbers written
+// differently ("1.50", "15e-1") get the same text.
+std::string normalized(std::string_view literal);
+// The value that keeps `literal` (already valid JSON number syntax) exactly.
+QJsonValue exact(std::string_view literal);
+
+} // namespace JsonNumber
