@@ -48,9 +48,24 @@ Result<VerificationReport> Verification::run(
                       return std::nullopt;
                   return decoded.error();
               });
+        bool reloaded = false;
         for (qsizetype i = 0; i < problems.size(); ++i) {
             const SnapshotHeader &h = p.headers.at(i);
             std::optional<Error> problem = problems.at(i);
+            if (problem && problem->code == Error::Code::UnknownDictionary && !reloaded) {
+                // Trained by another process since the store opened (a compaction running beside a console):
+                // read the dictionaries again, once per page, before calling the payload damaged.
+                reloaded = true;
+                if (m_store.reloadDictionaries()) {
+                    if (codec.decode(
+                            h.codec, p.storedPayloads.at(i), h.rawSize, h.baseId.isEmpty() ? h.checksum : QString()))
+                        problem.reset();
+                }
+            } else if (problem && problem->code == Error::Code::UnknownDictionary) {
+                if (codec.decode(
+                        h.codec, p.storedPayloads.at(i), h.rawSize, h.baseId.isEmpty() ? h.checksum : QString()))
+                    problem.reset();
+            }
             if (!problem && !h.baseId.isEmpty()) {
                 // Materialized on this thread: the store's connection for it is this thread's.
                 if (auto state = m_store.load(h.id); !state)

@@ -105,6 +105,9 @@ public:
     virtual Status discardEverything(const AuditEntry &why) = 0;
     // Closes the calling thread's connection: a thread of one's own (not the pools below) calls it before it ends.
     virtual void releaseThreadConnection() = 0;
+    // Reads the zstd dictionaries again: another process (a compaction, a schedule) may have trained one since this
+    // store opened, and payloads encoded with it read only once it is known. load() does this by itself.
+    virtual Status reloadDictionaries() = 0;
 
     PayloadCodec &codec() { return m_codec; }
     // The store's own small pool: work submitted here gets a connection of its thread.

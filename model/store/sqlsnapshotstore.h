@@ -88,6 +88,7 @@ private:
     void releaseConnection();
     Result<QSqlDatabase> openConnection(const QString &name, bool readOnly) const;
     Status loadDictionaries();
+    Status reloadDictionaries() override { return loadDictionaries(); }
     Status loadTenants();
     QString lockHolders() const; // PostgreSQL: who holds the lock a statement waited for in vain
     Status sealPending(); // rows from before schema 8 get their seal (codec/snapshotseal.h)
