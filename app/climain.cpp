@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QGuiApplication>
 
+#include <cstdio>
 #include <unistd.h>
 
 #include <memory>
@@ -10,8 +11,24 @@
 #include "appidentity.h"
 #include "clicommands.h"
 
+namespace {
+
+// A failing command prints one line of its own (the CLI's contract, read by scripts). What Qt and libpq say on the way
+// (a driver's "Unable to free statement", a server's "terminating connection due to immediate shutdown" notice) is
+// already in that line or beside the point, so debug and warning messages reach stderr only with SNAPSCOPE_DEBUG=1.
+void quietMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    static const bool debug = qEnvironmentVariableIntValue("SNAPSCOPE_DEBUG") != 0;
+    if (!debug && (type == QtDebugMsg || type == QtInfoMsg || type == QtWarningMsg))
+        return;
+    fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    qInstallMessageHandler(quietMessages);
     // A PDF is laid out with fonts, which need a QGuiApplication; with no display the offscreen platform serves.
     bool needsFonts = false;
     for (int i = 1; i < argc; ++i)

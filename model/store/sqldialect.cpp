@@ -31,11 +31,17 @@ QStringList SqlDialect::sessionSetup(bool privateBulkLoad) const
             QStringLiteral("PRAGMA wal_autocheckpoint=8192"),
         };
     }
-    return {
-        QStringLiteral("SET application_name = 'snapscope'"),
-        QStringLiteral("SET client_min_messages = warning"),
-        QStringLiteral("SET lock_timeout = %1").arg(BusyTimeoutMs),
-    };
+    return {}; // PostgreSQL: startupOptions()
+}
+
+QString SqlDialect::startupOptions() const
+{
+    // Given at connection start, so that they hold for read-only connections too and from the first statement on.
+    // Errors come back with the statement that failed; a server's warnings and notices would go to stderr through
+    // libpq, beside the CLI's one line (a server stopped mid-command says "terminating connection due to immediate
+    // shutdown command").
+    return QStringLiteral("application_name=snapscope;options='-c client_min_messages=error -c lock_timeout=%1'")
+        .arg(BusyTimeoutMs);
 }
 
 QString SqlDialect::listTablesSql() const

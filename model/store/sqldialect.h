@@ -20,9 +20,10 @@ public:
     bool isSqlite() const { return m_backend == ConnectionSpec::Backend::SQLite; }
     QString driverName() const;
     QString migrationsDirectory() const; // in the resources
-    // Statements run on every new connection (SQLite pragmas, PostgreSQL session settings); privateBulkLoad as in
-    // OpenOptions.
+    // Statements run on every new writing connection (SQLite pragmas); privateBulkLoad as in OpenOptions.
     QStringList sessionSetup(bool privateBulkLoad = false) const;
+    // PostgreSQL's session settings, as libpq connection keywords for QSqlDatabase::setConnectOptions.
+    QString startupOptions() const;
     // The user tables of the database, to tell an empty database from somebody else's.
     QString listTablesSql() const;
     // A cast that makes a bound text value a JSON value of the column's type.

@@ -9,8 +9,8 @@
 #include "store/sqlsnapshotstore.h"
 #include "store/sqlvalues.h"
 #include "json/canonicaljson.h"
-#include "json/strictjson.h"
 #include "json/jsonpatch.h"
+#include "json/strictjson.h"
 
 using SqlValues::execWith;
 using SqlValues::nullIfEmpty;

@@ -265,7 +265,8 @@ Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool 
         db.setUserName(m_spec.user);
         if (!m_spec.password.isEmpty())
             db.setPassword(m_spec.password);
-        QString options = QStringLiteral("connect_timeout=%1").arg(m_spec.connectTimeoutSeconds);
+        QString options
+            = QStringLiteral("connect_timeout=%1;").arg(m_spec.connectTimeoutSeconds) + m_dialect.startupOptions();
         if (!m_spec.sslmode.isEmpty())
             options += QStringLiteral(";sslmode=") + m_spec.sslmode;
         db.setConnectOptions(options);
@@ -298,7 +299,10 @@ Result<QSqlDatabase> SqlSnapshotStore::openConnection(const QString &name, bool 
                 db = QSqlDatabase();
                 QSqlDatabase::removeDatabase(name);
                 return Error { Error::Code::Database,
-                    QStringLiteral("setting up the connection (%1): %2").arg(statement, error.text()) };
+                    QStringLiteral("setting up the connection (%1): %2")
+                        .arg(statement,
+                            error.text().trimmed().isEmpty() ? QStringLiteral("the database did not answer")
+                                                             : error.text()) };
             }
         }
     }
