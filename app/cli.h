@@ -90,7 +90,8 @@ struct Options
     QCommandLineOption json { QStringLiteral("json"), QStringLiteral("JSON output (list: one object per line).") };
     QCommandLineOption raw { QStringLiteral("raw"), QStringLiteral("show: the exact stored bytes, decompressed.") };
     QCommandLineOption scale { QStringLiteral("scale"),
-        QStringLiteral("demo: small (about 28,000 snapshots) or large (about 1,600,000)."), QStringLiteral("scale") };
+        QStringLiteral("demo: tiny (about 1,000 snapshots), small (about 28,000) or large (about 1,600,000)."),
+        QStringLiteral("scale") };
     QCommandLineOption seed { QStringLiteral("seed"), QStringLiteral("demo: random seed (same seed, same data)."),
         QStringLiteral("n") };
     QCommandLineOption samples { QStringLiteral("samples"),

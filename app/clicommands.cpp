@@ -567,12 +567,14 @@ int Cli::demo()
 {
     DemoOptions options;
     const QString scale = m_parser.isSet(m_o.scale) ? m_parser.value(m_o.scale) : QStringLiteral("small");
-    if (scale == u"small")
+    if (scale == u"tiny")
+        options.scale = DemoOptions::Scale::Tiny;
+    else if (scale == u"small")
         options.scale = DemoOptions::Scale::Small;
     else if (scale == u"large")
         options.scale = DemoOptions::Scale::Large;
     else
-        return fail(QStringLiteral("--scale: expected small or large, not \"%1\"").arg(scale), CliExit::Usage);
+        return fail(QStringLiteral("--scale: expected tiny, small or large, not \"%1\"").arg(scale), CliExit::Usage);
     if (m_parser.isSet(m_o.seed)) {
         bool ok = false;
         options.seed = m_parser.value(m_o.seed).toULongLong(&ok);

@@ -102,6 +102,8 @@ Scale scaleFor(DemoOptions::Scale scale)
 {
     if (scale == DemoOptions::Scale::Large)
         return { 730, 500, 20000, 150000, 20000, 5000, 5000, 3000, 500, 20000, 500 };
+    if (scale == DemoOptions::Scale::Tiny)
+        return { 14, 4, 60, 80, 60, 20, 16, 12, 4, 40, 12 };
     return { 180, 20, 1200, 1500, 1200, 400, 300, 200, 40, 600, 60 };
 }
 
@@ -1230,7 +1232,7 @@ qint64 DemoGenerator::estimatedSnapshots(DemoOptions::Scale scale)
     // Orders (both tenants) bring their stock movements (about 3.3 lines each) and payments.
     return qint64(s.days) * s.inventoryProducts * 3 + qint64(s.orders) * 37 / 10 + qint64(s.orders) * 11 / 10 * 43 / 10
         + qint64(s.chats) * 22 / 10 + s.inventoryTx + s.days + s.financialExtra + s.tierRecords + s.accounts * 2
-        + s.aggregates * 5 + 3 * (s.days / 7) + 1100;
+        + s.aggregates * 5 + 3 * (s.days / 7) + (s.days < 30 ? 40 : 1100);
 }
 
 Result<DemoReport> DemoGenerator::run(const Progress &progress)
@@ -1443,7 +1445,9 @@ Result<DemoReport> fillDemoInPlace(
     entry.outcome = QStringLiteral("started");
     entry.details = { { QStringLiteral("seed"), QString::number(options.seed) },
         { QStringLiteral("scale"),
-            options.scale == DemoOptions::Scale::Large ? QStringLiteral("large") : QStringLiteral("small") } };
+            options.scale == DemoOptions::Scale::Large      ? QStringLiteral("large")
+                : options.scale == DemoOptions::Scale::Tiny ? QStringLiteral("tiny")
+                                                            : QStringLiteral("small") } };
     if (Status started = (*store)->maintenance().audit(entry); !started)
         return started.error();
     auto report = DemoGenerator(**store, options).run(progress);

@@ -14,7 +14,7 @@ class SnapshotStore;
 
 struct DemoOptions
 {
-    enum class Scale { Small, Large };
+    enum class Scale { Tiny, Small, Large }; // Tiny: two weeks of every kind, for tests and a first look
     Scale scale = Scale::Small;
     quint64 seed = 42;
     // The demo's "now": fixed so the same seed gives the same database on any day.

@@ -108,7 +108,13 @@ inline QStringList cliConnection(const ConnectionSpec &spec)
 {
     if (spec.backend == ConnectionSpec::Backend::SQLite)
         return { QStringLiteral("--db"), spec.sqlitePath };
-    return { QStringLiteral("--pg"), qEnvironmentVariable("SNAPSCOPE_TEST_PG") };
+    QString keywords = QStringLiteral("host=%1 port=%2 dbname=%3 user=%4")
+                           .arg(spec.host)
+                           .arg(spec.port)
+                           .arg(spec.database, spec.user);
+    if (!spec.sslmode.isEmpty())
+        keywords += QStringLiteral(" sslmode=") + spec.sslmode;
+    return { QStringLiteral("--pg"), keywords }; // the password, if any, goes by SNAPSCOPE_PGPASSWORD
 }
 
 // One number from the database, read by a side connection; a query that fails is a broken test and ends it.
