@@ -48,7 +48,7 @@ QTextStream &err()
 // The one line every failure prints.
 QString jsonLine(const QJsonObject &object)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(CanonicalJson::write(object)); // QJsonDocument's compact form, exact numbers bare
 }
 
 QTimeZone tenantZone(SnapshotStore &store, const QString &tenant)
@@ -657,7 +657,7 @@ int Cli::list()
             return fail(page.error());
         for (const SnapshotHeader &h : page->headers) {
             if (json) {
-                out() << QJsonDocument(headerJson(h)).toJson(QJsonDocument::Compact) << '\n';
+                out() << CanonicalJson::write(headerJson(h)) << '\n';
             } else {
                 out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8")
                              .arg(IsoTime::toUtcString(h.takenAt), -24)

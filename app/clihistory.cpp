@@ -4,7 +4,6 @@
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QSysInfo>
 
 #include "casepdf.h"

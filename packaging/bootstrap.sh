@@ -21,7 +21,7 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
     libgl1-mesa-dev libxkbcommon-dev libzstd-dev
-    postgresql xvfb xauth fonts-thai-tlwg fonts-noto-cjk desktop-file-utils appstream poppler-utils dpkg-dev lintian
+    postgresql xvfb xauth locales fonts-thai-tlwg fonts-noto-cjk desktop-file-utils appstream poppler-utils dpkg-dev lintian
 )
 
 as_root() {

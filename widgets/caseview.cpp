@@ -6,7 +6,6 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -480,13 +479,13 @@ void CaseView::renderChats()
         html += tr("<p>Intents: %1<br>AI confidence %2 (%3)<br>Hand-off to a person: %4<br>Satisfaction: %5<br>"
                    "Outcome: %6</p>")
                     .arg(intents.join(QStringLiteral(" → ")).toHtmlEscaped(),
-                        QLocale().toString(ai.value(u"avg_confidence").toDouble(), 'f', 2),
+                        QLocale().toString(JsonNumber::toDouble(ai.value(u"avg_confidence")), 'f', 2),
                         ai.value(u"model").toString().toHtmlEscaped(),
                         ai.value(u"human_handoff").toBool()
                             ? tr("yes (%1)").arg(ai.value(u"handoff_reason").toString().toHtmlEscaped())
                             : tr("no"),
                         outcome.contains(u"satisfaction")
-                            ? QStringLiteral("%1/5").arg(outcome.value(u"satisfaction").toDouble())
+                            ? QStringLiteral("%1/5").arg(JsonNumber::toDouble(outcome.value(u"satisfaction")))
                             : tr("not rated yet"),
                         outcome.value(u"order_created").toBool()
                             ? tr("order %1 for %2")
@@ -504,7 +503,8 @@ void CaseView::renderChats()
                                    message.value(u"sender").toString().toHtmlEscaped(),
                                    message.value(u"intent").toString().toHtmlEscaped());
             if (message.contains(u"confidence"))
-                line += tr(" · confidence %1").arg(QLocale().toString(message.value(u"confidence").toDouble(), 'f', 2));
+                line += tr(" · confidence %1")
+                            .arg(QLocale().toString(JsonNumber::toDouble(message.value(u"confidence")), 'f', 2));
             html += QStringLiteral("<p%1><span style='color:#555'>%2</span><br>%3</p>")
                         .arg(isNew ? QStringLiteral(" style='%1'").arg(QLatin1String(Highlight)) : QString(), line,
                             message.value(u"text").toString().toHtmlEscaped());

@@ -5,7 +5,6 @@
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QMessageBox>
 #include <QPlainTextDocumentLayout>
 #include <QSaveFile>

@@ -1,7 +1,6 @@
 #include "eventlistmodel.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include "items/zonedtime.h"
 #include "json/canonicaljson.h"

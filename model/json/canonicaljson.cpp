@@ -2,10 +2,6 @@
 
 #include <QJsonArray>
 
-#include <charconv>
-#include <cmath>
-#include <iterator>
-
 #include "json/jsonnumber.h"
 #include "json/strictjson.h"
 
@@ -89,25 +85,6 @@ void appendString(QByteArray &out, QStringView text)
     out.truncate(start + (p - begin));
 }
 
-void appendNumber(QByteArray &out, const QJsonValue &value)
-{
-    // QJsonValue keeps integral values that fit in 64 bits as integers: they print exactly, as QJsonDocument does.
-    const qint64 integer = value.toInteger(0);
-    if (integer != 0 || value.toInteger(1) == 0) {
-        char digits[24];
-        const auto [last, error] = std::to_chars(std::begin(digits), std::end(digits), integer);
-        Q_UNUSED(error); // 24 characters hold any 64-bit integer
-        out.append(digits, last - digits);
-        return;
-    }
-    const double d = value.toDouble();
-    if (!std::isfinite(d)) {
-        out.append("null", 4);
-        return;
-    }
-    out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
-}
-
 } // namespace
 
 void append(QByteArray &out, const QJsonValue &value)
@@ -121,14 +98,16 @@ void append(QByteArray &out, const QJsonValue &value)
         value.toBool() ? out.append("true", 4) : out.append("false", 5);
         break;
     case QJsonValue::Double:
-        appendNumber(out, value);
+        JsonNumber::appendText(out, value);
         break;
-    case QJsonValue::String:
-        if (JsonNumber::isExact(value))
-            out.append(JsonNumber::text(value));
+    case QJsonValue::String: {
+        const QString text = value.toString();
+        if (!text.isEmpty() && text.front() == QChar(JsonNumber::Mark))
+            out.append(QStringView(text).mid(1).toLatin1()); // a number kept as its digits
         else
-            appendString(out, value.toString());
+            appendString(out, text);
         break;
+    }
     case QJsonValue::Array: {
         out.append('[');
         const QJsonArray array = value.toArray();

@@ -1,7 +1,6 @@
 #include "jsondiff.h"
 
 #include <QHash>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>

@@ -4,25 +4,67 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
-
-#include "json/canonicaljson.h"
+#include <iterator>
+#include <limits>
 
 namespace JsonNumber {
 
+void appendText(QByteArray &out, const QJsonValue &value)
+{
+    if (value.isString()) {
+        const QString kept = value.toString();
+        if (!kept.isEmpty() && kept.front() == QChar(Mark)) {
+            out.append(QStringView(kept).mid(1).toLatin1());
+            return;
+        }
+    }
+    // QJsonValue keeps integral values that fit in 64 bits as integers: they print exactly, as QJsonDocument does.
+    const qint64 integer = value.toInteger(0);
+    if (integer != 0 || value.toInteger(1) == 0) {
+        char digits[24];
+        const auto [last, error] = std::to_chars(std::begin(digits), std::end(digits), integer);
+        Q_UNUSED(error); // 24 characters hold any 64-bit integer
+        out.append(digits, last - digits);
+        return;
+    }
+    const double d = value.toDouble();
+    if (!std::isfinite(d)) {
+        out.append("null", 4);
+        return;
+    }
+    out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+}
+
 QByteArray text(const QJsonValue &value)
 {
-    if (isExact(value))
-        return value.toString().mid(1).toLatin1();
     QByteArray out;
-    CanonicalJson::append(out, value);
+    appendText(out, value);
     return out;
+}
+
+std::optional<double> parseDouble(std::string_view literal, bool *tooSmall)
+{
+    double value = 0;
+    const auto [end, error] = std::from_chars(literal.data(), literal.data() + literal.size(), value);
+    Q_UNUSED(end);
+    if (error == std::errc::result_out_of_range) {
+        if (tooSmall) {
+            const Decimal d = decimal(literal);
+            *tooSmall = static_cast<long long>(d.digits.size()) + d.exponent <= 0;
+        }
+        return std::nullopt;
+    }
+    if (error != std::errc() || !std::isfinite(value))
+        return std::nullopt;
+    return value;
 }
 
 double toDouble(const QJsonValue &value)
 {
-    if (isExact(value))
-        return std::strtod(text(value).constData(), nullptr);
+    if (isExact(value)) {
+        const QByteArray digits = text(value);
+        return parseDouble(std::string_view(digits.constData(), size_t(digits.size()))).value_or(0);
+    }
     return value.toDouble();
 }
 
@@ -57,9 +99,11 @@ Decimal decimal(std::string_view text)
         if (!e.empty() && e.front() == '+')
             e.remove_prefix(1);
         const auto [end, error] = std::from_chars(e.data(), e.data() + e.size(), exponent);
-        if (error == std::errc::result_out_of_range || exponent > 100000 || exponent < -100000)
-            exponent = !e.empty() && e.front() == '-' ? -100000 : 100000;
         Q_UNUSED(end);
+        // Saturated where adding the digits' count cannot overflow, and still far beyond any double's range.
+        constexpr long long Far = std::numeric_limits<long long>::max() / 4;
+        if (error == std::errc::result_out_of_range || exponent > Far || exponent < -Far)
+            exponent = !e.empty() && e.front() == '-' ? -Far : Far;
     }
     d.exponent = exponent - fractionDigits;
     while (!d.digits.empty() && d.digits.back() == '0') {

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonValue>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,13 +30,19 @@ inline bool isNumber(const QJsonValue &value)
     return value.isDouble() || isExact(value);
 }
 
-// The number's JSON text: the kept digits, or a double as the canonical form writes it.
+// The number's JSON text: the kept digits, or a double as the canonical form writes it (integers without a fraction,
+// others in their shortest round-trip form, what is not finite as null).
 QByteArray text(const QJsonValue &value);
+void appendText(QByteArray &out, const QJsonValue &value);
 // The nearest double, for arithmetic and charts; 0 for what is not a number (as QJsonValue::toDouble()).
 double toDouble(const QJsonValue &value);
+// A decimal literal as a double whatever the C locale (strtod reads "1.25" as 1 under de_DE); nullopt when it is out
+// of a double's range, `tooSmall` saying which end.
+std::optional<double> parseDouble(std::string_view literal, bool *tooSmall = nullptr);
 
 // A decimal literal's value as (negative, significant digits, exponent of the last digit): "120.50e1" and "1205" both
-// are (false, "1205", 0); zero is (false, "", 0) whatever its sign. Exponents are capped at ±100,000.
+// are (false, "1205", 0); zero is (false, "", 0) whatever its sign. An exponent beyond 64 bits saturates far outside
+// any double's range, so that such a number still counts as out of range.
 struct Decimal
 {
     bool negative = false;

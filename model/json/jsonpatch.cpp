@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "json/jsonnumber.h"
 #include "json/jsonpointer.h"
 
 namespace JsonPatch {
@@ -56,7 +57,9 @@ std::optional<Failure> editAt(QJsonValue &node, const QStringList &tokens, qsize
         return std::nullopt;
     }
     return Failure { QStringLiteral("\"%1\" is inside a %2, not a container")
-                         .arg(token, node.isString() ? QStringLiteral("string") : QStringLiteral("scalar")) };
+                         .arg(token,
+                             node.isString() && !JsonNumber::isExact(node) ? QStringLiteral("string")
+                                                                           : QStringLiteral("scalar")) };
 }
 
 std::optional<Failure> addAt(QJsonValue &document, const QStringList &tokens, const QJsonValue &value)
@@ -143,7 +146,7 @@ Result<QJsonValue> apply(const QJsonValue &document, const QJsonArray &patch)
             return fail(i, QStringLiteral("?"), QStringLiteral("an operation must be an object"));
         const QJsonObject operation = patch.at(i).toObject();
         const QString op = operation.value(u"op").toString();
-        if (!operation.value(u"path").isString())
+        if (!operation.value(u"path").isString() || JsonNumber::isExact(operation.value(u"path")))
             return fail(i, op.isEmpty() ? QStringLiteral("?") : op, QStringLiteral("\"path\" is missing"));
         const auto path = JsonPointer::parse(operation.value(u"path").toString());
         if (!path)
@@ -155,7 +158,7 @@ Result<QJsonValue> apply(const QJsonValue &document, const QJsonArray &patch)
             return it.value();
         };
         const auto fromPath = [&]() -> std::optional<JsonPointer> {
-            if (!operation.value(u"from").isString())
+            if (!operation.value(u"from").isString() || JsonNumber::isExact(operation.value(u"from")))
                 return std::nullopt;
             return JsonPointer::parse(operation.value(u"from").toString());
         };

@@ -1,9 +1,7 @@
 #include "jsontree.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 #include "json/canonicaljson.h"
 #include "json/jsonnumber.h"

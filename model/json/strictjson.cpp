@@ -1,16 +1,15 @@
 #include "strictjson.h"
 
-#include "json/jsonnumber.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <string>
 #include <unordered_set>
+
+#include "json/jsonnumber.h"
 
 namespace StrictJson {
 
@@ -23,11 +22,12 @@ public:
         : m_data(reinterpret_cast<const unsigned char *>(text.constData()))
         , m_size(text.size())
         , m_dataRules(rules == Rules::Data)
+        , m_findExact(rules != Rules::Syntax)
         , m_maxDepth(maxDepth)
     { }
 
-    // Under Rules::Data: where the numbers a double cannot hold are, as (offset, length).
-    std::vector<std::pair<qsizetype, qsizetype>> exactNumbers;
+    // Under Rules::Data and Rules::Stored: where the numbers a double cannot hold are, as (offset, length).
+    const std::vector<std::pair<qsizetype, qsizetype>> &exactNumbers() const { return m_exactNumbers; }
 
     Problem run()
     {
@@ -215,6 +215,10 @@ private:
     bool string(std::string *decoded)
     {
         ++m_pos; // opening quote
+        // JsonNumber's mark: under the data rules a lone surrogate anyway, in stored text never written by SnapScope.
+        if (m_findExact && m_pos + 6 <= m_size && m_data[m_pos] == '\\' && m_data[m_pos + 1] == 'u'
+            && hexQuad(m_pos + 2) == JsonNumber::Mark)
+            return fail("a string may not start with \\udfff");
         while (true) {
             if (atEnd())
                 return fail("unterminated string");
@@ -352,44 +356,52 @@ private:
             if (!digits())
                 return false;
         }
-        return !m_dataRules || exactNumber(start);
+        return !m_findExact || exactNumber(start);
     }
 
     // Data is stored and compared as doubles and 64-bit integers; a number they cannot hold exactly is recorded in
-    // exactNumbers, to be kept as its digits (JsonNumber). Out of range is refused with its position: no reader
-    // agrees on what 1e400 means.
+    // m_exactNumbers, to be kept as its digits (JsonNumber). Under the data rules out of range is refused with its
+    // position: no reader agrees on what 1e400 means.
     bool exactNumber(qsizetype start)
     {
-        const std::string text(reinterpret_cast<const char *>(m_data + start), size_t(m_pos - start));
-        const bool integral = text.find_first_of(".eE") == std::string::npos;
+        const std::string_view text(reinterpret_cast<const char *>(m_data + start), size_t(m_pos - start));
+        const bool integral = text.find_first_of(".eE") == std::string_view::npos;
         if (integral) {
             long long asInteger = 0;
             const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), asInteger);
             if (error == std::errc() && end == text.data() + text.size())
                 return true;
         }
-        const double value = std::strtod(text.c_str(), nullptr);
-        if (std::isinf(value))
-            return failAt(start, QStringLiteral("number out of range: %1").arg(QString::fromStdString(text).left(40)));
+        const auto shown = [&] { return QString::fromLatin1(text.data(), qsizetype(text.size())).left(40); };
+        bool tooSmall = false;
+        const std::optional<double> value = JsonNumber::parseDouble(text, &tooSmall);
         const JsonNumber::Decimal literal = JsonNumber::decimal(text);
-        if (value == 0 && !literal.digits.empty())
+        if (!value || (*value == 0 && !literal.digits.empty())) {
+            if (!m_dataRules)
+                return true; // stored text: read as QJsonDocument reads it, as before
             return failAt(start,
-                QStringLiteral("number too small, it would read as 0: %1").arg(QString::fromStdString(text).left(40)));
+                !value && !tooSmall ? QStringLiteral("number out of range: %1").arg(shown())
+                                    : QStringLiteral("number too small, it would read as 0: %1").arg(shown()));
+        }
         // Below DBL_MIN a double keeps fewer digits, so even a short literal can change; no data needs such numbers.
-        if (std::abs(value) < std::numeric_limits<double>::min() && value != 0)
-            return failAt(start,
-                QStringLiteral("number too small to be kept exactly: %1").arg(QString::fromStdString(text).left(40)));
+        if (std::abs(*value) < std::numeric_limits<double>::min() && *value != 0) {
+            if (!m_dataRules)
+                return true;
+            return failAt(start, QStringLiteral("number too small to be kept exactly: %1").arg(shown()));
+        }
         // The shortest digits that read back as the same double: what the canonical form writes.
         char shortest[32];
-        const auto written = std::to_chars(shortest, shortest + sizeof shortest, value, std::chars_format::scientific);
+        const auto written = std::to_chars(shortest, shortest + sizeof shortest, *value, std::chars_format::scientific);
         if (JsonNumber::decimal(std::string_view(shortest, size_t(written.ptr - shortest))) != literal)
-            exactNumbers.emplace_back(start, m_pos - start);
+            m_exactNumbers.emplace_back(start, m_pos - start);
         return true;
     }
 
     const unsigned char *m_data;
     qsizetype m_size;
     bool m_dataRules;
+    bool m_findExact;
+    std::vector<std::pair<qsizetype, qsizetype>> m_exactNumbers;
     qsizetype m_pos = 0;
     int m_maxDepth;
     Problem m_problem;
@@ -414,11 +426,22 @@ Result<QJsonValue> build(const QByteArray &text, const std::vector<std::pair<qsi
     } else {
         json.reserve(text.size() + qsizetype(exactNumbers.size()) * 8);
         qsizetype from = 0;
+        static const QByteArray mark = "\"\\u" + QByteArray::number(int(JsonNumber::Mark), 16);
         for (const auto &[offset, length] : exactNumbers) {
             json.append(text.constData() + from, offset - from);
-            json.append("\"\\udfff"); // JsonNumber::Mark
-            json.append(JsonNumber::normalized(std::string_view(text.constData() + offset, size_t(length))));
-            json.append('"');
+            const std::string digits
+                = JsonNumber::normalized(std::string_view(text.constData() + offset, size_t(length)));
+            // "8981274674270167456.0" needs no mark once written as the 64-bit integer it is: the stored form reads
+            // back as that integer, so the value stays the same type either way.
+            long long integer = 0;
+            const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), integer);
+            if (error == std::errc() && end == digits.data() + digits.size()) {
+                json.append(digits.data(), qsizetype(digits.size()));
+            } else {
+                json.append(mark);
+                json.append(digits.data(), qsizetype(digits.size()));
+                json.append('"');
+            }
             from = offset + length;
         }
         json.append(text.constData() + from, text.size() - from);
@@ -457,7 +480,7 @@ Result<QJsonValue> parse(const QByteArray &text, const QString &source)
                 .arg(problem.column)
                 .arg(problem.message) };
     }
-    return build(text, validator.exactNumbers);
+    return build(text, validator.exactNumbers());
 }
 
 Result<QJsonObject> parseObject(const QByteArray &text, const QString &source)
@@ -475,26 +498,30 @@ Result<QJsonValue> readStored(const QByteArray &text)
     // Most payloads have no number a double cannot hold, and those that do were written with the digits in a run of
     // at least 16 number characters (a double's shortest form has at most 17 significant digits and any 15 digits
     // are exact), so a quick look decides whether the slower reading is needed.
+    // A "\udfff" escape (JsonNumber's mark, which SnapScope never writes) is looked at too: in a table another system
+    // fills, it is refused rather than read as a number.
     int run = 0;
     bool candidate = false;
-    for (const char c : text) {
+    const qsizetype size = text.size();
+    const char *const data = text.constData();
+    for (qsizetype i = 0; i < size && !candidate; ++i) {
+        const char c = data[i];
         if ((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+') {
-            if (++run >= 16) {
-                candidate = true;
-                break;
-            }
+            candidate = ++run >= 16;
         } else {
             run = 0;
+            candidate = c == '\\' && i + 5 < size && data[i + 1] == 'u' && (data[i + 2] | 0x20) == 'd'
+                && (data[i + 3] | 0x20) == 'f' && (data[i + 4] | 0x20) == 'f' && (data[i + 5] | 0x20) == 'f';
         }
     }
     if (!candidate)
         return build(text, {});
-    Validator validator(text, Rules::Data, 4096);
+    Validator validator(text, Rules::Stored, 4096);
     const Problem problem = validator.run();
     if (!problem.message.isEmpty())
         return Error { Error::Code::Invalid,
             QStringLiteral("not valid JSON at byte %1: %2").arg(problem.offset).arg(problem.message) };
-    return build(text, validator.exactNumbers);
+    return build(text, validator.exactNumbers());
 }
 
 } // namespace StrictJson

@@ -23,6 +23,8 @@ enum class Rules {
     Syntax, // RFC 8259 grammar only: what the conformance suite's y_ and n_ files decide
     Data, // also refuses what would be read as something else: duplicate member names, lone surrogate escapes,
           // numbers out of range or too small to be kept
+    Stored, // what SnapScope wrote: the grammar, plus where the numbers a double cannot hold are (JsonNumber), and
+            // no string that starts with JsonNumber's mark
 };
 
 // An empty message means the text is valid JSON (any top-level value) under the rules.
@@ -32,8 +34,9 @@ Problem validate(const QByteArray &text, Rules rules = Rules::Data, int maxDepth
 Result<QJsonValue> parse(const QByteArray &text, const QString &source);
 // The same for a JSON object.
 Result<QJsonObject> parseObject(const QByteArray &text, const QString &source);
-// Text SnapScope wrote (a stored payload's canonical form, a JSON column), numbers kept as parse() keeps them; only
-// checked as far as QJsonDocument checks, unless it holds a long number.
+// Text SnapScope wrote (a stored payload's canonical form, a JSON column), numbers kept as parse() keeps them. Read by
+// QJsonDocument alone unless it holds a run of 16 number characters or a "\udfff" escape, and then under
+// Rules::Stored: what was accepted once is read again (duplicate names, lone surrogates and tiny numbers included).
 Result<QJsonValue> readStored(const QByteArray &text);
 
 } // namespace StrictJson

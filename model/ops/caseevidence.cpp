@@ -1,6 +1,5 @@
 #include "caseevidence.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 

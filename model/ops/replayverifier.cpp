@@ -1,7 +1,5 @@
 #include "replayverifier.h"
 
-#include <QJsonDocument>
-
 #include "domain/kindregistry.h"
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"

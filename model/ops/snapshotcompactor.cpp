@@ -1,7 +1,5 @@
 #include "snapshotcompactor.h"
 
-#include <QJsonDocument>
-
 #include <limits>
 
 #include "domain/kindregistry.h"

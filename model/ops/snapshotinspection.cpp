@@ -1,7 +1,6 @@
 #include "snapshotinspection.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "domain/pii.h"

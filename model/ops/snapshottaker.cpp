@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTimeZone>
 
 #include <cmath>

@@ -1,7 +1,6 @@
 #include "statereconstructor.h"
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
 
 #include "store/snapshotstore.h"
 #include "json/canonicaljson.h"

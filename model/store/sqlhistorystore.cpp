@@ -1,7 +1,6 @@
 #include "sqlhistorystore.h"
 
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -35,8 +34,17 @@ Result<QList<EventRecord>> SqlHistoryStore::events(
         return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
     QList<EventRecord> events;
     while (query.next()) {
+        // The event store's rows come from another system: data that is not a JSON object is named, not read as {}.
+        const QVariant data = query.value(3);
+        const auto parsed = StrictJson::readStored(
+            data.typeId() == QMetaType::QByteArray ? data.toByteArray() : data.toString().toUtf8());
+        if (!data.isNull() && (!parsed || !parsed->isObject()))
+            return Error { Error::Code::Invalid,
+                QStringLiteral("event %1 of %2 has data that is not a JSON object%3")
+                    .arg(query.value(0).toLongLong())
+                    .arg(aggregateId, parsed ? QString() : QStringLiteral(" (") + parsed.error().message + u')') };
         events.append({ tenant, aggregateId, query.value(0).toLongLong(), query.value(1).toString(),
-            query.value(2).toLongLong(), parseObject(query.value(3)) });
+            query.value(2).toLongLong(), parsed ? parsed->toObject() : QJsonObject() });
     }
     if (query.lastError().isValid())
         return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);

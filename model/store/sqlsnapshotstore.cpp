@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QMutexLocker>
 #include <QRegularExpression>
 #include <QScopeGuard>

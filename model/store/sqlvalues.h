@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QSqlError>
