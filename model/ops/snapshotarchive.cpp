@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -208,16 +209,45 @@ Status decompress(const QString &path, const std::function<Status(const char *da
 
 } // namespace
 
-Result<qint64> SnapshotArchive::countLines(const QString &path)
+Result<QSet<QString>> SnapshotArchive::ids(const QString &path)
 {
-    qint64 lines = 0;
+    QSet<QString> ids;
+    QByteArray pending; // the line being read: one at a time, never the whole file
+    qsizetype lineNumber = 0;
+    const auto take = [&](const QByteArray &line) -> Status {
+        ++lineNumber;
+        if (line.trimmed().isEmpty())
+            return {};
+        auto row = parseLine(line, QStringLiteral("%1, line %2").arg(path).arg(lineNumber));
+        if (!row)
+            return row.error();
+        ids.insert(row->header.id);
+        return {};
+    };
     Status read = decompress(path, [&](const char *data, qsizetype size) -> Status {
-        lines += std::count(data, data + size, '\n');
+        const char *const end = data + size;
+        for (const char *p = data; p < end;) {
+            const char *newline = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            if (!newline) {
+                pending.append(p, end - p);
+                if (pending.size() > PayloadCodec::MaxPayloadBytes + 1024 * 1024)
+                    return Error { Error::Code::Invalid,
+                        QStringLiteral("%1, line %2: longer than a snapshot may be").arg(path).arg(lineNumber + 1) };
+                break;
+            }
+            pending.append(p, newline - p);
+            if (Status status = take(pending); !status)
+                return status;
+            pending.clear();
+            p = newline + 1;
+        }
         return {};
     });
     if (!read)
         return read.error();
-    return lines;
+    if (Status status = take(pending); !status)
+        return status.error();
+    return ids;
 }
 
 Result<QList<MaintenanceStore::ArchivedRow>> SnapshotArchive::read(const QString &path)

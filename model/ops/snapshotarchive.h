@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QUuid>
 
@@ -27,8 +28,9 @@ public:
     // Reads and checks a whole archive: every line strict JSON, every field well-formed, every checksum equal to
     // the SHA-256 of the payload's canonical bytes. An error names the file and line; nothing is returned then.
     static Result<QList<MaintenanceStore::ArchivedRow>> read(const QString &path);
-    // Streams the archive through zstd (each frame's checksum checked) without keeping it: its number of lines.
-    static Result<qint64> countLines(const QString &path);
+    // Streams the archive through zstd (each frame's checksum checked) and checks every line as read() does, keeping
+    // only the snapshot ids (in lower case): what a purge asks before it deletes rows that name the archive.
+    static Result<QSet<QString>> ids(const QString &path);
 
     // One snapshot as an archive line (ending in '\n'), and back: strict JSON, every field checked, the checksum
     // equal to the SHA-256 of the payload's canonical bytes; `where` names the line in errors.

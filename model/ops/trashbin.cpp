@@ -58,22 +58,28 @@ Result<qint64> TrashBin::purge(EpochMs before, int days, const Progress &progres
     int batches = 0;
     std::optional<Error> error;
     bool cancelled = false;
-    // A row whose cleanup asked for an archive goes only while that archive reads whole (every zstd frame checked)
-    // and holds at least as many lines as rows name it; otherwise the rows stay, and the purge says why.
+    // A row whose cleanup asked for an archive goes only while that archive reads whole (every zstd frame and every
+    // line's checksum checked) and holds a line with the row's id; otherwise the rows stay, and the purge says why.
     auto archives = m_store.maintenance().trashArchives(m_tenant, before);
     if (!archives)
         return archives.error();
     QStringList goodArchives, keptBecause;
     qint64 kept = 0;
-    for (const auto &[path, rows] : std::as_const(*archives)) {
-        auto lines = SnapshotArchive::countLines(path);
-        if (lines && *lines >= rows) {
+    for (auto it = archives->cbegin(); it != archives->cend(); ++it) {
+        const QString &path = it.key();
+        const QStringList &rows = it.value();
+        auto held = SnapshotArchive::ids(path);
+        const auto missing = held
+            ? std::count_if(rows.begin(), rows.end(), [&](const QString &id) { return !held->contains(id.toLower()); })
+            : rows.size();
+        if (missing == 0) {
             goodArchives.append(path);
             continue;
         }
-        kept += rows;
-        keptBecause.append(lines ? QStringLiteral("%1 holds %2 lines for %3 snapshots").arg(path).arg(*lines).arg(rows)
-                                 : lines.error().message);
+        kept += rows.size();
+        keptBecause.append(held
+                ? QStringLiteral("%1 has no line for %2 of its %3 snapshots").arg(path).arg(missing).arg(rows.size())
+                : held.error().message);
     }
     while (true) {
         AuditEntry batchEntry = entry;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -42,8 +43,8 @@ public:
     virtual Result<qint64> purge(
         const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit, const QStringList &goodArchives)
         = 0;
-    // The archives the purgeable rows were trashed with, and how many rows name each.
-    virtual Result<QList<std::pair<QString, qint64>>> trashArchives(const QString &tenant, EpochMs trashedBefore) = 0;
+    // The archives the purgeable rows were trashed with, and the ids of the rows that name each.
+    virtual Result<QMap<QString, QStringList>> trashArchives(const QString &tenant, EpochMs trashedBefore) = 0;
     virtual Result<qint64> trashCount(const QString &tenant, std::optional<EpochMs> trashedBefore = {}) = 0;
     // Puts archived snapshots back as they were (ids, versions, checksums); rows already present are skipped.
     // Returns how many were inserted.

@@ -327,21 +327,20 @@ Result<qint64> SqlMaintenanceStore::restore(const QStringList &ids)
         { idListValue(ids) }, QStringLiteral("restoring snapshots from the trash"));
 }
 
-Result<QList<std::pair<QString, qint64>>> SqlMaintenanceStore::trashArchives(
-    const QString &tenant, EpochMs trashedBefore)
+Result<QMap<QString, QStringList>> SqlMaintenanceStore::trashArchives(const QString &tenant, EpochMs trashedBefore)
 {
     auto db = m_store.db();
     if (!db)
         return db.error();
     QSqlQuery query(*db);
     if (!execWith(query,
-            QStringLiteral("SELECT archived_in, COUNT(*) FROM snapshots WHERE tenant_id = ? AND deleted_at IS NOT NULL "
-                           "AND deleted_at < ? AND archived_in IS NOT NULL GROUP BY archived_in ORDER BY archived_in"),
+            QStringLiteral("SELECT archived_in, id FROM snapshots WHERE tenant_id = ? AND deleted_at IS NOT NULL "
+                           "AND deleted_at < ? AND archived_in IS NOT NULL"),
             { tenant, trashedBefore }))
         return m_store.errorFrom(QStringLiteral("reading the trash's archives"), query);
-    QList<std::pair<QString, qint64>> archives;
+    QMap<QString, QStringList> archives;
     while (query.next())
-        archives.append({ query.value(0).toString(), query.value(1).toLongLong() });
+        archives[query.value(0).toString()].append(query.value(1).toString());
     if (SqlValues::failedReading(query))
         return m_store.errorFrom(QStringLiteral("reading the trash's archives"), query);
     return archives;

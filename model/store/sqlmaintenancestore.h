@@ -24,7 +24,7 @@ public:
     Result<qint64> restore(const QStringList &ids) override;
     Result<qint64> purge(const QString &tenant, EpochMs trashedBefore, int limit, AuditEntry audit,
         const QStringList &goodArchives) override;
-    Result<QList<std::pair<QString, qint64>>> trashArchives(const QString &tenant, EpochMs trashedBefore) override;
+    Result<QMap<QString, QStringList>> trashArchives(const QString &tenant, EpochMs trashedBefore) override;
     Result<qint64> trashCount(const QString &tenant, std::optional<EpochMs> trashedBefore) override;
     Result<qint64> importArchived(const QList<ArchivedRow> &rows) override;
     Result<QList<Schedule>> schedules(const QString &tenant) override;

@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <arpa/inet.h>
 #include <csignal>
@@ -704,6 +705,25 @@ void TestFaults::purgeWaitsForTheArchive()
     const Run damaged = cli(purge);
     QCOMPARE(damaged.exitCode, 1);
     QVERIFY2(damaged.err.contains(QStringLiteral("ends in the middle of its zstd stream")), qPrintable(damaged.err));
+    QCOMPARE(trashed(), Total - Kept);
+    // Whole, and as many lines as rows, but one of them another snapshot's: nothing goes (a count of lines let the
+    // row without a line go).
+    {
+        QStringList trashedIds = ids(QStringLiteral("deleted_at IS NOT NULL")).values();
+        QVERIFY(QFile::remove(archive));
+        QList<QUuid> written;
+        for (const QString &id : std::as_const(trashedIds))
+            written.append(QUuid::fromString(id));
+        written.first() = QUuid::fromString(*ids(QStringLiteral("deleted_at IS NULL")).begin());
+        auto wrote = SnapshotArchive::write(*m_store, written, archive);
+        QVERIFY2(wrote, qPrintable(wrote ? QString() : wrote.error().message));
+        QCOMPARE(*wrote, Total - Kept);
+    }
+    const Run swapped = cli(purge);
+    QCOMPARE(swapped.exitCode, 1);
+    QVERIFY2(
+        swapped.err.contains(QStringLiteral("%1 has no line for 1 of its %2 snapshots").arg(archive).arg(Total - Kept)),
+        qPrintable(swapped.err));
     QCOMPARE(trashed(), Total - Kept);
     // Back whole: the purge goes through.
     QVERIFY(QFile::remove(archive));
