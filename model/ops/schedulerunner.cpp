@@ -6,6 +6,7 @@
 #include <QThread>
 #include <QTimeZone>
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 
@@ -121,9 +122,15 @@ public:
             while (!m_stopping.wait_for(
                 lock, std::chrono::milliseconds(std::max<EpochMs>(leaseMs / 4, 10)), [this] { return m_stop; })) {
                 lock.unlock();
-                // A failed renewal is tried again next beat; the lease covers three of them.
-                (void)store.maintenance().renewLease(run, QDateTime::currentMSecsSinceEpoch() + leaseMs);
+                // A failed renewal is tried again next beat; the lease covers three of them. A renewal the store
+                // refuses means another runner took the run over (this one was stalled past its lease): the work
+                // stops at its next step instead of running twice.
+                const auto renewed = store.maintenance().renewLease(run, QDateTime::currentMSecsSinceEpoch() + leaseMs);
                 lock.lock();
+                if (renewed && !*renewed) {
+                    m_lost = true;
+                    break;
+                }
             }
             lock.unlock();
             store.releaseThreadConnection();
@@ -142,14 +149,22 @@ public:
     LeaseKeeper(const LeaseKeeper &) = delete;
     LeaseKeeper &operator=(const LeaseKeeper &) = delete;
 
+    // Whether another runner has taken the run over.
+    bool lost() const { return m_lost; }
+
 private:
     std::unique_ptr<QThread> m_thread;
     std::mutex m_mutex;
     std::condition_variable m_stopping;
     bool m_stop = false;
+    std::atomic<bool> m_lost = false;
 };
 
 } // namespace
+
+namespace {
+const QString LeaseLost = QStringLiteral("stopped: another runner took the run over after this one's lease expired");
+}
 
 ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledFor, int attempt, EpochMs now)
 {
@@ -194,6 +209,10 @@ ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledF
             if (!error.isEmpty())
                 break;
             request.entityId = entity;
+            if (lease->lost()) {
+                error = LeaseLost;
+                break;
+            }
             auto taken = SnapshotTaker(m_store).take(request);
             if (!taken)
                 error = taken.error().message;
@@ -201,9 +220,11 @@ ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledF
                 run.snapshotsTaken += taken->taken.size();
         }
     } else if (action.type == ScheduleAction::Type::Compact) {
-        auto report
-            = SnapshotCompactor(m_store).run(schedule.tenant, action.kind, {}, m_actor, QStringLiteral("schedule"));
-        if (!report)
+        auto report = SnapshotCompactor(m_store).run(schedule.tenant, action.kind, {}, m_actor,
+            QStringLiteral("schedule"), [&](qint64, qint64) { return !lease->lost(); });
+        if (lease->lost())
+            error = LeaseLost;
+        else if (!report)
             error = report.error().message;
         else
             run.snapshotsTaken = report->snapshotsWritten;
@@ -234,8 +255,11 @@ ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledF
                 CleanupOptions options;
                 options.tenant = schedule.tenant;
                 options.actor = m_actor;
-                auto report = CleanupRunner(m_store).run(plan, options);
-                if (!report)
+                auto report = CleanupRunner(m_store).run(
+                    plan, options, [&](const QString &, qint64, qint64) { return !lease->lost(); });
+                if (lease->lost())
+                    error = LeaseLost;
+                else if (!report)
                     error = report.error().message;
                 else
                     run.snapshotsTrashed = report->trashed;

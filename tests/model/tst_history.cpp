@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent>
 
 #include "common/cartfixture.h"
 #include "common/testsupport.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void plannerKeepsBasesOfKeptDeltas();
     void replayVerifierReportsAMismatch();
     void scheduleRunsACompaction();
+    void runnerWhoseLeaseIsTakenStops();
 
 private:
     // An aggregate of `events` events (a cart, as the demo's), with a full snapshot every `every` events (0: none).
@@ -505,6 +507,54 @@ void TestHistory::scheduleRunsACompaction()
     // Compaction is for event-sourced kinds only.
     schedule.action.kind = QStringLiteral("stock");
     QVERIFY(!ScheduleRunner::validate(schedule));
+}
+
+void TestHistory::runnerWhoseLeaseIsTakenStops()
+{
+    // A runner stalled past its lease whose run another runner took over must stop, not do the work a second time:
+    // its next renewal is refused, and the compaction stops at its next entity.
+    for (int i = 0; i < 60; ++i)
+        putAggregate(QStringLiteral("cart-l%1").arg(i), 80, 10, quint32(300 + i));
+    SnapshotStrategy strategy = SnapshotStrategy::defaultFor(m_kind);
+    strategy.incremental = true;
+    strategy.keyframeEvery = 100;
+    QVERIFY(m_store->history().saveStrategy(m_tenant, strategy, QStringLiteral("tester")));
+    Schedule schedule;
+    schedule.id = QStringLiteral("01a00000-0000-7000-8000-000000000008");
+    schedule.tenant = m_tenant;
+    schedule.name = QStringLiteral("compaction");
+    schedule.cron = QStringLiteral("@daily");
+    schedule.action.type = ScheduleAction::Type::Compact;
+    schedule.action.kind = m_kind;
+    schedule.action.targets = { QStringLiteral("all") };
+    QVERIFY(m_store->maintenance().saveSchedule(schedule, QStringLiteral("tester")));
+    auto stored = m_store->maintenance().schedule(schedule.id);
+    QVERIFY(stored);
+    ScheduleRunner runner(*m_store, QStringLiteral("tester"), QStringLiteral("stalled:1"));
+    runner.setLease(40); // a renewal every 10 ms
+    QFuture<Result<ScheduleRun>> running = QtConcurrent::run([&] {
+        auto run = runner.runNow(*stored, QDateTime::currentMSecsSinceEpoch());
+        m_store->releaseThreadConnection();
+        return run;
+    });
+    // As the runner that found the lease expired does: the run row becomes its own.
+    const auto take = [&] {
+        TestSupport::SideConnection side(m_spec);
+        QSqlQuery query(side.db());
+        return query.exec(QStringLiteral("UPDATE schedule_runs SET runner = 'thief:2' WHERE outcome = 'running'"))
+            && query.numRowsAffected() == 1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(take() || running.isFinished(), 10000);
+    QVERIFY2(!running.isFinished(), "the compaction finished before its run could be taken over");
+    running.waitForFinished();
+    const Result<ScheduleRun> run = running.result();
+    QVERIFY(run);
+    QCOMPARE(run->outcome, QStringLiteral("failed"));
+    QVERIFY2(run->error.contains(QStringLiteral("another runner took the run over")), qPrintable(run->error));
+    // It stopped early: some carts were left for the runner that holds the run now.
+    const qint64 deltas
+        = TestSupport::scalar(m_spec, QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE base_id IS NOT NULL"));
+    QVERIFY2(deltas < 60 * 7, qPrintable(QString::number(deltas)));
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestHistory, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")
