@@ -149,6 +149,14 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
             // SQLite reads a WAL database only as immutable.
             const QFileInfo folder(info.absolutePath());
             store->m_immutable = !folder.isWritable();
+            // Immutable means the -wal file is not read: what was committed into it since the last checkpoint would
+            // be missing without a word (a store "verified" short). Refused instead, with the way out.
+            if (const QFileInfo wal(spec.sqlitePath + QStringLiteral("-wal")); store->m_immutable && wal.size() > 0)
+                return Error { Error::Code::Io,
+                    QStringLiteral("%1 has changes in %2 that cannot be read while its folder is not writable "
+                                   "(SQLite needs to put its -shm file there): open it once where the folder is "
+                                   "writable, or copy both files to one that is")
+                        .arg(spec.sqlitePath, wal.fileName()) };
             store->m_readOnly = store->m_immutable || !info.isWritable();
             // Inspect read-only first, so a foreign or newer database is refused without a byte written.
             const QString probeName = store->m_connectionPrefix + QStringLiteral("probe");

@@ -733,6 +733,18 @@ void TestCli::readOnlyDatabaseIsReadAndSaysSo()
     QVERIFY_ONE_ERROR_LINE(cleanup, "read-only here");
     QCOMPARE(digest(db), before);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { QStringLiteral("store.sqlite") });
+    // Changes left in a -wal file cannot be read this way (immutable skips it): refused, not read short.
+    QVERIFY(QFile::setPermissions(dir.path(), listable | QFile::WriteOwner));
+    {
+        QFile wal(db + QStringLiteral("-wal"));
+        QVERIFY(wal.open(QIODevice::WriteOnly));
+        wal.write(QByteArray(4096, '\1'));
+    }
+    QVERIFY(QFile::setPermissions(db + QStringLiteral("-wal"), readable));
+    QVERIFY(QFile::setPermissions(dir.path(), listable));
+    const Run withWal = run({ QStringLiteral("stats") });
+    QCOMPARE(withWal.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(withWal, "store.sqlite-wal that cannot be read while its folder is not writable");
 }
 
 void TestCli::damagedDictionaryIsNamed()
