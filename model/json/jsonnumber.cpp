@@ -42,6 +42,23 @@ QByteArray text(const QJsonValue &value)
     return out;
 }
 
+bool needsDigits(std::string_view literal)
+{
+    if (literal.find_first_of(".eE") == std::string_view::npos) {
+        long long integer = 0;
+        const auto [end, error] = std::from_chars(literal.data(), literal.data() + literal.size(), integer);
+        if (error == std::errc() && end == literal.data() + literal.size())
+            return false;
+    }
+    const std::optional<double> value = parseDouble(literal);
+    if (!value || *value == 0 || std::abs(*value) < std::numeric_limits<double>::min())
+        return false;
+    // The shortest digits that read back as the same double: what the canonical form writes.
+    char shortest[32];
+    const auto written = std::to_chars(shortest, shortest + sizeof shortest, *value, std::chars_format::scientific);
+    return decimal(std::string_view(shortest, size_t(written.ptr - shortest))) != decimal(literal);
+}
+
 std::optional<double> parseDouble(std::string_view literal, bool *tooSmall)
 {
     double value = 0;

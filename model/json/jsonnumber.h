@@ -52,6 +52,11 @@ struct Decimal
 };
 Decimal decimal(std::string_view literal);
 
+// Whether a JSON number literal must be kept as its digits: in a double's normal range, but neither a 64-bit integer
+// nor a double holds it exactly (out of range and subnormal literals are not: the readers refuse them, or read them
+// as before).
+bool needsDigits(std::string_view literal);
+
 // The one way a decimal literal is written when kept exactly: significant digits without leading or trailing zeros,
 // plain notation for exponents that stay readable, scientific otherwise ("1.2345e-30"). Equal numbers written
 // differently ("1.50", "15e-1") get the same text.

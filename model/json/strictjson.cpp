@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -389,10 +390,7 @@ private:
                 return true;
             return failAt(start, QStringLiteral("number too small to be kept exactly: %1").arg(shown()));
         }
-        // The shortest digits that read back as the same double: what the canonical form writes.
-        char shortest[32];
-        const auto written = std::to_chars(shortest, shortest + sizeof shortest, *value, std::chars_format::scientific);
-        if (JsonNumber::decimal(std::string_view(shortest, size_t(written.ptr - shortest))) != literal)
+        if (JsonNumber::needsDigits(text))
             m_exactNumbers.emplace_back(start, m_pos - start);
         return true;
     }
@@ -493,27 +491,76 @@ Result<QJsonObject> parseObject(const QByteArray &text, const QString &source)
     return value->toObject();
 }
 
+namespace {
+
+// Whether `run` (a maximal run of number characters) is a JSON number literal.
+bool isNumberLiteral(std::string_view run)
+{
+    size_t i = 0;
+    const auto digits = [&] {
+        const size_t from = i;
+        while (i < run.size() && run[i] >= '0' && run[i] <= '9')
+            ++i;
+        return i > from;
+    };
+    if (i < run.size() && run[i] == '-')
+        ++i;
+    if (i < run.size() && run[i] == '0')
+        ++i;
+    else if (!digits())
+        return false;
+    if (i < run.size() && run[i] == '.' && (++i, !digits()))
+        return false;
+    if (i < run.size() && (run[i] == 'e' || run[i] == 'E')) {
+        ++i;
+        if (i < run.size() && (run[i] == '+' || run[i] == '-'))
+            ++i;
+        if (!digits())
+            return false;
+    }
+    return i == run.size();
+}
+
+} // namespace
+
 Result<QJsonValue> readStored(const QByteArray &text)
 {
-    // Most payloads have no number a double cannot hold, and those that do were written with the digits in a run of
-    // at least 16 number characters (a double's shortest form has at most 17 significant digits and any 15 digits
-    // are exact), so a quick look decides whether the slower reading is needed.
-    // A "\udfff" escape (JsonNumber's mark, which SnapScope never writes) is looked at too: in a table another system
-    // fills, it is refused rather than read as a number.
-    int run = 0;
-    bool candidate = false;
+    // Most payloads have no number a double cannot hold; such a number has at least 16 significant digits (any 15
+    // are exact, and subnormals are refused), and a number token is always a whole run of number characters, so a
+    // quick look at each run of 16 or more decides whether the slower reading is needed. A run inside a string may
+    // send it there too, harmlessly. A "\udfff" escape (JsonNumber's mark, which SnapScope never writes) is looked
+    // at as well: in a table another system fills, it is refused rather than read as a number.
+    static constexpr auto classes = [] {
+        std::array<unsigned char, 256> table {};
+        for (const char c : std::string_view("0123456789.eE+-"))
+            table[static_cast<unsigned char>(c)] = 1;
+        table['\\'] = 2;
+        return table;
+    }();
     const qsizetype size = text.size();
     const char *const data = text.constData();
-    for (qsizetype i = 0; i < size && !candidate; ++i) {
-        const char c = data[i];
-        if ((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+') {
-            candidate = ++run >= 16;
-        } else {
-            run = 0;
-            candidate = c == '\\' && i + 5 < size && data[i + 1] == 'u' && (data[i + 2] | 0x20) == 'd'
-                && (data[i + 3] | 0x20) == 'f' && (data[i + 4] | 0x20) == 'f' && (data[i + 5] | 0x20) == 'f';
+    const auto longNumber = [&](qsizetype from, qsizetype to) {
+        const std::string_view run(data + from, size_t(to - from));
+        return to - from >= 16 && isNumberLiteral(run) && JsonNumber::needsDigits(run);
+    };
+    bool candidate = false;
+    qsizetype runStart = 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        const unsigned char kind = classes[static_cast<unsigned char>(data[i])];
+        if (kind == 1)
+            continue;
+        if (i - runStart >= 16 && longNumber(runStart, i)) {
+            candidate = true;
+            break;
+        }
+        runStart = i + 1;
+        if (kind == 2 && i + 5 < size && data[i + 1] == 'u' && (data[i + 2] | 0x20) == 'd'
+            && (data[i + 3] | 0x20) == 'f' && (data[i + 4] | 0x20) == 'f' && (data[i + 5] | 0x20) == 'f') {
+            candidate = true;
+            break;
         }
     }
+    candidate = candidate || longNumber(runStart, size);
     if (!candidate)
         return build(text, {});
     Validator validator(text, Rules::Stored, 4096);

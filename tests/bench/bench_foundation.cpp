@@ -23,6 +23,7 @@
 #include "ops/demogenerator.h"
 #include "store/connectionspec.h"
 #include "store/snapshotstore.h"
+#include "json/canonicaljson.h"
 
 namespace {
 
@@ -198,6 +199,52 @@ void benchCodecs()
 }
 
 // Snapshots built from demo payloads, each its own entity version chain of a few versions, in time order.
+// Reading stored payloads (issue 21): CanonicalJson::read keeps numbers a double cannot hold, at the cost of a quick
+// scan and, for payloads with a long number run, a strict pass; QJsonDocument alone for comparison. Writing the
+// canonical form, which also looks for kept numbers.
+void benchJson()
+{
+    out() << "\n== JSON: read stored payloads, write the canonical form ==\n";
+    QList<QByteArray> payloads;
+    qint64 bytes = 0;
+    for (const QList<QByteArray> &kind : DemoGenerator::samplePayloads(7, 1000)) {
+        for (const QByteArray &payload : kind) {
+            payloads.append(payload);
+            bytes += payload.size();
+        }
+    }
+    // The same payloads with one exact number each: the slow path every time.
+    QList<QByteArray> exact;
+    for (const QByteArray &payload : std::as_const(payloads))
+        exact.append(payload.chopped(1) + R"(,"zz_exact":12345678901234567890.0123})");
+    QList<QJsonObject> objects;
+    for (const QByteArray &payload : std::as_const(payloads))
+        objects.append(CanonicalJson::read(payload));
+    volatile qsizetype sink = 0;
+    const qint64 qt = timePerPass([&] {
+        for (const QByteArray &payload : std::as_const(payloads))
+            sink = sink + QJsonDocument::fromJson(payload).object().size();
+    });
+    const qint64 ours = timePerPass([&] {
+        for (const QByteArray &payload : std::as_const(payloads))
+            sink = sink + CanonicalJson::read(payload).size();
+    });
+    const qint64 slow = timePerPass([&] {
+        for (const QByteArray &payload : std::as_const(exact))
+            sink = sink + CanonicalJson::read(payload).size();
+    });
+    const qint64 write = timePerPass([&] {
+        for (const QJsonObject &object : std::as_const(objects))
+            sink = sink + CanonicalJson::write(object).size();
+    });
+    out() << QStringLiteral("%1 demo payloads, %2 MB\n").arg(payloads.size()).arg(double(bytes) / 1e6, 0, 'f', 1);
+    out() << QStringLiteral("QJsonDocument::fromJson       %1 MB/s\n").arg(megabytesPerSecond(bytes, qt), 0, 'f', 0);
+    out() << QStringLiteral("CanonicalJson::read           %1 MB/s\n").arg(megabytesPerSecond(bytes, ours), 0, 'f', 0);
+    out() << QStringLiteral("  with an exact number each   %1 MB/s\n").arg(megabytesPerSecond(bytes, slow), 0, 'f', 0);
+    out() << QStringLiteral("CanonicalJson::write          %1 MB/s\n").arg(megabytesPerSecond(bytes, write), 0, 'f', 0);
+    out().flush();
+}
+
 QList<NewSnapshot> makeSnapshots(int count)
 {
     const auto samples = DemoGenerator::samplePayloads(42, 300);
@@ -316,6 +363,7 @@ int main(int argc, char **argv)
     parser.process(app);
 
     benchCodecs();
+    benchJson();
 
     out() << "\n== Put and load ==\n";
     const QList<NewSnapshot> snapshots = makeSnapshots(parser.value(countOption).toInt());
