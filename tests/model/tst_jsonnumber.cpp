@@ -11,6 +11,7 @@
 
 #include "json/canonicaljson.h"
 #include "json/jsonnumber.h"
+#include "json/jsontree.h"
 #include "json/strictjson.h"
 
 class TestJsonNumber : public QObject
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void storedTextReadsAsItWasAccepted();
     void forgedMarkIsRefused();
     void independentOfTheLocale();
+    void treeShowsTheDigits();
 };
 
 void TestJsonNumber::normalized_data()
@@ -144,6 +146,19 @@ void TestJsonNumber::independentOfTheLocale()
     QCOMPARE(JsonNumber::toDouble(parsed->value(u"c")), 1234567890.123456789);
     std::setlocale(LC_ALL, previous.constData());
     qunsetenv("LOCPATH");
+}
+
+void TestJsonNumber::treeShowsTheDigits()
+{
+    // The inspector's tree and text: a kept number is a number, shown with its digits, copied as them.
+    auto tree = JsonTree::parse(R"({"total":12345678901234567890.01})");
+    QVERIFY(tree);
+    const JsonTree::Node &total = (*tree)->node(1);
+    QCOMPARE(total.type, JsonTree::Type::Number);
+    QCOMPARE(total.scalar, QStringLiteral("12345678901234567890.01"));
+    QCOMPARE((*tree)->valueText(1), QByteArray("12345678901234567890.01"));
+    QCOMPARE((*tree)->valueText(0), QByteArray("{\n    \"total\": 12345678901234567890.01\n}"));
+    QCOMPARE((*tree)->find(QStringLiteral("890.01"), -1, false), 1);
 }
 
 QTEST_GUILESS_MAIN(TestJsonNumber)
