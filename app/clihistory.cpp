@@ -18,6 +18,7 @@
 #include "ops/statereconstructor.h"
 #include "json/canonicaljson.h"
 #include "json/isotime.h"
+#include "json/jsonnumber.h"
 
 namespace SnapScopeCli {
 
@@ -357,7 +358,9 @@ int Cli::findCases(Pii::Role role)
         } else {
             out() << hit.orderId << '\t' << hit.customerId << '\t' << phone(hit.customerPhone) << '\t'
                   << IsoTime::toUtcSeconds(hit.createdAt) << '\t' << hit.status << '\t'
-                  << QString::number(hit.total, 'f', 2) << '\t' << hit.matchedBy << Qt::endl;
+                  << (JsonNumber::isExact(hit.total) ? JsonNumber::scalarText(hit.total)
+                                                     : QString::number(hit.total.toDouble(), 'f', 2))
+                  << '\t' << hit.matchedBy << Qt::endl;
         }
     }
     if (!m_quiet)

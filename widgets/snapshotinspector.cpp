@@ -29,6 +29,7 @@
 #include "pointintimepanel.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
+#include "json/jsonnumber.h"
 
 namespace {
 
@@ -349,7 +350,7 @@ void SnapshotInspector::showMetadata(const SnapshotHeader &h)
     if (!h.trigger.isEmpty()) {
         QStringList parts;
         for (auto it = h.trigger.begin(); it != h.trigger.end(); ++it)
-            parts << QStringLiteral("%1: %2").arg(it.key(), it.value().toVariant().toString());
+            parts << QStringLiteral("%1: %2").arg(it.key(), JsonNumber::scalarText(it.value()));
         row(tr("Trigger"), parts.join(QStringLiteral(", ")));
     }
     if (h.eventSeq)

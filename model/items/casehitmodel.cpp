@@ -3,6 +3,7 @@
 #include "items/money.h"
 #include "items/zonedtime.h"
 #include "json/isotime.h"
+#include "json/jsonnumber.h"
 
 CaseHitModel::CaseHitModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -67,7 +68,10 @@ QVariant CaseHitModel::data(const QModelIndex &index, int role) const
     case Column::Status:
         return hit.status;
     case Column::Total:
-        return Money::format(hit.total, m_currency);
+        // An amount a double cannot hold keeps its digits, with the currency's code.
+        return JsonNumber::isExact(hit.total)
+            ? QStringLiteral("%1 %2").arg(JsonNumber::scalarText(hit.total), m_currency)
+            : Money::format(hit.total.toDouble(), m_currency);
     case Column::MatchedBy:
         return hit.matchedBy;
     case Column::Count:

@@ -59,6 +59,17 @@ bool needsDigits(std::string_view literal)
     return decimal(std::string_view(shortest, size_t(written.ptr - shortest))) != decimal(literal);
 }
 
+QString scalarText(const QJsonValue &value)
+{
+    if (value.isString())
+        return isExact(value) ? QString::fromLatin1(text(value)) : value.toString();
+    if (value.isDouble())
+        return QString::fromLatin1(text(value));
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return QString();
+}
+
 std::optional<double> parseDouble(std::string_view literal, bool *tooSmall)
 {
     double value = 0;

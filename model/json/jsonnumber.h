@@ -34,6 +34,10 @@ inline bool isNumber(const QJsonValue &value)
 // others in their shortest round-trip form, what is not finite as null).
 QByteArray text(const QJsonValue &value);
 void appendText(QByteArray &out, const QJsonValue &value);
+// A scalar as text for people and for id columns: a string as it is, a number (kept or not) as its JSON text, true,
+// false; empty for null and containers. QJsonValue::toString() gives "" for a number and the marked text for a kept
+// one.
+QString scalarText(const QJsonValue &value);
 // The nearest double, for arithmetic and charts; 0 for what is not a number (as QJsonValue::toDouble()).
 double toDouble(const QJsonValue &value);
 // A decimal literal as a double whatever the C locale (strtod reads "1.25" as 1 under de_DE); nullopt when it is out

@@ -116,10 +116,9 @@ Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QStrin
         if (versions->isEmpty())
             continue;
         const SnapshotHeader &first = versions->first(), &last = versions->last();
-        hits.append(
-            { orderId, last.summary.value(u"customer_id").toString(), last.summary.value(u"customer_phone").toString(),
-                first.takenAt, last.takenAt, last.summary.value(u"status").toString(),
-                JsonNumber::toDouble(last.summary.value(u"total_amount")), matchedBy.value(orderId) });
+        hits.append({ orderId, JsonNumber::scalarText(last.summary.value(u"customer_id")),
+            JsonNumber::scalarText(last.summary.value(u"customer_phone")), first.takenAt, last.takenAt,
+            last.summary.value(u"status").toString(), last.summary.value(u"total_amount"), matchedBy.value(orderId) });
     }
     std::stable_sort(
         hits.begin(), hits.end(), [](const CaseHit &a, const CaseHit &b) { return a.createdAt > b.createdAt; });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -34,7 +35,7 @@ struct CaseHit
     EpochMs createdAt = 0; // its first snapshot
     EpochMs updatedAt = 0; // its newest
     QString status; // as of the newest snapshot
-    double total = 0;
+    QJsonValue total; // a number, kept exactly when a double cannot hold it (JsonNumber)
     QString matchedBy; // "order id", "customer id", "chat session", "phone"
 };
 

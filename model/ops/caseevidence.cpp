@@ -97,7 +97,7 @@ QString CaseEvidence::html() const
     row(QStringLiteral("Tenant"), c.tenant);
     row(QStringLiteral("Order"), c.orderId);
     row(QStringLiteral("Customer"),
-        QStringLiteral("%1 %2").arg(customer.value(u"id").toString(), customer.value(u"name").toString()));
+        QStringLiteral("%1 %2").arg(JsonNumber::scalarText(customer.value(u"id")), customer.value(u"name").toString()));
     row(QStringLiteral("Phone"), customer.value(u"phone").toString());
     row(QStringLiteral("Email"), customer.value(u"email").toString());
     row(QStringLiteral("Status"), order.value(u"status").toString());

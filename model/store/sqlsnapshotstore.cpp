@@ -738,7 +738,7 @@ Result<QList<SnapshotHeader>> SqlSnapshotStore::writeBatch(const QList<NewSnapsh
             const QJsonObject outcome = payload.value(u"outcome").toObject();
             const QJsonValue satisfaction = outcome.value(u"satisfaction");
             p.facts = { h.id, s.tenant, s.entityId,
-                nullIfEmpty(payload.value(u"customer").toObject().value(u"id").toString()),
+                nullIfEmpty(JsonNumber::scalarText(payload.value(u"customer").toObject().value(u"id"))),
                 nullIfEmpty(payload.value(u"platform").toString()), s.type, s.takenAt, p.businessDay,
                 payload.value(u"total_messages").toInteger(), payload.value(u"duration_s").toInteger(),
                 ai.value(u"human_handoff").toBool(), JsonNumber::toDouble(ai.value(u"avg_confidence")),

@@ -159,6 +159,15 @@ void TestJsonNumber::treeShowsTheDigits()
     QCOMPARE((*tree)->valueText(1), QByteArray("12345678901234567890.01"));
     QCOMPARE((*tree)->valueText(0), QByteArray("{\n    \"total\": 12345678901234567890.01\n}"));
     QCOMPARE((*tree)->find(QStringLiteral("890.01"), -1, false), 1);
+    // Ids and amounts shown as text (case search, the inspector's trigger row, chat facts): the digits, never the mark.
+    auto ids = StrictJson::parseObject(
+        R"({"big":18446744073709551617,"small":42,"s":"C1","b":true,"n":null})", QStringLiteral("t"));
+    QVERIFY(ids);
+    QCOMPARE(JsonNumber::scalarText(ids->value(u"big")), QStringLiteral("18446744073709551617"));
+    QCOMPARE(JsonNumber::scalarText(ids->value(u"small")), QStringLiteral("42"));
+    QCOMPARE(JsonNumber::scalarText(ids->value(u"s")), QStringLiteral("C1"));
+    QCOMPARE(JsonNumber::scalarText(ids->value(u"b")), QStringLiteral("true"));
+    QCOMPARE(JsonNumber::scalarText(ids->value(u"n")), QString());
 }
 
 QTEST_GUILESS_MAIN(TestJsonNumber)
