@@ -126,7 +126,7 @@ void PointInTimePanel::showEntity(
     const quint64 token = m_entityToken;
     SnapshotStore *store = m_store.get();
     runOnWorkers(
-        this, &store->workers(), [store, tenant, entityId] { return store->history().events(tenant, entityId, 0); },
+        this, &store->workers(), [store, tenant, entityId] { return store->sources().events(tenant, entityId, 0); },
         [this, token, seq](const Result<QList<EventRecord>> &events) {
             if (token != m_entityToken)
                 return;

@@ -48,7 +48,7 @@ void TakeSnapshotPanel::setStore(std::shared_ptr<SnapshotStore> store, const QSt
         return;
     auto shared = m_store;
     runOnWorkers(
-        this, &shared->workers(), [shared, tenant] { return shared->maintenance().storeCodes(tenant); },
+        this, &shared->workers(), [shared, tenant] { return shared->sources().storeCodes(tenant); },
         [this](const Result<QStringList> &codes) {
             if (codes)
                 m_ui->store->addItems(*codes);

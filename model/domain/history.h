@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "domain/snapshot.h"
-#include "store/sourcerecords.h"
+#include "domain/sourcerecords.h"
 
 // When snapshots of an event-sourced kind are due (the event-sourcing specification's strategies), and whether
 // they are stored as deltas.

@@ -4,7 +4,7 @@
 #include <QList>
 #include <QTimeZone>
 
-#include "store/sourcerecords.h"
+#include "domain/sourcerecords.h"
 
 // The events of one aggregate, oldest first: sequence, type, time and patch. The events a reconstruction applied
 // after its snapshot are marked (AppliedRole; the view shows them bold). Loaded whole: an aggregate has thousands of

@@ -1364,11 +1364,11 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
             QStringLiteral("demo generation cancelled after %1 snapshots").arg(report.snapshots) };
 
     eventRows += impl.orderEvents;
-    if (Status s = m_store.appendEvents(eventRows); !s)
+    if (Status s = m_store.sources().appendEvents(eventRows); !s)
         return s.error();
-    if (Status s = m_store.appendInventoryTransactions(transactions); !s)
+    if (Status s = m_store.sources().appendInventoryTransactions(transactions); !s)
         return s.error();
-    if (Status s = m_store.putStockLevels(levels); !s)
+    if (Status s = m_store.sources().putStockLevels(levels); !s)
         return s.error();
     report.events = impl.events;
     report.cases = std::move(impl.cases);

@@ -52,7 +52,7 @@ Result<ReplayReport> ReplayVerifier::run(
         auto versions = m_store.history().versions(tenant, kind, entityId);
         if (!versions)
             return versions.error();
-        auto events = m_store.history().events(tenant, entityId, 0);
+        auto events = m_store.sources().events(tenant, entityId, 0);
         if (!events)
             return events.error();
         ++report.entities;

@@ -163,7 +163,7 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
     }
 
     // 2. The snapshots the strategy calls for after the newest one.
-    auto events = m_store.history().events(tenant, entityId, lastSeq);
+    auto events = m_store.sources().events(tenant, entityId, lastSeq);
     if (!events)
         return events.error();
     if (events->isEmpty())

@@ -170,7 +170,7 @@ Result<QList<NewSnapshot>> SnapshotTaker::withoutUnchanged(QList<NewSnapshot> sn
 
 Result<QList<NewSnapshot>> SnapshotTaker::stock(const TakeRequest &request, EpochMs now, const Progress &progress)
 {
-    MaintenanceStore &source = m_store.maintenance();
+    SourceTables &source = m_store.sources();
     QStringList stores = request.storeCodes;
     if (request.allStores || stores.isEmpty()) {
         auto all = source.storeCodes(request.tenant);
@@ -228,7 +228,7 @@ Result<QList<NewSnapshot>> SnapshotTaker::folded(const TakeRequest &request, Epo
         state = CanonicalJson::read((*base)->payload);
         seq = (*base)->header.eventSeq.value_or(0);
     }
-    auto events = m_store.history().events(request.tenant, request.entityId, seq);
+    auto events = m_store.sources().events(request.tenant, request.entityId, seq);
     if (!events)
         return events.error();
     if (!*base && events->isEmpty())
@@ -281,7 +281,7 @@ Result<QList<NewSnapshot>> SnapshotTaker::dailyInventory(const TakeRequest &requ
             QStringLiteral("%1 has not begun yet").arg(request.date.toString(Qt::ISODate)) };
     const QString day = request.date.toString(Qt::ISODate);
     const QString store = request.allStores || request.storeCodes.isEmpty() ? QString() : request.storeCodes.first();
-    MaintenanceStore &source = m_store.maintenance();
+    SourceTables &source = m_store.sources();
     auto previous = source.latestDailyInventoryBefore(request.tenant, day, store);
     if (!previous)
         return previous.error();

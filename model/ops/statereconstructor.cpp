@@ -44,6 +44,7 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
         return Error { Error::Code::Invalid,
             QStringLiteral("%1 is not an event-sourced kind (order or aggregate)").arg(kind) };
     HistoryStore &history = m_store.history();
+    SourceTables &sources = m_store.sources();
     StateReconstruction r;
     r.tenant = tenant;
     r.kind = kind;
@@ -55,7 +56,7 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
         if (seq < 1)
             return Error { Error::Code::Invalid, QStringLiteral("a version is an event sequence number, 1 or more") };
     } else if (target.at) {
-        auto last = history.lastSeqAt(tenant, entityId, *target.at);
+        auto last = sources.lastSeqAt(tenant, entityId, *target.at);
         if (!last)
             return last.error();
         if (*last == 0)
@@ -63,7 +64,7 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
                 QStringLiteral("%1 had no events yet at %2").arg(entityId, IsoTime::toUtcSeconds(*target.at)) };
         seq = *last;
     } else {
-        auto range = history.eventRange(tenant, entityId);
+        auto range = sources.eventRange(tenant, entityId);
         if (!range)
             return range.error();
         seq = range->lastSeq;
@@ -99,7 +100,7 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
             break;
         }
     }
-    auto events = history.events(tenant, entityId, fromSeq, seq);
+    auto events = sources.events(tenant, entityId, fromSeq, seq);
     if (!events)
         return events.error();
     if (events->isEmpty() && r.fromSnapshot.isEmpty())
@@ -107,7 +108,7 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
             QStringLiteral("%1 %2 has no events up to version %3").arg(kind, entityId).arg(seq) };
     if (events->isEmpty()) {
         // The snapshot is exactly at the target: its event still says when that was (and that it exists).
-        auto at = history.events(tenant, entityId, seq - 1, seq);
+        auto at = sources.events(tenant, entityId, seq - 1, seq);
         if (!at)
             return at.error();
         if (at->isEmpty())

@@ -8,9 +8,9 @@
 #include "domain/error.h"
 #include "domain/history.h"
 #include "domain/snapshot.h"
-#include "store/sourcerecords.h"
+#include "domain/sourcerecords.h"
 
-// The event-sourcing half of the data layer: an aggregate's events, the snapshots a reconstruction starts from,
+// The event-sourcing half of the data layer: the snapshots a reconstruction starts from,
 // snapshot strategies, and rewriting how a snapshot is stored (full or as a delta). Same threading rule as
 // SnapshotStore: every method runs on the calling thread with that thread's connection.
 class HistoryStore
@@ -18,13 +18,6 @@ class HistoryStore
 public:
     virtual ~HistoryStore() = default;
 
-    // Events with afterSeq < seq <= upToSeq (no upper bound when empty), oldest first.
-    virtual Result<QList<EventRecord>> events(
-        const QString &tenant, const QString &aggregateId, qint64 afterSeq, std::optional<qint64> upToSeq = {})
-        = 0;
-    virtual Result<EventRange> eventRange(const QString &tenant, const QString &aggregateId) = 0;
-    // The last event that occurred at or before `at` (0: none yet).
-    virtual Result<qint64> lastSeqAt(const QString &tenant, const QString &aggregateId, EpochMs at) = 0;
     // Every live version of an entity, oldest first.
     virtual Result<QList<SnapshotHeader>> versions(const QString &tenant, const QString &kind, const QString &entityId)
         = 0;

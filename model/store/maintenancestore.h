@@ -10,10 +10,9 @@
 
 #include "domain/error.h"
 #include "domain/maintenance.h"
-#include "store/sourcerecords.h"
 
 // The maintenance half of the data layer (DESIGN §7): retention policies, the trash, imports, schedules and their
-// leases, the audit log, and the source tables manual snapshots read. Same threading rule as SnapshotStore: every
+// leases, and the audit log. Same threading rule as SnapshotStore: every
 // method runs on the calling thread with that thread's connection.
 class MaintenanceStore
 {
@@ -78,15 +77,4 @@ public:
     // --- audit log (append-only)
     virtual Status audit(const AuditEntry &entry) = 0;
     virtual Result<QList<AuditEntry>> auditLog(const AuditQuery &query) = 0;
-
-    // --- sources of manual snapshots
-    virtual Result<QStringList> storeCodes(const QString &tenant) = 0;
-    virtual Result<QList<StockLevel>> stockLevels(const QString &tenant, const QString &storeCode) = 0;
-    virtual Result<QList<InventoryTransaction>> inventoryTransactions(
-        const QString &tenant, EpochMs from, EpochMs to, const QString &storeCode)
-        = 0;
-    // For each store and product, its newest daily_inventory fact row of a day before `day` (YYYY-MM-DD).
-    virtual Result<QList<DailyInventoryFact>> latestDailyInventoryBefore(
-        const QString &tenant, const QString &day, const QString &storeCode)
-        = 0;
 };

@@ -10,11 +10,12 @@
 #include "domain/analytics.h"
 #include "domain/error.h"
 #include "domain/snapshot.h"
+#include "domain/sourcerecords.h"
 #include "store/connectionspec.h"
 #include "store/historystore.h"
 #include "store/maintenancestore.h"
 #include "store/snapshotquery.h"
-#include "store/sourcerecords.h"
+#include "store/sourcetables.h"
 
 // The backend-agnostic data layer. Every method runs on the calling thread with that thread's own connection;
 // the GUI calls it only through workers() (DESIGN §5), the CLI calls it directly.
@@ -85,20 +86,18 @@ public:
     // a store opened otherwise.
     virtual Status finishBulkLoad() = 0;
 
-    virtual Status appendEvents(const QList<EventRecord> &events) = 0;
-    virtual Status putStockLevels(const QList<StockLevel> &levels) = 0;
-    virtual Status appendInventoryTransactions(const QList<InventoryTransaction> &transactions) = 0;
-
     // Uncompressed payloads of a kind (newest first) to train a dictionary on.
     virtual Result<QList<QByteArray>> samplePayloads(const QString &kind, int limit) = 0;
     // Stores a dictionary, makes it the kind's active one and returns its id.
     virtual Result<int> addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount) = 0;
     virtual Result<QList<DictionaryInfo>> dictionaries() = 0;
 
-    // Retention, trash, schedules, audit log and the sources of manual snapshots.
+    // Retention, trash, schedules and the audit log.
     virtual MaintenanceStore &maintenance() = 0;
-    // Events, point-in-time sources, snapshot strategies and delta storage.
+    // Point-in-time sources, snapshot strategies and delta storage.
     virtual HistoryStore &history() = 0;
+    // The source tables manual snapshots read: events, stock levels, inventory transactions.
+    virtual SourceTables &sources() = 0;
 
     // Empties every table but the schema's own and the audit log (append-only), and writes `why` to the log, in one
     // transaction: an interrupted demo fill is replaced this way.

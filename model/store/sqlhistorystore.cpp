@@ -5,7 +5,6 @@
 #include <QSqlQuery>
 
 #include "domain/snapshotid.h"
-#include "store/sqlsnapshotstore.h"
 #include "store/sqlvalues.h"
 #include "json/canonicaljson.h"
 #include "json/jsonpatch.h"
@@ -15,77 +14,10 @@ using SqlValues::execWith;
 using SqlValues::nullIfEmpty;
 using SqlValues::parseObject;
 
-Result<QList<EventRecord>> SqlHistoryStore::events(
-    const QString &tenant, const QString &aggregateId, qint64 afterSeq, std::optional<qint64> upToSeq)
-{
-    auto db = m_store.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    query.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT seq, type, occurred_at, data FROM events WHERE tenant_id = ? AND "
-                                 "aggregate_id = ? AND seq > ?");
-    QVariantList values { tenant, aggregateId, afterSeq };
-    if (upToSeq) {
-        sql += QStringLiteral(" AND seq <= ?");
-        values.append(*upToSeq);
-    }
-    if (!execWith(query, sql + QStringLiteral(" ORDER BY seq"), values))
-        return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
-    QList<EventRecord> events;
-    while (query.next()) {
-        // The event store's rows come from another system: data that is not a JSON object is named, not read as {}.
-        const QVariant data = query.value(3);
-        const auto parsed = StrictJson::readStored(
-            data.typeId() == QMetaType::QByteArray ? data.toByteArray() : data.toString().toUtf8());
-        if (!data.isNull() && (!parsed || !parsed->isObject()))
-            return Error { Error::Code::Invalid,
-                QStringLiteral("event %1 of %2 has data that is not a JSON object%3")
-                    .arg(query.value(0).toLongLong())
-                    .arg(aggregateId, parsed ? QString() : QStringLiteral(" (") + parsed.error().message + u')') };
-        events.append({ tenant, aggregateId, query.value(0).toLongLong(), query.value(1).toString(),
-            query.value(2).toLongLong(), parsed ? parsed->toObject() : QJsonObject() });
-    }
-    if (query.lastError().isValid())
-        return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
-    return events;
-}
-
-Result<EventRange> SqlHistoryStore::eventRange(const QString &tenant, const QString &aggregateId)
-{
-    auto db = m_store.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    if (!execWith(query,
-            QStringLiteral("SELECT COUNT(*), MIN(seq), MAX(seq), MIN(occurred_at), MAX(occurred_at) FROM events "
-                           "WHERE tenant_id = ? AND aggregate_id = ?"),
-            { tenant, aggregateId })
-        || !query.next())
-        return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
-    return EventRange { query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
-        query.value(3).toLongLong(), query.value(4).toLongLong() };
-}
-
-Result<qint64> SqlHistoryStore::lastSeqAt(const QString &tenant, const QString &aggregateId, EpochMs at)
-{
-    auto db = m_store.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    // Events are appended in time order, so the newest by sequence that occurred by then is the answer.
-    if (!execWith(query,
-            QStringLiteral("SELECT MAX(seq) FROM events WHERE tenant_id = ? AND aggregate_id = ? AND occurred_at <= ?"),
-            { tenant, aggregateId, at })
-        || !query.next())
-        return m_store.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
-    return query.value(0).isNull() ? qint64(0) : query.value(0).toLongLong();
-}
-
 Result<QList<SnapshotHeader>> SqlHistoryStore::versions(
     const QString &tenant, const QString &kind, const QString &entityId)
 {
-    auto db = m_store.db();
+    auto db = m_sql.db();
     if (!db)
         return db.error();
     QSqlQuery query(*db);
@@ -95,17 +27,17 @@ Result<QList<SnapshotHeader>> SqlHistoryStore::versions(
     if (!execWith(query,
             QStringLiteral("SELECT %1 FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? AND "
                            "deleted_at IS NULL ORDER BY version")
-                .arg(SqlSnapshotStore::headerColumns()),
+                .arg(SqlSnapshotReader::headerColumns()),
             { tenant, kind, entityId }))
-        return m_store.errorFrom(QStringLiteral("reading the versions of %1").arg(entityId), query);
+        return m_sql.errorFrom(QStringLiteral("reading the versions of %1").arg(entityId), query);
     // Oldest first by (taken_at, id), as before; sorted here, where it costs nothing.
-    return m_store.readHeaders(query, true);
+    return m_reader.readHeaders(query, true);
 }
 
 Result<QList<SnapshotHeader>> SqlHistoryStore::snapshotsUpTo(
     const QString &tenant, const QString &kind, const QString &entityId, qint64 seq, int limit)
 {
-    auto db = m_store.db();
+    auto db = m_sql.db();
     if (!db)
         return db.error();
     QSqlQuery query(*db);
@@ -115,10 +47,10 @@ Result<QList<SnapshotHeader>> SqlHistoryStore::snapshotsUpTo(
             QStringLiteral("SELECT %1 FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? AND "
                            "event_seq IS NOT NULL AND event_seq <= ? AND deleted_at IS NULL "
                            "ORDER BY version DESC LIMIT ?")
-                .arg(SqlSnapshotStore::headerColumns()),
+                .arg(SqlSnapshotReader::headerColumns()),
             { tenant, kind, entityId, seq, limit }))
-        return m_store.errorFrom(QStringLiteral("reading the snapshots of %1").arg(entityId), query);
-    return m_store.readHeaders(query);
+        return m_sql.errorFrom(QStringLiteral("reading the snapshots of %1").arg(entityId), query);
+    return m_reader.readHeaders(query);
 }
 
 namespace {
@@ -139,17 +71,17 @@ const QString StrategyColumns
 
 Result<SnapshotStrategy> SqlHistoryStore::strategy(const QString &tenant, const QString &kind)
 {
-    auto db = m_store.db();
+    auto db = m_sql.db();
     if (!db)
         return db.error();
     QSqlQuery query(*db);
     if (!execWith(query,
             QStringLiteral("SELECT %1 FROM snapshot_strategies WHERE tenant_id = ? AND kind = ?").arg(StrategyColumns),
             { tenant, kind }))
-        return m_store.errorFrom(QStringLiteral("reading the snapshot strategy of %1").arg(kind), query);
+        return m_sql.errorFrom(QStringLiteral("reading the snapshot strategy of %1").arg(kind), query);
     if (!query.next()) {
         if (SqlValues::failedReading(query))
-            return m_store.errorFrom(QStringLiteral("reading the snapshot strategy of %1").arg(kind), query);
+            return m_sql.errorFrom(QStringLiteral("reading the snapshot strategy of %1").arg(kind), query);
         return SnapshotStrategy::defaultFor(kind);
     }
     return readStrategy(query);
@@ -159,7 +91,7 @@ Status SqlHistoryStore::saveStrategy(const QString &tenant, const SnapshotStrate
 {
     if (const QString problem = strategy.validate(); !problem.isEmpty())
         return Error { Error::Code::Invalid, problem };
-    return m_store.writeTransaction([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+    return m_sql.write([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
         QSqlQuery query(db);
         if (!execWith(query,
                 QStringLiteral(
@@ -173,7 +105,7 @@ Status SqlHistoryStore::saveStrategy(const QString &tenant, const SnapshotStrate
                 { tenant, strategy.kind, SnapshotStrategy::modeName(strategy.mode), strategy.everyEvents,
                     strategy.everyHours, strategy.maxReplayBytes, strategy.incremental, strategy.keyframeEvery,
                     QDateTime::currentMSecsSinceEpoch(), actor }))
-            return m_store.errorFrom(QStringLiteral("saving the snapshot strategy of %1").arg(strategy.kind), query);
+            return m_sql.errorFrom(QStringLiteral("saving the snapshot strategy of %1").arg(strategy.kind), query);
         audit.tenant = tenant;
         audit.actor = actor;
         audit.action = QStringLiteral("strategy.save");
@@ -190,7 +122,7 @@ Status SqlHistoryStore::saveStrategy(const QString &tenant, const SnapshotStrate
 
 Status SqlHistoryStore::rewriteStorage(const QString &id, const QString &baseId, const QByteArray &content)
 {
-    auto row = m_store.header(id);
+    auto row = m_reader.header(id);
     if (!row)
         return row.error();
     const SnapshotHeader &h = *row;
@@ -199,14 +131,14 @@ Status SqlHistoryStore::rewriteStorage(const QString &id, const QString &baseId,
     if (!baseId.isEmpty()) {
         if (!SnapshotId::isWellFormed(baseId))
             return Error { Error::Code::Invalid, QStringLiteral("base id \"%1\" is not a UUID").arg(baseId) };
-        auto base = m_store.header(baseId);
+        auto base = m_reader.header(baseId);
         if (!base)
             return base.error();
         if (base->tenant != h.tenant || base->kind != h.kind || base->entityId != h.entityId
             || base->version >= h.version)
             return Error { Error::Code::Invalid,
                 QStringLiteral("snapshot %1 can only build on an older version of %2").arg(id, h.entityId) };
-        auto baseState = m_store.load(baseId);
+        auto baseState = m_reader.load(baseId);
         if (!baseState)
             return baseState.error();
         const auto patch = StrictJson::readStored(content);
@@ -219,9 +151,8 @@ Status SqlHistoryStore::rewriteStorage(const QString &id, const QString &baseId,
     if (PayloadCodec::checksumOf(state).compare(h.checksum, Qt::CaseInsensitive) != 0)
         return Error { Error::Code::Invalid,
             QStringLiteral("the new form of %1 does not materialize to its checksum; nothing was changed").arg(id) };
-    EncodedPayload encoded
-        = m_store.codec().encode(baseId.isEmpty() ? h.kind : PayloadCodec::deltaKey(h.kind), content);
-    auto db = m_store.db();
+    EncodedPayload encoded = m_codec.encode(baseId.isEmpty() ? h.kind : PayloadCodec::deltaKey(h.kind), content);
+    auto db = m_sql.db();
     if (!db)
         return db.error();
     QSqlQuery query(*db);
@@ -229,10 +160,10 @@ Status SqlHistoryStore::rewriteStorage(const QString &id, const QString &baseId,
     if (!execWith(query,
             QStringLiteral("UPDATE snapshots SET base_id = %1, codec = ?, raw_size = ?, stored_size = ?, payload = ? "
                            "WHERE id = %2")
-                .arg(m_store.m_dialect.uuidParameter(), m_store.m_dialect.uuidParameter()),
+                .arg(m_sql.dialect().uuidParameter(), m_sql.dialect().uuidParameter()),
             { nullIfEmpty(baseId.toLower()), encoded.codec, encoded.rawSize, qint64(encoded.blob.size()), encoded.blob,
                 h.id }))
-        return m_store.errorFrom(QStringLiteral("rewriting snapshot %1").arg(id), query);
+        return m_sql.errorFrom(QStringLiteral("rewriting snapshot %1").arg(id), query);
     return {};
 }
 
@@ -241,12 +172,12 @@ Result<int> SqlHistoryStore::chainDepth(const QString &id)
     int depth = 0;
     QString at = id;
     while (true) {
-        auto h = m_store.header(at);
+        auto h = m_reader.header(at);
         if (!h)
             return h.error();
         if (h->baseId.isEmpty())
             return depth;
-        if (++depth > SqlSnapshotStore::MaxChainDepth)
+        if (++depth > SqlSnapshotReader::MaxChainDepth)
             return Error { Error::Code::BrokenChain,
                 QStringLiteral("snapshot %1: its chain of deltas has no end").arg(id) };
         at = h->baseId;

@@ -1,21 +1,20 @@
 #pragma once
 
+#include "codec/payloadcodec.h"
 #include "store/historystore.h"
+#include "store/sqlconnections.h"
+#include "store/sqlsnapshotreader.h"
 
-class SqlSnapshotStore;
-
-// HistoryStore over the SQL store's per-thread connections and dialect; owned by the SqlSnapshotStore it serves.
+// HistoryStore over the SQL store's connections, reading snapshots through its reader.
 class SqlHistoryStore final : public HistoryStore
 {
 public:
-    explicit SqlHistoryStore(SqlSnapshotStore &store)
-        : m_store(store)
+    SqlHistoryStore(SqlConnections &sql, SqlSnapshotReader &reader, PayloadCodec &codec)
+        : m_sql(sql)
+        , m_reader(reader)
+        , m_codec(codec)
     { }
 
-    Result<QList<EventRecord>> events(
-        const QString &tenant, const QString &aggregateId, qint64 afterSeq, std::optional<qint64> upToSeq) override;
-    Result<EventRange> eventRange(const QString &tenant, const QString &aggregateId) override;
-    Result<qint64> lastSeqAt(const QString &tenant, const QString &aggregateId, EpochMs at) override;
     Result<QList<SnapshotHeader>> versions(
         const QString &tenant, const QString &kind, const QString &entityId) override;
     Result<QList<SnapshotHeader>> snapshotsUpTo(
@@ -26,5 +25,7 @@ public:
     Result<int> chainDepth(const QString &id) override;
 
 private:
-    SqlSnapshotStore &m_store;
+    SqlConnections &m_sql;
+    SqlSnapshotReader &m_reader;
+    PayloadCodec &m_codec;
 };

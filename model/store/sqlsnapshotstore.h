@@ -1,127 +1,114 @@
 #pragma once
 
-#include <set>
-#include <tuple>
-
-#include <QHash>
-#include <QMutex>
-#include <QSqlDatabase>
 #include <QStringList>
-#include <QTimeZone>
 
-#include "store/migrator.h"
 #include "store/snapshotstore.h"
-#include "store/sqldialect.h"
+#include "store/sqlanalytics.h"
+#include "store/sqlconnections.h"
+#include "store/sqldictionaries.h"
 #include "store/sqlhistorystore.h"
 #include "store/sqlmaintenancestore.h"
+#include "store/sqlsnapshotreader.h"
+#include "store/sqlsnapshotwriter.h"
+#include "store/sqlsourcetables.h"
+#include "store/sqltenants.h"
 
-class QSqlQuery;
-
-// SnapshotStore over Qt SQL, for SQLite and PostgreSQL. One connection per calling thread, named after it.
+// SnapshotStore over Qt SQL, for SQLite and PostgreSQL: opens and migrates the database and assembles the classes
+// that each do one job over its connections (SqlConnections), handing every call to the one whose job it is.
 class SqlSnapshotStore final : public SnapshotStore
 {
 public:
     static Result<std::unique_ptr<SqlSnapshotStore>> open(const ConnectionSpec &spec, const OpenOptions &options);
     ~SqlSnapshotStore() override;
 
-    const ConnectionSpec &connection() const override { return m_spec; }
+    const ConnectionSpec &connection() const override { return m_sql.spec(); }
     int schemaVersion() const override { return m_schemaVersion; }
-    bool isReadOnly() const override { return m_readOnly; }
+    bool isReadOnly() const override { return m_sql.isReadOnly(); }
 
     Result<SnapshotHeader> put(const NewSnapshot &snapshot) override;
-    Result<QList<SnapshotHeader>> putBatch(const QList<NewSnapshot> &snapshots) override;
-    Result<HeaderPage> listHeaders(const SnapshotQuery &query, const PageRequest &page) override;
-    Result<qint64> countHeaders(const SnapshotQuery &query) override;
-    Result<QStringList> checkDatabase() override;
-    Result<QList<PageCursor>> pageEnds(const SnapshotQuery &query, SortOrder order, int pageSize) override;
-    Result<SnapshotHeader> header(const QString &id) override;
-    Result<Snapshot> load(const QString &id) override;
-    Result<QByteArray> rawPayload(const QString &id) override;
+    Result<QList<SnapshotHeader>> putBatch(const QList<NewSnapshot> &snapshots) override
+    {
+        return m_writer.putBatch(snapshots);
+    }
+    Result<HeaderPage> listHeaders(const SnapshotQuery &query, const PageRequest &page) override
+    {
+        return m_reader.listHeaders(query, page);
+    }
+    Result<qint64> countHeaders(const SnapshotQuery &query) override { return m_reader.countHeaders(query); }
+    Result<QStringList> checkDatabase() override { return m_reader.checkDatabase(); }
+    Result<QList<PageCursor>> pageEnds(const SnapshotQuery &query, SortOrder order, int pageSize) override
+    {
+        return m_reader.pageEnds(query, order, pageSize);
+    }
+    Result<SnapshotHeader> header(const QString &id) override { return m_reader.header(id); }
+    Result<Snapshot> load(const QString &id) override { return m_reader.load(id); }
+    Result<QByteArray> rawPayload(const QString &id) override { return m_reader.rawPayload(id); }
     Result<QList<EntitySummary>> entities(
-        const QString &tenant, const QString &kind, const QString &prefix, int limit) override;
-    Status setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor) override;
+        const QString &tenant, const QString &kind, const QString &prefix, int limit) override
+    {
+        return m_reader.entities(tenant, kind, prefix, limit);
+    }
+    Status setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor) override
+    {
+        return m_writer.setPinned(id, pinned, reason, actor);
+    }
     Status setPinned(const QStringList &ids, bool pinned, const QString &reason, const QString &actor,
-        const QString &target) override;
+        const QString &target) override
+    {
+        return m_writer.setPinned(ids, pinned, reason, actor, target);
+    }
     Result<QList<SnapshotHeader>> withSummaryValue(const QString &tenant, const QString &kind, const QString &field,
-        const QString &value, Match match, int limit) override;
-    Result<QList<KindStats>> kindStats(const QString &tenant) override;
-    Result<QList<KindStats>> kindCounts(const QString &tenant) override;
-    Result<QList<InventoryPoint>> inventorySeries(const InventorySeriesQuery &query) override;
-    Result<QList<ChatPoint>> chatSeries(const ChatSeriesQuery &query) override;
-    Result<InventoryCatalogue> inventoryCatalogue(const QString &tenant) override;
-    Result<QList<Tenant>> tenants() override;
-    Status putTenant(const Tenant &tenant) override;
+        const QString &value, Match match, int limit) override
+    {
+        return m_reader.withSummaryValue(tenant, kind, field, value, match == Match::Prefix, limit);
+    }
+    Result<QList<KindStats>> kindStats(const QString &tenant) override { return m_analytics.kindStats(tenant, true); }
+    Result<QList<KindStats>> kindCounts(const QString &tenant) override { return m_analytics.kindStats(tenant, false); }
+    Result<QList<InventoryPoint>> inventorySeries(const InventorySeriesQuery &query) override
+    {
+        return m_analytics.inventorySeries(query);
+    }
+    Result<QList<ChatPoint>> chatSeries(const ChatSeriesQuery &query) override { return m_analytics.chatSeries(query); }
+    Result<InventoryCatalogue> inventoryCatalogue(const QString &tenant) override
+    {
+        return m_analytics.inventoryCatalogue(tenant);
+    }
+    Result<QList<Tenant>> tenants() override { return m_tenants.tenants(); }
+    Status putTenant(const Tenant &tenant) override { return m_tenants.putTenant(tenant); }
     Status finishBulkLoad() override;
-    Status appendEvents(const QList<EventRecord> &events) override;
-    Status putStockLevels(const QList<StockLevel> &levels) override;
-    Status appendInventoryTransactions(const QList<InventoryTransaction> &transactions) override;
-    Result<QList<QByteArray>> samplePayloads(const QString &kind, int limit) override;
-    Result<int> addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount) override;
-    Result<QList<DictionaryInfo>> dictionaries() override;
+    Result<QList<QByteArray>> samplePayloads(const QString &kind, int limit) override
+    {
+        return m_reader.samplePayloads(kind, limit);
+    }
+    Result<int> addDictionary(const QString &kind, const QByteArray &bytes, int sampleCount) override
+    {
+        return m_dictionaries.add(kind, bytes, sampleCount);
+    }
+    Result<QList<DictionaryInfo>> dictionaries() override { return m_dictionaries.list(); }
+    Status reloadDictionaries() override { return m_dictionaries.reload(); }
     MaintenanceStore &maintenance() override { return m_maintenance; }
-    void releaseThreadConnection() override { releaseConnection(); }
-    Status discardEverything(const AuditEntry &why) override;
     HistoryStore &history() override { return m_history; }
-
-    // A delta chain longer than this is damage (a cycle), not data.
-    static constexpr int MaxChainDepth = 1000;
+    SourceTables &sources() override { return m_sources; }
+    void releaseThreadConnection() override { m_sql.release(); }
+    Status discardEverything(const AuditEntry &why) override;
 
 private:
-    // Recomputes the summary of every snapshot of a kind from its payload (after a migration adds a field).
-    Status resummarize(const QString &kind);
-
-    friend class SqlMaintenanceStore;
-    friend class SqlHistoryStore;
-    static QString headerColumns();
-    Result<Snapshot> loadAt(const QString &id, int depth);
-    // A delta's state: its base's state (verified) with its patch applied, checked against its checksum.
-    Result<Snapshot> materialize(SnapshotHeader header, const QByteArray &patchBytes, int depth);
-    Result<QList<SnapshotHeader>> writeBatch(const QList<NewSnapshot> &snapshots); // one attempt of putBatch
-    Result<QList<KindStats>> readKindStats(const QString &tenant, bool withSizes);
-    // Recomputes the charts' day sums (inventory_store_days, chat_days) for the days a batch wrote facts for.
-    Status refreshChartDays(QSqlDatabase &db, const std::set<std::tuple<QString, QString, QString>> &inventoryDays,
-        const std::set<std::tuple<QString, QString, QString>> &chatDays);
     explicit SqlSnapshotStore(const ConnectionSpec &spec);
 
-    Result<QSqlDatabase> db();
-    // Closes the calling thread's connection (open() runs on any thread and must not leave one behind).
-    void releaseConnection();
-    Result<QSqlDatabase> openConnection(const QString &name, bool readOnly) const;
-    Status loadDictionaries();
-    Status reloadDictionaries() override { return loadDictionaries(); }
-    Status loadTenants();
-    QString lockHolders() const; // PostgreSQL: who holds the lock a statement waited for in vain
+    // Recomputes the summary of every snapshot of a kind from its payload (after a migration adds a field).
+    Status resummarize(const QString &kind);
     Status sealPending(); // rows from before schema 8 get their seal (codec/snapshotseal.h)
     Status deferIndexes(); // private bulk load: drops the secondary indexes, keeping their SQL for finishBulkLoad()
-    QString businessDay(const QString &tenant, EpochMs at);
-    Result<SnapshotHeader> readHeader(const QSqlQuery &query) const;
-    // Every row of an executed header query; with oldestFirst, sorted by (taken_at, id) here instead of in SQL.
-    Result<QList<SnapshotHeader>> readHeaders(QSqlQuery &query, bool oldestFirst = false) const;
-    Error errorFrom(const QString &what, const QSqlQuery &query) const;
-    // One write transaction on this thread's connection (SQLite: BEGIN IMMEDIATE): work runs its statements and fills
-    // in the audit entry to record with them (none when its action stays empty); any failure rolls all of it back.
-    Status writeTransaction(const std::function<Status(QSqlDatabase &db, AuditEntry &audit)> &work);
-    Status audit(QSqlDatabase &db, const QString &tenant, const QString &actor, const QString &action,
-        const QString &target, const QJsonObject &details, const QString &outcome = QStringLiteral("ok"));
 
-    ConnectionSpec m_spec;
-    SqlDialect m_dialect;
+    SqlConnections m_sql;
     int m_schemaVersion = 0;
-    bool m_privateBulkLoad = false; // OpenOptions::privateBulkLoad
-    bool m_readOnly = false; // SQLite: the file or its folder is not writable
-    bool m_immutable = false; // SQLite: the folder is not writable, so no -shm can be made: read as never changing
     QStringList m_deferredIndexes; // CREATE INDEX statements finishBulkLoad() runs
-    QString m_connectionPrefix;
-    SqlMaintenanceStore m_maintenance { *this };
-    SqlHistoryStore m_history { *this };
-
-    QMutex m_mutex; // guards the members below
-    QStringList m_connectionNames;
-    QHash<QString, QTimeZone> m_tenantZones;
-    struct BusinessDay
-    {
-        EpochMs start = 0, end = 0; // [start, end) in UTC milliseconds
-        QString text;
-    };
-    QHash<QString, BusinessDay> m_lastBusinessDay; // per tenant: batches mostly stay within a day
+    SqlTenants m_tenants { m_sql };
+    SqlDictionaries m_dictionaries { m_sql, m_codec };
+    SqlSnapshotReader m_reader { m_sql, m_codec, m_dictionaries };
+    SqlSnapshotWriter m_writer { m_sql, m_codec, m_tenants, m_reader };
+    SqlAnalytics m_analytics { m_sql };
+    SqlSourceTables m_sources { m_sql };
+    SqlMaintenanceStore m_maintenance { m_sql, m_codec, m_tenants, m_background };
+    SqlHistoryStore m_history { m_sql, m_reader, m_codec };
 };

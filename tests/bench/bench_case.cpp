@@ -96,7 +96,7 @@ bool putCase(SnapshotStore &store, EpochMs start)
         s.createdBy = QStringLiteral("system");
         snapshots.append(s);
     }
-    if (!store.appendEvents(events))
+    if (!store.sources().appendEvents(events))
         return false;
     QJsonArray messages;
     for (int i = 0; i < 20; ++i) {

@@ -105,7 +105,7 @@ void reconstruction(const ConnectionSpec &spec, int targets)
         }
         load.push_back(BenchSupport::ms(timer.nsecsElapsed()));
         timer.restart();
-        auto events = store.history().events(BenchTenant, id, from, seq);
+        auto events = store.sources().events(BenchTenant, id, from, seq);
         read.push_back(BenchSupport::ms(timer.nsecsElapsed()));
         timer.restart();
         auto folded = StateReconstructor::fold(Kind, state, *events);

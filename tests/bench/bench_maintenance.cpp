@@ -86,7 +86,7 @@ void storeSnapshot(const QString &scratch)
         levels.append(
             { QStringLiteral("t"), QStringLiteral("BIG01"), QStringLiteral("SKU%1").arg(i, 5, 10, QLatin1Char('0')),
                 QStringLiteral("สินค้า %1").arg(i), i % 500, 10, 20, 100, 0 });
-    if (!(*opened)->putStockLevels(levels)) {
+    if (!(*opened)->sources().putStockLevels(levels)) {
         out() << "cannot write the stock levels" << Qt::endl;
         return;
     }

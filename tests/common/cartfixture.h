@@ -88,7 +88,7 @@ inline QList<QJsonObject> put(SnapshotStore &store, const Options &o)
             snapshots.append(s);
         }
     }
-    if (!store.appendEvents(records))
+    if (!store.sources().appendEvents(records))
         return {};
     for (qsizetype first = 0; first < snapshots.size(); first += 1000) {
         if (!store.putBatch(snapshots.mid(first, 1000)))

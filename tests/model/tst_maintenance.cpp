@@ -132,7 +132,7 @@ void TestMaintenance::takesSnapshotsFromTheSources()
             QStringLiteral("สินค้า %1").arg(i), i % 50, 5, 10, 20, 0 });
     levels.append({ m_tenant, QStringLiteral("S2"), QStringLiteral("A"), QStringLiteral("a"), 1, 0, 0, 0, 0 });
     levels.append({ m_tenant, QStringLiteral("S2"), QStringLiteral("B"), QStringLiteral("b"), 2, 0, 0, 0, 0 });
-    QVERIFY(m_store->putStockLevels(levels));
+    QVERIFY(m_store->sources().putStockLevels(levels));
     TakeRequest request;
     request.tenant = m_tenant;
     request.kind = QStringLiteral("stock");
@@ -159,7 +159,7 @@ void TestMaintenance::takesSnapshotsFromTheSources()
         qPrintable(again->skipped.first()));
     // One item counted differently: that store's snapshot is stored, the other's is not.
     levels.last().quantity = 3;
-    QVERIFY(m_store->putStockLevels({ levels.last() }));
+    QVERIFY(m_store->sources().putStockLevels({ levels.last() }));
     auto changed = SnapshotTaker(*m_store).take(request);
     QVERIFY(changed);
     QCOMPARE(changed->taken.size(), 1);
@@ -179,7 +179,7 @@ void TestMaintenance::takesSnapshotsFromTheSources()
             QJsonArray { QJsonObject { { QStringLiteral("op"), QString::fromLatin1(op) },
                 { QStringLiteral("path"), QString::fromLatin1(path) }, { QStringLiteral("value"), value } } } } };
     };
-    QVERIFY(m_store->appendEvents({ { m_tenant, QStringLiteral("cart-1"), 1, QStringLiteral("Created"), t,
+    QVERIFY(m_store->sources().appendEvents({ { m_tenant, QStringLiteral("cart-1"), 1, QStringLiteral("Created"), t,
                                         patch("add", "/status", QStringLiteral("open")) },
         { m_tenant, QStringLiteral("cart-1"), 2, QStringLiteral("Total"), t + 1, patch("add", "/total", 10) },
         { m_tenant, QStringLiteral("cart-1"), 3, QStringLiteral("Total"), t + 2, patch("replace", "/total", 25) } }));
@@ -228,7 +228,7 @@ void TestMaintenance::takesSnapshotsFromTheSources()
     QVERIFY(m_store->put(before));
     const EpochMs noon = QDateTime(day, QTime(12, 0), bangkok).toMSecsSinceEpoch();
     QVERIFY(
-        m_store->appendInventoryTransactions({ { QStringLiteral("TX1"), m_tenant, QStringLiteral("S1"),
+        m_store->sources().appendInventoryTransactions({ { QStringLiteral("TX1"), m_tenant, QStringLiteral("S1"),
                                                    QStringLiteral("P1"), QStringLiteral("restocked"), 5, {}, {}, noon },
             { QStringLiteral("TX2"), m_tenant, QStringLiteral("S1"), QStringLiteral("P1"), QStringLiteral("deducted"),
                 -3, {}, QStringLiteral("ORD-1"), noon + 1 },
@@ -391,7 +391,7 @@ void TestMaintenance::archivePurgeImportRestoresChecksums()
 void TestMaintenance::auditRowsForEachAction()
 {
     putAccounts(2, 3);
-    QVERIFY(m_store->putStockLevels(
+    QVERIFY(m_store->sources().putStockLevels(
         { { m_tenant, QStringLiteral("S1"), QStringLiteral("A"), QStringLiteral("a"), 1, 0, 0, 0, 0 } }));
     TakeRequest take;
     take.tenant = m_tenant;
@@ -460,7 +460,7 @@ void TestMaintenance::auditRowsForEachAction()
 
 void TestMaintenance::twoRunnersRunEachDueScheduleOnce()
 {
-    QVERIFY(m_store->putStockLevels(
+    QVERIFY(m_store->sources().putStockLevels(
         { { m_tenant, QStringLiteral("S1"), QStringLiteral("A"), QStringLiteral("a"), 1, 0, 0, 0, 0 },
             { m_tenant, QStringLiteral("S2"), QStringLiteral("B"), QStringLiteral("b"), 2, 0, 0, 0, 0 } }));
     constexpr int Schedules = 6;
@@ -511,7 +511,7 @@ void TestMaintenance::twoRunnersRunEachDueScheduleOnce()
 
 void TestMaintenance::vanishedRunnerLosesItsLease()
 {
-    QVERIFY(m_store->putStockLevels(
+    QVERIFY(m_store->sources().putStockLevels(
         { { m_tenant, QStringLiteral("S1"), QStringLiteral("A"), QStringLiteral("a"), 1, 0, 0, 0, 0 } }));
     const EpochMs now = QDateTime::currentMSecsSinceEpoch();
     const EpochMs occurrence = now - 120'000;

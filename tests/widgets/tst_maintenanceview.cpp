@@ -89,7 +89,7 @@ void TestMaintenanceView::init()
         }
     }
     QVERIFY(m_store->putBatch(accounts));
-    QVERIFY(m_store->putStockLevels(
+    QVERIFY(m_store->sources().putStockLevels(
         { { m_tenant, QStringLiteral("S1"), QStringLiteral("A"), QStringLiteral("น้ำ"), 5, 1, 2, 3, 0 },
             { m_tenant, QStringLiteral("S1"), QStringLiteral("B"), QStringLiteral("b"), 7, 1, 2, 3, 0 } }));
     m_view = std::make_unique<MaintenanceView>();

@@ -1,0 +1,198 @@
+#include "sqlanalytics.h"
+
+#include <QSqlQuery>
+
+Result<QList<KindStats>> SqlAnalytics::kindStats(const QString &tenant, bool withSizes)
+{
+    auto dbResult = m_sql.db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    // Without the sizes, every column read is in snapshots_kind_time: the table itself is not touched.
+    QString sql = withSizes ? QStringLiteral(
+                      "SELECT kind, COUNT(*), SUM(raw_size), SUM(stored_size) FROM snapshots WHERE deleted_at IS NULL")
+                            : QStringLiteral("SELECT kind, COUNT(*), 0, 0 FROM snapshots WHERE deleted_at IS NULL");
+    if (!tenant.isEmpty())
+        sql += QStringLiteral(" AND tenant_id = ?");
+    sql += QStringLiteral(" GROUP BY kind ORDER BY kind");
+    query.prepare(sql);
+    if (!tenant.isEmpty())
+        query.addBindValue(tenant);
+    if (!query.exec())
+        return m_sql.errorFrom(QStringLiteral("reading storage statistics"), query);
+    QList<KindStats> result;
+    while (query.next())
+        result.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+            query.value(3).toLongLong(), withSizes });
+    if (SqlValues::failedReading(query))
+        return m_sql.errorFrom(QStringLiteral("reading storage statistics"), query);
+    return result;
+}
+
+Result<QList<InventoryPoint>> SqlAnalytics::inventorySeries(const InventorySeriesQuery &q)
+{
+    if (q.tenant.isEmpty() || !q.from.isValid() || !q.to.isValid())
+        return Error { Error::Code::Invalid, QStringLiteral("an inventory series needs a tenant and a date range") };
+    auto dbResult = m_sql.db();
+    if (!dbResult)
+        return dbResult.error();
+    const SqlDialect &d = m_sql.dialect();
+    QStringList where { QStringLiteral("tenant_id = ?"), QStringLiteral("day >= %1").arg(d.dateParameter()),
+        QStringLiteral("day <= %1").arg(d.dateParameter()) };
+    QVariantList values { q.tenant, q.from.toString(Qt::ISODate), q.to.toString(Qt::ISODate) };
+    if (!q.storeCode.isEmpty()) {
+        where << QStringLiteral("store_code = ?");
+        values << q.storeCode;
+    }
+    if (!q.productId.isEmpty()) {
+        where << QStringLiteral("product_id = ?");
+        values << q.productId;
+    } else if (q.topN > 0) {
+        // The N products with the largest stock value on the last day of the range that has data.
+        where << QStringLiteral("product_id IN (SELECT product_id FROM daily_inventory WHERE tenant_id = ?%1 AND day = "
+                                "(SELECT MAX(day) FROM daily_inventory WHERE tenant_id = ? AND day <= %2) "
+                                "GROUP BY product_id ORDER BY SUM(total_value) DESC, product_id LIMIT %3)")
+                     .arg(q.storeCode.isEmpty() ? QString() : QStringLiteral(" AND store_code = ?"), d.dateParameter())
+                     .arg(q.topN);
+        values << q.tenant;
+        if (!q.storeCode.isEmpty())
+            values << q.storeCode;
+        values << q.tenant << q.to.toString(Qt::ISODate);
+    }
+    // Days first (summed over the products and stores chosen), then periods: the first day's opening, the last
+    // day's closing and value, the flows summed.
+    const QString sql = QStringLiteral(
+        "WITH days AS (SELECT day, SUM(opening) AS opening, SUM(closing) AS closing, SUM(inbound) AS inbound, "
+        "SUM(outbound) AS outbound, SUM(adjustments) AS adjustments, SUM(total_value) AS total_value "
+        "FROM %3 WHERE %1 GROUP BY day), "
+        "ranked AS (SELECT %2 AS period, days.*, "
+        "ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY day) AS first_day, "
+        "ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY day DESC) AS last_day FROM days) "
+        "SELECT period, SUM(CASE WHEN first_day = 1 THEN opening END), SUM(CASE WHEN last_day = 1 THEN closing END), "
+        "SUM(inbound), SUM(outbound), SUM(adjustments), SUM(CASE WHEN last_day = 1 THEN total_value END) "
+        "FROM ranked GROUP BY period ORDER BY period")
+                            .arg(where.join(QStringLiteral(" AND ")),
+                                d.periodStart(QStringLiteral("day"), q.granularity),
+                                // Every product: the per-store day sums (2,190 rows for two years of 3 stores)
+                                // instead of the facts (1.1 million).
+                                q.productId.isEmpty() && q.topN <= 0 ? QStringLiteral("inventory_store_days")
+                                                                     : QStringLiteral("daily_inventory"));
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return m_sql.errorFrom(QStringLiteral("reading the inventory series"), query);
+    QList<InventoryPoint> points;
+    while (query.next()) {
+        InventoryPoint p;
+        p.period = query.value(0).toDate();
+        p.opening = query.value(1).toLongLong();
+        p.closing = query.value(2).toLongLong();
+        p.inbound = query.value(3).toLongLong();
+        p.outbound = query.value(4).toLongLong();
+        p.adjustments = query.value(5).toLongLong();
+        p.totalValue = query.value(6).toDouble();
+        p.hasData = true;
+        points.append(p);
+    }
+    if (SqlValues::failedReading(query))
+        return m_sql.errorFrom(QStringLiteral("reading the inventory series"), query);
+    return points;
+}
+
+Result<QList<ChatPoint>> SqlAnalytics::chatSeries(const ChatSeriesQuery &q)
+{
+    if (q.tenant.isEmpty() || !q.from.isValid() || !q.to.isValid())
+        return Error { Error::Code::Invalid, QStringLiteral("a chat series needs a tenant and a date range") };
+    auto dbResult = m_sql.db();
+    if (!dbResult)
+        return dbResult.error();
+    const SqlDialect &d = m_sql.dialect();
+    QStringList where { QStringLiteral("tenant_id = ?"), QStringLiteral("snapshot_type = ?"),
+        QStringLiteral("business_day >= %1").arg(d.dateParameter()),
+        QStringLiteral("business_day <= %1").arg(d.dateParameter()) };
+    QVariantList values { q.tenant, q.snapshotType, q.from.toString(Qt::ISODate), q.to.toString(Qt::ISODate) };
+    if (!q.platform.isEmpty()) {
+        where << QStringLiteral("platform = ?");
+        values << q.platform;
+    }
+    if (q.humanHandoff) {
+        where << QStringLiteral("human_handoff = ?");
+        values << *q.humanHandoff;
+    }
+    const QString period = d.periodStart(QStringLiteral("business_day"), q.granularity);
+    // From the day sums of migration 0002; an average is its sum over its count, as AVG would compute it.
+    const QString sql = QStringLiteral(
+        "SELECT %1 AS period, SUM(conversations), SUM(converted), "
+        "SUM(order_value_sum) / NULLIF(SUM(order_value_count), 0), SUM(duration_sum) / NULLIF(SUM(duration_count), 0), "
+        "SUM(satisfaction_sum) / NULLIF(SUM(satisfaction_count), 0), "
+        "SUM(CASE WHEN platform = 'line' THEN conversations ELSE 0 END), "
+        "SUM(CASE WHEN platform = 'facebook' THEN conversations ELSE 0 END), "
+        "SUM(CASE WHEN platform = 'whatsapp' THEN conversations ELSE 0 END) "
+        "FROM chat_days WHERE %2 GROUP BY period ORDER BY period")
+                            .arg(period, where.join(QStringLiteral(" AND ")));
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec())
+        return m_sql.errorFrom(QStringLiteral("reading the chat series"), query);
+    const auto optional = [](const QVariant &v) { return v.isNull() ? std::optional<double>() : v.toDouble(); };
+    QList<ChatPoint> points;
+    while (query.next()) {
+        ChatPoint p;
+        p.period = query.value(0).toDate();
+        p.conversations = query.value(1).toLongLong();
+        p.converted = query.value(2).toLongLong();
+        p.averageOrderValue = optional(query.value(3));
+        p.averageDurationS = optional(query.value(4));
+        p.averageSatisfaction = optional(query.value(5));
+        p.line = query.value(6).toLongLong();
+        p.facebook = query.value(7).toLongLong();
+        p.whatsapp = query.value(8).toLongLong();
+        p.hasData = true;
+        points.append(p);
+    }
+    if (SqlValues::failedReading(query))
+        return m_sql.errorFrom(QStringLiteral("reading the chat series"), query);
+    return points;
+}
+
+Result<InventoryCatalogue> SqlAnalytics::inventoryCatalogue(const QString &tenant)
+{
+    auto dbResult = m_sql.db();
+    if (!dbResult)
+        return dbResult.error();
+    InventoryCatalogue catalogue;
+    QSqlQuery query(*dbResult);
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT DISTINCT store_code FROM inventory_store_days WHERE tenant_id = ? ORDER BY store_code"));
+    query.addBindValue(tenant);
+    if (!query.exec())
+        return m_sql.errorFrom(QStringLiteral("listing the inventory's stores"), query);
+    while (query.next())
+        catalogue.stores << query.value(0).toString();
+    if (SqlValues::failedReading(query))
+        return m_sql.errorFrom(QStringLiteral("listing the inventory's stores"), query);
+    // One index seek per product (daily_inventory_product) instead of a DISTINCT over every fact row.
+    query.prepare(QStringLiteral("WITH RECURSIVE products(id) AS ("
+                                 "SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
+                                 "UNION ALL SELECT (SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
+                                 "AND product_id > products.id) "
+                                 "FROM products WHERE products.id IS NOT NULL) "
+                                 "SELECT id FROM products WHERE id IS NOT NULL"));
+    query.addBindValue(tenant);
+    query.addBindValue(tenant);
+    if (!query.exec())
+        return m_sql.errorFrom(QStringLiteral("listing the inventory's products"), query);
+    while (query.next())
+        catalogue.products << query.value(0).toString();
+    if (SqlValues::failedReading(query))
+        return m_sql.errorFrom(QStringLiteral("listing the inventory's products"), query);
+    return catalogue;
+}

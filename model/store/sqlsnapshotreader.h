@@ -1,0 +1,52 @@
+#pragma once
+
+#include "codec/payloadcodec.h"
+#include "store/snapshotquery.h"
+#include "store/sqlconnections.h"
+#include "store/sqldictionaries.h"
+
+// Reads the snapshots table: header pages and counts, single headers, payloads (materialized from delta chains and
+// verified), summary searches and the entity list.
+class SqlSnapshotReader
+{
+public:
+    SqlSnapshotReader(SqlConnections &sql, PayloadCodec &codec, SqlDictionaries &dictionaries)
+        : m_sql(sql)
+        , m_codec(codec)
+        , m_dictionaries(dictionaries)
+    { }
+
+    // The header columns, in readHeader's order.
+    static const QString &headerColumns();
+    static constexpr int HeaderColumnCount = 20;
+    // A delta chain longer than this is damage (a cycle), not data.
+    static constexpr int MaxChainDepth = 1000;
+
+    Result<HeaderPage> listHeaders(const SnapshotQuery &query, const PageRequest &page);
+    Result<qint64> countHeaders(const SnapshotQuery &query);
+    Result<QList<PageCursor>> pageEnds(const SnapshotQuery &query, SortOrder order, int pageSize);
+    Result<SnapshotHeader> header(const QString &id);
+    Result<Snapshot> load(const QString &id);
+    Result<QByteArray> rawPayload(const QString &id);
+    Result<QList<SnapshotHeader>> withSummaryValue(
+        const QString &tenant, const QString &kind, const QString &field, const QString &value, bool prefix, int limit);
+    Result<QList<EntitySummary>> entities(const QString &tenant, const QString &kind, const QString &prefix, int limit);
+    // Uncompressed payloads of a kind or delta key, spread over its history, to train a dictionary on.
+    Result<QList<QByteArray>> samplePayloads(const QString &kind, int limit);
+    // SQLite's quick_check findings (none on PostgreSQL).
+    Result<QStringList> checkDatabase();
+
+    // One header from a query whose first columns are headerColumns().
+    static SnapshotHeader readHeader(const QSqlQuery &query);
+    // Every row of an executed header query; with oldestFirst, sorted by (taken_at, id) here instead of in SQL.
+    Result<QList<SnapshotHeader>> readHeaders(QSqlQuery &query, bool oldestFirst = false) const;
+
+private:
+    Result<Snapshot> loadAt(const QString &id, int depth);
+    // A delta's state: its base's state (verified) with its patch applied, checked against its checksum.
+    Result<Snapshot> materialize(SnapshotHeader header, const QByteArray &patchBytes, int depth);
+
+    SqlConnections &m_sql;
+    PayloadCodec &m_codec;
+    SqlDictionaries &m_dictionaries;
+};

@@ -1,0 +1,333 @@
+#include "sqlsnapshotwriter.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThreadPool>
+
+#include <optional>
+
+#include "codec/snapshotseal.h"
+#include "domain/kindregistry.h"
+#include "domain/snapshotid.h"
+#include "store/bulkinsert.h"
+#include "store/jobsahead.h"
+#include "store/sqlchartfacts.h"
+#include "json/canonicaljson.h"
+
+using SqlValues::compactJson;
+using SqlValues::nullIfEmpty;
+
+namespace {
+
+// Everything about one snapshot that can be computed without the database, done on the pool before the write, so
+// the single writing thread only assigns versions and binds values.
+struct PreparedSnapshot
+{
+    const NewSnapshot *source = nullptr;
+    const KindInfo *kind = nullptr;
+    SnapshotHeader header; // complete but for version and previousId
+    QVariantList row; // bind values of the snapshots row, with placeholders at VersionColumn and PreviousIdColumn
+    std::optional<SqlChartFacts::Row> facts; // the kind's chart fact row, if it has one
+    QString entityKey; // tenant, kind and entity id: the version sequence it belongs to
+    QString statsKey; // business day, tenant and kind: the snapshot_stats row it counts in
+    QString businessDay;
+};
+constexpr qsizetype VersionColumn = 4;
+constexpr qsizetype PreviousIdColumn = 9;
+
+} // namespace
+
+Result<QList<SnapshotHeader>> SqlSnapshotWriter::putBatch(const QList<NewSnapshot> &snapshots)
+{
+    // Two writers on one PostgreSQL server can give the same entity the same next version (each read the old
+    // latest); the loser's batch rolls back on the unique index and is written again with fresh versions. (SQLite
+    // writers are serialized by BEGIN IMMEDIATE.)
+    for (int attempt = 1;; ++attempt) {
+        auto written = writeBatch(snapshots);
+        if (written || attempt == 5 || !written.error().message.contains(QStringLiteral("snapshots_entity_version")))
+            return written;
+    }
+}
+
+Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snapshots)
+{
+    if (snapshots.isEmpty())
+        return QList<SnapshotHeader>();
+    QElapsedTimer timer;
+    timer.start();
+
+    // Validate and encode first: nothing reaches the database unless every snapshot in the batch is well-formed.
+    std::vector<PreparedSnapshot> prepared(size_t(snapshots.size()));
+    for (qsizetype i = 0; i < snapshots.size(); ++i) {
+        const NewSnapshot &s = snapshots.at(i);
+        PreparedSnapshot &p = prepared[size_t(i)];
+        p.source = &s;
+        p.kind = KindRegistry::find(s.kind);
+        if (!p.kind)
+            return Error { Error::Code::Invalid, QStringLiteral("unknown kind \"%1\"").arg(s.kind) };
+        if (s.tenant.isEmpty() || s.entityId.isEmpty() || s.type.isEmpty())
+            return Error { Error::Code::Invalid, QStringLiteral("a snapshot needs a tenant, an entity id and a type") };
+        if (!s.id.isEmpty() && !SnapshotId::isWellFormed(s.id))
+            return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is not a UUID").arg(s.id) };
+        if (!s.baseId.isEmpty() && !SnapshotId::isWellFormed(s.baseId))
+            return Error { Error::Code::Invalid, QStringLiteral("base id \"%1\" is not a UUID").arg(s.baseId) };
+        p.header.id = s.id.isEmpty() ? SnapshotId::generate(s.takenAt) : s.id.toLower();
+    }
+    const auto prepare = [this](PreparedSnapshot &p) {
+        const NewSnapshot &s = *p.source;
+        EncodedPayload encoded;
+        if (s.baseId.isEmpty()) {
+            encoded = m_codec.encode(s.kind, CanonicalJson::write(s.payload));
+        } else {
+            QByteArray patch;
+            CanonicalJson::append(patch, s.patch);
+            encoded = m_codec.encode(PayloadCodec::deltaKey(s.kind), patch);
+            encoded.checksum = PayloadCodec::checksumOf(CanonicalJson::write(s.payload));
+        }
+        SnapshotHeader &h = p.header;
+        h.tenant = s.tenant;
+        h.kind = s.kind;
+        h.entityId = s.entityId;
+        h.takenAt = s.takenAt;
+        h.type = s.type;
+        h.createdBy = s.createdBy.isEmpty() ? QStringLiteral("system") : s.createdBy;
+        h.trigger = s.trigger;
+        h.eventSeq = s.eventSeq;
+        h.baseId = s.baseId;
+        h.codec = encoded.codec;
+        h.rawSize = encoded.rawSize;
+        h.storedSize = encoded.blob.size();
+        h.checksum = encoded.checksum;
+        h.seal = SnapshotSeal::of(h);
+        h.summary = p.kind->summarize(s.payload);
+        p.row = { h.id, h.tenant, h.kind, h.entityId, QVariant() /* version */, h.takenAt, h.type, h.createdBy,
+            h.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(h.trigger)),
+            QVariant() /* previous id */,
+            h.eventSeq ? QVariant(*h.eventSeq) : QVariant(QMetaType::fromType<qlonglong>()), nullIfEmpty(h.baseId),
+            h.codec, h.rawSize, h.storedSize, h.checksum, encoded.blob, compactJson(h.summary), h.seal };
+        p.entityKey = s.tenant + u'\x1f' + s.kind + u'\x1f' + s.entityId;
+        p.businessDay = m_tenants.businessDay(s.tenant, s.takenAt);
+        p.statsKey = p.businessDay + u'\x1f' + s.tenant + u'\x1f' + s.kind;
+        p.facts = SqlChartFacts::rowOf(h, s.payload, p.businessDay);
+    };
+    // Chunks are prepared on the pool ahead of the one being written here; one the pool has not reached yet is
+    // prepared by this thread rather than waited for.
+    constexpr qsizetype ChunkSize = 64;
+    constexpr qsizetype ChunksAhead = 8;
+    const auto chunkRange = [&](qsizetype chunk) {
+        const auto first = prepared.begin() + chunk * ChunkSize;
+        return std::pair { first, first + std::min<qsizetype>(ChunkSize, qsizetype(prepared.end() - first)) };
+    };
+    const qsizetype chunks = (qsizetype(prepared.size()) + ChunkSize - 1) / ChunkSize;
+    JobsAhead preparing(*QThreadPool::globalInstance(), chunks, ChunksAhead, [&](qsizetype chunk) {
+        const auto [first, last] = chunkRange(chunk);
+        std::for_each(first, last, prepare);
+    });
+
+    auto dbResult = m_sql.db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlDatabase &db = *dbResult;
+    const SqlDialect &d = m_sql.dialect();
+
+    QSqlQuery latest(db);
+    // PostgreSQL parses a prepared statement at once, taking its table's lock: a held lock times out here.
+    if (!latest.prepare(
+            QStringLiteral("SELECT version, id FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? "
+                           "ORDER BY version DESC LIMIT 1")))
+        return m_sql.errorFrom(QStringLiteral("reading the latest version"), latest);
+    const int RowsPerStatement = d.insertRowsPerStatement();
+    BulkInsert insert(db,
+        QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, "
+                       "created_by, \"trigger\", previous_id, event_seq, base_id, codec, raw_size, stored_size, "
+                       "checksum, payload, summary, seal)"),
+        QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2, ?)")
+            .arg(d.uuidParameter(), d.jsonParameter()),
+        QString(), RowsPerStatement);
+    struct Latest
+    {
+        int version;
+        QString id;
+    };
+    QHash<QString, Latest> latestInBatch;
+    struct DayStats
+    {
+        QString day, tenant, kind;
+        qint64 created = 0, raw = 0, stored = 0;
+    };
+    QHash<QString, DayStats> dayStats;
+
+    if (Status begun = m_sql.dialect().beginWrite(db); !begun)
+        return begun.error();
+    const auto fail = [&](const Error &error) -> Error {
+        db.rollback();
+        return error;
+    };
+
+    const auto writeError = [](const QString &what, const BulkInsert &rows) {
+        return Error { Error::Code::Database, QStringLiteral("writing %1: %2").arg(what, rows.lastError()) };
+    };
+    // A failed group names the snapshot that opened it; the whole batch is rolled back either way.
+    qsizetype firstPending = 0;
+    const auto snapshotsFrom = [&](qsizetype first) {
+        const PreparedSnapshot &p = prepared[size_t(first)];
+        return QStringLiteral("snapshot %1 (%2 %3)").arg(p.header.id, p.header.kind, p.header.entityId);
+    };
+
+    SqlChartFacts facts(m_sql, db);
+    QList<SnapshotHeader> headers;
+    headers.reserve(snapshots.size());
+    for (qsizetype chunk = 0; chunk < chunks; ++chunk) {
+        preparing.need(chunk);
+        const auto [first, last] = chunkRange(chunk);
+        for (auto it = first; it != last; ++it) {
+            PreparedSnapshot &p = *it;
+            SnapshotHeader &h = p.header;
+            // The limit every reader applies (PayloadCodec::decode): what could not be read back is not written.
+            if (h.rawSize > PayloadCodec::MaxPayloadBytes)
+                return fail({ Error::Code::Invalid,
+                    QStringLiteral("snapshot %1 (%2 %3): its payload of %4 bytes is over the limit of %5 bytes")
+                        .arg(h.id, h.kind, h.entityId)
+                        .arg(h.rawSize)
+                        .arg(PayloadCodec::MaxPayloadBytes) });
+            Latest previous { 0, QString() };
+            if (auto found = latestInBatch.constFind(p.entityKey); found != latestInBatch.constEnd()) {
+                previous = *found;
+            } else {
+                latest.addBindValue(h.tenant);
+                latest.addBindValue(h.kind);
+                latest.addBindValue(h.entityId);
+                if (!latest.exec())
+                    return fail(m_sql.errorFrom(QStringLiteral("reading the latest version"), latest));
+                if (latest.next())
+                    previous = { latest.value(0).toInt(), latest.value(1).toString() };
+                else if (SqlValues::failedReading(latest)) // not "no version yet": that would store a second v1
+                    return fail(m_sql.errorFrom(QStringLiteral("reading the latest version"), latest));
+                latest.finish();
+            }
+            h.version = previous.version + 1;
+            h.previousId = previous.id;
+            p.row[VersionColumn] = h.version;
+            p.row[PreviousIdColumn] = nullIfEmpty(h.previousId);
+
+            if (insert.pendingRows() == 0)
+                firstPending = headers.size();
+            if (!insert.addRow(std::move(p.row)))
+                return fail(writeError(snapshotsFrom(firstPending), insert));
+            latestInBatch.insert(p.entityKey, { h.version, h.id });
+
+            if (p.facts) {
+                if (Status added = facts.add(std::move(*p.facts)); !added)
+                    return fail(added.error());
+            }
+
+            DayStats &stats = dayStats[p.statsKey];
+            if (stats.created == 0) {
+                stats.day = p.businessDay;
+                stats.tenant = h.tenant;
+                stats.kind = h.kind;
+            }
+            ++stats.created;
+            stats.raw += h.rawSize;
+            stats.stored += h.storedSize;
+            headers.append(std::move(h));
+        }
+    }
+
+    if (!insert.flush())
+        return fail(writeError(snapshotsFrom(firstPending), insert));
+    if (Status written = facts.finish(); !written)
+        return fail(written.error());
+
+    const double msPerSnapshot = double(timer.nsecsElapsed()) / 1e6 / double(prepared.size());
+    QSqlQuery statsQuery(db);
+    statsQuery.prepare(
+        QStringLiteral("INSERT INTO snapshot_stats (day, tenant_id, kind, created, raw_bytes, stored_bytes, "
+                       "total_put_ms) VALUES (%1, ?, ?, ?, ?, ?, ?) ON CONFLICT (day, tenant_id, kind) DO UPDATE "
+                       "SET created = snapshot_stats.created + excluded.created, raw_bytes = "
+                       "snapshot_stats.raw_bytes + excluded.raw_bytes, stored_bytes = snapshot_stats.stored_bytes "
+                       "+ excluded.stored_bytes, total_put_ms = snapshot_stats.total_put_ms + excluded.total_put_ms")
+            .arg(d.dateParameter()));
+    for (const DayStats &stats : std::as_const(dayStats)) {
+        statsQuery.addBindValue(stats.day);
+        statsQuery.addBindValue(stats.tenant);
+        statsQuery.addBindValue(stats.kind);
+        statsQuery.addBindValue(stats.created);
+        statsQuery.addBindValue(stats.raw);
+        statsQuery.addBindValue(stats.stored);
+        statsQuery.addBindValue(msPerSnapshot * double(stats.created));
+        if (!statsQuery.exec())
+            return fail(m_sql.errorFrom(QStringLiteral("updating snapshot_stats"), statsQuery));
+    }
+
+    if (!db.commit()) {
+        const Error error { Error::Code::Database,
+            QStringLiteral("committing snapshots: %1").arg(db.lastError().text()) };
+        db.rollback();
+        return error;
+    }
+    return headers;
+}
+
+Status SqlSnapshotWriter::setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor)
+{
+    auto h = m_reader.header(id);
+    if (!h)
+        return h.error();
+    if (pinned && reason.trimmed().isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("pinning (legal hold) needs a reason") };
+    return m_sql.write([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE snapshots SET pinned = ?, pin_reason = ? WHERE id = %1")
+                          .arg(m_sql.dialect().uuidParameter()));
+        query.addBindValue(pinned);
+        query.addBindValue(pinned ? QVariant(reason) : QVariant(QMetaType::fromType<QString>()));
+        query.addBindValue(h->id);
+        if (!query.exec())
+            return m_sql.errorFrom(QStringLiteral("pinning %1").arg(id), query);
+        audit.tenant = h->tenant;
+        audit.actor = actor;
+        audit.action = pinned ? QStringLiteral("pin") : QStringLiteral("unpin");
+        audit.target = h->id;
+        audit.details = { { QStringLiteral("reason"), reason }, { QStringLiteral("kind"), h->kind },
+            { QStringLiteral("entity_id"), h->entityId }, { QStringLiteral("version"), h->version } };
+        return {};
+    });
+}
+
+Status SqlSnapshotWriter::setPinned(
+    const QStringList &ids, bool pinned, const QString &reason, const QString &actor, const QString &target)
+{
+    if (ids.isEmpty())
+        return {};
+    if (pinned && reason.trimmed().isEmpty())
+        return Error { Error::Code::Invalid, QStringLiteral("a legal hold needs a reason") };
+    auto first = m_reader.header(ids.first());
+    if (!first)
+        return first.error();
+    return m_sql.write([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE snapshots SET pinned = ?, pin_reason = ? WHERE id = %1 AND tenant_id = ?")
+                          .arg(m_sql.dialect().uuidParameter()));
+        for (const QString &id : ids) {
+            query.addBindValue(pinned);
+            query.addBindValue(pinned ? QVariant(reason) : QVariant(QMetaType::fromType<QString>()));
+            query.addBindValue(id);
+            query.addBindValue(first->tenant);
+            if (!query.exec())
+                return m_sql.errorFrom(QStringLiteral("pinning %1").arg(id), query);
+            if (query.numRowsAffected() != 1)
+                return Error { Error::Code::NotFound,
+                    QStringLiteral("no snapshot %1 in tenant %2: nothing was pinned").arg(id, first->tenant) };
+        }
+        audit.tenant = first->tenant;
+        audit.actor = actor;
+        audit.action = pinned ? QStringLiteral("pin") : QStringLiteral("unpin");
+        audit.target = target;
+        audit.details = { { QStringLiteral("reason"), reason }, { QStringLiteral("count"), ids.size() },
+            { QStringLiteral("snapshot_ids"), QJsonArray::fromStringList(ids) } };
+        return {};
+    });
+}

@@ -1,0 +1,278 @@
+#include "sqlsourcetables.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include "json/strictjson.h"
+
+using SqlValues::compactJson;
+using SqlValues::execWith;
+using SqlValues::nullIfEmpty;
+
+namespace {
+
+// Runs `bind` for every row inside one transaction with one prepared statement.
+template <typename Row, typename Bind>
+Status insertRows(QSqlDatabase &db, const QString &sql, const QList<Row> &rows, const QString &what, Bind bind)
+{
+    if (rows.isEmpty())
+        return {};
+    if (!db.transaction())
+        return Error { Error::Code::Database, db.lastError().text() };
+    QSqlQuery query(db);
+    query.prepare(sql);
+    for (const Row &row : rows) {
+        bind(query, row);
+        if (!query.exec()) {
+            const Error error { Error::Code::Database,
+                QStringLiteral("writing %1: %2").arg(what, query.lastError().text()) };
+            query = QSqlQuery();
+            db.rollback();
+            return error;
+        }
+    }
+    if (!db.commit())
+        return Error { Error::Code::Database, db.lastError().text() };
+    return {};
+}
+
+} // namespace
+
+Status SqlSourceTables::appendEvents(const QList<EventRecord> &events)
+{
+    auto dbResult = m_sql.db();
+    if (!dbResult)
+        return dbResult.error();
+    return insertRows(*dbResult,
+        QStringLiteral(
+            "INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?)"),
+        events, QStringLiteral("events"), [](QSqlQuery &query, const EventRecord &e) {
+            query.addBindValue(e.tenant);
+            query.addBindValue(e.aggregateId);
+            query.addBindValue(e.seq);
+            query.addBindValue(e.type);
+            query.addBindValue(e.occurredAt);
+            query.addBindValue(compactJson(e.data));
+        });
+}
+
+Status SqlSourceTables::putStockLevels(const QList<StockLevel> &levels)
+{
+    auto dbResult = m_sql.db();
+    if (!dbResult)
+        return dbResult.error();
+    return insertRows(*dbResult,
+        QStringLiteral(
+            "INSERT INTO stock_levels (tenant_id, store_code, item_code, name, quantity, minimum_quantity, "
+            "reorder_point, reorder_quantity, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+            "(tenant_id, store_code, item_code) DO UPDATE SET name = excluded.name, quantity = excluded.quantity, "
+            "minimum_quantity = excluded.minimum_quantity, reorder_point = excluded.reorder_point, "
+            "reorder_quantity = excluded.reorder_quantity, updated_at = excluded.updated_at"),
+        levels, QStringLiteral("stock levels"), [](QSqlQuery &query, const StockLevel &s) {
+            query.addBindValue(s.tenant);
+            query.addBindValue(s.storeCode);
+            query.addBindValue(s.itemCode);
+            query.addBindValue(s.name);
+            query.addBindValue(s.quantity);
+            query.addBindValue(s.minimumQuantity);
+            query.addBindValue(s.reorderPoint);
+            query.addBindValue(s.reorderQuantity);
+            query.addBindValue(s.updatedAt);
+        });
+}
+
+Status SqlSourceTables::appendInventoryTransactions(const QList<InventoryTransaction> &transactions)
+{
+    auto dbResult = m_sql.db();
+    if (!dbResult)
+        return dbResult.error();
+    return insertRows(*dbResult,
+        QStringLiteral(
+            "INSERT INTO inventory_transactions (id, tenant_id, store_code, product_id, type, quantity, reason, "
+            "reference_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        transactions, QStringLiteral("inventory transactions"), [](QSqlQuery &query, const InventoryTransaction &t) {
+            query.addBindValue(t.id);
+            query.addBindValue(t.tenant);
+            query.addBindValue(t.storeCode);
+            query.addBindValue(t.productId);
+            query.addBindValue(t.type);
+            query.addBindValue(t.quantity);
+            query.addBindValue(nullIfEmpty(t.reason));
+            query.addBindValue(nullIfEmpty(t.referenceId));
+            query.addBindValue(t.occurredAt);
+        });
+}
+
+Result<QList<EventRecord>> SqlSourceTables::events(
+    const QString &tenant, const QString &aggregateId, qint64 afterSeq, std::optional<qint64> upToSeq)
+{
+    auto db = m_sql.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT seq, type, occurred_at, data FROM events WHERE tenant_id = ? AND "
+                                 "aggregate_id = ? AND seq > ?");
+    QVariantList values { tenant, aggregateId, afterSeq };
+    if (upToSeq) {
+        sql += QStringLiteral(" AND seq <= ?");
+        values.append(*upToSeq);
+    }
+    if (!execWith(query, sql + QStringLiteral(" ORDER BY seq"), values))
+        return m_sql.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
+    QList<EventRecord> events;
+    while (query.next()) {
+        // The event store's rows come from another system: data that is not a JSON object is named, not read as {}.
+        const QVariant data = query.value(3);
+        const auto parsed = StrictJson::readStored(
+            data.typeId() == QMetaType::QByteArray ? data.toByteArray() : data.toString().toUtf8());
+        if (!data.isNull() && (!parsed || !parsed->isObject()))
+            return Error { Error::Code::Invalid,
+                QStringLiteral("event %1 of %2 has data that is not a JSON object%3")
+                    .arg(query.value(0).toLongLong())
+                    .arg(aggregateId, parsed ? QString() : QStringLiteral(" (") + parsed.error().message + u')') };
+        events.append({ tenant, aggregateId, query.value(0).toLongLong(), query.value(1).toString(),
+            query.value(2).toLongLong(), parsed ? parsed->toObject() : QJsonObject() });
+    }
+    if (query.lastError().isValid())
+        return m_sql.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
+    return events;
+}
+
+Result<EventRange> SqlSourceTables::eventRange(const QString &tenant, const QString &aggregateId)
+{
+    auto db = m_sql.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    if (!execWith(query,
+            QStringLiteral("SELECT COUNT(*), MIN(seq), MAX(seq), MIN(occurred_at), MAX(occurred_at) FROM events "
+                           "WHERE tenant_id = ? AND aggregate_id = ?"),
+            { tenant, aggregateId })
+        || !query.next())
+        return m_sql.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
+    return EventRange { query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
+        query.value(3).toLongLong(), query.value(4).toLongLong() };
+}
+
+Result<qint64> SqlSourceTables::lastSeqAt(const QString &tenant, const QString &aggregateId, EpochMs at)
+{
+    auto db = m_sql.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    // Events are appended in time order, so the newest by sequence that occurred by then is the answer.
+    if (!execWith(query,
+            QStringLiteral("SELECT MAX(seq) FROM events WHERE tenant_id = ? AND aggregate_id = ? AND occurred_at <= ?"),
+            { tenant, aggregateId, at })
+        || !query.next())
+        return m_sql.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
+    return query.value(0).isNull() ? qint64(0) : query.value(0).toLongLong();
+}
+
+Result<QStringList> SqlSourceTables::storeCodes(const QString &tenant)
+{
+    auto db = m_sql.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    if (!execWith(query,
+            QStringLiteral("SELECT DISTINCT store_code FROM stock_levels WHERE tenant_id = ? ORDER BY store_code"),
+            { tenant }))
+        return m_sql.errorFrom(QStringLiteral("reading store codes"), query);
+    QStringList codes;
+    while (query.next())
+        codes.append(query.value(0).toString());
+    if (SqlValues::failedReading(query))
+        return m_sql.errorFrom(QStringLiteral("reading store codes"), query);
+    return codes;
+}
+
+Result<QList<StockLevel>> SqlSourceTables::stockLevels(const QString &tenant, const QString &storeCode)
+{
+    auto db = m_sql.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    if (!execWith(query,
+            QStringLiteral("SELECT item_code, name, quantity, minimum_quantity, reorder_point, reorder_quantity, "
+                           "updated_at FROM stock_levels WHERE tenant_id = ? AND store_code = ? ORDER BY item_code"),
+            { tenant, storeCode }))
+        return m_sql.errorFrom(QStringLiteral("reading the stock of %1").arg(storeCode), query);
+    QList<StockLevel> levels;
+    while (query.next()) {
+        levels.append({ tenant, storeCode, query.value(0).toString(), query.value(1).toString(), query.value(2).toInt(),
+            query.value(3).toInt(), query.value(4).toInt(), query.value(5).toInt(), query.value(6).toLongLong() });
+    }
+    if (SqlValues::failedReading(query))
+        return m_sql.errorFrom(QStringLiteral("reading the stock of %1").arg(storeCode), query);
+    return levels;
+}
+
+Result<QList<InventoryTransaction>> SqlSourceTables::inventoryTransactions(
+    const QString &tenant, EpochMs from, EpochMs to, const QString &storeCode)
+{
+    auto db = m_sql.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT id, store_code, product_id, type, quantity, reason, reference_id, occurred_at "
+                                 "FROM inventory_transactions WHERE tenant_id = ? AND occurred_at >= ? "
+                                 "AND occurred_at < ?");
+    QVariantList values { tenant, from, to };
+    if (!storeCode.isEmpty()) {
+        sql += QStringLiteral(" AND store_code = ?");
+        values.append(storeCode);
+    }
+    if (!execWith(query, sql + QStringLiteral(" ORDER BY occurred_at, id"), values))
+        return m_sql.errorFrom(QStringLiteral("reading inventory transactions"), query);
+    QList<InventoryTransaction> rows;
+    while (query.next()) {
+        rows.append({ query.value(0).toString(), tenant, query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toString(), query.value(4).toInt(), query.value(5).toString(), query.value(6).toString(),
+            query.value(7).toLongLong() });
+    }
+    if (SqlValues::failedReading(query))
+        return m_sql.errorFrom(QStringLiteral("reading inventory transactions"), query);
+    return rows;
+}
+
+Result<QList<DailyInventoryFact>> SqlSourceTables::latestDailyInventoryBefore(
+    const QString &tenant, const QString &day, const QString &storeCode)
+{
+    auto db = m_sql.db();
+    if (!db)
+        return db.error();
+    QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    const QString date = m_sql.dialect().dateParameter();
+    QString storeFilter;
+    QVariantList values { tenant, day };
+    // (bound in order: tenant, the day inside the sub-select, then the store)
+    if (!storeCode.isEmpty()) {
+        storeFilter = QStringLiteral(" AND d.store_code = ?");
+        values.append(storeCode);
+    }
+    // The closing of the newest earlier day that has rows (the day index answers it at once); a product without a
+    // row that day starts from zero.
+    if (!execWith(query,
+            QStringLiteral("SELECT d.store_code, d.product_id, d.day, d.opening, d.closing, d.inbound, d.outbound, "
+                           "d.adjustments, d.average_cost, d.total_value, d.snapshot_id FROM daily_inventory d "
+                           "WHERE d.tenant_id = ? AND d.day = (SELECT MAX(p.day) FROM daily_inventory p WHERE "
+                           "p.tenant_id = d.tenant_id AND p.day < %1)%2 ORDER BY d.store_code, d.product_id")
+                .arg(date, storeFilter),
+            values))
+        return m_sql.errorFrom(QStringLiteral("reading daily inventory before %1").arg(day), query);
+    QList<DailyInventoryFact> rows;
+    while (query.next()) {
+        rows.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong(),
+            query.value(6).toLongLong(), query.value(7).toLongLong(), query.value(8).toDouble(),
+            query.value(9).toDouble(), query.value(10).toString() });
+    }
+    if (SqlValues::failedReading(query))
+        return m_sql.errorFrom(QStringLiteral("reading daily inventory before %1").arg(day), query);
+    return rows;
+}
