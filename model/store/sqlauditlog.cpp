@@ -46,24 +46,13 @@ Result<QList<AuditEntry>> SqlAuditLog::read(const AuditQuery &q)
         values.append(*q.beforeId);
     }
     values.append(q.limit);
-    auto db = m_sql.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    query.setForwardOnly(true);
-    if (!execWith(query,
-            QStringLiteral("SELECT id, at, tenant_id, actor, host, action, target, details, outcome FROM audit_log "
-                           "WHERE %1 ORDER BY id DESC LIMIT ?")
-                .arg(where.join(QStringLiteral(" AND "))),
-            values))
-        return m_sql.errorFrom(QStringLiteral("reading the audit log"), query);
-    QList<AuditEntry> entries;
-    while (query.next()) {
-        entries.append({ query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString(),
-            query.value(3).toString(), query.value(4).toString(), query.value(5).toString(), query.value(6).toString(),
-            parseObject(query.value(7)), query.value(8).toString() });
-    }
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading the audit log"), query);
-    return entries;
+    return m_sql.rows(QStringLiteral("reading the audit log"),
+        QStringLiteral("SELECT id, at, tenant_id, actor, host, action, target, details, outcome FROM audit_log "
+                       "WHERE %1 ORDER BY id DESC LIMIT ?")
+            .arg(where.join(QStringLiteral(" AND "))),
+        values, [](const QSqlQuery &row) {
+            return AuditEntry { row.value(0).toLongLong(), row.value(1).toLongLong(), row.value(2).toString(),
+                row.value(3).toString(), row.value(4).toString(), row.value(5).toString(), row.value(6).toString(),
+                parseObject(row.value(7)), row.value(8).toString() };
+        });
 }

@@ -233,6 +233,15 @@ Result<QSqlQuery> SqlConnections::exec(const QString &what, const QString &sql, 
     return query;
 }
 
+Result<QSqlQuery> SqlConnections::first(const QString &what, const QString &sql, const QVariantList &values)
+{
+    auto query = exec(what, sql, values);
+    if (query && !query->next())
+        return SqlValues::failedReading(*query) ? errorFrom(what, *query)
+                                                : Error { Error::Code::Database, what + QStringLiteral(": no row") };
+    return query;
+}
+
 Result<qint64> SqlConnections::change(const QString &what, const QString &sql, const QVariantList &values)
 {
     auto query = exec(what, sql, values);

@@ -49,6 +49,8 @@ public:
     // Prepares sql on the calling thread's connection, binds values and runs it: the query to read its rows from
     // (forward only), or the error saying `what` failed.
     Result<QSqlQuery> exec(const QString &what, const QString &sql, const QVariantList &values = {});
+    // The same, positioned on the statement's first row (an aggregate's one row); no row is an error.
+    Result<QSqlQuery> first(const QString &what, const QString &sql, const QVariantList &values = {});
     // Every row of sql read with `read(query)`; a row that could not be read (a damaged page, a server gone
     // mid-result) is an error, not the end of the rows.
     template <typename Read>

@@ -112,19 +112,10 @@ Result<int> SqlDictionaries::add(const QString &kind, const QByteArray &bytes, i
 
 Result<QList<DictionaryInfo>> SqlDictionaries::list()
 {
-    auto dbResult = m_sql.db();
-    if (!dbResult)
-        return dbResult.error();
-    QSqlQuery query(*dbResult);
-    if (!query.exec(QStringLiteral(
-            "SELECT id, kind, created_at, sample_count, size, active FROM zstd_dictionaries ORDER BY id")))
-        return m_sql.errorFrom(QStringLiteral("reading dictionaries"), query);
-    QList<DictionaryInfo> result;
-    while (query.next()) {
-        result.append({ query.value(0).toInt(), query.value(1).toString(), query.value(2).toLongLong(),
-            query.value(3).toInt(), query.value(4).toInt(), query.value(5).toBool() });
-    }
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading dictionaries"), query);
-    return result;
+    return m_sql.rows(QStringLiteral("reading dictionaries"),
+        QStringLiteral("SELECT id, kind, created_at, sample_count, size, active FROM zstd_dictionaries ORDER BY id"),
+        {}, [](const QSqlQuery &row) {
+            return DictionaryInfo { row.value(0).toInt(), row.value(1).toString(), row.value(2).toLongLong(),
+                row.value(3).toInt(), row.value(4).toInt(), row.value(5).toBool() };
+        });
 }

@@ -55,21 +55,9 @@ RetentionPolicy readPolicy(const QSqlQuery &query)
 
 Result<QList<RetentionPolicy>> SqlRetention::policies(const QString &tenant)
 {
-    auto db = m_sql.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    query.setForwardOnly(true);
-    if (!execWith(query,
-            QStringLiteral("SELECT %1 FROM retention_policies WHERE tenant_id = ? ORDER BY kind").arg(PolicyColumns),
-            { tenant }))
-        return m_sql.errorFrom(QStringLiteral("reading retention policies"), query);
-    QList<RetentionPolicy> policies;
-    while (query.next())
-        policies.append(readPolicy(query));
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading retention policies"), query);
-    return policies;
+    return m_sql.rows(QStringLiteral("reading retention policies"),
+        QStringLiteral("SELECT %1 FROM retention_policies WHERE tenant_id = ? ORDER BY kind").arg(PolicyColumns),
+        { tenant }, readPolicy);
 }
 
 Result<std::optional<RetentionPolicy>> SqlRetention::policy(const QString &tenant, const QString &kind)

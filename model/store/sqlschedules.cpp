@@ -233,25 +233,13 @@ Status SqlSchedules::finishRun(const ScheduleRun &run, std::optional<EpochMs> ne
 
 Result<QList<ScheduleRun>> SqlSchedules::runs(const QString &scheduleId, int limit)
 {
-    auto db = m_sql.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    if (!execWith(query,
-            QStringLiteral(
-                "SELECT schedule_id, scheduled_for, runner, started_at, finished_at, outcome, "
-                "snapshots_taken, snapshots_trashed, error, attempt FROM schedule_runs WHERE schedule_id = ? "
-                "ORDER BY scheduled_for DESC, attempt DESC LIMIT ?"),
-            { scheduleId, limit }))
-        return m_sql.errorFrom(QStringLiteral("reading the runs of %1").arg(scheduleId), query);
-    QList<ScheduleRun> runs;
-    while (query.next()) {
-        runs.append(
-            { query.value(0).toString(), query.value(1).toLongLong(), query.value(9).toInt(), query.value(2).toString(),
-                query.value(3).toLongLong(), optionalMs(query.value(4)), query.value(5).toString(),
-                query.value(6).toLongLong(), query.value(7).toLongLong(), query.value(8).toString() });
-    }
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading the runs of %1").arg(scheduleId), query);
-    return runs;
+    return m_sql.rows(QStringLiteral("reading the runs of %1").arg(scheduleId),
+        QStringLiteral("SELECT schedule_id, scheduled_for, runner, started_at, finished_at, outcome, snapshots_taken, "
+                       "snapshots_trashed, error, attempt FROM schedule_runs WHERE schedule_id = ? "
+                       "ORDER BY scheduled_for DESC, attempt DESC LIMIT ?"),
+        { scheduleId, limit }, [](const QSqlQuery &row) {
+            return ScheduleRun { row.value(0).toString(), row.value(1).toLongLong(), row.value(9).toInt(),
+                row.value(2).toString(), row.value(3).toLongLong(), optionalMs(row.value(4)), row.value(5).toString(),
+                row.value(6).toLongLong(), row.value(7).toLongLong(), row.value(8).toString() };
+        });
 }

@@ -141,83 +141,49 @@ Result<QList<EventRecord>> SqlSourceTables::events(
 
 Result<EventRange> SqlSourceTables::eventRange(const QString &tenant, const QString &aggregateId)
 {
-    auto db = m_sql.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    if (!execWith(query,
-            QStringLiteral("SELECT COUNT(*), MIN(seq), MAX(seq), MIN(occurred_at), MAX(occurred_at) FROM events "
-                           "WHERE tenant_id = ? AND aggregate_id = ?"),
-            { tenant, aggregateId })
-        || !query.next())
-        return m_sql.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
-    return EventRange { query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toLongLong(),
-        query.value(3).toLongLong(), query.value(4).toLongLong() };
+    auto row = m_sql.first(QStringLiteral("reading the events of %1").arg(aggregateId),
+        QStringLiteral("SELECT COUNT(*), MIN(seq), MAX(seq), MIN(occurred_at), MAX(occurred_at) FROM events "
+                       "WHERE tenant_id = ? AND aggregate_id = ?"),
+        { tenant, aggregateId });
+    if (!row)
+        return row.error();
+    return EventRange { row->value(0).toLongLong(), row->value(1).toLongLong(), row->value(2).toLongLong(),
+        row->value(3).toLongLong(), row->value(4).toLongLong() };
 }
 
 Result<qint64> SqlSourceTables::lastSeqAt(const QString &tenant, const QString &aggregateId, EpochMs at)
 {
-    auto db = m_sql.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
     // Events are appended in time order, so the newest by sequence that occurred by then is the answer.
-    if (!execWith(query,
-            QStringLiteral("SELECT MAX(seq) FROM events WHERE tenant_id = ? AND aggregate_id = ? AND occurred_at <= ?"),
-            { tenant, aggregateId, at })
-        || !query.next())
-        return m_sql.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
-    return query.value(0).isNull() ? qint64(0) : query.value(0).toLongLong();
+    auto row = m_sql.first(QStringLiteral("reading the events of %1").arg(aggregateId),
+        QStringLiteral("SELECT MAX(seq) FROM events WHERE tenant_id = ? AND aggregate_id = ? AND occurred_at <= ?"),
+        { tenant, aggregateId, at });
+    if (!row)
+        return row.error();
+    return row->value(0).isNull() ? qint64(0) : row->value(0).toLongLong();
 }
 
 Result<QStringList> SqlSourceTables::storeCodes(const QString &tenant)
 {
-    auto db = m_sql.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    if (!execWith(query,
-            QStringLiteral("SELECT DISTINCT store_code FROM stock_levels WHERE tenant_id = ? ORDER BY store_code"),
-            { tenant }))
-        return m_sql.errorFrom(QStringLiteral("reading store codes"), query);
-    QStringList codes;
-    while (query.next())
-        codes.append(query.value(0).toString());
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading store codes"), query);
-    return codes;
+    return m_sql.rows(QStringLiteral("reading store codes"),
+        QStringLiteral("SELECT DISTINCT store_code FROM stock_levels WHERE tenant_id = ? ORDER BY store_code"),
+        { tenant }, [](const QSqlQuery &row) { return row.value(0).toString(); });
 }
 
 Result<QList<StockLevel>> SqlSourceTables::stockLevels(const QString &tenant, const QString &storeCode)
 {
-    auto db = m_sql.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    query.setForwardOnly(true);
-    if (!execWith(query,
-            QStringLiteral("SELECT item_code, name, quantity, minimum_quantity, reorder_point, reorder_quantity, "
-                           "updated_at FROM stock_levels WHERE tenant_id = ? AND store_code = ? ORDER BY item_code"),
-            { tenant, storeCode }))
-        return m_sql.errorFrom(QStringLiteral("reading the stock of %1").arg(storeCode), query);
-    QList<StockLevel> levels;
-    while (query.next()) {
-        levels.append({ tenant, storeCode, query.value(0).toString(), query.value(1).toString(), query.value(2).toInt(),
-            query.value(3).toInt(), query.value(4).toInt(), query.value(5).toInt(), query.value(6).toLongLong() });
-    }
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading the stock of %1").arg(storeCode), query);
-    return levels;
+    return m_sql.rows(QStringLiteral("reading the stock of %1").arg(storeCode),
+        QStringLiteral("SELECT item_code, name, quantity, minimum_quantity, reorder_point, reorder_quantity, "
+                       "updated_at FROM stock_levels WHERE tenant_id = ? AND store_code = ? ORDER BY item_code"),
+        { tenant, storeCode }, [&](const QSqlQuery &row) {
+            return StockLevel { tenant, storeCode, row.value(0).toString(), row.value(1).toString(),
+                row.value(2).toInt(), row.value(3).toInt(), row.value(4).toInt(), row.value(5).toInt(),
+                row.value(6).toLongLong() };
+        });
 }
 
 Result<QList<InventoryTransaction>> SqlSourceTables::inventoryTransactions(
     const QString &tenant, EpochMs from, EpochMs to, const QString &storeCode)
 {
-    auto db = m_sql.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    query.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT id, store_code, product_id, type, quantity, reason, reference_id, occurred_at "
                                  "FROM inventory_transactions WHERE tenant_id = ? AND occurred_at >= ? "
                                  "AND occurred_at < ?");
@@ -226,28 +192,17 @@ Result<QList<InventoryTransaction>> SqlSourceTables::inventoryTransactions(
         sql += QStringLiteral(" AND store_code = ?");
         values.append(storeCode);
     }
-    if (!execWith(query, sql + QStringLiteral(" ORDER BY occurred_at, id"), values))
-        return m_sql.errorFrom(QStringLiteral("reading inventory transactions"), query);
-    QList<InventoryTransaction> rows;
-    while (query.next()) {
-        rows.append({ query.value(0).toString(), tenant, query.value(1).toString(), query.value(2).toString(),
-            query.value(3).toString(), query.value(4).toInt(), query.value(5).toString(), query.value(6).toString(),
-            query.value(7).toLongLong() });
-    }
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading inventory transactions"), query);
-    return rows;
+    return m_sql.rows(QStringLiteral("reading inventory transactions"),
+        sql + QStringLiteral(" ORDER BY occurred_at, id"), values, [&](const QSqlQuery &row) {
+            return InventoryTransaction { row.value(0).toString(), tenant, row.value(1).toString(),
+                row.value(2).toString(), row.value(3).toString(), row.value(4).toInt(), row.value(5).toString(),
+                row.value(6).toString(), row.value(7).toLongLong() };
+        });
 }
 
 Result<QList<DailyInventoryFact>> SqlSourceTables::latestDailyInventoryBefore(
     const QString &tenant, const QString &day, const QString &storeCode)
 {
-    auto db = m_sql.db();
-    if (!db)
-        return db.error();
-    QSqlQuery query(*db);
-    query.setForwardOnly(true);
-    const QString date = m_sql.dialect().dateParameter();
     QString storeFilter;
     QVariantList values { tenant, day };
     // (bound in order: tenant, the day inside the sub-select, then the store)
@@ -257,22 +212,16 @@ Result<QList<DailyInventoryFact>> SqlSourceTables::latestDailyInventoryBefore(
     }
     // The closing of the newest earlier day that has rows (the day index answers it at once); a product without a
     // row that day starts from zero.
-    if (!execWith(query,
-            QStringLiteral("SELECT d.store_code, d.product_id, d.day, d.opening, d.closing, d.inbound, d.outbound, "
-                           "d.adjustments, d.average_cost, d.total_value, d.snapshot_id FROM daily_inventory d "
-                           "WHERE d.tenant_id = ? AND d.day = (SELECT MAX(p.day) FROM daily_inventory p WHERE "
-                           "p.tenant_id = d.tenant_id AND p.day < %1)%2 ORDER BY d.store_code, d.product_id")
-                .arg(date, storeFilter),
-            values))
-        return m_sql.errorFrom(QStringLiteral("reading daily inventory before %1").arg(day), query);
-    QList<DailyInventoryFact> rows;
-    while (query.next()) {
-        rows.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-            query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong(),
-            query.value(6).toLongLong(), query.value(7).toLongLong(), query.value(8).toDouble(),
-            query.value(9).toDouble(), query.value(10).toString() });
-    }
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading daily inventory before %1").arg(day), query);
-    return rows;
+    return m_sql.rows(QStringLiteral("reading daily inventory before %1").arg(day),
+        QStringLiteral("SELECT d.store_code, d.product_id, d.day, d.opening, d.closing, d.inbound, d.outbound, "
+                       "d.adjustments, d.average_cost, d.total_value, d.snapshot_id FROM daily_inventory d "
+                       "WHERE d.tenant_id = ? AND d.day = (SELECT MAX(p.day) FROM daily_inventory p WHERE "
+                       "p.tenant_id = d.tenant_id AND p.day < %1)%2 ORDER BY d.store_code, d.product_id")
+            .arg(m_sql.dialect().dateParameter(), storeFilter),
+        values, [](const QSqlQuery &row) {
+            return DailyInventoryFact { row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                row.value(3).toLongLong(), row.value(4).toLongLong(), row.value(5).toLongLong(),
+                row.value(6).toLongLong(), row.value(7).toLongLong(), row.value(8).toDouble(), row.value(9).toDouble(),
+                row.value(10).toString() };
+        });
 }

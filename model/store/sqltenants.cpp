@@ -38,19 +38,12 @@ QString SqlTenants::businessDay(const QString &tenant, EpochMs at)
 
 Result<QList<Tenant>> SqlTenants::tenants()
 {
-    auto dbResult = m_sql.db();
-    if (!dbResult)
-        return dbResult.error();
-    QSqlQuery query(*dbResult);
-    if (!query.exec(QStringLiteral("SELECT id, name, business_time_zone, currency FROM tenants ORDER BY id")))
-        return m_sql.errorFrom(QStringLiteral("reading tenants"), query);
-    QList<Tenant> result;
-    while (query.next())
-        result.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-            query.value(3).toString() });
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading tenants"), query);
-    return result;
+    return m_sql.rows(QStringLiteral("reading tenants"),
+        QStringLiteral("SELECT id, name, business_time_zone, currency FROM tenants ORDER BY id"), {},
+        [](const QSqlQuery &row) {
+            return Tenant { row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                row.value(3).toString() };
+        });
 }
 
 Status SqlTenants::putTenant(const Tenant &tenant)
