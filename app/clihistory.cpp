@@ -16,6 +16,7 @@
 #include "ops/replayverifier.h"
 #include "ops/snapshotcompactor.h"
 #include "ops/statereconstructor.h"
+#include "rolesetting.h"
 #include "json/canonicaljson.h"
 #include "json/isotime.h"
 #include "json/jsonnumber.h"
@@ -232,7 +233,7 @@ int Cli::verifyReplay()
 
 int Cli::caseOf(const QStringList &positional)
 {
-    Pii::Role role = Pii::configuredRole();
+    Pii::Role role = RoleSetting::read();
     if (m_parser.isSet(m_o.role)) {
         const auto chosen = Pii::roleFromString(m_parser.value(m_o.role));
         if (!chosen)

@@ -39,6 +39,7 @@
 #include "ops/demogenerator.h"
 #include "ops/personaldata.h"
 #include "retentionpanel.h"
+#include "rolesetting.h"
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
 #include "takesnapshotpanel.h"
@@ -246,7 +247,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_adminRole, &QAction::triggered, this,
         [this](bool admin) { switchRole(admin ? Pii::Role::Admin : Pii::Role::Support); });
     UiLanguage::addMenu(m_ui->menuView, this);
-    setRole(Pii::configuredRole());
+    setRole(RoleSetting::read());
     connect(m_maintenance, &MaintenanceView::snapshotsChanged, this, &MainWindow::refresh);
     connect(m_maintenance, &MaintenanceView::corruptFound, this,
         [this](const QString &id) { m_timeline->setIntegrity(id, TimelineModel::Integrity::Corrupt); });
@@ -648,7 +649,7 @@ void MainWindow::switchRole(Pii::Role role)
     if (Pii::masks(role)) {
         // Masking needs no record first: contact details go at once, and the audit row follows.
         m_wantAdmin = false;
-        Pii::setConfiguredRole(role);
+        RoleSetting::write(role);
         showRole(role);
         if (m_store)
             auditRole(role, QStringLiteral("console"), true);
@@ -698,7 +699,7 @@ void MainWindow::auditRole(Pii::Role role, const QString &where, bool remember)
             }
             m_wantAdmin = true;
             if (remember)
-                Pii::setConfiguredRole(role);
+                RoleSetting::write(role);
             showRole(role);
             statusBar()->showMessage(
                 tr("Admin role: customers' contact details are shown; the switch is in the audit log."), 10000);

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "json/jsondiff.h"
 #include "json/jsonpointer.h"
 
 // How one summary field is read out of a payload so that lists never decompress payloads.
@@ -16,13 +17,6 @@ struct SummaryField
     Extract extract = Extract::Value;
     QString sumKey; // Sum: the member added up over the array's objects
     bool personal = false; // a customer's contact detail: masked for the support role (Pii)
-};
-
-// Which member identifies an array's elements when two versions are compared ("items by product_id").
-struct ArrayIdentity
-{
-    QString arrayPointer; // empty: any array in the document
-    QStringList keys; // first key present in an element wins
 };
 
 // What the product knows about one kind of snapshot. The snapshots table is generic; this is not.

@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSettings>
 #include <QTextBoundaryFinder>
 
 #include "json/jsonnumber.h"
@@ -22,16 +21,6 @@ std::optional<Role> roleFromString(const QString &text)
 QString roleName(Role role)
 {
     return role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("support");
-}
-
-Role configuredRole()
-{
-    return roleFromString(QSettings().value(QStringLiteral("privacy/role")).toString()).value_or(DefaultRole);
-}
-
-void setConfiguredRole(Role role)
-{
-    QSettings().setValue(QStringLiteral("privacy/role"), roleName(role));
 }
 
 bool isPersonalKey(const QString &key)

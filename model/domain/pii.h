@@ -21,9 +21,6 @@ inline bool masks(Role role)
 {
     return role == Role::Support;
 }
-// The role this installation runs with (QSettings "privacy/role", shared by the console and the CLI).
-Role configuredRole();
-void setConfiguredRole(Role role);
 
 // Member names holding personal data (and everything under them): phone, email, address and their customer_*
 // forms in summaries.

@@ -5,7 +5,13 @@
 #include <QList>
 #include <QStringList>
 
-#include "domain/kindregistry.h"
+// Which member identifies an element of an array, so that the diff pairs elements by it (an order's items by
+// product_id) instead of by content. Kinds name theirs (domain/kindregistry.h); the diff takes them as a parameter.
+struct ArrayIdentity
+{
+    QString arrayPointer; // empty: any array in the document
+    QStringList keys; // first key present in an element wins
+};
 
 // A structural diff: the RFC 6902 patch that turns one JSON value into another, with apply(diff(a, b), a) == b.
 // Array elements are matched by the identity keys a kind names (items by product_id, ...) and otherwise by equality
@@ -15,7 +21,7 @@ namespace JsonDiff {
 
 struct Options
 {
-    QList<ArrayIdentity> identities; // from the kind registry; empty: equality matching only
+    QList<ArrayIdentity> identities; // empty: equality matching only
     bool withTests = false; // a "test" of the old value before each replace and remove
 };
 

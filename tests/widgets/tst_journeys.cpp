@@ -12,6 +12,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 
+#include "rolesetting.h"
 #include "../common/guidriver.h"
 #include "../common/testsupport.h"
 #include "chatchartview.h"
@@ -134,7 +135,7 @@ bool TestJourneys::comparisonShown(Console &c, const QString &olderId, const QSt
         return false;
     }
     // The support role compares with contact details masked, as the console does by default.
-    auto expected = SnapshotComparisons::compare(*m_store, olderId, newerId, Pii::masks(Pii::configuredRole()));
+    auto expected = SnapshotComparisons::compare(*m_store, olderId, newerId, Pii::masks(RoleSetting::read()));
     if (!expected) {
         *why = expected.error().message;
         return false;
@@ -301,7 +302,7 @@ void TestJourneys::revealInTreeAndTextMode_data()
 void TestJourneys::revealInTreeAndTextMode()
 {
     QFETCH(bool, textMode);
-    QCOMPARE(Pii::configuredRole(), Pii::Role::Support);
+    QCOMPARE(RoleSetting::read(), Pii::Role::Support);
     Console c;
     QVERIFY(c.open(ConnectionSpec::sqlite(m_db)));
     c.window.openEntity(QStringLiteral("order"), Order, false);

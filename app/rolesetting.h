@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QSettings>
+
+#include "domain/pii.h"
+
+// The role this installation runs with: QSettings "privacy/role", shared by the console and the CLI. Read here, in the
+// application, and passed down to the views and operations (the model never reads settings).
+namespace RoleSetting {
+
+inline Pii::Role read()
+{
+    return Pii::roleFromString(QSettings().value(QStringLiteral("privacy/role")).toString()).value_or(Pii::DefaultRole);
+}
+
+inline void write(Pii::Role role)
+{
+    QSettings().setValue(QStringLiteral("privacy/role"), Pii::roleName(role));
+}
+
+} // namespace RoleSetting
