@@ -57,7 +57,6 @@ public:
     static QHash<QString, QList<QByteArray>> samplePayloads(quint64 seed, int perKind);
 
 private:
-    struct Impl;
     SnapshotStore &m_store;
     DemoOptions m_options;
 };

@@ -1,0 +1,192 @@
+// The demo's orders: created, confirmed, shipped, completed, some cancelled or modified, each an event-sourced
+// aggregate with its stock movements and payments.
+#include "ops/demo/demoworld.h"
+
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+#include <numeric>
+
+#include "domain/kindregistry.h"
+#include "ops/demovocabulary.h"
+#include "json/canonicaljson.h"
+
+namespace Demo {
+
+// ---- orders: created -> confirmed -> shipped -> completed, some cancelled or modified.
+bool DemoWorld::orders(int count, const QString &tenantId, const QString &currency)
+{
+    static const QStringList channels { QStringLiteral("line"), QStringLiteral("facebook"), QStringLiteral("web"),
+        QStringLiteral("whatsapp"), QStringLiteral("store") };
+    static const QStringList payments { QStringLiteral("promptpay"), QStringLiteral("credit_card"),
+        QStringLiteral("cash_on_delivery"), QStringLiteral("bank_transfer") };
+    static const QStringList carriers { QStringLiteral("Kerry Express"), QStringLiteral("Flash Express"),
+        QStringLiteral("Thailand Post"), QStringLiteral("J&T Express") };
+    const QStringList provinces = DemoVocabulary::provinces(), districts = DemoVocabulary::districts();
+    for (int n = 0; n < count; ++n) {
+        const Customer &customer = rng.pick(customers);
+        const QString orderId = QStringLiteral("ORD-%1-%2")
+                                    .arg(tenantId == tenant ? QStringLiteral("TH") : QStringLiteral("SG"))
+                                    .arg(n + 1, 6, 10, QLatin1Char('0'));
+        EpochMs t = randomTime(start, end - Hour);
+        QJsonArray items;
+        const int itemCount = int(rng.range(1, 6));
+        for (int i = 0; i < itemCount; ++i) {
+            const Product &p = rng.pick(catalogue);
+            const qint64 qty = rng.range(1, 6);
+            items.append(QJsonObject { { QStringLiteral("product_id"), p.id }, { QStringLiteral("name"), p.thai },
+                { QStringLiteral("name_en"), p.english }, { QStringLiteral("quantity"), qty },
+                { QStringLiteral("unit_price"), p.price },
+                { QStringLiteral("subtotal"), money(p.price * double(qty)) } });
+        }
+        const auto pricing = [&](const QJsonArray &lines) {
+            double subtotal = 0;
+            for (const QJsonValue &line : lines)
+                subtotal += line.toObject().value(u"subtotal").toDouble();
+            const double discount = subtotal > 500 ? money(subtotal * 0.05) : 0.0;
+            const double shipping = subtotal > 300 ? 0.0 : 40.0;
+            const double tax = money((subtotal - discount) * 0.07);
+            return QJsonObject { { QStringLiteral("subtotal"), money(subtotal) },
+                { QStringLiteral("discount"), discount }, { QStringLiteral("shipping_fee"), shipping },
+                { QStringLiteral("tax"), tax },
+                { QStringLiteral("total"), money(subtotal - discount + shipping + tax) },
+                { QStringLiteral("currency"), currency } };
+        };
+        QJsonObject order {
+            { QStringLiteral("order_id"), orderId },
+            { QStringLiteral("customer"), customerJson(customer) },
+            { QStringLiteral("items"), items },
+            { QStringLiteral("pricing"), pricing(items) },
+            { QStringLiteral("channel"), rng.pick(channels) },
+            { QStringLiteral("store_code"), rng.pick(Stores) },
+            { QStringLiteral("delivery"),
+                QJsonObject { { QStringLiteral("method"),
+                                  rng.chance(0.8) ? QStringLiteral("courier") : QStringLiteral("pickup") },
+                    { QStringLiteral("address"),
+                        QJsonObject { { QStringLiteral("line1"),
+                                          QStringLiteral("%1/%2 ซอยสุขุมวิท %3")
+                                              .arg(rng.range(1, 999))
+                                              .arg(rng.range(1, 99))
+                                              .arg(rng.range(1, 101)) },
+                            { QStringLiteral("district"), rng.pick(districts) },
+                            { QStringLiteral("province"), rng.pick(provinces) },
+                            { QStringLiteral("postcode"), QString::number(rng.range(10100, 90110)) } } } } },
+            { QStringLiteral("payment"),
+                QJsonObject { { QStringLiteral("method"), rng.pick(payments) },
+                    { QStringLiteral("status"), QStringLiteral("pending") } } },
+            { QStringLiteral("notes"),
+                rng.chance(0.2) ? QStringLiteral("กรุณาโทรก่อนส่ง / please call before delivery") : QString() },
+            { QStringLiteral("created_at"), iso(t) },
+        };
+        QJsonArray history;
+        QJsonObject published; // the state the order's events have built so far
+        qint64 seq = 0;
+        const auto publish = [&](const QString &eventType) {
+            order.insert(QStringLiteral("updated_at"), iso(t));
+            orderEvents.append({ tenantId, orderId, ++seq, eventType, t,
+                QJsonObject { { QStringLiteral("event_id"), rng.id(t) },
+                    { QStringLiteral("patch"), memberPatch(published, order) } } });
+            published = order;
+            ++events;
+        };
+        const auto step = [&](const QString &status, const QString &action) {
+            static const QHash<QString, QString> eventTypes { { QStringLiteral("created"),
+                                                                  QStringLiteral("OrderCreated") },
+                { QStringLiteral("confirmed"), QStringLiteral("PaymentConfirmed") },
+                { QStringLiteral("modified"), QStringLiteral("OrderModified") },
+                { QStringLiteral("shipped"), QStringLiteral("OrderShipped") },
+                { QStringLiteral("completed"), QStringLiteral("OrderDelivered") },
+                { QStringLiteral("cancelled"), QStringLiteral("OrderCancelled") } };
+            history.append(QJsonObject { { QStringLiteral("status"), status }, { QStringLiteral("at"), iso(t) } });
+            order.insert(QStringLiteral("status"), status);
+            order.insert(QStringLiteral("status_history"), history);
+            publish(eventTypes.value(status));
+            return emit(QStringLiteral("order"), orderId, t, status, order,
+                trigger(QStringLiteral("order-service"), action), QStringLiteral("system"), seq, tenantId);
+        };
+        if (!step(QStringLiteral("created"), QStringLiteral("order_created")))
+            return false;
+        const qsizetype ref = orderRefs.size();
+        OrderRef created;
+        created.tenant = tenantId;
+        created.id = orderId;
+        created.customer = &customer;
+        created.channel = order.value(u"channel").toString();
+        created.storeCode = order.value(u"store_code").toString();
+        created.createdAt = t;
+        created.total = order.value(u"pricing").toObject().value(u"total").toDouble();
+        orderRefs.append(std::move(created));
+        const double fate = rng.unit();
+        if (fate < 0.04) { // cancelled before confirmation
+            t += rng.range(10, 600) * Minute;
+            if (t < end && !step(QStringLiteral("cancelled"), QStringLiteral("customer_cancelled")))
+                return false;
+            continue;
+        }
+        t += rng.range(3, 90) * Minute;
+        if (t >= end)
+            continue;
+        QJsonObject payment = order.value(u"payment").toObject();
+        payment.insert(QStringLiteral("status"), QStringLiteral("paid"));
+        payment.insert(QStringLiteral("paid_at"), iso(t));
+        order.insert(QStringLiteral("payment"), payment);
+        if (!step(QStringLiteral("confirmed"), QStringLiteral("payment_received")))
+            return false;
+        orderRefs[ref].confirmedAt = t;
+        orderRefs[ref].paid = order.value(u"pricing").toObject().value(u"total").toDouble();
+        for (const QJsonValue &line : std::as_const(items))
+            orderRefs[ref].items.append(
+                { line.toObject().value(u"product_id").toString(), line.toObject().value(u"quantity").toInteger() });
+        if (fate < 0.10) { // modified after confirmation: a quantity changes
+            t += rng.range(10, 240) * Minute;
+            if (t >= end)
+                continue;
+            QJsonObject line = items.at(0).toObject();
+            const qint64 qty = line.value(u"quantity").toInteger() + rng.range(1, 3);
+            line.insert(QStringLiteral("quantity"), qty);
+            line.insert(QStringLiteral("subtotal"), money(line.value(u"unit_price").toDouble() * double(qty)));
+            items.replace(0, line);
+            order.insert(QStringLiteral("items"), items);
+            order.insert(QStringLiteral("pricing"), pricing(items));
+            if (!step(QStringLiteral("modified"), QStringLiteral("customer_changed_items")))
+                return false;
+            orderRefs[ref].modifiedAt = t;
+            orderRefs[ref].modifiedProduct = line.value(u"product_id").toString();
+            orderRefs[ref].modifiedBy = qty - orderRefs[ref].items.at(0).second;
+        } else if (fate < 0.14) { // cancelled after payment
+            t += rng.range(30, 600) * Minute;
+            if (t < end && !step(QStringLiteral("cancelled"), QStringLiteral("out_of_stock")))
+                return false;
+            if (t < end)
+                orderRefs[ref].refundedAt = t;
+            continue;
+        }
+        // Packing starts between payment and hand-over: an event without a snapshot, which only a
+        // point-in-time reconstruction shows.
+        t += rng.range(1, 3) * Hour;
+        if (t >= end)
+            continue;
+        order.insert(QStringLiteral("fulfilment"),
+            QJsonObject { { QStringLiteral("stage"), QStringLiteral("packing") },
+                { QStringLiteral("store_code"), order.value(u"store_code") },
+                { QStringLiteral("started_at"), iso(t) } });
+        publish(QStringLiteral("PackingStarted"));
+        t += rng.range(3, 33) * Hour;
+        if (t >= end)
+            continue;
+        QJsonObject delivery = order.value(u"delivery").toObject();
+        delivery.insert(QStringLiteral("carrier"), rng.pick(carriers));
+        delivery.insert(QStringLiteral("tracking_number"), QStringLiteral("TH%1").arg(rng.range(100000000, 999999999)));
+        delivery.insert(QStringLiteral("estimated_date"),
+            QDateTime::fromMSecsSinceEpoch(t + 2 * Day, zone).date().toString(Qt::ISODate));
+        order.insert(QStringLiteral("delivery"), delivery);
+        if (!step(QStringLiteral("shipped"), QStringLiteral("handed_to_carrier")))
+            return false;
+        t += rng.range(18, 96) * Hour;
+        if (t < end && !step(QStringLiteral("completed"), QStringLiteral("delivered")))
+            return false;
+    }
+    return true;
+}
+
+} // namespace Demo
