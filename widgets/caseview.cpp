@@ -9,7 +9,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStyledItemDelegate>
 #include <QSysInfo>
@@ -18,6 +17,7 @@
 #include "casepdf.h"
 #include "flowlayout.h"
 #include "items/casehitmodel.h"
+#include "items/casesourcefiltermodel.h"
 #include "items/casetimelinemodel.h"
 #include "items/money.h"
 #include "items/progresstask.h"
@@ -57,25 +57,6 @@ protected:
             break;
         }
     }
-};
-
-// One source of the merged timeline (the stock movements, the financial records).
-class SourceFilter : public QSortFilterProxyModel
-{
-public:
-    SourceFilter(CaseEntry::Source source, QObject *parent)
-        : QSortFilterProxyModel(parent)
-        , m_source(int(source))
-    { }
-
-protected:
-    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
-    {
-        return sourceModel()->index(row, 0, parent).data(CaseTimelineModel::SourceRole).toInt() == m_source;
-    }
-
-private:
-    int m_source;
 };
 
 // An object's leaves by JSON Pointer, for the order panel's list and its highlighting.
@@ -129,7 +110,7 @@ CaseView::CaseView(QWidget *parent)
         = { { m_ui->inventoryView, CaseEntry::Source::Inventory },
               { m_ui->financialView, CaseEntry::Source::Financial } };
     for (const auto &[view, source] : ledgers) {
-        auto *filter = new SourceFilter(source, this);
+        auto *filter = new CaseSourceFilterModel(source, this);
         filter->setSourceModel(m_timeline);
         view->setModel(filter);
         view->setItemDelegate(delegate);
