@@ -31,6 +31,30 @@ QStringList eventSourcedKinds(const QString &given)
 }
 } // namespace
 
+QList<CliCommand> Cli::historyCommands()
+{
+    return {
+        { QStringLiteral("state"),
+            QStringLiteral(
+                "An event-sourced entity's state: state ENTITY --kind K (--at TIME | --version N) [--full]."),
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("at"), QStringLiteral("version"),
+                QStringLiteral("full"), QStringLiteral("json") },
+            true, &Cli::state },
+        { QStringLiteral("case"),
+            QStringLiteral("A dispute case: case ORDER_ID [--json] [--pdf FILE] [--bundle FILE] [--hold REASON | "
+                           "--release] [--role R] (the order, its chats, stock movements and payments) | case --find "
+                           "TEXT."),
+            { QStringLiteral("tenant"), QStringLiteral("json"), QStringLiteral("bundle"), QStringLiteral("pdf"),
+                QStringLiteral("role"), QStringLiteral("find"), QStringLiteral("hold"), QStringLiteral("release") },
+            true, &Cli::caseOf },
+        { QStringLiteral("strategy"), QStringLiteral("Snapshot strategies: strategy list | strategy set --kind K ..."),
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("mode"), QStringLiteral("every-events"),
+                QStringLiteral("every-hours"), QStringLiteral("max-replay-bytes"), QStringLiteral("incremental"),
+                QStringLiteral("keyframe-every") },
+            true, &Cli::strategy },
+    };
+}
+
 int Cli::state(const QStringList &positional)
 {
     if (positional.size() != 1)

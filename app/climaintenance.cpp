@@ -35,6 +35,42 @@ QString isoInZone(EpochMs ms, const QTimeZone &zone)
 
 } // namespace
 
+QList<CliCommand> Cli::maintenanceCommands()
+{
+    return {
+        { QStringLiteral("snapshot"),
+            QStringLiteral("Take snapshots: snapshot take --kind K [--entity ID | --store CODE | --all-stores] "
+                           "[--date DAY] | snapshot compact [--kind K] [--entity ID]."),
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("entity"), QStringLiteral("store"),
+                QStringLiteral("all-stores"), QStringLiteral("date"), QStringLiteral("type"), QStringLiteral("json") },
+            true, &Cli::snapshot },
+        { QStringLiteral("cleanup"), QStringLiteral("Plan (--dry-run) or run (--yes) a retention cleanup of one kind."),
+            { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("keep-last"),
+                QStringLiteral("keep-within"), QStringLiteral("keep-daily"), QStringLiteral("keep-weekly"),
+                QStringLiteral("keep-monthly"), QStringLiteral("keep-yearly"), QStringLiteral("older-than"),
+                QStringLiteral("archive"), QStringLiteral("dry-run"), QStringLiteral("yes"), QStringLiteral("json"),
+                QStringLiteral("save"), QStringLiteral("batch-size") },
+            false, &Cli::cleanup },
+        { QStringLiteral("trash"), QStringLiteral("The trash: trash list | trash restore ID... | trash purge."),
+            { QStringLiteral("tenant"), QStringLiteral("older-than"), QStringLiteral("limit"), QStringLiteral("json"),
+                QStringLiteral("batch-size") },
+            true, &Cli::trash },
+        { QStringLiteral("import"), QStringLiteral("Restore an archive: import FILE.ndjson.zst."), {}, true,
+            &Cli::importArchive },
+        { QStringLiteral("schedule"),
+            QStringLiteral("Schedules: list | next \"CRON\" | run-due | create | enable ID | disable ID | delete ID "
+                           "| history ID."),
+            { QStringLiteral("tenant"), QStringLiteral("from"), QStringLiteral("count"), QStringLiteral("tz"),
+                QStringLiteral("name"), QStringLiteral("cron"), QStringLiteral("kind"), QStringLiteral("targets"),
+                QStringLiteral("cleanup"), QStringLiteral("compact"), QStringLiteral("json"), QStringLiteral("lease") },
+            true, &Cli::schedule },
+        { QStringLiteral("audit"), QStringLiteral("The audit log, newest first."),
+            { QStringLiteral("tenant"), QStringLiteral("action"), QStringLiteral("created-by"), QStringLiteral("from"),
+                QStringLiteral("to"), QStringLiteral("limit"), QStringLiteral("json") },
+            false, &Cli::audit },
+    };
+}
+
 QString Cli::actor()
 {
     return ActorIdentity::current();
@@ -129,7 +165,7 @@ Result<RetentionPolicy> Cli::policyFromOptions(SnapshotStore &store, const QStri
             .arg(kind) };
 }
 
-int Cli::cleanup()
+int Cli::cleanup(const QStringList &)
 {
     if (!m_parser.isSet(m_o.kind))
         return fail(QStringLiteral("cleanup needs --kind"), CliExit::Usage);
@@ -494,7 +530,7 @@ int Cli::schedule(const QStringList &positional)
     return fail(QStringLiteral("schedule: unknown action \"%1\"").arg(verb), CliExit::Usage);
 }
 
-int Cli::audit()
+int Cli::audit(const QStringList &)
 {
     auto store = openStore(false);
     if (!store)
