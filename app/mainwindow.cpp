@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -29,9 +28,9 @@
 #include "filterbar.h"
 #include "inventorychartview.h"
 #include "items/entitylistmodel.h"
+#include "items/jobtracker.h"
 #include "items/kindstatsmodel.h"
 #include "items/progresstask.h"
-#include "items/runonworkers.h"
 #include "items/timelinemodel.h"
 #include "kindnavigator.h"
 #include "maintenanceview.h"
@@ -327,22 +326,24 @@ void MainWindow::openStore(const ConnectionSpec &spec, bool createIfMissing)
     m_ui->messageLabel->setText(tr("Opening %1…").arg(spec.displayName()));
     m_ui->messageLabel->show();
     updateStatus();
-    using Opened = Result<std::shared_ptr<SnapshotStore>>;
-    auto *watcher = new QFutureWatcher<Opened>(this);
-    connect(watcher, &QFutureWatcher<Opened>::finished, this, [this, watcher, spec] {
-        watcher->deleteLater();
-        Opened opened = watcher->result();
-        if (!opened) {
-            showError(opened.error().message);
-            Q_EMIT dataShown(false);
-            return;
-        }
-        useStore(spec, *opened);
-    });
+    // What was on its way for the store before is dropped (its jobs keep it open until they are done; it closes
+    // off the GUI thread).
+    m_refreshJobs->clear();
+    m_statsJobs->clear();
+    m_roleJobs->clear();
     OpenOptions options;
     options.createIfMissing = createIfMissing;
-    // Opening connects and migrates: never on the GUI thread.
-    watcher->setFuture(QtConcurrent::run([spec, options] { return openSharedSnapshotStore(spec, options); }));
+    // Opening connects and migrates: never on the GUI thread. A newer open supersedes this one.
+    m_openJobs->startOn(
+        QThreadPool::globalInstance(), [spec, options] { return openSharedSnapshotStore(spec, options); },
+        [this, spec](const Result<std::shared_ptr<SnapshotStore>> &opened) {
+            if (!opened) {
+                showError(opened.error().message);
+                Q_EMIT dataShown(false);
+                return;
+            }
+            useStore(spec, *opened);
+        });
 }
 
 void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotStore> store)
@@ -358,7 +359,7 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
     m_compare->setStore(m_store);
     m_chartRangeSet = false;
     m_entities->setStore(m_store);
-    ++m_roleRequest; // a switch still being recorded belongs to the store before
+    m_roleJobs->clear(); // a switch still being recorded belongs to the store before
     showRole(Pii::Role::Support);
     m_auditRoleOnRefresh = m_wantAdmin; // recorded under the tenant the first read finds
     m_ui->messageLabel->setText(tr("Reading %1…").arg(spec.displayName()));
@@ -395,7 +396,7 @@ void MainWindow::openDemo()
     // First start: the demo database is made (about 28,000 snapshots, a few seconds) with progress and Cancel.
     QDir().mkpath(QFileInfo(path).absolutePath());
     m_ui->messageLabel->setText(tr("Creating the demo database %1…").arg(path));
-    m_demoTask->start(
+    m_demoTask->startOn(
         QThreadPool::globalInstance(), tr("Demo data…"),
         [path](ProgressTask::Control &control) {
             return createDemoSqliteFile(
@@ -418,12 +419,12 @@ void MainWindow::refresh()
 {
     if (!m_store)
         return;
-    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
     // Tenants first (one small table), so the timeline starts at once; the counts follow in the background.
-    runOnWorkers(
-        this, &store->workers(),
-        [store, wanted = m_tenant]() -> Result<std::pair<QList<Tenant>, Tenant>> {
-            auto tenants = store->tenants();
+    m_statsJobs->clear();
+    m_refreshJobs->start(
+        m_store,
+        [wanted = m_tenant](SnapshotStore &store) -> Result<std::pair<QList<Tenant>, Tenant>> {
+            auto tenants = store.tenants();
             if (!tenants)
                 return tenants.error();
             Tenant chosen; // the tenant shown before, if the database still has it; else the first
@@ -433,9 +434,7 @@ void MainWindow::refresh()
             }
             return std::pair { *tenants, chosen };
         },
-        [this, store](const Result<std::pair<QList<Tenant>, Tenant>> &loaded) {
-            if (store != m_store.get())
-                return; // another store was opened meanwhile
+        [this](const Result<std::pair<QList<Tenant>, Tenant>> &loaded) {
             if (!loaded) {
                 showError(loaded.error().message);
                 Q_EMIT dataShown(false);
@@ -455,7 +454,7 @@ void MainWindow::refresh()
             m_maintenance->setTimeZone(zone);
             // Both compared and both remembered: with || the tenant was left unremembered on the first read, so the
             // next refresh (after a snapshot was taken) reset every maintenance page and wiped its result.
-            const bool otherStore = std::exchange(m_maintenanceStore, store) != store;
+            const bool otherStore = std::exchange(m_maintenanceStore, m_store.get()) != m_store.get();
             const bool otherTenant = std::exchange(m_maintenanceTenant, m_tenant) != m_tenant;
             if (otherStore || otherTenant) {
                 m_maintenance->setStore(m_store, m_tenant);
@@ -486,15 +485,12 @@ void MainWindow::refresh()
 
 void MainWindow::loadStats(bool withSizes)
 {
-    SnapshotStore *store = m_store.get();
-    runOnWorkers(
-        this, &store->backgroundWorkers(), // scans nobody waits on
-        [store, tenant = m_tenant, withSizes] {
-            return withSizes ? store->kindStats(tenant) : store->kindCounts(tenant);
-        },
-        [this, store, tenant = m_tenant, withSizes](const Result<QList<KindStats>> &stats) {
-            if (store != m_store.get() || tenant != m_tenant)
-                return; // superseded
+    // Another store or tenant supersedes them (refresh() clears this tracker).
+    m_statsJobs->start(
+        m_store,
+        [tenant = m_tenant, withSizes](
+            SnapshotStore &store) { return withSizes ? store.kindStats(tenant) : store.kindCounts(tenant); },
+        [this, withSizes](const Result<QList<KindStats>> &stats) {
             if (!stats) {
                 statusBar()->showMessage(stats.error().message, 10000);
                 return;
@@ -506,7 +502,8 @@ void MainWindow::loadStats(bool withSizes)
             updateHeadline();
             if (!withSizes)
                 loadStats(true); // the sizes read every row: seconds on millions, so they come last
-        });
+        },
+        JobTracker::Mode::Supersede, JobTracker::Pool::Background); // scans nobody waits on
 }
 
 void MainWindow::showKind(const QString &kind)
@@ -672,14 +669,12 @@ void MainWindow::switchRole(Pii::Role role)
 
 void MainWindow::auditRole(Pii::Role role, const QString &where, bool remember)
 {
-    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
-    const quint64 request = ++m_roleRequest; // a later switch, or another store, makes this one's answer moot
-    runOnWorkers(
-        this, &store->workers(),
-        [store, tenant = m_tenant, role, where] { return PersonalData::auditRoleSwitch(*store, tenant, role, where); },
-        [this, request, role, remember](const Status &audited) {
-            if (request != m_roleRequest)
-                return;
+    // A later switch, or another store, makes this one's answer moot.
+    m_roleJobs->start(
+        m_store,
+        [tenant = m_tenant, role, where](
+            SnapshotStore &store) { return PersonalData::auditRoleSwitch(store, tenant, role, where); },
+        [this, role, remember](const Status &audited) {
             if (Pii::masks(role)) { // masked already; only the record can fail
                 statusBar()->showMessage(audited ? tr("Support role: customers' contact details are masked.")
                                                  : tr("Support role, but the switch could not be recorded in the "

@@ -6,6 +6,7 @@
 
 #include "domain/pii.h"
 
+#include "items/jobtracker.h"
 #include "store/connectionspec.h"
 
 namespace Ui {
@@ -118,7 +119,10 @@ private:
     Pii::Role m_role = Pii::DefaultRole; // in effect
     bool m_roleApplied = false;
     bool m_wantAdmin = false; // admin asked for (settings, --role): shown once recorded in the store's audit log
-    quint64 m_roleRequest = 0; // the newest switch of role being recorded
+    JobTracker *m_openJobs = new JobTracker(this); // opening a store; a newer open supersedes
+    JobTracker *m_refreshJobs = new JobTracker(this); // the tenants, then everything else
+    JobTracker *m_statsJobs = new JobTracker(this); // the kind counts and sizes, in the background
+    JobTracker *m_roleJobs = new JobTracker(this); // recording a switch of role
     bool m_auditRoleOnRefresh = false; // admin wanted on a store just opened: recorded once its tenant is known
     bool m_selectNewest = false; // an entity's timeline was opened: inspect its newest version once it is listed
     QString m_keepInspected; // the snapshot inspected when the rows are read again: selected again if still listed

@@ -11,7 +11,7 @@
 
 #include "flowlayout.h"
 #include "items/auditlogmodel.h"
-#include "items/runonworkers.h"
+#include "items/jobtracker.h"
 #include "ops/exportaudit.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
@@ -120,19 +120,18 @@ void AuditLogPanel::exportCsv(const QString &path)
 {
     if (!m_store)
         return;
-    auto store = m_store;
     const AuditQuery query = queryFrom(*m_ui, m_tenant, m_zone);
     m_ui->exportCsv->setEnabled(false);
-    runOnWorkers(
-        this, &store->workers(),
-        [store, query, path, tenant = m_tenant]() -> Status {
+    m_exportJobs->start(
+        m_store,
+        [query, path, tenant = m_tenant](SnapshotStore &store) -> Status {
             // The audit log holds who revealed what: exporting it is recorded like any other export (no contact
             // details are in it, so it counts as masked).
-            if (const Status audited = ExportAudit::record(*store, tenant, QStringLiteral("audit_csv"), tenant, path,
+            if (const Status audited = ExportAudit::record(store, tenant, QStringLiteral("audit_csv"), tenant, path,
                     Pii::Role::Support, QStringLiteral("audit log"));
                 !audited)
                 return audited.error();
-            auto csv = AuditLogModel::csv(*store, query);
+            auto csv = AuditLogModel::csv(store, query);
             if (!csv)
                 return csv.error();
             QSaveFile file(path);
@@ -144,5 +143,6 @@ void AuditLogPanel::exportCsv(const QString &path)
             m_ui->exportCsv->setEnabled(true);
             m_ui->status->setText(written ? tr("Exported to %1").arg(path) : written.error().message);
             Q_EMIT exported(path, written.ok());
-        });
+        },
+        JobTracker::Mode::Alongside);
 }

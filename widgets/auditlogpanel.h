@@ -3,6 +3,7 @@
 #include <QTimeZone>
 #include <QWidget>
 
+#include "items/jobtracker.h"
 #include <memory>
 
 namespace Ui {
@@ -38,4 +39,5 @@ private:
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
     QTimeZone m_zone = QTimeZone::utc();
+    JobTracker *m_exportJobs = new JobTracker(this); // CSV exports: each is reported
 };

@@ -19,9 +19,9 @@
 #include "items/casehitmodel.h"
 #include "items/casesourcefiltermodel.h"
 #include "items/casetimelinemodel.h"
+#include "items/jobtracker.h"
 #include "items/money.h"
 #include "items/progresstask.h"
-#include "items/runonworkers.h"
 #include "ops/actoridentity.h"
 #include "ops/caseevidence.h"
 #include "ops/evidencebundle.h"
@@ -182,7 +182,9 @@ void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const Tenant &tena
     m_timeline->setTimeZone(m_zone);
     m_ui->cursorLabel->setText(tr("&As of (%1):").arg(QString::fromUtf8(m_zone.id())));
     m_hits->setCurrency(tenant.currency);
-    ++m_caseToken;
+    m_searchJobs->clear();
+    m_caseJobs->clear();
+    m_momentJobs->clear();
     m_case.reset();
     m_cursor.reset();
     m_moment.reset();
@@ -212,11 +214,10 @@ void CaseView::search(const QString &text)
 {
     if (!m_store || text.trimmed().isEmpty())
         return;
-    SnapshotStore *store = m_store.get();
     const QString tenant = m_tenant;
     m_ui->searchButton->setEnabled(false);
-    runOnWorkers(
-        this, &store->workers(), [store, tenant, text] { return CaseAssembler(*store).search(tenant, text); },
+    m_searchJobs->start(
+        m_store, [tenant, text](SnapshotStore &store) { return CaseAssembler(store).search(tenant, text); },
         [this, text](const Result<QList<CaseHit>> &hits) {
             m_ui->searchButton->setEnabled(true);
             if (!hits) {
@@ -238,22 +239,19 @@ void CaseView::openCase(const QString &orderId)
 {
     if (!m_store || orderId.isEmpty() || (m_case && m_case->orderId == orderId))
         return;
-    const quint64 token = ++m_caseToken;
-    auto store = m_store;
     const QString tenant = m_tenant;
     m_ui->caseTitle->setText(tr("Opening %1…").arg(orderId));
-    runOnWorkers(
-        this, &store->workers(),
-        [store, tenant, orderId]() -> Result<std::pair<DisputeCase, QList<CaseEntry>>> {
-            auto c = CaseAssembler(*store).assemble(tenant, orderId);
+    m_momentJobs->clear(); // moments of the case shown before
+    m_caseJobs->start(
+        m_store,
+        [tenant, orderId](SnapshotStore &store) -> Result<std::pair<DisputeCase, QList<CaseEntry>>> {
+            auto c = CaseAssembler(store).assemble(tenant, orderId);
             if (!c)
                 return c.error();
             QList<CaseEntry> entries = mergedCaseTimeline(*c);
             return std::make_pair(std::move(c).value(), std::move(entries));
         },
-        [this, token, orderId](const Result<std::pair<DisputeCase, QList<CaseEntry>>> &opened) {
-            if (token != m_caseToken)
-                return;
+        [this, orderId](const Result<std::pair<DisputeCase, QList<CaseEntry>>> &opened) {
             if (!opened) {
                 fail(tr("Could not open case %1: %2").arg(orderId, opened.error().message));
                 Q_EMIT caseOpened(false);
@@ -264,7 +262,6 @@ void CaseView::openCase(const QString &orderId)
             m_moment.reset();
             m_previousMoment.reset();
             m_revealed.clear();
-            m_pending.reset();
             m_timeline->setEntries(opened->second);
             m_ui->timelineView->resizeColumnsToContents();
             m_ui->caseArea->setEnabled(true);
@@ -282,32 +279,14 @@ void CaseView::openCase(const QString &orderId)
 
 void CaseView::setCursor(EpochMs at)
 {
-    if (!m_cursor)
+    if (!m_cursor || !m_store)
         return;
-    m_pending = at;
-    if (!m_running)
-        startNextMoment();
-}
-
-void CaseView::startNextMoment()
-{
-    if (!m_pending || !m_cursor || !m_store)
-        return;
-    const EpochMs at = *m_pending;
-    m_pending.reset();
-    m_running = true;
-    const quint64 token = m_caseToken;
-    std::shared_ptr<CaseCursor> cursor = m_cursor;
-    runOnWorkers(
-        this, &m_store->workers(), [cursor, at] { return cursor->at(at); },
-        [this, token](const Result<CaseMoment> &moment) {
-            m_running = false;
-            if (token != m_caseToken)
-                return;
-            if (m_pending) {
-                startNextMoment(); // a newer position was asked for meanwhile: show that one
-                return;
-            }
+    // One moment is rebuilt at a time; while it runs, only the newest position waits.
+    m_momentJobs->startLatest(
+        m_store, [cursor = m_cursor, at](SnapshotStore &) { return cursor->at(at); },
+        [this](const Result<CaseMoment> &moment) {
+            if (m_momentJobs->hasQueued())
+                return; // a newer position was asked for meanwhile: that one is shown
             if (!moment) {
                 fail(tr("Could not rebuild the case at that moment: %1").arg(moment.error().message));
                 Q_EMIT momentShown(false);
@@ -498,12 +477,11 @@ void CaseView::reveal(const QString &field)
 {
     if (!m_store || !m_case || m_revealed.contains(field) || !Pii::masks(m_role))
         return;
-    SnapshotStore *store = m_store.get();
     const QString tenant = m_tenant, orderId = m_case->orderId;
-    runOnWorkers(
-        this, &store->workers(),
-        [store, tenant, orderId, field] {
-            return PersonalData::auditReveal(*store, tenant, orderId, field, QStringLiteral("case view"));
+    m_actionJobs->start(
+        m_store,
+        [tenant, orderId, field](SnapshotStore &store) {
+            return PersonalData::auditReveal(store, tenant, orderId, field, QStringLiteral("case view"));
         },
         [this, orderId, field](const Status &audited) {
             if (!audited) {
@@ -519,7 +497,8 @@ void CaseView::reveal(const QString &field)
             renderChats();
             Q_EMIT message(
                 tr("The customer's %1 is shown for case %2 (recorded in the audit log).").arg(field, orderId));
-        });
+        },
+        JobTracker::Mode::Alongside);
 }
 
 void CaseView::compareSelected()
@@ -566,14 +545,12 @@ void CaseView::setHold(bool hold)
         QMessageBox::information(this, tr("Reason needed"), tr("A legal hold or its release needs a reason."));
         return;
     }
-    SnapshotStore *store = m_store.get();
     const QStringList ids = m_case->snapshotIds();
     const QString orderId = m_case->orderId;
-    runOnWorkers(
-        this, &store->workers(),
-        [store, ids, hold, reason, orderId] {
-            return store->setPinned(ids, hold, reason, ActorIdentity::current(), orderId);
-        },
+    m_actionJobs->start(
+        m_store,
+        [ids, hold, reason, orderId](
+            SnapshotStore &store) { return store.setPinned(ids, hold, reason, ActorIdentity::current(), orderId); },
         [this, ids, hold, orderId](const Status &status) {
             if (!status) {
                 QMessageBox::warning(this, tr("Legal hold not changed"), status.error().message);
@@ -590,7 +567,8 @@ void CaseView::setHold(bool hold)
             Q_EMIT holdChanged(ids, hold);
             Q_EMIT message(hold ? tr("Case %1: %n snapshot(s) on legal hold.", nullptr, int(ids.size())).arg(orderId)
                                 : tr("Case %1: the legal hold is lifted.").arg(orderId));
-        });
+        },
+        JobTracker::Mode::Alongside); // every hold asked for is reported
 }
 
 void CaseView::exportPdf()
@@ -607,7 +585,7 @@ void CaseView::exportPdf()
     const DisputeCase c = *m_case;
     const Pii::Role role = m_role;
     m_task->start(
-        &store->workers(), tr("Exporting case %1…").arg(c.orderId),
+        store, tr("Exporting case %1…").arg(c.orderId),
         [store, c, role, path](ProgressTask::Control &control) -> Result<int> {
             if (const Status audited = ExportAudit::record(
                     *store, c.tenant, QStringLiteral("pdf"), c.orderId, path, role, QStringLiteral("case view"));
@@ -652,7 +630,7 @@ void CaseView::exportBundle()
     const EvidenceInfo info { m_case->orderId, ActorIdentity::current(), QSysInfo::machineHostName(),
         QDateTime::currentMSecsSinceEpoch() };
     m_task->start(
-        &store->workers(), tr("Exporting the bundle of case %1…").arg(info.caseId),
+        store, tr("Exporting the bundle of case %1…").arg(info.caseId),
         [store, ids, info, path, tenant = m_case->tenant](ProgressTask::Control &) -> Result<int> {
             // A bundle carries every payload unmasked: it is evidence, checked byte for byte.
             if (const Status audited = ExportAudit::record(*store, tenant, QStringLiteral("bundle"), info.caseId, path,

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "domain/pii.h"
+#include "items/jobtracker.h"
 #include "ops/caseassembler.h"
 #include "ops/casetimeline.h"
 
@@ -61,7 +62,6 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
-    void startNextMoment();
     void showMoment(const CaseMoment &m);
     void renderOrder();
     QString zoneTime(EpochMs at) const; // "2026-10-01 13:30:15" in m_zone
@@ -88,8 +88,9 @@ private:
     std::optional<DisputeCase> m_case;
     std::shared_ptr<CaseCursor> m_cursor;
     std::optional<CaseMoment> m_moment, m_previousMoment;
-    bool m_running = false;
-    std::optional<EpochMs> m_pending;
-    quint64 m_caseToken = 0; // a newer case drops results for an older one
+    JobTracker *m_searchJobs = new JobTracker(this);
+    JobTracker *m_caseJobs = new JobTracker(this); // opening a case; a newer one supersedes
+    JobTracker *m_momentJobs = new JobTracker(this); // the case at the cursor, one moment at a time
+    JobTracker *m_actionJobs = new JobTracker(this); // reveal, legal hold: each is reported
     bool m_syncing = false; // the slider and the date edit follow the cursor without asking again
 };

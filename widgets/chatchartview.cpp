@@ -14,8 +14,8 @@
 #include "charttools.h"
 #include "domain/kindregistry.h"
 #include "flowlayout.h"
+#include "items/jobtracker.h"
 #include "items/money.h"
-#include "items/runonworkers.h"
 #include "items/seriestablemodel.h"
 #include "ops/analyticsseries.h"
 #include "store/snapshotstore.h"
@@ -102,7 +102,7 @@ void ChatChartView::setStore(std::shared_ptr<SnapshotStore> store, const QString
 {
     m_store = std::move(store);
     m_tenant = tenant;
-    ++m_generation;
+    m_jobs->clear();
 }
 
 void ChatChartView::setRange(const QDate &from, const QDate &to)
@@ -136,14 +136,10 @@ void ChatChartView::reload()
         m_ui->statusLabel->setText(tr("The range ends before it starts."));
         return;
     }
-    const quint64 generation = ++m_generation;
     m_ui->statusLabel->setText(tr("Reading…"));
-    SnapshotStore *store = m_store.get();
-    runOnWorkers(
-        this, &store->workers(), [store, q] { return AnalyticsSeries::chatChart(*store, q); },
-        [this, generation, q](const Result<ChatChartData> &result) {
-            if (generation != m_generation)
-                return;
+    m_jobs->start(
+        m_store, [q](SnapshotStore &store) { return AnalyticsSeries::chatChart(store, q); },
+        [this, q](const Result<ChatChartData> &result) {
             if (!result) {
                 m_ui->statusLabel->setText(tr("Cannot read the series: %1").arg(result.error().message));
                 Q_EMIT failed(result.error().message);

@@ -7,6 +7,7 @@
 
 #include "charttools.h"
 #include "domain/analytics.h"
+#include "items/jobtracker.h"
 
 namespace Ui {
 class ChatChartView;
@@ -61,5 +62,5 @@ private:
     ChatChartData m_data;
     ChatSeriesQuery m_shownQuery;
     QString m_emptyMessage;
-    quint64 m_generation = 0;
+    JobTracker *m_jobs = new JobTracker(this); // a newer series request supersedes
 };

@@ -19,7 +19,7 @@
 
 #include "domain/kindregistry.h"
 #include "items/changelistmodel.h"
-#include "items/runonworkers.h"
+#include "items/jobtracker.h"
 #include "ops/exportaudit.h"
 #include "store/snapshotstore.h"
 #include "json/canonicaljson.h"
@@ -94,7 +94,7 @@ CompareView::~CompareView() = default;
 void CompareView::setStore(std::shared_ptr<SnapshotStore> store)
 {
     m_store = std::move(store);
-    ++m_generation; // what was on its way belongs to the other store
+    m_jobs->clear(); // what was on its way belongs to the other store (an export still finishes)
     m_busy = false;
     m_relayOutWanted = false;
     // Back to the start: a comparison that was loading must not stay on "Comparing…" with nothing running.
@@ -116,27 +116,22 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
 {
     if (!m_store)
         return;
-    const quint64 generation = ++m_generation;
     m_busy = true;
     m_relayOutWanted = false;
     const Pii::Role role = m_role;
     m_ui->pages->setCurrentWidget(m_ui->messageLabel);
     m_ui->messageLabel->setText(tr("Comparing…"));
     m_ui->summaryLabel->clear();
-    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
     const bool hide = m_ui->hideUnchangedCheck->isChecked();
     const QFont font = m_ui->leftText->font();
     QThread *gui = thread();
     // First the comparison (load, verify, diff: tens of milliseconds), shown at once with its change list; then the
     // two sides, whose layout takes longer on megabyte payloads.
-    runOnWorkers(
-        this, &store->workers(),
-        [store, leftId, rightId, mask = Pii::masks(role)] {
-            return SnapshotComparisons::compare(*store, leftId, rightId, mask);
-        },
-        [this, generation, store, hide, font, gui, role](const Result<SnapshotComparison> &result) {
-            if (generation != m_generation)
-                return;
+    m_jobs->start(
+        m_store,
+        [leftId, rightId, mask = Pii::masks(role)](
+            SnapshotStore &store) { return SnapshotComparisons::compare(store, leftId, rightId, mask); },
+        [this, hide, font, gui, role](const Result<SnapshotComparison> &result) {
             if (!result) {
                 m_busy = false;
                 m_ui->messageLabel->setText(
@@ -169,18 +164,16 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
             QList<ArrayIdentity> identities;
             if (const KindInfo *kind = KindRegistry::find(c.older.kind))
                 identities = kind->arrayIdentities;
-            runOnWorkers(
-                this, &store->workers(),
-                [left = c.left, right = c.right, paths, identities, hide, font, gui] {
+            m_jobs->start(
+                m_store,
+                [left = c.left, right = c.right, paths, identities, hide, font, gui](SnapshotStore &) {
                     auto sides = std::make_shared<const SideBySide>(SideBySide::build(left, right, paths, identities));
                     // Long documents open with their unchanged stretches folded: the changes are what one came for,
                     // and laying out 100,000 unchanged lines would keep them waiting.
                     const bool fold = hide || sides->rows.size() > FoldAbove;
                     return std::tuple { sides, layOut(*sides, fold, font, gui), fold };
                 },
-                [this, generation, hide](const std::tuple<std::shared_ptr<const SideBySide>, Documents, bool> &laid) {
-                    if (generation != m_generation)
-                        return;
+                [this, hide](const std::tuple<std::shared_ptr<const SideBySide>, Documents, bool> &laid) {
                     m_busy = false;
                     m_sides = std::get<0>(laid);
                     // Ticked or unticked while the sides were laid out: laid out again as asked.
@@ -305,16 +298,12 @@ void CompareView::relayOut()
     }
     if (!m_sides || !m_store)
         return;
-    const quint64 generation = ++m_generation;
     const int current = m_ui->changesTable->currentIndex().row();
-    runOnWorkers(
-        this, &m_store->workers(),
-        [sides = m_sides, hide = m_ui->hideUnchangedCheck->isChecked(), font = m_ui->leftText->font(), gui = thread()] {
-            return layOut(*sides, hide, font, gui);
-        },
-        [this, generation, current](const Documents &documents) {
-            if (generation != m_generation)
-                return;
+    m_jobs->start(
+        m_store,
+        [sides = m_sides, hide = m_ui->hideUnchangedCheck->isChecked(), font = m_ui->leftText->font(), gui = thread()](
+            SnapshotStore &) { return layOut(*sides, hide, font, gui); },
+        [this, current](const Documents &documents) {
             showDocuments(documents);
             if (current >= 0)
                 goToChange(current);
@@ -361,13 +350,12 @@ void CompareView::exportFile(bool patch)
     if (path.isEmpty() || !m_store)
         return;
     const QByteArray bytes = patch ? CanonicalJson::indented(c.patch) : SnapshotComparisons::report(c).toUtf8();
-    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
-    runOnWorkers(
-        this, &store->workers(),
-        [store, tenant = c.newer.tenant, what = patch ? QStringLiteral("patch") : QStringLiteral("report"),
+    m_exportJobs->start(
+        m_store,
+        [tenant = c.newer.tenant, what = patch ? QStringLiteral("patch") : QStringLiteral("report"),
             target = QStringLiteral("%1 %2..%3").arg(c.newer.entityId, c.older.id, c.newer.id), path,
-            role = m_comparedRole] {
-            return ExportAudit::record(*store, tenant, what, target, path, role, QStringLiteral("compare view"));
+            role = m_comparedRole](SnapshotStore &store) {
+            return ExportAudit::record(store, tenant, what, target, path, role, QStringLiteral("compare view"));
         },
         [this, path, bytes](const Status &audited) {
             if (!audited) {
@@ -380,5 +368,6 @@ void CompareView::exportFile(bool patch)
             if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
                 QMessageBox::warning(
                     this, tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
-        });
+        },
+        JobTracker::Mode::Alongside); // every export that was audited is written
 }

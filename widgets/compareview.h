@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/pii.h"
+#include "items/jobtracker.h"
 #include "ops/sidebyside.h"
 #include "ops/snapshotcomparison.h"
 
@@ -65,7 +66,8 @@ private:
     std::optional<SnapshotComparison> m_comparison;
     std::shared_ptr<const SideBySide> m_sides;
     Documents m_documents;
-    quint64 m_generation = 0;
+    JobTracker *m_jobs = new JobTracker(this); // the comparison and its layout; a newer one supersedes
+    JobTracker *m_exportJobs = new JobTracker(this);
     bool m_busy = false;
     bool m_relayOutWanted = false; // "Hide unchanged lines" changed while a comparison was on its way
     Pii::Role m_role = Pii::DefaultRole;

@@ -3,7 +3,6 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QPushButton>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -56,7 +55,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     });
     // Any edit makes an earlier test result stale.
     const auto stale = [this] {
-        ++m_generation;
+        m_jobs->clear();
         m_store.reset();
         m_ui->statusLabel->clear();
         setBusy(false);
@@ -143,33 +142,28 @@ void ConnectionDialog::attempt(bool openAfterwards)
         accept();
         return;
     }
-    const quint64 generation = ++m_generation;
     setBusy(true);
     m_ui->statusLabel->setText(tr("Connecting to %1…").arg(target.displayName().toHtmlEscaped()));
     OpenOptions options;
     options.createIfMissing = target.backend == ConnectionSpec::Backend::SQLite && m_ui->createCheck->isChecked();
-    auto *watcher = new QFutureWatcher<Opened>(this);
-    connect(watcher, &QFutureWatcher<Opened>::finished, this, [this, watcher, generation, openAfterwards] {
-        watcher->deleteLater();
-        Opened opened = watcher->result();
-        if (generation != m_generation)
-            return; // the fields changed meanwhile
-        setBusy(false);
-        if (!opened) {
-            const QString message = opened.error().message;
-            m_ui->statusLabel->setText(
-                tr("<span style='color:#b3261e'><b>Cannot connect.</b></span> %1").arg(message.toHtmlEscaped()));
-            Q_EMIT checked(false, message);
-            return;
-        }
-        m_store = *opened;
-        const QString message
-            = tr("Connected: a SnapScope database (schema version %1).").arg(m_store->schemaVersion());
-        m_ui->statusLabel->setText(QStringLiteral("<span style='color:#1e7b34'><b>%1</b></span>").arg(message));
-        Q_EMIT checked(true, message);
-        if (openAfterwards)
-            accept();
-    });
-    // Connecting (and migrating) never runs on the GUI thread.
-    watcher->setFuture(QtConcurrent::run([target, options] { return openSharedSnapshotStore(target, options); }));
+    // Connecting (and migrating) never runs on the GUI thread; an answer for fields changed since is dropped.
+    m_jobs->startOn(
+        QThreadPool::globalInstance(), [target, options] { return openSharedSnapshotStore(target, options); },
+        [this, openAfterwards](const Opened &opened) {
+            setBusy(false);
+            if (!opened) {
+                const QString message = opened.error().message;
+                m_ui->statusLabel->setText(
+                    tr("<span style='color:#b3261e'><b>Cannot connect.</b></span> %1").arg(message.toHtmlEscaped()));
+                Q_EMIT checked(false, message);
+                return;
+            }
+            m_store = *opened;
+            const QString message
+                = tr("Connected: a SnapScope database (schema version %1).").arg(m_store->schemaVersion());
+            m_ui->statusLabel->setText(QStringLiteral("<span style='color:#1e7b34'><b>%1</b></span>").arg(message));
+            Q_EMIT checked(true, message);
+            if (openAfterwards)
+                accept();
+        });
 }

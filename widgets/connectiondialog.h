@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "items/jobtracker.h"
 #include "store/connectionspec.h"
 
 namespace Ui {
@@ -42,5 +43,5 @@ private:
     QPushButton *m_test;
     QList<ConnectionSpec> m_recent;
     std::shared_ptr<SnapshotStore> m_store;
-    quint64 m_generation = 0;
+    JobTracker *m_jobs = new JobTracker(this); // the connection test; an edit supersedes it
 };

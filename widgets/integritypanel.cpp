@@ -55,7 +55,7 @@ void IntegrityPanel::verify()
     auto store = m_store;
     QPointer<IntegrityPanel> self(this);
     m_task->start(
-        &store->workers(), tr("Counting…"),
+        store, tr("Counting…"),
         [store, query, self](ProgressTask::Control &control) {
             const auto counted = store->countHeaders(query);
             const qint64 total = counted ? *counted : 0;

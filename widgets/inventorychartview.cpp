@@ -16,8 +16,8 @@
 
 #include "charttools.h"
 #include "flowlayout.h"
+#include "items/jobtracker.h"
 #include "items/money.h"
-#include "items/runonworkers.h"
 #include "items/seriestablemodel.h"
 #include "ops/analyticsseries.h"
 #include "store/snapshotstore.h"
@@ -114,8 +114,8 @@ void InventoryChartView::setStore(std::shared_ptr<SnapshotStore> store, const QS
 {
     m_store = std::move(store);
     m_tenant = tenant;
-    ++m_generation;
-    ++m_storeGeneration;
+    m_seriesJobs->clear();
+    m_catalogueJobs->clear(); // a catalogue read for another store or tenant is dropped
     loadCatalogue();
 }
 
@@ -123,14 +123,10 @@ void InventoryChartView::loadCatalogue()
 {
     if (!m_store || m_tenant.isEmpty())
         return;
-    SnapshotStore *store = m_store.get();
     const QString tenant = m_tenant;
-    const quint64 generation = m_storeGeneration;
-    runOnWorkers(
-        this, &store->workers(), [store, tenant] { return store->inventoryCatalogue(tenant); },
-        [this, generation](const Result<InventoryCatalogue> &catalogue) {
-            if (generation != m_storeGeneration)
-                return; // another store's or tenant's
+    m_catalogueJobs->start(
+        m_store, [tenant](SnapshotStore &store) { return store.inventoryCatalogue(tenant); },
+        [this](const Result<InventoryCatalogue> &catalogue) {
             if (!catalogue) {
                 m_ui->statusLabel->setText(
                     tr("Cannot list the stores and products: %1").arg(catalogue.error().message));
@@ -229,16 +225,12 @@ void InventoryChartView::reload()
         m_ui->statusLabel->setText(tr("The range ends before it starts."));
         return;
     }
-    const quint64 generation = ++m_generation;
     m_requestedProduct = q.productId;
     const bool previous = m_ui->previousCheck->isChecked();
     m_ui->statusLabel->setText(tr("Reading…"));
-    SnapshotStore *store = m_store.get();
-    runOnWorkers(
-        this, &store->workers(), [store, q, previous] { return AnalyticsSeries::inventoryChart(*store, q, previous); },
-        [this, generation, q](const Result<InventoryChartData> &result) {
-            if (generation != m_generation)
-                return;
+    m_seriesJobs->start(
+        m_store, [q, previous](SnapshotStore &store) { return AnalyticsSeries::inventoryChart(store, q, previous); },
+        [this, q](const Result<InventoryChartData> &result) {
             if (!result) {
                 m_ui->statusLabel->setText(tr("Cannot read the series: %1").arg(result.error().message));
                 Q_EMIT failed(result.error().message);

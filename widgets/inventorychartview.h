@@ -7,6 +7,7 @@
 
 #include "charttools.h"
 #include "domain/analytics.h"
+#include "items/jobtracker.h"
 
 namespace Ui {
 class InventoryChartView;
@@ -72,6 +73,6 @@ private:
     QStringList m_products;
     QString m_requestedProduct;
     QString m_emptyMessage;
-    quint64 m_generation = 0; // of series requests: a newer one supersedes
-    quint64 m_storeGeneration = 0; // of setStore calls: a catalogue read for another store is dropped
+    JobTracker *m_seriesJobs = new JobTracker(this); // a newer series request supersedes
+    JobTracker *m_catalogueJobs = new JobTracker(this);
 };

@@ -8,8 +8,8 @@
 
 #include "domain/pii.h"
 #include "items/eventlistmodel.h"
+#include "items/jobtracker.h"
 #include "items/jsontreemodel.h"
-#include "items/runonworkers.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
 #include "json/jsontree.h"
@@ -94,12 +94,12 @@ void PointInTimePanel::setStore(std::shared_ptr<SnapshotStore> store)
 
 void PointInTimePanel::clear()
 {
-    ++m_entityToken;
+    m_eventJobs->clear();
+    m_stateJobs->clear();
     m_tenant.clear();
     m_kind.clear();
     m_entityId.clear();
     m_current.reset();
-    m_pending.reset();
     m_events->clear();
     m_state->clear();
     m_ui->versionSlider->setEnabled(false);
@@ -123,13 +123,9 @@ void PointInTimePanel::showEntity(
     m_kind = kind;
     m_entityId = entityId;
     m_ui->sourceLabel->setText(tr("Reading the events of %1…").arg(entityId));
-    const quint64 token = m_entityToken;
-    SnapshotStore *store = m_store.get();
-    runOnWorkers(
-        this, &store->workers(), [store, tenant, entityId] { return store->sources().events(tenant, entityId, 0); },
-        [this, token, seq](const Result<QList<EventRecord>> &events) {
-            if (token != m_entityToken)
-                return;
+    m_eventJobs->start(
+        m_store, [tenant, entityId](SnapshotStore &store) { return store.sources().events(tenant, entityId, 0); },
+        [this, seq](const Result<QList<EventRecord>> &events) {
             if (!events) {
                 m_ui->sourceLabel->setText(events.error().message.toHtmlEscaped());
                 Q_EMIT shown(false);
@@ -177,33 +173,16 @@ void PointInTimePanel::showMoment(EpochMs at)
 
 void PointInTimePanel::request(const StateReconstructor::Target &target)
 {
-    // While one runs, only the newest request waits: dragging the slider never queues a backlog.
-    m_pending = target;
-    if (!m_running)
-        startNext();
-}
-
-void PointInTimePanel::startNext()
-{
-    if (!m_pending || !m_store)
+    if (!m_store)
         return;
-    const StateReconstructor::Target target = *m_pending;
-    m_pending.reset();
-    m_running = true;
-    const quint64 token = m_entityToken;
-    SnapshotStore *store = m_store.get();
-    runOnWorkers(
-        this, &store->workers(),
-        [store, tenant = m_tenant, kind = m_kind, entityId = m_entityId, target] {
-            return StateReconstructor(*store).reconstruct(
+    // While one runs, only the newest request waits: dragging the slider never queues a backlog.
+    m_stateJobs->startLatest(
+        m_store,
+        [tenant = m_tenant, kind = m_kind, entityId = m_entityId, target](SnapshotStore &store) {
+            return StateReconstructor(store).reconstruct(
                 tenant, kind, entityId, target, StateReconstructor::Method::Hybrid);
         },
-        [this, token](const Result<StateReconstruction> &result) {
-            m_running = false;
-            if (token == m_entityToken)
-                apply(result);
-            startNext();
-        });
+        [this](const Result<StateReconstruction> &result) { apply(result); });
 }
 
 void PointInTimePanel::apply(const Result<StateReconstruction> &result)

@@ -8,6 +8,7 @@
 
 #include "domain/history.h"
 #include "domain/pii.h"
+#include "items/jobtracker.h"
 #include "ops/statereconstructor.h"
 
 namespace Ui {
@@ -47,7 +48,6 @@ Q_SIGNALS:
 
 private:
     void request(const StateReconstructor::Target &target);
-    void startNext();
     void apply(const Result<StateReconstruction> &result);
 
     std::unique_ptr<Ui::PointInTimePanel> m_ui;
@@ -56,9 +56,8 @@ private:
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant, m_kind, m_entityId;
     std::optional<StateReconstruction> m_current;
-    bool m_running = false;
-    std::optional<StateReconstructor::Target> m_pending; // the newest request while one runs
-    quint64 m_entityToken = 0; // a newer entity drops results for an older one
+    JobTracker *m_eventJobs = new JobTracker(this); // the entity's events
+    JobTracker *m_stateJobs = new JobTracker(this); // reconstructions, one at a time
     bool m_fromMoment = false; // the picker asked: it keeps the moment the user typed
     bool m_applying = false;
     Pii::Role m_role = Pii::DefaultRole;

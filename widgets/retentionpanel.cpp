@@ -9,9 +9,9 @@
 
 #include "cleanuppreviewdialog.h"
 #include "domain/kindregistry.h"
+#include "items/jobtracker.h"
 #include "items/progresstask.h"
 #include "items/retentionplanmodel.h"
-#include "items/runonworkers.h"
 #include "ops/actoridentity.h"
 #include "ops/cleanuprunner.h"
 #include "ops/retentionplanner.h"
@@ -113,10 +113,9 @@ void RetentionPanel::loadPolicy()
     const QString kind = m_ui->kind->currentData().toString();
     if (!m_store)
         return;
-    auto store = m_store;
     const QString tenant = m_tenant;
-    runOnWorkers(
-        this, &store->workers(), [store, tenant, kind] { return store->maintenance().retentionPolicy(tenant, kind); },
+    m_policyJobs->start(
+        m_store, [tenant, kind](SnapshotStore &store) { return store.maintenance().retentionPolicy(tenant, kind); },
         [this, kind](const Result<std::optional<RetentionPolicy>> &stored) {
             if (kind != m_ui->kind->currentData().toString())
                 return;
@@ -167,7 +166,7 @@ void RetentionPanel::plan(bool forSaving)
     const QString tenant = m_tenant;
     m_ui->result->clear();
     m_task->start(
-        &store->workers(), tr("Planning the %1 cleanup…").arg(p.kind),
+        store, tr("Planning the %1 cleanup…").arg(p.kind),
         [store, tenant, p](ProgressTask::Control &control) {
             QElapsedTimer timer;
             timer.start();
@@ -212,17 +211,17 @@ void RetentionPanel::plan(bool forSaving)
                     runPlan(plan, dialog->archivePath());
                     return;
                 }
-                auto target = m_store;
-                runOnWorkers(
-                    this, &target->workers(),
-                    [target, owner = m_tenant, p] {
-                        return target->maintenance().saveRetentionPolicy(owner, p, ActorIdentity::current());
+                m_saveJobs->start(
+                    m_store,
+                    [owner = m_tenant, p](SnapshotStore &target) {
+                        return target.maintenance().saveRetentionPolicy(owner, p, ActorIdentity::current());
                     },
                     [this](const Status &saved) {
                         m_ui->result->setText(
                             saved ? tr("Policy saved.") : tr("Could not save: %1").arg(saved.error().message));
                         loadPolicy();
-                    });
+                    },
+                    JobTracker::Mode::Alongside);
             });
             dialog->open();
             Q_EMIT previewShown(dialog);
@@ -237,7 +236,7 @@ void RetentionPanel::runPlan(std::shared_ptr<const RetentionPlan> plan, const QS
     options.actor = ActorIdentity::current();
     options.archivePath = archivePath;
     m_task->start(
-        &store->workers(), tr("Cleaning up…"),
+        store, tr("Cleaning up…"),
         [store, plan, options](ProgressTask::Control &control) {
             return CleanupRunner(*store).run(
                 *plan, options, [&control](const QString &phase, qint64 done, qint64 total) {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "domain/maintenance.h"
+#include "items/jobtracker.h"
 
 namespace Ui {
 class RetentionPanel;
@@ -47,4 +48,6 @@ private:
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
     QTimeZone m_zone = QTimeZone::utc();
+    JobTracker *m_policyJobs = new JobTracker(this); // the chosen kind's stored policy
+    JobTracker *m_saveJobs = new JobTracker(this); // saving a policy: each is reported
 };

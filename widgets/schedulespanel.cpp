@@ -10,7 +10,7 @@
 #include "domain/maintenance.h"
 #include "domain/snapshotid.h"
 #include "flowlayout.h"
-#include "items/runonworkers.h"
+#include "items/jobtracker.h"
 #include "items/schedulelistmodel.h"
 #include "ops/actoridentity.h"
 #include "ops/schedulerunner.h"
@@ -64,17 +64,15 @@ void SchedulesPanel::reload()
 {
     if (!m_store)
         return;
-    auto store = m_store;
     const QString tenant = m_tenant;
-    const quint64 token = ++m_reloadToken;
-    runOnWorkers(
-        this, &store->workers(),
-        [store, tenant]() -> Result<std::pair<QList<Schedule>, QString>> {
-            auto schedules = store->maintenance().schedules(tenant);
+    m_listJobs->start(
+        m_store,
+        [tenant](SnapshotStore &store) -> Result<std::pair<QList<Schedule>, QString>> {
+            auto schedules = store.maintenance().schedules(tenant);
             if (!schedules)
                 return schedules.error();
             QString zone;
-            if (auto tenants = store->tenants()) {
+            if (auto tenants = store.tenants()) {
                 for (const Tenant &t : std::as_const(*tenants)) {
                     if (t.id == tenant)
                         zone = t.businessTimeZone;
@@ -82,9 +80,7 @@ void SchedulesPanel::reload()
             }
             return std::pair { *schedules, zone };
         },
-        [this, token](const Result<std::pair<QList<Schedule>, QString>> &read) {
-            if (token != m_reloadToken)
-                return; // an older read that finished after a newer one (the workers run in parallel)
+        [this](const Result<std::pair<QList<Schedule>, QString>> &read) {
             if (!read) {
                 m_ui->status->setText(tr("Could not read the schedules: %1").arg(read.error().message));
                 return;
@@ -112,10 +108,9 @@ void SchedulesPanel::showHistory()
         m_history->setRuns({});
         return;
     }
-    auto store = m_store;
     const QString id = m_schedules->schedule(row).id;
-    runOnWorkers(
-        this, &store->workers(), [store, id] { return store->maintenance().scheduleRuns(id, 200); },
+    m_historyJobs->start(
+        m_store, [id](SnapshotStore &store) { return store.maintenance().scheduleRuns(id, 200); },
         [this, id](const Result<QList<ScheduleRun>> &runs) {
             const int current = currentRow();
             if (current < 0 || m_schedules->schedule(current).id != id)
@@ -176,15 +171,16 @@ void SchedulesPanel::save(const Schedule &edited)
             schedule.nextRunAt = **next;
     }
     m_selectId = schedule.id;
-    auto store = m_store;
-    runOnWorkers(
-        this, &store->workers(),
-        [store, schedule] { return store->maintenance().saveSchedule(schedule, ActorIdentity::current()); },
+    m_actionJobs->start(
+        m_store,
+        [schedule](
+            SnapshotStore &store) { return store.maintenance().saveSchedule(schedule, ActorIdentity::current()); },
         [this, name = schedule.name](const Status &saved) {
             m_ui->status->setText(
                 saved ? tr("Saved \"%1\".").arg(name) : tr("Could not save: %1").arg(saved.error().message));
             reload();
-        });
+        },
+        JobTracker::Mode::Alongside);
 }
 
 void SchedulesPanel::toggle()
@@ -206,14 +202,15 @@ void SchedulesPanel::remove()
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;
-    auto store = m_store;
-    runOnWorkers(
-        this, &store->workers(),
-        [store, id = schedule.id] { return store->maintenance().deleteSchedule(id, ActorIdentity::current()); },
+    m_actionJobs->start(
+        m_store,
+        [id = schedule.id](
+            SnapshotStore &store) { return store.maintenance().deleteSchedule(id, ActorIdentity::current()); },
         [this](const Status &deleted) {
             m_ui->status->setText(deleted ? tr("Deleted.") : tr("Could not delete: %1").arg(deleted.error().message));
             reload();
-        });
+        },
+        JobTracker::Mode::Alongside);
 }
 
 void SchedulesPanel::runNow()
@@ -223,11 +220,10 @@ void SchedulesPanel::runNow()
     const Schedule schedule = m_schedules->schedule(currentRow());
     m_ui->status->setText(tr("Running \"%1\"…").arg(schedule.name));
     m_ui->runNow->setEnabled(false);
-    auto store = m_store;
-    runOnWorkers(
-        this, &store->workers(),
-        [store, schedule] {
-            return ScheduleRunner(*store, ActorIdentity::current())
+    m_actionJobs->start(
+        m_store,
+        [schedule](SnapshotStore &store) {
+            return ScheduleRunner(store, ActorIdentity::current())
                 .runNow(schedule, QDateTime::currentMSecsSinceEpoch());
         },
         [this, name = schedule.name](const Result<ScheduleRun> &run) {
@@ -243,19 +239,19 @@ void SchedulesPanel::runNow()
                 m_ui->status->setText(tr("\"%1\" failed: %2").arg(name, run->error));
             reload();
             Q_EMIT ran();
-        });
+        },
+        JobTracker::Mode::Alongside);
 }
 
 void SchedulesPanel::runDue()
 {
     if (!m_store)
         return;
-    auto store = m_store;
     m_ui->runDue->setEnabled(false);
-    runOnWorkers(
-        this, &store->workers(),
-        [store] {
-            return ScheduleRunner(*store, ActorIdentity::current()).runDue(QDateTime::currentMSecsSinceEpoch());
+    m_actionJobs->start(
+        m_store,
+        [](SnapshotStore &store) {
+            return ScheduleRunner(store, ActorIdentity::current()).runDue(QDateTime::currentMSecsSinceEpoch());
         },
         [this](const Result<QList<ScheduleRun>> &runs) {
             m_ui->runDue->setEnabled(true);
@@ -263,5 +259,6 @@ void SchedulesPanel::runDue()
                                        : tr("Could not run: %1").arg(runs.error().message));
             reload();
             Q_EMIT ran();
-        });
+        },
+        JobTracker::Mode::Alongside);
 }

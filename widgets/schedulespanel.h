@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+#include "items/jobtracker.h"
 #include <memory>
 
 namespace Ui {
@@ -49,5 +50,7 @@ private:
     QString m_tenant;
     QString m_tenantZone; // the tenant's business time zone: what a new schedule runs in unless changed
     QString m_selectId;
-    quint64 m_reloadToken = 0; // the newest list read; older ones are dropped
+    JobTracker *m_listJobs = new JobTracker(this); // the list; a newer read supersedes
+    JobTracker *m_historyJobs = new JobTracker(this); // the selected schedule's runs
+    JobTracker *m_actionJobs = new JobTracker(this); // save, delete, run: each is reported
 };

@@ -20,8 +20,8 @@
 #include <QToolButton>
 
 #include "domain/kindregistry.h"
+#include "items/jobtracker.h"
 #include "items/jsontreemodel.h"
-#include "items/runonworkers.h"
 #include "ops/actoridentity.h"
 #include "ops/personaldata.h"
 #include "ops/snapshotinspection.h"
@@ -167,6 +167,7 @@ void SnapshotInspector::setStore(std::shared_ptr<SnapshotStore> store)
 {
     m_store = std::move(store);
     m_ui->stateAtTab->setStore(m_store);
+    m_pinJobs->clear();
     clear();
 }
 
@@ -198,7 +199,7 @@ void SnapshotInspector::followStateTab()
 
 void SnapshotInspector::clear()
 {
-    ++m_generation;
+    m_jobs->clear();
     m_loading = false;
     m_header.reset();
     m_requestedId.clear();
@@ -231,7 +232,6 @@ void SnapshotInspector::showSnapshot(const QString &id)
     }
     if (id == m_requestedId)
         return;
-    const quint64 generation = ++m_generation;
     if (id != m_revealedFor)
         m_revealed.clear(); // revealed for one snapshot only
     m_requestedId = id;
@@ -239,15 +239,13 @@ void SnapshotInspector::showSnapshot(const QString &id)
     m_ui->pages->setCurrentWidget(m_ui->contentPage);
     m_ui->payloadPages->setCurrentWidget(m_ui->loadingLabel);
     m_ui->headingLabel->setText(tr("Loading %1…").arg(id));
-    SnapshotStore *store = m_store.get(); // the store outlives its workers' tasks (its destructor waits for them)
     const bool mask = Pii::masks(m_role);
     const QStringList revealed = m_revealed;
-    runOnWorkers(
-        this, &store->workers(),
-        [store, id, mask, revealed] { return SnapshotInspection::inspect(*store, id, mask, revealed); },
-        [this, generation](const Result<InspectedSnapshot> &result) {
-            if (generation != m_generation)
-                return; // another snapshot was asked for meanwhile
+    // A new request: what was on its way for the snapshot shown before (its payload, its text) is dropped.
+    m_jobs->start(
+        m_store,
+        [id, mask, revealed](SnapshotStore &store) { return SnapshotInspection::inspect(store, id, mask, revealed); },
+        [this](const Result<InspectedSnapshot> &result) {
             m_loading = false;
             if (!result) {
                 m_ui->headingLabel->setText(tr("Cannot show %1").arg(m_requestedId));
@@ -423,12 +421,11 @@ void SnapshotInspector::setTextMode(bool text)
         return;
     }
     // Filling a text document with megabytes of JSON takes seconds: it is built on a worker and handed over whole.
-    const quint64 generation = m_generation;
     m_ui->payloadPages->setCurrentWidget(m_ui->loadingLabel);
     const QFont font = m_ui->textView->font();
-    runOnWorkers(
-        this, &m_store->workers(),
-        [text = m_prettyText, font, gui = thread()] {
+    m_jobs->start(
+        m_store,
+        [text = m_prettyText, font, gui = thread()](SnapshotStore &) {
             auto *document = new QTextDocument;
             document->setDocumentLayout(new QPlainTextDocumentLayout(document));
             document->setDefaultFont(font);
@@ -436,15 +433,14 @@ void SnapshotInspector::setTextMode(bool text)
             document->moveToThread(gui);
             return std::shared_ptr<QTextDocument>(document, [](QTextDocument *d) { d->deleteLater(); });
         },
-        [this, generation](const std::shared_ptr<QTextDocument> &document) {
-            if (generation != m_generation)
-                return; // another snapshot is shown now
+        [this](const std::shared_ptr<QTextDocument> &document) {
             m_ui->textView->setDocument(document.get());
             m_textDocument = document; // the one shown before goes (deleteLater) now that the view has let go of it
             m_textShown = true;
             if (m_ui->textToggleButton->defaultAction()->isChecked())
                 m_ui->payloadPages->setCurrentWidget(m_ui->textView);
-        });
+        },
+        JobTracker::Mode::Alongside); // part of showing this snapshot: another one drops it
 }
 
 void SnapshotInspector::find(bool backward)
@@ -519,9 +515,8 @@ void SnapshotInspector::togglePin()
     }
     const QString id = m_header->id;
     const QString actor = ActorIdentity::current();
-    SnapshotStore *store = m_store.get();
-    runOnWorkers(
-        this, &store->workers(), [store, id, pin, reason, actor] { return store->setPinned(id, pin, reason, actor); },
+    m_pinJobs->start(
+        m_store, [id, pin, reason, actor](SnapshotStore &store) { return store.setPinned(id, pin, reason, actor); },
         [this, id, pin](const Status &status) {
             if (!status) {
                 QMessageBox::warning(this, tr("Pin not changed"), status.error().message);
@@ -533,7 +528,8 @@ void SnapshotInspector::togglePin()
                 showMetadata(*m_header);
             }
             Q_EMIT pinnedChanged(id, pin);
-        });
+        },
+        JobTracker::Mode::Alongside); // every pin made is reported
 }
 
 void SnapshotInspector::setRole(Pii::Role role)
@@ -551,11 +547,11 @@ void SnapshotInspector::reveal(const QString &field)
     if (!m_header || !m_store || m_revealed.contains(field))
         return;
     const SnapshotHeader h = *m_header;
-    SnapshotStore *store = m_store.get();
-    runOnWorkers(
-        this, &store->workers(),
-        [store, h, field] {
-            return PersonalData::auditReveal(*store, h.tenant, h.id, field, QStringLiteral("inspector"));
+    // Part of showing this snapshot: once another is asked for, the field is not shown (nor was it recorded then).
+    m_jobs->start(
+        m_store,
+        [h, field](SnapshotStore &store) {
+            return PersonalData::auditReveal(store, h.tenant, h.id, field, QStringLiteral("inspector"));
         },
         [this, id = h.id, field](const Status &audited) {
             if (!audited) {
@@ -565,22 +561,20 @@ void SnapshotInspector::reveal(const QString &field)
                         .arg(field, audited.error().message));
                 return;
             }
-            if (m_requestedId != id)
-                return;
             m_revealed.append(field);
             m_revealedFor = id;
             reload();
-        });
+        },
+        JobTracker::Mode::Alongside);
 }
 
 void SnapshotInspector::stepVersion(bool older)
 {
     if (!m_store || !m_header || m_loading)
         return;
-    SnapshotStore *store = m_store.get();
-    runOnWorkers(
-        this, &store->workers(),
-        [store, of = *m_header, older] { return SnapshotInspection::neighbour(*store, of, older); },
+    m_jobs->start(
+        m_store,
+        [of = *m_header, older](SnapshotStore &store) { return SnapshotInspection::neighbour(store, of, older); },
         [this, older](const Result<std::optional<SnapshotHeader>> &found) {
             if (!found)
                 Q_EMIT message(found.error().message);
@@ -589,5 +583,6 @@ void SnapshotInspector::stepVersion(bool older)
                                      : tr("This is the newest version of the entity."));
             else
                 Q_EMIT versionFound((*found)->id);
-        });
+        },
+        JobTracker::Mode::Alongside);
 }

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "domain/snapshot.h"
+#include "items/jobtracker.h"
 
 namespace Ui {
 class SnapshotInspector;
@@ -90,7 +91,9 @@ private:
     std::shared_ptr<QTextDocument> m_textDocument; // built on a worker; shown by the text view
     bool m_loading = false;
     bool m_wantStateTab = false; // showStateTab() before an event-sourced snapshot was shown
-    quint64 m_generation = 0;
+    JobTracker *m_jobs
+        = new JobTracker(this); // showing one snapshot (load, text, reveal, stepping); the next supersedes
+    JobTracker *m_pinJobs = new JobTracker(this);
     QHash<QString, QSet<QString>> m_expanded; // per kind: JSON Pointers of expanded nodes
     bool m_restoring = false;
     Pii::Role m_role = Pii::DefaultRole;

@@ -5,8 +5,8 @@
 #include <QLocale>
 
 #include "domain/kindregistry.h"
+#include "items/jobtracker.h"
 #include "items/progresstask.h"
-#include "items/runonworkers.h"
 #include "ops/actoridentity.h"
 #include "ops/snapshotcompactor.h"
 #include "store/snapshotstore.h"
@@ -51,9 +51,8 @@ void StrategyPanel::load()
     const QString kind = m_ui->kind->currentData().toString();
     if (!m_store)
         return;
-    auto store = m_store;
-    runOnWorkers(
-        this, &store->workers(), [store, tenant = m_tenant, kind] { return store->history().strategy(tenant, kind); },
+    m_jobs->start(
+        m_store, [tenant = m_tenant, kind](SnapshotStore &store) { return store.history().strategy(tenant, kind); },
         [this, kind](const Result<SnapshotStrategy> &stored) {
             if (kind != m_ui->kind->currentData().toString())
                 return; // another kind was chosen meanwhile
@@ -108,16 +107,17 @@ void StrategyPanel::save()
         m_ui->status->setText(problem);
         return;
     }
-    auto store = m_store;
-    runOnWorkers(
-        this, &store->workers(),
-        [store, tenant = m_tenant, s] { return store->history().saveStrategy(tenant, s, ActorIdentity::current()); },
+    m_saveJobs->start(
+        m_store,
+        [tenant = m_tenant, s](
+            SnapshotStore &store) { return store.history().saveStrategy(tenant, s, ActorIdentity::current()); },
         [this, kind = s.kind](const Status &result) {
             m_ui->status->setText(result ? tr("Saved the strategy of %1; Compact now applies it.").arg(kind)
                                          : tr("Could not save: %1").arg(result.error().message));
             if (result)
                 Q_EMIT saved();
-        });
+        },
+        JobTracker::Mode::Alongside);
 }
 
 void StrategyPanel::compactNow()
@@ -128,7 +128,7 @@ void StrategyPanel::compactNow()
     const QString kind = m_ui->kind->currentData().toString();
     m_ui->status->clear();
     m_task->start(
-        &store->workers(), tr("Compacting %1…").arg(kind),
+        store, tr("Compacting %1…").arg(kind),
         [store, tenant = m_tenant, kind](ProgressTask::Control &control) {
             return SnapshotCompactor(*store).run(tenant, kind, {}, ActorIdentity::current(), QStringLiteral("console"),
                 [&control, kind](qint64 done, qint64 total) {

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "domain/history.h"
+#include "items/jobtracker.h"
 
 namespace Ui {
 class StrategyPanel;
@@ -41,4 +42,6 @@ private:
     ProgressTask *m_task;
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
+    JobTracker *m_jobs = new JobTracker(this); // the chosen kind's strategy
+    JobTracker *m_saveJobs = new JobTracker(this); // saving: each is reported
 };

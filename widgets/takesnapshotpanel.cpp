@@ -6,8 +6,8 @@
 #include <QElapsedTimer>
 
 #include "domain/kindregistry.h"
+#include "items/jobtracker.h"
 #include "items/progresstask.h"
-#include "items/runonworkers.h"
 #include "ops/actoridentity.h"
 #include "ops/snapshottaker.h"
 #include "store/snapshotstore.h"
@@ -46,9 +46,8 @@ void TakeSnapshotPanel::setStore(std::shared_ptr<SnapshotStore> store, const QSt
     m_ui->result->clear();
     if (!m_store)
         return;
-    auto shared = m_store;
-    runOnWorkers(
-        this, &shared->workers(), [shared, tenant] { return shared->sources().storeCodes(tenant); },
+    m_storeCodeJobs->start(
+        m_store, [tenant](SnapshotStore &opened) { return opened.sources().storeCodes(tenant); },
         [this](const Result<QStringList> &codes) {
             if (codes)
                 m_ui->store->addItems(*codes);
@@ -112,7 +111,7 @@ void TakeSnapshotPanel::take()
     m_ui->result->clear();
     auto store = m_store;
     m_task->start(
-        &store->workers(), tr("Taking %1 snapshot…").arg(request.kind),
+        store, tr("Taking %1 snapshot…").arg(request.kind),
         [store, request](ProgressTask::Control &control) {
             QElapsedTimer timer;
             timer.start();

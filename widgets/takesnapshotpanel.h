@@ -3,6 +3,7 @@
 #include <QTimeZone>
 #include <QWidget>
 
+#include "items/jobtracker.h"
 #include <memory>
 
 namespace Ui {
@@ -36,4 +37,5 @@ private:
     ProgressTask *m_task;
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
+    JobTracker *m_storeCodeJobs = new JobTracker(this); // the stores offered
 };

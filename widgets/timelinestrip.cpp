@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "items/runonworkers.h"
+#include "items/jobtracker.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
 
@@ -239,19 +239,16 @@ void TimelineStrip::keyPressEvent(QKeyEvent *event)
 
 void TimelineStrip::load(const std::shared_ptr<SnapshotStore> &store, const SnapshotQuery &entity)
 {
-    const quint64 token = ++m_loadToken;
+    m_jobs->clear();
     setMarkers({});
     if (!store)
         return;
     PageRequest request;
     request.order = SortOrder::OldestFirst;
     request.limit = 20000;
-    SnapshotStore *s = store.get();
-    runOnWorkers(
-        this, &s->workers(), [s, entity, request] { return s->listHeaders(entity, request); },
-        [this, token](const Result<HeaderPage> &page) {
-            if (token != m_loadToken)
-                return; // another entity was chosen meanwhile
+    m_jobs->start(
+        store, [entity, request](SnapshotStore &s) { return s.listHeaders(entity, request); },
+        [this](const Result<HeaderPage> &page) {
             if (!page) {
                 Q_EMIT loadFailed(page.error().message);
                 return;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "domain/snapshot.h"
+#include "items/jobtracker.h"
 #include "store/snapshotquery.h"
 
 class SnapshotStore;
@@ -64,6 +65,6 @@ private:
     QStringList m_types; // in order of first appearance, for colours and the legend
     QString m_selected;
     int m_hovered = -1;
-    quint64 m_loadToken = 0;
+    JobTracker *m_jobs = new JobTracker(this); // the entity's markers; another entity supersedes
     QTimeZone m_zone = QTimeZone::utc();
 };

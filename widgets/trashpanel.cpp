@@ -10,8 +10,8 @@
 #include <limits>
 
 #include "flowlayout.h"
+#include "items/jobtracker.h"
 #include "items/progresstask.h"
-#include "items/runonworkers.h"
 #include "items/timelinemodel.h"
 #include "ops/actoridentity.h"
 #include "ops/trashbin.h"
@@ -55,6 +55,7 @@ void TrashPanel::setStore(std::shared_ptr<SnapshotStore> store, const QString &t
 {
     m_store = std::move(store);
     m_tenant = tenant;
+    m_countJobs->clear();
     m_model->setStore(m_store);
     refresh();
 }
@@ -89,7 +90,7 @@ void TrashPanel::restoreSelected()
     auto store = m_store;
     const QString tenant = m_tenant;
     m_task->start(
-        &store->workers(), tr("Restoring…"),
+        store, tr("Restoring…"),
         [store, tenant, ids](
             ProgressTask::Control &) { return TrashBin(*store, tenant, ActorIdentity::current()).restore(ids); },
         [this](const Result<qint64> &restored) {
@@ -107,17 +108,16 @@ void TrashPanel::purge()
     const int days = m_ui->undoDays->value();
     // One moment for the count and the purge: what ages past it while the question is open stays.
     const EpochMs before = TrashBin::cutoff(days);
-    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
     const QString tenant = m_tenant;
     m_ui->purge->setEnabled(false); // one question at a time
-    // The question names how many go: counted first (an index range), asked on the GUI thread, then purged.
-    runOnWorkers(
-        this, &store->workers(),
-        [store, tenant, before] { return TrashBin(*store, tenant, ActorIdentity::current()).purgeable(before); },
-        [this, store, tenant, before, days](const Result<qint64> &count) {
+    // The question names how many go: counted first (an index range), asked on the GUI thread, then purged. Another
+    // store or tenant meanwhile drops the count (setStore clears the tracker).
+    m_countJobs->start(
+        m_store,
+        [tenant, before](
+            SnapshotStore &store) { return TrashBin(store, tenant, ActorIdentity::current()).purgeable(before); },
+        [this, tenant, before, days](const Result<qint64> &count) {
             m_ui->purge->setEnabled(!m_task->isRunning());
-            if (store != m_store.get() || tenant != m_tenant)
-                return; // another store or tenant meanwhile: its trash was not counted
             if (!count) {
                 m_ui->status->setText(tr("Could not count the trash: %1").arg(count.error().message));
                 return;
@@ -144,7 +144,7 @@ void TrashPanel::runPurge(EpochMs before, int days, qint64 expected)
     auto store = m_store;
     const QString tenant = m_tenant;
     m_task->start(
-        &store->workers(), tr("Purging…"),
+        store, tr("Purging…"),
         [store, tenant, before, days, expected](ProgressTask::Control &control) {
             return TrashBin(*store, tenant, ActorIdentity::current())
                 .purge(before, days, [&control, expected](qint64 done) {
@@ -167,7 +167,7 @@ void TrashPanel::importArchive(const QString &path)
     auto store = m_store;
     const QString tenant = m_tenant;
     m_task->start(
-        &store->workers(), tr("Importing %1…").arg(path),
+        store, tr("Importing %1…").arg(path),
         [store, tenant, path](
             ProgressTask::Control &) { return TrashBin(*store, tenant, ActorIdentity::current()).importArchive(path); },
         [this](const Result<TrashBin::ImportReport> &report) {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "domain/snapshot.h"
+#include "items/jobtracker.h"
 
 namespace Ui {
 class TrashPanel;
@@ -41,4 +42,5 @@ private:
     ProgressTask *m_task;
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
+    JobTracker *m_countJobs = new JobTracker(this); // what a purge would delete, counted before asking
 };

@@ -4,7 +4,7 @@
 #include <QJsonDocument>
 #include <QTimeZone>
 
-#include "items/runonworkers.h"
+#include "items/jobtracker.h"
 #include "items/zonedtime.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
@@ -28,6 +28,7 @@ QString detailsText(const QJsonObject &details)
 
 AuditLogModel::AuditLogModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_jobs(new JobTracker(this))
 { }
 
 void AuditLogModel::setStore(std::shared_ptr<SnapshotStore> store)
@@ -49,7 +50,7 @@ void AuditLogModel::setQuery(const AuditQuery &query)
 
 void AuditLogModel::refresh()
 {
-    ++m_generation;
+    m_jobs->clear();
     beginResetModel();
     m_rows.clear();
     m_complete = !m_store;
@@ -68,13 +69,9 @@ void AuditLogModel::load()
     query.limit = PageRows;
     if (!m_rows.isEmpty())
         query.beforeId = m_rows.last().id;
-    const quint64 generation = m_generation;
-    auto store = m_store;
-    runOnWorkers(
-        this, &store->workers(), [store, query] { return store->maintenance().auditLog(query); },
-        [this, generation](const Result<QList<AuditEntry>> &result) {
-            if (generation != m_generation)
-                return;
+    m_jobs->start(
+        m_store, [query](SnapshotStore &store) { return store.maintenance().auditLog(query); },
+        [this](const Result<QList<AuditEntry>> &result) {
             if (!result) {
                 m_loading = false;
                 m_complete = true;

@@ -8,6 +8,7 @@
 #include "domain/error.h"
 #include "domain/maintenance.h"
 
+class JobTracker;
 class SnapshotStore;
 
 // The audit log, newest first, loaded a page at a time on the store's workers (keyset on the row id).
@@ -47,6 +48,6 @@ private:
     QList<AuditEntry> m_rows;
     bool m_complete = true;
     bool m_loading = false;
-    quint64 m_generation = 0;
+    JobTracker *m_jobs; // the page being read; a refresh drops it
     QTimeZone m_zone = QTimeZone::utc();
 };

@@ -2,13 +2,14 @@
 
 #include <QLocale>
 
-#include "items/runonworkers.h"
+#include "items/jobtracker.h"
 #include "items/zonedtime.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
 
 EntityListModel::EntityListModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_jobs(new JobTracker(this))
 { }
 
 EntityListModel::~EntityListModel() = default;
@@ -34,8 +35,8 @@ void EntityListModel::setFilter(const QString &tenant, const QString &kind, cons
 
 void EntityListModel::load()
 {
-    const quint64 generation = ++m_generation;
     if (!m_store || m_tenant.isEmpty() || m_kind.isEmpty()) {
+        m_jobs->clear();
         m_loading = false;
         beginResetModel();
         m_rows.clear();
@@ -44,15 +45,12 @@ void EntityListModel::load()
         return;
     }
     m_loading = true;
-    SnapshotStore *store = m_store.get(); // the store's destructor waits for its workers
-    runOnWorkers(
-        this, &store->workers(),
-        [store, tenant = m_tenant, kind = m_kind, prefix = m_prefix, limit = m_limit] {
-            return store->entities(tenant, kind, prefix, limit + 1); // one more tells that the list is cut
+    m_jobs->start(
+        m_store,
+        [tenant = m_tenant, kind = m_kind, prefix = m_prefix, limit = m_limit](SnapshotStore &store) {
+            return store.entities(tenant, kind, prefix, limit + 1); // one more tells that the list is cut
         },
-        [this, generation](const Result<QList<EntitySummary>> &result) {
-            if (generation != m_generation)
-                return;
+        [this](const Result<QList<EntitySummary>> &result) {
             m_loading = false;
             if (!result) {
                 Q_EMIT loadFailed(result.error().message);

@@ -8,6 +8,7 @@
 
 #include "domain/snapshot.h"
 
+class JobTracker;
 class SnapshotStore;
 
 // The entities of one kind whose id starts with a prefix, with their snapshot counts and last snapshot time, for
@@ -51,6 +52,6 @@ private:
     QList<EntitySummary> m_rows;
     bool m_truncated = false;
     bool m_loading = false;
-    quint64 m_generation = 0;
+    JobTracker *m_jobs; // the newest filter's read
     QTimeZone m_zone = QTimeZone::utc();
 };

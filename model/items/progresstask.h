@@ -1,14 +1,14 @@
 #pragma once
 
-#include <QFutureWatcher>
 #include <QMutex>
 #include <QObject>
 #include <QThreadPool>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <memory>
+
+#include "items/jobtracker.h"
 
 // One long operation at a time on a worker pool, with a Cancel flag and throttled progress: the work reports as
 // often as it likes, the view hears about it four times a second (as heaptrack throttles its progress).
@@ -55,30 +55,32 @@ public:
             m_control->m_cancelled = true;
     }
 
-    // work(Control &) -> R runs on the pool; apply(R) runs on this object's thread unless the task was superseded.
+    // work(Control &) -> R runs on the store's workers, which the task keeps open until it is done; apply(R) runs on
+    // this object's thread unless a newer task superseded it.
     template <typename Work, typename Apply>
-    void start(QThreadPool *pool, const QString &message, Work work, Apply apply)
+    void start(std::shared_ptr<SnapshotStore> store, const QString &message, Work work, Apply apply)
     {
-        using R = std::invoke_result_t<Work, Control &>;
-        cancel();
-        auto control = std::make_shared<Control>();
-        control->m_message = message;
-        m_control = control;
-        auto *watcher = new QFutureWatcher<R>(this);
-        connect(watcher, &QFutureWatcher<R>::finished, this, [this, watcher, control, apply = std::move(apply)] {
-            watcher->deleteLater();
-            if (m_control != control)
-                return; // superseded by a newer task
-            m_control.reset();
-            m_timer.stop();
-            Q_EMIT runningChanged(false);
-            apply(watcher->result());
-        });
-        watcher->setFuture(
-            QtConcurrent::run(pool, [control, work = std::move(work)]() mutable { return work(*control); }));
-        m_timer.start();
-        Q_EMIT runningChanged(true);
-        Q_EMIT progress(0, 0, message);
+        auto control = begin(message);
+        m_jobs->start(
+            std::move(store), [control, work = std::move(work)](SnapshotStore &) mutable { return work(*control); },
+            [this, apply = std::move(apply)](const auto &result) {
+                end();
+                apply(result);
+            });
+        announce(message);
+    }
+    // The same on any pool, for work that needs no store (creating a database file).
+    template <typename Work, typename Apply>
+    void startOn(QThreadPool *pool, const QString &message, Work work, Apply apply)
+    {
+        auto control = begin(message);
+        m_jobs->startOn(
+            pool, [control, work = std::move(work)]() mutable { return work(*control); },
+            [this, apply = std::move(apply)](const auto &result) {
+                end();
+                apply(result);
+            });
+        announce(message);
     }
 
 Q_SIGNALS:
@@ -87,6 +89,27 @@ Q_SIGNALS:
     void progress(qint64 done, qint64 total, const QString &message);
 
 private:
+    std::shared_ptr<Control> begin(const QString &message)
+    {
+        cancel(); // the task running now is superseded: told to stop, its result dropped (JobTracker)
+        auto control = std::make_shared<Control>();
+        control->m_message = message;
+        m_control = control;
+        return control;
+    }
+    void announce(const QString &message)
+    {
+        m_timer.start();
+        Q_EMIT runningChanged(true);
+        Q_EMIT progress(0, 0, message);
+    }
+    void end()
+    {
+        m_control.reset();
+        m_timer.stop();
+        Q_EMIT runningChanged(false);
+    }
+
     void publish()
     {
         if (!m_control)
@@ -107,4 +130,5 @@ private:
 
     std::shared_ptr<Control> m_control;
     QTimer m_timer;
+    JobTracker *m_jobs = new JobTracker(this);
 };

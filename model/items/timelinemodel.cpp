@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QFuture>
-#include <QFutureWatcher>
 #include <QJsonValue>
 #include <QLocale>
 #include <QTimeZone>
@@ -13,7 +12,7 @@
 #include <limits>
 
 #include "domain/kindregistry.h"
-#include "items/runonworkers.h"
+#include "items/jobtracker.h"
 #include "items/zonedtime.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
@@ -43,6 +42,7 @@ QString jsonText(const QJsonValue &value)
 
 TimelineModel::TimelineModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_jobs(new JobTracker(this))
 { }
 
 TimelineModel::~TimelineModel() = default;
@@ -115,7 +115,7 @@ QString TimelineModel::emptyText() const
     return text;
 }
 
-void TimelineModel::findNewestOutsideRange(quint64 generation)
+void TimelineModel::findNewestOutsideRange()
 {
     if (!m_query.takenAt.from && !m_query.takenAt.to) {
         m_emptyKnown = true;
@@ -127,12 +127,9 @@ void TimelineModel::findNewestOutsideRange(quint64 generation)
     PageRequest request;
     request.order = SortOrder::NewestFirst;
     request.limit = 1;
-    std::shared_ptr<SnapshotStore> store = m_store;
-    runOnWorkers(
-        this, &store->workers(), [store, query, request] { return store->listHeaders(query, request); },
-        [this, generation](const Result<HeaderPage> &result) {
-            if (generation != m_generation)
-                return;
+    m_jobs->start(
+        m_store, [query, request](SnapshotStore &store) { return store.listHeaders(query, request); },
+        [this](const Result<HeaderPage> &result) {
             if (!result) {
                 Q_EMIT loadFailed(result.error().message);
                 return;
@@ -142,7 +139,8 @@ void TimelineModel::findNewestOutsideRange(quint64 generation)
                 m_newestOutsideRange = result->headers.constFirst().takenAt;
             m_emptyKnown = true;
             Q_EMIT emptyTextChanged();
-        });
+        },
+        JobTracker::Mode::Alongside);
 }
 
 void TimelineModel::setSortOrder(SortOrder order)
@@ -173,7 +171,7 @@ void TimelineModel::refresh()
 void TimelineModel::reset()
 {
     beginResetModel();
-    ++m_generation;
+    m_jobs->clear(); // what the reads of the previous query bring is dropped
     m_rowCount = 0;
     m_total.reset();
     m_more = false;
@@ -478,24 +476,21 @@ void TimelineModel::requestPageNow(int page)
     }
     m_wanted.removeOne(page);
     m_inFlight.append(page);
-    const quint64 generation = m_generation;
     const SnapshotQuery query = m_query;
-    std::shared_ptr<SnapshotStore> store = m_store;
-    runOnWorkers(
-        this, &store->workers(), [store, query, r = *request] { return store->listHeaders(query, r.request); },
-        [this, generation, page, reversed = request->reversed](const Result<HeaderPage> &result) {
-            if (generation != m_generation)
-                return; // a newer query or order superseded this read
+    m_jobs->start(
+        m_store, [query, r = *request](SnapshotStore &store) { return store.listHeaders(query, r.request); },
+        [this, page, reversed = request->reversed](const Result<HeaderPage> &result) {
             m_inFlight.removeOne(page);
             if (!result) {
                 Q_EMIT loadFailed(result.error().message);
                 return;
             }
-            applyPage(generation, page, reversed, *result);
-        });
+            applyPage(page, reversed, *result);
+        },
+        JobTracker::Mode::Alongside);
 }
 
-void TimelineModel::applyPage(quint64 generation, int page, bool reversed, const HeaderPage &result)
+void TimelineModel::applyPage(int page, bool reversed, const HeaderPage &result)
 {
     // No reference into m_pages is held across a signal: a slot (a view, the model tester) may call fetchMore(),
     // which appends a page.
@@ -529,22 +524,21 @@ void TimelineModel::applyPage(quint64 generation, int page, bool reversed, const
     Q_EMIT pageLoaded(first, rows);
     if (page == 0) {
         Q_EMIT firstPageShown();
-        if (generation == m_generation && m_rowCount == 0 && !m_more)
-            findNewestOutsideRange(generation); // an empty timeline says why
+        if (m_rowCount == 0 && !m_more)
+            findNewestOutsideRange(); // an empty timeline says why
         if (m_more) {
             // The count runs after the first page, so it never delays the first rows.
             const SnapshotQuery query = m_query;
-            std::shared_ptr<SnapshotStore> store = m_store;
-            runOnWorkers(
-                this, &store->workers(), [store, query] { return store->countHeaders(query); },
-                [this, generation](const Result<qint64> &count) {
+            m_jobs->start(
+                m_store, [query](SnapshotStore &store) { return store.countHeaders(query); },
+                [this](const Result<qint64> &count) {
                     if (!count) {
-                        if (generation == m_generation)
-                            Q_EMIT loadFailed(count.error().message);
+                        Q_EMIT loadFailed(count.error().message);
                         return;
                     }
-                    applyCount(generation, *count);
-                });
+                    applyCount(*count);
+                },
+                JobTracker::Mode::Alongside);
         }
     }
     evictPages();
@@ -556,9 +550,9 @@ void TimelineModel::applyPage(quint64 generation, int page, bool reversed, const
     }
 }
 
-void TimelineModel::applyCount(quint64 generation, qint64 total)
+void TimelineModel::applyCount(qint64 total)
 {
-    if (generation != m_generation || m_total)
+    if (m_total)
         return;
     const qint64 shown = std::min<qint64>(total, std::numeric_limits<int>::max());
     m_total = shown;
@@ -576,18 +570,16 @@ void TimelineModel::applyCount(quint64 generation, qint64 total)
         const SnapshotQuery query = m_query;
         const SortOrder order = m_order;
         const int pageSize = m_pageSize;
-        std::shared_ptr<SnapshotStore> store = m_store;
-        runOnWorkers(
-            this, &store->workers(),
-            [store, query, order, pageSize] { return store->pageEnds(query, order, pageSize); },
-            [this, generation](const Result<QList<PageCursor>> &ends) {
+        m_jobs->start(
+            m_store, [query, order, pageSize](SnapshotStore &store) { return store.pageEnds(query, order, pageSize); },
+            [this](const Result<QList<PageCursor>> &ends) {
                 if (!ends) {
-                    if (generation == m_generation)
-                        Q_EMIT loadFailed(ends.error().message);
+                    Q_EMIT loadFailed(ends.error().message);
                     return;
                 }
-                applyPageEnds(generation, *ends);
-            });
+                applyPageEnds(*ends);
+            },
+            JobTracker::Mode::Alongside);
     }
     // Pages already asked for at the end can be read backwards now.
     const QList<int> wanted = m_wanted;
@@ -595,10 +587,8 @@ void TimelineModel::applyCount(quint64 generation, qint64 total)
         requestPageNow(w);
 }
 
-void TimelineModel::applyPageEnds(quint64 generation, const QList<PageCursor> &ends)
+void TimelineModel::applyPageEnds(const QList<PageCursor> &ends)
 {
-    if (generation != m_generation)
-        return;
     m_pageEnds = ends;
     const QList<int> wanted = m_wanted;
     for (int w : wanted)

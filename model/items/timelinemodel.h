@@ -12,6 +12,7 @@
 #include "domain/snapshot.h"
 #include "store/snapshotquery.h"
 
+class JobTracker;
 class SnapshotStore;
 struct KindInfo;
 
@@ -97,14 +98,14 @@ private:
     void requestPage(int page) const;
     void requestPageNow(int page);
     std::optional<Request> requestFor(int page) const;
-    void applyPage(quint64 generation, int page, bool reversed, const HeaderPage &result);
-    void applyCount(quint64 generation, qint64 total);
-    void applyPageEnds(quint64 generation, const QList<PageCursor> &ends);
+    void applyPage(int page, bool reversed, const HeaderPage &result);
+    void applyCount(qint64 total);
+    void applyPageEnds(const QList<PageCursor> &ends);
     void evictPages();
     int pageCount() const { return int(m_pages.size()); }
     QString summaryText(const SnapshotHeader &header) const;
     QString filterText() const;
-    void findNewestOutsideRange(quint64 generation);
+    void findNewestOutsideRange();
 
     std::shared_ptr<SnapshotStore> m_store;
     SnapshotQuery m_query;
@@ -113,7 +114,7 @@ private:
     int m_cacheLimit = 64;
     const KindInfo *m_kind = nullptr; // the kind filtered on: its summary fields get columns
 
-    quint64 m_generation = 0; // results of older generations are dropped
+    JobTracker *m_jobs; // the reads of the current query (pages, count, positions); a reset supersedes them
     bool m_startQueued = false;
     int m_rowCount = 0;
     std::optional<qint64> m_total;

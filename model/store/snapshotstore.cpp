@@ -1,9 +1,16 @@
 #include "snapshotstore.h"
 
+#include <QAtomicInt>
+
 #include "store/sqlsnapshotstore.h"
+
+namespace {
+QAtomicInt openStores;
+}
 
 SnapshotStore::SnapshotStore()
 {
+    openStores.ref();
     // Connections belong to threads, so the workers must live as long as the store (never expire).
     m_workers.setMaxThreadCount(4);
     m_workers.setExpiryTimeout(-1);
@@ -13,7 +20,15 @@ SnapshotStore::SnapshotStore()
     m_background.setObjectName(QStringLiteral("snapscope-store-background"));
 }
 
-SnapshotStore::~SnapshotStore() = default;
+SnapshotStore::~SnapshotStore()
+{
+    openStores.deref();
+}
+
+int SnapshotStore::openCount()
+{
+    return openStores.loadRelaxed();
+}
 
 Result<std::unique_ptr<SnapshotStore>> openSnapshotStore(const ConnectionSpec &spec, const OpenOptions &options)
 {
@@ -28,5 +43,8 @@ Result<std::shared_ptr<SnapshotStore>> openSharedSnapshotStore(const ConnectionS
     auto store = openSnapshotStore(spec, options);
     if (!store)
         return store.error();
-    return std::shared_ptr<SnapshotStore>(std::move(store).value());
+    // The last holder may be a job on the store's own workers (its destructor waits for them: a deadlock) or the GUI
+    // thread (which must not wait for a query to finish): the store is closed on a thread of the global pool instead.
+    return std::shared_ptr<SnapshotStore>(std::move(store).value().release(),
+        [](SnapshotStore *closing) { QThreadPool::globalInstance()->start([closing] { delete closing; }); });
 }

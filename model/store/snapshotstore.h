@@ -108,6 +108,9 @@ public:
     // store opened, and payloads encoded with it read only once it is known. load() does this by itself.
     virtual Status reloadDictionaries() = 0;
 
+    // How many stores are open in this process (a shared store closes a moment after its last holder lets go).
+    static int openCount();
+
     PayloadCodec &codec() { return m_codec; }
     // The store's own small pool: work submitted here gets a connection of its thread.
     QThreadPool &workers() { return m_workers; }
@@ -137,6 +140,7 @@ struct OpenOptions
     bool createSchema = true;
 };
 Result<std::unique_ptr<SnapshotStore>> openSnapshotStore(const ConnectionSpec &spec, const OpenOptions &options = {});
-// The same, for views that share the store between models (the GUI).
+// The same, for views that share the store between models (the GUI). When the last holder lets go, the store is
+// closed on a thread of the global pool: never on one of its own workers, never by the GUI thread waiting for them.
 Result<std::shared_ptr<SnapshotStore>> openSharedSnapshotStore(
     const ConnectionSpec &spec, const OpenOptions &options = {});
