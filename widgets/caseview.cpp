@@ -173,6 +173,7 @@ QString CaseView::zoneTime(EpochMs at) const
 
 void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const Tenant &tenant)
 {
+    m_task->abandon(); // what runs belongs to the store or tenant before: it stops, and its result is dropped
     m_store = std::move(store);
     m_tenant = tenant.id;
     m_currency = tenant.currency;

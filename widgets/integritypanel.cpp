@@ -36,7 +36,7 @@ IntegrityPanel::~IntegrityPanel() = default;
 
 void IntegrityPanel::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
 {
-    m_task->cancel();
+    m_task->abandon(); // what runs belongs to the store or tenant before: it stops, and its result is dropped
     m_store = std::move(store);
     m_tenant = tenant;
     m_corrupt->removeRows(0, m_corrupt->rowCount());

@@ -61,6 +61,7 @@ RetentionPanel::~RetentionPanel() = default;
 
 void RetentionPanel::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
 {
+    m_task->abandon(); // what runs belongs to the store or tenant before: it stops, and its result is dropped
     m_store = std::move(store);
     m_tenant = tenant;
     m_ui->result->clear();

@@ -55,6 +55,17 @@ public:
             m_control->m_cancelled = true;
     }
 
+    // Stops the running task at its next check for Cancel and drops its result: the view moved to another store (the
+    // task's job keeps the old one open until it has stopped).
+    void abandon()
+    {
+        if (!m_control)
+            return;
+        cancel();
+        m_jobs->clear();
+        end();
+    }
+
     // work(Control &) -> R runs on the store's workers, which the task keeps open until it is done; apply(R) runs on
     // this object's thread unless a newer task superseded it.
     template <typename Work, typename Apply>

@@ -7,12 +7,13 @@
 #include <QDialogButtonBox>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QSpinBox>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStatusBar>
 #include <QTemporaryDir>
 
-#include "rolesetting.h"
 #include "../common/guidriver.h"
 #include "../common/testsupport.h"
 #include "chatchartview.h"
@@ -24,6 +25,8 @@
 #include "items/seriestablemodel.h"
 #include "maintenanceview.h"
 #include "ops/demogenerator.h"
+#include "retentionpanel.h"
+#include "rolesetting.h"
 #include "schedulespanel.h"
 #include "store/maintenancestore.h"
 #include "store/snapshotstore.h"
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void switchTabsWhileLoading();
     void changeFiltersWhilePagesLoad();
     void switchStoresWithCtrlLWhileWorkRuns();
+    void switchStoresWhileACleanupRuns();
 
 private:
     // A copy of the demo store for a journey that writes.
@@ -605,6 +609,7 @@ void TestJourneys::changeFiltersWhilePagesLoad()
 void TestJourneys::switchStoresWithCtrlLWhileWorkRuns()
 {
     const QString second = copyOfDemo(QStringLiteral("second.sqlite"));
+    const int before = SnapshotStore::openCount(); // this test's own store
     Console c;
     QVERIFY(c.open(ConnectionSpec::sqlite(m_db)));
     for (const QString &target : { second, m_db, second }) {
@@ -631,6 +636,8 @@ void TestJourneys::switchStoresWithCtrlLWhileWorkRuns()
         QVERIFY(shown.wait(60000) || shown.size() > 0);
         QVERIFY(shown.at(0).at(0).toBool());
         QVERIFY(c.window.windowTitle().contains(QFileInfo(target).fileName()));
+        // The store before closes once the work that held it is done: only the console's new one stays open.
+        QTRY_COMPARE_WITH_TIMEOUT(SnapshotStore::openCount(), before + 1, 30000);
         QTRY_VERIFY2_WITH_TIMEOUT(c.isQuiet(), qPrintable(c.busy()), 30000);
         QVERIFY2(c.mismatch().isEmpty(), qPrintable(c.mismatch()));
         // The new store answers: its newest row in the inspector (still in text mode), compared with its previous.
@@ -649,6 +656,79 @@ void TestJourneys::switchStoresWithCtrlLWhileWorkRuns()
         if (!newest.previousId.isEmpty())
             QVERIFY2(comparisonShown(c, newest.previousId, newest.id, &why), qPrintable(why));
     }
+}
+
+// Ctrl+L to another store while a cleanup of the first runs: the cleanup stops at its next batch (or completes), its
+// result is not shown against the new store, the old store closes, and what it did to the old file is whole.
+void TestJourneys::switchStoresWhileACleanupRuns()
+{
+    const QString first = copyOfDemo(QStringLiteral("cleaned.sqlite"));
+    const QString second = copyOfDemo(QStringLiteral("other.sqlite"));
+    const int before = SnapshotStore::openCount();
+    Console c;
+    QVERIFY(c.open(ConnectionSpec::sqlite(first)));
+    auto *maintenance = c.window.findChild<MaintenanceView *>();
+    c.clickTab(maintenance);
+    RetentionPanel *panel = maintenance->retentionPanel();
+    maintenance->setCurrentWidget(panel);
+    panel->setKind(QStringLiteral("daily_inventory"));
+    panel->findChild<QSpinBox *>(QStringLiteral("keepLast"))->setValue(1);
+    auto *plan = panel->findChild<QPushButton *>(QStringLiteral("plan"));
+    QTRY_VERIFY(plan->isEnabled());
+    QSignalSpy previewed(panel, &RetentionPanel::previewShown);
+    QTest::mouseClick(plan, Qt::LeftButton);
+    QVERIFY(previewed.wait(60000));
+    auto *dialog = previewed.first().first().value<QDialog *>();
+    QSignalSpy cleaned(panel, &RetentionPanel::cleanedUp);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click(); // the cleanup starts
+    QVERIFY(!plan->isEnabled()); // running
+    QVERIFY(c.activateAgain()); // the preview is gone: the window has the keyboard again
+
+    bool handled = false;
+    QTimer::singleShot(0, &c.window, [&] {
+        auto *connect = qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget());
+        QVERIFY(connect);
+        connect->setSpec(ConnectionSpec::sqlite(second));
+        QSignalSpy finished(connect, &QDialog::finished);
+        connect->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open)->click();
+        QVERIFY(finished.wait(30000));
+        handled = true;
+    });
+    QSignalSpy shown(&c.window, &MainWindow::dataShown);
+    c.key(Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(handled);
+    QVERIFY(c.activateAgain());
+    QVERIFY(shown.wait(60000) || shown.size() > 0);
+    QVERIFY(shown.at(0).at(0).toBool());
+    QVERIFY(c.window.windowTitle().contains(QStringLiteral("other.sqlite")));
+    // (A fast machine may finish the cleanup while the connection dialog is open: then it was reported before.)
+    const qsizetype reportedBefore = cleaned.size();
+    // The old store closes once the cleanup has stopped; nothing of it reaches the new store's panel.
+    QTRY_COMPARE_WITH_TIMEOUT(SnapshotStore::openCount(), before + 1, 60000);
+    QCoreApplication::sendPostedEvents();
+    QCOMPARE(cleaned.size(), reportedBefore);
+    QVERIFY2(!panel->findChild<QLabel *>(QStringLiteral("result"))->text().contains(QStringLiteral("Moved")),
+        qPrintable(panel->findChild<QLabel *>(QStringLiteral("result"))->text()));
+    QTRY_VERIFY2_WITH_TIMEOUT(c.isQuiet(), qPrintable(c.busy()), 30000);
+    QVERIFY2(c.mismatch().isEmpty(), qPrintable(c.mismatch()));
+
+    // The old file: whatever the cleanup moved, it moved whole, and every row is live or in the trash.
+    auto old = openSnapshotStore(ConnectionSpec::sqlite(first));
+    QVERIFY(old);
+    SnapshotQuery all;
+    all.tenant = DemoTenant;
+    all.kind = QStringLiteral("daily_inventory");
+    all.trash = SnapshotQuery::Trash::Include;
+    const qint64 total = *(*old)->countHeaders(all);
+    all.trash = SnapshotQuery::Trash::Only;
+    const qint64 trashed = *(*old)->countHeaders(all);
+    all.trash = SnapshotQuery::Trash::Hide;
+    QCOMPARE(*(*old)->countHeaders(all) + trashed, total);
+    QVERIFY(trashed == 0 || trashed == total - 60); // all of the plan or none of it (one batch): 60 lines kept
+    if (reportedBefore > 0)
+        QCOMPARE(trashed, total - 60);
+    const auto untouched = m_store->countHeaders(all); // the demo the copies were made of
+    QCOMPARE(total, *untouched);
 }
 
 QTEST_MAIN(TestJourneys)
