@@ -2,23 +2,15 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QIcon>
-#include <QTabWidget>
-#include <QTimer>
 
 #include <cstdio>
 #include <optional>
 
 #include "appidentity.h"
-#include "caseview.h"
-#include "chatchartview.h"
 #include "domain/kindregistry.h"
 #include "domain/pii.h"
-#include "inventorychartview.h"
-#include "items/casehitmodel.h"
-#include "maintenanceview.h"
 #include "mainwindow.h"
-#include "pointintimepanel.h"
-#include "snapshotinspector.h"
+#include "screenshotdriver.h"
 #include "store/connectionspec.h"
 #include "uilanguage.h"
 
@@ -77,9 +69,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(dbOption) && parser.isSet(pgOption))
         return fail(QStringLiteral("choose one of --db and --pg"));
     const QString view = parser.value(viewOption);
-    static const QStringList maintenancePages { QStringLiteral("snapshot"), QStringLiteral("cleanup"),
-        QStringLiteral("trash"), QStringLiteral("schedules"), QStringLiteral("audit"), QStringLiteral("integrity"),
-        QStringLiteral("strategy") };
+    const QStringList &maintenancePages = ScreenshotDriver::maintenancePages();
     if (!view.isEmpty() && view != u"timeline" && view != u"inventory" && view != u"chat" && view != u"state"
         && !maintenancePages.contains(view))
         return fail(QStringLiteral("--view: expected timeline, inventory, chat, state, %1; not \"%2\"")
@@ -119,80 +109,9 @@ int main(int argc, char *argv[])
     MainWindow window;
     if (role)
         window.setRole(*role);
-    const QString screenshot = parser.value(screenshotOption);
-    int exitCode = 0;
-    const auto grab = [&](bool ok) {
-        // Let layouts settle before grabbing.
-        QTimer::singleShot(100, &window, [&, ok] {
-            if (!window.grab().save(screenshot, "PNG")) {
-                std::fprintf(stderr, "snapscope: error: cannot write %s\n", qPrintable(screenshot));
-                exitCode = 1;
-            } else if (!ok) {
-                exitCode = 1;
-            }
-            QApplication::exit(exitCode);
-        });
-    };
-    QObject::connect(&window, &MainWindow::dataShown, &window, [&](bool ok) {
-        // A chart view is shown (and grabbed) once its series are drawn.
-        QWidget *chart = nullptr;
-        if (view == u"inventory")
-            chart = window.findChild<InventoryChartView *>();
-        else if (view == u"chat")
-            chart = window.findChild<ChatChartView *>();
-        if (maintenancePages.contains(view)) {
-            auto *maintenance = window.findChild<MaintenanceView *>();
-            maintenance->setCurrentIndex(int(maintenancePages.indexOf(view)));
-            chart = maintenance;
-        }
-        if (chart)
-            window.findChild<QTabWidget *>(QStringLiteral("views"))->setCurrentWidget(chart);
-        if (ok && parser.isSet(caseOption)) {
-            // The case the search finds (the first when there are several), at its last snapshot, then the grab.
-            auto *cases = window.findChild<CaseView *>();
-            window.findChild<QTabWidget *>(QStringLiteral("views"))->setCurrentWidget(cases);
-            QObject::connect(cases, &CaseView::searched, &window, [&, cases](int hits) {
-                if (hits > 1)
-                    cases->openCase(cases->hitModel()->hits().first().orderId);
-                else if (hits <= 0 && !screenshot.isEmpty())
-                    grab(false);
-            });
-            if (!screenshot.isEmpty())
-                QObject::connect(
-                    cases, &CaseView::momentShown, &window, [&](bool shown) { grab(shown); }, Qt::SingleShotConnection);
-            cases->search(parser.value(caseOption));
-            return;
-        }
-        if (ok && !entityId.isEmpty()) {
-            // The entity's newest version in the inspector (and its state, with --view state), then the grab.
-            auto *inspector = window.findChild<SnapshotInspector *>();
-            if (!screenshot.isEmpty()) {
-                if (view == u"state")
-                    QObject::connect(
-                        inspector->stateAtPanel(), &PointInTimePanel::shown, &window, [&](bool shown) { grab(shown); },
-                        Qt::SingleShotConnection);
-                else
-                    QObject::connect(
-                        inspector, &SnapshotInspector::snapshotShown, &window, [&] { grab(true); },
-                        Qt::SingleShotConnection);
-            }
-            window.openEntity(entityKind, entityId, view == u"state");
-            return;
-        }
-        if (screenshot.isEmpty())
-            return;
-        if (auto *inventory = qobject_cast<InventoryChartView *>(chart);
-            inventory && ok && inventory->pointCount() == 0)
-            QObject::connect(
-                inventory, &InventoryChartView::loaded, &window, [&] { grab(true); }, Qt::SingleShotConnection);
-        else if (auto *chat = qobject_cast<ChatChartView *>(chart); chat && ok && chat->pointCount() == 0)
-            QObject::connect(
-                chat, &ChatChartView::loaded, &window, [&] { grab(true); }, Qt::SingleShotConnection);
-        else if (maintenancePages.contains(view))
-            QTimer::singleShot(700, &window, [&, ok] { grab(ok); }); // its page reads its rows on a worker
-        else
-            grab(ok);
-    });
+    ScreenshotDriver driver(
+        window, { view, entityKind, entityId, parser.value(caseOption), parser.value(screenshotOption) });
+    QObject::connect(&driver, &ScreenshotDriver::finished, &app, [](int exitCode) { QApplication::exit(exitCode); });
     if (size.isValid())
         window.resize(size);
     window.show();

@@ -351,6 +351,7 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
     m_spec = spec;
     m_store = std::move(store);
     m_statsShown = false;
+    m_statsAnswered = false;
     ConnectionSettings::remember(spec);
     m_entityKind.clear();
     m_entityId.clear();
@@ -493,12 +494,16 @@ void MainWindow::loadStats(bool withSizes)
         [this, withSizes](const Result<QList<KindStats>> &stats) {
             if (!stats) {
                 statusBar()->showMessage(stats.error().message, 10000);
+                if (!std::exchange(m_statsAnswered, true))
+                    Q_EMIT countsShown(); // what could be read is shown, and the reason for the rest
                 return;
             }
+            m_statsAnswered = true;
             m_stats->setStats(*stats);
             m_ui->storageTable->resizeColumnsToContents();
             m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-            m_statsShown = true;
+            if (!std::exchange(m_statsShown, true))
+                Q_EMIT countsShown();
             updateHeadline();
             if (!withSizes)
                 loadStats(true); // the sizes read every row: seconds on millions, so they come last

@@ -48,10 +48,13 @@ public:
     Pii::Role role() const { return m_role; }
     // Ctrl+L: the connection dialog; on success the window switches to the store it opened.
     void connectDialog();
+    bool areCountsShown() const { return m_statsAnswered; }
 
 Q_SIGNALS:
     // The first data of an opened store (or the reason it could not be opened) is on screen.
     void dataShown(bool ok);
+    // The navigator's counts per kind are on screen (they follow the timeline's first rows).
+    void countsShown();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -113,6 +116,7 @@ private:
     QString m_entityKind, m_entityId; // set in entity mode
     bool m_statsPending = false; // the kind counts are read once the timeline has its count
     bool m_statsShown = false; // the kind counts arrived (the headline's total)
+    bool m_statsAnswered = false; // the kind counts arrived or could not be read
     // dataShown() follows the timeline's first rows and the inspector's first snapshot.
     bool m_awaitingFirstRows = false;
     QAction *m_adminRole = nullptr;

@@ -55,6 +55,8 @@ AuditLogPanel::AuditLogPanel(QWidget *parent)
         if (!path.isEmpty())
             exportCsv(path);
     });
+    connect(m_model, &AuditLogModel::loaded, this, &AuditLogPanel::shown);
+    connect(m_model, &AuditLogModel::loadFailed, this, &AuditLogPanel::shown);
     connect(m_model, &AuditLogModel::loaded, this, [this] {
         if (m_model->rowCount() <= 200) // the first page: fit the columns once, not on every page
             m_ui->table->resizeColumnsToContents();

@@ -28,6 +28,8 @@ public:
     AuditLogModel *model() const { return m_model; }
 
 Q_SIGNALS:
+    // What the page shows has arrived (or could not be read): for the screenshot driver and tests.
+    void shown();
     void exported(const QString &path, bool ok);
 
 private:

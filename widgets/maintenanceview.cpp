@@ -26,6 +26,16 @@ MaintenanceView::MaintenanceView(QWidget *parent)
     addTab(m_audit, tr("Audit log"));
     addTab(m_integrity, tr("Integrity"));
     addTab(m_strategy, tr("Snapshot strategy"));
+    const auto shows = [this](QWidget *page) {
+        m_shown.insert(page);
+        Q_EMIT pageShown(page);
+    };
+    connect(m_take, &TakeSnapshotPanel::shown, this, [shows, this] { shows(m_take); });
+    connect(m_retention, &RetentionPanel::shown, this, [shows, this] { shows(m_retention); });
+    connect(m_trash, &TrashPanel::shown, this, [shows, this] { shows(m_trash); });
+    connect(m_schedules, &SchedulesPanel::shown, this, [shows, this] { shows(m_schedules); });
+    connect(m_audit, &AuditLogPanel::shown, this, [shows, this] { shows(m_audit); });
+    connect(m_strategy, &StrategyPanel::shown, this, [shows, this] { shows(m_strategy); });
     connect(m_take, &TakeSnapshotPanel::taken, this, &MaintenanceView::snapshotsChanged);
     connect(m_retention, &RetentionPanel::cleanedUp, this, [this] {
         m_trash->refresh();
@@ -54,6 +64,7 @@ void MaintenanceView::setTimeZone(const QTimeZone &zone)
 
 void MaintenanceView::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
 {
+    m_shown = { m_integrity }; // the integrity scan reads nothing until it is started
     m_take->setStore(store, tenant);
     m_retention->setStore(store, tenant);
     m_trash->setStore(store, tenant);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QTabWidget>
 #include <QTimeZone>
 
@@ -32,11 +33,14 @@ public:
     AuditLogPanel *auditPanel() const { return m_audit; }
     IntegrityPanel *integrityPanel() const { return m_integrity; }
     StrategyPanel *strategyPanel() const { return m_strategy; }
+    // Whether a page shows its data (its first read since setStore() answered).
+    bool isPageShown(QWidget *page) const { return m_shown.contains(page); }
 
 Q_SIGNALS:
     // Snapshots were written, trashed, restored or purged: timelines and counts are stale.
     void snapshotsChanged();
     void corruptFound(const QString &id);
+    void pageShown(QWidget *page);
 
 private:
     TakeSnapshotPanel *m_take;
@@ -46,4 +50,5 @@ private:
     AuditLogPanel *m_audit;
     IntegrityPanel *m_integrity;
     StrategyPanel *m_strategy;
+    QSet<QWidget *> m_shown;
 };

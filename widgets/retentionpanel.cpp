@@ -136,6 +136,7 @@ void RetentionPanel::loadPolicy()
                 setPolicy(empty);
                 m_ui->stored->setText(tr("No policy: nothing of this kind is cleaned up"));
             }
+            Q_EMIT shown();
         });
 }
 

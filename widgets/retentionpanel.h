@@ -33,6 +33,8 @@ public:
     void savePolicy();
 
 Q_SIGNALS:
+    // What the page shows has arrived (or could not be read): for the screenshot driver and tests.
+    void shown();
     void planReady(std::shared_ptr<const RetentionPlan> plan); // for tests and the status line
     void cleanedUp(qint64 trashed);
     void previewShown(QDialog *dialog); // lets a test answer the dialog

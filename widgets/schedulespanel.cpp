@@ -83,6 +83,7 @@ void SchedulesPanel::reload()
         [this](const Result<std::pair<QList<Schedule>, QString>> &read) {
             if (!read) {
                 m_ui->status->setText(tr("Could not read the schedules: %1").arg(read.error().message));
+                Q_EMIT shown();
                 return;
             }
             const auto &[list, zone] = *read;
@@ -97,6 +98,7 @@ void SchedulesPanel::reload()
                 m_ui->table->selectRow(row);
             showHistory();
             Q_EMIT loaded();
+            Q_EMIT shown();
         });
 }
 

@@ -32,6 +32,8 @@ public:
     void runNow();
 
 Q_SIGNALS:
+    // What the page shows has arrived (or could not be read): for the screenshot driver and tests.
+    void shown();
     void loaded();
     void ran(); // a run finished (snapshots may have been taken or trashed)
 

@@ -59,10 +59,12 @@ void StrategyPanel::load()
                 return; // another kind was chosen meanwhile
             if (!stored) {
                 m_ui->status->setText(tr("Could not read the strategy: %1").arg(stored.error().message));
+                Q_EMIT shown();
                 return;
             }
             showStrategy(*stored);
             Q_EMIT loaded();
+            Q_EMIT shown();
         });
 }
 

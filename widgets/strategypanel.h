@@ -28,6 +28,8 @@ public:
     void compactNow();
 
 Q_SIGNALS:
+    // What the page shows has arrived (or could not be read): for the screenshot driver and tests.
+    void shown();
     void loaded();
     void saved();
     void compacted(); // snapshots were written or stored differently

@@ -52,6 +52,7 @@ void TakeSnapshotPanel::setStore(std::shared_ptr<SnapshotStore> store, const QSt
         [this](const Result<QStringList> &codes) {
             if (codes)
                 m_ui->store->addItems(*codes);
+            Q_EMIT shown();
         });
 }
 

@@ -28,6 +28,8 @@ public:
     void take();
 
 Q_SIGNALS:
+    // What the page shows has arrived (or could not be read): for the screenshot driver and tests.
+    void shown();
     void taken(int count);
 
 private:

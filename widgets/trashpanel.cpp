@@ -33,6 +33,8 @@ TrashPanel::TrashPanel(QWidget *parent)
     m_ui->undoDays->setValue(TrashBin::DefaultUndoDays);
     m_ui->progress->attach(m_task);
     connect(m_model, &TimelineModel::firstPageShown, m_ui->table, &QTableView::resizeColumnsToContents);
+    connect(m_model, &TimelineModel::firstPageShown, this, &TrashPanel::shown);
+    connect(m_model, &TimelineModel::loadFailed, this, &TrashPanel::shown);
     connect(m_ui->restore, &QPushButton::clicked, this, &TrashPanel::restoreSelected);
     connect(m_ui->refresh, &QPushButton::clicked, this, &TrashPanel::refresh);
     connect(m_ui->purge, &QPushButton::clicked, this, &TrashPanel::purge);

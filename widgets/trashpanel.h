@@ -32,6 +32,8 @@ public:
     TimelineModel *model() const { return m_model; }
 
 Q_SIGNALS:
+    // What the page shows has arrived (or could not be read): for the screenshot driver and tests.
+    void shown();
     void changed(); // rows came back or went for good
 
 private:
