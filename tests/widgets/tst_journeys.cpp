@@ -76,6 +76,8 @@ private:
     bool comparisonShown(Console &c, const QString &olderId, const QString &newerId, QString *why);
     // The window resized as a user drags its corner: every view lays itself out again.
     static void dragCorner(Console &c, int dx, int dy);
+    // Ctrl+L, the file typed in the connection dialog, Open: true once the window shows that store's data.
+    static bool switchWithCtrlL(Console &c, const QString &file);
 
     QTemporaryDir m_dir;
     QString m_db;
@@ -111,6 +113,25 @@ QString TestJourneys::copyOfDemo(const QString &name)
     if (!query.exec(QStringLiteral("VACUUM INTO '%1'").arg(copy)))
         qWarning("VACUUM INTO failed: %s", qPrintable(query.lastError().text()));
     return copy;
+}
+
+bool TestJourneys::switchWithCtrlL(Console &c, const QString &file)
+{
+    bool handled = false;
+    QTimer::singleShot(0, &c.window, [&] {
+        auto *dialog = qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->setSpec(ConnectionSpec::sqlite(file));
+        QSignalSpy finished(dialog, &QDialog::finished);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open)->click();
+        handled = finished.wait(30000);
+    });
+    QSignalSpy shown(&c.window, &MainWindow::dataShown);
+    c.key(Qt::Key_L, Qt::ControlModifier);
+    if (!handled || !c.activateAgain() || !(shown.size() > 0 || shown.wait(60000)))
+        return false;
+    return shown.at(0).at(0).toBool() && c.window.windowTitle().contains(QFileInfo(file).fileName());
 }
 
 void TestJourneys::dragCorner(Console &c, int dx, int dy)
@@ -619,23 +640,7 @@ void TestJourneys::switchStoresWithCtrlLWhileWorkRuns()
         c.key(Qt::Key_D, Qt::ControlModifier); // may compare the row before: it is all the same to the user
         QTest::mouseClick(c.textToggle, Qt::LeftButton);
         c.clickTab(c.window.findChild<InventoryChartView *>());
-        bool handled = false;
-        QTimer::singleShot(0, &c.window, [&] {
-            auto *dialog = qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            dialog->setSpec(ConnectionSpec::sqlite(target));
-            QSignalSpy finished(dialog, &QDialog::finished);
-            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open)->click();
-            QVERIFY(finished.wait(30000));
-            handled = true;
-        });
-        QSignalSpy shown(&c.window, &MainWindow::dataShown);
-        c.key(Qt::Key_L, Qt::ControlModifier);
-        QVERIFY(handled);
-        QVERIFY(c.activateAgain());
-        QVERIFY(shown.wait(60000) || shown.size() > 0);
-        QVERIFY(shown.at(0).at(0).toBool());
-        QVERIFY(c.window.windowTitle().contains(QFileInfo(target).fileName()));
+        QVERIFY(switchWithCtrlL(c, target));
         // The store before closes once the work that held it is done: only the console's new one stays open.
         QTRY_COMPARE_WITH_TIMEOUT(SnapshotStore::openCount(), before + 1, 30000);
         QTRY_VERIFY2_WITH_TIMEOUT(c.isQuiet(), qPrintable(c.busy()), 30000);
@@ -684,23 +689,7 @@ void TestJourneys::switchStoresWhileACleanupRuns()
     QVERIFY(!plan->isEnabled()); // running
     QVERIFY(c.activateAgain()); // the preview is gone: the window has the keyboard again
 
-    bool handled = false;
-    QTimer::singleShot(0, &c.window, [&] {
-        auto *connect = qobject_cast<ConnectionDialog *>(QApplication::activeModalWidget());
-        QVERIFY(connect);
-        connect->setSpec(ConnectionSpec::sqlite(second));
-        QSignalSpy finished(connect, &QDialog::finished);
-        connect->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open)->click();
-        QVERIFY(finished.wait(30000));
-        handled = true;
-    });
-    QSignalSpy shown(&c.window, &MainWindow::dataShown);
-    c.key(Qt::Key_L, Qt::ControlModifier);
-    QVERIFY(handled);
-    QVERIFY(c.activateAgain());
-    QVERIFY(shown.wait(60000) || shown.size() > 0);
-    QVERIFY(shown.at(0).at(0).toBool());
-    QVERIFY(c.window.windowTitle().contains(QStringLiteral("other.sqlite")));
+    QVERIFY(switchWithCtrlL(c, second));
     // (A fast machine may finish the cleanup while the connection dialog is open: then it was reported before.)
     const qsizetype reportedBefore = cleaned.size();
     // The old store closes once the cleanup has stopped; nothing of it reaches the new store's panel.
