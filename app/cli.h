@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include "clicommand.h"
 #include "clicommands.h"
 #include "domain/error.h"
 #include "domain/kindregistry.h"
@@ -222,20 +223,6 @@ struct Options
         QStringLiteral("yes|no") });
     QCommandLineOption keyframeEvery = add({ QStringLiteral("keyframe-every"),
         QStringLiteral("strategy set: a full snapshot at least every K versions (default 10)."), QStringLiteral("k") });
-};
-
-class Cli;
-
-// One command: its name, its line in --help, the options it takes besides the global ones, whether it takes
-// arguments after its name, and the member that runs it. Each file of commands (snapshots, store, series, maintenance,
-// history) has its table; adding a command is one entry there and its handler.
-struct CliCommand
-{
-    QString name;
-    QString summary;
-    QStringList options;
-    bool takesArguments = false;
-    int (Cli::*run)(const QStringList &arguments) = nullptr;
 };
 
 class Cli

@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "screenshotdriver.h"
 #include "store/connectionspec.h"
+#include "store/snapshotstore.h"
 #include "uilanguage.h"
 
 int main(int argc, char *argv[])
@@ -106,18 +107,26 @@ int main(int argc, char *argv[])
     if (parser.isSet(langOption) && !UiLanguage::available().contains(parser.value(langOption)))
         return fail(QStringLiteral("--lang: expected en, th or ja, not \"%1\"").arg(parser.value(langOption)));
     UiLanguage::install(parser.value(langOption));
-    MainWindow window;
-    if (role)
-        window.setRole(*role);
-    ScreenshotDriver driver(
-        window, { view, entityKind, entityId, parser.value(caseOption), parser.value(screenshotOption) });
-    QObject::connect(&driver, &ScreenshotDriver::finished, &app, [](int exitCode) { QApplication::exit(exitCode); });
-    if (size.isValid())
-        window.resize(size);
-    window.show();
-    if (spec)
-        window.openStore(*spec, false);
-    else
-        window.openDefault(); // the last connection, or the demo database (created on first start)
-    return app.exec();
+    int exitCode = 0;
+    {
+        MainWindow window;
+        if (role)
+            window.setRole(*role);
+        ScreenshotDriver driver(
+            window, { view, entityKind, entityId, parser.value(caseOption), parser.value(screenshotOption) });
+        QObject::connect(&driver, &ScreenshotDriver::finished, &app, [](int code) { QApplication::exit(code); });
+        if (size.isValid())
+            window.resize(size);
+        window.show();
+        if (spec)
+            window.openStore(*spec, false);
+        else
+            window.openDefault(); // the last connection, or the demo database (created on first start)
+        exitCode = app.exec();
+    }
+    // The window is gone; work it started (a cleanup told to stop, a count) may still hold a store, which closes when
+    // that work ends: waited for here, while everything its closing needs still exists.
+    if (!SnapshotStore::waitUntilAllClosed(30000))
+        std::fprintf(stderr, "snapscope: warning: a store was still busy after 30 s; quitting anyway\n");
+    return exitCode;
 }

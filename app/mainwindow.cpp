@@ -348,6 +348,9 @@ void MainWindow::openStore(const ConnectionSpec &spec, bool createIfMissing)
 
 void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotStore> store)
 {
+    // The store chosen last wins: an open still on its way (a slow server, the first start's demo) is dropped.
+    m_openJobs->clear();
+    m_demoTask->abandon();
     m_spec = spec;
     m_store = std::move(store);
     m_statsShown = false;
@@ -476,6 +479,8 @@ void MainWindow::refresh()
             m_timeline->setQuery(query); // one read: the model starts once both are set
             if (!m_awaitingFirstRows) {
                 m_ui->messageLabel->setText(tr("%1 holds no tenants yet.").arg(m_spec.displayName()));
+                if (!std::exchange(m_statsAnswered, true))
+                    Q_EMIT countsShown(); // there is nothing to count
                 Q_EMIT dataShown(true);
                 return;
             }

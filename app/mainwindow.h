@@ -5,7 +5,6 @@
 #include <memory>
 
 #include "domain/pii.h"
-
 #include "items/jobtracker.h"
 #include "store/connectionspec.h"
 
@@ -48,7 +47,7 @@ public:
     Pii::Role role() const { return m_role; }
     // Ctrl+L: the connection dialog; on success the window switches to the store it opened.
     void connectDialog();
-    bool areCountsShown() const { return m_statsAnswered; }
+    bool areCountsAnswered() const { return m_statsAnswered; }
 
 Q_SIGNALS:
     // The first data of an opened store (or the reason it could not be opened) is on screen.

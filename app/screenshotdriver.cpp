@@ -50,8 +50,13 @@ void ScreenshotDriver::dataShown(bool ok)
             else if (hits <= 0 && shoot)
                 grab(false);
         });
-        if (shoot)
+        if (shoot) {
             connect(cases, &CaseView::momentShown, this, &ScreenshotDriver::grab, Qt::SingleShotConnection);
+            connect(cases, &CaseView::caseOpened, this, [this](bool opened) {
+                if (!opened)
+                    grab(false); // the case could not be assembled: its reason is on screen
+            });
+        }
         cases->search(m_request.caseText);
         return;
     }
@@ -66,6 +71,9 @@ void ScreenshotDriver::dataShown(bool ok)
                 connect(
                     inspector, &SnapshotInspector::snapshotShown, this, [this] { grab(true); },
                     Qt::SingleShotConnection);
+            // A snapshot that cannot be read shows why: that is grabbed, as a failure.
+            connect(
+                inspector, &SnapshotInspector::failed, this, [this] { grab(false); }, Qt::SingleShotConnection);
         }
         m_window.openEntity(m_request.entityKind, m_request.entityId, view == u"state");
         // An entity without snapshots shows an empty timeline and no snapshot: that is what is grabbed, as a failure.
@@ -122,7 +130,7 @@ void ScreenshotDriver::dataShown(bool ok)
 
 void ScreenshotDriver::grab(bool ok)
 {
-    if (ok && !m_window.areCountsShown()) {
+    if (ok && !m_window.areCountsAnswered()) {
         // The navigator's counts come after the first rows: the picture waits for them too.
         connect(
             &m_window, &MainWindow::countsShown, this, [this] { grab(true); }, Qt::SingleShotConnection);

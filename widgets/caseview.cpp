@@ -184,8 +184,10 @@ void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const Tenant &tena
     m_ui->cursorLabel->setText(tr("&As of (%1):").arg(QString::fromUtf8(m_zone.id())));
     m_hits->setCurrency(tenant.currency);
     m_searchJobs->clear();
+    m_ui->searchButton->setEnabled(true); // a search that was on its way is dropped with its store
     m_caseJobs->clear();
     m_momentJobs->clear();
+    m_actionJobs->clear(); // a hold or reveal on the store before is not reported against this one
     m_case.reset();
     m_cursor.reset();
     m_moment.reset();

@@ -53,10 +53,9 @@ void IntegrityPanel::verify()
     query.kind = m_ui->kind->currentData().toString();
     query.trash = m_ui->includeTrash->isChecked() ? SnapshotQuery::Trash::Include : SnapshotQuery::Trash::Hide;
     auto store = m_store;
-    QPointer<IntegrityPanel> self(this);
     m_task->start(
         store, tr("Counting…"),
-        [store, query, self](ProgressTask::Control &control) {
+        [store, query, self = QPointer<IntegrityPanel>(this)](ProgressTask::Control &control) {
             const auto counted = store->countHeaders(query);
             const qint64 total = counted ? *counted : 0;
             auto problems = store->checkDatabase();
@@ -69,17 +68,15 @@ void IntegrityPanel::verify()
                         checked, total, QObject::tr("Verifying… %1 corrupt so far").arg(QLocale().toString(corrupt)));
                     return !control.isCancelled();
                 },
-                [self](const CorruptSnapshot &found) {
-                    QMetaObject::invokeMethod(
-                        self,
-                        [self, found] {
-                            if (!self)
-                                return;
-                            self->m_corrupt->appendRow({ new QStandardItem(found.id), new QStandardItem(found.kind),
-                                new QStandardItem(found.entityId), new QStandardItem(found.error.message) });
-                            Q_EMIT self->corruptFound(found.id);
-                        },
-                        Qt::QueuedConnection);
+                [self, &control](const CorruptSnapshot &found) {
+                    // Shown as found; not once the view has moved to another store (abandoned).
+                    control.deliver(self, [self, found] {
+                        if (!self)
+                            return;
+                        self->m_corrupt->appendRow({ new QStandardItem(found.id), new QStandardItem(found.kind),
+                            new QStandardItem(found.entityId), new QStandardItem(found.error.message) });
+                        Q_EMIT self->corruptFound(found.id);
+                    });
                 });
             if (report && !problems->isEmpty() && !report->unreadable)
                 report->unreadable = Error {

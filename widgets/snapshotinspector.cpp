@@ -168,6 +168,7 @@ void SnapshotInspector::setStore(std::shared_ptr<SnapshotStore> store)
     m_store = std::move(store);
     m_ui->stateAtTab->setStore(m_store);
     m_pinJobs->clear();
+    m_revealJobs->clear();
     clear();
 }
 
@@ -547,8 +548,9 @@ void SnapshotInspector::reveal(const QString &field)
     if (!m_header || !m_store || m_revealed.contains(field))
         return;
     const SnapshotHeader h = *m_header;
-    // Part of showing this snapshot: once another is asked for, the field is not shown (nor was it recorded then).
-    m_jobs->start(
+    // Recorded in the audit log on the worker; shown only while this snapshot is still the one asked for, but a
+    // failure to record is always said.
+    m_revealJobs->start(
         m_store,
         [h, field](SnapshotStore &store) {
             return PersonalData::auditReveal(store, h.tenant, h.id, field, QStringLiteral("inspector"));
@@ -561,6 +563,8 @@ void SnapshotInspector::reveal(const QString &field)
                         .arg(field, audited.error().message));
                 return;
             }
+            if (m_requestedId != id)
+                return;
             m_revealed.append(field);
             m_revealedFor = id;
             reload();

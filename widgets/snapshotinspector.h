@@ -94,6 +94,7 @@ private:
     JobTracker *m_jobs
         = new JobTracker(this); // showing one snapshot (load, text, reveal, stepping); the next supersedes
     JobTracker *m_pinJobs = new JobTracker(this);
+    JobTracker *m_revealJobs = new JobTracker(this);
     QHash<QString, QSet<QString>> m_expanded; // per kind: JSON Pointers of expanded nodes
     bool m_restoring = false;
     Pii::Role m_role = Pii::DefaultRole;

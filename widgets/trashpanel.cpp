@@ -59,6 +59,7 @@ void TrashPanel::setStore(std::shared_ptr<SnapshotStore> store, const QString &t
     m_store = std::move(store);
     m_tenant = tenant;
     m_countJobs->clear();
+    m_ui->purge->setEnabled(!m_task->isRunning()); // a count that was asked for is dropped with its store
     m_model->setStore(m_store);
     refresh();
 }

@@ -85,9 +85,14 @@ public:
             start(
                 std::move(store), std::move(work),
                 [this, apply = std::move(apply)](const auto &result) {
-                    m_busy = false;
+                    // The request waiting now is the next one, even when apply() asks for another (which then waits
+                    // behind it, instead of racing it).
+                    auto next = std::exchange(m_queued, nullptr);
+                    m_busy = m_nextWaits = bool(next);
                     apply(result);
-                    startQueued();
+                    const bool stillWanted = std::exchange(m_nextWaits, false); // false: clear() in apply()
+                    if (next && stillWanted)
+                        next();
                 },
                 Mode::Alongside);
         };
@@ -102,10 +107,11 @@ public:
         m_pending = 0;
         m_queued = nullptr;
         m_busy = false;
+        m_nextWaits = false;
         setRunning(false);
     }
     // startLatest: a newer request waits for the running one (whose result may then be skipped).
-    bool hasQueued() const { return bool(m_queued); }
+    bool hasQueued() const { return m_nextWaits || bool(m_queued); }
     // The current request has jobs not answered yet.
     bool isRunning() const { return m_running; }
     // Whether a request is still the newest (for work that reports in steps).
@@ -134,4 +140,5 @@ private:
     bool m_running = false;
     std::function<void()> m_queued; // startLatest: the request waiting for the running one
     bool m_busy = false; // startLatest: a job runs
+    bool m_nextWaits = false; // startLatest: while a result is applied, a newer request waits to start
 };

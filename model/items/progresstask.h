@@ -17,7 +17,7 @@ class ProgressTask : public QObject
     Q_OBJECT
 public:
     // What the work sees: report progress, poll for cancellation. Thread-safe.
-    class Control
+    class Control : public std::enable_shared_from_this<Control>
     {
     public:
         void report(qint64 done, qint64 total, const QString &message = {})
@@ -30,6 +30,20 @@ public:
             m_dirty = true;
         }
         bool isCancelled() const { return m_cancelled.load(); }
+        // Hands a part of the result to context's thread as soon as it is found (a corrupt row of a scan); it is
+        // applied there unless the task was abandoned meanwhile (the view moved to another store).
+        template <typename Apply> void deliver(QObject *context, Apply apply)
+        {
+            if (m_abandoned.load())
+                return;
+            QMetaObject::invokeMethod(
+                context,
+                [control = shared_from_this(), apply = std::move(apply)]() mutable {
+                    if (!control->m_abandoned.load())
+                        apply();
+                },
+                Qt::QueuedConnection);
+        }
 
     private:
         friend class ProgressTask;
@@ -39,6 +53,7 @@ public:
         QString m_message;
         bool m_dirty = false;
         std::atomic<bool> m_cancelled { false };
+        std::atomic<bool> m_abandoned { false };
     };
 
     explicit ProgressTask(QObject *parent = nullptr)
@@ -47,6 +62,9 @@ public:
         m_timer.setInterval(250);
         connect(&m_timer, &QTimer::timeout, this, &ProgressTask::publish);
     }
+
+    // A task still running when its view goes (the application quits) is told to stop.
+    ~ProgressTask() override { abandon(); }
 
     bool isRunning() const { return m_control != nullptr; }
     void cancel()
@@ -61,6 +79,7 @@ public:
     {
         if (!m_control)
             return;
+        m_control->m_abandoned = true;
         cancel();
         m_jobs->clear();
         end();

@@ -1,16 +1,23 @@
 #include "snapshotstore.h"
 
-#include <QAtomicInt>
+#include <QDeadlineTimer>
+#include <QMutex>
+#include <QWaitCondition>
 
 #include "store/sqlsnapshotstore.h"
 
 namespace {
-QAtomicInt openStores;
-}
+QMutex openStoresMutex;
+QWaitCondition storeClosed;
+int openStores = 0; // guarded by openStoresMutex
+} // namespace
 
 SnapshotStore::SnapshotStore()
 {
-    openStores.ref();
+    {
+        QMutexLocker locker(&openStoresMutex);
+        ++openStores;
+    }
     // Connections belong to threads, so the workers must live as long as the store (never expire).
     m_workers.setMaxThreadCount(4);
     m_workers.setExpiryTimeout(-1);
@@ -22,12 +29,26 @@ SnapshotStore::SnapshotStore()
 
 SnapshotStore::~SnapshotStore()
 {
-    openStores.deref();
+    QMutexLocker locker(&openStoresMutex);
+    --openStores;
+    storeClosed.wakeAll();
 }
 
 int SnapshotStore::openCount()
 {
-    return openStores.loadRelaxed();
+    QMutexLocker locker(&openStoresMutex);
+    return openStores;
+}
+
+bool SnapshotStore::waitUntilAllClosed(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QMutexLocker locker(&openStoresMutex);
+    while (openStores > 0) {
+        if (!storeClosed.wait(&openStoresMutex, deadline))
+            return false;
+    }
+    return true;
 }
 
 Result<std::unique_ptr<SnapshotStore>> openSnapshotStore(const ConnectionSpec &spec, const OpenOptions &options)
@@ -45,6 +66,10 @@ Result<std::shared_ptr<SnapshotStore>> openSharedSnapshotStore(const ConnectionS
         return store.error();
     // The last holder may be a job on the store's own workers (its destructor waits for them: a deadlock) or the GUI
     // thread (which must not wait for a query to finish): the store is closed on a thread of the global pool instead.
-    return std::shared_ptr<SnapshotStore>(std::move(store).value().release(),
-        [](SnapshotStore *closing) { QThreadPool::globalInstance()->start([closing] { delete closing; }); });
+    return std::shared_ptr<SnapshotStore>(std::move(store).value().release(), [](SnapshotStore *closing) {
+        if (QThreadPool *closer = QThreadPool::globalInstance())
+            closer->start([closing] { delete closing; });
+        else
+            delete closing; // the process is past its end: nothing waits for the store's workers any more
+    });
 }

@@ -110,6 +110,9 @@ public:
 
     // How many stores are open in this process (a shared store closes a moment after its last holder lets go).
     static int openCount();
+    // Waits (at most timeoutMs) until every store of the process has closed: the application's last step, so that no
+    // store outlives what its closing needs.
+    static bool waitUntilAllClosed(int timeoutMs);
 
     PayloadCodec &codec() { return m_codec; }
     // The store's own small pool: work submitted here gets a connection of its thread.
