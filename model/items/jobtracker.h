@@ -114,8 +114,6 @@ public:
     bool hasQueued() const { return m_nextWaits || bool(m_queued); }
     // The current request has jobs not answered yet.
     bool isRunning() const { return m_running; }
-    // Whether a request is still the newest (for work that reports in steps).
-    bool isCurrent(quint64 token) const { return token == m_token; }
 
 Q_SIGNALS:
     void runningChanged(bool running);

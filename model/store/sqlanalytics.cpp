@@ -4,39 +4,26 @@
 
 Result<QList<KindStats>> SqlAnalytics::kindStats(const QString &tenant, bool withSizes)
 {
-    auto dbResult = m_sql.db();
-    if (!dbResult)
-        return dbResult.error();
-    QSqlQuery query(*dbResult);
-    query.setForwardOnly(true);
     // Without the sizes, every column read is in snapshots_kind_time: the table itself is not touched.
     QString sql = withSizes ? QStringLiteral(
                       "SELECT kind, COUNT(*), SUM(raw_size), SUM(stored_size) FROM snapshots WHERE deleted_at IS NULL")
                             : QStringLiteral("SELECT kind, COUNT(*), 0, 0 FROM snapshots WHERE deleted_at IS NULL");
-    if (!tenant.isEmpty())
+    QVariantList values;
+    if (!tenant.isEmpty()) {
         sql += QStringLiteral(" AND tenant_id = ?");
-    sql += QStringLiteral(" GROUP BY kind ORDER BY kind");
-    query.prepare(sql);
-    if (!tenant.isEmpty())
-        query.addBindValue(tenant);
-    if (!query.exec())
-        return m_sql.errorFrom(QStringLiteral("reading storage statistics"), query);
-    QList<KindStats> result;
-    while (query.next())
-        result.append({ query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
-            query.value(3).toLongLong(), withSizes });
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading storage statistics"), query);
-    return result;
+        values << tenant;
+    }
+    return m_sql.rows(QStringLiteral("reading storage statistics"),
+        sql + QStringLiteral(" GROUP BY kind ORDER BY kind"), values, [withSizes](const QSqlQuery &row) {
+            return KindStats { row.value(0).toString(), row.value(1).toLongLong(), row.value(2).toLongLong(),
+                row.value(3).toLongLong(), withSizes };
+        });
 }
 
 Result<QList<InventoryPoint>> SqlAnalytics::inventorySeries(const InventorySeriesQuery &q)
 {
     if (q.tenant.isEmpty() || !q.from.isValid() || !q.to.isValid())
         return Error { Error::Code::Invalid, QStringLiteral("an inventory series needs a tenant and a date range") };
-    auto dbResult = m_sql.db();
-    if (!dbResult)
-        return dbResult.error();
     const SqlDialect &d = m_sql.dialect();
     QStringList where { QStringLiteral("tenant_id = ?"), QStringLiteral("day >= %1").arg(d.dateParameter()),
         QStringLiteral("day <= %1").arg(d.dateParameter()) };
@@ -78,38 +65,24 @@ Result<QList<InventoryPoint>> SqlAnalytics::inventorySeries(const InventorySerie
                                 // instead of the facts (1.1 million).
                                 q.productId.isEmpty() && q.topN <= 0 ? QStringLiteral("inventory_store_days")
                                                                      : QStringLiteral("daily_inventory"));
-    QSqlQuery query(*dbResult);
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    for (const QVariant &value : std::as_const(values))
-        query.addBindValue(value);
-    if (!query.exec())
-        return m_sql.errorFrom(QStringLiteral("reading the inventory series"), query);
-    QList<InventoryPoint> points;
-    while (query.next()) {
+    return m_sql.rows(QStringLiteral("reading the inventory series"), sql, values, [](const QSqlQuery &row) {
         InventoryPoint p;
-        p.period = query.value(0).toDate();
-        p.opening = query.value(1).toLongLong();
-        p.closing = query.value(2).toLongLong();
-        p.inbound = query.value(3).toLongLong();
-        p.outbound = query.value(4).toLongLong();
-        p.adjustments = query.value(5).toLongLong();
-        p.totalValue = query.value(6).toDouble();
+        p.period = row.value(0).toDate();
+        p.opening = row.value(1).toLongLong();
+        p.closing = row.value(2).toLongLong();
+        p.inbound = row.value(3).toLongLong();
+        p.outbound = row.value(4).toLongLong();
+        p.adjustments = row.value(5).toLongLong();
+        p.totalValue = row.value(6).toDouble();
         p.hasData = true;
-        points.append(p);
-    }
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading the inventory series"), query);
-    return points;
+        return p;
+    });
 }
 
 Result<QList<ChatPoint>> SqlAnalytics::chatSeries(const ChatSeriesQuery &q)
 {
     if (q.tenant.isEmpty() || !q.from.isValid() || !q.to.isValid())
         return Error { Error::Code::Invalid, QStringLiteral("a chat series needs a tenant and a date range") };
-    auto dbResult = m_sql.db();
-    if (!dbResult)
-        return dbResult.error();
     const SqlDialect &d = m_sql.dialect();
     QStringList where { QStringLiteral("tenant_id = ?"), QStringLiteral("snapshot_type = ?"),
         QStringLiteral("business_day >= %1").arg(d.dateParameter()),
@@ -134,65 +107,41 @@ Result<QList<ChatPoint>> SqlAnalytics::chatSeries(const ChatSeriesQuery &q)
         "SUM(CASE WHEN platform = 'whatsapp' THEN conversations ELSE 0 END) "
         "FROM chat_days WHERE %2 GROUP BY period ORDER BY period")
                             .arg(period, where.join(QStringLiteral(" AND ")));
-    QSqlQuery query(*dbResult);
-    query.setForwardOnly(true);
-    query.prepare(sql);
-    for (const QVariant &value : std::as_const(values))
-        query.addBindValue(value);
-    if (!query.exec())
-        return m_sql.errorFrom(QStringLiteral("reading the chat series"), query);
     const auto optional = [](const QVariant &v) { return v.isNull() ? std::optional<double>() : v.toDouble(); };
-    QList<ChatPoint> points;
-    while (query.next()) {
+    return m_sql.rows(QStringLiteral("reading the chat series"), sql, values, [&optional](const QSqlQuery &row) {
         ChatPoint p;
-        p.period = query.value(0).toDate();
-        p.conversations = query.value(1).toLongLong();
-        p.converted = query.value(2).toLongLong();
-        p.averageOrderValue = optional(query.value(3));
-        p.averageDurationS = optional(query.value(4));
-        p.averageSatisfaction = optional(query.value(5));
-        p.line = query.value(6).toLongLong();
-        p.facebook = query.value(7).toLongLong();
-        p.whatsapp = query.value(8).toLongLong();
+        p.period = row.value(0).toDate();
+        p.conversations = row.value(1).toLongLong();
+        p.converted = row.value(2).toLongLong();
+        p.averageOrderValue = optional(row.value(3));
+        p.averageDurationS = optional(row.value(4));
+        p.averageSatisfaction = optional(row.value(5));
+        p.line = row.value(6).toLongLong();
+        p.facebook = row.value(7).toLongLong();
+        p.whatsapp = row.value(8).toLongLong();
         p.hasData = true;
-        points.append(p);
-    }
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("reading the chat series"), query);
-    return points;
+        return p;
+    });
 }
 
 Result<InventoryCatalogue> SqlAnalytics::inventoryCatalogue(const QString &tenant)
 {
-    auto dbResult = m_sql.db();
-    if (!dbResult)
-        return dbResult.error();
-    InventoryCatalogue catalogue;
-    QSqlQuery query(*dbResult);
-    query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT DISTINCT store_code FROM inventory_store_days WHERE tenant_id = ? ORDER BY store_code"));
-    query.addBindValue(tenant);
-    if (!query.exec())
-        return m_sql.errorFrom(QStringLiteral("listing the inventory's stores"), query);
-    while (query.next())
-        catalogue.stores << query.value(0).toString();
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("listing the inventory's stores"), query);
+    const auto text = [](const QSqlQuery &row) { return row.value(0).toString(); };
+    auto stores = m_sql.rows(QStringLiteral("listing the inventory's stores"),
+        QStringLiteral("SELECT DISTINCT store_code FROM inventory_store_days WHERE tenant_id = ? ORDER BY store_code"),
+        { tenant }, text);
+    if (!stores)
+        return stores.error();
     // One index seek per product (daily_inventory_product) instead of a DISTINCT over every fact row.
-    query.prepare(QStringLiteral("WITH RECURSIVE products(id) AS ("
-                                 "SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
-                                 "UNION ALL SELECT (SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
-                                 "AND product_id > products.id) "
-                                 "FROM products WHERE products.id IS NOT NULL) "
-                                 "SELECT id FROM products WHERE id IS NOT NULL"));
-    query.addBindValue(tenant);
-    query.addBindValue(tenant);
-    if (!query.exec())
-        return m_sql.errorFrom(QStringLiteral("listing the inventory's products"), query);
-    while (query.next())
-        catalogue.products << query.value(0).toString();
-    if (SqlValues::failedReading(query))
-        return m_sql.errorFrom(QStringLiteral("listing the inventory's products"), query);
-    return catalogue;
+    auto products = m_sql.rows(QStringLiteral("listing the inventory's products"),
+        QStringLiteral("WITH RECURSIVE products(id) AS ("
+                       "SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
+                       "UNION ALL SELECT (SELECT MIN(product_id) FROM daily_inventory WHERE tenant_id = ? "
+                       "AND product_id > products.id) "
+                       "FROM products WHERE products.id IS NOT NULL) "
+                       "SELECT id FROM products WHERE id IS NOT NULL"),
+        { tenant, tenant }, text);
+    if (!products)
+        return products.error();
+    return InventoryCatalogue { *stores, *products };
 }

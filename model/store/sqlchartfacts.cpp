@@ -80,27 +80,30 @@ SqlChartFacts::SqlChartFacts(SqlConnections &sql, const QSqlDatabase &db)
           QString(), sql.dialect().insertRowsPerStatement())
 { }
 
+namespace {
+
+Error writeError(const QString &table, const BulkInsert &rows)
+{
+    return { Error::Code::Database, QStringLiteral("writing %1: %2").arg(table, rows.lastError()) };
+}
+
+} // namespace
+
 Status SqlChartFacts::add(Row &&row)
 {
     (row.inventory ? m_inventoryDays : m_chatDays).insert(row.day);
     BulkInsert &rows = row.inventory ? m_inventory : m_chat;
     if (!rows.addRow(std::move(row.values), row.replaces))
-        return Error { Error::Code::Database,
-            QStringLiteral("writing %1: %2")
-                .arg(row.inventory ? QStringLiteral("daily_inventory") : QStringLiteral("chat_outcomes"),
-                    rows.lastError()) };
+        return writeError(row.inventory ? QStringLiteral("daily_inventory") : QStringLiteral("chat_outcomes"), rows);
     return {};
 }
 
 Status SqlChartFacts::finish()
 {
-    for (BulkInsert *rows : { &m_inventory, &m_chat }) {
-        if (!rows->flush())
-            return Error { Error::Code::Database,
-                QStringLiteral("writing %1: %2")
-                    .arg(rows == &m_inventory ? QStringLiteral("daily_inventory") : QStringLiteral("chat_outcomes"),
-                        rows->lastError()) };
-    }
+    if (!m_inventory.flush())
+        return writeError(QStringLiteral("daily_inventory"), m_inventory);
+    if (!m_chat.flush())
+        return writeError(QStringLiteral("chat_outcomes"), m_chat);
     // A private bulk load sums every day once at the end (sumAllDays).
     return m_sql.isPrivateBulkLoad() ? Status() : refreshDays();
 }

@@ -31,7 +31,6 @@ public:
 
     // SQLite: the file or its folder is not writable; immutable: the folder is not (no -shm can be made there).
     bool isReadOnly() const { return m_readOnly; }
-    bool isImmutable() const { return m_immutable; }
     void setReadOnly(bool readOnly, bool immutable);
     // OpenOptions::privateBulkLoad, on SQLite only.
     bool isPrivateBulkLoad() const { return m_privateBulkLoad; }
