@@ -125,8 +125,6 @@ int main(int argc, char *argv[])
         exitCode = app.exec();
     }
     // The window is gone; work it started (a cleanup told to stop, a count) may still hold a store, which closes when
-    // that work ends: waited for here, while everything its closing needs still exists.
-    if (!SnapshotStore::waitUntilAllClosed(30000))
-        std::fprintf(stderr, "snapscope: warning: a store was still busy after 30 s; quitting anyway\n");
+    // that work ends: openSharedSnapshotStore has the application wait for it as it goes.
     return exitCode;
 }

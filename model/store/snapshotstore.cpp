@@ -1,8 +1,12 @@
 #include "snapshotstore.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QMutex>
 #include <QWaitCondition>
+
+#include <atomic>
+#include <cstdio>
 
 #include "store/sqlsnapshotstore.h"
 
@@ -10,6 +14,17 @@ namespace {
 QMutex openStoresMutex;
 QWaitCondition storeClosed;
 int openStores = 0; // guarded by openStoresMutex
+std::atomic_bool closingWaitRegistered = false;
+
+// Runs as the application object goes (qAddPostRoutine): a store let go a moment before (the last test's, a cleanup
+// told to stop) is still closing on the global pool, and must be closed before the pool, the SQL drivers and Qt's other
+// globals are torn down after main() returns.
+void waitForClosingStores()
+{
+    closingWaitRegistered = false;
+    if (!SnapshotStore::waitUntilAllClosed(30000))
+        std::fprintf(stderr, "snapscope: warning: a store was still busy after 30 s; quitting anyway\n");
+}
 } // namespace
 
 SnapshotStore::SnapshotStore()
@@ -64,6 +79,8 @@ Result<std::shared_ptr<SnapshotStore>> openSharedSnapshotStore(const ConnectionS
     auto store = openSnapshotStore(spec, options);
     if (!store)
         return store.error();
+    if (!closingWaitRegistered.exchange(true))
+        qAddPostRoutine(waitForClosingStores);
     // The last holder may be a job on the store's own workers (its destructor waits for them: a deadlock) or the GUI
     // thread (which must not wait for a query to finish): the store is closed on a thread of the global pool instead.
     return std::shared_ptr<SnapshotStore>(std::move(store).value().release(), [](SnapshotStore *closing) {

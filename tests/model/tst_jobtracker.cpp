@@ -1,5 +1,6 @@
 // The one job tracker every view and model uses: which results are applied, which are dropped, and that a job keeps
 // its store open (and the store then closes by itself, off the GUI thread).
+#include <QProcess>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void clearDropsEverything();
     void latestOnlyWaits();
     void jobKeepsTheStoreOpen();
+    void aStoreLetGoLastClosesBeforeTheApplicationGoes();
 
 private:
     QTemporaryDir m_dir;
@@ -148,5 +150,52 @@ void TestJobTracker::jobKeepsTheStoreOpen()
     QTRY_COMPARE(SnapshotStore::openCount(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestJobTracker)
+namespace {
+const char *const lastHolderExits = "--last-holder-exits";
+int openAsTheApplicationGoes = -1;
+
+// The child process of the test below: the application goes right after the last holder lets go of a store, while the
+// global pool is still busy with other work (so the store has not closed yet). Exits 0 if the store had closed by the
+// time the application object began to tear Qt down (its post routines, run in reverse order of registration: the
+// one registered here runs last).
+int letGoAndExit(int argc, char *argv[])
+{
+    QTemporaryDir dir;
+    {
+        QCoreApplication app(argc, argv);
+        qAddPostRoutine([] { openAsTheApplicationGoes = SnapshotStore::openCount(); });
+        auto opened
+            = openSharedSnapshotStore(ConnectionSpec::sqlite(dir.filePath(QStringLiteral("exit.sqlite"))), { true });
+        if (!opened)
+            return 2;
+        QThreadPool::globalInstance()->setMaxThreadCount(1);
+        QThreadPool::globalInstance()->start([] { QThread::msleep(300); }); // the store's closing waits behind this
+        opened->reset();
+        if (SnapshotStore::openCount() != 1)
+            return 3; // closed at once: the test would prove nothing
+    }
+    return openAsTheApplicationGoes == 0 ? 0 : 1;
+}
+} // namespace
+
+void TestJobTracker::aStoreLetGoLastClosesBeforeTheApplicationGoes()
+{
+    // A test's last cleanup, or a cleanup told to stop as the console quits: the store must not close after main()
+    // returned, when the pool and the SQL drivers are being torn down (a crash at exit, leaked connections).
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), { QString::fromLatin1(lastHolderExits) });
+    QVERIFY(child.waitForFinished(30000));
+    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(child.exitCode(), 0);
+}
+
+int main(int argc, char *argv[])
+{
+    if (argc == 2 && qstrcmp(argv[1], lastHolderExits) == 0)
+        return letGoAndExit(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestJobTracker test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_jobtracker.moc"
