@@ -9,7 +9,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -25,7 +24,6 @@
 #include "compareview.h"
 #include "connectiondialog.h"
 #include "connectionsettings.h"
-#include "filterbar.h"
 #include "inventorychartview.h"
 #include "items/entitylistmodel.h"
 #include "items/jobtracker.h"
@@ -43,8 +41,7 @@
 #include "store/snapshotstore.h"
 #include "takesnapshotpanel.h"
 #include "taskprogress.h"
-#include "timelinestrip.h"
-#include "timelinetable.h"
+#include "timelinepage.h"
 #include "uilanguage.h"
 
 MainWindow::MainWindow(QWidget *parent)
@@ -56,7 +53,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_backendLabel(new QLabel(this))
     , m_tenantLabel(new QLabel(this))
     , m_countLabel(new QLabel(this))
-    , m_timeline(new TimelineModel(this))
     , m_inspector(new SnapshotInspector(this))
     , m_compare(new CompareView(this))
     , m_inventoryChart(new InventoryChartView(this))
@@ -81,8 +77,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->storageTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->storageTable->verticalHeader()->hide();
 
-    TimelineTable *timeline = m_ui->timelineTable;
-    timeline->setTimelineModel(m_timeline);
+    m_page = m_ui->timelineTab;
+    m_page->setInspector(m_inspector);
+    m_timeline = m_page->model();
     connect(m_timeline, &TimelineModel::countChanged, this, &MainWindow::updateCount);
     connect(m_timeline, &TimelineModel::countChanged, this, [this] {
         if (m_timeline->countState() == TimelineModel::CountState::Exact && std::exchange(m_statsPending, false))
@@ -93,63 +90,22 @@ MainWindow::MainWindow(QWidget *parent)
             loadStats(false);
     });
     connect(m_timeline, &TimelineModel::pageLoaded, this, &MainWindow::updateCount);
-    connect(m_timeline, &TimelineModel::loadFailed, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("Reading the timeline failed: %1").arg(message));
-    });
     connect(m_timeline, &TimelineModel::firstPageShown, this, [this] {
-        // The newest row is selected, so the inspector opens on it; the window counts as shown when both are there.
         if (!m_chartRangeSet && m_timeline->rowCount() > 0 && m_timeline->query().kind.isEmpty()
             && m_timeline->sortOrder() == SortOrder::NewestFirst) {
             // The charts open on the last 90 business days of data, wherever the data ends.
             m_chartRangeSet = true;
             const QDate newest
-                = QDateTime::fromMSecsSinceEpoch(m_timeline->headerAt(0)->takenAt, m_ui->filterBar->timeZone()).date();
+                = QDateTime::fromMSecsSinceEpoch(m_timeline->headerAt(0)->takenAt, m_page->timeZone()).date();
             m_inventoryChart->setStore(m_store, m_tenant);
             m_inventoryChart->setRange(newest.addDays(-89), newest);
             m_chatChart->setStore(m_store, m_tenant);
             m_chatChart->setRange(newest.addDays(-89), newest);
         }
-        const QString keep = std::exchange(m_keepInspected, QString());
-        const bool refiltered = std::exchange(m_refiltered, false);
-        if (std::exchange(m_selectNewest, false) && m_timeline->rowCount() > 0) {
-            selectSnapshot(m_timeline->headerAt(0)->id); // an entity's timeline opens on its newest version
-            return;
-        }
-        if (!keep.isEmpty() && m_timeline->rowOf(keep) >= 0) {
-            // A refresh or new filters that still list the snapshot inspected: it stays, selected in its new row.
-            selectSnapshot(keep);
-            finishFirstShow(true);
-            return;
-        }
-        const auto &inspected = m_inspector->header();
-        if (refiltered && inspected && inspected->id == keep && m_timeline->query().matches(*inspected)) {
-            finishFirstShow(true); // still listed, further down than the rows read so far: it stays
-            return;
-        }
-        if (refiltered) {
-            // The filters hide what the inspector showed: it follows the rows shown, not a snapshot no longer listed.
-            if (m_timeline->rowCount() > 0) {
-                selectSnapshot(m_timeline->headerAt(0)->id);
-            } else {
-                m_inspector->clear();
-                finishFirstShow(true);
-            }
-            return;
-        }
-        if (!keep.isEmpty()) {
-            // A refresh (after a cleanup, a purge, a snapshot taken): read the inspected snapshot again, so a trashed
-            // or purged one says so instead of looking as it was.
-            m_inspector->reload();
-            finishFirstShow(true);
-            return;
-        }
-        if (!m_awaitingFirstRows)
-            return;
-        if (m_timeline->rowCount() > 0 && !m_ui->timelineTable->selectionModel()->currentIndex().isValid())
-            selectSnapshot(m_timeline->headerAt(0)->id);
-        else
-            finishFirstShow(true);
     });
+    connect(m_page, &TimelinePage::firstRowsShown, this, &MainWindow::dataShown);
+    connect(
+        m_page, &TimelinePage::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
 
     auto *dock = new QDockWidget(tr("Navigator"), this);
     dock->setObjectName(QStringLiteral("navigatorDock"));
@@ -161,34 +117,19 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_navigator, &KindNavigator::kindActivated, this, &MainWindow::showKind);
     m_navigator->setEntityModel(m_entities);
     connect(m_navigator, &KindNavigator::entityActivated, this, &MainWindow::showEntity);
-    m_ui->entityBar->hide();
-    connect(m_ui->allSnapshotsButton, &QPushButton::clicked, this, [this] { showEntity(QString(), QString()); });
-    auto *leaveEntity = new QShortcut(
-        QKeySequence(Qt::Key_Escape), m_ui->timelineTab, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    connect(leaveEntity, &QShortcut::activated, this, [this] {
-        if (!m_entityId.isEmpty())
-            showEntity(QString(), QString());
-    });
-    connect(m_ui->timelineStrip, &TimelineStrip::markerClicked, this, &MainWindow::selectSnapshot);
-    connect(m_ui->timelineStrip, &TimelineStrip::loadFailed, this,
-        [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     connect(m_ui->actionEntityTimeline, &QAction::triggered, this, [this] {
         if (const auto &shown = m_inspector->header())
             showEntity(shown->kind, shown->entityId);
     });
-    connect(timeline, &QTableView::doubleClicked, m_ui->actionEntityTimeline, &QAction::trigger);
-    connect(m_ui->filterBar, &FilterBar::filtersChanged, this, &MainWindow::applyFilters);
-    connect(m_ui->filterBar, &FilterBar::tenantChanged, this, [this](const QString &tenant) {
+    connect(m_page, &TimelinePage::entityTimelineRequested, m_ui->actionEntityTimeline, &QAction::trigger);
+    connect(m_page, &TimelinePage::tenantChanged, this, [this](const QString &tenant) {
         m_tenant = tenant;
         m_chartRangeSet = false; // the charts follow the tenant
-        m_entityKind.clear(); // an entity belongs to one tenant
-        m_entityId.clear();
-        m_ui->entityBar->hide();
         refresh();
     });
     connect(m_ui->actionFocusFilter, &QAction::triggered, this, [this] {
-        m_ui->views->setCurrentWidget(m_ui->timelineTab);
-        m_ui->filterBar->focusFilter();
+        m_ui->views->setCurrentWidget(m_page);
+        m_page->focusFilter();
     });
 
     auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
@@ -196,19 +137,6 @@ MainWindow::MainWindow(QWidget *parent)
     inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
     m_ui->menuView->addAction(inspectorDock->toggleViewAction());
-    connect(timeline->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrentRow);
-    // Rows whose page arrives after they became current are shown then.
-    connect(m_timeline, &TimelineModel::pageLoaded, this, &MainWindow::showCurrentRow);
-    connect(m_inspector, &SnapshotInspector::snapshotShown, this, [this](const QString &id, bool verified) {
-        m_timeline->setIntegrity(id, verified ? TimelineModel::Integrity::Verified : TimelineModel::Integrity::Corrupt);
-        m_ui->timelineStrip->setSelectedId(id);
-        finishFirstShow(true);
-    });
-    connect(m_inspector, &SnapshotInspector::pinnedChanged, m_timeline, &TimelineModel::setPinned);
-    connect(m_inspector, &SnapshotInspector::failed, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 10000);
-        finishFirstShow(true);
-    });
     m_ui->views->addTab(m_compare, tr("Compare"));
     m_ui->views->addTab(m_inventoryChart, tr("Inventory trends"));
     m_ui->views->addTab(m_chatChart, tr("Chat conversion"));
@@ -250,14 +178,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_maintenance, &MaintenanceView::snapshotsChanged, this, &MainWindow::refresh);
     connect(m_maintenance, &MaintenanceView::corruptFound, this,
         [this](const QString &id) { m_timeline->setIntegrity(id, TimelineModel::Integrity::Corrupt); });
-    timeline->insertActions(
-        timeline->actions().value(0), { m_ui->actionCompareSelected, m_ui->actionCompareWithPrevious });
-    connect(timeline, &TimelineTable::takeSnapshotRequested, this, [this](const SnapshotHeader &h) {
+    m_page->addTableActions({ m_ui->actionCompareSelected, m_ui->actionCompareWithPrevious });
+    connect(m_page, &TimelinePage::takeSnapshotRequested, this, [this](const SnapshotHeader &h) {
         m_maintenance->takePanel()->prepare(h.kind, h.kind == u"daily_inventory" ? QString() : h.entityId);
         m_maintenance->setCurrentWidget(m_maintenance->takePanel());
         m_ui->views->setCurrentWidget(m_maintenance);
     });
-    connect(timeline, &TimelineTable::planCleanupRequested, this, [this](const QString &kind) {
+    connect(m_page, &TimelinePage::planCleanupRequested, this, [this](const QString &kind) {
         m_maintenance->retentionPanel()->setKind(kind);
         m_maintenance->setCurrentWidget(m_maintenance->retentionPanel());
         m_ui->views->setCurrentWidget(m_maintenance);
@@ -269,16 +196,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->actionCompareSelected, &QAction::triggered, this, &MainWindow::compareSelected);
     connect(m_ui->actionCompareWithPrevious, &QAction::triggered, this, &MainWindow::compareWithPrevious);
     connect(m_inspector, &SnapshotInspector::compareWithPreviousRequested, this, &MainWindow::compareWithPrevious);
-    connect(timeline->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        // Compare enables when exactly two rows are selected.
-        m_ui->actionCompareSelected->setEnabled(m_ui->timelineTable->selectionModel()->selectedRows().size() == 2);
-    });
+    connect(m_page, &TimelinePage::pairSelectedChanged, m_ui->actionCompareSelected, &QAction::setEnabled);
     connect(m_compare, &CompareView::compared, this, [this](bool ok, const QString &message) {
         statusBar()->showMessage(ok ? tr("Compared: %1").arg(message) : message, 10000);
     });
     connect(m_ui->actionOlderVersion, &QAction::triggered, m_inspector, [this] { m_inspector->stepVersion(true); });
     connect(m_ui->actionNewerVersion, &QAction::triggered, m_inspector, [this] { m_inspector->stepVersion(false); });
-    connect(m_inspector, &SnapshotInspector::versionFound, this, &MainWindow::selectSnapshot);
     connect(m_inspector, &SnapshotInspector::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 5000); });
 
@@ -299,7 +222,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     QSettings settings;
-    timeline->restoreLayout();
+    m_page->restoreLayout();
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
         resize(1500, 900); // first start: room for the navigator, the timeline and the inspector
         // Once laid out: before that the central widget's minimum squeezes the docks.
@@ -315,7 +238,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
-    m_ui->timelineTable->saveLayout();
+    m_page->saveLayout();
     event->accept();
 }
 
@@ -356,9 +279,7 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
     m_statsShown = false;
     m_statsAnswered = false;
     ConnectionSettings::remember(spec);
-    m_entityKind.clear();
-    m_entityId.clear();
-    m_ui->entityBar->hide();
+    m_page->leaveEntity();
     m_inspector->setStore(m_store);
     m_compare->setStore(m_store);
     m_chartRangeSet = false;
@@ -449,12 +370,11 @@ void MainWindow::refresh()
             m_tenant = tenant.id;
             if (std::exchange(m_auditRoleOnRefresh, false))
                 auditRole(Pii::Role::Admin, QStringLiteral("console start"), false);
-            m_ui->filterBar->setTenants(tenants, m_tenant);
+            m_page->setTenants(tenants, m_tenant);
             m_navigator->setTenant(m_tenant);
             // One rule for every time on screen: the tenant's business zone, named where the times are.
-            const QTimeZone zone = m_ui->filterBar->timeZone();
+            const QTimeZone zone = m_page->timeZone();
             m_entities->setTimeZone(zone);
-            m_ui->timelineStrip->setTimeZone(zone);
             m_maintenance->setTimeZone(zone);
             // Both compared and both remembered: with || the tenant was left unremembered on the first read, so the
             // next refresh (after a snapshot was taken) reset every maintenance page and wiped its result.
@@ -465,19 +385,10 @@ void MainWindow::refresh()
                 m_cases->setStore(m_store, tenant); // with its currency
             }
             updateStatus();
-            // The window counts as shown once the timeline's first rows (and the newest snapshot) are there.
-            SnapshotQuery query = m_ui->filterBar->applyTo(m_timeline->query()); // a refresh keeps the filters
-            query.tenant = m_tenant;
-            query.entityId = m_entityId;
-            m_awaitingFirstRows = !m_tenant.isEmpty();
-            if (const auto &shown = m_inspector->header(); shown && shown->tenant == m_tenant)
-                m_keepInspected = shown->id; // a refresh (F5, after maintenance) keeps what is inspected
-            m_timeline->setStore(m_store);
-            m_timeline->setTimeZone(zone);
             m_inspector->setTimeZone(zone);
             m_compare->setTimeZone(zone);
-            m_timeline->setQuery(query); // one read: the model starts once both are set
-            if (!m_awaitingFirstRows) {
+            // The window counts as shown once the timeline's first rows (and the newest snapshot) are there.
+            if (!m_page->load(m_store, m_tenant)) {
                 m_ui->messageLabel->setText(tr("%1 holds no tenants yet.").arg(m_spec.displayName()));
                 if (!std::exchange(m_statsAnswered, true))
                     Q_EMIT countsShown(); // there is nothing to count
@@ -518,43 +429,14 @@ void MainWindow::loadStats(bool withSizes)
 
 void MainWindow::showKind(const QString &kind)
 {
-    m_ui->filterBar->setKind(kind); // applies the filters when the kind changes
-    m_ui->views->setCurrentWidget(m_ui->timelineTab);
-}
-
-void MainWindow::applyFilters()
-{
-    if (!m_store || m_tenant.isEmpty())
-        return;
-    m_refiltered = true;
-    if (const auto &shown = m_inspector->header())
-        m_keepInspected = shown->id;
-    SnapshotQuery query = m_ui->filterBar->applyTo(m_timeline->query());
-    query.tenant = m_tenant;
-    query.entityId = m_entityId;
-    if (!m_entityId.isEmpty())
-        query.kind = m_entityKind;
-    m_timeline->setQuery(query);
+    m_page->showKind(kind);
+    m_ui->views->setCurrentWidget(m_page);
 }
 
 void MainWindow::showEntity(const QString &kind, const QString &entityId)
 {
-    m_entityKind = kind;
-    m_entityId = entityId;
-    const bool entityMode = !entityId.isEmpty();
-    m_ui->entityBar->setVisible(entityMode);
-    m_ui->views->setCurrentWidget(m_ui->timelineTab);
-    if (entityMode) {
-        m_ui->entityTitle->setText(tr("<b>%1</b> — every version of this entity").arg(entityId.toHtmlEscaped()));
-        m_ui->filterBar->setKind(kind);
-        m_selectNewest = m_timeline->sortOrder() == SortOrder::NewestFirst;
-        SnapshotQuery versions;
-        versions.tenant = m_tenant;
-        versions.kind = kind;
-        versions.entityId = entityId;
-        m_ui->timelineStrip->load(m_store, versions);
-    }
-    applyFilters();
+    m_ui->views->setCurrentWidget(m_page);
+    m_page->showEntity(kind, entityId);
 }
 
 void MainWindow::openEntity(const QString &kind, const QString &entityId, bool stateAt)
@@ -564,55 +446,16 @@ void MainWindow::openEntity(const QString &kind, const QString &entityId, bool s
         m_inspector->showStateTab();
 }
 
-void MainWindow::finishFirstShow(bool ok)
-{
-    if (std::exchange(m_awaitingFirstRows, false))
-        Q_EMIT dataShown(ok);
-}
-
-void MainWindow::showCurrentRow()
-{
-    const QModelIndex current = m_ui->timelineTable->selectionModel()->currentIndex();
-    if (!current.isValid())
-        return;
-    if (const SnapshotHeader *h = m_timeline->headerAt(current.row()))
-        m_inspector->showSnapshot(h->id);
-}
-
-void MainWindow::selectSnapshot(const QString &id)
-{
-    const int row = m_timeline->rowOf(id);
-    if (row < 0) {
-        // Not among the rows loaded (another filter or far away in the list): the inspector shows it alone.
-        m_ui->timelineTable->selectionModel()->clear();
-        m_inspector->showSnapshot(id);
-        return;
-    }
-    const QModelIndex index = m_timeline->index(row, 0);
-    m_ui->timelineTable->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_ui->timelineTable->scrollTo(index);
-    m_inspector->showSnapshot(id); // also when the row was current already
-}
-
 void MainWindow::compareSelected()
 {
-    const QModelIndexList rows = m_ui->timelineTable->selectionModel()->selectedRows();
-    if (rows.size() != 2)
-        return;
-    const SnapshotHeader *a = m_timeline->headerAt(rows.at(0).row());
-    const SnapshotHeader *b = m_timeline->headerAt(rows.at(1).row());
-    if (!a || !b)
-        return;
-    // The older one on the left: the changes read forward in time.
-    const bool aFirst = a->takenAt != b->takenAt ? a->takenAt < b->takenAt : a->id < b->id;
-    showComparison(aFirst ? a->id : b->id, aFirst ? b->id : a->id);
+    if (const auto pair = m_page->selectedPair())
+        showComparison(pair->first, pair->second);
 }
 
 void MainWindow::compareWithPrevious()
 {
-    if (m_ui->timelineTable->selectionModel()->selectedRows().size() == 2) {
-        compareSelected();
+    if (const auto pair = m_page->selectedPair()) {
+        showComparison(pair->first, pair->second);
         return;
     }
     const std::optional<SnapshotHeader> &shown = m_inspector->header();
@@ -632,10 +475,8 @@ void MainWindow::compareWithPrevious()
 
 void MainWindow::showPeriod(const QString &kind, const QDate &from, const QDate &to)
 {
-    showEntity(QString(), QString());
-    m_ui->filterBar->setKind(kind);
-    m_ui->filterBar->setCustomRange(QDateTime(from, QTime(0, 0)), QDateTime(to.addDays(1), QTime(0, 0)));
-    m_ui->views->setCurrentWidget(m_ui->timelineTab);
+    m_page->showPeriod(kind, from, to);
+    m_ui->views->setCurrentWidget(m_page);
 }
 
 void MainWindow::setRole(Pii::Role role)

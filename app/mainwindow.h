@@ -26,6 +26,7 @@ class SnapshotInspector;
 class SnapshotStore;
 class TaskProgress;
 class TimelineModel;
+class TimelinePage;
 
 // Assembles the console's views around one store. Opening and every query run on the store's workers.
 class MainWindow : public QMainWindow
@@ -66,16 +67,11 @@ private:
     void showError(const QString &message);
     void updateStatus();
     void showKind(const QString &kind);
-    void applyFilters();
     // One entity's timeline (its versions, with the strip above the table); an empty id returns to all snapshots.
     void showEntity(const QString &kind, const QString &entityId);
     void updateCount();
     // The line under the title: the tenant's snapshots, or how many of them the filters keep.
     void updateHeadline();
-    void showCurrentRow();
-    void finishFirstShow(bool ok);
-    // Alt+Left / Alt+Right: the older or newer version of the entity shown in the inspector.
-    void selectSnapshot(const QString &id);
     // Two selected rows, or the inspector's snapshot and its previous version, in the compare tab.
     void compareSelected();
     void compareWithPrevious();
@@ -99,7 +95,8 @@ private:
     QLabel *m_backendLabel;
     QLabel *m_tenantLabel;
     QLabel *m_countLabel;
-    TimelineModel *m_timeline;
+    TimelinePage *m_page; // the Timeline tab
+    TimelineModel *m_timeline; // its model
     SnapshotInspector *m_inspector;
     CompareView *m_compare;
     InventoryChartView *m_inventoryChart;
@@ -112,12 +109,9 @@ private:
     EntityListModel *m_entities;
     ProgressTask *m_demoTask; // creating the demo database, with its progress and Cancel in the status bar
     TaskProgress *m_demoProgress;
-    QString m_entityKind, m_entityId; // set in entity mode
     bool m_statsPending = false; // the kind counts are read once the timeline has its count
     bool m_statsShown = false; // the kind counts arrived (the headline's total)
     bool m_statsAnswered = false; // the kind counts arrived or could not be read
-    // dataShown() follows the timeline's first rows and the inspector's first snapshot.
-    bool m_awaitingFirstRows = false;
     QAction *m_adminRole = nullptr;
     Pii::Role m_role = Pii::DefaultRole; // in effect
     bool m_roleApplied = false;
@@ -127,7 +121,4 @@ private:
     JobTracker *m_statsJobs = new JobTracker(this); // the kind counts and sizes, in the background
     JobTracker *m_roleJobs = new JobTracker(this); // recording a switch of role
     bool m_auditRoleOnRefresh = false; // admin wanted on a store just opened: recorded once its tenant is known
-    bool m_selectNewest = false; // an entity's timeline was opened: inspect its newest version once it is listed
-    QString m_keepInspected; // the snapshot inspected when the rows are read again: selected again if still listed
-    bool m_refiltered = false; // the filters changed: the inspector follows the first row if its snapshot went
 };

@@ -1632,14 +1632,6 @@ stock value %6</source>
         <translation>タイムライン</translation>
     </message>
     <message>
-        <source>All snapshots</source>
-        <translation>すべてのスナップショット</translation>
-    </message>
-    <message>
-        <source>Leave this entity&apos;s timeline (Esc)</source>
-        <translation>このエンティティのタイムラインを閉じる (Esc)</translation>
-    </message>
-    <message>
         <source>Storage by kind</source>
         <translation>種類別ストレージ</translation>
     </message>
@@ -1760,10 +1752,6 @@ stock value %6</source>
         <translation>SnapScope について(&amp;A)</translation>
     </message>
     <message>
-        <source>Reading the timeline failed: %1</source>
-        <translation>タイムラインの読み込みに失敗しました: %1</translation>
-    </message>
-    <message>
         <source>Navigator</source>
         <translation>ナビゲーター</translation>
     </message>
@@ -1830,10 +1818,6 @@ stock value %6</source>
     <message>
         <source>%1 snapshots in %2</source>
         <translation>%2 に %1 件のスナップショット</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — every version of this entity</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — このエンティティの全バージョン</translation>
     </message>
     <message>
         <source>Select a snapshot first.</source>
@@ -3137,6 +3121,25 @@ stock value %6</source>
     <message>
         <source>Taken at (%1)</source>
         <translation>作成日時 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <source>All snapshots</source>
+        <translation>すべてのスナップショット</translation>
+    </message>
+    <message>
+        <source>Leave this entity&apos;s timeline (Esc)</source>
+        <translation>このエンティティのタイムラインを閉じる (Esc)</translation>
+    </message>
+    <message>
+        <source>Reading the timeline failed: %1</source>
+        <translation>タイムラインの読み込みに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — every version of this entity</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — このエンティティの全バージョン</translation>
     </message>
 </context>
 <context>

@@ -1632,14 +1632,6 @@ stock value %6</source>
         <translation>ไทม์ไลน์</translation>
     </message>
     <message>
-        <source>All snapshots</source>
-        <translation>สแนปช็อตทั้งหมด</translation>
-    </message>
-    <message>
-        <source>Leave this entity&apos;s timeline (Esc)</source>
-        <translation>ออกจากไทม์ไลน์ของเอนทิตีนี้ (Esc)</translation>
-    </message>
-    <message>
         <source>Storage by kind</source>
         <translation>พื้นที่จัดเก็บตามประเภท</translation>
     </message>
@@ -1760,10 +1752,6 @@ stock value %6</source>
         <translation>เกี่ยวกับ SnapScope (&amp;A)</translation>
     </message>
     <message>
-        <source>Reading the timeline failed: %1</source>
-        <translation>อ่านไทม์ไลน์ไม่สำเร็จ: %1</translation>
-    </message>
-    <message>
         <source>Navigator</source>
         <translation>ตัวนำทาง</translation>
     </message>
@@ -1830,10 +1818,6 @@ stock value %6</source>
     <message>
         <source>%1 snapshots in %2</source>
         <translation>%1 สแนปช็อตใน %2</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — every version of this entity</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — ทุกเวอร์ชันของเอนทิตีนี้</translation>
     </message>
     <message>
         <source>Select a snapshot first.</source>
@@ -3137,6 +3121,25 @@ stock value %6</source>
     <message>
         <source>Taken at (%1)</source>
         <translation>ถ่ายเมื่อ (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <source>All snapshots</source>
+        <translation>สแนปช็อตทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Leave this entity&apos;s timeline (Esc)</source>
+        <translation>ออกจากไทม์ไลน์ของเอนทิตีนี้ (Esc)</translation>
+    </message>
+    <message>
+        <source>Reading the timeline failed: %1</source>
+        <translation>อ่านไทม์ไลน์ไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — every version of this entity</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — ทุกเวอร์ชันของเอนทิตีนี้</translation>
     </message>
 </context>
 <context>
