@@ -5,8 +5,6 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QJsonArray>
-#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -14,13 +12,13 @@
 #include <QSysInfo>
 #include <QTextDocument>
 
+#include "casepanels.h"
 #include "casepdf.h"
 #include "flowlayout.h"
 #include "items/casehitmodel.h"
 #include "items/casesourcefiltermodel.h"
 #include "items/casetimelinemodel.h"
 #include "items/jobtracker.h"
-#include "items/money.h"
 #include "items/progresstask.h"
 #include "ops/actoridentity.h"
 #include "ops/caseevidence.h"
@@ -29,9 +27,7 @@
 #include "ops/personaldata.h"
 #include "store/snapshotstore.h"
 #include "taskprogress.h"
-#include "json/canonicaljson.h"
 #include "json/isotime.h"
-#include "json/jsonnumber.h"
 
 namespace {
 
@@ -58,28 +54,6 @@ protected:
         }
     }
 };
-
-// An object's leaves by JSON Pointer, for the order panel's list and its highlighting.
-void flatten(const QJsonValue &value, const QString &pointer, QList<std::pair<QString, QString>> &out)
-{
-    if (value.isObject()) {
-        const QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            flatten(it.value(), pointer + u'/' + it.key(), out);
-    } else if (value.isArray()) {
-        const QJsonArray a = value.toArray();
-        for (qsizetype i = 0; i < a.size(); ++i)
-            flatten(a.at(i), pointer + u'/' + QString::number(i), out);
-        if (a.isEmpty())
-            out.append({ pointer, QStringLiteral("[]") });
-    } else if (value.isString() && !JsonNumber::isExact(value)) {
-        out.append({ pointer, value.toString() });
-    } else {
-        out.append({ pointer, QString::fromUtf8(CanonicalJson::compact(value)) });
-    }
-}
-
-constexpr auto Highlight = "background-color:#fff1b8";
 
 } // namespace
 
@@ -165,11 +139,6 @@ CaseView::CaseView(QWidget *parent)
 }
 
 CaseView::~CaseView() = default;
-
-QString CaseView::zoneTime(EpochMs at) const
-{
-    return IsoTime::toZoneText(at, m_zone, true);
-}
 
 void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const Tenant &tenant)
 {
@@ -322,158 +291,31 @@ void CaseView::renderTitle()
 {
     if (!m_case)
         return;
-    const bool mask = Pii::masks(m_role);
-    QJsonObject order = m_moment && m_moment->orderExists ? m_moment->order : QJsonObject();
-    if (mask)
-        order = Pii::masked(order, m_revealed).toObject();
-    const QJsonObject customer = order.value(u"customer").toObject();
-    const QJsonObject address = order.value(u"delivery").toObject().value(u"address").toObject();
-    QStringList addressParts;
-    for (const char *key : { "line1", "district", "province", "postcode" })
-        addressParts << address.value(QLatin1String(key)).toString();
-    int pinned = 0, total = 0;
-    for (const QList<SnapshotHeader> *list :
-        { &m_case->order, &m_case->chats, &m_case->inventory, &m_case->financial }) {
-        for (const SnapshotHeader &h : *list) {
-            ++total;
-            pinned += h.pinned ? 1 : 0;
-        }
-    }
-    QString hold = pinned == 0 ? QString()
-        : pinned == total
-        ? tr(" · <b style='color:#8a4b00'>on legal hold</b>")
-        : tr(" · <b style='color:#8a4b00'>%1 of %2 snapshots on legal hold</b>").arg(pinned).arg(total);
-    m_ui->caseTitle->setText(
-        tr("<b style='font-size:large'>%1</b> · %2 %3 · phone %4 · email %5<br>address %6<br>%7 order, %8 chat, %9 "
-           "stock and %10 financial snapshots%11")
-            .arg(m_case->orderId.toHtmlEscaped(), customer.value(u"id").toString().toHtmlEscaped(),
-                customer.value(u"name").toString().toHtmlEscaped(), customer.value(u"phone").toString().toHtmlEscaped(),
-                customer.value(u"email").toString().toHtmlEscaped(),
-                addressParts.join(QStringLiteral(", ")).toHtmlEscaped())
-            .arg(m_case->order.size())
-            .arg(m_case->chats.size())
-            .arg(m_case->inventory.size())
-            .arg(m_case->financial.size())
-            .arg(hold));
-    m_ui->releaseButton->setEnabled(pinned > 0);
+    const CasePanels::Title title = CasePanels::title(*m_case, m_moment, panelView());
+    m_ui->caseTitle->setText(title.html);
+    m_ui->releaseButton->setEnabled(title.anyOnHold);
 }
 
 void CaseView::renderOrder()
 {
     if (!m_moment)
         return;
-    const CaseMoment &m = *m_moment;
-    if (!m.orderExists) {
-        m_ui->orderBrowser->setHtml(tr("<p>As of %1 the order had not been created yet.</p>").arg(zoneTime(m.at)));
-        return;
-    }
-    const bool mask = Pii::masks(m_role);
-    const auto shown = [&](const QJsonObject &o) { return mask ? Pii::masked(o, m_revealed) : QJsonValue(o); };
-    QList<std::pair<QString, QString>> now, before;
-    flatten(shown(m.order), QString(), now);
-    QHash<QString, QString> previous;
-    const bool compared = m_previousMoment && m_previousMoment->orderExists;
-    if (compared) {
-        flatten(shown(m_previousMoment->order), QString(), before);
-        for (const auto &[pointer, value] : std::as_const(before))
-            previous.insert(pointer, value);
-    }
-    QString html = tr("<p>As of <b>%1</b>: %2 · version %3 · %4 ms</p>")
-                       .arg(zoneTime(m.at), m.order.value(u"status").toString().toHtmlEscaped())
-                       .arg(m.orderVersion)
-                       .arg(QLocale().toString(m.elapsedMs, 'f', 1));
-    html += QStringLiteral("<p style='color:gray'>%1</p><table cellspacing='0' cellpadding='2'>")
-                .arg(m.orderSource.toHtmlEscaped());
-    int changed = 0;
-    for (const auto &[pointer, value] : std::as_const(now)) {
-        const bool isChanged = compared && previous.value(pointer, QStringLiteral("\x01")) != value;
-        changed += isChanged ? 1 : 0;
-        html += QStringLiteral("<tr%1><td style='color:#555'>%2</td><td>%3</td></tr>")
-                    .arg(isChanged ? QStringLiteral(" style='%1'").arg(QLatin1String(Highlight)) : QString(),
-                        pointer.toHtmlEscaped(), value.toHtmlEscaped());
-        previous.remove(pointer);
-    }
-    if (compared) {
-        for (auto it = previous.cbegin(); it != previous.cend(); ++it)
-            html += QStringLiteral("<tr style='color:gray'><td><s>%1</s></td><td><s>%2</s></td></tr>")
-                        .arg(it.key().toHtmlEscaped(), it.value().toHtmlEscaped());
-    }
-    html += QStringLiteral("</table>");
-    m_ui->orderBrowser->setHtml(html);
-    m_ui->orderBox->setTitle(compared && (changed > 0 || !previous.isEmpty())
-            ? tr("Order — %n field(s) changed since the previous position", nullptr, changed + int(previous.size()))
-            : tr("Order"));
+    const CasePanels::Order order = CasePanels::order(*m_moment, m_previousMoment, panelView());
+    m_ui->orderBrowser->setHtml(order.html);
+    if (!order.boxTitle.isEmpty())
+        m_ui->orderBox->setTitle(order.boxTitle);
 }
 
 void CaseView::renderChats()
 {
     if (!m_moment || !m_case)
         return;
-    const CaseMoment &m = *m_moment;
-    if (m_case->chatSessions.isEmpty()) {
-        m_ui->chatBrowser->setHtml(tr("<p>No chat session led to this order.</p>"));
-        return;
-    }
-    const bool mask = Pii::masks(m_role);
-    QString html;
-    for (const QString &session : m_case->chatSessions) {
-        if (!m.chats.contains(session)) {
-            html += tr("<p><b>%1</b>: had not started by %2.</p>").arg(session.toHtmlEscaped(), zoneTime(m.at));
-            continue;
-        }
-        QJsonObject chat = m.chats.value(session);
-        if (mask)
-            chat = Pii::masked(chat, m_revealed).toObject();
-        QSet<QString> seen;
-        if (m_previousMoment && m_previousMoment->chats.contains(session)) {
-            for (const QJsonValue &message : m_previousMoment->chats.value(session).value(u"key_messages").toArray())
-                seen.insert(
-                    message.toObject().value(u"timestamp").toString() + message.toObject().value(u"text").toString());
-        }
-        const bool compared = m_previousMoment.has_value();
-        const QJsonObject ai = chat.value(u"ai").toObject(), outcome = chat.value(u"outcome").toObject();
-        QStringList intents;
-        for (const QJsonValue &intent : chat.value(u"intent_progression").toArray())
-            intents << intent.toString();
-        html += tr("<p><b>%1</b> · %2 · %3 · %4 messages</p>")
-                    .arg(session.toHtmlEscaped(), chat.value(u"platform").toString().toHtmlEscaped(),
-                        chat.value(u"status").toString().toHtmlEscaped())
-                    .arg(chat.value(u"total_messages").toInt());
-        html += tr("<p>Intents: %1<br>AI confidence %2 (%3)<br>Hand-off to a person: %4<br>Satisfaction: %5<br>"
-                   "Outcome: %6</p>")
-                    .arg(intents.join(QStringLiteral(" → ")).toHtmlEscaped(),
-                        QLocale().toString(JsonNumber::toDouble(ai.value(u"avg_confidence")), 'f', 2),
-                        ai.value(u"model").toString().toHtmlEscaped(),
-                        ai.value(u"human_handoff").toBool()
-                            ? tr("yes (%1)").arg(ai.value(u"handoff_reason").toString().toHtmlEscaped())
-                            : tr("no"),
-                        outcome.contains(u"satisfaction")
-                            ? QStringLiteral("%1/5").arg(JsonNumber::toDouble(outcome.value(u"satisfaction")))
-                            : tr("not rated yet"),
-                        outcome.value(u"order_created").toBool()
-                            ? tr("order %1 for %2")
-                                  .arg(outcome.value(u"order_id").toString().toHtmlEscaped(),
-                                      Money::format(JsonNumber::toDouble(outcome.value(u"order_value")), m_currency))
-                            : tr("no order yet"));
-        for (const QJsonValue &value : chat.value(u"key_messages").toArray()) {
-            const QJsonObject message = value.toObject();
-            const QString key = message.value(u"timestamp").toString() + message.value(u"text").toString();
-            const bool isNew = compared && !seen.contains(key);
-            const EpochMs at
-                = QDateTime::fromString(message.value(u"timestamp").toString(), Qt::ISODate).toMSecsSinceEpoch();
-            QString line = QStringLiteral("%1 · <b>%2</b> · %3")
-                               .arg(QDateTime::fromMSecsSinceEpoch(at, m_zone).toString(QStringLiteral("HH:mm:ss")),
-                                   message.value(u"sender").toString().toHtmlEscaped(),
-                                   message.value(u"intent").toString().toHtmlEscaped());
-            if (message.contains(u"confidence"))
-                line += tr(" · confidence %1")
-                            .arg(QLocale().toString(JsonNumber::toDouble(message.value(u"confidence")), 'f', 2));
-            html += QStringLiteral("<p%1><span style='color:#555'>%2</span><br>%3</p>")
-                        .arg(isNew ? QStringLiteral(" style='%1'").arg(QLatin1String(Highlight)) : QString(), line,
-                            message.value(u"text").toString().toHtmlEscaped());
-        }
-    }
-    m_ui->chatBrowser->setHtml(html);
+    m_ui->chatBrowser->setHtml(CasePanels::chats(*m_case, *m_moment, m_previousMoment, panelView()));
+}
+
+CasePanels::View CaseView::panelView() const
+{
+    return { Pii::masks(m_role), m_revealed, m_zone, m_currency };
 }
 
 void CaseView::reveal(const QString &field)

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "casepanels.h"
 #include "domain/pii.h"
 #include "items/jobtracker.h"
 #include "ops/caseassembler.h"
@@ -64,9 +65,9 @@ Q_SIGNALS:
 private:
     void showMoment(const CaseMoment &m);
     void renderOrder();
-    QString zoneTime(EpochMs at) const; // "2026-10-01 13:30:15" in m_zone
     void renderChats();
     void renderTitle();
+    CasePanels::View panelView() const;
     void compareSelected();
     void setHold(bool hold);
     void exportPdf();
