@@ -11,7 +11,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QShortcut>
-#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTimer>
@@ -32,11 +31,10 @@
 #include "items/timelinemodel.h"
 #include "kindnavigator.h"
 #include "maintenanceview.h"
-#include "ops/actoridentity.h"
 #include "ops/demogenerator.h"
-#include "ops/personaldata.h"
 #include "retentionpanel.h"
 #include "rolesetting.h"
+#include "roleswitch.h"
 #include "snapshotinspector.h"
 #include "store/snapshotstore.h"
 #include "takesnapshotpanel.h"
@@ -62,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_entities(new EntityListModel(this))
     , m_demoTask(new ProgressTask(this))
     , m_demoProgress(new TaskProgress(this))
+    , m_roles(new RoleSwitch(this))
 {
     m_ui->setupUi(this);
     QFont title = m_ui->titleLabel->font();
@@ -168,13 +167,16 @@ MainWindow::MainWindow(QWidget *parent)
     });
     // The support role masks customers' contact details; the setting is shared with snapscope-cli. Switching to the
     // admin role is confirmed and written to the audit log before anything is unmasked.
-    m_adminRole = m_ui->menuView->addAction(tr("Show customers' contact details (admin role)…"));
-    m_adminRole->setObjectName(QStringLiteral("actionAdminRole"));
-    m_adminRole->setCheckable(true);
-    connect(m_adminRole, &QAction::triggered, this,
-        [this](bool admin) { switchRole(admin ? Pii::Role::Admin : Pii::Role::Support); });
+    m_ui->menuView->addAction(m_roles->action());
+    connect(m_roles, &RoleSwitch::roleChanged, this, [this](Pii::Role role) {
+        m_inspector->setRole(role);
+        m_compare->setRole(role);
+        m_cases->setRole(role);
+    });
+    connect(
+        m_roles, &RoleSwitch::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     UiLanguage::addMenu(m_ui->menuView, this);
-    setRole(RoleSetting::read());
+    m_roles->setWanted(RoleSetting::read());
     connect(m_maintenance, &MaintenanceView::snapshotsChanged, this, &MainWindow::refresh);
     connect(m_maintenance, &MaintenanceView::corruptFound, this,
         [this](const QString &id) { m_timeline->setIntegrity(id, TimelineModel::Integrity::Corrupt); });
@@ -253,7 +255,7 @@ void MainWindow::openStore(const ConnectionSpec &spec, bool createIfMissing)
     // off the GUI thread).
     m_refreshJobs->clear();
     m_statsJobs->clear();
-    m_roleJobs->clear();
+    m_roles->dropPending();
     OpenOptions options;
     options.createIfMissing = createIfMissing;
     // Opening connects and migrates: never on the GUI thread. A newer open supersedes this one.
@@ -284,9 +286,7 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
     m_compare->setStore(m_store);
     m_chartRangeSet = false;
     m_entities->setStore(m_store);
-    m_roleJobs->clear(); // a switch still being recorded belongs to the store before
-    showRole(Pii::Role::Support);
-    m_auditRoleOnRefresh = m_wantAdmin; // recorded under the tenant the first read finds
+    m_roles->setStore(m_store, spec.displayName());
     m_ui->messageLabel->setText(tr("Reading %1…").arg(spec.displayName()));
     updateStatus();
     refresh();
@@ -368,8 +368,7 @@ void MainWindow::refresh()
             const auto &[tenants, tenant] = *loaded;
             m_tenantCount = int(tenants.size());
             m_tenant = tenant.id;
-            if (std::exchange(m_auditRoleOnRefresh, false))
-                auditRole(Pii::Role::Admin, QStringLiteral("console start"), false);
+            m_roles->setTenant(m_tenant);
             m_page->setTenants(tenants, m_tenant);
             m_navigator->setTenant(m_tenant);
             // One rule for every time on screen: the tenant's business zone, named where the times are.
@@ -481,88 +480,12 @@ void MainWindow::showPeriod(const QString &kind, const QDate &from, const QDate 
 
 void MainWindow::setRole(Pii::Role role)
 {
-    // An admin role from the settings or the command line unmasks only once it is recorded in the store's audit log
-    // (on every store the window opens).
-    m_wantAdmin = !Pii::masks(role);
-    showRole(Pii::Role::Support);
-    if (m_wantAdmin && m_store)
-        auditRole(Pii::Role::Admin, QStringLiteral("console start"), false);
+    m_roles->setWanted(role);
 }
 
-void MainWindow::switchRole(Pii::Role role)
+Pii::Role MainWindow::role() const
 {
-    showRole(m_role); // the menu's tick follows the role in effect until a switch is confirmed and recorded
-    if (role == m_role)
-        return;
-    if (Pii::masks(role)) {
-        // Masking needs no record first: contact details go at once, and the audit row follows.
-        m_wantAdmin = false;
-        RoleSetting::write(role);
-        showRole(role);
-        if (m_store)
-            auditRole(role, QStringLiteral("console"), true);
-        return;
-    }
-    if (!m_store) {
-        statusBar()->showMessage(tr("Open a database first: the switch of role is recorded in its audit log."), 10000);
-        return;
-    }
-    if (QMessageBox::question(this, tr("Show customers' contact details"),
-            tr("The admin role shows every customer's phone, email and address unmasked in the inspector, the "
-               "comparisons and the cases, and in what you export.<p>The switch is recorded in the audit log of "
-               "%1 as <b>%2</b>.</p><p>Switch to the admin role?</p>")
-                .arg(m_spec.displayName().toHtmlEscaped(), ActorIdentity::current().toHtmlEscaped()),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-        != QMessageBox::Yes)
-        return;
-    auditRole(role, QStringLiteral("console"), true);
-}
-
-void MainWindow::auditRole(Pii::Role role, const QString &where, bool remember)
-{
-    // A later switch, or another store, makes this one's answer moot.
-    m_roleJobs->start(
-        m_store,
-        [tenant = m_tenant, role, where](
-            SnapshotStore &store) { return PersonalData::auditRoleSwitch(store, tenant, role, where); },
-        [this, role, remember](const Status &audited) {
-            if (Pii::masks(role)) { // masked already; only the record can fail
-                statusBar()->showMessage(audited ? tr("Support role: customers' contact details are masked.")
-                                                 : tr("Support role, but the switch could not be recorded in the "
-                                                      "audit log: %1")
-                                                       .arg(audited.error().message),
-                    10000);
-                return;
-            }
-            if (!audited) {
-                // Not recorded, not unmasked.
-                m_wantAdmin = false;
-                showRole(Pii::Role::Support);
-                QMessageBox::warning(this, tr("Role not switched"),
-                    tr("The switch could not be recorded in the audit log, so contact details stay masked: %1")
-                        .arg(audited.error().message));
-                return;
-            }
-            m_wantAdmin = true;
-            if (remember)
-                RoleSetting::write(role);
-            showRole(role);
-            statusBar()->showMessage(
-                tr("Admin role: customers' contact details are shown; the switch is in the audit log."), 10000);
-        });
-}
-
-void MainWindow::showRole(Pii::Role role)
-{
-    const QSignalBlocker quiet(m_adminRole);
-    m_adminRole->setChecked(!Pii::masks(role));
-    if (role == m_role && m_roleApplied)
-        return;
-    m_role = role;
-    m_roleApplied = true;
-    m_inspector->setRole(role);
-    m_compare->setRole(role);
-    m_cases->setRole(role);
+    return m_roles->role();
 }
 
 void MainWindow::showComparison(const QString &leftId, const QString &rightId)

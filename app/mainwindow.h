@@ -22,6 +22,7 @@ class CaseView;
 class ProgressTask;
 class QLabel;
 class QSortFilterProxyModel;
+class RoleSwitch;
 class SnapshotInspector;
 class SnapshotStore;
 class TaskProgress;
@@ -45,7 +46,7 @@ public:
     // The role to start with: support masks customers' contact details; admin shows them once the switch is in the
     // store's audit log.
     void setRole(Pii::Role role);
-    Pii::Role role() const { return m_role; }
+    Pii::Role role() const;
     // Ctrl+L: the connection dialog; on success the window switches to the store it opened.
     void connectDialog();
     bool areCountsAnswered() const { return m_statsAnswered; }
@@ -78,11 +79,6 @@ private:
     void showComparison(const QString &leftId, const QString &rightId);
     // Drill-down from a chart: the snapshots of one kind taken in a period.
     void showPeriod(const QString &kind, const QDate &from, const QDate &to);
-    // View → Show customers' contact details: the admin role is confirmed, then recorded, then shown.
-    void switchRole(Pii::Role role);
-    void auditRole(Pii::Role role, const QString &where, bool remember);
-    // Masks (support) or shows (admin) contact details in the inspector, the compare view and the case view.
-    void showRole(Pii::Role role);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::shared_ptr<SnapshotStore> m_store;
@@ -109,16 +105,11 @@ private:
     EntityListModel *m_entities;
     ProgressTask *m_demoTask; // creating the demo database, with its progress and Cancel in the status bar
     TaskProgress *m_demoProgress;
+    RoleSwitch *m_roles; // View → Show customers' contact details
     bool m_statsPending = false; // the kind counts are read once the timeline has its count
     bool m_statsShown = false; // the kind counts arrived (the headline's total)
     bool m_statsAnswered = false; // the kind counts arrived or could not be read
-    QAction *m_adminRole = nullptr;
-    Pii::Role m_role = Pii::DefaultRole; // in effect
-    bool m_roleApplied = false;
-    bool m_wantAdmin = false; // admin asked for (settings, --role): shown once recorded in the store's audit log
     JobTracker *m_openJobs = new JobTracker(this); // opening a store; a newer open supersedes
     JobTracker *m_refreshJobs = new JobTracker(this); // the tenants, then everything else
     JobTracker *m_statsJobs = new JobTracker(this); // the kind counts and sizes, in the background
-    JobTracker *m_roleJobs = new JobTracker(this); // recording a switch of role
-    bool m_auditRoleOnRefresh = false; // admin wanted on a store just opened: recorded once its tenant is known
 };

@@ -1848,48 +1848,12 @@ stock value %6</source>
         <translation>テナント: %1</translation>
     </message>
     <message>
-        <source>Show customers&apos; contact details (admin role)…</source>
-        <translation>顧客の連絡先を表示(管理者ロール)…</translation>
-    </message>
-    <message>
-        <source>Open a database first: the switch of role is recorded in its audit log.</source>
-        <translation>先にデータベースを開いてください。ロールの切り替えはその監査ログに記録されます。</translation>
-    </message>
-    <message>
-        <source>Show customers&apos; contact details</source>
-        <translation>顧客の連絡先を表示</translation>
-    </message>
-    <message>
-        <source>The admin role shows every customer&apos;s phone, email and address unmasked in the inspector, the comparisons and the cases, and in what you export.&lt;p&gt;The switch is recorded in the audit log of %1 as &lt;b&gt;%2&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Switch to the admin role?&lt;/p&gt;</source>
-        <translation>管理者ロールでは、インスペクター、比較、ケース、およびエクスポートするファイルで、すべての顧客の電話番号・メール・住所がマスクなしで表示されます。&lt;p&gt;この切り替えは %1 の監査ログに &lt;b&gt;%2&lt;/b&gt; として記録されます。&lt;/p&gt;&lt;p&gt;管理者ロールに切り替えますか?&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Role not switched</source>
-        <translation>ロールは切り替えられませんでした</translation>
-    </message>
-    <message>
-        <source>The switch could not be recorded in the audit log, so contact details stay masked: %1</source>
-        <translation>切り替えを監査ログに記録できなかったため、連絡先はマスクされたままです: %1</translation>
-    </message>
-    <message>
-        <source>Support role: customers&apos; contact details are masked.</source>
-        <translation>サポートロール: 顧客の連絡先はマスクされています。</translation>
-    </message>
-    <message>
-        <source>Admin role: customers&apos; contact details are shown; the switch is in the audit log.</source>
-        <translation>管理者ロール: 顧客の連絡先を表示しています。切り替えは監査ログに記録されました。</translation>
-    </message>
-    <message>
         <source>%1 of %2 snapshots in %3 match the filters</source>
         <translation>%3 の %2 件中 %1 件のスナップショットがフィルターに一致</translation>
     </message>
     <message>
         <source>Counting the snapshots that match the filters, of %1 in %2…</source>
         <translation>%2 の %1 件のうち、フィルターに一致するスナップショットを数えています…</translation>
-    </message>
-    <message>
-        <source>Support role, but the switch could not be recorded in the audit log: %1</source>
-        <translation>サポートロールですが、切り替えを監査ログに記録できませんでした: %1</translation>
     </message>
     <message>
         <source>%1 (read-only)</source>
@@ -2248,6 +2212,45 @@ stock value %6</source>
     <message>
         <source>older than the age limit</source>
         <translation>期限より古い</translation>
+    </message>
+</context>
+<context>
+    <name>RoleSwitch</name>
+    <message>
+        <source>Show customers&apos; contact details (admin role)…</source>
+        <translation>顧客の連絡先を表示(管理者ロール)…</translation>
+    </message>
+    <message>
+        <source>Open a database first: the switch of role is recorded in its audit log.</source>
+        <translation>先にデータベースを開いてください。ロールの切り替えはその監査ログに記録されます。</translation>
+    </message>
+    <message>
+        <source>Show customers&apos; contact details</source>
+        <translation>顧客の連絡先を表示</translation>
+    </message>
+    <message>
+        <source>The admin role shows every customer&apos;s phone, email and address unmasked in the inspector, the comparisons and the cases, and in what you export.&lt;p&gt;The switch is recorded in the audit log of %1 as &lt;b&gt;%2&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Switch to the admin role?&lt;/p&gt;</source>
+        <translation>管理者ロールでは、インスペクター、比較、ケース、およびエクスポートするファイルで、すべての顧客の電話番号・メール・住所がマスクなしで表示されます。&lt;p&gt;この切り替えは %1 の監査ログに &lt;b&gt;%2&lt;/b&gt; として記録されます。&lt;/p&gt;&lt;p&gt;管理者ロールに切り替えますか?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Support role: customers&apos; contact details are masked.</source>
+        <translation>サポートロール: 顧客の連絡先はマスクされています。</translation>
+    </message>
+    <message>
+        <source>Support role, but the switch could not be recorded in the audit log: %1</source>
+        <translation>サポートロールですが、切り替えを監査ログに記録できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Role not switched</source>
+        <translation>ロールは切り替えられませんでした</translation>
+    </message>
+    <message>
+        <source>The switch could not be recorded in the audit log, so contact details stay masked: %1</source>
+        <translation>切り替えを監査ログに記録できなかったため、連絡先はマスクされたままです: %1</translation>
+    </message>
+    <message>
+        <source>Admin role: customers&apos; contact details are shown; the switch is in the audit log.</source>
+        <translation>管理者ロール: 顧客の連絡先を表示しています。切り替えは監査ログに記録されました。</translation>
     </message>
 </context>
 <context>

@@ -1848,48 +1848,12 @@ stock value %6</source>
         <translation>ผู้เช่า: %1</translation>
     </message>
     <message>
-        <source>Show customers&apos; contact details (admin role)…</source>
-        <translation>แสดงข้อมูลติดต่อของลูกค้า (บทบาทผู้ดูแลระบบ)…</translation>
-    </message>
-    <message>
-        <source>Open a database first: the switch of role is recorded in its audit log.</source>
-        <translation>เปิดฐานข้อมูลก่อน: การสลับบทบาทจะถูกบันทึกในบันทึกการตรวจสอบของฐานข้อมูลนั้น</translation>
-    </message>
-    <message>
-        <source>Show customers&apos; contact details</source>
-        <translation>แสดงข้อมูลติดต่อของลูกค้า</translation>
-    </message>
-    <message>
-        <source>The admin role shows every customer&apos;s phone, email and address unmasked in the inspector, the comparisons and the cases, and in what you export.&lt;p&gt;The switch is recorded in the audit log of %1 as &lt;b&gt;%2&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Switch to the admin role?&lt;/p&gt;</source>
-        <translation>บทบาทผู้ดูแลระบบจะแสดงโทรศัพท์ อีเมล และที่อยู่ของลูกค้าทุกคนโดยไม่ปิดบัง ทั้งในตัวตรวจสอบ การเปรียบเทียบ เคส และสิ่งที่คุณส่งออก&lt;p&gt;การสลับนี้จะถูกบันทึกในบันทึกการตรวจสอบของ %1 ในชื่อ &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;สลับเป็นบทบาทผู้ดูแลระบบหรือไม่?&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Role not switched</source>
-        <translation>ไม่ได้สลับบทบาท</translation>
-    </message>
-    <message>
-        <source>The switch could not be recorded in the audit log, so contact details stay masked: %1</source>
-        <translation>ไม่สามารถบันทึกการสลับลงในบันทึกการตรวจสอบได้ ข้อมูลติดต่อจึงยังคงถูกปิดบัง: %1</translation>
-    </message>
-    <message>
-        <source>Support role: customers&apos; contact details are masked.</source>
-        <translation>บทบาทฝ่ายสนับสนุน: ข้อมูลติดต่อของลูกค้าถูกปิดบัง</translation>
-    </message>
-    <message>
-        <source>Admin role: customers&apos; contact details are shown; the switch is in the audit log.</source>
-        <translation>บทบาทผู้ดูแลระบบ: แสดงข้อมูลติดต่อของลูกค้า การสลับถูกบันทึกในบันทึกการตรวจสอบแล้ว</translation>
-    </message>
-    <message>
         <source>%1 of %2 snapshots in %3 match the filters</source>
         <translation>%1 จาก %2 สแนปช็อตใน %3 ตรงกับตัวกรอง</translation>
     </message>
     <message>
         <source>Counting the snapshots that match the filters, of %1 in %2…</source>
         <translation>กำลังนับสแนปช็อตที่ตรงกับตัวกรอง จาก %1 รายการใน %2…</translation>
-    </message>
-    <message>
-        <source>Support role, but the switch could not be recorded in the audit log: %1</source>
-        <translation>บทบาทฝ่ายสนับสนุน แต่ไม่สามารถบันทึกการสลับลงในบันทึกการตรวจสอบได้: %1</translation>
     </message>
     <message>
         <source>%1 (read-only)</source>
@@ -2248,6 +2212,45 @@ stock value %6</source>
     <message>
         <source>older than the age limit</source>
         <translation>เก่ากว่าเกณฑ์อายุ</translation>
+    </message>
+</context>
+<context>
+    <name>RoleSwitch</name>
+    <message>
+        <source>Show customers&apos; contact details (admin role)…</source>
+        <translation>แสดงข้อมูลติดต่อของลูกค้า (บทบาทผู้ดูแลระบบ)…</translation>
+    </message>
+    <message>
+        <source>Open a database first: the switch of role is recorded in its audit log.</source>
+        <translation>เปิดฐานข้อมูลก่อน: การสลับบทบาทจะถูกบันทึกในบันทึกการตรวจสอบของฐานข้อมูลนั้น</translation>
+    </message>
+    <message>
+        <source>Show customers&apos; contact details</source>
+        <translation>แสดงข้อมูลติดต่อของลูกค้า</translation>
+    </message>
+    <message>
+        <source>The admin role shows every customer&apos;s phone, email and address unmasked in the inspector, the comparisons and the cases, and in what you export.&lt;p&gt;The switch is recorded in the audit log of %1 as &lt;b&gt;%2&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Switch to the admin role?&lt;/p&gt;</source>
+        <translation>บทบาทผู้ดูแลระบบจะแสดงโทรศัพท์ อีเมล และที่อยู่ของลูกค้าทุกคนโดยไม่ปิดบัง ทั้งในตัวตรวจสอบ การเปรียบเทียบ เคส และสิ่งที่คุณส่งออก&lt;p&gt;การสลับนี้จะถูกบันทึกในบันทึกการตรวจสอบของ %1 ในชื่อ &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;สลับเป็นบทบาทผู้ดูแลระบบหรือไม่?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Support role: customers&apos; contact details are masked.</source>
+        <translation>บทบาทฝ่ายสนับสนุน: ข้อมูลติดต่อของลูกค้าถูกปิดบัง</translation>
+    </message>
+    <message>
+        <source>Support role, but the switch could not be recorded in the audit log: %1</source>
+        <translation>บทบาทฝ่ายสนับสนุน แต่ไม่สามารถบันทึกการสลับลงในบันทึกการตรวจสอบได้: %1</translation>
+    </message>
+    <message>
+        <source>Role not switched</source>
+        <translation>ไม่ได้สลับบทบาท</translation>
+    </message>
+    <message>
+        <source>The switch could not be recorded in the audit log, so contact details stay masked: %1</source>
+        <translation>ไม่สามารถบันทึกการสลับลงในบันทึกการตรวจสอบได้ ข้อมูลติดต่อจึงยังคงถูกปิดบัง: %1</translation>
+    </message>
+    <message>
+        <source>Admin role: customers&apos; contact details are shown; the switch is in the audit log.</source>
+        <translation>บทบาทผู้ดูแลระบบ: แสดงข้อมูลติดต่อของลูกค้า การสลับถูกบันทึกในบันทึกการตรวจสอบแล้ว</translation>
     </message>
 </context>
 <context>

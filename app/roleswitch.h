@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QObject>
+
+#include <memory>
+
+#include "domain/pii.h"
+#include "items/jobtracker.h"
+
+class QAction;
+class QWidget;
+class SnapshotStore;
+
+// The console's role, and View → Show customers' contact details. Support masks customers' contact details; admin
+// shows them only once the switch is recorded in the store's audit log (confirmed first when asked for from the menu,
+// recorded again on every store the window opens). The role chosen is remembered in the setting snapscope-cli shares.
+class RoleSwitch : public QObject
+{
+    Q_OBJECT
+public:
+    // `window` parents the confirmation and the warning.
+    explicit RoleSwitch(QWidget *window);
+
+    QAction *action() const { return m_action; }
+    Pii::Role role() const { return m_role; }
+    // The role to start with (the settings, --role).
+    void setWanted(Pii::Role role);
+    // Another store: support until the admin role wanted is recorded in its audit log, under the tenant setTenant()
+    // names next. A switch still being recorded for the store before is dropped.
+    void setStore(std::shared_ptr<SnapshotStore> store, const QString &storeName);
+    void setTenant(const QString &tenant);
+    // A store is being opened: what is on its way for the one before is dropped.
+    void dropPending();
+
+Q_SIGNALS:
+    // Contact details are to be masked (support) or shown (admin) from now on.
+    void roleChanged(Pii::Role role);
+    // A line for the status bar.
+    void message(const QString &text);
+
+private:
+    void switchTo(Pii::Role role);
+    void audit(Pii::Role role, const QString &where, bool remember);
+    void show(Pii::Role role);
+
+    QWidget *m_window;
+    QAction *m_action;
+    std::shared_ptr<SnapshotStore> m_store;
+    QString m_storeName;
+    QString m_tenant;
+    Pii::Role m_role = Pii::DefaultRole; // in effect
+    bool m_applied = false; // roleChanged() was emitted once
+    bool m_wantAdmin = false; // admin asked for (settings, --role): shown once recorded in the store's audit log
+    bool m_auditOnTenant = false; // admin wanted on a store just opened: recorded once its tenant is known
+    JobTracker *m_jobs = new JobTracker(this); // recording a switch; a later switch or another store supersedes
+};
