@@ -1570,6 +1570,42 @@ stock value %6</source>
         <source>Event-sourced aggregates</source>
         <translation>イベントソース集約</translation>
     </message>
+    <message>
+        <source>order id</source>
+        <translation>注文ID</translation>
+    </message>
+    <message>
+        <source>store code</source>
+        <translation>店舗コード</translation>
+    </message>
+    <message>
+        <source>chat session id</source>
+        <translation>チャットセッションID</translation>
+    </message>
+    <message>
+        <source>store:product</source>
+        <translation>店舗:商品</translation>
+    </message>
+    <message>
+        <source>product id</source>
+        <translation>商品ID</translation>
+    </message>
+    <message>
+        <source>day or payment id</source>
+        <translation>日付または支払いID</translation>
+    </message>
+    <message>
+        <source>customer id</source>
+        <translation>顧客ID</translation>
+    </message>
+    <message>
+        <source>account id</source>
+        <translation>アカウントID</translation>
+    </message>
+    <message>
+        <source>aggregate id</source>
+        <translation>集約ID</translation>
+    </message>
 </context>
 <context>
     <name>KindNavigator</name>
@@ -1987,6 +2023,81 @@ stock value %6</source>
     <message>
         <source>the database&apos;s own check found damage: %1</source>
         <translation>データベース自身の検査で損傷が見つかりました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>すべて保存</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>はい(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>すべてはい(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>いいえ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>すべていいえ(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>無視</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>ヘルプ</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>デフォルトに戻す</translation>
     </message>
 </context>
 <context>
@@ -2956,10 +3067,6 @@ stock value %6</source>
         <translation>スナップショットを作成(&amp;T)</translation>
     </message>
     <message>
-        <source>Enter the id of the %1 to snapshot.</source>
-        <translation>スナップショットを作成する %1 の ID を入力してください。</translation>
-    </message>
-    <message>
         <source>Taking %1 snapshot…</source>
         <translation>%1 のスナップショットを作成しています…</translation>
     </message>
@@ -2980,6 +3087,10 @@ stock value %6</source>
         <translation>
             <numerusform>%1 ミリ秒で %n 件のスナップショットを作成。最初: %2 %3 バージョン %4 (%5)。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Enter the %1 to snapshot.</source>
+        <translation>スナップショットを作成する%1を入力してください。</translation>
     </message>
 </context>
 <context>

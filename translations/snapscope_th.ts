@@ -1570,6 +1570,42 @@ stock value %6</source>
         <source>Event-sourced aggregates</source>
         <translation>แอกกรีเกตแบบอีเวนต์ซอร์ส</translation>
     </message>
+    <message>
+        <source>order id</source>
+        <translation>รหัสคำสั่งซื้อ</translation>
+    </message>
+    <message>
+        <source>store code</source>
+        <translation>รหัสร้าน</translation>
+    </message>
+    <message>
+        <source>chat session id</source>
+        <translation>รหัสเซสชันแชท</translation>
+    </message>
+    <message>
+        <source>store:product</source>
+        <translation>ร้าน:สินค้า</translation>
+    </message>
+    <message>
+        <source>product id</source>
+        <translation>รหัสสินค้า</translation>
+    </message>
+    <message>
+        <source>day or payment id</source>
+        <translation>วันหรือรหัสการชำระเงิน</translation>
+    </message>
+    <message>
+        <source>customer id</source>
+        <translation>รหัสลูกค้า</translation>
+    </message>
+    <message>
+        <source>account id</source>
+        <translation>รหัสบัญชี</translation>
+    </message>
+    <message>
+        <source>aggregate id</source>
+        <translation>รหัสแอกกรีเกต</translation>
+    </message>
 </context>
 <context>
     <name>KindNavigator</name>
@@ -1987,6 +2023,81 @@ stock value %6</source>
     <message>
         <source>the database&apos;s own check found damage: %1</source>
         <translation>การตรวจสอบของฐานข้อมูลเองพบความเสียหาย: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>บันทึกทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>ใช่ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>ใช่ทั้งหมด (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>ไม่ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>ไม่ทั้งหมด (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>ยกเลิกการทำงาน</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>ลองใหม่</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>ข้าม</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>ละทิ้ง</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>วิธีใช้</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>นำไปใช้</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>รีเซ็ต</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>คืนค่าเริ่มต้น</translation>
     </message>
 </context>
 <context>
@@ -2956,10 +3067,6 @@ stock value %6</source>
         <translation>ถ่ายสแนปช็อต (&amp;T)</translation>
     </message>
     <message>
-        <source>Enter the id of the %1 to snapshot.</source>
-        <translation>ป้อนรหัสของ %1 ที่จะถ่ายสแนปช็อต</translation>
-    </message>
-    <message>
         <source>Taking %1 snapshot…</source>
         <translation>กำลังถ่ายสแนปช็อต %1…</translation>
     </message>
@@ -2980,6 +3087,10 @@ stock value %6</source>
         <translation>
             <numerusform>ถ่าย %n สแนปช็อตใน %1 มิลลิวินาที รายการแรก: %2 %3 เวอร์ชัน %4 (%5)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Enter the %1 to snapshot.</source>
+        <translation>ป้อน%1ที่จะถ่ายสแนปช็อต</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,7 @@ void TakeSnapshotPanel::take()
         request.entityId = m_ui->entity->text().trimmed();
         if (request.entityId.isEmpty()) {
             m_ui->result->setText(
-                tr("Enter the id of the %1 to snapshot.").arg(KindRegistry::find(request.kind)->entityLabel));
+                tr("Enter the %1 to snapshot.").arg(KindRegistry::find(request.kind)->entityLabelText()));
             m_ui->entity->setFocus();
             return;
         }

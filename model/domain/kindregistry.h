@@ -24,7 +24,7 @@ struct KindInfo
 {
     QString id;
     const char *displayName = nullptr; // translatable source text (QT_TRANSLATE_NOOP context "Kind")
-    QString entityLabel;
+    const char *entityLabel = nullptr; // what the entity id is ("order id"), translatable like displayName
     QStringList types;
     QList<SummaryField> summaryFields;
     QList<ArrayIdentity> arrayIdentities;
@@ -40,6 +40,7 @@ struct KindInfo
     QStringList significantTypes() const;
     QStringList significantSummaryFlags() const;
     QString displayNameText() const;
+    QString entityLabelText() const;
 };
 
 class KindRegistry

@@ -375,7 +375,7 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
     case Column::Kind:
         return tr("Kind");
     case Column::Entity:
-        return m_kind && !m_kind->entityLabel.isEmpty() ? m_kind->entityLabel : tr("Entity");
+        return m_kind && m_kind->entityLabel ? m_kind->entityLabelText() : tr("Entity");
     case Column::Version:
         return tr("Version");
     case Column::Type:

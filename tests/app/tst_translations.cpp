@@ -72,6 +72,19 @@ void TestTranslations::embeddedCatalogsTranslate_data()
                                   << "RetentionReason"
                                   << "pinned (legal hold)"
                                   << "ปักหมุด (ระงับตามกฎหมาย)";
+    // Qt's standard buttons ask our catalogs: Debian has no Thai Qt catalog.
+    QTest::newRow("th button") << "th"
+                               << "QPlatformTheme"
+                               << "Open"
+                               << "เปิด";
+    QTest::newRow("ja button") << "ja"
+                               << "QPlatformTheme"
+                               << "Cancel"
+                               << "キャンセル";
+    QTest::newRow("th entity label") << "th"
+                                     << "Kind"
+                                     << "order id"
+                                     << "รหัสคำสั่งซื้อ";
 }
 
 void TestTranslations::embeddedCatalogsTranslate()

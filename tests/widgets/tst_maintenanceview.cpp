@@ -137,7 +137,7 @@ void TestMaintenanceView::takeSnapshotOfAStore()
     // An account without its id says what is missing and writes nothing.
     kind->setCurrentIndex(kind->findData(QStringLiteral("account")));
     QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("take")), Qt::LeftButton);
-    QVERIFY(result->text().contains(QStringLiteral("Enter the id")));
+    QCOMPARE(result->text(), QStringLiteral("Enter the account id to snapshot."));
 }
 
 void TestMaintenanceView::planPreviewAndRunACleanup()
