@@ -974,6 +974,18 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <source>The export could not be recorded in the audit log, so nothing was written: %1</source>
         <translation>エクスポートを監査ログに記録できなかったため、何も書き込んでいません: %1</translation>
     </message>
+    <message>
+        <source>no changes</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 added, %3 removed</source>
+        <translation>変更 %1、追加 %2、削除 %3</translation>
+    </message>
+    <message>
+        <source>, %1 moved</source>
+        <translation>、移動 %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>

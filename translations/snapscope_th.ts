@@ -974,6 +974,18 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <source>The export could not be recorded in the audit log, so nothing was written: %1</source>
         <translation>ไม่สามารถบันทึกการส่งออกลงในบันทึกการตรวจสอบได้ จึงไม่ได้เขียนไฟล์ใด ๆ: %1</translation>
     </message>
+    <message>
+        <source>no changes</source>
+        <translation>ไม่มีการเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 added, %3 removed</source>
+        <translation>เปลี่ยน %1 เพิ่ม %2 ลบ %3</translation>
+    </message>
+    <message>
+        <source>, %1 moved</source>
+        <translation> ย้าย %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>

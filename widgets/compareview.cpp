@@ -30,6 +30,17 @@ namespace {
 constexpr int Context = 3; // unchanged lines kept around a change when unchanged stretches are hidden
 constexpr qsizetype FoldAbove = 5000; // aligned lines above which unchanged stretches start folded
 
+// What changed, in the console's language (the CLI's English line is SnapshotComparisons::summaryText).
+QString summaryText(const JsonPatch::Summary &s)
+{
+    if (s.total() - s.tests == 0)
+        return CompareView::tr("no changes");
+    QString text = CompareView::tr("%1 changed, %2 added, %3 removed").arg(s.changed).arg(s.added).arg(s.removed);
+    if (s.moved > 0)
+        text += CompareView::tr(", %1 moved").arg(s.moved);
+    return text;
+}
+
 QString describe(const SnapshotHeader &h, const QTimeZone &zone)
 {
     return QStringLiteral("<b>%1</b> v%2 · %3 · %4")
@@ -146,7 +157,7 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
             m_ui->titleLabel->setText(
                 tr("%1 &nbsp;→&nbsp; %2 &nbsp;(%3)")
                     .arg(describe(c.older, m_zone), describe(c.newer, m_zone), QString::fromUtf8(m_zone.id())));
-            m_ui->summaryLabel->setText(SnapshotComparisons::summaryText(c.summary));
+            m_ui->summaryLabel->setText(summaryText(c.summary));
             m_changes->setChanges(c.changes);
             showPlaceholder(tr("Laying out…"));
             for (QWidget *w : std::initializer_list<QWidget *> { m_ui->exportPatchButton, m_ui->exportReportButton,
@@ -155,7 +166,7 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
             m_ui->pages->setCurrentWidget(m_ui->splitter);
             if (m_changes->rowCount() > 0)
                 m_ui->changesTable->selectRow(0);
-            Q_EMIT compared(true, SnapshotComparisons::summaryText(c.summary));
+            Q_EMIT compared(true, summaryText(c.summary));
 
             QStringList paths;
             for (const JsonChange &change : c.changes)
