@@ -517,7 +517,7 @@ void TimelineModel::applyPage(int page, bool reversed, const HeaderPage &result)
             m_total = m_rowCount; // everything is read: the count is exact without asking
             Q_EMIT countChanged();
         }
-    } else if (rows > 0) {
+    } else if (rows > 0 && first < m_rowCount) { // a page past the rows announced so far is shown when they are
         const int last = std::min(m_rowCount, first + rows) - 1;
         Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
     }
@@ -556,13 +556,9 @@ void TimelineModel::applyCount(qint64 total)
         return;
     const qint64 shown = std::min<qint64>(total, std::numeric_limits<int>::max());
     m_total = shown;
-    if (shown > m_rowCount) {
-        beginInsertRows({}, m_rowCount, int(shown) - 1);
-        m_rowCount = int(shown);
+    if (shown > m_rowCount)
         m_pages.resize(size_t((shown + m_pageSize - 1) / m_pageSize));
-        endInsertRows();
-    }
-    Q_EMIT countChanged();
+    growToTotal();
     const int readable = int(loadedPageCount()) + int(m_inFlight.size());
     if (!m_pageEndsRequested && pageCount() > readable + 1) {
         // Positions of the pages in between, so a jump into the middle reads one page.
@@ -585,6 +581,24 @@ void TimelineModel::applyCount(qint64 total)
     const QList<int> wanted = m_wanted;
     for (int w : wanted)
         requestPageNow(w);
+}
+
+void TimelineModel::growToTotal()
+{
+    if (!m_total)
+        return; // another query since: its own count grows it
+    if (m_rowCount >= *m_total) {
+        Q_EMIT countChanged();
+        return;
+    }
+    const int until = int(std::min<qint64>(*m_total, qint64(m_rowCount) + m_growthSlice));
+    beginInsertRows({}, m_rowCount, until - 1);
+    m_rowCount = until;
+    endInsertRows();
+    if (m_rowCount < *m_total)
+        QMetaObject::invokeMethod(this, &TimelineModel::growToTotal, Qt::QueuedConnection);
+    else
+        Q_EMIT countChanged();
 }
 
 void TimelineModel::applyPageEnds(const QList<PageCursor> &ends)

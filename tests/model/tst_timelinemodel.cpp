@@ -50,6 +50,7 @@ private Q_SLOTS:
 
     void growsThenHoldsEveryRowInOrder();
     void jumpsToTheOldestAndIntoTheMiddle();
+    void countedRowsArriveInSlices();
     void pageCacheIsBounded();
     void filterChangeLoadsOnlyTheFirstPage();
     void newerQuerySupersedesOlder();
@@ -208,6 +209,32 @@ void TestTimelineModel::jumpsToTheOldestAndIntoTheMiddle()
         QCOMPARE(model->headerAt(row)->id, expected.at(row));
     }
     QCOMPARE(model->headerAt(Rows - 1)->takenAt, T0);
+}
+
+void TestTimelineModel::countedRowsArriveInSlices()
+{
+    auto model = newModel(false);
+    model->setGrowthSlice(100);
+    QSignalSpy inserted(model.get(), &QAbstractItemModel::rowsInserted);
+    QList<int> countedRows; // the rows each countChanged() saw
+    connect(model.get(), &TimelineModel::countChanged, this, [&] {
+        if (model->countState() == TimelineModel::CountState::Exact)
+            countedRows << model->rowCount();
+    });
+    model->setStore(m_store);
+    model->setQuery(allOfTenant());
+    QTRY_COMPARE(model->countState(), TimelineModel::CountState::Exact);
+    QCOMPARE(model->rowCount(), Rows);
+    // After the first page's rows, the counted ones came in slices of at most 100, each in its own turn.
+    QVERIFY(inserted.size() >= 1 + (Rows - 50) / 100);
+    for (const QList<QVariant> &slice : std::as_const(inserted))
+        QVERIFY(slice.at(2).toInt() - slice.at(1).toInt() + 1 <= 100);
+    QCOMPARE(inserted.last().at(2).toInt(), Rows - 1);
+    QCOMPARE(countedRows, QList<int> { Rows }); // exact once, when every row is there
+    // The oldest row reads as before.
+    const QStringList expected = expectedIds(allOfTenant(), SortOrder::NewestFirst);
+    QVERIFY(waitForRow(*model, Rows - 1));
+    QCOMPARE(model->headerAt(Rows - 1)->id, expected.at(Rows - 1));
 }
 
 void TestTimelineModel::pageCacheIsBounded()
