@@ -89,7 +89,11 @@ MainWindow::MainWindow(QWidget *parent)
             loadStats(false);
     });
     connect(m_timeline, &TimelineModel::pageLoaded, this, &MainWindow::updateCount);
-    connect(m_timeline, &TimelineModel::firstPageShown, this, [this] {
+    connect(m_timeline, &TimelineModel::loadFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Reading the timeline failed: %1").arg(message));
+    });
+    // Before the page selects a row and inspects it (which may say the window is shown).
+    connect(m_page, &TimelinePage::firstPageArrived, this, [this] {
         if (!m_chartRangeSet && m_timeline->rowCount() > 0 && m_timeline->query().kind.isEmpty()
             && m_timeline->sortOrder() == SortOrder::NewestFirst) {
             // The charts open on the last 90 business days of data, wherever the data ends.
@@ -256,6 +260,7 @@ void MainWindow::openStore(const ConnectionSpec &spec, bool createIfMissing)
     m_refreshJobs->clear();
     m_statsJobs->clear();
     m_roles->dropPending();
+    m_page->dropStore();
     OpenOptions options;
     options.createIfMissing = createIfMissing;
     // Opening connects and migrates: never on the GUI thread. A newer open supersedes this one.

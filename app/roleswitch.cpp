@@ -50,6 +50,8 @@ void RoleSwitch::setTenant(const QString &tenant)
 void RoleSwitch::dropPending()
 {
     m_jobs->clear();
+    m_store.reset(); // until the next store is there, a switch has nowhere to be recorded
+    m_storeName.clear();
 }
 
 void RoleSwitch::switchTo(Pii::Role role)

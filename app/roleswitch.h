@@ -29,7 +29,7 @@ public:
     // names next. A switch still being recorded for the store before is dropped.
     void setStore(std::shared_ptr<SnapshotStore> store, const QString &storeName);
     void setTenant(const QString &tenant);
-    // A store is being opened: what is on its way for the one before is dropped.
+    // A store is being opened: the one before and what is on its way for it are dropped.
     void dropPending();
 
 Q_SIGNALS:

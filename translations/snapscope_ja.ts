@@ -1907,6 +1907,10 @@ stock value %6</source>
         <source>%1 (read-only)</source>
         <translation>%1（読み取り専用）</translation>
     </message>
+    <message>
+        <source>Reading the timeline failed: %1</source>
+        <translation>タイムラインの読み込みに失敗しました: %1</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceView</name>
@@ -2000,6 +2004,29 @@ stock value %6</source>
     <message>
         <source>State &amp;at (%1):</source>
         <translation>時点の状態(&amp;A) (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>OK(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>保存せずに閉じる</translation>
     </message>
 </context>
 <context>
@@ -3258,10 +3285,6 @@ stock value %6</source>
     <message>
         <source>Leave this entity&apos;s timeline (Esc)</source>
         <translation>このエンティティのタイムラインを閉じる (Esc)</translation>
-    </message>
-    <message>
-        <source>Reading the timeline failed: %1</source>
-        <translation>タイムラインの読み込みに失敗しました: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — every version of this entity</source>

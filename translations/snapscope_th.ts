@@ -1907,6 +1907,10 @@ stock value %6</source>
         <source>%1 (read-only)</source>
         <translation>%1 (อ่านอย่างเดียว)</translation>
     </message>
+    <message>
+        <source>Reading the timeline failed: %1</source>
+        <translation>อ่านไทม์ไลน์ไม่สำเร็จ: %1</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceView</name>
@@ -2000,6 +2004,29 @@ stock value %6</source>
     <message>
         <source>State &amp;at (%1):</source>
         <translation>สถานะ ณ (&amp;A) (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>ตกลง (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>บันทึก (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>ยกเลิก (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>ปิด (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>ปิดโดยไม่บันทึก</translation>
     </message>
 </context>
 <context>
@@ -3258,10 +3285,6 @@ stock value %6</source>
     <message>
         <source>Leave this entity&apos;s timeline (Esc)</source>
         <translation>ออกจากไทม์ไลน์ของเอนทิตีนี้ (Esc)</translation>
-    </message>
-    <message>
-        <source>Reading the timeline failed: %1</source>
-        <translation>อ่านไทม์ไลน์ไม่สำเร็จ: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — every version of this entity</source>

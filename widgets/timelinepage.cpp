@@ -22,8 +22,6 @@ TimelinePage::TimelinePage(QWidget *parent)
     m_ui->setupUi(this);
     TimelineTable *table = m_ui->timelineTable;
     table->setTimelineModel(m_model);
-    connect(m_model, &TimelineModel::loadFailed, this,
-        [this](const QString &text) { Q_EMIT message(tr("Reading the timeline failed: %1").arg(text)); });
     connect(m_model, &TimelineModel::firstPageShown, this, &TimelinePage::followFirstPage);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TimelinePage::showCurrentRow);
     // Rows whose page arrives after they became current are shown then.
@@ -46,6 +44,7 @@ TimelinePage::TimelinePage(QWidget *parent)
 
     connect(m_ui->filterBar, &FilterBar::filtersChanged, this, &TimelinePage::applyFilters);
     connect(m_ui->filterBar, &FilterBar::tenantChanged, this, [this](const QString &tenant) {
+        m_tenant = tenant;
         leaveEntity(); // an entity belongs to one tenant
         Q_EMIT tenantChanged(tenant);
     });
@@ -55,6 +54,8 @@ TimelinePage::~TimelinePage() = default;
 
 void TimelinePage::setInspector(SnapshotInspector *inspector)
 {
+    if (m_inspector)
+        disconnect(m_inspector, nullptr, this, nullptr);
     m_inspector = inspector;
     connect(inspector, &SnapshotInspector::snapshotShown, this, [this](const QString &id, bool verified) {
         m_model->setIntegrity(id, verified ? TimelineModel::Integrity::Verified : TimelineModel::Integrity::Corrupt);
@@ -94,7 +95,7 @@ bool TimelinePage::load(std::shared_ptr<SnapshotStore> store, const QString &ten
     query.tenant = m_tenant;
     query.entityId = m_entityId;
     m_awaitingFirstRows = !m_tenant.isEmpty();
-    if (const auto &shown = m_inspector->header(); shown && shown->tenant == m_tenant)
+    if (const auto &shown = m_inspector ? m_inspector->header() : std::nullopt; shown && shown->tenant == m_tenant)
         m_keepInspected = shown->id; // a refresh (F5, after maintenance) keeps what is inspected
     m_model->setStore(m_store);
     m_model->setTimeZone(zone);
@@ -109,8 +110,16 @@ void TimelinePage::leaveEntity()
     m_ui->entityBar->hide();
 }
 
+void TimelinePage::dropStore()
+{
+    m_store.reset();
+}
+
 void TimelinePage::followFirstPage()
 {
+    Q_EMIT firstPageArrived();
+    if (!m_inspector)
+        return;
     // The newest row is selected, so the inspector opens on it; the page counts as shown when both are there.
     const QString keep = std::exchange(m_keepInspected, QString());
     const bool refiltered = std::exchange(m_refiltered, false);
@@ -165,7 +174,7 @@ void TimelinePage::applyFilters()
     if (!m_store || m_tenant.isEmpty())
         return;
     m_refiltered = true;
-    if (const auto &shown = m_inspector->header())
+    if (const auto &shown = m_inspector ? m_inspector->header() : std::nullopt)
         m_keepInspected = shown->id;
     SnapshotQuery query = m_ui->filterBar->applyTo(m_model->query());
     query.tenant = m_tenant;
@@ -213,12 +222,16 @@ void TimelinePage::focusFilter()
 
 void TimelinePage::showCurrentRow()
 {
+    if (!m_inspector)
+        return;
     if (const SnapshotHeader *h = m_ui->timelineTable->currentHeader())
         m_inspector->showSnapshot(h->id);
 }
 
 void TimelinePage::selectSnapshot(const QString &id)
 {
+    if (!m_inspector)
+        return;
     const int row = m_model->rowOf(id);
     if (row < 0) {
         // Not among the rows loaded (another filter or far away in the list): the inspector shows it alone.

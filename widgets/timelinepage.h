@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QTimeZone>
 #include <QWidget>
 
@@ -17,9 +18,8 @@ class SnapshotInspector;
 class SnapshotStore;
 class TimelineModel;
 
-// The Timeline tab: the filter bar, the entity bar with its strip (one entity's versions) and the table of a tenant's
-// snapshots, with what the inspector beside it follows: the row made current, the newest version of an entity opened,
-// the snapshot inspected kept across a refresh or new filters while it is still listed.
+// The Timeline tab (filters, an entity's strip, the table of a tenant's snapshots) and what the inspector beside it
+// follows: the current row, an entity's newest version, the snapshot inspected while a refresh or new filters keep it.
 class TimelinePage : public QWidget
 {
     Q_OBJECT
@@ -41,6 +41,8 @@ public:
     bool load(std::shared_ptr<SnapshotStore> store, const QString &tenant);
     // Back to all of the tenant's snapshots (another store or tenant: an entity belongs to one).
     void leaveEntity();
+    // Another store is being opened: until load(), the filters read nothing.
+    void dropStore();
 
     // The kind's snapshots (the navigator, a drill-down).
     void showKind(const QString &kind);
@@ -61,6 +63,8 @@ public:
 
 Q_SIGNALS:
     void tenantChanged(const QString &tenant);
+    // A query's first page of rows arrived (before the page selects and inspects one of them).
+    void firstPageArrived();
     // The first rows of a load() (and the snapshot inspected with them, or the reason it could not be) are on screen.
     void firstRowsShown(bool ok);
     // Exactly two rows are selected (Compare selected), or no longer.
@@ -80,7 +84,7 @@ private:
 
     std::unique_ptr<Ui::TimelinePage> m_ui;
     TimelineModel *m_model;
-    SnapshotInspector *m_inspector = nullptr;
+    QPointer<SnapshotInspector> m_inspector;
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant;
     QString m_entityKind, m_entityId; // set in entity mode

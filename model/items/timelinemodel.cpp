@@ -1,14 +1,23 @@
 #include "timelinemodel.h"
 
+#include <QDateTime>
+#include <QFuture>
+#include <QJsonValue>
+#include <QLocale>
 #include <QTimeZone>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "domain/kindregistry.h"
 #include "items/jobtracker.h"
+#include "items/timelinetext.h"
 #include "items/zonedtime.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
+#include "json/jsonnumber.h"
 
 TimelineModel::TimelineModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -35,6 +44,13 @@ void TimelineModel::setTimeZone(const QTimeZone &zone)
 {
     if (ZonedTime::set(m_zone, zone, *this, int(Column::TakenAt)))
         Q_EMIT emptyTextChanged();
+}
+
+QString TimelineModel::emptyText() const
+{
+    if (!m_emptyKnown || m_rowCount > 0)
+        return {};
+    return TimelineText::empty(m_query, m_zone, m_newestOutsideRange);
 }
 
 void TimelineModel::findNewestOutsideRange()
@@ -93,6 +109,7 @@ void TimelineModel::refresh()
 void TimelineModel::reset()
 {
     beginResetModel();
+    ++m_resets; // rows of the previous count still to be announced are not
     m_jobs->clear(); // what the reads of the previous query bring is dropped
     m_rowCount = 0;
     m_total.reset();
@@ -180,6 +197,142 @@ int TimelineModel::rowCount(const QModelIndex &parent) const
 int TimelineModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(Column::Count_);
+}
+
+QString TimelineModel::summaryText(const SnapshotHeader &h) const
+{
+    const KindInfo *kind = m_kind ? m_kind : KindRegistry::find(h.kind);
+    QStringList parts;
+    if (kind) {
+        for (const SummaryField &field : kind->summaryFields) {
+            const QJsonValue value = h.summary.value(field.name);
+            if (!value.isUndefined())
+                parts << field.name + QStringLiteral(": ") + TimelineText::value(value);
+        }
+    } else {
+        for (auto it = h.summary.constBegin(); it != h.summary.constEnd(); ++it)
+            parts << it.key() + QStringLiteral(": ") + TimelineText::value(it.value());
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int pageIndex = index.row() / m_pageSize;
+    const SnapshotHeader *header = headerAt(index.row());
+    if (!header) {
+        if (role == LoadedRole)
+            return false;
+        requestPage(pageIndex);
+        if (role == Qt::DisplayRole && index.column() == 0)
+            return tr("Loading…");
+        return {};
+    }
+    m_pages[size_t(pageIndex)].lastUse = ++m_useClock;
+    const SnapshotHeader &h = *header;
+    const auto column = Column(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case Column::TakenAt:
+            return IsoTime::toZoneText(h.takenAt, m_zone, true);
+        case Column::Kind: {
+            const KindInfo *kind = KindRegistry::find(h.kind);
+            return kind ? kind->displayNameText() : h.kind;
+        }
+        case Column::Entity:
+            return h.entityId;
+        case Column::Version:
+            return h.version;
+        case Column::Type:
+            return h.type;
+        case Column::CreatedBy:
+            return h.createdBy;
+        case Column::Summary:
+            return summaryText(h);
+        case Column::Size: {
+            const QLocale locale;
+            return tr("%1 → %2 (%3%)")
+                .arg(locale.formattedDataSize(h.rawSize), locale.formattedDataSize(h.storedSize))
+                .arg(h.rawSize > 0 ? qRound(100.0 * double(h.storedSize) / double(h.rawSize)) : 100);
+        }
+        case Column::Integrity:
+            switch (m_integrity.value(h.id, Integrity::Unknown)) {
+            case Integrity::Unknown:
+                return tr("unknown");
+            case Integrity::Verified:
+                return tr("verified");
+            case Integrity::Corrupt:
+                return tr("corrupt");
+            }
+            return {};
+        case Column::Pinned:
+            return h.pinned ? tr("pinned") : QString();
+        case Column::Count_:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (column) {
+        case Column::TakenAt:
+            return tr("%1 (%2)\n%3 UTC")
+                .arg(QDateTime::fromMSecsSinceEpoch(h.takenAt, m_zone).toString(Qt::ISODateWithMs),
+                    QString::fromUtf8(m_zone.id()), IsoTime::toUtcString(h.takenAt));
+        case Column::Summary:
+            return summaryText(h);
+        case Column::Pinned:
+            return h.pinned ? tr("Pinned: never removed by cleanup") : QVariant();
+        default:
+            return {};
+        }
+    case Qt::TextAlignmentRole:
+        if (column == Column::Version)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case IdRole:
+        return h.id;
+    case TakenAtRole:
+        return h.takenAt;
+    case TypeRole:
+        return h.type;
+    case LoadedRole:
+        return true;
+    default:
+        return {};
+    }
+}
+
+QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Column::TakenAt:
+        return tr("Taken at (%1)").arg(QString::fromUtf8(m_zone.id()));
+    case Column::Kind:
+        return tr("Kind");
+    case Column::Entity:
+        return m_kind && m_kind->entityLabel ? m_kind->entityLabelText() : tr("Entity");
+    case Column::Version:
+        return tr("Version");
+    case Column::Type:
+        return tr("Type");
+    case Column::CreatedBy:
+        return tr("Created by");
+    case Column::Summary:
+        return tr("Summary");
+    case Column::Size:
+        return tr("Size (raw → stored)");
+    case Column::Integrity:
+        return tr("Integrity");
+    case Column::Pinned:
+        return tr("Pinned");
+    case Column::Count_:
+        break;
+    }
+    return {};
 }
 
 bool TimelineModel::canFetchMore(const QModelIndex &parent) const
@@ -344,7 +497,7 @@ void TimelineModel::applyCount(qint64 total)
     m_total = shown;
     if (shown > m_rowCount)
         m_pages.resize(size_t((shown + m_pageSize - 1) / m_pageSize));
-    growToTotal();
+    growToTotal(m_resets);
     const int readable = int(loadedPageCount()) + int(m_inFlight.size());
     if (!m_pageEndsRequested && pageCount() > readable + 1) {
         // Positions of the pages in between, so a jump into the middle reads one page.
@@ -369,21 +522,22 @@ void TimelineModel::applyCount(qint64 total)
         requestPageNow(w);
 }
 
-void TimelineModel::growToTotal()
+void TimelineModel::growToTotal(quint64 reset)
 {
-    if (!m_total)
+    if (reset != m_resets || !m_total)
         return; // another query since: its own count grows it
-    if (m_rowCount >= *m_total) {
-        Q_EMIT countChanged();
-        return;
+    if (m_rowCount < *m_total) {
+        const int until = int(std::min<qint64>(*m_total, qint64(m_rowCount) + m_growthSlice));
+        beginInsertRows({}, m_rowCount, until - 1);
+        m_rowCount = until;
+        endInsertRows(); // a view's slot may reset the model from here
+        if (reset == m_resets && m_total && m_rowCount < *m_total) {
+            QMetaObject::invokeMethod(
+                this, [this, reset] { growToTotal(reset); }, Qt::QueuedConnection);
+            return;
+        }
     }
-    const int until = int(std::min<qint64>(*m_total, qint64(m_rowCount) + m_growthSlice));
-    beginInsertRows({}, m_rowCount, until - 1);
-    m_rowCount = until;
-    endInsertRows();
-    if (m_rowCount < *m_total)
-        QMetaObject::invokeMethod(this, &TimelineModel::growToTotal, Qt::QueuedConnection);
-    else
+    if (reset == m_resets)
         Q_EMIT countChanged();
 }
 

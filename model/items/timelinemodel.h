@@ -5,6 +5,7 @@
 #include <QList>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -108,12 +109,11 @@ private:
     void applyCount(qint64 total);
     // Announces the counted rows not yet in the views, a slice per turn of the event loop: a view's vertical header
     // keeps an item per row, and 1.5 million at once held the GUI thread for 30-65 ms.
-    void growToTotal();
+    void growToTotal(quint64 reset);
     void applyPageEnds(const QList<PageCursor> &ends);
     void evictPages();
     int pageCount() const { return int(m_pages.size()); }
     QString summaryText(const SnapshotHeader &header) const;
-    QString filterText() const;
     void findNewestOutsideRange();
 
     std::shared_ptr<SnapshotStore> m_store;
@@ -126,6 +126,7 @@ private:
 
     JobTracker *m_jobs; // the reads of the current query (pages, count, positions); a reset supersedes them
     bool m_startQueued = false;
+    quint64 m_resets = 0; // a slice of rows queued before the latest reset is dropped
     int m_rowCount = 0;
     std::optional<qint64> m_total;
     bool m_more = false; // partial: the last page read says more rows follow

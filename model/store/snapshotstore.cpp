@@ -6,7 +6,6 @@
 #include <QWaitCondition>
 
 #include <atomic>
-#include <cstdio>
 
 #include "store/sqlsnapshotstore.h"
 
@@ -23,7 +22,7 @@ void waitForClosingStores()
 {
     closingWaitRegistered = false;
     if (!SnapshotStore::waitUntilAllClosed(30000))
-        std::fprintf(stderr, "snapscope: warning: a store was still busy after 30 s; quitting anyway\n");
+        qWarning("a store was still busy after 30 s; quitting anyway");
 }
 } // namespace
 

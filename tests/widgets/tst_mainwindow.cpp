@@ -97,6 +97,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase();
     void showsStorageByKind();
     void timelineShowsNewestFirstAndFiltersByKind();
     void clickingARowShowsItsPayload();
@@ -125,6 +126,12 @@ private:
     QTemporaryDir m_dir;
     QString m_db;
 };
+
+void TestMainWindow::cleanupTestCase()
+{
+    // The windows' stores close on the global pool; the folder with their files goes after them.
+    QVERIFY(SnapshotStore::waitUntilAllClosed(30000));
+}
 
 void TestMainWindow::initTestCase()
 {

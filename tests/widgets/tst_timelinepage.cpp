@@ -93,6 +93,7 @@ void TestTimelinePage::cleanup()
     m_page.reset();
     m_inspector.reset();
     m_store.reset();
+    QVERIFY(SnapshotStore::waitUntilAllClosed(30000)); // before the test's folder goes
 }
 
 void TestTimelinePage::loadPage()
