@@ -107,8 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     connect(m_page, &TimelinePage::firstRowsShown, this, &MainWindow::dataShown);
-    connect(
-        m_page, &TimelinePage::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_page, &TimelinePage::message, this, &MainWindow::showNote);
 
     auto *dock = new QDockWidget(tr("Navigator"), this);
     dock->setObjectName(QStringLiteral("navigatorDock"));
@@ -164,7 +163,7 @@ MainWindow::MainWindow(QWidget *parent)
     }
     connect(m_cases, &CaseView::compareRequested, this, &MainWindow::showComparison);
     connect(m_cases, &CaseView::snapshotSelected, m_inspector, &SnapshotInspector::showSnapshot);
-    connect(m_cases, &CaseView::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_cases, &CaseView::message, this, &MainWindow::showNote);
     connect(m_cases, &CaseView::holdChanged, this, [this](const QStringList &ids, bool pinned) {
         for (const QString &id : ids)
             m_timeline->setPinned(id, pinned);
@@ -177,8 +176,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_compare->setRole(role);
         m_cases->setRole(role);
     });
-    connect(
-        m_roles, &RoleSwitch::message, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_roles, &RoleSwitch::message, this, &MainWindow::showNote);
     UiLanguage::addMenu(m_ui->menuView, this);
     m_roles->setWanted(RoleSetting::read());
     connect(m_maintenance, &MaintenanceView::snapshotsChanged, this, &MainWindow::refresh);
@@ -530,6 +528,11 @@ void MainWindow::updateCount()
         m_countLabel->setText(tr("%1+ snapshots (counting…)").arg(locale.toString(m_timeline->rowCount())));
     else
         m_countLabel->clear();
+}
+
+void MainWindow::showNote(const QString &text)
+{
+    statusBar()->showMessage(text, 10000);
 }
 
 void MainWindow::showError(const QString &message)

@@ -66,6 +66,8 @@ private:
     void loadStats(bool withSizes);
     void useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotStore> store);
     void showError(const QString &message);
+    // A line in the status bar for 10 s (what a page, the cases or the role switch report).
+    void showNote(const QString &text);
     void updateStatus();
     void showKind(const QString &kind);
     // One entity's timeline (its versions, with the strip above the table); an empty id returns to all snapshots.

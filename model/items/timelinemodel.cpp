@@ -1,14 +1,11 @@
 #include "timelinemodel.h"
 
 #include <QDateTime>
-#include <QFuture>
 #include <QJsonValue>
 #include <QLocale>
 #include <QTimeZone>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 
 #include "domain/kindregistry.h"
@@ -17,7 +14,6 @@
 #include "items/zonedtime.h"
 #include "store/snapshotstore.h"
 #include "json/isotime.h"
-#include "json/jsonnumber.h"
 
 TimelineModel::TimelineModel(QObject *parent)
     : QAbstractTableModel(parent)
