@@ -307,7 +307,7 @@ int Cli::caseOf(const QStringList &positional)
                 { QStringLiteral("entity_id"), h.entityId }, { QStringLiteral("version"), h.version },
                 { QStringLiteral("type"), h.type }, { QStringLiteral("taken_at"), IsoTime::toUtcString(h.takenAt) },
                 { QStringLiteral("checksum"), h.checksum },
-                { QStringLiteral("summary"), Pii::masks(role) ? Pii::masked(h.summary) : QJsonValue(h.summary) } });
+                { QStringLiteral("summary"), Pii::masks(role) ? Pii::masked(h.summary, h.kind) : QJsonValue(h.summary) } });
         return array;
     };
     if (m_parser.isSet(m_o.json)) {

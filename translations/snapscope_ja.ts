@@ -1618,6 +1618,14 @@ stock value %6</source>
         <source>aggregate id</source>
         <translation>集約ID</translation>
     </message>
+    <message>
+        <source>Stock snapshot schedules</source>
+        <translation>在庫スナップショットのスケジュール</translation>
+    </message>
+    <message>
+        <source>tenant id</source>
+        <translation>テナント ID</translation>
+    </message>
 </context>
 <context>
     <name>KindNavigator</name>

@@ -1618,6 +1618,14 @@ stock value %6</source>
         <source>aggregate id</source>
         <translation>รหัสแอกกรีเกต</translation>
     </message>
+    <message>
+        <source>Stock snapshot schedules</source>
+        <translation>กำหนดการสแนปช็อตสต็อก</translation>
+    </message>
+    <message>
+        <source>tenant id</source>
+        <translation>รหัสผู้เช่า</translation>
+    </message>
 </context>
 <context>
     <name>KindNavigator</name>

@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QSet>
 
+#include "domain/kindregistry.h"
 #include "domain/pii.h"
 #include "items/money.h"
 #include "json/canonicaljson.h"
@@ -36,6 +37,40 @@ void flatten(const QJsonValue &value, const QString &pointer, QList<std::pair<QS
 
 constexpr auto Highlight = "background-color:#fff1b8";
 
+// A document's facts by the names its kind's definition gives them, whatever shape the system wrote it in.
+class Facts
+{
+public:
+    Facts(const QString &kind, const QJsonObject &document)
+        : m_document(document)
+    {
+        if (const KindDefinition *definition = KindRegistry::find(kind))
+            m_shape = definition->recognise(document);
+    }
+    QJsonValue value(QStringView name) const
+    {
+        return m_shape ? m_shape->value(m_document, name) : QJsonValue(QJsonValue::Undefined);
+    }
+    QJsonValue raw(QStringView name) const
+    {
+        return m_shape ? m_shape->raw(m_document, name) : QJsonValue(QJsonValue::Undefined);
+    }
+    QString text(QStringView name) const { return JsonNumber::scalarText(value(name)); }
+    QString html(QStringView name) const { return text(name).toHtmlEscaped(); }
+    double number(QStringView name) const { return JsonNumber::toDouble(value(name)); }
+    QList<QJsonObject> elements(QStringView name) const
+    {
+        return m_shape ? m_shape->elements(m_document, name) : QList<QJsonObject>();
+    }
+
+private:
+    QJsonObject m_document;
+    const KindShape *m_shape = nullptr;
+};
+
+const QString OrderKind = QStringLiteral("order");
+const QString ChatKind = QStringLiteral("chat");
+
 } // namespace
 
 CasePanels::Title CasePanels::title(
@@ -43,12 +78,8 @@ CasePanels::Title CasePanels::title(
 {
     QJsonObject order = moment && moment->orderExists ? moment->order : QJsonObject();
     if (view.mask)
-        order = Pii::masked(order, view.revealed).toObject();
-    const QJsonObject customer = order.value(u"customer").toObject();
-    const QJsonObject address = order.value(u"delivery").toObject().value(u"address").toObject();
-    QStringList addressParts;
-    for (const char *key : { "line1", "district", "province", "postcode" })
-        addressParts << address.value(QLatin1String(key)).toString();
+        order = Pii::masked(order, OrderKind, view.revealed).toObject();
+    const Facts facts(OrderKind, order);
     int pinned = 0, total = 0;
     for (const QList<SnapshotHeader> *list :
         { &dispute.order, &dispute.chats, &dispute.inventory, &dispute.financial }) {
@@ -64,11 +95,8 @@ CasePanels::Title CasePanels::title(
     const QString html
         = tr("<b style='font-size:large'>%1</b> · %2 %3 · phone %4 · email %5<br>address %6<br>%7 order, %8 chat, %9 "
              "stock and %10 financial snapshots%11")
-              .arg(dispute.orderId.toHtmlEscaped(), customer.value(u"id").toString().toHtmlEscaped(),
-                  customer.value(u"name").toString().toHtmlEscaped(),
-                  customer.value(u"phone").toString().toHtmlEscaped(),
-                  customer.value(u"email").toString().toHtmlEscaped(),
-                  addressParts.join(QStringLiteral(", ")).toHtmlEscaped())
+              .arg(dispute.orderId.toHtmlEscaped(), facts.html(u"customer_id"), facts.html(u"customer_name"),
+                  facts.html(u"customer_phone"), facts.html(u"customer_email"), facts.html(u"delivery_address"))
               .arg(dispute.order.size())
               .arg(dispute.chats.size())
               .arg(dispute.inventory.size())
@@ -83,8 +111,9 @@ CasePanels::Order CasePanels::order(
     const auto zoneTime = [&view](EpochMs at) { return IsoTime::toZoneText(at, view.zone, true); };
     if (!m.orderExists)
         return { tr("<p>As of %1 the order had not been created yet.</p>").arg(zoneTime(m.at)), QString() };
-    const auto shown
-        = [&view](const QJsonObject &o) { return view.mask ? Pii::masked(o, view.revealed) : QJsonValue(o); };
+    const auto shown = [&view](const QJsonObject &o) {
+        return view.mask ? Pii::masked(o, OrderKind, view.revealed) : QJsonValue(o);
+    };
     QList<std::pair<QString, QString>> now, before;
     flatten(shown(m.order), QString(), now);
     QHash<QString, QString> previous;
@@ -95,7 +124,7 @@ CasePanels::Order CasePanels::order(
             previous.insert(pointer, value);
     }
     QString html = tr("<p>As of <b>%1</b>: %2 · version %3 · %4 ms</p>")
-                       .arg(zoneTime(m.at), m.order.value(u"status").toString().toHtmlEscaped())
+                       .arg(zoneTime(m.at), Facts(OrderKind, m.order).html(u"status"))
                        .arg(m.orderVersion)
                        .arg(QLocale().toString(m.elapsedMs, 'f', 1));
     html += QStringLiteral("<p style='color:gray'>%1</p><table cellspacing='0' cellpadding='2'>")
@@ -135,41 +164,40 @@ QString CasePanels::chats(
         }
         QJsonObject chat = m.chats.value(session);
         if (view.mask)
-            chat = Pii::masked(chat, view.revealed).toObject();
+            chat = Pii::masked(chat, ChatKind, view.revealed).toObject();
+        const auto messageKey = [](const QJsonObject &message) -> QString {
+            return JsonNumber::scalarText(message.value(u"timestamp")) + JsonNumber::scalarText(message.value(u"text"));
+        };
         QSet<QString> seen;
         if (previousMoment && previousMoment->chats.contains(session)) {
-            for (const QJsonValue &message : previousMoment->chats.value(session).value(u"key_messages").toArray())
-                seen.insert(
-                    message.toObject().value(u"timestamp").toString() + message.toObject().value(u"text").toString());
+            for (const QJsonObject &message :
+                Facts(ChatKind, previousMoment->chats.value(session)).elements(u"key_messages"))
+                seen.insert(messageKey(message));
         }
         const bool compared = previousMoment.has_value();
-        const QJsonObject ai = chat.value(u"ai").toObject(), outcome = chat.value(u"outcome").toObject();
+        const Facts facts(ChatKind, chat);
         QStringList intents;
-        for (const QJsonValue &intent : chat.value(u"intent_progression").toArray())
-            intents << intent.toString();
+        for (const QJsonValue &intent : facts.raw(u"intent_progression").toArray())
+            intents << JsonNumber::scalarText(intent);
         html += tr("<p><b>%1</b> · %2 · %3 · %4 messages</p>")
-                    .arg(session.toHtmlEscaped(), chat.value(u"platform").toString().toHtmlEscaped(),
-                        chat.value(u"status").toString().toHtmlEscaped())
-                    .arg(chat.value(u"total_messages").toInt());
+                    .arg(session.toHtmlEscaped(), facts.html(u"platform"), facts.html(u"status"))
+                    .arg(qint64(facts.number(u"total_messages")));
         html += tr("<p>Intents: %1<br>AI confidence %2 (%3)<br>Hand-off to a person: %4<br>Satisfaction: %5<br>"
                    "Outcome: %6</p>")
                     .arg(intents.join(QStringLiteral(" → ")).toHtmlEscaped(),
-                        QLocale().toString(JsonNumber::toDouble(ai.value(u"avg_confidence")), 'f', 2),
-                        ai.value(u"model").toString().toHtmlEscaped(),
-                        ai.value(u"human_handoff").toBool()
-                            ? tr("yes (%1)").arg(ai.value(u"handoff_reason").toString().toHtmlEscaped())
-                            : tr("no"),
-                        outcome.contains(u"satisfaction")
-                            ? QStringLiteral("%1/5").arg(JsonNumber::toDouble(outcome.value(u"satisfaction")))
+                        QLocale().toString(facts.number(u"avg_confidence"), 'f', 2), facts.html(u"ai_model"),
+                        facts.value(u"human_handoff").toBool() ? tr("yes (%1)").arg(facts.html(u"handoff_reason"))
+                                                               : tr("no"),
+                        JsonNumber::isNumber(facts.value(u"satisfaction"))
+                            ? QStringLiteral("%1/5").arg(facts.number(u"satisfaction"))
                             : tr("not rated yet"),
-                        outcome.value(u"order_created").toBool()
+                        facts.value(u"order_created").toBool()
                             ? tr("order %1 for %2")
-                                  .arg(outcome.value(u"order_id").toString().toHtmlEscaped(),
-                                      Money::format(JsonNumber::toDouble(outcome.value(u"order_value")), view.currency))
+                                  .arg(facts.html(u"order_id"),
+                                      Money::format(facts.number(u"order_value"), view.currency))
                             : tr("no order yet"));
-        for (const QJsonValue &value : chat.value(u"key_messages").toArray()) {
-            const QJsonObject message = value.toObject();
-            const QString key = message.value(u"timestamp").toString() + message.value(u"text").toString();
+        for (const QJsonObject &message : facts.elements(u"key_messages")) {
+            const QString key = messageKey(message);
             const bool isNew = compared && !seen.contains(key);
             const EpochMs at
                 = QDateTime::fromString(message.value(u"timestamp").toString(), Qt::ISODate).toMSecsSinceEpoch();

@@ -30,7 +30,7 @@ ChatChartView::ChatChartView(QWidget *parent)
     FlowLayout::replaceRow(m_ui->rangeLayout);
     FlowLayout::replaceRow(m_ui->filterLayout);
     ChartTools::fillPresets(m_ui->presetCombo);
-    if (const KindInfo *chat = KindRegistry::find(QStringLiteral("chat")))
+    if (const KindDefinition *chat = KindRegistry::find(QStringLiteral("chat")))
         m_ui->typeCombo->addItems(chat->types);
     m_ui->typeCombo->setCurrentText(QStringLiteral("session_ended"));
     m_ui->platformCombo->addItem(tr("All platforms"), QString());

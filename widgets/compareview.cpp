@@ -173,8 +173,8 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
                 paths << change.path;
             // Array elements pair as the diff paired them: by the kind's identity keys (stock by item_code, ...).
             QList<ArrayIdentity> identities;
-            if (const KindInfo *kind = KindRegistry::find(c.older.kind))
-                identities = kind->arrayIdentities;
+            if (const KindDefinition *kind = KindRegistry::find(c.older.kind))
+                identities = kind->identitiesFor(c.left.toObject());
             m_jobs->start(
                 m_store,
                 [left = c.left, right = c.right, paths, identities, hide, font, gui](SnapshotStore &) {

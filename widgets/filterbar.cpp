@@ -44,8 +44,8 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_debounce, &QTimer::timeout, this, &FilterBar::filtersChanged);
 
     m_ui->kindCombo->addItem(tr("All kinds"), QString());
-    for (const KindInfo &kind : KindRegistry::all())
-        m_ui->kindCombo->addItem(kind.displayNameText(), kind.id);
+    for (const KindDefinition *kind : KindRegistry::all())
+        m_ui->kindCombo->addItem(kind->displayNameText(), kind->id);
     auto *typesMenu = new QMenu(m_ui->typesButton);
     typesMenu->installEventFilter(this); // ticking a type keeps the menu open
     m_ui->typesButton->setMenu(typesMenu);
@@ -337,11 +337,11 @@ void FilterBar::rebuildTypes()
     QMenu *menu = m_ui->typesButton->menu();
     menu->clear();
     QStringList types;
-    if (const KindInfo *info = KindRegistry::find(kind())) {
+    if (const KindDefinition *info = KindRegistry::find(kind())) {
         types = info->types;
     } else {
-        for (const KindInfo &k : KindRegistry::all())
-            types += k.types;
+        for (const KindDefinition *k : KindRegistry::all())
+            types += k->types;
         types.removeDuplicates();
         types.sort();
     }

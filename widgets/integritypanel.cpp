@@ -20,8 +20,8 @@ IntegrityPanel::IntegrityPanel(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->kind->addItem(tr("All kinds"), QString());
-    for (const KindInfo &kind : KindRegistry::all())
-        m_ui->kind->addItem(kind.displayNameText(), kind.id);
+    for (const KindDefinition *kind : KindRegistry::all())
+        m_ui->kind->addItem(kind->displayNameText(), kind->id);
     m_corrupt->setHorizontalHeaderLabels({ tr("Snapshot"), tr("Kind"), tr("Entity"), tr("Reason") });
     m_ui->table->setModel(m_corrupt);
     m_ui->table->horizontalHeader()->setStretchLastSection(true);

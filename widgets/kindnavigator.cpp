@@ -91,7 +91,7 @@ void KindNavigator::setEntityModel(EntityListModel *model)
     m_entityView->header()->setStretchLastSection(false);
     m_entityView->hideColumn(int(EntityListModel::Column::LastTaken));
     connect(model, &EntityListModel::loaded, this, [this] {
-        const KindInfo *kind = KindRegistry::find(m_entities->kind());
+        const KindDefinition *kind = KindRegistry::find(m_entities->kind());
         const QString name = kind ? kind->displayNameText() : m_entities->kind();
         m_entityLabel->setText(m_entities->isTruncated()
                 ? tr("%1: the first %2 entities (type more of the id to narrow)").arg(name).arg(m_entities->rowCount())

@@ -195,7 +195,7 @@ void PointInTimePanel::apply(const Result<StateReconstruction> &result)
     const StateReconstruction &r = *result;
     m_current = r;
     // The reconstructed state is masked like the snapshot it came from (the inspector's Reveal covers snapshots).
-    m_state->setTree(JsonTree::fromValue(Pii::masks(m_role) ? Pii::masked(r.state) : QJsonValue(r.state)));
+    m_state->setTree(JsonTree::fromValue(Pii::masks(m_role) ? Pii::masked(r.state, m_kind) : QJsonValue(r.state)));
     m_ui->stateView->expand(m_state->index(0, 0));
     const QSignalBlocker blockSlider(m_ui->versionSlider);
     m_ui->versionSlider->setValue(int(r.version));

@@ -33,8 +33,8 @@ RetentionPanel::RetentionPanel(QWidget *parent)
     , m_task(new ProgressTask(this))
 {
     m_ui->setupUi(this);
-    for (const KindInfo &kind : KindRegistry::all())
-        m_ui->kind->addItem(kind.displayNameText(), kind.id);
+    for (const KindDefinition *kind : KindRegistry::all())
+        m_ui->kind->addItem(kind->displayNameText(), kind->id);
     m_ui->progress->attach(m_task);
     connect(m_ui->kind, &QComboBox::currentIndexChanged, this, &RetentionPanel::loadPolicy);
     for (QSpinBox *spin : { m_ui->keepLast, m_ui->keepWithin, m_ui->keepDaily, m_ui->keepWeekly, m_ui->keepMonthly,

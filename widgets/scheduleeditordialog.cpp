@@ -69,12 +69,12 @@ ScheduleEditorDialog::ScheduleEditorDialog(const Schedule &schedule, QWidget *pa
         const QString current = m_ui->kind->currentData().toString();
         m_ui->kind->clear();
         const auto type = ScheduleAction::Type(m_ui->actionType->currentData().toInt());
-        for (const KindInfo &kind : KindRegistry::all()) {
+        for (const KindDefinition *kind : KindRegistry::all()) {
             const bool fits = type == ScheduleAction::Type::Cleanup
-                || (type == ScheduleAction::Type::Compact && StateReconstructor::isEventSourced(kind.id))
-                || (type == ScheduleAction::Type::Snapshot && SnapshotTaker::supportedKinds().contains(kind.id));
+                || (type == ScheduleAction::Type::Compact && StateReconstructor::isEventSourced(kind->id))
+                || (type == ScheduleAction::Type::Snapshot && SnapshotTaker::supportedKinds().contains(kind->id));
             if (fits)
-                m_ui->kind->addItem(kind.displayNameText(), kind.id);
+                m_ui->kind->addItem(kind->displayNameText(), kind->id);
         }
         const int index = m_ui->kind->findData(current);
         if (index >= 0)

@@ -265,7 +265,7 @@ void SnapshotInspector::apply(const InspectedSnapshot &inspected)
     const SnapshotHeader &h = inspected.header;
     m_header = h;
     followStateTab();
-    const KindInfo *kind = KindRegistry::find(h.kind);
+    const KindDefinition *kind = KindRegistry::find(h.kind);
     m_ui->headingLabel->setText(
         tr("%1 %2 · version %3").arg(kind ? kind->displayNameText() : h.kind, h.entityId).arg(h.version));
     m_prettyText = inspected.prettyText;
@@ -334,7 +334,7 @@ void SnapshotInspector::showMetadata(const SnapshotHeader &h)
         form->addRow(label, field);
     };
     const QDateTime taken = QDateTime::fromMSecsSinceEpoch(h.takenAt);
-    const KindInfo *kind = KindRegistry::find(h.kind);
+    const KindDefinition *kind = KindRegistry::find(h.kind);
     idRow(tr("ID"), h.id);
     row(tr("Kind"), kind ? kind->displayNameText() : h.kind);
     idRow(tr("Entity"), h.entityId);

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QTextBoundaryFinder>
 
+#include "domain/kindregistry.h"
 #include "json/jsonnumber.h"
 #include "json/jsonpointer.h"
 
@@ -73,6 +74,28 @@ QJsonValue mask(const QJsonValue &value, const QStringList &revealed, bool insid
     return value;
 }
 
+// `value` with the value at `tokens` masked through and through.
+QJsonValue replaced(const QJsonValue &value, const QStringList &tokens, qsizetype depth)
+{
+    if (depth == tokens.size())
+        return mask(value, {}, true);
+    if (value.isObject()) {
+        QJsonObject o = value.toObject();
+        const auto it = o.find(tokens.at(depth));
+        if (it != o.end())
+            it.value() = replaced(it.value(), tokens, depth + 1);
+        return o;
+    }
+    if (value.isArray()) {
+        QJsonArray a = value.toArray();
+        const auto index = JsonPointer::arrayIndex(tokens.at(depth));
+        if (index && *index < a.size())
+            a.replace(*index, replaced(a.at(*index), tokens, depth + 1));
+        return a;
+    }
+    return value;
+}
+
 void collect(const QJsonValue &value, QStringList &path, QStringList &out)
 {
     if (value.isObject()) {
@@ -97,15 +120,42 @@ void collect(const QJsonValue &value, QStringList &path, QStringList &out)
 
 } // namespace
 
-QJsonValue masked(const QJsonValue &value, const QStringList &revealed)
+QStringList personalPointers(const QJsonValue &value, const QString &kind)
 {
-    return mask(value, revealed, false);
-}
-
-QStringList personalPointers(const QJsonValue &value)
-{
+    const KindDefinition *definition = KindRegistry::find(kind);
+    if (definition && value.isObject()) {
+        if (const KindShape *shape = definition->recognise(value.toObject()))
+            return shape->personalPointers(value.toObject());
+    }
     QStringList path, out;
     collect(value, path, out);
+    return out;
+}
+
+QJsonValue masked(const QJsonValue &value, const QString &kind, const QStringList &revealed)
+{
+    const KindDefinition *definition = KindRegistry::find(kind);
+    const KindShape *shape = definition && value.isObject() ? definition->recognise(value.toObject()) : nullptr;
+    if (!shape) {
+        // A summary, or a document of a shape this SnapScope does not know: the kind's personal summary fields and
+        // every member whose name says it is a contact detail.
+        QJsonValue out = mask(value, revealed, false);
+        if (definition && out.isObject()) {
+            for (const QString &field : definition->personalSummaryFields) {
+                if (!revealed.contains(field))
+                    out = replaced(out, { field }, 0);
+            }
+        }
+        return out;
+    }
+    // The kind's personal fields: everything under each pointer is masked, unless its member was revealed.
+    QJsonValue out = value;
+    for (const QString &pointer : shape->personalPointers(value.toObject())) {
+        const QStringList tokens = JsonPointer::parse(pointer)->tokens();
+        if (revealed.contains(tokens.last()))
+            continue;
+        out = replaced(out, tokens, 0);
+    }
     return out;
 }
 

@@ -78,7 +78,7 @@ QVariant KindStatsModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (column) {
     case Column::Kind: {
-        const KindInfo *info = KindRegistry::find(s.kind);
+        const KindDefinition *info = KindRegistry::find(s.kind);
         return info ? info->displayNameText() : s.kind;
     }
     case Column::Count:

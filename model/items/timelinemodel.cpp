@@ -197,13 +197,13 @@ int TimelineModel::columnCount(const QModelIndex &parent) const
 
 QString TimelineModel::summaryText(const SnapshotHeader &h) const
 {
-    const KindInfo *kind = m_kind ? m_kind : KindRegistry::find(h.kind);
+    const KindDefinition *kind = m_kind ? m_kind : KindRegistry::find(h.kind);
     QStringList parts;
     if (kind) {
-        for (const SummaryField &field : kind->summaryFields) {
-            const QJsonValue value = h.summary.value(field.name);
+        for (const QString &field : kind->summaryFields) {
+            const QJsonValue value = h.summary.value(field);
             if (!value.isUndefined())
-                parts << field.name + QStringLiteral(": ") + TimelineText::value(value);
+                parts << field + QStringLiteral(": ") + TimelineText::value(value);
         }
     } else {
         for (auto it = h.summary.constBegin(); it != h.summary.constEnd(); ++it)
@@ -235,7 +235,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         case Column::TakenAt:
             return IsoTime::toZoneText(h.takenAt, m_zone, true);
         case Column::Kind: {
-            const KindInfo *kind = KindRegistry::find(h.kind);
+            const KindDefinition *kind = KindRegistry::find(h.kind);
             return kind ? kind->displayNameText() : h.kind;
         }
         case Column::Entity:
@@ -310,7 +310,7 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
     case Column::Kind:
         return tr("Kind");
     case Column::Entity:
-        return m_kind && m_kind->entityLabel ? m_kind->entityLabelText() : tr("Entity");
+        return m_kind ? m_kind->entityLabelText() : tr("Entity");
     case Column::Version:
         return tr("Version");
     case Column::Type:

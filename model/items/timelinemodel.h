@@ -15,7 +15,7 @@
 
 class JobTracker;
 class SnapshotStore;
-struct KindInfo;
+struct KindDefinition;
 
 // The snapshot timeline over millions of rows (DESIGN §6). Rows come in pages read by keyset on the store's
 // workers; a page's position is known from its neighbour, from the end of the list, or from the page ends the
@@ -122,7 +122,7 @@ private:
     int m_pageSize = 200;
     int m_cacheLimit = 64;
     int m_growthSlice = 200000; // about 4 ms of a view's header bookkeeping here
-    const KindInfo *m_kind = nullptr; // the kind filtered on: its summary fields get columns
+    const KindDefinition *m_kind = nullptr; // the kind filtered on: its summary fields get columns
 
     JobTracker *m_jobs; // the reads of the current query (pages, count, positions); a reset supersedes them
     bool m_startQueued = false;

@@ -31,7 +31,7 @@ QString TimelineText::filters(const SnapshotQuery &query)
 {
     QStringList parts;
     if (!query.kind.isEmpty()) {
-        const KindInfo *kind = KindRegistry::find(query.kind);
+        const KindDefinition *kind = KindRegistry::find(query.kind);
         parts << tr("kind %1").arg(kind ? kind->displayNameText() : query.kind);
     }
     if (!query.types.isEmpty())

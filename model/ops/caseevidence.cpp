@@ -71,7 +71,7 @@ QString CaseEvidence::html() const
         }
     }
     if (mask)
-        order = Pii::masked(order).toObject();
+        order = Pii::masked(order, QStringLiteral("order")).toObject();
     const QJsonObject customer = order.value(u"customer").toObject();
     const QJsonObject pricing = order.value(u"pricing").toObject();
 
@@ -155,7 +155,7 @@ QString CaseEvidence::html() const
         if (!item.payload.isEmpty()) {
             QJsonValue doc = CanonicalJson::read(item.payload);
             if (mask)
-                doc = Pii::masked(doc);
+                doc = Pii::masked(doc, s.kind);
             h += QStringLiteral("<pre>%1</pre>").arg(esc(QString::fromUtf8(CanonicalJson::indented(doc))));
         }
     }

@@ -90,14 +90,14 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
     // 1. Dictionaries, trained on a sample drawn with a different seed, before any payload is written.
     if (m_options.trainDictionaries) {
         const QHash<QString, QList<QByteArray>> samples = samplePayloads(m_options.seed ^ 0xD1C7D1C7ULL, 600);
-        for (const KindInfo &kind : KindRegistry::all()) { // registry order: the same seed gives the same ids
-            const QList<QByteArray> kindSamples = samples.value(kind.id);
-            if (kind.id == u"stock")
+        for (const KindDefinition *kind : KindRegistry::all()) { // registry order: the same seed gives the same ids
+            const QList<QByteArray> kindSamples = samples.value(kind->id);
+            if (kind->id == u"stock")
                 continue; // few, large payloads: zstd finds its own redundancy
             auto dictionary = PayloadCodec::trainDictionary(kindSamples, 16 * 1024);
             if (!dictionary)
                 continue; // too few samples for this kind: it is stored with plain zstd
-            auto id = m_store.addDictionary(kind.id, *dictionary, int(kindSamples.size()));
+            auto id = m_store.addDictionary(kind->id, *dictionary, int(kindSamples.size()));
             if (!id)
                 return id.error();
         }

@@ -11,8 +11,8 @@ namespace {
 QString firstDifference(const QString &kind, const QJsonObject &expected, const QJsonObject &actual)
 {
     JsonDiff::Options options;
-    if (const KindInfo *info = KindRegistry::find(kind))
-        options.identities = info->arrayIdentities;
+    if (const KindDefinition *info = KindRegistry::find(kind))
+        options.identities = info->identitiesFor(expected);
     const QJsonArray patch = JsonDiff::diff(expected, actual, options);
     if (patch.isEmpty())
         return {};

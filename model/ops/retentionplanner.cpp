@@ -191,10 +191,10 @@ RetentionPlan RetentionPlanner::plan(
     for (size_t i = 0; i < rows.size(); ++i)
         days[i] = offsets.localDay(rows[i].takenAt);
 
-    const KindInfo *kind = KindRegistry::find(plan.candidates.kind);
+    const KindDefinition *kind = KindRegistry::find(plan.candidates.kind);
     std::vector<bool> significantType(size_t(plan.candidates.types.size()), false);
     std::vector<bool> protectedType(size_t(plan.candidates.types.size()), false);
-    const QStringList significantTypes = kind ? kind->significantTypes() : QStringList();
+    const QStringList significantTypes = kind ? kind->significantTypes : QStringList();
     for (qsizetype t = 0; t < plan.candidates.types.size(); ++t) {
         significantType[size_t(t)] = significantTypes.contains(plan.candidates.types.at(t));
         protectedType[size_t(t)] = policy.protectedTypes.contains(plan.candidates.types.at(t));

@@ -22,8 +22,8 @@ int SnapshotCompactor::chooseStorage(NewSnapshot &next, const QJsonObject &previ
     if (!strategy.incremental || previousId.isEmpty() || previousDepth + 1 >= strategy.keyframeEvery)
         return 0;
     JsonDiff::Options options;
-    if (const KindInfo *info = KindRegistry::find(next.kind))
-        options.identities = info->arrayIdentities;
+    if (const KindDefinition *info = KindRegistry::find(next.kind))
+        options.identities = info->identitiesFor(next.payload);
     const QJsonArray patch = JsonDiff::diff(previousState, next.payload, options);
     QByteArray patchBytes;
     CanonicalJson::append(patchBytes, patch);

@@ -38,12 +38,12 @@ Result<SnapshotComparison> compare(SnapshotStore &store, const QString &leftId, 
     c.left = leftValue->toObject();
     c.right = rightValue->toObject();
     if (mask) {
-        c.left = Pii::masked(c.left).toObject();
-        c.right = Pii::masked(c.right).toObject();
+        c.left = Pii::masked(c.left, c.older.kind).toObject();
+        c.right = Pii::masked(c.right, c.newer.kind).toObject();
     }
     JsonDiff::Options options;
-    if (const KindInfo *kind = KindRegistry::find(c.older.kind))
-        options.identities = kind->arrayIdentities;
+    if (const KindDefinition *kind = KindRegistry::find(c.older.kind))
+        options.identities = kind->identitiesFor(c.left.toObject());
     QElapsedTimer timer;
     timer.start();
     c.patch = JsonDiff::diff(c.left, c.right, options);

@@ -33,14 +33,14 @@ Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id, bool 
     }
     inspected.tree = *tree;
     if (mask) {
-        const QStringList personal = Pii::personalPointers((*tree)->root());
+        const QStringList personal = Pii::personalPointers((*tree)->root(), inspected.header.kind);
         for (const QString &pointer : personal) {
             const QString field = pointer.section(u'/', -1);
             if (!revealed.contains(field) && !inspected.maskedFields.contains(field))
                 inspected.maskedFields.append(field);
         }
         if (!inspected.maskedFields.isEmpty())
-            inspected.tree = JsonTree::fromValue(Pii::masked((*tree)->root(), revealed));
+            inspected.tree = JsonTree::fromValue(Pii::masked((*tree)->root(), inspected.header.kind, revealed));
     }
     const QJsonValue &root = inspected.tree->root();
     inspected.prettyText = QString::fromUtf8(CanonicalJson::indented(root));

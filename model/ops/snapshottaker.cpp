@@ -143,11 +143,9 @@ Result<TakeOutcome> SnapshotTaker::take(const TakeRequest &request, const Progre
 Result<QList<NewSnapshot>> SnapshotTaker::withoutUnchanged(QList<NewSnapshot> snapshots, TakeOutcome &outcome)
 {
     // "The same" ignores the kind's volatile fields (updated_at: every save refreshes it).
-    const auto content = [](QJsonObject payload, const QString &kind) {
-        if (const KindInfo *info = KindRegistry::find(kind))
-            for (const QString &field : info->volatileFields)
-                payload.remove(field);
-        return payload;
+    const auto content = [](const QJsonObject &payload, const QString &kind) {
+        const KindDefinition *info = KindRegistry::find(kind);
+        return info ? info->withoutVolatile(payload) : payload;
     };
     QList<NewSnapshot> changed;
     changed.reserve(snapshots.size());

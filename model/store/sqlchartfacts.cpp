@@ -20,38 +20,42 @@ const QString ChatDaySums = QStringLiteral(
 
 } // namespace
 
-std::optional<SqlChartFacts::Row> SqlChartFacts::rowOf(
-    const SnapshotHeader &h, const QJsonObject &payload, const QString &businessDay)
+std::optional<SqlChartFacts::Row> SqlChartFacts::rowOf(const SnapshotHeader &h, const KindDefinition &kind,
+    const KindShape &shape, const QJsonObject &payload, const QString &businessDay)
 {
+    // The facts are named in the kind's definition; each shape says where its documents keep them.
+    const auto fact = [&](QStringView name) { return shape.value(payload, name); };
+    const auto text = [&](QStringView name) { return JsonNumber::scalarText(fact(name)); };
+    const auto integer = [&](QStringView name) { return qint64(JsonNumber::toDouble(fact(name))); };
+    const auto number = [&](QStringView name) { return JsonNumber::toDouble(fact(name)); };
     Row row;
-    if (h.kind == u"daily_inventory") {
+    switch (kind.chart) {
+    case ChartFacts::None:
+        return std::nullopt;
+    case ChartFacts::DailyInventory: {
         row.inventory = true;
-        const QString store = payload.value(u"store_code").toString();
-        const QString product = payload.value(u"product_id").toString();
-        const QString day = payload.value(u"day").toString();
-        row.values = { h.tenant, store, product, day, payload.value(u"opening_stock").toInteger(),
-            payload.value(u"closing_stock").toInteger(), payload.value(u"inbound").toInteger(),
-            payload.value(u"outbound").toInteger(), payload.value(u"adjustments").toInteger(),
-            JsonNumber::toDouble(payload.value(u"average_cost")), JsonNumber::toDouble(payload.value(u"total_value")),
-            h.id };
+        const QString store = text(u"store_code"), product = text(u"product_id");
+        const QString day = text(u"day").left(10);
+        if (product.isEmpty() || day.isEmpty())
+            return std::nullopt;
+        row.values = { h.tenant, store, product, day, integer(u"opening_stock"), integer(u"closing_stock"),
+            integer(u"inbound"), integer(u"outbound"), integer(u"adjustments"), number(u"average_cost"),
+            number(u"total_value"), h.id };
         row.replaces = h.tenant + u'\x1f' + store + u'\x1f' + product + u'\x1f' + day;
         row.day = { h.tenant, store, day };
         return row;
     }
-    if (h.kind == u"chat") {
-        const QJsonObject ai = payload.value(u"ai").toObject();
-        const QJsonObject outcome = payload.value(u"outcome").toObject();
-        const QJsonValue satisfaction = outcome.value(u"satisfaction");
-        row.values = { h.id, h.tenant, h.entityId,
-            nullIfEmpty(JsonNumber::scalarText(payload.value(u"customer").toObject().value(u"id"))),
-            nullIfEmpty(payload.value(u"platform").toString()), h.type, h.takenAt, businessDay,
-            payload.value(u"total_messages").toInteger(), payload.value(u"duration_s").toInteger(),
-            ai.value(u"human_handoff").toBool(), JsonNumber::toDouble(ai.value(u"avg_confidence")),
-            outcome.value(u"order_created").toBool(), JsonNumber::toDouble(outcome.value(u"order_value")),
+    case ChartFacts::ChatOutcomes: {
+        const QJsonValue satisfaction = fact(u"satisfaction");
+        row.values = { h.id, h.tenant, h.entityId, nullIfEmpty(text(u"customer_id")), nullIfEmpty(text(u"platform")),
+            h.type, h.takenAt, businessDay, integer(u"total_messages"), integer(u"duration_s"),
+            fact(u"human_handoff").toBool(), number(u"avg_confidence"), fact(u"order_created").toBool(),
+            number(u"order_value"),
             JsonNumber::isNumber(satisfaction) ? QVariant(JsonNumber::toDouble(satisfaction))
                                                : QVariant(QMetaType::fromType<double>()) };
         row.day = { h.tenant, h.type, businessDay };
         return row;
+    }
     }
     return std::nullopt;
 }

@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "domain/kinddefinition.h"
 #include "domain/snapshot.h"
 #include "store/bulkinsert.h"
 #include "store/sqlconnections.h"
@@ -24,9 +25,9 @@ public:
         QString replaces; // daily_inventory: the row of the same store, product and day it replaces
         std::tuple<QString, QString, QString> day; // (tenant, store or snapshot type, day) whose sums it changes
     };
-    // The fact row of a snapshot, or none for a kind without one.
-    static std::optional<Row> rowOf(
-        const SnapshotHeader &header, const QJsonObject &payload, const QString &businessDay);
+    // The fact row of a snapshot, read through its kind's shape, or none for a kind that feeds no chart.
+    static std::optional<Row> rowOf(const SnapshotHeader &header, const KindDefinition &kind, const KindShape &shape,
+        const QJsonObject &payload, const QString &businessDay);
 
     // The fact rows of one write transaction on db.
     SqlChartFacts(SqlConnections &sql, const QSqlDatabase &db);

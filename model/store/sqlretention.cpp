@@ -110,16 +110,32 @@ Status SqlRetention::savePolicy(const QString &tenant, const RetentionPolicy &po
 Result<RetentionCandidates> SqlRetention::candidates(
     const QString &tenant, const QString &kind, const std::function<bool()> &cancelled)
 {
-    const KindInfo *info = KindRegistry::find(kind);
+    const KindDefinition *info = KindRegistry::find(kind);
     if (!info)
         return Error { Error::Code::Invalid, QStringLiteral("unknown kind \"%1\"").arg(kind) };
     auto db = m_sql.db();
     if (!db)
         return db.error();
+    // The kind's significance rules, read from the summary in SQL. Field names are identifiers (checked when the
+    // definition was read) and limits are numbers, so both can be written into the statement.
     QStringList flags;
-    for (const QString &flag : info->significantSummaryFlags())
-        flags.append(m_sql.dialect().isSqlite() ? QStringLiteral("json_extract(summary, '$.%1') = 1").arg(flag)
-                                                : QStringLiteral("summary -> '%1' = 'true'::jsonb").arg(flag));
+    const bool sqlite = m_sql.dialect().isSqlite();
+    for (const SignificanceRule &rule : info->significance) {
+        const QString &field = rule.field;
+        if (rule.test == SignificanceRule::Test::Is) {
+            const bool wanted = rule.value.toBool();
+            flags.append(sqlite ? QStringLiteral("json_extract(summary, '$.%1') = %2").arg(field).arg(wanted ? 1 : 0)
+                                : QStringLiteral("summary -> '%1' = '%2'::jsonb")
+                                      .arg(field, wanted ? QStringLiteral("true") : QStringLiteral("false")));
+            continue;
+        }
+        const QString limit = QString::number(rule.value.toDouble(), 'g', 17);
+        const QChar op = rule.test == SignificanceRule::Test::Below ? u'<' : u'>';
+        flags.append(sqlite ? QStringLiteral("json_extract(summary, '$.%1') %2 %3").arg(field, op, limit)
+                            : QStringLiteral("(CASE WHEN jsonb_typeof(summary -> '%1') = 'number' THEN "
+                                             "(summary ->> '%1')::float8 END) %2 %3")
+                                  .arg(field, op, limit));
+    }
     const QString flagged = flags.isEmpty()
         ? (m_sql.dialect().isSqlite() ? QStringLiteral("0") : QStringLiteral("false"))
         : QStringLiteral("(") + flags.join(QStringLiteral(" OR ")) + u')';

@@ -342,7 +342,7 @@ Status SqlSnapshotStore::sealPending()
 
 Status SqlSnapshotStore::resummarize(const QString &kind)
 {
-    const KindInfo *info = KindRegistry::find(kind);
+    const KindDefinition *info = KindRegistry::find(kind);
     auto dbResult = m_sql.db();
     if (!dbResult)
         return dbResult.error();

@@ -26,7 +26,7 @@ namespace {
 struct PreparedSnapshot
 {
     const NewSnapshot *source = nullptr;
-    const KindInfo *kind = nullptr;
+    const KindDefinition *kind = nullptr;
     SnapshotHeader header; // complete but for version and previousId
     QVariantList row; // bind values of the snapshots row, with placeholders at VersionColumn and PreviousIdColumn
     std::optional<SqlChartFacts::Row> facts; // the kind's chart fact row, if it has one
@@ -101,7 +101,9 @@ Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnaps
         h.storedSize = encoded.blob.size();
         h.checksum = encoded.checksum;
         h.seal = SnapshotSeal::of(h);
-        h.summary = p.kind->summarize(s.payload);
+        // The shape is recognised once; the summary and the chart facts both read through it.
+        const KindShape *shape = p.kind->recognise(s.payload);
+        h.summary = shape ? p.kind->summarize(s.payload, *shape) : QJsonObject();
         p.row = { h.id, h.tenant, h.kind, h.entityId, QVariant() /* version */, h.takenAt, h.type, h.createdBy,
             h.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(h.trigger)),
             QVariant() /* previous id */,
@@ -110,7 +112,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnaps
         p.entityKey = s.tenant + u'\x1f' + s.kind + u'\x1f' + s.entityId;
         p.businessDay = m_tenants.businessDay(s.tenant, s.takenAt);
         p.statsKey = p.businessDay + u'\x1f' + s.tenant + u'\x1f' + s.kind;
-        p.facts = SqlChartFacts::rowOf(h, s.payload, p.businessDay);
+        if (shape)
+            p.facts = SqlChartFacts::rowOf(h, *p.kind, *shape, s.payload, p.businessDay);
     };
     // Chunks are prepared on the pool ahead of the one being written here; one the pool has not reached yet is
     // prepared by this thread rather than waited for.

@@ -82,7 +82,7 @@ int main(int argc, char *argv[])
 
     // 1. The 10,000-item diff, with the kind's keys (item_code) and without (content matching, as json diff does).
     JsonDiff::Options keyed;
-    keyed.identities = KindRegistry::find(QStringLiteral("stock"))->arrayIdentities;
+    keyed.identities = KindRegistry::find(QStringLiteral("stock"))->identitiesFor(from);
     for (const bool withKeys : { true, false }) {
         std::vector<double> times;
         QJsonArray patch;
@@ -143,7 +143,7 @@ int main(int argc, char *argv[])
     // 3. Two typical 2 KB order versions from the demo.
     const auto samples = DemoGenerator::samplePayloads(42, 200).value(QStringLiteral("order"));
     JsonDiff::Options orderKeys;
-    orderKeys.identities = KindRegistry::find(QStringLiteral("order"))->arrayIdentities;
+    orderKeys.identities = KindRegistry::find(QStringLiteral("order"))->identitiesFor({});
     std::vector<double> orderTimes;
     qint64 orderBytes = 0;
     for (qsizetype i = 1; i < samples.size(); ++i) {

@@ -86,8 +86,8 @@ void benchCodecs()
     out().flush();
 
     qint64 totalRaw = 0, totalZstd = 0, totalDict = 0, totalZlib = 0;
-    for (const KindInfo &kind : KindRegistry::all()) {
-        const QList<QByteArray> payloads = samples.value(kind.id);
+    for (const KindDefinition *kind : KindRegistry::all()) {
+        const QList<QByteArray> payloads = samples.value(kind->id);
         if (payloads.isEmpty())
             continue;
         qint64 raw = 0;
@@ -96,14 +96,14 @@ void benchCodecs()
 
         PayloadCodec plain;
         PayloadCodec withDictionary;
-        const auto dictionary = PayloadCodec::trainDictionary(training.value(kind.id));
+        const auto dictionary = PayloadCodec::trainDictionary(training.value(kind->id));
         const bool haveDictionary
-            = bool(dictionary) && bool(withDictionary.addDictionary({ 1, kind.id, *dictionary }, true));
+            = bool(dictionary) && bool(withDictionary.addDictionary({ 1, kind->id, *dictionary }, true));
 
         CodecRow zstd, dict, zlib;
         for (const QByteArray &p : payloads) {
-            zstd.stored += plain.encode(kind.id, p).blob.size();
-            dict.stored += withDictionary.encode(kind.id, p).blob.size();
+            zstd.stored += plain.encode(kind->id, p).blob.size();
+            dict.stored += withDictionary.encode(kind->id, p).blob.size();
             zlib.stored += qCompress(p, 6).size();
         }
 
@@ -172,7 +172,7 @@ void benchCodecs()
             = [&](qint64 stored) { return QString::number(100.0 * double(stored) / double(raw), 'f', 1); };
         const auto speed = [&](qint64 ns) { return QString::number(megabytesPerSecond(raw, ns), 'f', 0); };
         out() << QStringLiteral("%1 %2 %3 | %4 %5 %6 | %7 %8 %9 | %10 %11 %12 | %13\n")
-                     .arg(kind.id, -16)
+                     .arg(kind->id, -16)
                      .arg(payloads.size(), 5)
                      .arg(QString::number(double(raw) / 1024.0, 'f', 1), 8)
                      .arg(percent(zstd.stored), 8)

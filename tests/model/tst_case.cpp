@@ -237,14 +237,14 @@ void TestCase::maskingHidesContactDetails()
         "email":"ann@mail.example"},"delivery":{"method":"courier","address":{"line1":"12/3 Sukhumvit","postcode":"10110"}},
         "items":[{"phone":"0899999999"}]})")
                                   .object();
-    const QJsonObject masked = Pii::masked(order).toObject();
+    const QJsonObject masked = Pii::masked(order, QStringLiteral("order")).toObject();
     QCOMPARE(masked.value(u"customer").toObject().value(u"phone").toString(), QStringLiteral("••••••••78"));
     QCOMPARE(masked.value(u"customer").toObject().value(u"id").toString(), QStringLiteral("CUST1"));
     QVERIFY(!QJsonDocument(masked).toJson().contains("ann@"));
     QVERIFY(!QJsonDocument(masked).toJson().contains("Sukhumvit"));
     QVERIFY(!QJsonDocument(masked).toJson().contains("0899999999"));
     QCOMPARE(masked.value(u"delivery").toObject().value(u"method").toString(), QStringLiteral("courier"));
-    QStringList pointers = Pii::personalPointers(order);
+    QStringList pointers = Pii::personalPointers(order, QStringLiteral("order"));
     pointers.sort();
     QCOMPARE(pointers,
         QStringList({ QStringLiteral("/customer/email"), QStringLiteral("/customer/phone"),

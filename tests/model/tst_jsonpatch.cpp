@@ -171,11 +171,11 @@ void TestJsonPatch::diffFindsShiftedElementsWithoutKeys()
 
 void TestJsonPatch::diffUsesIdentityKeys()
 {
-    const KindInfo *order = KindRegistry::find(QStringLiteral("order"));
+    const KindDefinition *order = KindRegistry::find(QStringLiteral("order"));
     QVERIFY(order);
     JsonDiff::Options options;
-    options.identities = order->arrayIdentities;
     const QJsonValue a = json(R"({"items": [{"product_id": "P1", "qty": 1}, {"product_id": "P2", "qty": 2}]})");
+    options.identities = order->identitiesFor(a.toObject());
     const QJsonValue b = json(R"({"items": [{"product_id": "P0", "qty": 5}, {"product_id": "P1", "qty": 1},
         {"product_id": "P2", "qty": 3}]})");
     const QJsonArray patch = JsonDiff::diff(a, b, options);
@@ -318,7 +318,8 @@ void TestJsonPatch::diffDemoVersionsRoundTrip()
             auto b = (*store)->load(h.id);
             QVERIFY(a && b);
             JsonDiff::Options options;
-            options.identities = KindRegistry::find(h.kind)->arrayIdentities;
+            options.identities
+                = KindRegistry::find(h.kind)->identitiesFor(QJsonDocument::fromJson(a->payload).object());
             const QString problem = roundTrip(
                 QJsonDocument::fromJson(a->payload).object(), QJsonDocument::fromJson(b->payload).object(), options);
             QVERIFY2(problem.isEmpty(), qPrintable(h.id + u": " + problem));

@@ -37,27 +37,28 @@ void TestKindStatsModel::underModelTester()
 
 void TestKindStatsModel::registryCoversEveryKind()
 {
-    QCOMPARE(KindRegistry::all().size(), 9);
-    for (const KindInfo &kind : KindRegistry::all()) {
-        QVERIFY(!kind.types.isEmpty());
-        QVERIFY(!kind.summaryFields.isEmpty());
-        QVERIFY(!kind.displayNameText().isEmpty());
+    QCOMPARE(KindRegistry::all().size(), 10);
+    for (const KindDefinition *kind : KindRegistry::all()) {
+        QVERIFY(!kind->types.isEmpty());
+        QVERIFY(!kind->summaryFields.isEmpty());
+        QVERIFY(!kind->displayNameText().isEmpty());
     }
-    const KindInfo *chat = KindRegistry::find(QStringLiteral("chat"));
+    const KindDefinition *chat = KindRegistry::find(QStringLiteral("chat"));
     QVERIFY(chat);
     QVERIFY(chat->isSignificant(QStringLiteral("session_ended"), { { QStringLiteral("order_created"), true } }, false));
     QVERIFY(chat->isSignificant(QStringLiteral("complaint"), {}, false));
     QVERIFY(!chat->isSignificant(QStringLiteral("session_ended"), {}, false));
     QVERIFY(chat->isSignificant(QStringLiteral("session_ended"), {}, true));
-    const KindInfo *order = KindRegistry::find(QStringLiteral("order"));
+    const KindDefinition *order = KindRegistry::find(QStringLiteral("order"));
     QVERIFY(order->isSignificant(QStringLiteral("completed"), {}, false));
     QVERIFY(!order->isSignificant(QStringLiteral("shipped"), {}, false));
-    QCOMPARE(order->arrayIdentities.at(0).keys.at(0), QStringLiteral("product_id"));
+    QCOMPARE(order->shapes.first().identities.at(0).keys.at(0), QStringLiteral("product_id"));
     QJsonArray stocks;
     stocks.append(QJsonObject { { QStringLiteral("quantity"), 5 } });
     stocks.append(QJsonObject { { QStringLiteral("quantity"), 7 } });
     QJsonObject payload;
     payload.insert(QStringLiteral("stocks"), stocks);
+    payload.insert(QStringLiteral("store_code"), QStringLiteral("BKK01"));
     const QJsonObject summary = KindRegistry::find(QStringLiteral("stock"))->summarize(payload);
     QCOMPARE(summary.value(u"total_items").toInt(), 2);
     QCOMPARE(summary.value(u"total_quantity").toDouble(), 12.0);

@@ -35,12 +35,16 @@ void TestPayloadCodec::initTestCase()
     m_samples = DemoGenerator::samplePayloads(7, 300);
     m_withDictionaries = std::make_unique<PayloadCodec>();
     int id = 1;
-    for (const KindInfo &kind : KindRegistry::all()) {
-        QVERIFY2(m_samples.value(kind.id).size() >= 8, qPrintable(kind.id));
-        auto dictionary = PayloadCodec::trainDictionary(m_samples.value(kind.id), 8 * 1024);
+    // Every kind the demo writes (all built-in kinds but the stock service's schedules) has samples.
+    QVERIFY(m_samples.size() >= 9);
+    for (const KindDefinition *kind : KindRegistry::all()) {
+        if (!m_samples.contains(kind->id))
+            continue;
+        QVERIFY2(m_samples.value(kind->id).size() >= 8, qPrintable(kind->id));
+        auto dictionary = PayloadCodec::trainDictionary(m_samples.value(kind->id), 8 * 1024);
         if (!dictionary)
             continue; // stock has a handful of large payloads; it is tested with plain zstd
-        QVERIFY(m_withDictionaries->addDictionary({ id++, kind.id, *dictionary }, true).ok());
+        QVERIFY(m_withDictionaries->addDictionary({ id++, kind->id, *dictionary }, true).ok());
     }
     QVERIFY(m_withDictionaries->activeDictionaryId(QStringLiteral("chat")) > 0);
     QVERIFY(m_withDictionaries->activeDictionaryId(QStringLiteral("order")) > 0);
@@ -50,9 +54,11 @@ void TestPayloadCodec::roundTripEveryKind_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<bool>("dictionary");
-    for (const KindInfo &kind : KindRegistry::all()) {
-        QTest::addRow("%s plain", qPrintable(kind.id)) << kind.id << false;
-        QTest::addRow("%s dictionary", qPrintable(kind.id)) << kind.id << true;
+    for (const KindDefinition *kind : KindRegistry::all()) {
+        if (kind->id == u"stock_schedule")
+            continue; // the demo writes none (schedules are the stock service's configuration, not business state)
+        QTest::addRow("%s plain", qPrintable(kind->id)) << kind->id << false;
+        QTest::addRow("%s dictionary", qPrintable(kind->id)) << kind->id << true;
     }
 }
 

@@ -171,7 +171,7 @@ void TestRetention::generatedTimelinesKeepWhatMustStay()
             policy.keepDaily = 1;
         const RetentionPlan plan = RetentionPlanner::plan(b.c, policy, now, zone);
         const auto &rows = plan.candidates.rows;
-        const QStringList significantTypes = KindRegistry::find(QStringLiteral("chat"))->significantTypes();
+        const QStringList significantTypes = KindRegistry::find(QStringLiteral("chat"))->significantTypes;
 
         // Never deleted: pinned, newest of each entity, significant.
         std::map<int, EpochMs> newestOf;

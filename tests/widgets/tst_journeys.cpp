@@ -347,7 +347,7 @@ void TestJourneys::revealInTreeAndTextMode()
     QVERIFY(snapshot);
     const QJsonValue document = QJsonDocument::fromJson(snapshot->payload).object();
     QString pointer;
-    for (const QString &p : Pii::personalPointers(document)) {
+    for (const QString &p : Pii::personalPointers(document, snapshot->header.kind)) {
         if (p.section(u'/', -1) == field && pointer.isEmpty())
             pointer = p;
     }

@@ -1,0 +1,148 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTimeZone>
+
+#include <optional>
+#include <vector>
+
+#include "domain/error.h"
+#include "domain/snapshot.h"
+#include "json/jsondiff.h"
+#include "json/jsonpointer.h"
+
+// How one named fact of a kind ("status", "order_value", "key_messages") is read from a document of one shape.
+struct FieldRule
+{
+    enum class Extract {
+        Value, // the scalar at `at`
+        Constant, // `constant`, whatever the document says
+        Count, // the number of elements of the array at `at`
+        Sum, // the sum of `of` over the array's elements
+        Mean, // the mean of the numbers in the array at `at`
+        Each, // the array at `at`, each element read through `members` (for the case view's lists)
+        Map, // the text at `at` looked up in `mapping`, else `constant`
+        Join, // the texts at `parts` that are there, joined with ", " (an address for people to read)
+    };
+    Extract extract = Extract::Value;
+    JsonPointer at;
+    JsonPointer of;
+    QJsonValue constant;
+    QList<std::pair<QString, JsonPointer>> members;
+    QJsonObject mapping;
+    QList<JsonPointer> parts;
+};
+
+struct ShapeField
+{
+    QString name;
+    FieldRule rule;
+};
+
+// Where a document of one shape says when it was taken.
+struct TimeRule
+{
+    enum class Format {
+        Iso, // RFC 3339; a time without an offset (a PostgreSQL TIMESTAMP in row_to_json) is read in `zone`
+        Date, // "2025-07-03": the start of that day in `zone`
+        UnixMs, // milliseconds since 1970 (the order service's timestamp)
+        UnixS,
+    };
+    JsonPointer at;
+    Format format = Format::Iso;
+    QString zone; // an IANA zone, or empty: the tenant's business zone
+};
+
+// A JSON Pointer in which a "*" token stands for every member or element at that level ("/key_messages/*/content").
+using PointerPattern = QStringList;
+
+// One document form a real system writes for a kind (the SAAN guide's chat document, the same snapshot as a row of its
+// table, ...): how to recognise it and where its facts are. Everything is parsed when the definition is read; reading
+// a document only walks pointers.
+struct KindShape
+{
+    QString name;
+    QString source; // which system writes it, and where it is described
+    QList<JsonPointer> required; // the members a document must have to be of this shape
+    QList<JsonPointer> entity; // their texts joined with ':' are the entity id
+    std::optional<TimeRule> time;
+    std::optional<FieldRule> type; // Value, Constant or Map
+    std::optional<JsonPointer> version, eventSeq;
+    std::vector<ShapeField> fields;
+    QList<ArrayIdentity> identities;
+    QList<PointerPattern> volatileFields, moneyFields, personalFields;
+
+    bool matches(const QJsonObject &document) const;
+    const FieldRule *field(QStringView fieldName) const;
+    // The fact `name` of `document`: undefined when the shape has no such field or the document lacks it.
+    QJsonValue value(const QJsonObject &document, QStringView fieldName) const;
+    // The same for a field that may hold an object or an array (intents, an outcome): the value as it is.
+    QJsonValue raw(const QJsonObject &document, QStringView fieldName) const;
+    // An Each field: one object per element, holding the element's facts by name.
+    QList<QJsonObject> elements(const QJsonObject &document, QStringView fieldName) const;
+    std::optional<QString> entityOf(const QJsonObject &document) const;
+    std::optional<EpochMs> timeOf(const QJsonObject &document, const QTimeZone &tenantZone) const;
+    std::optional<QString> typeOf(const QJsonObject &document) const;
+    std::optional<qint64> versionOf(const QJsonObject &document) const;
+    std::optional<qint64> eventSeqOf(const QJsonObject &document) const;
+
+    // `document` without its volatile members (refreshed on every save, so not a change worth a new snapshot).
+    QJsonObject withoutVolatile(QJsonObject document) const;
+    // The pointers of the personal values `document` holds ("/order_state/customer/phone").
+    QStringList personalPointers(const QJsonObject &document) const;
+};
+
+// A summary flag or threshold that makes a snapshot significant (kept longer by cleanup).
+struct SignificanceRule
+{
+    enum class Test { Is, Below, Above };
+    QString field; // a summary field
+    Test test = Test::Is;
+    QJsonValue value;
+};
+
+// Which chart table a kind's facts feed.
+enum class ChartFacts { None, DailyInventory, ChatOutcomes };
+
+// Everything SnapScope knows about one kind of snapshot, read from a definition file (resources/kinds/) or from the
+// store (imported with `snapscope-cli kind import`). The snapshots table is generic; this is not.
+struct KindDefinition
+{
+    QString id;
+    QString displayName; // English source text; built-in names are translated in the "Kind" context
+    QString entityLabel; // what the entity id is ("order id"), translated the same way
+    QString description;
+    QStringList types;
+    QStringList summaryFields; // facts copied into each snapshot's summary, so lists never decompress payloads
+    QStringList personalSummaryFields; // summary fields masked for the support role
+    ChartFacts chart = ChartFacts::None;
+    QStringList significantTypes;
+    QList<SignificanceRule> significance;
+    QString notWorthReason; // non-empty: the kind must not be snapshotted, and why
+    QList<KindShape> shapes;
+    bool builtIn = false;
+    QJsonObject definition; // as read, for `kind show` and the console's read-only view
+
+    // Reads and checks a definition; `origin` names the file or row in messages.
+    static Result<KindDefinition> fromJson(const QJsonObject &json, const QString &origin);
+
+    // The first shape `document` matches (shapes are tried in their order), or null.
+    const KindShape *recognise(const QJsonObject &document) const;
+    // The shapes' names and what each lacks, for a message about a document no shape recognises.
+    QString whyUnrecognised(const QJsonObject &document) const;
+
+    QJsonObject summarize(const QJsonObject &payload) const;
+    QJsonObject summarize(const QJsonObject &payload, const KindShape &shape) const;
+    bool isSignificant(const QString &type, const QJsonObject &summary, bool pinned) const;
+    // Array identities for diffs of documents of this kind: those of the document's shape, or of every shape.
+    QList<ArrayIdentity> identitiesFor(const QJsonObject &document) const;
+    QJsonObject withoutVolatile(const QJsonObject &payload) const;
+    QStringList personalPointers(const QJsonObject &payload) const;
+
+    QString displayNameText() const;
+    QString entityLabelText() const;
+};
