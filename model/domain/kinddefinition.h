@@ -75,6 +75,9 @@ struct KindShape
     std::vector<ShapeField> fields;
     QList<ArrayIdentity> identities;
     QList<PointerPattern> volatileFields, moneyFields, personalFields;
+    QList<qsizetype> summaryFieldIndex; // per summary field of the kind: its index in `fields`, or -1
+    QJsonObject summaryTemplate; // the summary fields this shape has, with null values, in key order
+    QList<qsizetype> summaryTemplateFields; // per member of summaryTemplate: its index in `fields`
 
     bool matches(const QJsonObject &document) const;
     const FieldRule *field(QStringView fieldName) const;
@@ -119,6 +122,7 @@ struct KindDefinition
     QStringList types;
     QStringList summaryFields; // facts copied into each snapshot's summary, so lists never decompress payloads
     QStringList personalSummaryFields; // summary fields masked for the support role
+    QList<qsizetype> summaryKeyOrder; // summaryFields' indices in the order of their names
     ChartFacts chart = ChartFacts::None;
     QStringList significantTypes;
     QList<SignificanceRule> significance;
