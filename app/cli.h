@@ -258,6 +258,7 @@ private:
     int demo(const QStringList &arguments);
     int stats(const QStringList &arguments);
     int dict(const QStringList &arguments);
+    int kind(const QStringList &arguments); // clikinds.cpp
     int list(const QStringList &arguments);
     int show(const QStringList &arguments);
     int verify(const QStringList &arguments);

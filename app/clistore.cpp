@@ -27,6 +27,9 @@ QList<CliCommand> Cli::storeCommands()
         { QStringLiteral("dict"), QStringLiteral("zstd dictionaries: dict train --kind K | dict list."),
             { QStringLiteral("kind"), QStringLiteral("samples"), QStringLiteral("size"), QStringLiteral("json") }, true,
             &Cli::dict },
+        { QStringLiteral("kind"),
+            QStringLiteral("Kind definitions: kind list | kind show K | kind import FILE | kind remove K."),
+            { QStringLiteral("json") }, true, &Cli::kind },
     };
 }
 

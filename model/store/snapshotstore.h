@@ -9,6 +9,7 @@
 #include "codec/payloadcodec.h"
 #include "domain/analytics.h"
 #include "domain/error.h"
+#include "domain/kinddefinition.h"
 #include "domain/snapshot.h"
 #include "domain/sourcerecords.h"
 #include "store/connectionspec.h"
@@ -93,6 +94,12 @@ public:
     virtual Result<QList<DictionaryInfo>> dictionaries() = 0;
 
     // Retention, trash, schedules and the audit log.
+    // Kinds imported into this store (`snapscope-cli kind import`); every console and CLI on it knows them once it
+    // opens. Importing or removing one also installs the store's kinds in the KindRegistry.
+    virtual Result<QList<KindDefinition>> importedKinds() = 0;
+    virtual Status importKind(const KindDefinition &kind, const QString &actor) = 0;
+    virtual Status removeKind(const QString &id, const QString &actor) = 0;
+
     virtual MaintenanceStore &maintenance() = 0;
     // Point-in-time sources, snapshot strategies and delta storage.
     virtual HistoryStore &history() = 0;

@@ -156,6 +156,8 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
     }
     if (Status status = store->m_tenants.load(); !status)
         return status.error();
+    if (Status status = store->m_kinds.load(*migrated); !status)
+        return status.error();
     if (Status status = store->m_dictionaries.load(*migrated); !status)
         return status.error();
     if (*migrated >= 8 && !store->m_sql.isReadOnly()) {

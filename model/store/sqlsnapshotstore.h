@@ -7,6 +7,7 @@
 #include "store/sqlconnections.h"
 #include "store/sqldictionaries.h"
 #include "store/sqlhistorystore.h"
+#include "store/sqlkindcatalogue.h"
 #include "store/sqlmaintenancestore.h"
 #include "store/sqlsnapshotreader.h"
 #include "store/sqlsnapshotwriter.h"
@@ -75,6 +76,12 @@ public:
     }
     Result<QList<Tenant>> tenants() override { return m_tenants.tenants(); }
     Status putTenant(const Tenant &tenant) override { return m_tenants.putTenant(tenant); }
+    Result<QList<KindDefinition>> importedKinds() override { return m_kinds.imported(); }
+    Status importKind(const KindDefinition &kind, const QString &actor) override
+    {
+        return m_kinds.importKind(kind, actor);
+    }
+    Status removeKind(const QString &id, const QString &actor) override { return m_kinds.removeKind(id, actor); }
     Status finishBulkLoad() override;
     Result<QList<QByteArray>> samplePayloads(const QString &kind, int limit) override
     {
@@ -104,6 +111,7 @@ private:
     int m_schemaVersion = 0;
     QStringList m_deferredIndexes; // CREATE INDEX statements finishBulkLoad() runs
     SqlTenants m_tenants { m_sql };
+    SqlKindCatalogue m_kinds { m_sql };
     SqlDictionaries m_dictionaries { m_sql, m_codec };
     SqlSnapshotReader m_reader { m_sql, m_codec, m_dictionaries };
     SqlSnapshotWriter m_writer { m_sql, m_codec, m_tenants, m_reader };

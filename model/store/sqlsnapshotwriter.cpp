@@ -65,8 +65,12 @@ Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnaps
         PreparedSnapshot &p = prepared[size_t(i)];
         p.source = &s;
         p.kind = KindRegistry::find(s.kind);
-        if (!p.kind)
+        if (!p.kind) {
+            if (const auto reason = KindRegistry::notWorthReason(s.kind))
+                return Error { Error::Code::Invalid,
+                    QStringLiteral("\"%1\" is not worth a snapshot: %2").arg(s.kind, *reason) };
             return Error { Error::Code::Invalid, QStringLiteral("unknown kind \"%1\"").arg(s.kind) };
+        }
         if (s.tenant.isEmpty() || s.entityId.isEmpty() || s.type.isEmpty())
             return Error { Error::Code::Invalid, QStringLiteral("a snapshot needs a tenant, an entity id and a type") };
         if (!s.id.isEmpty() && !SnapshotId::isWellFormed(s.id))

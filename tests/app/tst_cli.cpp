@@ -96,6 +96,7 @@ private Q_SLOTS:
     void seriesPrintsEveryPeriod();
     void demoRefusesToFillAUsedDatabase();
     void dictTrain();
+    void kindImportListShowRemove();
     void postgresErrors();
     void postgresEndToEnd();
 
@@ -163,6 +164,7 @@ void TestCli::usageErrors_data()
                                << QByteArray("one of --db and --pg");
     QTest::newRow("dict without kind") << QStringList { QStringLiteral("dict"), QStringLiteral("train") }
                                        << QByteArray("--kind");
+    QTest::newRow("kind without subcommand") << QStringList { QStringLiteral("kind") } << QByteArray("kind list");
     QTest::newRow("a day the calendar lacks") << QStringList { QStringLiteral("list"), QStringLiteral("--tenant"),
         QStringLiteral("acme-th"), QStringLiteral("--from"), QStringLiteral("2026-02-30") }
                                               << QByteArray("no such day in that month");
@@ -812,6 +814,56 @@ void TestCli::dictTrain()
         list.out.count("active"), 8); // one active per kind that has one; the new order dictionary replaced the old
     // Old snapshots still decode with the dictionary they were written with.
     QCOMPARE(cli({ QStringLiteral("show"), m_someId, QStringLiteral("--db"), m_db }).exitCode, 0);
+}
+
+void TestCli::kindImportListShowRemove()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("kinds.sqlite"));
+    QCOMPARE(cli({ QStringLiteral("init"), QStringLiteral("--db"), db }).exitCode, 0);
+    const auto write = [&dir](const char *name, const QByteArray &text) {
+        QFile file(dir.filePath(QString::fromLatin1(name)));
+        return file.open(QIODevice::WriteOnly) && file.write(text) == text.size() ? file.fileName() : QString();
+    };
+    const QString invoice = write("invoice.json",
+        R"({"kind":"invoice","name":"Invoices","types":["issued"],"summary":["amount"],
+            "shapes":[{"name":"erp_invoice","requires":["/invoice_no"],"entity":"/invoice_no",
+              "fields":{"amount":"/amount"}}]})");
+    const Run imported = cli({ QStringLiteral("kind"), QStringLiteral("import"), invoice, QStringLiteral("--db"), db });
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    QVERIFY(imported.out.contains("imported kind invoice (1 shape(s))"));
+    // A second run of the CLI knows it from the database.
+    const Run list
+        = cli({ QStringLiteral("kind"), QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), db });
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY(list.out.contains(R"("built_in":false,"kind":"invoice")"));
+    QVERIFY(list.out.contains(R"("kind":"cart","name":"Cart operations","not_worth_a_snapshot")"));
+    const Run show
+        = cli({ QStringLiteral("kind"), QStringLiteral("show"), QStringLiteral("chat"), QStringLiteral("--db"), db });
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY(show.out.contains("\"name\": \"saan_chat_snapshot\""));
+
+    // Bad definitions: one line naming the file and the place, nothing stored.
+    const QString bad
+        = write("bad.json", R"({"kind":"bad","shapes":[{"name":"s","requires":["no-slash"],"entity":"/a"}]})");
+    const Run refused = cli({ QStringLiteral("kind"), QStringLiteral("import"), bad, QStringLiteral("--db"), db });
+    QCOMPARE(refused.exitCode, 2); // bad input
+    QVERIFY_ONE_ERROR_LINE(refused, "bad.json: shapes[0](s).requires: expected a JSON Pointer");
+    const QString notJson = write("not.json", "{\"kind\": ");
+    const Run unreadable
+        = cli({ QStringLiteral("kind"), QStringLiteral("import"), notJson, QStringLiteral("--db"), db });
+    QVERIFY_ONE_ERROR_LINE(unreadable, "not.json");
+    QVERIFY(!cli({ QStringLiteral("kind"), QStringLiteral("list"), QStringLiteral("--db"), db }).out.contains("bad "));
+
+    const Run removed = cli(
+        { QStringLiteral("kind"), QStringLiteral("remove"), QStringLiteral("invoice"), QStringLiteral("--db"), db });
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    QVERIFY(
+        !cli({ QStringLiteral("kind"), QStringLiteral("list"), QStringLiteral("--db"), db }).out.contains("invoice"));
+    const Run again = cli(
+        { QStringLiteral("kind"), QStringLiteral("remove"), QStringLiteral("invoice"), QStringLiteral("--db"), db });
+    QVERIFY(again.exitCode != 0);
+    QVERIFY_ONE_ERROR_LINE(again, "no imported kind");
 }
 
 void TestCli::postgresErrors()

@@ -1,0 +1,195 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "common/testsupport.h"
+#include "domain/kindregistry.h"
+#include "ops/retentionplanner.h"
+#include "ops/snapshotcomparison.h"
+#include "store/snapshotstore.h"
+
+// A kind imported from a file (an ERP's invoices) works end to end on SQLite and PostgreSQL: stored in the database
+// for every console, written, listed with its summary, compared with its identity keys, kept by its significance rule
+// in cleanup; and refused or kept out of the way where it should be.
+class TestKindCatalogue : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void importedKindWorksEndToEnd();
+    void anotherConsoleOnTheStoreKnowsIt();
+    void removingNeedsItsSnapshotsGone();
+    void notWorthASnapshotIsRefusedWithTheGuidesReason();
+
+private:
+    ConnectionSpec m_spec;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SnapshotStore> m_store;
+};
+
+namespace {
+
+const char *const InvoiceKind = R"({"kind":"invoice","name":"Invoices","entity_label":"invoice number",
+  "types":["issued","paid","voided"],"summary":["amount","paid","lines"],
+  "significant":{"types":["voided"],"when":[{"field":"amount","above":10000}]},
+  "shapes":[{"name":"erp_invoice","requires":["/invoice_no","/lines"],"entity":"/invoice_no","time":"/issued_at",
+    "type":"/state","fields":{"amount":{"sum":"/lines","of":"/amount"},"paid":"/paid","lines":{"count":"/lines"}},
+    "identities":{"/lines":["line_no"]},"volatile":["/printed_at"],"money":["/lines/*/amount"]}]})";
+
+NewSnapshot invoice(const QString &number, EpochMs at, const QString &state, const QJsonArray &lines)
+{
+    NewSnapshot s;
+    s.tenant = QStringLiteral("t1");
+    s.kind = QStringLiteral("invoice");
+    s.entityId = number;
+    s.takenAt = at;
+    s.type = state;
+    s.payload = { { QStringLiteral("invoice_no"), number }, { QStringLiteral("state"), state },
+        { QStringLiteral("paid"), state == u"paid" }, { QStringLiteral("lines"), lines } };
+    return s;
+}
+
+QJsonObject line(int number, double amount)
+{
+    return { { QStringLiteral("line_no"), number }, { QStringLiteral("amount"), amount } };
+}
+
+constexpr EpochMs T0 = 1'767'225'600'000; // 2026-01-01T00:00:00Z
+constexpr EpochMs Day = 86'400'000;
+
+} // namespace
+
+void TestKindCatalogue::initTestCase()
+{
+    SNAPSCOPE_CHOOSE_BACKEND(m_spec, m_dir, "kinds.sqlite");
+    auto store = openSnapshotStore(m_spec, { true });
+    QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+    m_store = std::move(*store);
+    QVERIFY(m_store->putTenant(
+        { QStringLiteral("t1"), QStringLiteral("T1"), QStringLiteral("UTC"), QStringLiteral("THB") }));
+    auto kind = KindDefinition::fromJson(QJsonDocument::fromJson(InvoiceKind).object(), QStringLiteral("invoice.json"));
+    QVERIFY(kind);
+    // Before the import the kind is unknown: nothing of it can be written.
+    QVERIFY(!m_store->put(invoice(QStringLiteral("INV-0"), T0, QStringLiteral("issued"), { line(1, 1) })));
+    QVERIFY(m_store->importKind(*kind, QStringLiteral("tester")));
+}
+
+void TestKindCatalogue::cleanupTestCase()
+{
+    m_store.reset();
+}
+
+void TestKindCatalogue::importedKindWorksEndToEnd()
+{
+    QVERIFY(KindRegistry::find(QStringLiteral("invoice")));
+    // Two versions of a small invoice, one large one, one voided one.
+    const QList<NewSnapshot> snapshots { invoice(QStringLiteral("INV-1"), T0, QStringLiteral("issued"),
+                                             { line(1, 100), line(2, 50) }),
+        invoice(QStringLiteral("INV-1"), T0 + Day, QStringLiteral("paid"), { line(0, 7), line(1, 110), line(2, 60) }),
+        invoice(QStringLiteral("INV-2"), T0, QStringLiteral("issued"), { line(1, 9000), line(2, 2500.5) }),
+        invoice(QStringLiteral("INV-2"), T0 + 2 * Day, QStringLiteral("paid"), { line(1, 9000), line(2, 2500.5) }),
+        invoice(QStringLiteral("INV-3"), T0, QStringLiteral("voided"), { line(1, 10) }),
+        invoice(QStringLiteral("INV-3"), T0 + 3 * Day, QStringLiteral("issued"), { line(1, 10) }) };
+    auto written = m_store->putBatch(snapshots);
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+
+    // The timeline lists them with the kind's summary.
+    SnapshotQuery query;
+    query.tenant = QStringLiteral("t1");
+    query.kind = QStringLiteral("invoice");
+    auto page = m_store->listHeaders(query, {});
+    QVERIFY(page);
+    QCOMPARE(page->headers.size(), 6);
+    for (const SnapshotHeader &h : page->headers) {
+        if (h.entityId == u"INV-2" && h.version == 1) {
+            QCOMPARE(h.summary.value(u"amount").toDouble(), 11500.5);
+            QCOMPARE(h.summary.value(u"lines").toInt(), 2);
+            QCOMPARE(h.summary.value(u"paid").toBool(), false);
+        }
+    }
+
+    // The diff pairs lines by line_no: line 0 was added in front, lines 1 and 2 changed their amounts (without the
+    // keys, elements are paired by position: every line_no would change).
+    auto comparison = SnapshotComparisons::compare(*m_store, written->at(0).id, written->at(1).id);
+    QVERIFY2(comparison, qPrintable(comparison ? QString() : comparison.error().message));
+    QStringList paths;
+    for (const JsonChange &change : comparison->changes)
+        paths << change.path;
+    paths.sort();
+    QCOMPARE(paths,
+        QStringList({ QStringLiteral("/lines/0"), QStringLiteral("/lines/1/amount"), QStringLiteral("/lines/2/amount"),
+            QStringLiteral("/paid"), QStringLiteral("/state") }));
+
+    // Cleanup keeps the significant ones (voided; amount above 10,000) and deletes the other old versions.
+    auto candidates = m_store->maintenance().retentionCandidates(QStringLiteral("t1"), QStringLiteral("invoice"));
+    QVERIFY2(candidates, qPrintable(candidates ? QString() : candidates.error().message));
+    RetentionPolicy policy;
+    policy.kind = QStringLiteral("invoice");
+    policy.keepLast = 1;
+    const RetentionPlan plan = RetentionPlanner::plan(*candidates, policy, T0 + 10 * Day, QTimeZone::utc());
+    QHash<QUuid, RetentionReason> reasons;
+    for (size_t i = 0; i < plan.candidates.rows.size(); ++i)
+        reasons.insert(plan.candidates.rows[i].id, plan.reasons[i]);
+    const auto reasonOf = [&](int index) { return reasons.value(QUuid(written->at(index).id)); };
+    QVERIFY(!isKept(reasonOf(0))); // INV-1 v1: an ordinary old version
+    QCOMPARE(reasonOf(2), RetentionReason::Significant); // INV-2 v1: 11,500.50 is above the rule's 10,000
+    QCOMPARE(reasonOf(4), RetentionReason::Significant); // INV-3 v1: voided
+    QCOMPARE(plan.deleteCount, 1);
+}
+
+void TestKindCatalogue::anotherConsoleOnTheStoreKnowsIt()
+{
+    // What a second console (or the CLI) opening the same store sees: the kind as stored, read back and installed.
+    KindRegistry::install({});
+    QVERIFY(!KindRegistry::find(QStringLiteral("invoice")));
+    auto other = openSnapshotStore(m_spec, {});
+    QVERIFY2(other, qPrintable(other ? QString() : other.error().message));
+    const KindDefinition *kind = KindRegistry::find(QStringLiteral("invoice"));
+    QVERIFY(kind);
+    QCOMPARE(kind->entityLabelText(), QStringLiteral("invoice number"));
+    auto imported = (*other)->importedKinds();
+    QVERIFY(imported);
+    QCOMPARE(imported->size(), 1);
+    QCOMPARE(imported->first().definition, QJsonDocument::fromJson(InvoiceKind).object());
+    auto log = (*other)->maintenance().auditLog({});
+    QVERIFY(log);
+    bool recorded = false;
+    for (const AuditEntry &e : *log)
+        recorded = recorded || (e.action == u"kind.import" && e.target == u"invoice" && e.actor == u"tester");
+    QVERIFY(recorded);
+}
+
+void TestKindCatalogue::removingNeedsItsSnapshotsGone()
+{
+    const Status refused = m_store->removeKind(QStringLiteral("invoice"), QStringLiteral("tester"));
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(u"purge them"), qPrintable(refused.error().message));
+    QVERIFY(KindRegistry::find(QStringLiteral("invoice")));
+    QVERIFY(!m_store->removeKind(QStringLiteral("nothing_here"), QStringLiteral("tester")));
+    auto builtIn = KindDefinition::fromJson(
+        QJsonDocument::fromJson(R"({"kind":"order","shapes":[{"name":"s","requires":["/a"],"entity":"/a"}]})").object(),
+        QStringLiteral("order.json"));
+    QVERIFY(builtIn);
+    const Status shadowed = m_store->importKind(*builtIn, QStringLiteral("tester"));
+    QVERIFY(!shadowed);
+    QVERIFY(shadowed.error().message.contains(u"built-in"));
+}
+
+void TestKindCatalogue::notWorthASnapshotIsRefusedWithTheGuidesReason()
+{
+    NewSnapshot cart;
+    cart.tenant = QStringLiteral("t1");
+    cart.kind = QStringLiteral("cart");
+    cart.entityId = QStringLiteral("cart-1");
+    cart.takenAt = T0;
+    cart.type = QStringLiteral("item_added");
+    cart.payload = { { QStringLiteral("items"), QJsonArray() } };
+    auto put = m_store->put(cart);
+    QVERIFY(!put);
+    QVERIFY2(put.error().message.contains(u"temporary data"), qPrintable(put.error().message));
+}
+
+QTEST_GUILESS_MAIN(TestKindCatalogue)
+#include "tst_kindcatalogue.moc"
