@@ -29,6 +29,7 @@
 #include "items/kindstatsmodel.h"
 #include "items/progresstask.h"
 #include "items/timelinemodel.h"
+#include "kinddefinitionsdialog.h"
 #include "kindnavigator.h"
 #include "maintenanceview.h"
 #include "ops/demogenerator.h"
@@ -219,6 +220,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionConnect, &QAction::triggered, this, &MainWindow::connectDialog);
     connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_ui->actionKinds, &QAction::triggered, this, [this] {
+        auto *dialog = new KindDefinitionsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->select(m_timeline->query().kind); // the kind filtered on, if any
+        dialog->open();
+    });
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About SnapScope"),
             tr("<b>SnapScope %1</b><p>A console for business snapshots on SQLite and PostgreSQL.</p>")

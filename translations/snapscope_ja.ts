@@ -1628,6 +1628,45 @@ stock value %6</source>
     </message>
 </context>
 <context>
+    <name>KindDefinitionsDialog</name>
+    <message>
+        <source>Kinds of snapshot</source>
+        <translation>スナップショットの種類</translation>
+    </message>
+    <message>
+        <source>What SnapScope knows about each kind: the document shapes it reads and where each fact is. Definitions are read-only here; an admin imports or removes kinds with snapscope-cli kind.</source>
+        <translation>SnapScope が各種類について知っていること: 読み取れるドキュメントの形と、各項目の場所。ここでは定義は読み取り専用です。管理者は snapscope-cli kind で種類を取り込み・削除します。</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>定義</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · %3</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>組み込み</translation>
+    </message>
+    <message>
+        <source>imported into this database</source>
+        <translation>このデータベースに取り込み済み</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Not worth a snapshot: %1</source>
+        <translation>&lt;br&gt;スナップショットに値しない: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The entity is the %1. Shapes read, in order:&lt;br&gt;%2</source>
+        <translation>&lt;br&gt;エンティティは %1 です。読み取る形（順に）:&lt;br&gt;%2</translation>
+    </message>
+</context>
+<context>
     <name>KindNavigator</name>
     <message>
         <source>Find entity (id starts with…)</source>
@@ -1918,6 +1957,10 @@ stock value %6</source>
     <message>
         <source>Reading the timeline failed: %1</source>
         <translation>タイムラインの読み込みに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Kinds of Snapshot…</source>
+        <translation>スナップショットの種類(&amp;K)…</translation>
     </message>
 </context>
 <context>

@@ -1628,6 +1628,45 @@ stock value %6</source>
     </message>
 </context>
 <context>
+    <name>KindDefinitionsDialog</name>
+    <message>
+        <source>Kinds of snapshot</source>
+        <translation>ประเภทของสแนปช็อต</translation>
+    </message>
+    <message>
+        <source>What SnapScope knows about each kind: the document shapes it reads and where each fact is. Definitions are read-only here; an admin imports or removes kinds with snapscope-cli kind.</source>
+        <translation>สิ่งที่ SnapScope รู้เกี่ยวกับแต่ละประเภท: รูปแบบเอกสารที่อ่านได้และตำแหน่งของข้อมูลแต่ละรายการ คำจำกัดความในหน้านี้อ่านได้อย่างเดียว ผู้ดูแลระบบนำเข้าหรือลบประเภทด้วย snapscope-cli kind</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>คำจำกัดความ</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) · %3</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>มีมาในตัว</translation>
+    </message>
+    <message>
+        <source>imported into this database</source>
+        <translation>นำเข้าในฐานข้อมูลนี้</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Not worth a snapshot: %1</source>
+        <translation>&lt;br&gt;ไม่ควรทำสแนปช็อต: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The entity is the %1. Shapes read, in order:&lt;br&gt;%2</source>
+        <translation>&lt;br&gt;เอนทิตีคือ %1 รูปแบบที่อ่านตามลำดับ:&lt;br&gt;%2</translation>
+    </message>
+</context>
+<context>
     <name>KindNavigator</name>
     <message>
         <source>Find entity (id starts with…)</source>
@@ -1918,6 +1957,10 @@ stock value %6</source>
     <message>
         <source>Reading the timeline failed: %1</source>
         <translation>อ่านไทม์ไลน์ไม่สำเร็จ: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Kinds of Snapshot…</source>
+        <translation>ประเภทของสแนปช็อต (&amp;K)…</translation>
     </message>
 </context>
 <context>
