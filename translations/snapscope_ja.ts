@@ -1626,6 +1626,22 @@ stock value %6</source>
         <source>tenant id</source>
         <translation>テナント ID</translation>
     </message>
+    <message>
+        <source>Cart operations</source>
+        <translation>カート操作</translation>
+    </message>
+    <message>
+        <source>Current stock levels</source>
+        <translation>現在の在庫数</translation>
+    </message>
+    <message>
+        <source>Search and browse activities</source>
+        <translation>検索・閲覧</translation>
+    </message>
+    <message>
+        <source>Individual chat messages</source>
+        <translation>個々のチャットメッセージ</translation>
+    </message>
 </context>
 <context>
     <name>KindDefinitionsDialog</name>

@@ -1626,6 +1626,22 @@ stock value %6</source>
         <source>tenant id</source>
         <translation>รหัสผู้เช่า</translation>
     </message>
+    <message>
+        <source>Cart operations</source>
+        <translation>การดำเนินการกับตะกร้าสินค้า</translation>
+    </message>
+    <message>
+        <source>Current stock levels</source>
+        <translation>ระดับสต็อกปัจจุบัน</translation>
+    </message>
+    <message>
+        <source>Search and browse activities</source>
+        <translation>การค้นหาและการเรียกดู</translation>
+    </message>
+    <message>
+        <source>Individual chat messages</source>
+        <translation>ข้อความแชทแต่ละข้อความ</translation>
+    </message>
 </context>
 <context>
     <name>KindDefinitionsDialog</name>

@@ -35,6 +35,10 @@ namespace {
     QT_TRANSLATE_NOOP("Kind", "aggregate id"),
     QT_TRANSLATE_NOOP("Kind", "Stock snapshot schedules"),
     QT_TRANSLATE_NOOP("Kind", "tenant id"),
+    QT_TRANSLATE_NOOP("Kind", "Cart operations"),
+    QT_TRANSLATE_NOOP("Kind", "Current stock levels"),
+    QT_TRANSLATE_NOOP("Kind", "Search and browse activities"),
+    QT_TRANSLATE_NOOP("Kind", "Individual chat messages"),
 };
 
 struct Registry
