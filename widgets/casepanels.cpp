@@ -6,7 +6,7 @@
 #include <QLocale>
 #include <QSet>
 
-#include "domain/kindregistry.h"
+#include "domain/kindfacts.h"
 #include "domain/pii.h"
 #include "items/money.h"
 #include "json/canonicaljson.h"
@@ -37,37 +37,6 @@ void flatten(const QJsonValue &value, const QString &pointer, QList<std::pair<QS
 
 constexpr auto Highlight = "background-color:#fff1b8";
 
-// A document's facts by the names its kind's definition gives them, whatever shape the system wrote it in.
-class Facts
-{
-public:
-    Facts(const QString &kind, const QJsonObject &document)
-        : m_document(document)
-    {
-        if (const KindDefinition *definition = KindRegistry::find(kind))
-            m_shape = definition->recognise(document);
-    }
-    QJsonValue value(QStringView name) const
-    {
-        return m_shape ? m_shape->value(m_document, name) : QJsonValue(QJsonValue::Undefined);
-    }
-    QJsonValue raw(QStringView name) const
-    {
-        return m_shape ? m_shape->raw(m_document, name) : QJsonValue(QJsonValue::Undefined);
-    }
-    QString text(QStringView name) const { return JsonNumber::scalarText(value(name)); }
-    QString html(QStringView name) const { return text(name).toHtmlEscaped(); }
-    double number(QStringView name) const { return JsonNumber::toDouble(value(name)); }
-    QList<QJsonObject> elements(QStringView name) const
-    {
-        return m_shape ? m_shape->elements(m_document, name) : QList<QJsonObject>();
-    }
-
-private:
-    QJsonObject m_document;
-    const KindShape *m_shape = nullptr;
-};
-
 const QString OrderKind = QStringLiteral("order");
 const QString ChatKind = QStringLiteral("chat");
 
@@ -79,7 +48,7 @@ CasePanels::Title CasePanels::title(
     QJsonObject order = moment && moment->orderExists ? moment->order : QJsonObject();
     if (view.mask)
         order = Pii::masked(order, OrderKind, view.revealed).toObject();
-    const Facts facts(OrderKind, order);
+    const KindFacts facts(OrderKind, order);
     int pinned = 0, total = 0;
     for (const QList<SnapshotHeader> *list :
         { &dispute.order, &dispute.chats, &dispute.inventory, &dispute.financial }) {
@@ -124,7 +93,7 @@ CasePanels::Order CasePanels::order(
             previous.insert(pointer, value);
     }
     QString html = tr("<p>As of <b>%1</b>: %2 · version %3 · %4 ms</p>")
-                       .arg(zoneTime(m.at), Facts(OrderKind, m.order).html(u"status"))
+                       .arg(zoneTime(m.at), KindFacts(OrderKind, m.order).html(u"status"))
                        .arg(m.orderVersion)
                        .arg(QLocale().toString(m.elapsedMs, 'f', 1));
     html += QStringLiteral("<p style='color:gray'>%1</p><table cellspacing='0' cellpadding='2'>")
@@ -171,11 +140,11 @@ QString CasePanels::chats(
         QSet<QString> seen;
         if (previousMoment && previousMoment->chats.contains(session)) {
             for (const QJsonObject &message :
-                Facts(ChatKind, previousMoment->chats.value(session)).elements(u"key_messages"))
+                KindFacts(ChatKind, previousMoment->chats.value(session)).elements(u"key_messages"))
                 seen.insert(messageKey(message));
         }
         const bool compared = previousMoment.has_value();
-        const Facts facts(ChatKind, chat);
+        const KindFacts facts(ChatKind, chat);
         QStringList intents;
         for (const QJsonValue &intent : facts.raw(u"intent_progression").toArray())
             intents << JsonNumber::scalarText(intent);

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include "domain/kindfacts.h"
 #include "store/snapshotstore.h"
 #include "json/canonicaljson.h"
 #include "json/isotime.h"
@@ -72,8 +73,7 @@ QString CaseEvidence::html() const
     }
     if (mask)
         order = Pii::masked(order, QStringLiteral("order")).toObject();
-    const QJsonObject customer = order.value(u"customer").toObject();
-    const QJsonObject pricing = order.value(u"pricing").toObject();
+    const KindFacts facts(QStringLiteral("order"), order);
 
     QString h;
     h.reserve(64 * 1024);
@@ -97,15 +97,15 @@ QString CaseEvidence::html() const
     row(QStringLiteral("Tenant"), c.tenant);
     row(QStringLiteral("Order"), c.orderId);
     row(QStringLiteral("Customer"),
-        QStringLiteral("%1 %2").arg(JsonNumber::scalarText(customer.value(u"id")), customer.value(u"name").toString()));
-    row(QStringLiteral("Phone"), customer.value(u"phone").toString());
-    row(QStringLiteral("Email"), customer.value(u"email").toString());
-    row(QStringLiteral("Status"), order.value(u"status").toString());
+        QStringLiteral("%1 %2").arg(facts.text(u"customer_id"), facts.text(u"customer_name")));
+    row(QStringLiteral("Phone"), facts.text(u"customer_phone"));
+    row(QStringLiteral("Email"), facts.text(u"customer_email"));
+    row(QStringLiteral("Status"), facts.text(u"status"));
+    const QJsonValue total = facts.value(u"total_amount");
     row(QStringLiteral("Total"),
-        QStringLiteral("%1 %2").arg(JsonNumber::isExact(pricing.value(u"total"))
-                ? QString::fromLatin1(JsonNumber::text(pricing.value(u"total")))
-                : QLocale::c().toString(pricing.value(u"total").toDouble(), 'f', 2),
-            pricing.value(u"currency").toString()));
+        QStringLiteral("%1 %2").arg(JsonNumber::isExact(total) ? QString::fromLatin1(JsonNumber::text(total))
+                                                               : QLocale::c().toString(total.toDouble(), 'f', 2),
+            facts.text(u"currency")));
     if (!c.order.isEmpty())
         row(QStringLiteral("Order snapshots"),
             QStringLiteral("%1, from %2 to %3")

@@ -2,7 +2,9 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include "domain/kindfacts.h"
 #include "domain/kindregistry.h"
+#include "domain/pii.h"
 #include "store/sqlchartfacts.h"
 #include "json/isotime.h"
 
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void chatSignificanceIsTheGuidesRule_data();
     void chatSignificanceIsTheGuidesRule();
     void volatileAndPersonalFieldsByShape();
+    void factsAndMaskingReadEveryShapeByName();
     void unrecognisedDocumentSaysWhatItLacks();
     void notWorthASnapshot();
     void importedDefinitionIsCheckedAndWorks();
@@ -366,6 +369,36 @@ void TestKinds::volatileAndPersonalFieldsByShape()
     QCOMPARE(order->personalPointers(saan),
         QStringList({ QStringLiteral("/order_state/customer/phone"), QStringLiteral("/order_state/customer/email"),
             QStringLiteral("/order_state/delivery/address") }));
+}
+
+void TestKinds::factsAndMaskingReadEveryShapeByName()
+{
+    // The case view's chat panel reads key messages by name: "content" in the SAAN guide, "text" in SnapScope 1.x.
+    const KindFacts saan(QStringLiteral("chat"), json(SaanChat));
+    QVERIFY(saan.isRecognised());
+    const QList<QJsonObject> messages = saan.elements(u"key_messages");
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(1).value(u"text").toString(), QStringLiteral("ยืนยันการสั่งซื้อเรียบร้อยแล้วค่ะ รวม 285.50 บาท"));
+    QCOMPARE(messages.at(1).value(u"sender").toString(), QStringLiteral("bot"));
+    QCOMPARE(saan.raw(u"intent_progression").toArray().size(), 4);
+    const KindFacts old(QStringLiteral("chat"), json(R"({"session_id":"CH-1","ai":{},"outcome":{},
+        "key_messages":[{"timestamp":"2026-01-01T00:00:00Z","sender":"customer","text":"hello"}]})"));
+    QCOMPARE(old.elements(u"key_messages").at(0).value(u"text").toString(), QStringLiteral("hello"));
+
+    // Personal fields are the definition's: the SAAN order's customer phone is masked, its customer id is not.
+    const QJsonObject order = json(R"({"order_id":"o1","snapshot_type":"created","order_state":{"status":"created",
+        "customer":{"id":"c1","name":"Ann","phone":"0812345678"},"delivery":{"address":{"line1":"1 Sukhumvit",
+        "postcode":"10110"}}}})");
+    const QJsonObject masked = Pii::masked(order, QStringLiteral("order")).toObject();
+    const KindFacts facts(QStringLiteral("order"), masked);
+    QCOMPARE(facts.text(u"customer_phone"), QStringLiteral("••••••••78"));
+    QCOMPARE(facts.text(u"customer_id"), QStringLiteral("c1"));
+    QVERIFY(!facts.text(u"delivery_address").contains(u"Sukhumvit"));
+    const KindFacts revealed(
+        QStringLiteral("order"), Pii::masked(order, QStringLiteral("order"), { QStringLiteral("phone") }).toObject());
+    QCOMPARE(revealed.text(u"customer_phone"), QStringLiteral("0812345678"));
+    // An unknown kind has no facts.
+    QVERIFY(!KindFacts(QStringLiteral("nothing"), order).isRecognised());
 }
 
 void TestKinds::unrecognisedDocumentSaysWhatItLacks()
