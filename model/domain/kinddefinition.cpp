@@ -192,34 +192,7 @@ private:
 
 std::optional<QJsonValue> at(const QJsonObject &document, const JsonPointer &pointer)
 {
-    // The first token is looked up on the object itself: no QJsonValue round trip for the common one-level case.
-    // Walked here rather than with JsonPointer::evaluate: no copy of the document into a QJsonValue and no list of
-    // the remaining tokens, which is most of the time a summary takes.
-    const QStringList &tokens = pointer.tokens();
-    if (tokens.isEmpty())
-        return QJsonValue(document);
-    const auto it = document.constFind(tokens.first());
-    if (it == document.constEnd())
-        return std::nullopt;
-    QJsonValue current = it.value();
-    for (qsizetype i = 1; i < tokens.size(); ++i) {
-        if (current.isObject()) {
-            const QJsonObject object = current.toObject();
-            const auto member = object.constFind(tokens.at(i));
-            if (member == object.constEnd())
-                return std::nullopt;
-            current = member.value();
-        } else if (current.isArray()) {
-            const QJsonArray array = current.toArray();
-            const auto index = JsonPointer::arrayIndex(tokens.at(i));
-            if (!index || *index >= array.size())
-                return std::nullopt;
-            current = array.at(*index);
-        } else {
-            return std::nullopt;
-        }
-    }
-    return current;
+    return pointer.evaluate(document);
 }
 
 std::optional<qint64> integerAt(const QJsonObject &document, const JsonPointer &pointer)

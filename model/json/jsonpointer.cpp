@@ -74,8 +74,25 @@ std::optional<qsizetype> JsonPointer::arrayIndex(const QString &token)
 
 std::optional<QJsonValue> JsonPointer::evaluate(const QJsonValue &document) const
 {
-    QJsonValue current = document;
-    for (const QString &token : m_tokens) {
+    return walk(document, 0);
+}
+
+std::optional<QJsonValue> JsonPointer::evaluate(const QJsonObject &document) const
+{
+    // The first token is looked up on the object itself: no copy of the document into a QJsonValue (a kind's shapes
+    // evaluate a dozen pointers per document).
+    if (m_tokens.isEmpty())
+        return QJsonValue(document);
+    const auto it = document.constFind(m_tokens.first());
+    if (it == document.constEnd())
+        return std::nullopt;
+    return walk(it.value(), 1);
+}
+
+std::optional<QJsonValue> JsonPointer::walk(QJsonValue current, qsizetype from) const
+{
+    for (qsizetype i = from; i < m_tokens.size(); ++i) {
+        const QString &token = m_tokens.at(i);
         if (current.isObject()) {
             const QJsonObject object = current.toObject();
             const auto it = object.constFind(token);

@@ -23,11 +23,14 @@ public:
 
     // The value the pointer names, or nullopt when it names nothing in `document`.
     std::optional<QJsonValue> evaluate(const QJsonValue &document) const;
+    std::optional<QJsonValue> evaluate(const QJsonObject &document) const;
 
     // An array index token per RFC 6901: "0" or digits without a leading zero.
     static std::optional<qsizetype> arrayIndex(const QString &token);
     static QString escape(QString token);
 
 private:
+    std::optional<QJsonValue> walk(QJsonValue current, qsizetype from) const;
+
     QStringList m_tokens;
 };
