@@ -369,6 +369,34 @@ QJsonValue KindShape::value(const QJsonObject &document, QStringView fieldName) 
     return rule ? evaluate(*rule, document) : QJsonValue(QJsonValue::Undefined);
 }
 
+QJsonValue KindShape::chartFact(const QJsonObject &document, qsizetype i) const
+{
+    const qsizetype f = chartFieldIndex.value(i, -1);
+    return f < 0 ? QJsonValue(QJsonValue::Undefined) : evaluate(fields[size_t(f)].rule, document);
+}
+
+const QStringList &chartFactNames(ChartFacts chart)
+{
+    static const QStringList none;
+    static const QStringList inventory { QStringLiteral("store_code"), QStringLiteral("product_id"),
+        QStringLiteral("day"), QStringLiteral("opening_stock"), QStringLiteral("closing_stock"),
+        QStringLiteral("inbound"), QStringLiteral("outbound"), QStringLiteral("adjustments"),
+        QStringLiteral("average_cost"), QStringLiteral("total_value") };
+    static const QStringList chat { QStringLiteral("customer_id"), QStringLiteral("platform"),
+        QStringLiteral("total_messages"), QStringLiteral("duration_s"), QStringLiteral("human_handoff"),
+        QStringLiteral("avg_confidence"), QStringLiteral("order_created"), QStringLiteral("order_value"),
+        QStringLiteral("satisfaction") };
+    switch (chart) {
+    case ChartFacts::DailyInventory:
+        return inventory;
+    case ChartFacts::ChatOutcomes:
+        return chat;
+    case ChartFacts::None:
+        break;
+    }
+    return none;
+}
+
 QJsonValue KindShape::raw(const QJsonObject &document, QStringView fieldName) const
 {
     const FieldRule *rule = field(fieldName);
@@ -564,6 +592,14 @@ Result<KindDefinition> KindDefinition::fromJson(const QJsonObject &json, const Q
                     found = qsizetype(f);
             }
             s.summaryFieldIndex.append(found);
+        }
+        for (const QString &name : chartFactNames(k.chart)) {
+            qsizetype found = -1;
+            for (size_t f = 0; f < s.fields.size() && found < 0; ++f) {
+                if (s.fields[f].name == name)
+                    found = qsizetype(f);
+            }
+            s.chartFieldIndex.append(found);
         }
         for (const qsizetype i : std::as_const(k.summaryKeyOrder)) {
             if (s.summaryFieldIndex.at(i) >= 0) {

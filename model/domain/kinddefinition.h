@@ -78,6 +78,7 @@ struct KindShape
     QList<qsizetype> summaryFieldIndex; // per summary field of the kind: its index in `fields`, or -1
     QJsonObject summaryTemplate; // the summary fields this shape has, with null values, in key order
     QList<qsizetype> summaryTemplateFields; // per member of summaryTemplate: its index in `fields`
+    QList<qsizetype> chartFieldIndex; // per chartFactNames() entry of the kind's chart: its index in `fields`, or -1
 
     bool matches(const QJsonObject &document) const;
     const FieldRule *field(QStringView fieldName) const;
@@ -94,6 +95,8 @@ struct KindShape
     std::optional<qint64> eventSeqOf(const QJsonObject &document) const;
 
     // `document` without its volatile members (refreshed on every save, so not a change worth a new snapshot).
+    // Chart fact i (chartFactNames(kind.chart).at(i)) of `document`, found without a search by name.
+    QJsonValue chartFact(const QJsonObject &document, qsizetype i) const;
     QJsonObject withoutVolatile(QJsonObject document) const;
     // The pointers of the personal values `document` holds ("/order_state/customer/phone").
     QStringList personalPointers(const QJsonObject &document) const;
@@ -110,6 +113,8 @@ struct SignificanceRule
 
 // Which chart table a kind's facts feed.
 enum class ChartFacts { None, DailyInventory, ChatOutcomes };
+// The facts a chart table is filled from, by the names a kind's shapes give their fields.
+const QStringList &chartFactNames(ChartFacts chart);
 
 // Everything SnapScope knows about one kind of snapshot, read from a definition file (resources/kinds/) or from the
 // store (imported with `snapscope-cli kind import`). The snapshots table is generic; this is not.
