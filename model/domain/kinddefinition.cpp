@@ -175,8 +175,11 @@ public:
         const auto patterns = [&](const char *member) {
             QList<PointerPattern> out;
             const QString name = QString::fromLatin1(member);
-            for (const QString &p : strings(o.value(name), at + u'.' + name))
+            for (const QString &p : strings(o.value(name), at + u'.' + name)) {
                 out.append(pattern(p, at + u'.' + name));
+                if (out.last().isEmpty())
+                    fail(at + u'.' + name, QStringLiteral("the whole document (\"\") is not a field"));
+            }
             return out;
         };
         s.volatileFields = patterns("volatile");
@@ -540,6 +543,8 @@ Result<KindDefinition> KindDefinition::fromJson(const QJsonObject &json, const Q
     k.types = read.strings(json.value(u"types"), QStringLiteral("types"), true);
     k.summaryFields = read.strings(json.value(u"summary"), QStringLiteral("summary"), true);
     k.personalSummaryFields = read.strings(json.value(u"personal_summary"), QStringLiteral("personal_summary"), true);
+    if (QStringList unique = k.summaryFields; unique.removeDuplicates() > 0)
+        read.fail(QStringLiteral("summary"), QStringLiteral("a field is named twice"));
     const QString chart = json.value(u"chart").toString();
     if (chart == u"daily_inventory")
         k.chart = ChartFacts::DailyInventory;

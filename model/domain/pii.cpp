@@ -122,39 +122,43 @@ void collect(const QJsonValue &value, QStringList &path, QStringList &out)
 
 QStringList personalPointers(const QJsonValue &value, const QString &kind)
 {
-    const KindDefinition *definition = KindRegistry::find(kind);
-    if (definition && value.isObject()) {
-        if (const KindShape *shape = definition->recognise(value.toObject()))
-            return shape->personalPointers(value.toObject());
-    }
+    // The kind's personal fields for the document's shape, and every member whose name says it is a contact detail.
     QStringList path, out;
     collect(value, path, out);
+    const KindDefinition *definition = KindRegistry::find(kind);
+    if (definition && value.isObject()) {
+        if (const KindShape *shape = definition->recognise(value.toObject())) {
+            for (const QString &pointer : shape->personalPointers(value.toObject())) {
+                if (!out.contains(pointer))
+                    out.append(pointer);
+            }
+        }
+    }
     return out;
 }
 
 QJsonValue masked(const QJsonValue &value, const QString &kind, const QStringList &revealed)
 {
+    // Belt and braces: every member whose name says it is a contact detail (a summary's customer_phone, a document of
+    // a shape this SnapScope does not know), then the kind's personal summary fields, then the personal fields the
+    // kind's definition names for the document's shape. A summary may look like a shape (an order's has "status"):
+    // the name rule still masks it.
+    QJsonValue out = mask(value, revealed, false);
     const KindDefinition *definition = KindRegistry::find(kind);
-    const KindShape *shape = definition && value.isObject() ? definition->recognise(value.toObject()) : nullptr;
-    if (!shape) {
-        // A summary, or a document of a shape this SnapScope does not know: the kind's personal summary fields and
-        // every member whose name says it is a contact detail.
-        QJsonValue out = mask(value, revealed, false);
-        if (definition && out.isObject()) {
-            for (const QString &field : definition->personalSummaryFields) {
-                if (!revealed.contains(field))
-                    out = replaced(out, { field }, 0);
-            }
-        }
+    if (!definition || !out.isObject())
         return out;
+    for (const QString &field : definition->personalSummaryFields) {
+        if (!revealed.contains(field))
+            out = replaced(out, { field }, 0);
     }
-    // The kind's personal fields: everything under each pointer is masked, unless its member was revealed.
-    QJsonValue out = value;
-    for (const QString &pointer : shape->personalPointers(value.toObject())) {
-        const QStringList tokens = JsonPointer::parse(pointer)->tokens();
-        if (revealed.contains(tokens.last()))
-            continue;
-        out = replaced(out, tokens, 0);
+    if (const KindShape *shape = definition->recognise(value.toObject())) {
+        // Everything under each pointer is masked, unless its member was revealed.
+        for (const QString &pointer : shape->personalPointers(value.toObject())) {
+            const QStringList tokens = JsonPointer::parse(pointer)->tokens();
+            if (tokens.isEmpty() || revealed.contains(tokens.last()))
+                continue;
+            out = replaced(out, tokens, 0);
+        }
     }
     return out;
 }

@@ -318,7 +318,8 @@ Result<MaintenanceStore::ArchivedRow> SnapshotArchive::parseLine(const QByteArra
         h.eventSeq = qint64(o.value(u"event_seq").toDouble());
     if (!SnapshotId::isWellFormed(h.id))
         return lineError(where, QStringLiteral("\"id\" is not a UUID"));
-    if (!KindRegistry::find(h.kind))
+    const KindDefinition *kind = KindRegistry::find(h.kind);
+    if (!kind)
         return lineError(where, QStringLiteral("unknown kind \"%1\"").arg(h.kind));
     if (h.tenant.isEmpty() || h.entityId.isEmpty() || h.type.isEmpty() || h.createdBy.isEmpty())
         return lineError(where, QStringLiteral("tenant, entity_id, type and created_by are required"));
@@ -335,7 +336,7 @@ Result<MaintenanceStore::ArchivedRow> SnapshotArchive::parseLine(const QByteArra
                 .arg(row.payload.size())
                 .arg(PayloadCodec::MaxPayloadBytes));
     // The summary is derived again from the verified payload rather than trusted from the file.
-    h.summary = KindRegistry::find(h.kind)->summarize(o.value(u"payload").toObject());
+    h.summary = kind->summarize(o.value(u"payload").toObject());
     if (PayloadCodec::checksumOf(row.payload) != h.checksum) {
         // An integrity failure (exit 3), not a usage error: the file is well-formed, its content was changed.
         return Error { Error::Code::ChecksumMismatch,

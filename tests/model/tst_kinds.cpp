@@ -397,6 +397,11 @@ void TestKinds::factsAndMaskingReadEveryShapeByName()
     const KindFacts revealed(
         QStringLiteral("order"), Pii::masked(order, QStringLiteral("order"), { QStringLiteral("phone") }).toObject());
     QCOMPARE(revealed.text(u"customer_phone"), QStringLiteral("0812345678"));
+    // A summary is masked by the name rule even when it looks like a shape (an order summary has "status").
+    const QJsonObject summary = json(R"({"status":"created","customer_id":"c1","customer_phone":"0812345678"})");
+    QCOMPARE(Pii::masked(summary, QStringLiteral("order")).toObject().value(u"customer_phone").toString(),
+        QStringLiteral("••••••••78"));
+    QVERIFY(Pii::personalPointers(summary, QStringLiteral("order")).contains(QStringLiteral("/customer_phone")));
     // An unknown kind has no facts.
     QVERIFY(!KindFacts(QStringLiteral("nothing"), order).isRecognised());
 }
@@ -466,6 +471,12 @@ void TestKinds::badDefinitionsAreRefusedWithWhere_data()
         << QByteArray(R"({"kind":"k","summary":["a"],"significant":{"when":[{"field":"b","is":true}]},
         "shapes":[{"name":"s","requires":["/a"],"entity":"/a"}]})")
         << "\"b\" is not one of the summary fields";
+    QTest::newRow("a summary field twice") << QByteArray(R"({"kind":"k","summary":["a","b","a"],
+        "shapes":[{"name":"s","requires":["/a"],"entity":"/a"}]})")
+                                           << "summary: a field is named twice";
+    QTest::newRow("the whole document as a personal field")
+        << QByteArray(R"({"kind":"k","shapes":[{"name":"s","requires":["/a"],"entity":"/a","personal":[""]}]})")
+        << "shapes[0](s).personal: the whole document";
     QTest::newRow("zone") << QByteArray(R"({"kind":"k","shapes":[{"name":"s","requires":["/a"],"entity":"/a",
         "time":{"at":"/t","zone":"Mars/Olympus"}}]})")
                           << "unknown time zone \"Mars/Olympus\"";
