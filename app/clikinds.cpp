@@ -40,11 +40,8 @@ int Cli::kind(const QStringList &positional)
     auto store = openStore(false);
     if (!store)
         return fail(store.error());
-    QList<const KindDefinition *> kinds = KindRegistry::all();
-    for (const KindDefinition *k : KindRegistry::builtIn()) {
-        if (!kinds.contains(k))
-            kinds.append(k); // the kinds the seeds say not to snapshot, listed with their reason
-    }
+    // The kinds the seeds say not to snapshot are listed too, with their reason.
+    const QList<const KindDefinition *> kinds = KindRegistry::allWithRefused();
     if (sub == u"list") {
         for (const KindDefinition *k : std::as_const(kinds)) {
             if (m_parser.isSet(m_o.json)) {

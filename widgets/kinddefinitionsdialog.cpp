@@ -8,27 +8,13 @@
 
 #include "domain/kindregistry.h"
 
-namespace {
-
-QList<const KindDefinition *> everyKind()
-{
-    QList<const KindDefinition *> kinds = KindRegistry::all();
-    for (const KindDefinition *k : KindRegistry::builtIn()) {
-        if (!kinds.contains(k))
-            kinds.append(k);
-    }
-    return kinds;
-}
-
-} // namespace
-
 KindDefinitionsDialog::KindDefinitionsDialog(QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::KindDefinitionsDialog>())
 {
     m_ui->setupUi(this);
     m_ui->definition->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    for (const KindDefinition *kind : everyKind()) {
+    for (const KindDefinition *kind : KindRegistry::allWithRefused()) {
         auto *item = new QListWidgetItem(kind->displayNameText(), m_ui->kinds);
         item->setData(Qt::UserRole, kind->id);
         item->setToolTip(kind->id);
@@ -52,7 +38,7 @@ void KindDefinitionsDialog::select(const QString &kind)
 
 void KindDefinitionsDialog::showKind(int row)
 {
-    const QList<const KindDefinition *> kinds = everyKind();
+    const QList<const KindDefinition *> kinds = KindRegistry::allWithRefused();
     if (row < 0 || row >= kinds.size())
         return;
     const KindDefinition &kind = *kinds.at(row);

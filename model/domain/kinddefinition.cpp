@@ -304,13 +304,19 @@ bool KindShape::matches(const QJsonObject &document) const
     return true;
 }
 
+qsizetype KindShape::fieldIndex(QStringView fieldName) const
+{
+    for (size_t f = 0; f < fields.size(); ++f) {
+        if (fields[f].name == fieldName)
+            return qsizetype(f);
+    }
+    return -1;
+}
+
 const FieldRule *KindShape::field(QStringView fieldName) const
 {
-    for (const ShapeField &f : fields) {
-        if (f.name == fieldName)
-            return &f.rule;
-    }
-    return nullptr;
+    const qsizetype f = fieldIndex(fieldName);
+    return f < 0 ? nullptr : &fields[size_t(f)].rule;
 }
 
 namespace {
@@ -590,22 +596,10 @@ Result<KindDefinition> KindDefinition::fromJson(const QJsonObject &json, const Q
         if (s.entity.isEmpty())
             read.fail(QStringLiteral("shapes(%1).entity").arg(s.name), QStringLiteral("missing"));
         // Where each summary field is among the shape's fields, found once here rather than by name per document.
-        for (const QString &name : std::as_const(k.summaryFields)) {
-            qsizetype found = -1;
-            for (size_t f = 0; f < s.fields.size() && found < 0; ++f) {
-                if (s.fields[f].name == name)
-                    found = qsizetype(f);
-            }
-            s.summaryFieldIndex.append(found);
-        }
-        for (const QString &name : chartFactNames(k.chart)) {
-            qsizetype found = -1;
-            for (size_t f = 0; f < s.fields.size() && found < 0; ++f) {
-                if (s.fields[f].name == name)
-                    found = qsizetype(f);
-            }
-            s.chartFieldIndex.append(found);
-        }
+        for (const QString &name : std::as_const(k.summaryFields))
+            s.summaryFieldIndex.append(s.fieldIndex(name));
+        for (const QString &name : chartFactNames(k.chart))
+            s.chartFieldIndex.append(s.fieldIndex(name));
         for (const qsizetype i : std::as_const(k.summaryKeyOrder)) {
             if (s.summaryFieldIndex.at(i) >= 0) {
                 s.summaryTemplate.insert(k.summaryFields.at(i), QJsonValue());

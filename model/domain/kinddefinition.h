@@ -82,6 +82,7 @@ struct KindShape
 
     bool matches(const QJsonObject &document) const;
     const FieldRule *field(QStringView fieldName) const;
+    qsizetype fieldIndex(QStringView fieldName) const; // -1: the shape has no such field
     // The fact `name` of `document`: undefined when the shape has no such field or the document lacks it.
     QJsonValue value(const QJsonObject &document, QStringView fieldName) const;
     // The same for a field that may hold an object or an array (intents, an outcome): the value as it is.

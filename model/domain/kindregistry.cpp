@@ -147,6 +147,13 @@ void KindRegistry::install(const QList<KindDefinition> &imported)
     r.imported = kept;
 }
 
+QList<const KindDefinition *> KindRegistry::allWithRefused()
+{
+    Registry &r = registry();
+    QReadLocker locker(&r.lock);
+    return r.builtIn + r.imported + r.refused;
+}
+
 QList<const KindDefinition *> KindRegistry::builtIn()
 {
     Registry &r = registry();

@@ -24,4 +24,6 @@ public:
     static void install(const QList<KindDefinition> &imported);
     // The built-in definitions as read from their files (for `kind show` and tests).
     static QList<const KindDefinition *> builtIn();
+    // all(), then the kinds not worth a snapshot: what `kind list` and the console's kinds dialog show.
+    static QList<const KindDefinition *> allWithRefused();
 };
