@@ -106,6 +106,10 @@ struct Options
         QStringLiteral("scale") });
     QCommandLineOption seed = add(
         { QStringLiteral("seed"), QStringLiteral("demo: random seed (same seed, same data)."), QStringLiteral("n") });
+    QCommandLineOption until = add({ QStringLiteral("until"),
+        QStringLiteral("demo: the last day of the demo's history (default: today), for a database that does not "
+                       "depend on the day it is made."),
+        QStringLiteral("date") });
     QCommandLineOption samples = add({ QStringLiteral("samples"),
         QStringLiteral("dict train: payloads to learn from (default 2000)."), QStringLiteral("n") });
     QCommandLineOption dictSize = add({ QStringLiteral("size"),
@@ -117,6 +121,13 @@ struct Options
         = add({ QStringLiteral("product"), QStringLiteral("series inventory: one product."), QStringLiteral("id") });
     QCommandLineOption top = add({ QStringLiteral("top"),
         QStringLiteral("series inventory: the N products with the largest stock value."), QStringLiteral("n") });
+    QCommandLineOption month = add({ QStringLiteral("month"),
+        QStringLiteral("report inventory-monthly: the month, like 2026-07."), QStringLiteral("yyyy-mm") });
+    QCommandLineOption types = add({ QStringLiteral("types"),
+        QStringLiteral("export training: the chat snapshot types, comma-separated (default order_created,escalated)."),
+        QStringLiteral("types") });
+    QCommandLineOption minSatisfaction = add({ QStringLiteral("min-satisfaction"),
+        QStringLiteral("export training: the lowest customer satisfaction (1-5, default 4)."), QStringLiteral("n") });
     QCommandLineOption granularity = add({ QStringLiteral("granularity"),
         QStringLiteral("series: day (default), week or month (chat: day or week)."), QStringLiteral("period") });
     QCommandLineOption platform = add({ QStringLiteral("platform"),
@@ -265,6 +276,8 @@ private:
     int diff(const QStringList &arguments);
     int json(const QStringList &arguments);
     int series(const QStringList &arguments);
+    int report(const QStringList &arguments);
+    int exportData(const QStringList &arguments);
     int snapshot(const QStringList &arguments);
     int cleanup(const QStringList &arguments);
     int trash(const QStringList &arguments);

@@ -6,6 +6,9 @@
 #include <QJsonObject>
 
 #include "ops/analyticsseries.h"
+#include "ops/exportaudit.h"
+#include "ops/trainingexport.h"
+#include "domain/kindregistry.h"
 #include "json/canonicaljson.h"
 #include "json/isotime.h"
 
@@ -20,6 +23,16 @@ QList<CliCommand> Cli::seriesCommands()
                 QStringLiteral("product"), QStringLiteral("top"), QStringLiteral("granularity"), QStringLiteral("type"),
                 QStringLiteral("platform"), QStringLiteral("handoff"), QStringLiteral("json") },
             true, &Cli::series },
+        { QStringLiteral("report"),
+            QStringLiteral("The business's reports: report inventory-monthly --month YYYY-MM [--store S]."),
+            { QStringLiteral("tenant"), QStringLiteral("month"), QStringLiteral("store"), QStringLiteral("json") }, true,
+            &Cli::report },
+        { QStringLiteral("export"),
+            QStringLiteral("AI training data from chat snapshots: export training [--types T,...] [--min-satisfaction "
+                           "N] FILE.jsonl."),
+            { QStringLiteral("tenant"), QStringLiteral("types"), QStringLiteral("min-satisfaction"),
+                QStringLiteral("quiet") },
+            true, &Cli::exportData },
     };
 }
 
@@ -109,6 +122,92 @@ int Cli::series(const QStringList &positional)
             out() << AnalyticsSeries::chatCsv(*points).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     }
     out().flush();
+    return CliExit::Ok;
+}
+
+int Cli::report(const QStringList &positional)
+{
+    if (positional.size() != 1 || positional.at(0) != u"inventory-monthly")
+        return fail(QStringLiteral("usage: report inventory-monthly --month YYYY-MM [--store S] [--json]"),
+            CliExit::Usage);
+    if (!m_parser.isSet(m_o.month))
+        return fail(QStringLiteral("report inventory-monthly needs --month YYYY-MM"), CliExit::Usage);
+    const auto month = AnalyticsSeries::monthFromText(m_parser.value(m_o.month));
+    if (!month)
+        return fail(QStringLiteral("--month takes a month like 2026-07, not \"%1\"").arg(m_parser.value(m_o.month)),
+            CliExit::Usage);
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    MonthlyInventoryQuery q;
+    q.tenant = opened->tenant;
+    q.month = *month;
+    q.storeCode = m_parser.value(m_o.store);
+    if (!q.storeCode.isEmpty()) {
+        auto catalogue = opened->store->inventoryCatalogue(q.tenant);
+        if (!catalogue)
+            return fail(catalogue.error());
+        if (!catalogue->stores.contains(q.storeCode))
+            return fail(QStringLiteral("--store: tenant %1 has no inventory for store \"%2\" (it has %3)")
+                            .arg(q.tenant, q.storeCode, catalogue->stores.join(QStringLiteral(", "))),
+                CliExit::Failure);
+    }
+    auto lines = AnalyticsSeries::monthlyInventory(*opened->store, q);
+    if (!lines)
+        return fail(lines.error());
+    if (m_parser.isSet(m_o.json)) {
+        for (const MonthlyInventoryLine &line : *lines)
+            out() << QString::fromUtf8(QJsonDocument(AnalyticsSeries::toJson(line)).toJson(QJsonDocument::Compact))
+                  << '\n';
+    } else {
+        out() << AnalyticsSeries::monthlyInventoryCsv(*lines).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    }
+    out().flush();
+    return CliExit::Ok;
+}
+
+int Cli::exportData(const QStringList &positional)
+{
+    if (positional.size() != 2 || positional.at(0) != u"training")
+        return fail(QStringLiteral("usage: export training [--types T,...] [--min-satisfaction N] FILE.jsonl"),
+            CliExit::Usage);
+    TrainingExport::Options options;
+    if (m_parser.isSet(m_o.types)) {
+        options.types = m_parser.value(m_o.types).split(u',', Qt::SkipEmptyParts);
+        const KindDefinition *chat = KindRegistry::find(QStringLiteral("chat"));
+        for (QString &type : options.types) {
+            type = type.trimmed();
+            if (chat && !chat->types.contains(type))
+                return fail(QStringLiteral("--types: chat snapshots have no type \"%1\" (they are %2)")
+                                .arg(type, chat->types.join(QStringLiteral(", "))),
+                    CliExit::Usage);
+        }
+        if (options.types.isEmpty())
+            return fail(QStringLiteral("--types: name at least one chat snapshot type"), CliExit::Usage);
+    }
+    auto minimum = intOption(m_o.minSatisfaction, 4, 1, 5);
+    if (!minimum)
+        return fail(minimum.error().message, CliExit::Usage);
+    options.minSatisfaction = *minimum;
+    auto opened = openForTenant();
+    if (!opened)
+        return fail(opened.error());
+    options.tenant = opened->tenant;
+    const QString path = positional.at(1);
+    if (auto audited = ExportAudit::record(*opened->store, options.tenant, QStringLiteral("training"),
+            options.types.join(u','), path, Pii::Role::Support, QStringLiteral("cli"));
+        !audited)
+        return fail(audited.error());
+    ProgressLine progress;
+    auto written = TrainingExport::write(*opened->store, options, path, [&](qint64 done, qint64 total) {
+        if (!m_quiet)
+            progress.report(QStringLiteral("export: %1 / %2 chat snapshots").arg(done).arg(total));
+        return true;
+    });
+    if (!written)
+        return fail(written.error());
+    out() << "export: wrote " << written->written << " training records of " << written->scanned
+          << " chat snapshots read to " << path << Qt::endl;
     return CliExit::Ok;
 }
 

@@ -334,8 +334,10 @@ void MainWindow::openDemo()
     m_demoTask->startOn(
         QThreadPool::globalInstance(), tr("Demo data…"),
         [path](ProgressTask::Control &control) {
+            DemoOptions options;
+            options.endAt = QDateTime::currentMSecsSinceEpoch(); // its newest day is today
             return createDemoSqliteFile(
-                path, DemoOptions {}, [&control](qint64 done, qint64 total, const QString &phase) {
+                path, options, [&control](qint64 done, qint64 total, const QString &phase) {
                     control.report(done, total, tr("Demo data: %1").arg(phase));
                     return !control.isCancelled();
                 });

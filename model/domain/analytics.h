@@ -57,6 +57,28 @@ struct ChatPoint
     }
 };
 
+// The SAAN guide's Monthly Inventory Report: per product for one month, its closing stock, the stock's value and the
+// cost of goods sold, sorted by value (largest first).
+struct MonthlyInventoryQuery
+{
+    QString tenant;
+    QDate month; // any day of the month
+    QString storeCode; // empty: every store, summed
+};
+
+// A product's month. Closing stock and total value are those of each store's last day with data in the month (a
+// product counted in several stores is summed over them); the cost of goods sold is outbound x average cost, day by
+// day (each day's own average cost), summed over the month.
+struct MonthlyInventoryLine
+{
+    QString productId;
+    QString name; // as the stock service names the product; empty when it does not
+    qint64 closingStock = 0, outbound = 0;
+    double totalValue = 0, costOfGoodsSold = 0;
+    QDate lastDay; // the last day with data (of any store)
+    friend bool operator==(const MonthlyInventoryLine &, const MonthlyInventoryLine &) = default;
+};
+
 // What the inventory chart offers to choose from.
 struct InventoryCatalogue
 {

@@ -503,6 +503,56 @@ std::optional<qint64> KindShape::eventSeqOf(const QJsonObject &document) const
     return eventSeq ? integerAt(document, *eventSeq) : std::nullopt;
 }
 
+namespace {
+
+// Sets the value at `tokens` under `object`, making the objects on the way where they are missing.
+void setAt(QJsonObject &object, QStringView tokens[], qsizetype count, const QJsonValue &value)
+{
+    const QString key = tokens[0].toString();
+    if (count == 1) {
+        object.insert(key, value);
+        return;
+    }
+    QJsonObject child = object.value(key).toObject();
+    setAt(child, tokens + 1, count - 1, value);
+    object.insert(key, child);
+}
+
+void setAt(QJsonObject &document, const JsonPointer &pointer, const QJsonValue &value)
+{
+    QList<QStringView> tokens;
+    for (const QString &token : pointer.tokens())
+        tokens.append(token);
+    if (!tokens.isEmpty())
+        setAt(document, tokens.data(), tokens.size(), value);
+}
+
+} // namespace
+
+QJsonObject KindShape::stamped(QJsonObject document, qint64 seq, EpochMs at) const
+{
+    if (version)
+        setAt(document, *version, seq);
+    if (eventSeq)
+        setAt(document, *eventSeq, seq);
+    if (time) {
+        switch (time->format) {
+        case TimeRule::Format::Iso:
+            setAt(document, time->at, IsoTime::toUtcSeconds(at));
+            break;
+        case TimeRule::Format::UnixMs:
+            setAt(document, time->at, at);
+            break;
+        case TimeRule::Format::UnixS:
+            setAt(document, time->at, at / 1000);
+            break;
+        case TimeRule::Format::Date:
+            break; // a day is not the moment of an event
+        }
+    }
+    return document;
+}
+
 QJsonObject KindShape::withoutVolatile(QJsonObject document) const
 {
     for (const PointerPattern &p : volatileFields) {

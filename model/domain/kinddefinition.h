@@ -95,10 +95,13 @@ struct KindShape
     std::optional<qint64> versionOf(const QJsonObject &document) const;
     std::optional<qint64> eventSeqOf(const QJsonObject &document) const;
 
-    // `document` without its volatile members (refreshed on every save, so not a change worth a new snapshot).
     // Chart fact i (chartFactNames(kind.chart).at(i)) of `document`, found without a search by name.
     QJsonValue chartFact(const QJsonObject &document, qsizetype i) const;
+    // `document` without its volatile members (refreshed on every save, so not a change worth a new snapshot).
     QJsonObject withoutVolatile(QJsonObject document) const;
+    // `document` as of event `seq` at `at`: its version and event sequence (where the shape has them) set to `seq`, its
+    // time (an RFC 3339 or epoch time) to `at`. What folding events into a state changes besides their patches.
+    QJsonObject stamped(QJsonObject document, qint64 seq, EpochMs at) const;
     // The pointers of the personal values `document` holds ("/order_state/customer/phone").
     QStringList personalPointers(const QJsonObject &document) const;
 };

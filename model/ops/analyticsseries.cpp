@@ -1,6 +1,7 @@
 #include "analyticsseries.h"
 
 #include <QJsonValue>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -165,6 +166,42 @@ QString chatCsv(const QList<ChatPoint> &points)
             QStringLiteral("conversion_rate"), QStringLiteral("average_order_value"),
             QStringLiteral("average_duration_s"), QStringLiteral("average_satisfaction"), QStringLiteral("line"),
             QStringLiteral("facebook"), QStringLiteral("whatsapp"), QStringLiteral("has_data") });
+}
+
+Result<QList<MonthlyInventoryLine>> monthlyInventory(SnapshotStore &store, const MonthlyInventoryQuery &query)
+{
+    return store.monthlyInventory(query);
+}
+
+QJsonObject toJson(const MonthlyInventoryLine &line)
+{
+    const auto cents = [](double v) { return std::round(v * 100.0) / 100.0; };
+    return { { QStringLiteral("product_id"), line.productId }, { QStringLiteral("name"), line.name },
+        { QStringLiteral("closing_stock"), line.closingStock }, { QStringLiteral("total_value"), cents(line.totalValue) },
+        { QStringLiteral("outbound"), line.outbound },
+        { QStringLiteral("cost_of_goods_sold"), cents(line.costOfGoodsSold) },
+        { QStringLiteral("last_day"), line.lastDay.toString(Qt::ISODate) } };
+}
+
+QString monthlyInventoryCsv(const QList<MonthlyInventoryLine> &lines)
+{
+    QList<QJsonObject> rows;
+    for (const MonthlyInventoryLine &line : lines)
+        rows << toJson(line);
+    return csv(rows,
+        { QStringLiteral("product_id"), QStringLiteral("name"), QStringLiteral("closing_stock"),
+            QStringLiteral("total_value"), QStringLiteral("outbound"), QStringLiteral("cost_of_goods_sold"),
+            QStringLiteral("last_day") });
+}
+
+std::optional<QDate> monthFromText(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})-(\\d{2})$"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QDate first(match.captured(1).toInt(), match.captured(2).toInt(), 1);
+    return first.isValid() ? std::optional<QDate>(first) : std::nullopt;
 }
 
 namespace {

@@ -55,6 +55,11 @@ QHash<QString, QList<QByteArray>> DemoGenerator::samplePayloads(quint64 seed, in
     return samples;
 }
 
+EpochMs DemoOptions::endOfDay(const QDate &day)
+{
+    return QDateTime(day.addDays(1), QTime(0, 0), QTimeZone("Asia/Bangkok")).toMSecsSinceEpoch();
+}
+
 DemoGenerator::DemoGenerator(SnapshotStore &store, DemoOptions options)
     : m_store(store)
     , m_options(options)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QHash>
 #include <QString>
 
@@ -17,9 +18,13 @@ struct DemoOptions
     enum class Scale { Tiny, Small, Large }; // Tiny: two weeks of every kind, for tests and a first look
     Scale scale = Scale::Small;
     quint64 seed = 42;
-    // The demo's "now": fixed so the same seed gives the same database on any day.
+    // The demo's "now": its history ends here. Fixed by default so that the same seed gives the same database on any
+    // day (tests); `snapscope-cli demo` and the console's first start end it now, so its newest day is today.
     EpochMs endAt = 1793466000000; // 2026-10-31T17:00:00Z = 2026-11-01 00:00 in Bangkok
     bool trainDictionaries = true;
+
+    // The end of `day` in the demo's home zone (Asia/Bangkok): a demo that ends there has `day` as its newest day.
+    static EpochMs endOfDay(const QDate &day);
 };
 
 // What the generator made for one order: the chat it was taken in, the stock movements and the financial records

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 
+#include "domain/kindregistry.h"
 #include "store/snapshotstore.h"
 #include "json/canonicaljson.h"
 #include "json/isotime.h"
@@ -24,13 +25,23 @@ Result<QJsonObject> StateReconstructor::fold(const QString &kind, QJsonObject st
         value = std::move(next).value();
     }
     QJsonObject result = value.toObject();
-    if (!events.isEmpty()) {
-        const EventRecord &last = events.last();
-        if (kind == u"aggregate") {
-            result.insert(QStringLiteral("version"), last.seq);
-            result.insert(QStringLiteral("event_seq"), last.seq);
-        }
-        result.insert(QStringLiteral("updated_at"), IsoTime::toUtcSeconds(last.occurredAt));
+    if (events.isEmpty())
+        return result;
+    // The state's version, event sequence and time where its shape keeps them (a SnapScope 1.x aggregate's version,
+    // event_seq and updated_at; the event store's version and timestamp; an order's timestamp).
+    // A state replayed from the first event may lack the very members that make its shape (a 1.x aggregate's
+    // event_seq): then the first shape it has once stamped is its shape.
+    const qint64 seq = events.last().seq;
+    const EpochMs at = events.last().occurredAt;
+    const KindDefinition *definition = KindRegistry::find(kind);
+    if (!definition)
+        return result;
+    if (const KindShape *shape = definition->recognise(result))
+        return shape->stamped(std::move(result), seq, at);
+    for (const KindShape &shape : definition->shapes) {
+        QJsonObject stamped = shape.stamped(result, seq, at);
+        if (shape.matches(stamped))
+            return stamped;
     }
     return result;
 }

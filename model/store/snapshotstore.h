@@ -80,6 +80,8 @@ public:
     virtual Result<QList<ChatPoint>> chatSeries(const ChatSeriesQuery &query) = 0;
     // The stores and products a tenant has inventory facts for, sorted: what the inventory chart offers to choose.
     virtual Result<InventoryCatalogue> inventoryCatalogue(const QString &tenant) = 0;
+    // The monthly inventory report from the daily_inventory facts, sorted by total value (largest first).
+    virtual Result<QList<MonthlyInventoryLine>> monthlyInventory(const MonthlyInventoryQuery &query) = 0;
 
     virtual Result<QList<Tenant>> tenants() = 0;
     virtual Status putTenant(const Tenant &tenant) = 0;

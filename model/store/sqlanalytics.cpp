@@ -145,3 +145,43 @@ Result<InventoryCatalogue> SqlAnalytics::inventoryCatalogue(const QString &tenan
         return products.error();
     return InventoryCatalogue { *stores, *products };
 }
+
+Result<QList<MonthlyInventoryLine>> SqlAnalytics::monthlyInventory(const MonthlyInventoryQuery &q)
+{
+    if (q.tenant.isEmpty() || !q.month.isValid())
+        return Error { Error::Code::Invalid, QStringLiteral("a monthly inventory report needs a tenant and a month") };
+    const SqlDialect &d = m_sql.dialect();
+    const QDate first(q.month.year(), q.month.month(), 1);
+    QVariantList values { q.tenant, first.toString(Qt::ISODate), first.addMonths(1).addDays(-1).toString(Qt::ISODate) };
+    QString store;
+    if (!q.storeCode.isEmpty()) {
+        store = QStringLiteral(" AND store_code = ?");
+        values << q.storeCode;
+    }
+    values << q.tenant;
+    // Each store's last day of the product in the month gives its closing stock and value; every day's outbound at
+    // that day's average cost is the cost of goods sold.
+    const QString sql
+        = QStringLiteral(
+              "WITH month AS (SELECT store_code, product_id, day, closing, total_value, outbound, average_cost, "
+              "ROW_NUMBER() OVER (PARTITION BY store_code, product_id ORDER BY day DESC) AS from_end "
+              "FROM daily_inventory WHERE tenant_id = ? AND day >= %1 AND day <= %1%2), "
+              "products AS (SELECT product_id, SUM(CASE WHEN from_end = 1 THEN closing ELSE 0 END) AS closing, "
+              "SUM(CASE WHEN from_end = 1 THEN total_value ELSE 0 END) AS total_value, SUM(outbound) AS outbound, "
+              "SUM(outbound * average_cost) AS cogs, MAX(day) AS last_day FROM month GROUP BY product_id) "
+              "SELECT products.product_id, (SELECT MIN(name) FROM stock_levels WHERE tenant_id = ? "
+              "AND item_code = products.product_id), closing, total_value, outbound, cogs, last_day "
+              "FROM products ORDER BY total_value DESC, products.product_id")
+              .arg(d.dateParameter(), store);
+    return m_sql.rows(QStringLiteral("reading the monthly inventory report"), sql, values, [](const QSqlQuery &row) {
+        MonthlyInventoryLine line;
+        line.productId = row.value(0).toString();
+        line.name = row.value(1).toString();
+        line.closingStock = row.value(2).toLongLong();
+        line.totalValue = row.value(3).toDouble();
+        line.outbound = row.value(4).toLongLong();
+        line.costOfGoodsSold = row.value(5).toDouble();
+        line.lastDay = row.value(6).toDate();
+        return line;
+    });
+}

@@ -15,6 +15,7 @@ public:
     Result<QList<InventoryPoint>> inventorySeries(const InventorySeriesQuery &query);
     Result<QList<ChatPoint>> chatSeries(const ChatSeriesQuery &query);
     Result<InventoryCatalogue> inventoryCatalogue(const QString &tenant);
+    Result<QList<MonthlyInventoryLine>> monthlyInventory(const MonthlyInventoryQuery &query);
     // Per kind, live snapshots of a tenant (all tenants when empty); withSizes reads every row, without them the
     // time index alone answers.
     Result<QList<KindStats>> kindStats(const QString &tenant, bool withSizes);

@@ -74,6 +74,10 @@ public:
     {
         return m_analytics.inventoryCatalogue(tenant);
     }
+    Result<QList<MonthlyInventoryLine>> monthlyInventory(const MonthlyInventoryQuery &query) override
+    {
+        return m_analytics.monthlyInventory(query);
+    }
     Result<QList<Tenant>> tenants() override { return m_tenants.tenants(); }
     Status putTenant(const Tenant &tenant) override { return m_tenants.putTenant(tenant); }
     Result<QList<KindDefinition>> importedKinds() override { return m_kinds.imported(); }

@@ -97,6 +97,9 @@ private Q_SLOTS:
     void demoRefusesToFillAUsedDatabase();
     void dictTrain();
     void kindImportListShowRemove();
+    void monthlyInventoryReport();
+    void trainingExport();
+    void demoEndsToday();
     void postgresErrors();
     void postgresEndToEnd();
 
@@ -109,7 +112,8 @@ private:
 void TestCli::initTestCase()
 {
     m_db = m_dir.filePath(QStringLiteral("demo.sqlite"));
-    const Run demo = cli({ QStringLiteral("demo"), QStringLiteral("--db"), m_db, QStringLiteral("--quiet") });
+    const Run demo = cli({ QStringLiteral("demo"), QStringLiteral("--db"), m_db, QStringLiteral("--until"),
+        QStringLiteral("2026-10-31"), QStringLiteral("--quiet") });
     QVERIFY2(demo.exitCode == 0, demo.err.constData());
     QVERIFY(demo.out.contains("snapshots"));
     const Run list = cli({ QStringLiteral("list"), QStringLiteral("--db"), m_db, QStringLiteral("--tenant"),
@@ -363,7 +367,14 @@ void TestCli::pointInTimeCommands()
     QCOMPARE(fullResult.value(u"events_replayed").toInt(), result.value(u"version").toInt());
     const Run first = run(args({ "state", "ORD-TH-000001", "--kind", "order", "--version", "1", "--json" }));
     QCOMPARE(first.exitCode, 0);
-    QCOMPARE(QJsonDocument::fromJson(first.out).object().value(u"state").toObject().value(u"status").toString(),
+    QCOMPARE(QJsonDocument::fromJson(first.out)
+                 .object()
+                 .value(u"state")
+                 .toObject()
+                 .value(u"order_state")
+                 .toObject()
+                 .value(u"status")
+                 .toString(),
         QStringLiteral("created"));
     const Run missing = run(args({ "state", "ORD-TH-000001", "--kind", "order", "--version", "999" }));
     QCOMPARE(missing.exitCode, 1);
@@ -426,12 +437,18 @@ void TestCli::casePdfFindAndHold()
     }
     QVERIFY(checksums.size() >= 3);
 
-    // The customer's phone, from the order itself.
+    // The customer's phone, from the order itself (the SAAN order snapshot keeps the order in order_state).
     const QString firstId = o.value(u"order").toArray().first().toObject().value(u"id").toString();
     const Run show = cli({ QStringLiteral("show"), firstId, QStringLiteral("--db"), m_db }, env);
     QCOMPARE(show.exitCode, 0);
-    const QString phone
-        = QJsonDocument::fromJson(show.out).object().value(u"customer").toObject().value(u"phone").toString();
+    const QString phone = QJsonDocument::fromJson(show.out)
+                              .object()
+                              .value(u"order_state")
+                              .toObject()
+                              .value(u"customer")
+                              .toObject()
+                              .value(u"phone")
+                              .toString();
     QCOMPARE(phone.size(), 10);
 
     const QString pdf = m_dir.filePath(QStringLiteral("case.pdf"));
@@ -816,6 +833,120 @@ void TestCli::dictTrain()
     QCOMPARE(cli({ QStringLiteral("show"), m_someId, QStringLiteral("--db"), m_db }).exitCode, 0);
 }
 
+void TestCli::monthlyInventoryReport()
+{
+    const QStringList db { QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th") };
+    const Run json = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly"),
+                             QStringLiteral("--month"), QStringLiteral("2026-09"), QStringLiteral("--json") }
+        + db);
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const QList<QByteArray> rows = json.out.trimmed().split('\n');
+    QVERIFY(rows.size() >= 10);
+    double previous = std::numeric_limits<double>::max();
+    for (const QByteArray &row : rows) {
+        const QJsonObject o = QJsonDocument::fromJson(row).object();
+        for (const char *key : { "product_id", "name", "closing_stock", "total_value", "outbound", "cost_of_goods_sold" })
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QCOMPARE(o.value(u"last_day").toString(), QStringLiteral("2026-09-30"));
+        QVERIFY(o.value(u"total_value").toDouble() <= previous); // by value, largest first
+        previous = o.value(u"total_value").toDouble();
+    }
+    const Run csv = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly"),
+                            QStringLiteral("--month"), QStringLiteral("2026-09"), QStringLiteral("--store"),
+                            QStringLiteral("STORE001") }
+        + db);
+    QCOMPARE(csv.exitCode, 0);
+    QVERIFY(csv.out.startsWith("product_id,name,closing_stock,total_value,outbound,cost_of_goods_sold,last_day\n"));
+    const Run badMonth = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly"),
+                                 QStringLiteral("--month"), QStringLiteral("2026-13") }
+        + db);
+    QCOMPARE(badMonth.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(badMonth, "--month");
+    const Run badStore = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly"),
+                                 QStringLiteral("--month"), QStringLiteral("2026-09"), QStringLiteral("--store"),
+                                 QStringLiteral("STORE999") }
+        + db);
+    QCOMPARE(badStore.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(badStore, "STORE999");
+    const Run noMonth = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly") } + db);
+    QCOMPARE(noMonth.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(noMonth, "--month");
+}
+
+void TestCli::trainingExport()
+{
+    const QStringList db { QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th"),
+        QStringLiteral("--quiet") };
+    const QString path = m_dir.filePath(QStringLiteral("training.jsonl"));
+    const Run run = cli(QStringList { QStringLiteral("export"), QStringLiteral("training"), QStringLiteral("--types"),
+                            QStringLiteral("order_created,escalated"), QStringLiteral("--min-satisfaction"),
+                            QStringLiteral("4"), path }
+        + db);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> records = file.readAll().trimmed().split('\n');
+    QVERIFY(records.size() > 10);
+    QVERIFY2(run.out.contains(QByteArray("wrote " + QByteArray::number(records.size()) + " training records")),
+        run.out.constData());
+    for (const QByteArray &line : records) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        const QString type = o.value(u"snapshot_type").toString();
+        QVERIFY2(type == u"order_created" || type == u"escalated", qPrintable(type));
+        QVERIFY(o.value(u"customer_satisfaction").toDouble() >= 4);
+        QVERIFY(!o.value(u"ai_confidence_scores").toArray().isEmpty());
+    }
+    // A stricter minimum selects fewer.
+    const QString five = m_dir.filePath(QStringLiteral("five.jsonl"));
+    QCOMPARE(cli(QStringList { QStringLiteral("export"), QStringLiteral("training"), QStringLiteral("--min-satisfaction"),
+                     QStringLiteral("5"), five }
+                 + db)
+                 .exitCode,
+        0);
+    QFile strict(five);
+    QVERIFY(strict.open(QIODevice::ReadOnly));
+    QVERIFY(strict.readAll().count('\n') < records.size());
+    // Bad input: nothing written.
+    const QString none = m_dir.filePath(QStringLiteral("none.jsonl"));
+    const Run badType = cli(QStringList { QStringLiteral("export"), QStringLiteral("training"),
+                                QStringLiteral("--types"), QStringLiteral("order_created,typo"), none }
+        + db);
+    QCOMPARE(badType.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(badType, "typo");
+    const Run badMinimum = cli(QStringList { QStringLiteral("export"), QStringLiteral("training"),
+                                   QStringLiteral("--min-satisfaction"), QStringLiteral("9"), none }
+        + db);
+    QCOMPARE(badMinimum.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(badMinimum, "--min-satisfaction");
+    const Run unwritable = cli(QStringList { QStringLiteral("export"), QStringLiteral("training"),
+                                   m_dir.filePath(QStringLiteral("no/such/folder/t.jsonl")) }
+        + db);
+    QCOMPARE(unwritable.exitCode, 1);
+    QVERIFY_ONE_ERROR_LINE(unwritable, "cannot write");
+    QVERIFY(!QFile::exists(none));
+}
+
+void TestCli::demoEndsToday()
+{
+    // Without --until the demo's newest day is today, so the console's "last 7 days" show data.
+    const QString db = m_dir.filePath(QStringLiteral("today.sqlite"));
+    const Run demo = cli({ QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--scale"),
+        QStringLiteral("tiny"), QStringLiteral("--quiet") });
+    QVERIFY2(demo.exitCode == 0, demo.err.constData());
+    const Run newest = cli({ QStringLiteral("list"), QStringLiteral("--db"), db, QStringLiteral("--tenant"),
+        QStringLiteral("acme-th"), QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--json") });
+    QCOMPARE(newest.exitCode, 0);
+    const QDateTime takenAt = QDateTime::fromString(
+        QJsonDocument::fromJson(newest.out.trimmed()).object().value(u"taken_at").toString(), Qt::ISODateWithMs);
+    QVERIFY(takenAt.isValid());
+    const qint64 age = takenAt.msecsTo(QDateTime::currentDateTimeUtc());
+    QVERIFY2(age >= 0 && age < 6 * 3600 * 1000, qPrintable(takenAt.toString(Qt::ISODate)));
+    const Run bad = cli({ QStringLiteral("demo"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("x.sqlite")),
+        QStringLiteral("--until"), QStringLiteral("yesterday") });
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY_ONE_ERROR_LINE(bad, "--until");
+}
+
 void TestCli::kindImportListShowRemove()
 {
     QTemporaryDir dir;
@@ -980,7 +1111,7 @@ void TestCli::diffOfSnapshots()
     QCOMPARE(patch.exitCode, 0);
     const QJsonArray ops = QJsonDocument::fromJson(patch.out).array();
     QVERIFY(!ops.isEmpty());
-    QVERIFY(patch.out.contains("\"/status\""));
+    QVERIFY(patch.out.contains("\"/order_state/status\""));
     const Run stat = cli({ QStringLiteral("diff"), older, newer, QStringLiteral("--db"), m_db,
         QStringLiteral("--format"), QStringLiteral("stat") });
     QCOMPARE(stat.exitCode, 0);
@@ -988,7 +1119,7 @@ void TestCli::diffOfSnapshots()
     const Run text = cli({ QStringLiteral("diff"), older, newer, QStringLiteral("--db"), m_db,
         QStringLiteral("--format"), QStringLiteral("text") });
     QVERIFY(text.out.startsWith(QByteArray(QByteArray("from: order ") + entity.toUtf8())));
-    QVERIFY(text.out.contains("~ /status: "));
+    QVERIFY(text.out.contains("~ /order_state/status: "));
     // Errors: a bad format, a snapshot of another kind, a missing id.
     const Run format = cli({ QStringLiteral("diff"), older, newer, QStringLiteral("--db"), m_db,
         QStringLiteral("--format"), QStringLiteral("html") });

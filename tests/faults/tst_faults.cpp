@@ -751,7 +751,7 @@ void TestFaults::killedDemoFill()
     };
     const auto demo = [&] {
         return connection() << QStringLiteral("demo") << QStringLiteral("--scale") << QStringLiteral("tiny")
-                            << QStringLiteral("--quiet");
+                            << QStringLiteral("--until") << QStringLiteral("2026-10-31") << QStringLiteral("--quiet");
     };
     const auto verify = [&] { return cli(connection() << QStringLiteral("verify") << QStringLiteral("--quiet")); };
     prepare();

@@ -1,3 +1,6 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -8,6 +11,7 @@
 #include "common/testsupport.h"
 #include "ops/analyticsseries.h"
 #include "ops/demogenerator.h"
+#include "ops/trainingexport.h"
 #include "store/snapshotstore.h"
 
 Q_DECLARE_METATYPE(SeriesLine)
@@ -39,6 +43,11 @@ private Q_SLOTS:
     void chartDataSaysWhyItIsEmpty_data();
     void chartDataSaysWhyItIsEmpty();
     void catalogueListsStoresAndProducts();
+    void monthlyInventoryEqualsTheFactRows_data();
+    void monthlyInventoryEqualsTheFactRows();
+    void monthlyInventoryCsvAndJson();
+    void trainingExportEqualsTheChatsSelected();
+    void trainingExportMasksContactsInText();
 
 private:
     struct Fact
@@ -46,7 +55,7 @@ private:
         QString store, product;
         QDate day;
         qint64 opening, closing, inbound, outbound, adjustments;
-        double value;
+        double value, averageCost;
     };
     struct Chat
     {
@@ -84,11 +93,13 @@ void TestAnalytics::initTestCase()
     m_side = std::make_unique<TestSupport::SideConnection>(spec);
     QSqlQuery query(m_side->db());
     QVERIFY(query.exec(QStringLiteral("SELECT store_code, product_id, day, opening, closing, inbound, outbound, "
-                                      "adjustments, total_value FROM daily_inventory WHERE tenant_id = 'acme-th'")));
+                                      "adjustments, total_value, average_cost FROM daily_inventory "
+                                      "WHERE tenant_id = 'acme-th'")));
     while (query.next()) {
         m_facts.append({ query.value(0).toString(), query.value(1).toString(), query.value(2).toDate(),
             query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong(),
-            query.value(6).toLongLong(), query.value(7).toLongLong(), query.value(8).toDouble() });
+            query.value(6).toLongLong(), query.value(7).toLongLong(), query.value(8).toDouble(),
+            query.value(9).toDouble() });
         if (!m_first.isValid() || m_facts.last().day < m_first)
             m_first = m_facts.last().day;
         if (!m_last.isValid() || m_facts.last().day > m_last)
@@ -582,6 +593,176 @@ void TestAnalytics::catalogueListsStoresAndProducts()
     auto none = m_store->inventoryCatalogue(QStringLiteral("no-such-tenant"));
     QVERIFY(none);
     QVERIFY(none->stores.isEmpty() && none->products.isEmpty());
+}
+
+void TestAnalytics::monthlyInventoryEqualsTheFactRows_data()
+{
+    QTest::addColumn<QDate>("month");
+    QTest::addColumn<QString>("store");
+    const QDate lastMonth(m_last.year(), m_last.month(), 1);
+    QTest::newRow("a whole month, every store") << lastMonth.addMonths(-1) << QString();
+    QTest::newRow("a whole month, one store") << lastMonth.addMonths(-2) << QStringLiteral("STORE002");
+    QTest::newRow("the last month") << lastMonth << QString();
+    QTest::newRow("the first month (part of it)") << QDate(m_first.year(), m_first.month(), 1) << QString();
+    QTest::newRow("a month without data") << lastMonth.addMonths(2) << QString();
+}
+
+void TestAnalytics::monthlyInventoryEqualsTheFactRows()
+{
+    QFETCH(QDate, month);
+    QFETCH(QString, store);
+    // Computed here from the fact rows: each store's last day in the month gives the closing stock and value; every
+    // day's outbound at that day's average cost is the cost of goods sold.
+    struct Want
+    {
+        qint64 closing = 0, outbound = 0;
+        double value = 0, cogs = 0;
+        QDate last;
+    };
+    std::map<QString, Want> want;
+    std::map<std::pair<QString, QString>, QDate> lastDay;
+    const auto inMonth = [&](const Fact &f) {
+        return f.day.year() == month.year() && f.day.month() == month.month() && (store.isEmpty() || f.store == store);
+    };
+    for (const Fact &f : std::as_const(m_facts)) {
+        if (!inMonth(f))
+            continue;
+        QDate &last = lastDay[{ f.store, f.product }];
+        last = std::max(last, f.day);
+        Want &w = want[f.product];
+        w.outbound += f.outbound;
+        w.cogs += double(f.outbound) * f.averageCost;
+        w.last = std::max(w.last, f.day);
+    }
+    for (const Fact &f : std::as_const(m_facts)) {
+        if (inMonth(f) && lastDay[{ f.store, f.product }] == f.day) {
+            want[f.product].closing += f.closing;
+            want[f.product].value += f.value;
+        }
+    }
+    MonthlyInventoryQuery q;
+    q.tenant = QStringLiteral("acme-th");
+    q.month = month.addDays(9); // any day of the month names it
+    q.storeCode = store;
+    auto lines = AnalyticsSeries::monthlyInventory(*m_store, q);
+    QVERIFY2(lines, qPrintable(lines ? QString() : lines.error().message));
+    QCOMPARE(lines->size(), qsizetype(want.size()));
+    for (qsizetype i = 0; i < lines->size(); ++i) {
+        const MonthlyInventoryLine &line = lines->at(i);
+        QVERIFY2(want.count(line.productId), qPrintable(line.productId));
+        const Want &w = want.at(line.productId);
+        QCOMPARE(line.closingStock, w.closing);
+        QCOMPARE(line.outbound, w.outbound);
+        QVERIFY2(std::abs(line.totalValue - w.value) < 0.005, qPrintable(line.productId));
+        QVERIFY2(std::abs(line.costOfGoodsSold - w.cogs) < 0.005, qPrintable(line.productId));
+        QCOMPARE(line.lastDay, w.last);
+        QVERIFY2(!line.name.isEmpty(), qPrintable(line.productId)); // the stock service names every demo product
+        if (i > 0) // sorted by value, largest first
+            QVERIFY(lines->at(i - 1).totalValue >= line.totalValue);
+    }
+}
+
+void TestAnalytics::monthlyInventoryCsvAndJson()
+{
+    MonthlyInventoryQuery q;
+    q.tenant = QStringLiteral("acme-th");
+    q.month = m_last;
+    auto lines = AnalyticsSeries::monthlyInventory(*m_store, q);
+    QVERIFY(lines && !lines->isEmpty());
+    const QStringList rows = AnalyticsSeries::monthlyInventoryCsv(*lines).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), lines->size() + 1);
+    QCOMPARE(rows.first(), QStringLiteral("product_id,name,closing_stock,total_value,outbound,cost_of_goods_sold,last_day"));
+    const QJsonObject first = AnalyticsSeries::toJson(lines->first());
+    QCOMPARE(first.value(u"product_id").toString(), lines->first().productId);
+    // Money in cents, whatever float noise the sums carry.
+    const double value = first.value(u"total_value").toDouble();
+    QCOMPARE(std::round(value * 100) / 100, value);
+    QVERIFY(!AnalyticsSeries::monthFromText(QStringLiteral("2026-13")));
+    QVERIFY(!AnalyticsSeries::monthFromText(QStringLiteral("2026-7")));
+    QCOMPARE(AnalyticsSeries::monthFromText(QStringLiteral("2026-07")), std::optional<QDate>(QDate(2026, 7, 1)));
+}
+
+void TestAnalytics::trainingExportEqualsTheChatsSelected()
+{
+    // The SAAN guide's selection, computed here from the payloads' own members: order_created and escalated
+    // snapshots with confidence scores and a satisfaction of 4 or more.
+    TrainingExport::Options options;
+    options.tenant = QStringLiteral("acme-th");
+    QMap<QString, QJsonObject> want;
+    SnapshotQuery query;
+    query.tenant = options.tenant;
+    query.kind = QStringLiteral("chat");
+    PageRequest page;
+    page.limit = 100000;
+    auto headers = m_store->listHeaders(query, page);
+    QVERIFY(headers && !headers->headers.isEmpty());
+    qint64 ofTheTypes = 0;
+    for (const SnapshotHeader &h : std::as_const(headers->headers)) {
+        if (h.type != u"order_created" && h.type != u"escalated")
+            continue;
+        ++ofTheTypes;
+        auto snapshot = m_store->load(h.id);
+        QVERIFY(snapshot);
+        const QJsonObject payload = QJsonDocument::fromJson(snapshot->payload).object();
+        const QJsonArray scores = payload.value(u"conversation_context").toObject().value(u"ai_confidence_scores").toArray();
+        const QJsonValue satisfaction = payload.value(u"business_outcome").toObject().value(u"customer_satisfaction");
+        if (!scores.isEmpty() && satisfaction.isDouble() && satisfaction.toDouble() >= 4)
+            want.insert(h.id, payload);
+    }
+    QVERIFY(want.size() > 20);
+    QVERIFY(want.size() < ofTheTypes); // some are left out
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("training.jsonl"));
+    qint64 lastDone = 0;
+    auto report = TrainingExport::write(*m_store, options, path, [&](qint64 done, qint64 total) {
+        lastDone = done;
+        return done <= total;
+    });
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+    QCOMPARE(report->written, qint64(want.size()));
+    QCOMPARE(report->scanned, ofTheTypes);
+    QCOMPARE(lastDone, ofTheTypes);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QSet<QString> seen;
+    while (!file.atEnd()) {
+        const QJsonObject record = QJsonDocument::fromJson(file.readLine()).object();
+        const QString id = record.value(u"snapshot_id").toString();
+        QVERIFY2(want.contains(id), qPrintable(id));
+        QVERIFY(!seen.contains(id));
+        seen.insert(id);
+        const QJsonObject &payload = want[id];
+        const QJsonObject context = payload.value(u"conversation_context").toObject();
+        QCOMPARE(record.value(u"ai_confidence_scores").toArray(), context.value(u"ai_confidence_scores").toArray());
+        QCOMPARE(record.value(u"intent_progression").toArray(), context.value(u"intent_progression").toArray());
+        QCOMPARE(record.value(u"business_outcome").toObject(), payload.value(u"business_outcome").toObject());
+        const QJsonArray messages = payload.value(u"key_messages").toArray();
+        QCOMPARE(record.value(u"key_messages").toArray().size(), messages.size());
+        for (qsizetype i = 0; i < messages.size(); ++i)
+            QCOMPARE(record.value(u"key_messages").toArray().at(i).toObject().value(u"content").toString(),
+                TrainingExport::maskContacts(messages.at(i).toObject().value(u"content").toString()));
+    }
+    QCOMPARE(seen.size(), want.size());
+
+    // Cancelled: no file at all.
+    const QString cancelled = dir.filePath(QStringLiteral("cancelled.jsonl"));
+    auto stopped = TrainingExport::write(*m_store, options, cancelled, [](qint64, qint64) { return false; });
+    QVERIFY(!stopped);
+    QCOMPARE(stopped.error().code, Error::Code::Cancelled);
+    QVERIFY(!QFile::exists(cancelled));
+}
+
+void TestAnalytics::trainingExportMasksContactsInText()
+{
+    using TrainingExport::maskContacts;
+    QCOMPARE(maskContacts(QStringLiteral("no contact here, order 12345")),
+        QStringLiteral("no contact here, order 12345"));
+    const QString masked = maskContacts(QStringLiteral("โทร 081-234-5678 หรือ somchai.k@mail.example ครับ"));
+    QVERIFY2(!masked.contains(QStringLiteral("234")), qPrintable(masked));
+    QVERIFY2(!masked.contains(QStringLiteral("somchai")), qPrintable(masked));
+    QVERIFY2(masked.startsWith(QStringLiteral("โทร ")) && masked.endsWith(QStringLiteral(" ครับ")), qPrintable(masked));
+    QVERIFY(maskContacts(QStringLiteral("+66 81 234 5678")).endsWith(QStringLiteral("78")));
+    QVERIFY(!maskContacts(QStringLiteral("+66 81 234 5678")).contains(QStringLiteral("81 234")));
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestAnalytics, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")

@@ -177,12 +177,19 @@ void TestDemoData::chatsCarryThaiAndEnglishOutcomes()
         const QJsonObject chat = QJsonDocument::fromJson(loaded->payload).object();
         const QJsonArray messages = chat.value(u"key_messages").toArray();
         QVERIFY(!messages.isEmpty());
-        const QString text = messages.at(0).toObject().value(u"text").toString();
+        // The SAAN guide's chat snapshot document.
+        const QString text = messages.at(0).toObject().value(u"content").toString();
         thai = thai || text.contains(QChar(0x0E2A)) || text.contains(QChar(0x0E14)); // ส, ด
         english = english || text.startsWith(u'H');
-        QVERIFY(chat.value(u"outcome").toObject().contains(QStringLiteral("satisfaction")));
-        const double confidence = chat.value(u"ai").toObject().value(u"avg_confidence").toDouble();
-        QVERIFY2(confidence >= 0.55 && confidence <= 1.0, qPrintable(QString::number(confidence)));
+        QCOMPARE(chat.value(u"session_id").toString(), h.entityId);
+        QCOMPARE(chat.value(u"snapshot_type").toString(), h.type);
+        const double satisfaction = chat.value(u"business_outcome").toObject().value(u"customer_satisfaction").toDouble();
+        QVERIFY2(satisfaction >= 1 && satisfaction <= 5, qPrintable(QString::number(satisfaction)));
+        const QJsonArray scores
+            = chat.value(u"conversation_context").toObject().value(u"ai_confidence_scores").toArray();
+        QVERIFY(!scores.isEmpty());
+        for (const QJsonValue &score : scores)
+            QVERIFY2(score.toDouble() >= 0.55 && score.toDouble() <= 1.0, qPrintable(QString::number(score.toDouble())));
     }
     QVERIFY(thai);
     QVERIFY(english);

@@ -163,7 +163,18 @@ void TestKinds::shapeRecognised_data()
       "snapshot_created_at": "2025-07-03T23:59:00Z" })")
         << "saan_daily_inventory_snapshot"
         << "prod_123" << utc("2025-07-03T23:59:00Z") << "daily"
-        << QByteArray(R"({"opening_stock":100,"closing_stock":95,"total_value":1472.5})") << qint64(-1) << qint64(-1);
+        << QByteArray(R"({"store_code":"","opening_stock":100,"closing_stock":95,"total_value":1472.5})") << qint64(-1)
+        << qint64(-1);
+    // A deployment with stores (the demo's) names the store beside the product: one timeline per store and product.
+    QTest::newRow("SAAN daily inventory document of a store")
+        << "daily_inventory" << QByteArray(R"({
+      "snapshot_date": "2025-07-03", "store_code": "STORE002", "product_id": "prod_123", "opening_stock": 100,
+      "closing_stock": 95, "total_inbound": 20, "total_outbound": 25, "adjustments": 0, "average_cost": 15.50,
+      "total_value": 1472.50, "snapshot_created_at": "2025-07-03T23:59:00Z" })")
+        << "saan_daily_inventory_snapshot_by_store"
+        << "STORE002:prod_123" << utc("2025-07-03T23:59:00Z") << "daily"
+        << QByteArray(R"({"store_code":"STORE002","opening_stock":100,"closing_stock":95,"total_value":1472.5})")
+        << qint64(-1) << qint64(-1);
     QTest::newRow("SAAN daily_inventory_snapshots row")
         << "daily_inventory" << QByteArray(R"({
       "id": "a0a0a0a0-b1b1-4c2c-8d3d-e4e4e4e4e4e4", "snapshot_date": "2025-07-03", "product_id": "prod_123",

@@ -107,9 +107,7 @@ void DemoWorld::chatSession(Rng &sessionRng, int n, int count, const QString &te
             intents << QStringLiteral("human_request");
         intents << QStringLiteral("thanks");
 
-        QJsonArray keyMessages;
-        double confidenceSum = 0;
-        int scoredMessages = 0;
+        QJsonArray keyMessages, confidenceScores;
         int messages = 0;
         const auto lineFor = [&](const QList<DemoVocabulary::ChatLine> &lines, const QString &intent) -> QString {
             QList<const DemoVocabulary::ChatLine *> matches;
@@ -125,37 +123,40 @@ void DemoWorld::chatSession(Rng &sessionRng, int n, int count, const QString &te
         const bool handoff = intents.contains(QStringLiteral("human_request"));
         const double orderValue = order ? order->total : 0.0;
         const QString orderId = order ? order->id : QString();
+        // The rating the customer gives when asked (after an order, a hand-off or at the end); an unhappy one
+        // after a complaint.
+        const int satisfaction = int(complains ? sessionRng.range(1, 3) : sessionRng.range(3, 5));
+        int snapshotNumber = 0;
 
-        const auto snapshotState = [&](const QString &status) {
-            QJsonObject ai { { QStringLiteral("model"), QStringLiteral("snap-assist-2") },
-                { QStringLiteral("avg_confidence"),
-                    scoredMessages ? std::round(confidenceSum / scoredMessages * 1000) / 1000 : 0.0 },
-                { QStringLiteral("human_handoff"), handoff && status != u"active" },
-                { QStringLiteral("detected_intents"), QJsonArray::fromStringList(intents) } };
-            if (handoff)
-                ai.insert(QStringLiteral("handoff_reason"),
-                    complains ? QStringLiteral("complaint") : QStringLiteral("customer_request"));
-            QJsonObject outcome { { QStringLiteral("order_created"), buys && status != u"active" },
-                { QStringLiteral("order_value"), buys && status != u"active" ? orderValue : 0.0 } };
-            if (buys && status != u"active")
+        // The SAAN guide's chat conversation snapshot: its context, business outcome and key messages.
+        const auto snapshotState = [&](const QString &type, bool active) {
+            const bool ordered = buys && !active;
+            QJsonObject outcome { { QStringLiteral("order_created"), ordered },
+                { QStringLiteral("order_value"), ordered ? orderValue : 0.0 },
+                { QStringLiteral("conversion_rate"), ordered ? 1.0 : 0.0 } };
+            if (ordered)
                 outcome.insert(QStringLiteral("order_id"), orderId);
-            if (status == u"ended")
-                outcome.insert(QStringLiteral("satisfaction"),
-                    complains ? double(sessionRng.range(1, 3)) : double(sessionRng.range(3, 5)));
-            return QJsonObject {
-                { QStringLiteral("session_id"), sessionId },
-                { QStringLiteral("platform"), platform },
-                { QStringLiteral("customer"), customerJson(customer) },
-                { QStringLiteral("language"), customer.language },
-                { QStringLiteral("started_at"), iso(startedAt) },
-                { QStringLiteral("updated_at"), iso(t) },
-                { QStringLiteral("status"), status },
+            if (!active)
+                outcome.insert(QStringLiteral("customer_satisfaction"), satisfaction);
+            QJsonObject context { { QStringLiteral("platform"), platform },
                 { QStringLiteral("total_messages"), messages },
-                { QStringLiteral("duration_s"), (t - startedAt) / 1000 },
+                { QStringLiteral("conversation_duration"), (t - startedAt) / 1000 },
                 { QStringLiteral("intent_progression"), QJsonArray::fromStringList(intents) },
+                { QStringLiteral("ai_confidence_scores"), confidenceScores },
+                { QStringLiteral("human_handoff"), handoff && !active } };
+            if (handoff && !active)
+                context.insert(QStringLiteral("handoff_reason"),
+                    complains ? QStringLiteral("complaint") : QStringLiteral("customer_request"));
+            return QJsonObject {
+                { QStringLiteral("snapshot_id"),
+                    QStringLiteral("chat_snap_%1_%2").arg(sessionId).arg(++snapshotNumber) },
+                { QStringLiteral("session_id"), sessionId },
+                { QStringLiteral("customer_id"), customer.id },
+                { QStringLiteral("snapshot_type"), type },
+                { QStringLiteral("timestamp"), iso(t) },
+                { QStringLiteral("conversation_context"), context },
+                { QStringLiteral("business_outcome"), outcome },
                 { QStringLiteral("key_messages"), keyMessages },
-                { QStringLiteral("ai"), ai },
-                { QStringLiteral("outcome"), outcome },
             };
         };
 
@@ -165,28 +166,27 @@ void DemoWorld::chatSession(Rng &sessionRng, int n, int count, const QString &te
             for (int e = 0; e < exchanges; ++e) {
                 t += sessionRng.range(5, 120) * 1000;
                 const double confidence = std::round((0.55 + 0.44 * sessionRng.unit()) * 1000) / 1000;
-                confidenceSum += confidence;
-                ++scoredMessages;
+                confidenceScores.append(confidence);
                 messages += 2;
                 if (e == 0) {
                     keyMessages.append(QJsonObject { { QStringLiteral("timestamp"), iso(t) },
                         { QStringLiteral("sender"), QStringLiteral("customer") },
-                        { QStringLiteral("text"), lineFor(customerLines, intent) },
-                        { QStringLiteral("intent"), intent }, { QStringLiteral("confidence"), confidence } });
+                        { QStringLiteral("content"), lineFor(customerLines, intent) },
+                        { QStringLiteral("intent"), intent } });
                     const QString reply = lineFor(assistantLines, intent);
                     if (!reply.isEmpty()) {
                         keyMessages.append(QJsonObject { { QStringLiteral("timestamp"), iso(t + 4000) },
                             { QStringLiteral("sender"),
                                 handoff && intent == u"human_request" ? QStringLiteral("agent")
-                                                                      : QStringLiteral("ai") },
-                            { QStringLiteral("text"), reply }, { QStringLiteral("intent"), intent } });
+                                                                      : QStringLiteral("bot") },
+                            { QStringLiteral("content"), reply }, { QStringLiteral("intent"), intent } });
                     }
                 }
             }
             if (intent == u"product_inquiry" && !tookMidSnapshot && sessionRng.chance(0.25)) {
                 tookMidSnapshot = true;
                 if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("ai_learning"),
-                        snapshotState(QStringLiteral("active")),
+                        snapshotState(QStringLiteral("ai_learning"), true),
                         trigger(QStringLiteral("chat-service"), QStringLiteral("rag_learning")),
                         QStringLiteral("system"), std::nullopt, tenantId))
                     return;
@@ -194,21 +194,21 @@ void DemoWorld::chatSession(Rng &sessionRng, int n, int count, const QString &te
             if (intent == u"purchase_intent") {
                 t = std::max(t + 20000, order->createdAt); // the moment the order was created
                 if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("order_created"),
-                        snapshotState(QStringLiteral("ordered")),
+                        snapshotState(QStringLiteral("order_created"), false),
                         trigger(QStringLiteral("chat-service"), QStringLiteral("order_created")),
                         QStringLiteral("system"), std::nullopt, tenantId))
                     return;
             }
             if (intent == u"complaint") {
                 if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("complaint"),
-                        snapshotState(QStringLiteral("complaint")),
+                        snapshotState(QStringLiteral("complaint"), false),
                         trigger(QStringLiteral("chat-service"), QStringLiteral("complaint_detected")),
                         QStringLiteral("system"), std::nullopt, tenantId))
                     return;
             }
             if (intent == u"human_request") {
                 if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("escalated"),
-                        snapshotState(QStringLiteral("escalated")),
+                        snapshotState(QStringLiteral("escalated"), false),
                         trigger(QStringLiteral("chat-service"), QStringLiteral("human_handoff")),
                         QStringLiteral("system"), std::nullopt, tenantId))
                     return;
@@ -216,7 +216,7 @@ void DemoWorld::chatSession(Rng &sessionRng, int n, int count, const QString &te
         }
         t += sessionRng.range(60, 900) * 1000;
         if (!emit(QStringLiteral("chat"), sessionId, t, QStringLiteral("session_ended"),
-                snapshotState(QStringLiteral("ended")),
+                snapshotState(QStringLiteral("session_ended"), false),
                 trigger(QStringLiteral("chat-service"), QStringLiteral("session_timeout")), QStringLiteral("system"),
                 std::nullopt, tenantId))
             return;

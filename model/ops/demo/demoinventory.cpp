@@ -35,8 +35,7 @@ bool DemoWorld::dailyInventory()
         }
     }
     const QJsonObject dailyTrigger = trigger(QStringLiteral("inventory-service"), QStringLiteral("daily_close"));
-    const QString daily = QStringLiteral("daily"), kind = QStringLiteral("daily_inventory"),
-                  thb = QStringLiteral("THB");
+    const QString daily = QStringLiteral("daily"), kind = QStringLiteral("daily_inventory");
     const QDate firstDay = QDateTime::fromMSecsSinceEpoch(start, zone).date();
     // Days are generated in blocks and written line by line within a block: a batch then touches a few hundred
     // entities' index pages instead of every entity's, which halves what SQLite writes per snapshot.
@@ -90,23 +89,19 @@ bool DemoWorld::dailyInventory()
                 s.createdBy = QStringLiteral("system");
                 s.trigger = dailyTrigger;
                 s.id = r.id(day.takenAt);
+                // The SAAN guide's daily inventory document, with the store it counts (the deployment has three).
                 s.payload = QJsonObject {
-                    { QStringLiteral("product_id"), p.id },
-                    { QStringLiteral("product_name"), p.thai },
-                    { QStringLiteral("product_name_en"), p.english },
-                    { QStringLiteral("category"), p.category },
+                    { QStringLiteral("snapshot_date"), day.text },
                     { QStringLiteral("store_code"), line.store },
-                    { QStringLiteral("day"), day.text },
+                    { QStringLiteral("product_id"), p.id },
                     { QStringLiteral("opening_stock"), opening },
-                    { QStringLiteral("inbound"), inbound },
-                    { QStringLiteral("outbound"), outbound },
-                    { QStringLiteral("adjustments"), adjustments },
                     { QStringLiteral("closing_stock"), closing },
+                    { QStringLiteral("total_inbound"), inbound },
+                    { QStringLiteral("total_outbound"), outbound },
+                    { QStringLiteral("adjustments"), adjustments },
                     { QStringLiteral("average_cost"), line.cost },
                     { QStringLiteral("total_value"), money(double(closing) * line.cost) },
-                    { QStringLiteral("currency"), thb },
-                    { QStringLiteral("reorder_point"), reorderPoint },
-                    { QStringLiteral("updated_at"), day.updatedAt },
+                    { QStringLiteral("snapshot_created_at"), day.updatedAt },
                 };
             }
         };
@@ -192,22 +187,29 @@ bool DemoWorld::inventoryTransactions(QList<InventoryTransaction> &rows)
         level = std::max<qint64>(0, level + m.quantity);
         const QString id = QStringLiteral("TX-%1").arg(++n, 7, 10, QLatin1Char('0'));
         const QString &type = types.at(m.type);
+        // The SAAN guide's inventory transaction document; the store and the stock before and after in its context.
         const QJsonObject payload {
             { QStringLiteral("transaction_id"), id },
             { QStringLiteral("product_id"), p.id },
-            { QStringLiteral("product_name"), p.thai },
-            { QStringLiteral("store_code"), m.store },
-            { QStringLiteral("type"), type },
+            { QStringLiteral("transaction_type"), type },
             { QStringLiteral("quantity"), m.quantity },
             { QStringLiteral("reason"), m.reason },
             { QStringLiteral("reference_id"), m.reference },
-            { QStringLiteral("unit_cost"), p.cost },
-            { QStringLiteral("before"), before },
-            { QStringLiteral("after"), level },
-            { QStringLiteral("performed_by"),
-                m.reference.startsWith(u"ORD-") ? QStringLiteral("system")
-                                                : QStringLiteral("staff.%1").arg(rng.range(1, 40)) },
-            { QStringLiteral("occurred_at"), iso(m.at) },
+            { QStringLiteral("product_state"),
+                QJsonObject { { QStringLiteral("name"), p.thai }, { QStringLiteral("cost_price"), p.cost },
+                    { QStringLiteral("selling_price"), p.price } } },
+            { QStringLiteral("transaction_context"),
+                QJsonObject { { QStringLiteral("store_code"), m.store },
+                    { QStringLiteral("warehouse_location"),
+                        QStringLiteral("%1-%2-%3")
+                            .arg(QChar(u'A' + int(p.id.right(2).toInt() % 4)))
+                            .arg(p.id.right(1).toInt() % 5 + 1)
+                            .arg(p.id.right(2).toInt() % 9 + 1) },
+                    { QStringLiteral("stock_before"), before }, { QStringLiteral("stock_after"), level },
+                    { QStringLiteral("performed_by"),
+                        m.reference.startsWith(u"ORD-") ? QStringLiteral("system")
+                                                        : QStringLiteral("staff.%1").arg(rng.range(1, 40)) } } },
+            { QStringLiteral("created_at"), iso(m.at) },
         };
         rows.append({ id, m.tenant, m.store, p.id, type, int(m.quantity), m.reason, m.reference, m.at });
         if (m.reference.startsWith(u"ORD-"))

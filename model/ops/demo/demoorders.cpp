@@ -79,14 +79,19 @@ bool DemoWorld::orders(int count, const QString &tenantId, const QString &curren
             { QStringLiteral("created_at"), iso(t) },
         };
         QJsonArray history;
-        QJsonObject published; // the state the order's events have built so far
+        // The SAAN guide's order snapshot document: the order's state wrapped with what triggered the snapshot and the
+        // change it records. The order's events build this document (an event without a snapshot, like packing,
+        // changes only its order_state), so replaying them gives every snapshot back.
+        QJsonObject document;
+        QJsonObject published; // the document the order's events have built so far
         qint64 seq = 0;
         const auto publish = [&](const QString &eventType) {
             order.insert(QStringLiteral("updated_at"), iso(t));
+            document.insert(QStringLiteral("order_state"), order);
             orderEvents.append({ tenantId, orderId, ++seq, eventType, t,
                 QJsonObject { { QStringLiteral("event_id"), rng.id(t) },
-                    { QStringLiteral("patch"), memberPatch(published, order) } } });
-            published = order;
+                    { QStringLiteral("patch"), memberPatch(published, document) } } });
+            published = document;
             ++events;
         };
         const auto step = [&](const QString &status, const QString &action) {
@@ -97,12 +102,28 @@ bool DemoWorld::orders(int count, const QString &tenantId, const QString &curren
                 { QStringLiteral("shipped"), QStringLiteral("OrderShipped") },
                 { QStringLiteral("completed"), QStringLiteral("OrderDelivered") },
                 { QStringLiteral("cancelled"), QStringLiteral("OrderCancelled") } };
+            static const QHash<QString, QString> sources { { QStringLiteral("created"), QStringLiteral("order_service") },
+                { QStringLiteral("confirmed"), QStringLiteral("payment_service") },
+                { QStringLiteral("modified"), QStringLiteral("order_service") },
+                { QStringLiteral("shipped"), QStringLiteral("delivery_service") },
+                { QStringLiteral("completed"), QStringLiteral("delivery_service") },
+                { QStringLiteral("cancelled"), QStringLiteral("order_service") } };
+            const QString previous = order.value(u"status").toString(QStringLiteral("draft"));
             history.append(QJsonObject { { QStringLiteral("status"), status }, { QStringLiteral("at"), iso(t) } });
             order.insert(QStringLiteral("status"), status);
             order.insert(QStringLiteral("status_history"), history);
+            const QJsonObject triggeredBy = trigger(sources.value(status), action,
+                status == u"modified" || status == u"cancelled" ? QStringLiteral("staff_%1").arg(rng.range(100, 999))
+                                                                 : QStringLiteral("system"));
+            document = QJsonObject { { QStringLiteral("snapshot_id"), QStringLiteral("snap_%1_%2").arg(orderId).arg(seq + 1) },
+                { QStringLiteral("order_id"), orderId }, { QStringLiteral("snapshot_type"), status },
+                { QStringLiteral("timestamp"), iso(t) }, { QStringLiteral("triggered_by"), triggeredBy },
+                { QStringLiteral("changes"),
+                    QJsonObject { { QStringLiteral("previous_status"), previous },
+                        { QStringLiteral("new_status"), status } } } };
             publish(eventTypes.value(status));
-            return emit(QStringLiteral("order"), orderId, t, status, order,
-                trigger(QStringLiteral("order-service"), action), QStringLiteral("system"), seq, tenantId);
+            return emit(QStringLiteral("order"), orderId, t, status, document, triggeredBy, QStringLiteral("system"), seq,
+                tenantId);
         };
         if (!step(QStringLiteral("created"), QStringLiteral("order_created")))
             return false;

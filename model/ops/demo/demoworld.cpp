@@ -12,11 +12,15 @@
 
 namespace Demo {
 
-// The patch an event carries from one state to the next, member by member (an array that grew at its end gets
-// its new elements appended): what an order service would publish, and cheap to make.
-QJsonArray DemoWorld::memberPatch(const QJsonObject &from, const QJsonObject &to)
+namespace {
+
+QString pointerToken(const QString &key)
 {
-    QJsonArray patch;
+    return QString(key).replace(u'~', QStringLiteral("~0")).replace(u'/', QStringLiteral("~1"));
+}
+
+void diffMembers(const QJsonObject &from, const QJsonObject &to, const QString &prefix, QJsonArray &patch)
+{
     const auto op = [&](const QString &name, const QString &path, const QJsonValue &value = QJsonValue::Undefined) {
         QJsonObject o { { QStringLiteral("op"), name }, { QStringLiteral("path"), path } };
         if (!value.isUndefined())
@@ -25,14 +29,18 @@ QJsonArray DemoWorld::memberPatch(const QJsonObject &from, const QJsonObject &to
     };
     for (auto it = from.begin(); it != from.end(); ++it) {
         if (!to.contains(it.key()))
-            op(QStringLiteral("remove"), u'/' + it.key());
+            op(QStringLiteral("remove"), prefix + u'/' + pointerToken(it.key()));
     }
     for (auto it = to.begin(); it != to.end(); ++it) {
-        const QString path = u'/' + it.key();
+        const QString path = prefix + u'/' + pointerToken(it.key());
         const QJsonValue before = from.value(it.key());
         if (before.isUndefined()) {
             op(QStringLiteral("add"), path, it.value());
         } else if (before != it.value()) {
+            if (before.isObject() && it.value().isObject()) {
+                diffMembers(before.toObject(), it.value().toObject(), path, patch);
+                continue;
+            }
             const QJsonArray a = before.toArray(), b = it.value().toArray();
             bool appended = before.isArray() && it.value().isArray() && b.size() > a.size();
             for (qsizetype i = 0; appended && i < a.size(); ++i)
@@ -45,6 +53,16 @@ QJsonArray DemoWorld::memberPatch(const QJsonObject &from, const QJsonObject &to
             }
         }
     }
+}
+
+} // namespace
+
+// The patch an event carries from one state to the next, member by member and into nested objects (an array that grew
+// at its end gets its new elements appended): what an order service would publish, and cheap to make.
+QJsonArray DemoWorld::memberPatch(const QJsonObject &from, const QJsonObject &to)
+{
+    QJsonArray patch;
+    diffMembers(from, to, QString(), patch);
     return patch;
 }
 

@@ -170,8 +170,8 @@ struct DemoWorld
     qint64 events = 0;
     QList<EventRecord> orderEvents; // orders are event-sourced too: one event per change, snapshots at status changes
 
-    // The patch an event carries from one state to the next, member by member (an array that grew at its end gets
-    // its new elements appended): what an order service would publish, and cheap to make.
+    // The patch an event carries from one state to the next, member by member and into nested objects (an array that
+    // grew at its end gets its new elements appended): what an order service would publish, and cheap to make.
     static QJsonArray memberPatch(const QJsonObject &from, const QJsonObject &to);
 
     DemoWorld(DemoOptions o, quint64 seed)
