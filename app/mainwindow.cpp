@@ -24,6 +24,7 @@
 #include "connectiondialog.h"
 #include "connectionsettings.h"
 #include "inventorychartview.h"
+#include "monthlyinventoryview.h"
 #include "items/entitylistmodel.h"
 #include "items/jobtracker.h"
 #include "items/kindstatsmodel.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_inspector(new SnapshotInspector(this))
     , m_compare(new CompareView(this))
     , m_inventoryChart(new InventoryChartView(this))
+    , m_monthlyInventory(new MonthlyInventoryView(this))
     , m_chatChart(new ChatChartView(this))
     , m_maintenance(new MaintenanceView(this))
     , m_cases(new CaseView(this))
@@ -103,6 +105,8 @@ MainWindow::MainWindow(QWidget *parent)
                 = QDateTime::fromMSecsSinceEpoch(m_timeline->headerAt(0)->takenAt, m_page->timeZone()).date();
             m_inventoryChart->setStore(m_store, m_tenant);
             m_inventoryChart->setRange(newest.addDays(-89), newest);
+            m_monthlyInventory->setStore(m_store, m_tenant);
+            m_monthlyInventory->setMonth(newest);
             m_chatChart->setStore(m_store, m_tenant);
             m_chatChart->setRange(newest.addDays(-89), newest);
         }
@@ -141,7 +145,13 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
     m_ui->menuView->addAction(inspectorDock->toggleViewAction());
     m_ui->views->addTab(m_compare, tr("Compare"));
-    m_ui->views->addTab(m_inventoryChart, tr("Inventory trends"));
+    // The inventory: its trends, and the SAAN guide's monthly report.
+    auto *inventory = new QTabWidget(this);
+    inventory->setObjectName(QStringLiteral("inventoryTabs"));
+    inventory->setDocumentMode(true);
+    inventory->addTab(m_inventoryChart, tr("Trends"));
+    inventory->addTab(m_monthlyInventory, tr("Monthly report"));
+    m_ui->views->addTab(inventory, tr("Inventory"));
     m_ui->views->addTab(m_chatChart, tr("Chat conversion"));
     m_ui->views->addTab(m_maintenance, tr("Maintenance"));
     m_ui->views->addTab(m_cases, tr("Cases"));

@@ -14,6 +14,7 @@ class MainWindow;
 class CompareView;
 class EntityListModel;
 class InventoryChartView;
+class MonthlyInventoryView;
 class ChatChartView;
 class KindNavigator;
 class KindStatsModel;
@@ -98,6 +99,7 @@ private:
     SnapshotInspector *m_inspector;
     CompareView *m_compare;
     InventoryChartView *m_inventoryChart;
+    MonthlyInventoryView *m_monthlyInventory;
     ChatChartView *m_chatChart;
     MaintenanceView *m_maintenance;
     CaseView *m_cases;

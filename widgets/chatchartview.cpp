@@ -2,6 +2,9 @@
 #include "ui_chatchartview.h"
 
 #include <QBarCategoryAxis>
+#include <QDir>
+#include <QFileDialog>
+#include <QPushButton>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
@@ -16,7 +19,11 @@
 #include "flowlayout.h"
 #include "items/jobtracker.h"
 #include "items/money.h"
+#include "items/progresstask.h"
 #include "items/seriestablemodel.h"
+#include "ops/exportaudit.h"
+#include "taskprogress.h"
+#include "trainingexportdialog.h"
 #include "ops/analyticsseries.h"
 #include "store/snapshotstore.h"
 
@@ -24,8 +31,26 @@ ChatChartView::ChatChartView(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ChatChartView>())
     , m_table(new SeriesTableModel(this))
+    , m_trainingTask(new ProgressTask(this))
+    , m_trainingProgress(new TaskProgress(this))
 {
     m_ui->setupUi(this);
+    if (auto *column = qobject_cast<QBoxLayout *>(layout()))
+        column->insertWidget(column->indexOf(m_ui->statusLabel) + 1, m_trainingProgress);
+    m_trainingProgress->attach(m_trainingTask);
+    connect(m_trainingProgress->cancelButton(), &QPushButton::clicked, m_trainingTask, &ProgressTask::cancel);
+    connect(m_trainingTask, &ProgressTask::runningChanged, m_ui->trainingButton, &QWidget::setDisabled);
+    connect(m_ui->trainingButton, &QToolButton::clicked, this, [this] {
+        if (!m_store || m_tenant.isEmpty())
+            return;
+        TrainingExportDialog dialog(this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export AI Training Data"),
+            QStringLiteral("training-%1.jsonl").arg(m_tenant), tr("JSON lines (*.jsonl)"));
+        if (!path.isEmpty())
+            exportTraining(dialog.options(), path);
+    });
     // Rows that wrap instead of widening the window (translated labels are longer).
     FlowLayout::replaceRow(m_ui->rangeLayout);
     FlowLayout::replaceRow(m_ui->filterLayout);
@@ -84,6 +109,42 @@ ChatChartView::ChatChartView(QWidget *parent)
 }
 
 ChatChartView::~ChatChartView() = default;
+
+QString ChatChartView::statusText() const
+{
+    return m_ui->statusLabel->text();
+}
+
+void ChatChartView::exportTraining(TrainingExport::Options options, const QString &path)
+{
+    if (!m_store || m_tenant.isEmpty())
+        return;
+    options.tenant = m_tenant;
+    m_trainingTask->start(
+        m_store, tr("Exporting training data…"),
+        [store = m_store, options, path](ProgressTask::Control &control) -> Result<TrainingExport::Report> {
+            if (auto audited = ExportAudit::record(*store, options.tenant, QStringLiteral("training"),
+                    options.types.join(u','), path, Pii::Role::Support, QStringLiteral("console"));
+                !audited)
+                return audited.error();
+            return TrainingExport::write(*store, options, path, [&control](qint64 done, qint64 total) {
+                control.report(done, total);
+                return !control.isCancelled();
+            });
+        },
+        [this, path](const Result<TrainingExport::Report> &result) {
+            if (result)
+                m_ui->statusLabel->setText(tr("Wrote %1 training record(s) of %2 chat snapshot(s) to %3.")
+                                               .arg(result->written)
+                                               .arg(result->scanned)
+                                               .arg(QDir::toNativeSeparators(path)));
+            else if (result.error().code == Error::Code::Cancelled)
+                m_ui->statusLabel->setText(tr("The training export was cancelled; nothing was written."));
+            else
+                m_ui->statusLabel->setText(tr("The training export failed: %1").arg(result.error().message));
+            Q_EMIT trainingExported(result);
+        });
+}
 
 ChartTools::PeriodScale ChatChartView::periodScale() const
 {

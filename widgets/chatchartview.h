@@ -8,13 +8,16 @@
 #include "charttools.h"
 #include "domain/analytics.h"
 #include "items/jobtracker.h"
+#include "ops/trainingexport.h"
 
 namespace Ui {
 class ChatChartView;
 }
 class QChart;
 class SeriesTableModel;
+class ProgressTask;
 class SnapshotStore;
+class TaskProgress;
 
 // Chat conversion per day or week over snapshots of one type (session_ended by default): conversations by platform
 // as stacked bars, converted conversations and the conversion rate as lines (a period without conversations is a gap,
@@ -39,11 +42,17 @@ public:
     QStringList heading() const;
     // Shown instead of the chart when the range has no conversations; else empty.
     QString emptyMessage() const { return m_emptyMessage; }
+    // The AI training export (the Training data… button asks what and where, then calls this): runs on a worker with
+    // progress and Cancel; the status line says what was written.
+    void exportTraining(TrainingExport::Options options, const QString &path);
+    QString statusText() const;
 
 Q_SIGNALS:
     void loaded(int points);
     void failed(const QString &message);
     void periodActivated(const QDate &from, const QDate &to);
+    // The training export finished: its report, or why not (cancelled included).
+    void trainingExported(const Result<TrainingExport::Report> &result);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -63,4 +72,6 @@ private:
     ChatSeriesQuery m_shownQuery;
     QString m_emptyMessage;
     JobTracker *m_jobs = new JobTracker(this); // a newer series request supersedes
+    ProgressTask *m_trainingTask;
+    TaskProgress *m_trainingProgress;
 };

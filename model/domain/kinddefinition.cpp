@@ -529,12 +529,15 @@ void setAt(QJsonObject &document, const JsonPointer &pointer, const QJsonValue &
 
 } // namespace
 
-QJsonObject KindShape::stamped(QJsonObject document, qint64 seq, EpochMs at) const
+QJsonObject KindShape::stamped(
+    QJsonObject document, std::optional<qint64> seq, EpochMs at, const QString &typeName) const
 {
-    if (version)
-        setAt(document, *version, seq);
-    if (eventSeq)
-        setAt(document, *eventSeq, seq);
+    if (version && seq)
+        setAt(document, *version, *seq);
+    if (eventSeq && seq)
+        setAt(document, *eventSeq, *seq);
+    if (type && type->extract == FieldRule::Extract::Value && !typeName.isEmpty())
+        setAt(document, type->at, typeName);
     if (time) {
         switch (time->format) {
         case TimeRule::Format::Iso:

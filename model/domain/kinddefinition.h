@@ -100,8 +100,9 @@ struct KindShape
     // `document` without its volatile members (refreshed on every save, so not a change worth a new snapshot).
     QJsonObject withoutVolatile(QJsonObject document) const;
     // `document` as of event `seq` at `at`: its version and event sequence (where the shape has them) set to `seq`, its
-    // time (an RFC 3339 or epoch time) to `at`. What folding events into a state changes besides their patches.
-    QJsonObject stamped(QJsonObject document, qint64 seq, EpochMs at) const;
+    // time (an RFC 3339 or epoch time) to `at`, and its type (where a member holds it) to `typeName` unless empty. What
+    // folding events into a state, or snapshotting a record again, changes besides the content.
+    QJsonObject stamped(QJsonObject document, std::optional<qint64> seq, EpochMs at, const QString &typeName = {}) const;
     // The pointers of the personal values `document` holds ("/order_state/customer/phone").
     QStringList personalPointers(const QJsonObject &document) const;
 };

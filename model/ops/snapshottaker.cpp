@@ -306,24 +306,9 @@ Result<QList<NewSnapshot>> SnapshotTaker::dailyInventory(const TakeRequest &requ
     }
     if (lines.empty())
         return Error { Error::Code::NotFound, QStringLiteral("no inventory before or on %1").arg(day) };
-    QHash<QString, QString> names;
-    QString currency = QStringLiteral("THB");
-    if (auto tenants = m_store.tenants()) {
-        for (const Tenant &t : *tenants) {
-            if (t.id == request.tenant)
-                currency = t.currency;
-        }
-    }
     const EpochMs takenAt = std::min(now, QDateTime(request.date, QTime(23, 59), *zone).toMSecsSinceEpoch());
     QList<NewSnapshot> snapshots;
     for (const auto &[key, line] : lines) {
-        if (!names.contains(key.first)) {
-            if (auto levels = source.stockLevels(request.tenant, key.first)) {
-                for (const StockLevel &level : *levels)
-                    names.insert(key.first + u':' + level.itemCode, level.name);
-            }
-            names.insert(key.first, key.first);
-        }
         const qint64 closing = line.opening + line.inbound - line.outbound + line.adjustments;
         NewSnapshot s;
         s.tenant = request.tenant;
@@ -333,15 +318,14 @@ Result<QList<NewSnapshot>> SnapshotTaker::dailyInventory(const TakeRequest &requ
         s.type = request.type == u"manual" ? QStringLiteral("daily") : request.type;
         s.createdBy = request.actor;
         s.trigger = triggerFor(request, QStringLiteral("daily_close"));
-        s.payload = { { QStringLiteral("product_id"), key.second },
-            { QStringLiteral("product_name"), names.value(key.first + u':' + key.second) },
-            { QStringLiteral("store_code"), key.first }, { QStringLiteral("day"), day },
-            { QStringLiteral("opening_stock"), line.opening }, { QStringLiteral("inbound"), line.inbound },
-            { QStringLiteral("outbound"), line.outbound }, { QStringLiteral("adjustments"), line.adjustments },
-            { QStringLiteral("closing_stock"), closing }, { QStringLiteral("average_cost"), line.averageCost },
+        // The SAAN guide's daily inventory document, with its store (as the demo writes it).
+        s.payload = { { QStringLiteral("snapshot_date"), day }, { QStringLiteral("store_code"), key.first },
+            { QStringLiteral("product_id"), key.second }, { QStringLiteral("opening_stock"), line.opening },
+            { QStringLiteral("closing_stock"), closing }, { QStringLiteral("total_inbound"), line.inbound },
+            { QStringLiteral("total_outbound"), line.outbound }, { QStringLiteral("adjustments"), line.adjustments },
+            { QStringLiteral("average_cost"), line.averageCost },
             { QStringLiteral("total_value"), money(double(closing) * line.averageCost) },
-            { QStringLiteral("currency"), currency },
-            { QStringLiteral("updated_at"), IsoTime::toUtcSeconds(takenAt) } };
+            { QStringLiteral("snapshot_created_at"), IsoTime::toUtcSeconds(takenAt) } };
         snapshots.append(std::move(s));
     }
     return snapshots;
@@ -351,8 +335,10 @@ Result<QList<NewSnapshot>> SnapshotTaker::account(const TakeRequest &request, Ep
 {
     if (request.entityId.isEmpty())
         return Error { Error::Code::Invalid, QStringLiteral("give the account id to snapshot") };
+    // The account service's cooldown: no event_driven snapshot within 5 minutes of the account's last snapshot, of
+    // whatever type; a manual or rag_auto one is always taken.
     if (request.type == u"event_driven") {
-        auto last = newest(m_store, request.tenant, request.kind, request.entityId, QStringLiteral("event_driven"));
+        auto last = newest(m_store, request.tenant, request.kind, request.entityId);
         if (!last)
             return last.error();
         if (*last && now - (*last)->header.takenAt < AccountCooldownMs) {
@@ -372,8 +358,12 @@ Result<QList<NewSnapshot>> SnapshotTaker::account(const TakeRequest &request, Ep
     if (!*base)
         return Error { Error::Code::NotFound,
             QStringLiteral("account %1 has no state to snapshot").arg(request.entityId) };
+    // The record again, as of now and of this type, in its own shape (the account service's record: created_at and
+    // snapshot_type; a SnapScope 1.x account: updated_at).
     QJsonObject payload = CanonicalJson::read((*base)->payload);
-    payload.insert(QStringLiteral("updated_at"), IsoTime::toUtcSeconds(now));
+    const KindDefinition *definition = KindRegistry::find(request.kind);
+    if (const KindShape *shape = definition ? definition->recognise(payload) : nullptr)
+        payload = shape->stamped(std::move(payload), std::nullopt, now, request.type);
     NewSnapshot s;
     s.tenant = request.tenant;
     s.kind = request.kind;

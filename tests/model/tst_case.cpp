@@ -140,7 +140,13 @@ void TestCase::searchFindsTheOrderByEachKey()
     QVERIFY(c);
     auto first = m_store->load(c->order.first().id);
     QVERIFY(first);
-    const QJsonObject customer = QJsonDocument::fromJson(first->payload).object().value(u"customer").toObject();
+    // The SAAN order snapshot keeps the order in order_state.
+    const QJsonObject customer = QJsonDocument::fromJson(first->payload)
+                                     .object()
+                                     .value(u"order_state")
+                                     .toObject()
+                                     .value(u"customer")
+                                     .toObject();
     const QString customerId = customer.value(u"id").toString(), phone = customer.value(u"phone").toString();
     QVERIFY(!customerId.isEmpty() && phone.size() == 10);
 

@@ -249,13 +249,14 @@ void TestMaintenance::takesSnapshotsFromTheSources()
     QVERIFY(dayState);
     const QJsonObject d = QJsonDocument::fromJson(dayState->payload).object();
     QCOMPARE(d.value(u"opening_stock").toInt(), 10);
-    QCOMPARE(d.value(u"inbound").toInt(), 5);
-    QCOMPARE(d.value(u"outbound").toInt(), 3);
+    QCOMPARE(d.value(u"total_inbound").toInt(), 5);
+    QCOMPARE(d.value(u"total_outbound").toInt(), 3);
     QCOMPARE(d.value(u"adjustments").toInt(), -1);
     QCOMPARE(d.value(u"closing_stock").toInt(), 11);
     QCOMPARE(d.value(u"average_cost").toDouble(), 2.0);
     QCOMPARE(d.value(u"total_value").toDouble(), 22.0);
-    QCOMPARE(d.value(u"day").toString(), day.toString(Qt::ISODate));
+    QCOMPARE(d.value(u"snapshot_date").toString(), day.toString(Qt::ISODate));
+    QCOMPARE(d.value(u"store_code").toString(), QStringLiteral("S1"));
 
     // A kind taken by its own service is refused with a reason.
     request.kind = QStringLiteral("chat");

@@ -71,6 +71,8 @@ void TestCaseView::initTestCase()
             QVERIFY(first);
             m_phone = QJsonDocument::fromJson(first->payload)
                           .object()
+                          .value(u"order_state")
+                          .toObject()
                           .value(u"customer")
                           .toObject()
                           .value(u"phone")

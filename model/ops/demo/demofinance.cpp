@@ -130,40 +130,58 @@ bool DemoWorld::customerTiers()
 
 bool DemoWorld::accounts()
 {
+    // The account-health service's snapshot records (/api/account-snapshots): event_driven on its events (KPI upload,
+    // health scores, profile or playbook changes), skipped while the account's last snapshot is less than 5 minutes
+    // old; manual (a user opened the account) and rag_auto (a RAG question found none) bypass the cooldown.
     const QStringList companies = DemoVocabulary::companies();
     static const QStringList plans { QStringLiteral("starter"), QStringLiteral("growth"),
         QStringLiteral("enterprise") };
+    static const QStringList accountEvents { QStringLiteral("kpi_data_uploaded"), QStringLiteral("health_scores_updated"),
+        QStringLiteral("account_data_changed") };
+    constexpr EpochMs Cooldown = 5 * Minute;
+    qint64 recordId = 0;
     for (int a = 0; a < scale.accounts; ++a) {
         const QString id = QStringLiteral("ACC-%1").arg(a + 1, 5, 10, QLatin1Char('0'));
         const QString company = companies.at(a % companies.size())
             + (a >= companies.size() ? QStringLiteral(" %1").arg(a / companies.size() + 1) : QString());
+        const QString plan = plans.at(rng.below(plans.size()));
         double health = 50 + 45 * rng.unit();
         EpochMs t = randomTime(start, start + 30 * Day);
-        EpochMs lastEventDriven = -1;
-        const int count = int(rng.range(1, 3));
-        for (int k = 0; k < count && t < end; ++k) {
-            const qint64 pick = rng.below(10);
-            QString type = pick < 6 ? QStringLiteral("event_driven")
-                : pick < 8          ? QStringLiteral("rag_auto")
-                                    : QStringLiteral("manual");
-            // event_driven snapshots have a 5-minute cooldown per account.
-            if (type == u"event_driven" && lastEventDriven >= 0 && t - lastEventDriven < 5 * Minute)
-                t = lastEventDriven + 5 * Minute;
-            if (type == u"event_driven")
-                lastEventDriven = t;
-            health = std::clamp(health + 15 * (rng.unit() - 0.5), 5.0, 100.0);
-            if (!emit(QStringLiteral("account"), id, t, type,
-                    { { QStringLiteral("account_id"), id }, { QStringLiteral("company"), company },
-                        { QStringLiteral("plan"), plans.at(rng.below(plans.size())) },
+        EpochMs lastSnapshot = -Cooldown;
+        const int bursts = int(rng.range(1, 3));
+        for (int burst = 0; burst < bursts && t < end; ++burst) {
+            // A burst: a few events minutes apart (an upload, then the scores it changes), maybe a user's look.
+            const int steps = int(rng.range(1, 3));
+            for (int k = 0; k < steps && t < end; ++k) {
+                const qint64 pick = rng.below(10);
+                const QString type = pick < 7 ? QStringLiteral("event_driven")
+                    : pick < 9                ? QStringLiteral("manual")
+                                              : QStringLiteral("rag_auto");
+                const QString triggerEvent = type == u"event_driven" ? accountEvents.at(rng.below(accountEvents.size()))
+                    : type == u"manual"                               ? QStringLiteral("User clicked account in Health tab")
+                                                                      : QStringLiteral("rag_query_missing_snapshot");
+                health = std::clamp(health + 15 * (rng.unit() - 0.5), 5.0, 100.0);
+                const bool skipped = type == u"event_driven" && t - lastSnapshot < Cooldown;
+                if (!skipped) {
+                    lastSnapshot = t;
+                    const QString createdBy = type == u"manual" ? QStringLiteral("admin.somchai") : QStringLiteral("system");
+                    const QJsonObject record { { QStringLiteral("id"), ++recordId }, { QStringLiteral("account_id"), id },
+                        { QStringLiteral("account_name"), company }, { QStringLiteral("snapshot_type"), type },
+                        { QStringLiteral("trigger_event"), triggerEvent },
                         { QStringLiteral("health_score"), std::round(health * 10) / 10 },
-                        { QStringLiteral("seats"), rng.range(1, 50) },
-                        { QStringLiteral("monthly_revenue"), money(990 + 20000 * rng.unit()) },
-                        { QStringLiteral("open_tickets"), rng.range(0, 6) },
-                        { QStringLiteral("last_seen_at"), iso(t - rng.below(3 * Day)) },
-                        { QStringLiteral("updated_at"), iso(t) } },
-                    trigger(QStringLiteral("crm-service"), type),
-                    type == u"manual" ? QStringLiteral("admin.somchai") : QStringLiteral("system")))
-                return false;
+                        { QStringLiteral("kpis"),
+                            QJsonObject { { QStringLiteral("seats"), rng.range(1, 50) },
+                                { QStringLiteral("monthly_revenue"), money(990 + 20000 * rng.unit()) },
+                                { QStringLiteral("open_tickets"), rng.range(0, 6) },
+                                { QStringLiteral("nps"), rng.range(-20, 80) } } },
+                        { QStringLiteral("profile_metadata"), QJsonObject { { QStringLiteral("plan"), plan } } },
+                        { QStringLiteral("created_by"), createdBy }, { QStringLiteral("created_at"), iso(t) } };
+                    if (!emit(QStringLiteral("account"), id, t, type, record,
+                            trigger(QStringLiteral("account-service"), triggerEvent, createdBy), createdBy))
+                        return false;
+                }
+                t += rng.range(1, 8) * Minute; // the next event of the burst: some fall inside the cooldown
+            }
             t += rng.range(1, 40) * Day / 4;
         }
     }

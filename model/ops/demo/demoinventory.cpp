@@ -9,6 +9,7 @@
 #include "domain/kindregistry.h"
 #include "ops/demovocabulary.h"
 #include "json/canonicaljson.h"
+#include "json/isotime.h"
 
 namespace Demo {
 
@@ -224,40 +225,92 @@ bool DemoWorld::inventoryTransactions(QList<InventoryTransaction> &rows)
 
 bool DemoWorld::storeStock(QList<StockLevel> &levels)
 {
+    // The stock service runs for both tenants: each has its schedule (a SnapshotScheduleDocument, weekly on Monday at
+    // 02:00, day of week 0 = Monday) and a StockSnapshotDocument per store and run, as mongoexport decodes them; now
+    // and then an operator takes one by hand.
+    struct StockTenant
+    {
+        QString id;
+        QStringList stores;
+        QString zone;
+        QString operatorId;
+    };
+    const QList<StockTenant> stockTenants { { tenant, Stores, QStringLiteral("Asia/Bangkok"), QStringLiteral("admin.wilai") },
+        { QStringLiteral("lotus-sg"), { QStringLiteral("SG001"), QStringLiteral("SG002") },
+            QStringLiteral("Asia/Singapore"), QStringLiteral("ops.mei") } };
     const int items = std::min<int>(catalogue.size(), scale.inventoryProducts);
-    for (int s = 0; s < Stores.size(); ++s) {
-        QList<qint64> quantities;
-        for (int i = 0; i < items; ++i)
-            quantities.append(catalogue.at(i).demand * rng.range(5, 20));
-        for (EpochMs t = start + 7 * Day; t < end; t += 7 * Day) {
-            const bool manual = rng.chance(0.1);
-            QJsonArray stocks;
+    const auto objectId = [this](EpochMs at) {
+        return QStringLiteral("%1%2")
+            .arg(quint32(at / 1000), 8, 16, QLatin1Char('0'))
+            .arg(rng.next() & 0xFFFFFFFFFFFFULL, 16, 16, QLatin1Char('0'));
+    };
+    for (const StockTenant &st : stockTenants) {
+        const QTimeZone tenantZone(st.zone.toUtf8());
+        // The first Monday at 02:00 (the tenant's time) on or after the demo's start.
+        QDate monday = QDateTime::fromMSecsSinceEpoch(start, tenantZone).date();
+        monday = monday.addDays((8 - monday.dayOfWeek()) % 7);
+        const EpochMs firstRun = QDateTime(monday, QTime(2, 0), tenantZone).toMSecsSinceEpoch();
+        const EpochMs configured = firstRun - 2 * Day;
+        const auto schedule = [&](EpochMs at, int retentionDays) {
+            const EpochMs lastRun = at < firstRun ? 0 : firstRun + (at - firstRun) / (7 * Day) * (7 * Day);
+            QJsonObject document { { QStringLiteral("_id"), objectId(configured) },
+                { QStringLiteral("tenant_id"), st.id }, { QStringLiteral("schedule_interval"), QStringLiteral("weekly") },
+                { QStringLiteral("schedule_hour"), 2 }, { QStringLiteral("schedule_minute"), 0 },
+                { QStringLiteral("schedule_day_of_week"), 0 }, { QStringLiteral("retention_days"), retentionDays },
+                { QStringLiteral("target_stores"), QJsonArray { QStringLiteral("all") } },
+                { QStringLiteral("enabled"), true }, { QStringLiteral("created_at"), iso(configured) },
+                { QStringLiteral("updated_at"), iso(at) } };
+            if (lastRun > 0)
+                document.insert(QStringLiteral("last_executed_at"), iso(lastRun));
+            return emit(QStringLiteral("stock_schedule"), st.id, at, QStringLiteral("weekly"), document,
+                trigger(QStringLiteral("stock-service"), QStringLiteral("schedule_saved"), st.operatorId), st.operatorId,
+                {}, st.id);
+        };
+        // Half way through, the tenant keeps its snapshots longer (an audit asked for it).
+        if (!schedule(configured, 90) || (end - start > 60 * Day && !schedule(start + (end - start) / 2, 180)))
+            return false;
+        for (const QString &store : st.stores) {
+            QList<qint64> quantities;
+            for (int i = 0; i < items; ++i)
+                quantities.append(catalogue.at(i).demand * rng.range(5, 20));
+            for (EpochMs run = firstRun; run < end; run += 7 * Day) {
+                const bool manual = rng.chance(0.1);
+                const EpochMs at = manual ? run + rng.range(9, 17) * Hour + rng.below(Hour) : run + rng.below(90) * 1000;
+                if (at >= end)
+                    break;
+                QJsonArray stocks;
+                qint64 total = 0;
+                for (int i = 0; i < items; ++i) {
+                    const Product &p = catalogue.at(i);
+                    quantities[i] = std::max<qint64>(0, quantities[i] + rng.range(-p.demand * 3, p.demand * 3));
+                    total += quantities[i];
+                    stocks.append(QJsonObject { { QStringLiteral("item_code"), p.id },
+                        { QStringLiteral("quantity"), quantities[i] },
+                        { QStringLiteral("minimum_quantity"), p.demand * 2 },
+                        { QStringLiteral("reorder_point"), p.demand * 4 },
+                        { QStringLiteral("reorder_quantity"), p.demand * 10 } });
+                }
+                const QString createdBy = manual ? st.operatorId : QStringLiteral("system");
+                const QJsonObject document { { QStringLiteral("_id"), objectId(at) },
+                    { QStringLiteral("tenant_id"), st.id }, { QStringLiteral("store_code"), store },
+                    { QStringLiteral("snapshot_id"), rng.id(at) }, { QStringLiteral("total_items"), items },
+                    { QStringLiteral("total_quantity"), total }, { QStringLiteral("stocks"), stocks },
+                    { QStringLiteral("created_by"), createdBy },
+                    { QStringLiteral("generate_date_time"), IsoTime::toUtcString(at) },
+                    { QStringLiteral("created_at"), IsoTime::toUtcString(at) },
+                    { QStringLiteral("updated_at"), IsoTime::toUtcString(at) } };
+                if (!emit(QStringLiteral("stock"), store, at, manual ? QStringLiteral("manual") : QStringLiteral("scheduled"),
+                        document,
+                        trigger(QStringLiteral("stock-service"),
+                            manual ? QStringLiteral("manual_snapshot") : QStringLiteral("weekly_schedule"), createdBy),
+                        createdBy, {}, st.id))
+                    return false;
+            }
             for (int i = 0; i < items; ++i) {
                 const Product &p = catalogue.at(i);
-                quantities[i] = std::max<qint64>(0, quantities[i] + rng.range(-p.demand * 3, p.demand * 3));
-                stocks.append(QJsonObject { { QStringLiteral("item_code"), p.id }, { QStringLiteral("name"), p.thai },
-                    { QStringLiteral("quantity"), quantities[i] }, { QStringLiteral("minimum_quantity"), p.demand * 2 },
-                    { QStringLiteral("reorder_point"), p.demand * 4 },
-                    { QStringLiteral("reorder_quantity"), p.demand * 10 } });
+                levels.append({ st.id, store, p.id, p.thai, int(quantities[i]), p.demand * 2, p.demand * 4,
+                    p.demand * 10, end });
             }
-            const EpochMs at = t + (manual ? rng.range(9, 17) * Hour : 2 * Hour);
-            if (!emit(QStringLiteral("stock"), Stores.at(s), at,
-                    manual ? QStringLiteral("manual") : QStringLiteral("scheduled"),
-                    { { QStringLiteral("store_code"), Stores.at(s) }, { QStringLiteral("store_name"), StoreNames[s] },
-                        { QStringLiteral("stocks"), stocks },
-                        { QStringLiteral("counted_by"),
-                            manual ? QStringLiteral("admin.wilai") : QStringLiteral("system") },
-                        { QStringLiteral("updated_at"), iso(at) } },
-                    trigger(QStringLiteral("stock-service"),
-                        manual ? QStringLiteral("manual_count") : QStringLiteral("weekly_schedule"),
-                        manual ? QStringLiteral("admin.wilai") : QStringLiteral("system")),
-                    manual ? QStringLiteral("admin.wilai") : QStringLiteral("system")))
-                return false;
-        }
-        for (int i = 0; i < items; ++i) {
-            const Product &p = catalogue.at(i);
-            levels.append({ tenant, Stores.at(s), p.id, p.thai, int(quantities[i]), p.demand * 2, p.demand * 4,
-                p.demand * 10, end });
         }
     }
     return true;

@@ -105,8 +105,6 @@ inline Scale scaleFor(DemoOptions::Scale scale)
 }
 
 inline const QStringList Stores { QStringLiteral("STORE001"), QStringLiteral("STORE002"), QStringLiteral("STORE003") };
-inline const QString StoreNames[] = { QStringLiteral("สาขาสีลม (Silom)"), QStringLiteral("สาขาบางนา (Bang Na)"),
-    QStringLiteral("สาขาเชียงใหม่ (Chiang Mai)") };
 
 inline QJsonObject trigger(const QString &source, const QString &action, const QString &user = QStringLiteral("system"))
 {
