@@ -142,7 +142,7 @@ void ChatChartView::exportTraining(TrainingExport::Options options, const QStrin
                 m_ui->statusLabel->setText(tr("The training export was cancelled; nothing was written."));
             else
                 m_ui->statusLabel->setText(tr("The training export failed: %1").arg(result.error().message));
-            Q_EMIT trainingExported(result);
+            Q_EMIT trainingExported(result ? result->written : 0, result ? QString() : result.error().message);
         });
 }
 

@@ -51,8 +51,8 @@ Q_SIGNALS:
     void loaded(int points);
     void failed(const QString &message);
     void periodActivated(const QDate &from, const QDate &to);
-    // The training export finished: its report, or why not (cancelled included).
-    void trainingExported(const Result<TrainingExport::Report> &result);
+    // The training export finished: the records written, or why none were (error: cancelled included).
+    void trainingExported(qint64 written, const QString &error);
 
 protected:
     void changeEvent(QEvent *event) override;

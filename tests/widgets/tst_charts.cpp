@@ -32,12 +32,13 @@
 #include "chatchartview.h"
 #include "common/testsupport.h"
 #include "inventorychartview.h"
+#include "monthlyinventoryview.h"
 #include "items/seriestablemodel.h"
 #include "ops/analyticsseries.h"
 #include "ops/demogenerator.h"
 #include "store/snapshotstore.h"
 
-// The inventory and chat charts on the offscreen platform over the demo data, driven with the mouse and keyboard:
+// The inventory and chat charts (and the inventory's monthly report, the chat tab's training export) on the offscreen platform over the demo data, driven with the mouse and keyboard:
 // gaps where there is no data, round ticks, month labels, distinct colours, hover and click over a bar, the product
 // and top-N controls, the empty-state message, and the PNG export's heading.
 class TestCharts : public QObject
@@ -60,6 +61,8 @@ private Q_SLOTS:
     void topNIsHonouredAndRemembered();
     void emptyRangeSaysWhy();
     void pngExportHasTitleRangeAndFilters();
+    void monthlyReportFollowsMonthAndStore();
+    void trainingExportFromTheChatTab();
 
 private:
     InventoryChartView *openInventory(const QDate &from, const QDate &to);
@@ -600,6 +603,76 @@ void TestCharts::pngExportHasTitleRangeAndFilters()
     QCOMPARE(rgb(ChartTools::exportImage(chartView, heading)), rgb(image));
     QVERIFY(rgb(ChartTools::exportImage(chartView, { heading.at(0), heading.at(1), QStringLiteral("Filters: other") }))
         != rgb(image));
+}
+
+void TestCharts::monthlyReportFollowsMonthAndStore()
+{
+    auto *view = new MonthlyInventoryView;
+    m_view.reset(view);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        view->table(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view->resize(1280, 720);
+    view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(view));
+    QSignalSpy loaded(view, &MonthlyInventoryView::loaded);
+    view->setStore(m_store, m_tenant);
+    view->setMonth(m_last.addMonths(-1));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && view->month() == QDate(m_last.addMonths(-1).year(), m_last.addMonths(-1).month(), 1), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(view->lines().isEmpty(), false, 30000);
+    MonthlyInventoryQuery q;
+    q.tenant = m_tenant;
+    q.month = view->month();
+    auto expected = AnalyticsSeries::monthlyInventory(*m_store, q);
+    QVERIFY(expected);
+    QTRY_COMPARE_WITH_TIMEOUT(view->lines(), *expected, 30000);
+    QCOMPARE(view->table()->rowCount(), int(expected->size()));
+    QCOMPARE(view->table()->index(0, 0).data().toString(), expected->first().productId);
+    // One store, chosen from the stores the tenant has.
+    auto *stores = view->findChild<QComboBox *>(QStringLiteral("storeCombo"));
+    QTRY_VERIFY_WITH_TIMEOUT(stores->count() > 1, 30000);
+    loaded.clear();
+    stores->setCurrentIndex(1);
+    Q_EMIT stores->activated(1);
+    QVERIFY(loaded.wait(30000));
+    q.storeCode = stores->itemData(1).toString();
+    auto oneStore = AnalyticsSeries::monthlyInventory(*m_store, q);
+    QVERIFY(oneStore);
+    QCOMPARE(view->lines(), *oneStore);
+    QVERIFY(view->findChild<QToolButton *>(QStringLiteral("csvButton"))->isEnabled());
+    // A month without data says so, and there is nothing to export.
+    loaded.clear();
+    view->setMonth(m_last.addMonths(3));
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(view->lines().isEmpty());
+    QVERIFY(!view->findChild<QToolButton *>(QStringLiteral("csvButton"))->isEnabled());
+    QVERIFY(!view->findChild<QLabel *>(QStringLiteral("statusLabel"))->text().isEmpty());
+}
+
+void TestCharts::trainingExportFromTheChatTab()
+{
+    ChatChartView *view = openChat(m_last.addDays(-29), m_last);
+    QVERIFY(view);
+    QSignalSpy exported(view, &ChatChartView::trainingExported);
+    const QString path = m_dir.filePath(QStringLiteral("training.jsonl"));
+    TrainingExport::Options options;
+    options.types = { QStringLiteral("order_created") };
+    view->exportTraining(options, path);
+    QVERIFY(!view->findChild<QToolButton *>(QStringLiteral("trainingButton"))->isEnabled()); // one at a time
+    QVERIFY(exported.wait(60000));
+    const qint64 written = exported.first().at(0).toLongLong();
+    QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+    QVERIFY(written > 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(qint64(file.readAll().count('\n')), written);
+    QVERIFY2(view->statusText().contains(QString::number(written)), qPrintable(view->statusText()));
+    QVERIFY(view->findChild<QToolButton *>(QStringLiteral("trainingButton"))->isEnabled());
+    // An export that cannot be written says why, and leaves nothing.
+    exported.clear();
+    view->exportTraining(options, m_dir.filePath(QStringLiteral("no/such/folder/t.jsonl")));
+    QVERIFY(exported.wait(60000));
+    QVERIFY(!exported.first().at(1).toString().isEmpty());
+    QVERIFY2(view->statusText().contains(QStringLiteral("cannot write")), qPrintable(view->statusText()));
 }
 
 QTEST_MAIN(TestCharts)
