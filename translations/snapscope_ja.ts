@@ -824,6 +824,38 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <source>Filters: %1</source>
         <translation>フィルター: %1</translation>
     </message>
+    <message>
+        <source>&amp;Training data…</source>
+        <translation>AI 学習データ(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Export chat snapshots as AI training data (JSON lines, contact details masked)</source>
+        <translation>チャットのスナップショットを AI 学習データとして書き出す(JSON Lines、連絡先はマスク)</translation>
+    </message>
+    <message>
+        <source>Export AI Training Data</source>
+        <translation>AI 学習データの書き出し</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Exporting training data…</source>
+        <translation>学習データを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 training record(s) of %2 chat snapshot(s) to %3.</source>
+        <translation>チャットのスナップショット %2 件のうち %1 件の学習データを %3 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>The training export was cancelled; nothing was written.</source>
+        <translation>学習データの書き出しを取り消しました。何も書き出していません。</translation>
+    </message>
+    <message>
+        <source>The training export failed: %1</source>
+        <translation>学習データを書き出せませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>CleanupPreviewDialog</name>
@@ -1875,10 +1907,6 @@ stock value %6</source>
         <translation>比較</translation>
     </message>
     <message>
-        <source>Inventory trends</source>
-        <translation>在庫推移</translation>
-    </message>
-    <message>
         <source>Chat conversion</source>
         <translation>チャットコンバージョン</translation>
     </message>
@@ -1978,6 +2006,18 @@ stock value %6</source>
         <source>&amp;Kinds of Snapshot…</source>
         <translation>スナップショットの種類(&amp;K)…</translation>
     </message>
+    <message>
+        <source>Trends</source>
+        <translation>推移</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>月次レポート</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>在庫</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceView</name>
@@ -2008,6 +2048,87 @@ stock value %6</source>
     <message>
         <source>Snapshot strategy</source>
         <translation>スナップショット戦略</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyInventoryView</name>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>月(&amp;M):</translation>
+    </message>
+    <message>
+        <source>yyyy-MM</source>
+        <translation>yyyy-MM</translation>
+    </message>
+    <message>
+        <source>The month of the report: each product&apos;s closing stock and value on the month&apos;s last day with data, and the cost of goods sold over the month</source>
+        <translation>レポートの月: 各商品の、その月でデータのある最終日の期末在庫と評価額、および月間の売上原価</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>店舗(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>CSV 書き出し(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the report as CSV (RFC 4180)</source>
+        <translation>レポートを CSV(RFC 4180)で保存</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全店舗</translation>
+    </message>
+    <message>
+        <source>Cannot list the stores: %1</source>
+        <translation>店舗の一覧を取得できません: %1</translation>
+    </message>
+    <message>
+        <source>Reading the report…</source>
+        <translation>レポートを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Cannot read the report: %1</source>
+        <translation>レポートを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Closing stock</source>
+        <translation>期末在庫</translation>
+    </message>
+    <message>
+        <source>Total value</source>
+        <translation>評価額</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>出庫</translation>
+    </message>
+    <message>
+        <source>Cost of goods sold</source>
+        <translation>売上原価</translation>
+    </message>
+    <message>
+        <source>Last day with data</source>
+        <translation>データのある最終日</translation>
+    </message>
+    <message>
+        <source>No inventory for this month.</source>
+        <translation>この月の在庫データはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s); total value %1, cost of goods sold %2.</source>
+        <translation>
+            <numerusform>%n 商品、評価額 %1、売上原価 %2。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3388,6 +3509,25 @@ stock value %6</source>
     <message>
         <source>Plan a cleanup of this kind…</source>
         <translation>この種類のクリーンアップを計画…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingExportDialog</name>
+    <message>
+        <source>Export AI Training Data</source>
+        <translation>AI 学習データの書き出し</translation>
+    </message>
+    <message>
+        <source>Chat snapshots of the chosen types that carry AI confidence scores and a customer satisfaction of at least the minimum, as JSON lines: key messages, intent progression, confidence scores and outcome. Customers&apos; contact details are masked.</source>
+        <translation>選んだ種類のチャットのスナップショットのうち、AI の信頼度スコアがあり顧客満足度が最低値以上のものを JSON Lines で書き出します(重要メッセージ、意図の推移、信頼度スコア、結果)。顧客の連絡先はマスクされます。</translation>
+    </message>
+    <message>
+        <source>Snapshot &amp;types:</source>
+        <translation>スナップショットの種類(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;satisfaction:</source>
+        <translation>最低満足度(&amp;S):</translation>
     </message>
 </context>
 <context>

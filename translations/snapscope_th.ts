@@ -824,6 +824,38 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <source>Filters: %1</source>
         <translation>ตัวกรอง: %1</translation>
     </message>
+    <message>
+        <source>&amp;Training data…</source>
+        <translation>ข้อมูลฝึก AI (&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Export chat snapshots as AI training data (JSON lines, contact details masked)</source>
+        <translation>ส่งออกสแนปช็อตแชทเป็นข้อมูลฝึก AI (JSON lines ปิดบังข้อมูลติดต่อ)</translation>
+    </message>
+    <message>
+        <source>Export AI Training Data</source>
+        <translation>ส่งออกข้อมูลฝึก AI</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Exporting training data…</source>
+        <translation>กำลังส่งออกข้อมูลฝึก AI…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 training record(s) of %2 chat snapshot(s) to %3.</source>
+        <translation>เขียนข้อมูลฝึก %1 รายการจากสแนปช็อตแชท %2 รายการลงใน %3 แล้ว</translation>
+    </message>
+    <message>
+        <source>The training export was cancelled; nothing was written.</source>
+        <translation>ยกเลิกการส่งออกข้อมูลฝึกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
+    </message>
+    <message>
+        <source>The training export failed: %1</source>
+        <translation>ส่งออกข้อมูลฝึกไม่สำเร็จ: %1</translation>
+    </message>
 </context>
 <context>
     <name>CleanupPreviewDialog</name>
@@ -1875,10 +1907,6 @@ stock value %6</source>
         <translation>เปรียบเทียบ</translation>
     </message>
     <message>
-        <source>Inventory trends</source>
-        <translation>แนวโน้มสินค้าคงคลัง</translation>
-    </message>
-    <message>
         <source>Chat conversion</source>
         <translation>การเปลี่ยนแชทเป็นยอดขาย</translation>
     </message>
@@ -1978,6 +2006,18 @@ stock value %6</source>
         <source>&amp;Kinds of Snapshot…</source>
         <translation>ประเภทของสแนปช็อต (&amp;K)…</translation>
     </message>
+    <message>
+        <source>Trends</source>
+        <translation>แนวโน้ม</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>รายงานรายเดือน</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>สินค้าคงคลัง</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceView</name>
@@ -2008,6 +2048,87 @@ stock value %6</source>
     <message>
         <source>Snapshot strategy</source>
         <translation>กลยุทธ์สแนปช็อต</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyInventoryView</name>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>เดือน (&amp;M):</translation>
+    </message>
+    <message>
+        <source>yyyy-MM</source>
+        <translation>yyyy-MM</translation>
+    </message>
+    <message>
+        <source>The month of the report: each product&apos;s closing stock and value on the month&apos;s last day with data, and the cost of goods sold over the month</source>
+        <translation>เดือนของรายงาน: สต็อกปิดและมูลค่าของสินค้าแต่ละรายการในวันสุดท้ายของเดือนที่มีข้อมูล และต้นทุนขายตลอดเดือน</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>สาขา (&amp;S):</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>ส่งออก CSV (&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the report as CSV (RFC 4180)</source>
+        <translation>บันทึกรายงานเป็น CSV (RFC 4180)</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>ทุกสาขา</translation>
+    </message>
+    <message>
+        <source>Cannot list the stores: %1</source>
+        <translation>แสดงรายการสาขาไม่ได้: %1</translation>
+    </message>
+    <message>
+        <source>Reading the report…</source>
+        <translation>กำลังอ่านรายงาน…</translation>
+    </message>
+    <message>
+        <source>Cannot read the report: %1</source>
+        <translation>อ่านรายงานไม่ได้: %1</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Closing stock</source>
+        <translation>สต็อกปิด</translation>
+    </message>
+    <message>
+        <source>Total value</source>
+        <translation>มูลค่ารวม</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>จ่ายออก</translation>
+    </message>
+    <message>
+        <source>Cost of goods sold</source>
+        <translation>ต้นทุนขาย</translation>
+    </message>
+    <message>
+        <source>Last day with data</source>
+        <translation>วันสุดท้ายที่มีข้อมูล</translation>
+    </message>
+    <message>
+        <source>No inventory for this month.</source>
+        <translation>ไม่มีข้อมูลสินค้าคงคลังในเดือนนี้</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s); total value %1, cost of goods sold %2.</source>
+        <translation>
+            <numerusform>สินค้า %n รายการ มูลค่ารวม %1 ต้นทุนขาย %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3388,6 +3509,25 @@ stock value %6</source>
     <message>
         <source>Plan a cleanup of this kind…</source>
         <translation>วางแผนล้างข้อมูลประเภทนี้…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingExportDialog</name>
+    <message>
+        <source>Export AI Training Data</source>
+        <translation>ส่งออกข้อมูลฝึก AI</translation>
+    </message>
+    <message>
+        <source>Chat snapshots of the chosen types that carry AI confidence scores and a customer satisfaction of at least the minimum, as JSON lines: key messages, intent progression, confidence scores and outcome. Customers&apos; contact details are masked.</source>
+        <translation>สแนปช็อตแชทของประเภทที่เลือกซึ่งมีคะแนนความมั่นใจของ AI และความพึงพอใจของลูกค้าไม่ต่ำกว่าค่าขั้นต่ำ ในรูปแบบ JSON lines: ข้อความสำคัญ ลำดับเจตนา คะแนนความมั่นใจ และผลลัพธ์ ข้อมูลติดต่อของลูกค้าจะถูกปิดบัง</translation>
+    </message>
+    <message>
+        <source>Snapshot &amp;types:</source>
+        <translation>ประเภทสแนปช็อต (&amp;T):</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;satisfaction:</source>
+        <translation>ความพึงพอใจขั้นต่ำ (&amp;S):</translation>
     </message>
 </context>
 <context>

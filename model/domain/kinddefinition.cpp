@@ -472,14 +472,15 @@ std::optional<EpochMs> KindShape::timeOf(const QJsonObject &document, const QTim
         const QString text = at(document, time->at).value_or(QJsonValue()).toString();
         if (const auto parsed = IsoTime::parseDateTime(text))
             return *parsed;
-        // No offset: a wall-clock time (PostgreSQL's TIMESTAMP as row_to_json writes it, with a space or a 'T').
-        QString wall = text;
-        if (wall.size() > 10 && wall.at(10) == u' ')
-            wall[10] = u'T';
-        const QDateTime local = QDateTime::fromString(wall, Qt::ISODateWithMs);
-        if (!local.isValid() || local.timeSpec() != Qt::LocalTime)
+        // No offset: a wall-clock time (PostgreSQL's TIMESTAMP as row_to_json writes it, with a space or a 'T'). Its
+        // date and time are read as fields, never through the host's zone (where a DST gap would move them).
+        if (text.size() < 19 || (text.at(10) != u' ' && text.at(10) != u'T'))
             return std::nullopt;
-        return IsoTime::fromZoneWallClock(local.date(), local.time(), IsoTime::validOrUtc(zone));
+        const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
+        const QTime clock = QTime::fromString(text.mid(11), Qt::ISODateWithMs);
+        if (!date.isValid() || !clock.isValid())
+            return std::nullopt;
+        return IsoTime::fromZoneWallClock(date, clock, IsoTime::validOrUtc(zone));
     }
     }
     return std::nullopt;

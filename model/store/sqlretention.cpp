@@ -124,14 +124,17 @@ Result<RetentionCandidates> SqlRetention::candidates(
         const QString &field = rule.field;
         if (rule.test == SignificanceRule::Test::Is) {
             const bool wanted = rule.value.toBool();
-            flags.append(sqlite ? QStringLiteral("json_extract(summary, '$.%1') = %2").arg(field).arg(wanted ? 1 : 0)
-                                : QStringLiteral("summary -> '%1' = '%2'::jsonb")
-                                      .arg(field, wanted ? QStringLiteral("true") : QStringLiteral("false")));
+            // A JSON true or false, not a number 1 or a text: json_type tells them apart where json_extract does not.
+            const QString literal = wanted ? QStringLiteral("true") : QStringLiteral("false");
+            flags.append(sqlite ? QStringLiteral("json_type(summary, '$.%1') = '%2'").arg(field, literal)
+                                : QStringLiteral("summary -> '%1' = '%2'::jsonb").arg(field, literal));
             continue;
         }
         const QString limit = QString::number(rule.value.toDouble(), 'g', 17);
         const QChar op = rule.test == SignificanceRule::Test::Below ? u'<' : u'>';
-        flags.append(sqlite ? QStringLiteral("json_extract(summary, '$.%1') %2 %3").arg(field, op, limit)
+        flags.append(sqlite ? QStringLiteral("(CASE WHEN json_type(summary, '$.%1') IN ('integer', 'real') THEN "
+                                             "json_extract(summary, '$.%1') END) %2 %3")
+                                  .arg(field, op, limit)
                             : QStringLiteral("(CASE WHEN jsonb_typeof(summary -> '%1') = 'number' THEN "
                                              "(summary ->> '%1')::float8 END) %2 %3")
                                   .arg(field, op, limit));

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void anotherConsoleOnTheStoreKnowsIt();
     void removingNeedsItsSnapshotsGone();
     void notWorthASnapshotIsRefusedWithTheGuidesReason();
+    void anIsRuleWantsJsonTrue();
 
 private:
     ConnectionSpec m_spec;
@@ -192,6 +193,56 @@ void TestKindCatalogue::notWorthASnapshotIsRefusedWithTheGuidesReason()
     auto put = m_store->put(cart);
     QVERIFY(!put);
     QVERIFY2(put.error().message.contains(u"temporary data"), qPrintable(put.error().message));
+}
+
+void TestKindCatalogue::anIsRuleWantsJsonTrue()
+{
+    // An `is true` rule keeps a snapshot whose field is JSON true, not one holding the number 1 or the text "true".
+    auto kind = KindDefinition::fromJson(QJsonDocument::fromJson(R"({"kind":"flagged","summary":["flag","score"],
+        "significant":{"when":[{"field":"flag","is":true},{"field":"score","below":0.5}]},
+        "shapes":[{"name":"s","requires":["/id"],"entity":"/id","fields":{"flag":"/flag","score":"/score"}}]})")
+                                             .object(),
+        QStringLiteral("flagged.json"));
+    QVERIFY2(kind, qPrintable(kind ? QString() : kind.error().message));
+    QVERIFY(m_store->importKind(*kind, QStringLiteral("tester")));
+    const QList<std::pair<QString, QJsonObject>> entities {
+        { QStringLiteral("bool"), { { QStringLiteral("flag"), true } } },
+        { QStringLiteral("number"), { { QStringLiteral("flag"), 1 } } },
+        { QStringLiteral("text"), { { QStringLiteral("flag"), QStringLiteral("true") } } },
+        { QStringLiteral("low"), { { QStringLiteral("score"), 0.25 } } },
+        { QStringLiteral("low text"), { { QStringLiteral("score"), QStringLiteral("0.25") } } },
+    };
+    QHash<QString, QString> firstVersion; // entity -> id of its older version
+    for (const auto &[entity, members] : entities) {
+        for (int v = 0; v < 2; ++v) {
+            NewSnapshot s;
+            s.tenant = QStringLiteral("t1");
+            s.kind = QStringLiteral("flagged");
+            s.entityId = entity;
+            s.takenAt = T0 + v * Day;
+            s.type = QStringLiteral("manual");
+            s.payload = members;
+            s.payload.insert(QStringLiteral("id"), entity);
+            s.payload.insert(QStringLiteral("v"), v);
+            auto written = m_store->put(s);
+            QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+            if (v == 0)
+                firstVersion.insert(entity, written->id);
+        }
+    }
+    auto candidates = m_store->maintenance().retentionCandidates(QStringLiteral("t1"), QStringLiteral("flagged"));
+    QVERIFY2(candidates, qPrintable(candidates ? QString() : candidates.error().message));
+    RetentionPolicy policy;
+    policy.kind = QStringLiteral("flagged");
+    policy.keepLast = 1;
+    const RetentionPlan plan = RetentionPlanner::plan(*candidates, policy, T0 + 10 * Day, QTimeZone::utc());
+    QHash<QUuid, RetentionReason> reasons;
+    for (size_t i = 0; i < plan.candidates.rows.size(); ++i)
+        reasons.insert(plan.candidates.rows[i].id, plan.reasons[i]);
+    QCOMPARE(reasons.value(QUuid(firstVersion.value(QStringLiteral("bool")))), RetentionReason::Significant);
+    QCOMPARE(reasons.value(QUuid(firstVersion.value(QStringLiteral("low")))), RetentionReason::Significant);
+    for (const char *ordinary : { "number", "text", "low text" })
+        QVERIFY2(!isKept(reasons.value(QUuid(firstVersion.value(QLatin1String(ordinary))))), ordinary);
 }
 
 QTEST_GUILESS_MAIN(TestKindCatalogue)

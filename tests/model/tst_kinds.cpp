@@ -19,6 +19,9 @@ private Q_SLOTS:
     void chatChartFactsFromEveryChatShape_data();
     void chatChartFactsFromEveryChatShape();
     void dailyInventoryFactsFromTheSaanRow();
+    void wallClockTimesAreReadAsFields_data();
+    void wallClockTimesAreReadAsFields();
+    void stampedSetsVersionTimeAndType();
     void chatSignificanceIsTheGuidesRule_data();
     void chatSignificanceIsTheGuidesRule();
     void volatileAndPersonalFieldsByShape();
@@ -328,6 +331,68 @@ void TestKinds::dailyInventoryFactsFromTheSaanRow()
     QCOMPARE(row->values.at(7).toLongLong(), 25);
     QCOMPARE(row->values.at(9).toDouble(), 15.5);
     QCOMPARE(row->values.at(10).toDouble(), 1472.5);
+}
+
+void TestKinds::wallClockTimesAreReadAsFields_data()
+{
+    // A row's TIMESTAMP without a zone, read in the tenant's zone (Bangkok, UTC+7), whatever the host's zone.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("expected"); // -1: not a time
+    const qint64 base = QDateTime(QDate(2025, 7, 3), QTime(16, 59), QTimeZone::utc()).toMSecsSinceEpoch();
+    QTest::newRow("T") << "2025-07-03T23:59:00" << base;
+    QTest::newRow("space") << "2025-07-03 23:59:00" << base;
+    QTest::newRow("milliseconds") << "2025-07-03 23:59:00.250" << base + 250;
+    QTest::newRow("microseconds") << "2025-07-03 23:59:00.250123" << base + 250;
+    QTest::newRow("offset wins") << "2025-07-03T23:59:00Z" << base + 7 * 3600 * 1000;
+    // 02:30 on the day a DST zone skips from 02:00 to 03:00 (the US, 2026-03-08): a plain wall-clock time here.
+    QTest::newRow("in a DST gap elsewhere") << "2026-03-08 02:30:00"
+                                            << QDateTime(QDate(2026, 3, 7), QTime(19, 30), QTimeZone::utc()).toMSecsSinceEpoch();
+    QTest::newRow("no time") << "2025-07-03" << qint64(-1);
+    QTest::newRow("bad hour") << "2025-07-03 25:00:00" << qint64(-1);
+    QTest::newRow("bad separator") << "2025-07-03x23:59:00" << qint64(-1);
+}
+
+void TestKinds::wallClockTimesAreReadAsFields()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, expected);
+    const KindDefinition *daily = KindRegistry::find(QStringLiteral("daily_inventory"));
+    QJsonObject doc = json(R"({"id":"r1","snapshot_date":"2025-07-03","product_id":"p","closing_stock":1})");
+    doc.insert(QStringLiteral("snapshot_created_at"), text);
+    const KindShape *shape = daily->recognise(doc);
+    QVERIFY(shape);
+    const auto at = shape->timeOf(doc, QTimeZone("Asia/Bangkok"));
+    if (expected < 0) {
+        QVERIFY(!at);
+        return;
+    }
+    QVERIFY(at);
+    QCOMPARE(*at, expected);
+}
+
+void TestKinds::stampedSetsVersionTimeAndType()
+{
+    // The event store's snapshot: version (and event sequence) and timestamp; the account record: time and type.
+    const KindDefinition *aggregate = KindRegistry::find(QStringLiteral("aggregate"));
+    const QJsonObject snapshot = json(R"({"id":"s","aggregateId":"a","version":10,"timestamp":"2026-01-01T00:00:00Z",
+        "data":{"status":"open"}})");
+    const KindShape *shape = aggregate->recognise(snapshot);
+    QVERIFY(shape);
+    const EpochMs at = QDateTime(QDate(2026, 2, 1), QTime(8, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+    const QJsonObject stamped = shape->stamped(snapshot, 20, at);
+    QCOMPARE(stamped.value(u"version").toInt(), 20);
+    QCOMPARE(stamped.value(u"timestamp").toString(), QStringLiteral("2026-02-01T08:00:00Z"));
+    QCOMPARE(stamped.value(u"data"), snapshot.value(u"data"));
+    const KindDefinition *account = KindRegistry::find(QStringLiteral("account"));
+    const QJsonObject record = json(R"({"account_id":"ACC-1","snapshot_type":"event_driven","created_at":"2026-01-01T00:00:00Z",
+        "health_score":70})");
+    const KindShape *recordShape = account->recognise(record);
+    QVERIFY(recordShape);
+    const QJsonObject again = recordShape->stamped(record, std::nullopt, at, QStringLiteral("manual"));
+    QCOMPARE(again.value(u"snapshot_type").toString(), QStringLiteral("manual"));
+    QCOMPARE(again.value(u"created_at").toString(), QStringLiteral("2026-02-01T08:00:00Z"));
+    QVERIFY(!again.contains(u"version"));
+    QCOMPARE(recordShape->timeOf(again, QTimeZone::utc()), std::optional<EpochMs>(at));
 }
 
 void TestKinds::chatSignificanceIsTheGuidesRule_data()
