@@ -88,10 +88,6 @@ int Cli::kind(const QStringList &positional)
     auto definition = KindDefinition::fromJson(*json, path);
     if (!definition)
         return fail(definition.error());
-    if (!definition->notWorthReason.isEmpty() || KindRegistry::notWorthReason(definition->id))
-        return fail(
-            QStringLiteral("%1: \"%2\" is a kind not worth a snapshot; nothing to import").arg(path, definition->id),
-            CliExit::Usage);
     if (Status status = (*store)->importKind(*definition, actorName); !status)
         return fail(status.error());
     out() << "imported kind " << definition->id << " (" << definition->shapes.size() << " shape(s)) into "

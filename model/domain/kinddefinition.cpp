@@ -45,6 +45,17 @@ public:
 
     PointerPattern pattern(const QJsonValue &value, const QString &where) { return pointer(value, where).tokens(); }
 
+    // A member the format does not know is a mistake (a typo in "requires" would otherwise quietly recognise every
+    // document), refused with the members it may have.
+    void onlyMembers(const QJsonObject &o, const QString &where, const QStringList &allowed)
+    {
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!allowed.contains(it.key()))
+                fail(where, QStringLiteral("unknown member \"%1\" (expected %2)")
+                                .arg(it.key(), allowed.join(QStringLiteral(", "))));
+        }
+    }
+
     QStringList strings(const QJsonValue &value, const QString &where, bool identifiers = false)
     {
         QStringList out;
@@ -72,6 +83,10 @@ public:
             return rule;
         }
         const QJsonObject o = value.toObject();
+        onlyMembers(o, where,
+            { QStringLiteral("value"), QStringLiteral("count"), QStringLiteral("sum"), QStringLiteral("of"),
+                QStringLiteral("mean"), QStringLiteral("each"), QStringLiteral("members"), QStringLiteral("join"),
+                QStringLiteral("at"), QStringLiteral("map"), QStringLiteral("otherwise") });
         if (!value.isObject()) {
             fail(where, QStringLiteral("expected a pointer or an object"));
         } else if (o.contains(u"value")) {
@@ -118,6 +133,7 @@ public:
             return rule;
         }
         const QJsonObject o = value.toObject();
+        onlyMembers(o, where, { QStringLiteral("at"), QStringLiteral("format"), QStringLiteral("zone") });
         rule.at = pointer(o.value(u"at"), where + QStringLiteral(".at"));
         const QString format = o.value(u"format").toString(QStringLiteral("iso"));
         if (format == u"iso")
@@ -144,6 +160,11 @@ public:
             fail(where + QStringLiteral(".name"),
                 QStringLiteral("expected a name of lower-case letters, digits and '_'"));
         const QString at = where + u'(' + s.name + u')';
+        onlyMembers(o, at,
+            { QStringLiteral("name"), QStringLiteral("source"), QStringLiteral("requires"), QStringLiteral("entity"),
+                QStringLiteral("time"), QStringLiteral("type"), QStringLiteral("version"), QStringLiteral("event_seq"),
+                QStringLiteral("fields"), QStringLiteral("identities"), QStringLiteral("volatile"),
+                QStringLiteral("money"), QStringLiteral("personal") });
         s.source = o.value(u"source").toString();
         for (const QString &required : strings(o.value(u"requires"), at + QStringLiteral(".requires")))
             s.required.append(pointer(required, at + QStringLiteral(".requires")));
@@ -595,6 +616,11 @@ Result<KindDefinition> KindDefinition::fromJson(const QJsonObject &json, const Q
     KindDefinition k;
     k.definition = json;
     k.id = json.value(u"kind").toString();
+    read.onlyMembers(json, QStringLiteral("(the definition)"),
+        { QStringLiteral("kind"), QStringLiteral("name"), QStringLiteral("entity_label"), QStringLiteral("description"),
+            QStringLiteral("types"), QStringLiteral("summary"), QStringLiteral("personal_summary"),
+            QStringLiteral("chart"), QStringLiteral("significant"), QStringLiteral("not_worth_a_snapshot"),
+            QStringLiteral("shapes") });
     if (!isIdentifier(k.id))
         read.fail(QStringLiteral("kind"), QStringLiteral("expected an id of lower-case letters, digits and '_'"));
     k.displayName = json.value(u"name").toString(k.id);
@@ -613,9 +639,12 @@ Result<KindDefinition> KindDefinition::fromJson(const QJsonObject &json, const Q
     else if (!chart.isEmpty())
         read.fail(QStringLiteral("chart"), QStringLiteral("expected daily_inventory or chat_outcomes"));
     const QJsonObject significant = json.value(u"significant").toObject();
+    read.onlyMembers(significant, QStringLiteral("significant"), { QStringLiteral("types"), QStringLiteral("when") });
     k.significantTypes = read.strings(significant.value(u"types"), QStringLiteral("significant.types"), true);
     for (const QJsonValue &r : significant.value(u"when").toArray()) {
         const QJsonObject o = r.toObject();
+        read.onlyMembers(o, QStringLiteral("significant.when"),
+            { QStringLiteral("field"), QStringLiteral("is"), QStringLiteral("below"), QStringLiteral("above") });
         SignificanceRule rule;
         rule.field = o.value(u"field").toString();
         if (!k.summaryFields.contains(rule.field))

@@ -1,5 +1,7 @@
 #include "sqlkindcatalogue.h"
 
+#include <QDebug>
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -21,14 +23,18 @@ Result<QList<KindDefinition>> SqlKindCatalogue::imported()
     QList<KindDefinition> kinds;
     for (const auto &[id, text] : *rows) {
         // A definition was checked when it was imported; one this version cannot read (written by a newer
-        // SnapScope, or changed by hand) is named rather than skipped.
+        // SnapScope, or changed by hand) is left out with a warning that names it and why: the store still opens,
+        // every other kind works, and that kind's snapshots are refused as of an unknown kind until it is imported
+        // again in a form this version reads.
         const QString origin = QStringLiteral("kind \"%1\" stored in this database").arg(id);
         const QJsonDocument document = QJsonDocument::fromJson(text);
-        if (!document.isObject())
-            return Error { Error::Code::Invalid, QStringLiteral("%1: not a JSON object").arg(origin) };
-        auto kind = KindDefinition::fromJson(document.object(), origin);
-        if (!kind)
-            return kind.error();
+        auto kind = document.isObject()
+            ? KindDefinition::fromJson(document.object(), origin)
+            : Result<KindDefinition>(Error { Error::Code::Invalid, QStringLiteral("%1: not a JSON object").arg(origin) });
+        if (!kind) {
+            qWarning().noquote() << QStringLiteral("snapscope: left out: %1").arg(kind.error().message);
+            continue;
+        }
         kinds.append(std::move(*kind));
     }
     return kinds;
@@ -49,6 +55,13 @@ Status SqlKindCatalogue::load(int schemaVersion)
 
 Status SqlKindCatalogue::importKind(const KindDefinition &kind, const QString &actor)
 {
+    // The SAAN guide's Don'ts: a kind not worth a snapshot (its own definition says so, or a built-in one does) is
+    // never a kind snapshots are stored for.
+    if (!kind.notWorthReason.isEmpty() || KindRegistry::notWorthReason(kind.id))
+        return Error { Error::Code::Invalid,
+            QStringLiteral("\"%1\" is a kind not worth a snapshot (%2); nothing to import")
+                .arg(kind.id,
+                    kind.notWorthReason.isEmpty() ? *KindRegistry::notWorthReason(kind.id) : kind.notWorthReason) };
     for (const KindDefinition *builtIn : KindRegistry::builtIn()) {
         if (builtIn->id == kind.id)
             return Error { Error::Code::Invalid,

@@ -547,6 +547,21 @@ void TestKinds::badDefinitionsAreRefusedWithWhere_data()
         << QByteArray(R"({"kind":"k","summary":["a"],"significant":{"when":[{"field":"b","is":true}]},
         "shapes":[{"name":"s","requires":["/a"],"entity":"/a"}]})")
         << "\"b\" is not one of the summary fields";
+    QTest::newRow("a typo in a shape") << QByteArray(R"({"kind":"k","summary":["a"],
+        "shapes":[{"name":"s","require":["/a"],"requires":["/a"],"entity":"/a"}]})")
+                                       << "shapes[0](s): unknown member \"require\"";
+    QTest::newRow("a typo at the top") << QByteArray(R"({"kind":"k","sumary":["a"],
+        "shapes":[{"name":"s","requires":["/a"],"entity":"/a"}]})")
+                                       << "unknown member \"sumary\"";
+    QTest::newRow("a typo in a rule") << QByteArray(R"({"kind":"k","summary":["a"],"significant":{"when":[{"field":"a","bellow":3}]},
+        "shapes":[{"name":"s","requires":["/a"],"entity":"/a","fields":{"a":"/a"}}]})")
+                                      << "significant.when: unknown member \"bellow\"";
+    QTest::newRow("a typo in a field") << QByteArray(R"({"kind":"k","summary":["a"],
+        "shapes":[{"name":"s","requires":["/a"],"entity":"/a","fields":{"a":{"sum":"/l","off":"/x"}}}]})")
+                                       << "fields.a: unknown member \"off\"";
+    QTest::newRow("a typo in a time") << QByteArray(R"({"kind":"k","summary":["a"],
+        "shapes":[{"name":"s","requires":["/a"],"entity":"/a","time":{"at":"/t","fromat":"date"}}]})")
+                                      << "time: unknown member \"fromat\"";
     QTest::newRow("a summary field twice") << QByteArray(R"({"kind":"k","summary":["a","b","a"],
         "shapes":[{"name":"s","requires":["/a"],"entity":"/a"}]})")
                                            << "summary: a field is named twice";
