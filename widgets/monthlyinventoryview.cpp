@@ -17,6 +17,7 @@ MonthlyInventoryView::MonthlyInventoryView(QWidget *parent)
     m_ui->setupUi(this);
     m_ui->table->setModel(m_table);
     m_ui->table->verticalHeader()->hide();
+    m_ui->table->verticalHeader()->setDefaultSectionSize(m_ui->table->fontMetrics().height() + 6);
     m_ui->table->horizontalHeader()->setStretchLastSection(true);
     m_ui->storeCombo->addItem(tr("All stores"), QString());
     m_ui->csvButton->setEnabled(false);
@@ -115,6 +116,7 @@ void MonthlyInventoryView::showLines()
             QStringLiteral("last_day") },
         { tr("Product"), tr("Name"), tr("Closing stock"), tr("Total value"), tr("Outbound"), tr("Cost of goods sold"),
             tr("Last day with data") });
+    m_ui->table->resizeColumnsToContents();
     m_ui->csvButton->setEnabled(!m_lines.isEmpty());
     if (m_lines.isEmpty())
         m_ui->statusLabel->setText(m_store ? tr("No inventory for this month.") : QString());
