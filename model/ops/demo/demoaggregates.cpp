@@ -1,4 +1,4 @@
-// The demo's event-sourced aggregates (shopping carts).
+// The demo's event-sourced aggregates: long-running workflows.
 #include "ops/demo/demoworld.h"
 
 #include <QtConcurrent/QtConcurrentMap>
@@ -12,24 +12,32 @@
 
 namespace Demo {
 
-// ---- event-sourced aggregates: each event's data carries an RFC 6902 patch; a snapshot every 10 events.
+// ---- event-sourced aggregates: the event-sourcing story's long-running workflows (order fulfilment, supplier
+// onboarding, refund review), each event's data an RFC 6902 patch on the workflow's state; a snapshot every 10 events.
+// (Not shopping carts: the SAAN guide lists cart operations among what is not worth a snapshot.)
 bool DemoWorld::aggregates(QList<EventRecord> &eventRows)
 {
+    static const QStringList workflows { QStringLiteral("order_fulfilment"), QStringLiteral("supplier_onboarding"),
+        QStringLiteral("refund_review") };
+    static const QStringList stepNames { QStringLiteral("validate"), QStringLiteral("reserve_stock"),
+        QStringLiteral("request_documents"), QStringLiteral("review"), QStringLiteral("approve"),
+        QStringLiteral("notify_customer"), QStringLiteral("settle_payment"), QStringLiteral("archive") };
     for (int a = 0; a < scale.aggregates; ++a) {
-        const QString id = QStringLiteral("cart-%1").arg(a + 1, 5, 10, QLatin1Char('0'));
+        const QString id = QStringLiteral("wf-%1").arg(a + 1, 5, 10, QLatin1Char('0'));
         const int length = rng.chance(0.15) ? int(rng.range(100, 400)) : int(rng.range(5, 90));
-        QJsonObject state { { QStringLiteral("id"), id }, { QStringLiteral("status"), QStringLiteral("open") },
-            { QStringLiteral("items"), QJsonArray() }, { QStringLiteral("total"), 0.0 },
-            { QStringLiteral("customer_id"), rng.pick(customers).id } };
+        QJsonObject state { { QStringLiteral("id"), id },
+            { QStringLiteral("workflow"), workflows.at(rng.below(workflows.size())) },
+            { QStringLiteral("status"), QStringLiteral("running") }, { QStringLiteral("steps"), QJsonArray() },
+            { QStringLiteral("variables"), QJsonObject { { QStringLiteral("owner"), rng.pick(customers).id } } } };
         EpochMs t = randomTime(start, end - 30 * Day);
-        // The cart's creation is its first event; everything after it is a patch on that state.
-        eventRows.append({ tenant, id, 1, QStringLiteral("CartCreated"), t,
+        // The workflow's start is its first event; everything after it is a patch on that state.
+        eventRows.append({ tenant, id, 1, QStringLiteral("WorkflowStarted"), t,
             QJsonObject { { QStringLiteral("event_id"), rng.id(t) },
                 { QStringLiteral("patch"), memberPatch(QJsonObject(), state) } } });
         ++events;
         for (int seq = 2; seq <= length; ++seq) {
             t += rng.range(1, 600) * 1000 + (seq % 50 == 0 ? Day : 0);
-            QJsonArray items = state.value(u"items").toArray();
+            QJsonArray steps = state.value(u"steps").toArray();
             QJsonArray patch;
             QString type;
             const auto op = [&](const char *name, const QString &path,
@@ -40,46 +48,44 @@ bool DemoWorld::aggregates(QList<EventRecord> &eventRows)
                 patch.append(o);
             };
             const qint64 pick = rng.below(100);
-            if (items.isEmpty() || pick < 40) {
-                const Product &p = rng.pick(catalogue);
-                const QJsonObject item { { QStringLiteral("id"), QStringLiteral("line-%1").arg(seq) },
-                    { QStringLiteral("sku"), p.id }, { QStringLiteral("name"), p.thai },
-                    { QStringLiteral("qty"), rng.range(1, 4) }, { QStringLiteral("price"), p.price } };
-                items.append(item);
-                op("add", QStringLiteral("/items/-"), item);
-                type = QStringLiteral("ItemAdded");
-            } else if (pick < 70) {
-                const qsizetype i = rng.below(items.size());
-                QJsonObject item = items.at(i).toObject();
-                item.insert(QStringLiteral("qty"), rng.range(1, 9));
-                items.replace(i, item);
-                op("replace", QStringLiteral("/items/%1/qty").arg(i), item.value(u"qty"));
-                type = QStringLiteral("ItemQuantityChanged");
-            } else if (pick < 85) {
-                const qsizetype i = rng.below(items.size());
-                items.removeAt(i);
-                op("remove", QStringLiteral("/items/%1").arg(i));
-                type = QStringLiteral("ItemRemoved");
+            if (steps.isEmpty() || pick < 35) {
+                const QJsonObject step { { QStringLiteral("id"), QStringLiteral("step-%1").arg(seq) },
+                    { QStringLiteral("name"), stepNames.at(rng.below(stepNames.size())) },
+                    { QStringLiteral("status"), QStringLiteral("running") }, { QStringLiteral("attempts"), 1 } };
+                steps.append(step);
+                op("add", QStringLiteral("/steps/-"), step);
+                type = QStringLiteral("StepStarted");
+            } else if (pick < 65) {
+                const qsizetype i = rng.below(steps.size());
+                QJsonObject step = steps.at(i).toObject();
+                step.insert(QStringLiteral("status"), QStringLiteral("completed"));
+                steps.replace(i, step);
+                op("replace", QStringLiteral("/steps/%1/status").arg(i), step.value(u"status"));
+                type = QStringLiteral("StepCompleted");
+            } else if (pick < 80) {
+                const qsizetype i = rng.below(steps.size());
+                QJsonObject step = steps.at(i).toObject();
+                step.insert(QStringLiteral("attempts"), step.value(u"attempts").toInt() + 1);
+                steps.replace(i, step);
+                op("replace", QStringLiteral("/steps/%1/attempts").arg(i), step.value(u"attempts"));
+                type = QStringLiteral("StepRetried");
             } else if (pick < 95) {
-                const QString code = QStringLiteral("SALE%1").arg(rng.range(5, 30));
-                op(state.contains(u"coupon") ? "replace" : "add", QStringLiteral("/coupon"), code);
-                state.insert(QStringLiteral("coupon"), code);
-                type = QStringLiteral("CouponApplied");
+                const QString key = QStringLiteral("v%1").arg(rng.below(6));
+                QJsonObject variables = state.value(u"variables").toObject();
+                const QJsonValue value = QStringLiteral("%1").arg(rng.range(1000, 9999));
+                op(variables.contains(key) ? "replace" : "add", QStringLiteral("/variables/") + key, value);
+                variables.insert(key, value);
+                state.insert(QStringLiteral("variables"), variables);
+                type = QStringLiteral("VariableSet");
             } else {
-                static const QStringList statuses { QStringLiteral("open"), QStringLiteral("checkout"),
-                    QStringLiteral("abandoned") };
+                static const QStringList statuses { QStringLiteral("running"), QStringLiteral("waiting"),
+                    QStringLiteral("failed") };
                 const QString status = statuses.at(rng.below(statuses.size()));
                 op("replace", QStringLiteral("/status"), status);
                 state.insert(QStringLiteral("status"), status);
                 type = QStringLiteral("StatusChanged");
             }
-            double total = 0;
-            for (const QJsonValue &item : std::as_const(items))
-                total += item.toObject().value(u"price").toDouble() * item.toObject().value(u"qty").toDouble();
-            total = money(total);
-            op("replace", QStringLiteral("/total"), total);
-            state.insert(QStringLiteral("items"), items);
-            state.insert(QStringLiteral("total"), total);
+            state.insert(QStringLiteral("steps"), steps);
             eventRows.append({ tenant, id, seq, type, t,
                 QJsonObject { { QStringLiteral("event_id"), rng.id(t) }, { QStringLiteral("patch"), patch } } });
             ++events;
@@ -89,7 +95,7 @@ bool DemoWorld::aggregates(QList<EventRecord> &eventRows)
                 snapshot.insert(QStringLiteral("event_seq"), seq);
                 snapshot.insert(QStringLiteral("updated_at"), iso(t));
                 if (!emit(QStringLiteral("aggregate"), id, t, QStringLiteral("event_driven"), snapshot,
-                        trigger(QStringLiteral("cart-service"), QStringLiteral("every_10_events")),
+                        trigger(QStringLiteral("workflow-engine"), QStringLiteral("every_10_events")),
                         QStringLiteral("system"), seq))
                     return false;
             }
