@@ -5,10 +5,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "domain/kindregistry.h"
 #include "ops/analyticsseries.h"
 #include "ops/exportaudit.h"
 #include "ops/trainingexport.h"
-#include "domain/kindregistry.h"
 #include "json/canonicaljson.h"
 #include "json/isotime.h"
 
@@ -25,8 +25,8 @@ QList<CliCommand> Cli::seriesCommands()
             true, &Cli::series },
         { QStringLiteral("report"),
             QStringLiteral("The business's reports: report inventory-monthly --month YYYY-MM [--store S]."),
-            { QStringLiteral("tenant"), QStringLiteral("month"), QStringLiteral("store"), QStringLiteral("json") }, true,
-            &Cli::report },
+            { QStringLiteral("tenant"), QStringLiteral("month"), QStringLiteral("store"), QStringLiteral("json") },
+            true, &Cli::report },
         { QStringLiteral("export"),
             QStringLiteral("AI training data from chat snapshots: export training [--types T,...] [--min-satisfaction "
                            "N] FILE.jsonl."),
@@ -128,8 +128,8 @@ int Cli::series(const QStringList &positional)
 int Cli::report(const QStringList &positional)
 {
     if (positional.size() != 1 || positional.at(0) != u"inventory-monthly")
-        return fail(QStringLiteral("usage: report inventory-monthly --month YYYY-MM [--store S] [--json]"),
-            CliExit::Usage);
+        return fail(
+            QStringLiteral("usage: report inventory-monthly --month YYYY-MM [--store S] [--json]"), CliExit::Usage);
     if (!m_parser.isSet(m_o.month))
         return fail(QStringLiteral("report inventory-monthly needs --month YYYY-MM"), CliExit::Usage);
     const auto month = AnalyticsSeries::monthFromText(m_parser.value(m_o.month));
@@ -169,8 +169,8 @@ int Cli::report(const QStringList &positional)
 int Cli::exportData(const QStringList &positional)
 {
     if (positional.size() != 2 || positional.at(0) != u"training")
-        return fail(QStringLiteral("usage: export training [--types T,...] [--min-satisfaction N] FILE.jsonl"),
-            CliExit::Usage);
+        return fail(
+            QStringLiteral("usage: export training [--types T,...] [--min-satisfaction N] FILE.jsonl"), CliExit::Usage);
     TrainingExport::Options options;
     if (m_parser.isSet(m_o.types)) {
         options.types = m_parser.value(m_o.types).split(u',', Qt::SkipEmptyParts);

@@ -51,7 +51,8 @@ int Cli::demo(const QStringList &)
     if (m_parser.isSet(m_o.until)) {
         const auto until = IsoTime::parseDate(m_parser.value(m_o.until));
         if (!until)
-            return fail(QStringLiteral("--until takes a date like 2026-10-31, not \"%1\"").arg(m_parser.value(m_o.until)),
+            return fail(
+                QStringLiteral("--until takes a date like 2026-10-31, not \"%1\"").arg(m_parser.value(m_o.until)),
                 CliExit::Usage);
         options.endAt = DemoOptions::endOfDay(*until);
     }

@@ -24,7 +24,6 @@
 #include "connectiondialog.h"
 #include "connectionsettings.h"
 #include "inventorychartview.h"
-#include "monthlyinventoryview.h"
 #include "items/entitylistmodel.h"
 #include "items/jobtracker.h"
 #include "items/kindstatsmodel.h"
@@ -33,6 +32,7 @@
 #include "kinddefinitionsdialog.h"
 #include "kindnavigator.h"
 #include "maintenanceview.h"
+#include "monthlyinventoryview.h"
 #include "ops/demogenerator.h"
 #include "retentionpanel.h"
 #include "rolesetting.h"
@@ -346,11 +346,10 @@ void MainWindow::openDemo()
         [path](ProgressTask::Control &control) {
             DemoOptions options;
             options.endAt = QDateTime::currentMSecsSinceEpoch(); // its newest day is today
-            return createDemoSqliteFile(
-                path, options, [&control](qint64 done, qint64 total, const QString &phase) {
-                    control.report(done, total, tr("Demo data: %1").arg(phase));
-                    return !control.isCancelled();
-                });
+            return createDemoSqliteFile(path, options, [&control](qint64 done, qint64 total, const QString &phase) {
+                control.report(done, total, tr("Demo data: %1").arg(phase));
+                return !control.isCancelled();
+            });
         },
         [this, path](const Result<DemoReport> &made) {
             if (!made) {

@@ -845,16 +845,22 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>学習データを書き出しています…</translation>
     </message>
     <message>
-        <source>Wrote %1 training record(s) of %2 chat snapshot(s) to %3.</source>
-        <translation>チャットのスナップショット %2 件のうち %1 件の学習データを %3 に書き出しました。</translation>
-    </message>
-    <message>
         <source>The training export was cancelled; nothing was written.</source>
         <translation>学習データの書き出しを取り消しました。何も書き出していません。</translation>
     </message>
     <message>
         <source>The training export failed: %1</source>
         <translation>学習データを書き出せませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n training record(s) to %1 (of %2 chat snapshots read).</source>
+        <translation>
+            <numerusform>%n 件の学習データを %1 に書き出しました(読み込んだチャットのスナップショット %2 件中)。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of the %1 chat snapshots read matched: %2 is empty.</source>
+        <translation>読み込んだチャットのスナップショット %1 件に該当するものはありません。%2 は空です。</translation>
     </message>
 </context>
 <context>
@@ -2055,10 +2061,6 @@ stock value %6</source>
     <message>
         <source>&amp;Month:</source>
         <translation>月(&amp;M):</translation>
-    </message>
-    <message>
-        <source>yyyy-MM</source>
-        <translation>yyyy-MM</translation>
     </message>
     <message>
         <source>The month of the report: each product&apos;s closing stock and value on the month&apos;s last day with data, and the cost of goods sold over the month</source>

@@ -845,16 +845,22 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <translation>กำลังส่งออกข้อมูลฝึก AI…</translation>
     </message>
     <message>
-        <source>Wrote %1 training record(s) of %2 chat snapshot(s) to %3.</source>
-        <translation>เขียนข้อมูลฝึก %1 รายการจากสแนปช็อตแชท %2 รายการลงใน %3 แล้ว</translation>
-    </message>
-    <message>
         <source>The training export was cancelled; nothing was written.</source>
         <translation>ยกเลิกการส่งออกข้อมูลฝึกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
     </message>
     <message>
         <source>The training export failed: %1</source>
         <translation>ส่งออกข้อมูลฝึกไม่สำเร็จ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n training record(s) to %1 (of %2 chat snapshots read).</source>
+        <translation>
+            <numerusform>เขียนข้อมูลฝึก %n รายการลงใน %1 แล้ว (จากสแนปช็อตแชทที่อ่าน %2 รายการ)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of the %1 chat snapshots read matched: %2 is empty.</source>
+        <translation>ไม่มีสแนปช็อตแชทที่ตรงเงื่อนไขจาก %1 รายการที่อ่าน: %2 ว่างเปล่า</translation>
     </message>
 </context>
 <context>
@@ -2055,10 +2061,6 @@ stock value %6</source>
     <message>
         <source>&amp;Month:</source>
         <translation>เดือน (&amp;M):</translation>
-    </message>
-    <message>
-        <source>yyyy-MM</source>
-        <translation>yyyy-MM</translation>
     </message>
     <message>
         <source>The month of the report: each product&apos;s closing stock and value on the month&apos;s last day with data, and the cost of goods sold over the month</source>

@@ -2,16 +2,20 @@
 #include "ui_chatchartview.h"
 
 #include <QBarCategoryAxis>
-#include <QDir>
-#include <QFileDialog>
-#include <QPushButton>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
+#include <QPushButton>
+#include <QSettings>
 #include <QStackedBarSeries>
+#include <QStandardPaths>
 #include <QValueAxis>
 
 #include "charttools.h"
@@ -21,11 +25,11 @@
 #include "items/money.h"
 #include "items/progresstask.h"
 #include "items/seriestablemodel.h"
+#include "ops/analyticsseries.h"
 #include "ops/exportaudit.h"
+#include "store/snapshotstore.h"
 #include "taskprogress.h"
 #include "trainingexportdialog.h"
-#include "ops/analyticsseries.h"
-#include "store/snapshotstore.h"
 
 ChatChartView::ChatChartView(QWidget *parent)
     : QWidget(parent)
@@ -33,23 +37,40 @@ ChatChartView::ChatChartView(QWidget *parent)
     , m_table(new SeriesTableModel(this))
     , m_trainingTask(new ProgressTask(this))
     , m_trainingProgress(new TaskProgress(this))
+    , m_trainingStatus(new QLabel(this))
 {
     m_ui->setupUi(this);
-    if (auto *column = qobject_cast<QBoxLayout *>(layout()))
+    // The export's progress and outcome have a line of their own: the chart's status line changes with every reload.
+    m_trainingStatus->setWordWrap(true);
+    m_trainingStatus->setObjectName(QStringLiteral("trainingStatus"));
+    m_trainingStatus->hide();
+    if (auto *column = qobject_cast<QBoxLayout *>(layout())) {
         column->insertWidget(column->indexOf(m_ui->statusLabel) + 1, m_trainingProgress);
+        column->insertWidget(column->indexOf(m_trainingProgress) + 1, m_trainingStatus);
+    }
+    m_ui->trainingButton->setEnabled(false); // until there is a store
     m_trainingProgress->attach(m_trainingTask);
     connect(m_trainingProgress->cancelButton(), &QPushButton::clicked, m_trainingTask, &ProgressTask::cancel);
-    connect(m_trainingTask, &ProgressTask::runningChanged, m_ui->trainingButton, &QWidget::setDisabled);
+    connect(m_trainingTask, &ProgressTask::runningChanged, this,
+        [this](bool running) { m_ui->trainingButton->setEnabled(!running && m_store && !m_tenant.isEmpty()); });
     connect(m_ui->trainingButton, &QToolButton::clicked, this, [this] {
         if (!m_store || m_tenant.isEmpty())
             return;
         TrainingExportDialog dialog(this);
         if (dialog.exec() != QDialog::Accepted)
             return;
+        // In the folder of the last export (remembered), else the user's documents.
+        QSettings settings;
+        const QString folder = settings
+                                   .value(QStringLiteral("trainingExport/folder"),
+                                       QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                   .toString();
         const QString path = QFileDialog::getSaveFileName(this, tr("Export AI Training Data"),
-            QStringLiteral("training-%1.jsonl").arg(m_tenant), tr("JSON lines (*.jsonl)"));
-        if (!path.isEmpty())
-            exportTraining(dialog.options(), path);
+            QDir(folder).filePath(QStringLiteral("training-%1.jsonl").arg(m_tenant)), tr("JSON lines (*.jsonl)"));
+        if (path.isEmpty())
+            return;
+        settings.setValue(QStringLiteral("trainingExport/folder"), QFileInfo(path).absolutePath());
+        exportTraining(dialog.options(), path);
     });
     // Rows that wrap instead of widening the window (translated labels are longer).
     FlowLayout::replaceRow(m_ui->rangeLayout);
@@ -110,9 +131,9 @@ ChatChartView::ChatChartView(QWidget *parent)
 
 ChatChartView::~ChatChartView() = default;
 
-QString ChatChartView::statusText() const
+QString ChatChartView::trainingStatusText() const
 {
-    return m_ui->statusLabel->text();
+    return m_trainingStatus->text();
 }
 
 void ChatChartView::exportTraining(TrainingExport::Options options, const QString &path)
@@ -133,15 +154,20 @@ void ChatChartView::exportTraining(TrainingExport::Options options, const QStrin
             });
         },
         [this, path](const Result<TrainingExport::Report> &result) {
-            if (result)
-                m_ui->statusLabel->setText(tr("Wrote %1 training record(s) of %2 chat snapshot(s) to %3.")
-                                               .arg(result->written)
-                                               .arg(result->scanned)
-                                               .arg(QDir::toNativeSeparators(path)));
+            if (result && result->written == 0)
+                m_trainingStatus->setText(tr("None of the %1 chat snapshots read matched: %2 is empty.")
+                                              .arg(result->scanned)
+                                              .arg(QDir::toNativeSeparators(path)));
+            else if (result)
+                m_trainingStatus->setText(
+                    tr("Wrote %n training record(s) to %1 (of %2 chat snapshots read).", nullptr, int(result->written))
+                        .arg(QDir::toNativeSeparators(path))
+                        .arg(result->scanned));
             else if (result.error().code == Error::Code::Cancelled)
-                m_ui->statusLabel->setText(tr("The training export was cancelled; nothing was written."));
+                m_trainingStatus->setText(tr("The training export was cancelled; nothing was written."));
             else
-                m_ui->statusLabel->setText(tr("The training export failed: %1").arg(result.error().message));
+                m_trainingStatus->setText(tr("The training export failed: %1").arg(result.error().message));
+            m_trainingStatus->show();
             Q_EMIT trainingExported(result ? result->written : 0, result ? QString() : result.error().message);
         });
 }
@@ -164,6 +190,10 @@ void ChatChartView::setStore(std::shared_ptr<SnapshotStore> store, const QString
     m_store = std::move(store);
     m_tenant = tenant;
     m_jobs->clear();
+    // An export of the previous store or tenant is stopped (its partial file is never committed).
+    m_trainingTask->abandon();
+    m_trainingStatus->hide();
+    m_ui->trainingButton->setEnabled(m_store && !m_tenant.isEmpty());
 }
 
 void ChatChartView::setRange(const QDate &from, const QDate &to)

@@ -16,6 +16,7 @@ class ChatChartView;
 class QChart;
 class SeriesTableModel;
 class ProgressTask;
+class QLabel;
 class SnapshotStore;
 class TaskProgress;
 
@@ -45,7 +46,8 @@ public:
     // The AI training export (the Training data… button asks what and where, then calls this): runs on a worker with
     // progress and Cancel; the status line says what was written.
     void exportTraining(TrainingExport::Options options, const QString &path);
-    QString statusText() const;
+    // What the last training export did (its own line under the chart's status).
+    QString trainingStatusText() const;
 
 Q_SIGNALS:
     void loaded(int points);
@@ -74,4 +76,5 @@ private:
     JobTracker *m_jobs = new JobTracker(this); // a newer series request supersedes
     ProgressTask *m_trainingTask;
     TaskProgress *m_trainingProgress;
+    QLabel *m_trainingStatus;
 };

@@ -17,9 +17,11 @@ MonthlyInventoryView::MonthlyInventoryView(QWidget *parent)
     m_ui->setupUi(this);
     m_ui->table->setModel(m_table);
     m_ui->table->verticalHeader()->hide();
-    m_ui->table->verticalHeader()->setDefaultSectionSize(m_ui->table->fontMetrics().height() + 6);
+    constexpr int RowPadding = 6; // pixels above and below a line of text, as the other compact tables have
+    m_ui->table->verticalHeader()->setDefaultSectionSize(m_ui->table->fontMetrics().height() + RowPadding);
     m_ui->table->horizontalHeader()->setStretchLastSection(true);
     m_ui->storeCombo->addItem(tr("All stores"), QString());
+    m_ui->monthEdit->setDate(QDate::currentDate());
     m_ui->csvButton->setEnabled(false);
     connect(m_ui->monthEdit, &QDateEdit::dateChanged, this, &MonthlyInventoryView::reload);
     connect(m_ui->storeCombo, &QComboBox::activated, this, &MonthlyInventoryView::reload);
@@ -40,6 +42,9 @@ void MonthlyInventoryView::setStore(std::shared_ptr<SnapshotStore> store, const 
     m_jobs->clear();
     m_catalogueJobs->clear();
     m_lines.clear();
+    // Another store or tenant: its stores are not known yet, so the report starts over all of them.
+    m_ui->storeCombo->clear();
+    m_ui->storeCombo->addItem(tr("All stores"), QString());
     showLines();
     if (!m_store || m_tenant.isEmpty())
         return;
@@ -56,6 +61,8 @@ void MonthlyInventoryView::setStore(std::shared_ptr<SnapshotStore> store, const 
             for (const QString &code : catalogue->stores)
                 m_ui->storeCombo->addItem(code, code);
             m_ui->storeCombo->setCurrentIndex(std::max(0, m_ui->storeCombo->findData(chosen)));
+            if (m_ui->storeCombo->currentData().toString() != chosen)
+                reload(); // the store chosen is not among this tenant's: the report is of every store
         });
     reload();
 }
@@ -106,9 +113,10 @@ void MonthlyInventoryView::showLines()
     QList<QJsonObject> rows;
     double value = 0, cogs = 0;
     for (const MonthlyInventoryLine &line : std::as_const(m_lines)) {
-        rows << AnalyticsSeries::toJson(line);
-        value += line.totalValue;
-        cogs += line.costOfGoodsSold;
+        const QJsonObject row = AnalyticsSeries::toJson(line);
+        value += row.value(u"total_value").toDouble(); // the cents shown, so the total is their sum
+        cogs += row.value(u"cost_of_goods_sold").toDouble();
+        rows << row;
     }
     m_table->setRows(rows,
         { QStringLiteral("product_id"), QStringLiteral("name"), QStringLiteral("closing_stock"),
@@ -121,9 +129,9 @@ void MonthlyInventoryView::showLines()
     if (m_lines.isEmpty())
         m_ui->statusLabel->setText(m_store ? tr("No inventory for this month.") : QString());
     else
-        m_ui->statusLabel->setText(tr("%n product(s); total value %1, cost of goods sold %2.", nullptr,
-            int(m_lines.size()))
-                                       .arg(QLocale().toString(value, 'f', 2), QLocale().toString(cogs, 'f', 2)));
+        m_ui->statusLabel->setText(
+            tr("%n product(s); total value %1, cost of goods sold %2.", nullptr, int(m_lines.size()))
+                .arg(QLocale().toString(value, 'f', 2), QLocale().toString(cogs, 'f', 2)));
 }
 
 void MonthlyInventoryView::changeEvent(QEvent *event)

@@ -51,8 +51,9 @@ public:
     {
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (!allowed.contains(it.key()))
-                fail(where, QStringLiteral("unknown member \"%1\" (expected %2)")
-                                .arg(it.key(), allowed.join(QStringLiteral(", "))));
+                fail(where,
+                    QStringLiteral("unknown member \"%1\" (expected %2)")
+                        .arg(it.key(), allowed.join(QStringLiteral(", "))));
         }
     }
 

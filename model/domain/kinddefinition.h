@@ -102,7 +102,8 @@ struct KindShape
     // `document` as of event `seq` at `at`: its version and event sequence (where the shape has them) set to `seq`, its
     // time (an RFC 3339 or epoch time) to `at`, and its type (where a member holds it) to `typeName` unless empty. What
     // folding events into a state, or snapshotting a record again, changes besides the content.
-    QJsonObject stamped(QJsonObject document, std::optional<qint64> seq, EpochMs at, const QString &typeName = {}) const;
+    QJsonObject stamped(
+        QJsonObject document, std::optional<qint64> seq, EpochMs at, const QString &typeName = {}) const;
     // The pointers of the personal values `document` holds ("/order_state/customer/phone").
     QStringList personalPointers(const QJsonObject &document) const;
 };

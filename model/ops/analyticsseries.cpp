@@ -177,8 +177,8 @@ QJsonObject toJson(const MonthlyInventoryLine &line)
 {
     const auto cents = [](double v) { return std::round(v * 100.0) / 100.0; };
     return { { QStringLiteral("product_id"), line.productId }, { QStringLiteral("name"), line.name },
-        { QStringLiteral("closing_stock"), line.closingStock }, { QStringLiteral("total_value"), cents(line.totalValue) },
-        { QStringLiteral("outbound"), line.outbound },
+        { QStringLiteral("closing_stock"), line.closingStock },
+        { QStringLiteral("total_value"), cents(line.totalValue) }, { QStringLiteral("outbound"), line.outbound },
         { QStringLiteral("cost_of_goods_sold"), cents(line.costOfGoodsSold) },
         { QStringLiteral("last_day"), line.lastDay.toString(Qt::ISODate) } };
 }

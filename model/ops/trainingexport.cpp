@@ -7,14 +7,16 @@
 
 #include "domain/kindfacts.h"
 #include "domain/pii.h"
-#include "json/isotime.h"
 #include "store/snapshotstore.h"
+#include "json/isotime.h"
 
 namespace TrainingExport {
 
 namespace {
 
 const QString ChatKind = QStringLiteral("chat");
+constexpr int PageRows = 500; // headers read at a time
+constexpr qint64 ProgressEvery = 64; // snapshots between progress reports (and checks for Cancel)
 
 QJsonArray confidenceScores(const KindFacts &facts)
 {
@@ -34,15 +36,30 @@ QJsonArray confidenceScores(const KindFacts &facts)
 
 QString maskContacts(const QString &text)
 {
-    // An e-mail address, or a phone number: 9 or more digits, optionally with a leading + and single spaces or dashes
-    // between groups (081-234-5678, +66 81 234 5678).
+    // An e-mail address; or a phone number: 9 to 15 digits, written as one run that starts with 0 (0812345678) or in
+    // groups (081-234-5678, 081.234.5678, +66 81 234 5678, (02) 123 4567), not inside a word, an id, a date or a
+    // time, and not an amount in thousands (1 250 000).
     static const QRegularExpression contact(
-        QStringLiteral("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|\\+?\\d(?:[ -]?\\d){8,}"),
+        QStringLiteral("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"
+                       "|(?<![\\w.:/+-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?"
+                       "(?:0\\d{8,9}|\\+\\d{9,14}|\\d{1,4}(?:[ .-]\\d{2,4}){1,4})(?![\\w:/-]|\\.\\d)"),
         QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression thousands(QStringLiteral("^\\d{1,3}(?:[ ,.]\\d{3})+$"));
+    static const QRegularExpression date(QStringLiteral("^\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}$"));
+    const auto isContact = [](const QString &found) {
+        if (found.contains(u'@'))
+            return true;
+        qsizetype digits = 0;
+        for (const QChar c : found)
+            digits += c.isDigit() ? 1 : 0;
+        return digits >= 9 && digits <= 15 && !thousands.match(found).hasMatch() && !date.match(found).hasMatch();
+    };
     QString out;
     qsizetype at = 0;
     for (auto it = contact.globalMatch(text); it.hasNext();) {
         const auto match = it.next();
+        if (!isContact(match.captured()))
+            continue;
         out += QStringView(text).mid(at, match.capturedStart() - at);
         out += Pii::maskText(match.captured());
         at = match.capturedEnd();
@@ -100,7 +117,7 @@ Result<Report> write(SnapshotStore &store, const Options &options, const QString
     Report report;
     PageRequest page;
     page.order = SortOrder::OldestFirst;
-    page.limit = 500;
+    page.limit = PageRows;
     for (;;) {
         auto headers = store.listHeaders(query, page);
         if (!headers)
@@ -120,15 +137,15 @@ Result<Report> write(SnapshotStore &store, const Options &options, const QString
                 file.write("\n");
                 ++report.written;
             }
-            if (progress && report.scanned % 64 == 0 && !progress(report.scanned, *total))
+            if (progress && report.scanned % ProgressEvery == 0 && !progress(report.scanned, *total))
                 return Error { Error::Code::Cancelled, QStringLiteral("the training export was cancelled") };
         }
         if (!headers->next)
             break;
         page.after = headers->next;
     }
-    if (progress)
-        progress(report.scanned, *total);
+    if (progress && !progress(report.scanned, *total))
+        return Error { Error::Code::Cancelled, QStringLiteral("the training export was cancelled") };
     if (!file.commit())
         return Error { Error::Code::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()) };
     return report;

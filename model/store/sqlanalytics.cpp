@@ -161,18 +161,17 @@ Result<QList<MonthlyInventoryLine>> SqlAnalytics::monthlyInventory(const Monthly
     values << q.tenant;
     // Each store's last day of the product in the month gives its closing stock and value; every day's outbound at
     // that day's average cost is the cost of goods sold.
-    const QString sql
-        = QStringLiteral(
-              "WITH month AS (SELECT store_code, product_id, day, closing, total_value, outbound, average_cost, "
-              "ROW_NUMBER() OVER (PARTITION BY store_code, product_id ORDER BY day DESC) AS from_end "
-              "FROM daily_inventory WHERE tenant_id = ? AND day >= %1 AND day <= %1%2), "
-              "products AS (SELECT product_id, SUM(CASE WHEN from_end = 1 THEN closing ELSE 0 END) AS closing, "
-              "SUM(CASE WHEN from_end = 1 THEN total_value ELSE 0 END) AS total_value, SUM(outbound) AS outbound, "
-              "SUM(outbound * average_cost) AS cogs, MAX(day) AS last_day FROM month GROUP BY product_id) "
-              "SELECT products.product_id, (SELECT MIN(name) FROM stock_levels WHERE tenant_id = ? "
-              "AND item_code = products.product_id), closing, total_value, outbound, cogs, last_day "
-              "FROM products ORDER BY total_value DESC, products.product_id")
-              .arg(d.dateParameter(), store);
+    const QString sql = QStringLiteral(
+        "WITH month AS (SELECT store_code, product_id, day, closing, total_value, outbound, average_cost, "
+        "ROW_NUMBER() OVER (PARTITION BY store_code, product_id ORDER BY day DESC) AS from_end "
+        "FROM daily_inventory WHERE tenant_id = ? AND day >= %1 AND day <= %1%2), "
+        "products AS (SELECT product_id, SUM(CASE WHEN from_end = 1 THEN closing ELSE 0 END) AS closing, "
+        "SUM(CASE WHEN from_end = 1 THEN total_value ELSE 0 END) AS total_value, SUM(outbound) AS outbound, "
+        "SUM(outbound * average_cost) AS cogs, MAX(day) AS last_day FROM month GROUP BY product_id) "
+        "SELECT products.product_id, (SELECT MIN(name) FROM stock_levels WHERE tenant_id = ? "
+        "AND item_code = products.product_id), closing, total_value, outbound, cogs, last_day "
+        "FROM products ORDER BY total_value DESC, products.product_id")
+                            .arg(d.dateParameter(), store);
     return m_sql.rows(QStringLiteral("reading the monthly inventory report"), sql, values, [](const QSqlQuery &row) {
         MonthlyInventoryLine line;
         line.productId = row.value(0).toString();

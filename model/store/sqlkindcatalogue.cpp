@@ -28,9 +28,9 @@ Result<QList<KindDefinition>> SqlKindCatalogue::imported()
         // again in a form this version reads.
         const QString origin = QStringLiteral("kind \"%1\" stored in this database").arg(id);
         const QJsonDocument document = QJsonDocument::fromJson(text);
-        auto kind = document.isObject()
-            ? KindDefinition::fromJson(document.object(), origin)
-            : Result<KindDefinition>(Error { Error::Code::Invalid, QStringLiteral("%1: not a JSON object").arg(origin) });
+        auto kind = document.isObject() ? KindDefinition::fromJson(document.object(), origin)
+                                        : Result<KindDefinition>(Error { Error::Code::Invalid,
+                                            QStringLiteral("%1: not a JSON object").arg(origin) });
         if (!kind) {
             qWarning().noquote() << QStringLiteral("snapscope: left out: %1").arg(kind.error().message);
             continue;

@@ -845,16 +845,17 @@ void TestCli::monthlyInventoryReport()
     double previous = std::numeric_limits<double>::max();
     for (const QByteArray &row : rows) {
         const QJsonObject o = QJsonDocument::fromJson(row).object();
-        for (const char *key : { "product_id", "name", "closing_stock", "total_value", "outbound", "cost_of_goods_sold" })
+        for (const char *key :
+            { "product_id", "name", "closing_stock", "total_value", "outbound", "cost_of_goods_sold" })
             QVERIFY2(o.contains(QLatin1String(key)), key);
         QCOMPARE(o.value(u"last_day").toString(), QStringLiteral("2026-09-30"));
         QVERIFY(o.value(u"total_value").toDouble() <= previous); // by value, largest first
         previous = o.value(u"total_value").toDouble();
     }
-    const Run csv = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly"),
-                            QStringLiteral("--month"), QStringLiteral("2026-09"), QStringLiteral("--store"),
-                            QStringLiteral("STORE001") }
-        + db);
+    const Run csv
+        = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly"), QStringLiteral("--month"),
+                  QStringLiteral("2026-09"), QStringLiteral("--store"), QStringLiteral("STORE001") }
+            + db);
     QCOMPARE(csv.exitCode, 0);
     QVERIFY(csv.out.startsWith("product_id,name,closing_stock,total_value,outbound,cost_of_goods_sold,last_day\n"));
     const Run badMonth = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly"),
@@ -862,10 +863,10 @@ void TestCli::monthlyInventoryReport()
         + db);
     QCOMPARE(badMonth.exitCode, 2);
     QVERIFY_ONE_ERROR_LINE(badMonth, "--month");
-    const Run badStore = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly"),
-                                 QStringLiteral("--month"), QStringLiteral("2026-09"), QStringLiteral("--store"),
-                                 QStringLiteral("STORE999") }
-        + db);
+    const Run badStore
+        = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly"), QStringLiteral("--month"),
+                  QStringLiteral("2026-09"), QStringLiteral("--store"), QStringLiteral("STORE999") }
+            + db);
     QCOMPARE(badStore.exitCode, 1);
     QVERIFY_ONE_ERROR_LINE(badStore, "STORE999");
     const Run noMonth = cli(QStringList { QStringLiteral("report"), QStringLiteral("inventory-monthly") } + db);
@@ -878,9 +879,9 @@ void TestCli::trainingExport()
     const QStringList db { QStringLiteral("--db"), m_db, QStringLiteral("--tenant"), QStringLiteral("acme-th"),
         QStringLiteral("--quiet") };
     const QString path = m_dir.filePath(QStringLiteral("training.jsonl"));
-    const Run run = cli(QStringList { QStringLiteral("export"), QStringLiteral("training"), QStringLiteral("--types"),
-                            QStringLiteral("order_created,escalated"), QStringLiteral("--min-satisfaction"),
-                            QStringLiteral("4"), path }
+    const Run run = cli(
+        QStringList { QStringLiteral("export"), QStringLiteral("training"), QStringLiteral("--types"),
+            QStringLiteral("order_created,escalated"), QStringLiteral("--min-satisfaction"), QStringLiteral("4"), path }
         + db);
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QFile file(path);
@@ -898,8 +899,8 @@ void TestCli::trainingExport()
     }
     // A stricter minimum selects fewer.
     const QString five = m_dir.filePath(QStringLiteral("five.jsonl"));
-    QCOMPARE(cli(QStringList { QStringLiteral("export"), QStringLiteral("training"), QStringLiteral("--min-satisfaction"),
-                     QStringLiteral("5"), five }
+    QCOMPARE(cli(QStringList { QStringLiteral("export"), QStringLiteral("training"),
+                     QStringLiteral("--min-satisfaction"), QStringLiteral("5"), five }
                  + db)
                  .exitCode,
         0);

@@ -1,6 +1,7 @@
 // Kind definitions benchmark (issue 23): recognising a document's shape and extracting its summary, for ~2 KB
-// documents of each seed shape and of SnapScope 1.x's shapes (the JSON is parsed once, outside the timing: what is
-// measured is the work a definition adds per document). Prints its figures; asserts nothing.
+// documents of the seed shapes (written here and as the demo writes them) and of SnapScope 1.x's chat (the JSON is
+// parsed once, outside the timing: what is measured is the work a definition adds per document). Prints its figures;
+// asserts nothing.
 //   build/release/tests/bench/bench_kinds [--runs 5]
 
 #include <QCommandLineParser>
@@ -87,6 +88,36 @@ QJsonObject saanOrder()
                 { QStringLiteral("new_status"), QStringLiteral("confirmed") } } } };
 }
 
+// A chat as SnapScope 1.x's demo wrote it (its shape is the chat kind's last: every other is tried first).
+QJsonObject snapscopeChat()
+{
+    QJsonArray messages;
+    for (int i = 0; i < 10; ++i)
+        messages.append(QJsonObject { { QStringLiteral("timestamp"), QStringLiteral("2026-05-05T01:0%1:22Z").arg(i) },
+            { QStringLiteral("sender"), i % 2 ? QStringLiteral("ai") : QStringLiteral("customer") },
+            { QStringLiteral("text"), QStringLiteral("มาม่ารสต้มยำยังมีของไหมครับ %1").arg(i) },
+            { QStringLiteral("intent"), QStringLiteral("product_inquiry") }, { QStringLiteral("confidence"), 0.9 } });
+    return {
+        { QStringLiteral("session_id"), QStringLiteral("LI-0000042") },
+        { QStringLiteral("platform"), QStringLiteral("line") },
+        { QStringLiteral("customer"),
+            QJsonObject { { QStringLiteral("id"), QStringLiteral("CUST00042") },
+                { QStringLiteral("phone"), QStringLiteral("0812345678") } } },
+        { QStringLiteral("status"), QStringLiteral("ended") },
+        { QStringLiteral("total_messages"), 20 },
+        { QStringLiteral("duration_s"), 840 },
+        { QStringLiteral("intent_progression"),
+            QJsonArray { QStringLiteral("greeting"), QStringLiteral("product_inquiry") } },
+        { QStringLiteral("key_messages"), messages },
+        { QStringLiteral("ai"),
+            QJsonObject { { QStringLiteral("avg_confidence"), 0.87 }, { QStringLiteral("human_handoff"), false } } },
+        { QStringLiteral("outcome"),
+            QJsonObject { { QStringLiteral("order_created"), true }, { QStringLiteral("order_value"), 285.5 },
+                { QStringLiteral("satisfaction"), 5.0 } } },
+        { QStringLiteral("updated_at"), QStringLiteral("2026-05-05T01:20:00Z") },
+    };
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -106,11 +137,12 @@ int main(int argc, char **argv)
         QJsonObject json;
     };
     QList<Document> documents { { QStringLiteral("SAAN chat document"), QStringLiteral("chat"), saanChat() },
-        { QStringLiteral("SAAN order document"), QStringLiteral("order"), saanOrder() } };
+        { QStringLiteral("SAAN order document"), QStringLiteral("order"), saanOrder() },
+        { QStringLiteral("SnapScope 1.x chat"), QStringLiteral("chat"), snapscopeChat() } };
     const auto samples = DemoGenerator::samplePayloads(42, 50);
     for (const char *kind : { "chat", "order" }) {
         const QByteArray sample = samples.value(QString::fromLatin1(kind)).value(10);
-        documents.append({ QStringLiteral("SnapScope 1.x %1 (demo)").arg(QString::fromLatin1(kind)),
+        documents.append({ QStringLiteral("demo %1 (SAAN shape)").arg(QString::fromLatin1(kind)),
             QString::fromLatin1(kind), QJsonDocument::fromJson(sample).object() });
     }
 

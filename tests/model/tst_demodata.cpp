@@ -183,13 +183,15 @@ void TestDemoData::chatsCarryThaiAndEnglishOutcomes()
         english = english || text.startsWith(u'H');
         QCOMPARE(chat.value(u"session_id").toString(), h.entityId);
         QCOMPARE(chat.value(u"snapshot_type").toString(), h.type);
-        const double satisfaction = chat.value(u"business_outcome").toObject().value(u"customer_satisfaction").toDouble();
+        const double satisfaction
+            = chat.value(u"business_outcome").toObject().value(u"customer_satisfaction").toDouble();
         QVERIFY2(satisfaction >= 1 && satisfaction <= 5, qPrintable(QString::number(satisfaction)));
         const QJsonArray scores
             = chat.value(u"conversation_context").toObject().value(u"ai_confidence_scores").toArray();
         QVERIFY(!scores.isEmpty());
         for (const QJsonValue &score : scores)
-            QVERIFY2(score.toDouble() >= 0.55 && score.toDouble() <= 1.0, qPrintable(QString::number(score.toDouble())));
+            QVERIFY2(
+                score.toDouble() >= 0.55 && score.toDouble() <= 1.0, qPrintable(QString::number(score.toDouble())));
     }
     QVERIFY(thai);
     QVERIFY(english);

@@ -345,8 +345,8 @@ void TestKinds::wallClockTimesAreReadAsFields_data()
     QTest::newRow("microseconds") << "2025-07-03 23:59:00.250123" << base + 250;
     QTest::newRow("offset wins") << "2025-07-03T23:59:00Z" << base + 7 * 3600 * 1000;
     // 02:30 on the day a DST zone skips from 02:00 to 03:00 (the US, 2026-03-08): a plain wall-clock time here.
-    QTest::newRow("in a DST gap elsewhere") << "2026-03-08 02:30:00"
-                                            << QDateTime(QDate(2026, 3, 7), QTime(19, 30), QTimeZone::utc()).toMSecsSinceEpoch();
+    QTest::newRow("in a DST gap elsewhere")
+        << "2026-03-08 02:30:00" << QDateTime(QDate(2026, 3, 7), QTime(19, 30), QTimeZone::utc()).toMSecsSinceEpoch();
     QTest::newRow("no time") << "2025-07-03" << qint64(-1);
     QTest::newRow("bad hour") << "2025-07-03 25:00:00" << qint64(-1);
     QTest::newRow("bad separator") << "2025-07-03x23:59:00" << qint64(-1);
@@ -384,7 +384,8 @@ void TestKinds::stampedSetsVersionTimeAndType()
     QCOMPARE(stamped.value(u"timestamp").toString(), QStringLiteral("2026-02-01T08:00:00Z"));
     QCOMPARE(stamped.value(u"data"), snapshot.value(u"data"));
     const KindDefinition *account = KindRegistry::find(QStringLiteral("account"));
-    const QJsonObject record = json(R"({"account_id":"ACC-1","snapshot_type":"event_driven","created_at":"2026-01-01T00:00:00Z",
+    const QJsonObject record
+        = json(R"({"account_id":"ACC-1","snapshot_type":"event_driven","created_at":"2026-01-01T00:00:00Z",
         "health_score":70})");
     const KindShape *recordShape = account->recognise(record);
     QVERIFY(recordShape);
@@ -553,7 +554,8 @@ void TestKinds::badDefinitionsAreRefusedWithWhere_data()
     QTest::newRow("a typo at the top") << QByteArray(R"({"kind":"k","sumary":["a"],
         "shapes":[{"name":"s","requires":["/a"],"entity":"/a"}]})")
                                        << "unknown member \"sumary\"";
-    QTest::newRow("a typo in a rule") << QByteArray(R"({"kind":"k","summary":["a"],"significant":{"when":[{"field":"a","bellow":3}]},
+    QTest::newRow("a typo in a rule") << QByteArray(
+        R"({"kind":"k","summary":["a"],"significant":{"when":[{"field":"a","bellow":3}]},
         "shapes":[{"name":"s","requires":["/a"],"entity":"/a","fields":{"a":"/a"}}]})")
                                       << "significant.when: unknown member \"bellow\"";
     QTest::newRow("a typo in a field") << QByteArray(R"({"kind":"k","summary":["a"],

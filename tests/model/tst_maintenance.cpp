@@ -180,7 +180,7 @@ void TestMaintenance::takesSnapshotsFromTheSources()
                 { QStringLiteral("path"), QString::fromLatin1(path) }, { QStringLiteral("value"), value } } } } };
     };
     QVERIFY(m_store->sources().appendEvents({ { m_tenant, QStringLiteral("cart-1"), 1, QStringLiteral("Created"), t,
-                                        patch("add", "/status", QStringLiteral("open")) },
+                                                  patch("add", "/status", QStringLiteral("open")) },
         { m_tenant, QStringLiteral("cart-1"), 2, QStringLiteral("Total"), t + 1, patch("add", "/total", 10) },
         { m_tenant, QStringLiteral("cart-1"), 3, QStringLiteral("Total"), t + 2, patch("replace", "/total", 25) } }));
     NewSnapshot atTwo;
@@ -227,9 +227,9 @@ void TestMaintenance::takesSnapshotsFromTheSources()
         { QStringLiteral("total_value"), 20.0 } };
     QVERIFY(m_store->put(before));
     const EpochMs noon = QDateTime(day, QTime(12, 0), bangkok).toMSecsSinceEpoch();
-    QVERIFY(
-        m_store->sources().appendInventoryTransactions({ { QStringLiteral("TX1"), m_tenant, QStringLiteral("S1"),
-                                                   QStringLiteral("P1"), QStringLiteral("restocked"), 5, {}, {}, noon },
+    QVERIFY(m_store->sources().appendInventoryTransactions(
+        { { QStringLiteral("TX1"), m_tenant, QStringLiteral("S1"), QStringLiteral("P1"), QStringLiteral("restocked"), 5,
+              {}, {}, noon },
             { QStringLiteral("TX2"), m_tenant, QStringLiteral("S1"), QStringLiteral("P1"), QStringLiteral("deducted"),
                 -3, {}, QStringLiteral("ORD-1"), noon + 1 },
             { QStringLiteral("TX3"), m_tenant, QStringLiteral("S1"), QStringLiteral("P1"), QStringLiteral("damaged"),

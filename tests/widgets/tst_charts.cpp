@@ -32,15 +32,16 @@
 #include "chatchartview.h"
 #include "common/testsupport.h"
 #include "inventorychartview.h"
-#include "monthlyinventoryview.h"
 #include "items/seriestablemodel.h"
+#include "monthlyinventoryview.h"
 #include "ops/analyticsseries.h"
 #include "ops/demogenerator.h"
 #include "store/snapshotstore.h"
 
-// The inventory and chat charts (and the inventory's monthly report, the chat tab's training export) on the offscreen platform over the demo data, driven with the mouse and keyboard:
-// gaps where there is no data, round ticks, month labels, distinct colours, hover and click over a bar, the product
-// and top-N controls, the empty-state message, and the PNG export's heading.
+// The inventory and chat charts (and the inventory's monthly report, the chat tab's training export) on the offscreen
+// platform over the demo data, driven with the mouse and keyboard: gaps where there is no data, round ticks, month
+// labels, distinct colours, hover and click over a bar, the product and top-N controls, the empty-state message, and
+// the PNG export's heading.
 class TestCharts : public QObject
 {
     Q_OBJECT
@@ -617,7 +618,9 @@ void TestCharts::monthlyReportFollowsMonthAndStore()
     QSignalSpy loaded(view, &MonthlyInventoryView::loaded);
     view->setStore(m_store, m_tenant);
     view->setMonth(m_last.addMonths(-1));
-    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && view->month() == QDate(m_last.addMonths(-1).year(), m_last.addMonths(-1).month(), 1), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !loaded.isEmpty() && view->month() == QDate(m_last.addMonths(-1).year(), m_last.addMonths(-1).month(), 1),
+        30000);
     QTRY_COMPARE_WITH_TIMEOUT(view->lines().isEmpty(), false, 30000);
     MonthlyInventoryQuery q;
     q.tenant = m_tenant;
@@ -665,14 +668,15 @@ void TestCharts::trainingExportFromTheChatTab()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(qint64(file.readAll().count('\n')), written);
-    QVERIFY2(view->statusText().contains(QString::number(written)), qPrintable(view->statusText()));
+    QVERIFY2(view->trainingStatusText().contains(QString::number(written)), qPrintable(view->trainingStatusText()));
     QVERIFY(view->findChild<QToolButton *>(QStringLiteral("trainingButton"))->isEnabled());
     // An export that cannot be written says why, and leaves nothing.
     exported.clear();
     view->exportTraining(options, m_dir.filePath(QStringLiteral("no/such/folder/t.jsonl")));
     QVERIFY(exported.wait(60000));
     QVERIFY(!exported.first().at(1).toString().isEmpty());
-    QVERIFY2(view->statusText().contains(QStringLiteral("cannot write")), qPrintable(view->statusText()));
+    QVERIFY2(
+        view->trainingStatusText().contains(QStringLiteral("cannot write")), qPrintable(view->trainingStatusText()));
 }
 
 QTEST_MAIN(TestCharts)

@@ -136,8 +136,8 @@ bool DemoWorld::accounts()
     const QStringList companies = DemoVocabulary::companies();
     static const QStringList plans { QStringLiteral("starter"), QStringLiteral("growth"),
         QStringLiteral("enterprise") };
-    static const QStringList accountEvents { QStringLiteral("kpi_data_uploaded"), QStringLiteral("health_scores_updated"),
-        QStringLiteral("account_data_changed") };
+    static const QStringList accountEvents { QStringLiteral("kpi_data_uploaded"),
+        QStringLiteral("health_scores_updated"), QStringLiteral("account_data_changed") };
     constexpr EpochMs Cooldown = 5 * Minute;
     qint64 recordId = 0;
     for (int a = 0; a < scale.accounts; ++a) {
@@ -158,16 +158,17 @@ bool DemoWorld::accounts()
                     : pick < 9                ? QStringLiteral("manual")
                                               : QStringLiteral("rag_auto");
                 const QString triggerEvent = type == u"event_driven" ? accountEvents.at(rng.below(accountEvents.size()))
-                    : type == u"manual"                               ? QStringLiteral("User clicked account in Health tab")
-                                                                      : QStringLiteral("rag_query_missing_snapshot");
+                    : type == u"manual" ? QStringLiteral("User clicked account in Health tab")
+                                        : QStringLiteral("rag_query_missing_snapshot");
                 health = std::clamp(health + 15 * (rng.unit() - 0.5), 5.0, 100.0);
                 const bool skipped = type == u"event_driven" && t - lastSnapshot < Cooldown;
                 if (!skipped) {
                     lastSnapshot = t;
-                    const QString createdBy = type == u"manual" ? QStringLiteral("admin.somchai") : QStringLiteral("system");
-                    const QJsonObject record { { QStringLiteral("id"), ++recordId }, { QStringLiteral("account_id"), id },
-                        { QStringLiteral("account_name"), company }, { QStringLiteral("snapshot_type"), type },
-                        { QStringLiteral("trigger_event"), triggerEvent },
+                    const QString createdBy
+                        = type == u"manual" ? QStringLiteral("admin.somchai") : QStringLiteral("system");
+                    const QJsonObject record { { QStringLiteral("id"), ++recordId },
+                        { QStringLiteral("account_id"), id }, { QStringLiteral("account_name"), company },
+                        { QStringLiteral("snapshot_type"), type }, { QStringLiteral("trigger_event"), triggerEvent },
                         { QStringLiteral("health_score"), std::round(health * 10) / 10 },
                         { QStringLiteral("kpis"),
                             QJsonObject { { QStringLiteral("seats"), rng.range(1, 50) },

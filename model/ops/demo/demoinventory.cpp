@@ -235,7 +235,8 @@ bool DemoWorld::storeStock(QList<StockLevel> &levels)
         QString zone;
         QString operatorId;
     };
-    const QList<StockTenant> stockTenants { { tenant, Stores, QStringLiteral("Asia/Bangkok"), QStringLiteral("admin.wilai") },
+    const QList<StockTenant> stockTenants { { tenant, Stores, QStringLiteral("Asia/Bangkok"),
+                                                QStringLiteral("admin.wilai") },
         { QStringLiteral("lotus-sg"), { QStringLiteral("SG001"), QStringLiteral("SG002") },
             QStringLiteral("Asia/Singapore"), QStringLiteral("ops.mei") } };
     const int items = std::min<int>(catalogue.size(), scale.inventoryProducts);
@@ -254,7 +255,8 @@ bool DemoWorld::storeStock(QList<StockLevel> &levels)
         const auto schedule = [&](EpochMs at, int retentionDays) {
             const EpochMs lastRun = at < firstRun ? 0 : firstRun + (at - firstRun) / (7 * Day) * (7 * Day);
             QJsonObject document { { QStringLiteral("_id"), objectId(configured) },
-                { QStringLiteral("tenant_id"), st.id }, { QStringLiteral("schedule_interval"), QStringLiteral("weekly") },
+                { QStringLiteral("tenant_id"), st.id },
+                { QStringLiteral("schedule_interval"), QStringLiteral("weekly") },
                 { QStringLiteral("schedule_hour"), 2 }, { QStringLiteral("schedule_minute"), 0 },
                 { QStringLiteral("schedule_day_of_week"), 0 }, { QStringLiteral("retention_days"), retentionDays },
                 { QStringLiteral("target_stores"), QJsonArray { QStringLiteral("all") } },
@@ -263,8 +265,8 @@ bool DemoWorld::storeStock(QList<StockLevel> &levels)
             if (lastRun > 0)
                 document.insert(QStringLiteral("last_executed_at"), iso(lastRun));
             return emit(QStringLiteral("stock_schedule"), st.id, at, QStringLiteral("weekly"), document,
-                trigger(QStringLiteral("stock-service"), QStringLiteral("schedule_saved"), st.operatorId), st.operatorId,
-                {}, st.id);
+                trigger(QStringLiteral("stock-service"), QStringLiteral("schedule_saved"), st.operatorId),
+                st.operatorId, {}, st.id);
         };
         // Half way through, the tenant keeps its snapshots longer (an audit asked for it).
         if (!schedule(configured, 90) || (end - start > 60 * Day && !schedule(start + (end - start) / 2, 180)))
@@ -275,7 +277,8 @@ bool DemoWorld::storeStock(QList<StockLevel> &levels)
                 quantities.append(catalogue.at(i).demand * rng.range(5, 20));
             for (EpochMs run = firstRun; run < end; run += 7 * Day) {
                 const bool manual = rng.chance(0.1);
-                const EpochMs at = manual ? run + rng.range(9, 17) * Hour + rng.below(Hour) : run + rng.below(90) * 1000;
+                const EpochMs at
+                    = manual ? run + rng.range(9, 17) * Hour + rng.below(Hour) : run + rng.below(90) * 1000;
                 if (at >= end)
                     break;
                 QJsonArray stocks;
@@ -299,8 +302,8 @@ bool DemoWorld::storeStock(QList<StockLevel> &levels)
                     { QStringLiteral("generate_date_time"), IsoTime::toUtcString(at) },
                     { QStringLiteral("created_at"), IsoTime::toUtcString(at) },
                     { QStringLiteral("updated_at"), IsoTime::toUtcString(at) } };
-                if (!emit(QStringLiteral("stock"), store, at, manual ? QStringLiteral("manual") : QStringLiteral("scheduled"),
-                        document,
+                if (!emit(QStringLiteral("stock"), store, at,
+                        manual ? QStringLiteral("manual") : QStringLiteral("scheduled"), document,
                         trigger(QStringLiteral("stock-service"),
                             manual ? QStringLiteral("manual_snapshot") : QStringLiteral("weekly_schedule"), createdBy),
                         createdBy, {}, st.id))
@@ -308,8 +311,8 @@ bool DemoWorld::storeStock(QList<StockLevel> &levels)
             }
             for (int i = 0; i < items; ++i) {
                 const Product &p = catalogue.at(i);
-                levels.append({ st.id, store, p.id, p.thai, int(quantities[i]), p.demand * 2, p.demand * 4,
-                    p.demand * 10, end });
+                levels.append(
+                    { st.id, store, p.id, p.thai, int(quantities[i]), p.demand * 2, p.demand * 4, p.demand * 10, end });
             }
         }
     }

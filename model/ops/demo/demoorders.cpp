@@ -102,7 +102,8 @@ bool DemoWorld::orders(int count, const QString &tenantId, const QString &curren
                 { QStringLiteral("shipped"), QStringLiteral("OrderShipped") },
                 { QStringLiteral("completed"), QStringLiteral("OrderDelivered") },
                 { QStringLiteral("cancelled"), QStringLiteral("OrderCancelled") } };
-            static const QHash<QString, QString> sources { { QStringLiteral("created"), QStringLiteral("order_service") },
+            static const QHash<QString, QString> sources { { QStringLiteral("created"),
+                                                               QStringLiteral("order_service") },
                 { QStringLiteral("confirmed"), QStringLiteral("payment_service") },
                 { QStringLiteral("modified"), QStringLiteral("order_service") },
                 { QStringLiteral("shipped"), QStringLiteral("delivery_service") },
@@ -114,16 +115,17 @@ bool DemoWorld::orders(int count, const QString &tenantId, const QString &curren
             order.insert(QStringLiteral("status_history"), history);
             const QJsonObject triggeredBy = trigger(sources.value(status), action,
                 status == u"modified" || status == u"cancelled" ? QStringLiteral("staff_%1").arg(rng.range(100, 999))
-                                                                 : QStringLiteral("system"));
-            document = QJsonObject { { QStringLiteral("snapshot_id"), QStringLiteral("snap_%1_%2").arg(orderId).arg(seq + 1) },
+                                                                : QStringLiteral("system"));
+            document = QJsonObject { { QStringLiteral("snapshot_id"),
+                                         QStringLiteral("snap_%1_%2").arg(orderId).arg(seq + 1) },
                 { QStringLiteral("order_id"), orderId }, { QStringLiteral("snapshot_type"), status },
                 { QStringLiteral("timestamp"), iso(t) }, { QStringLiteral("triggered_by"), triggeredBy },
                 { QStringLiteral("changes"),
-                    QJsonObject { { QStringLiteral("previous_status"), previous },
-                        { QStringLiteral("new_status"), status } } } };
+                    QJsonObject {
+                        { QStringLiteral("previous_status"), previous }, { QStringLiteral("new_status"), status } } } };
             publish(eventTypes.value(status));
-            return emit(QStringLiteral("order"), orderId, t, status, document, triggeredBy, QStringLiteral("system"), seq,
-                tenantId);
+            return emit(QStringLiteral("order"), orderId, t, status, document, triggeredBy, QStringLiteral("system"),
+                seq, tenantId);
         };
         if (!step(QStringLiteral("created"), QStringLiteral("order_created")))
             return false;
