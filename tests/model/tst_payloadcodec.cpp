@@ -35,10 +35,12 @@ void TestPayloadCodec::initTestCase()
     m_samples = DemoGenerator::samplePayloads(7, 300);
     m_withDictionaries = std::make_unique<PayloadCodec>();
     int id = 1;
-    // Every kind the demo writes (all built-in kinds but the stock service's schedules) has samples.
-    QVERIFY(m_samples.size() >= 9);
+    // Every kind the demo writes has samples: many of each, but of the stock service's schedules (one or two
+    // versions per tenant), which is left to plain zstd.
+    QVERIFY(m_samples.size() >= 10);
+    QVERIFY(!m_samples.value(QStringLiteral("stock_schedule")).isEmpty());
     for (const KindDefinition *kind : KindRegistry::all()) {
-        if (!m_samples.contains(kind->id))
+        if (!m_samples.contains(kind->id) || kind->id == u"stock_schedule")
             continue;
         QVERIFY2(m_samples.value(kind->id).size() >= 8, qPrintable(kind->id));
         auto dictionary = PayloadCodec::trainDictionary(m_samples.value(kind->id), 8 * 1024);
