@@ -152,7 +152,7 @@ int Cli::report(const QStringList &positional)
                             .arg(q.tenant, q.storeCode, catalogue->stores.join(QStringLiteral(", "))),
                 CliExit::Failure);
     }
-    auto lines = AnalyticsSeries::monthlyInventory(*opened->store, q);
+    auto lines = opened->store->monthlyInventory(q);
     if (!lines)
         return fail(lines.error());
     if (m_parser.isSet(m_o.json)) {

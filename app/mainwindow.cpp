@@ -105,8 +105,8 @@ MainWindow::MainWindow(QWidget *parent)
                 = QDateTime::fromMSecsSinceEpoch(m_timeline->headerAt(0)->takenAt, m_page->timeZone()).date();
             m_inventoryChart->setStore(m_store, m_tenant);
             m_inventoryChart->setRange(newest.addDays(-89), newest);
+            m_monthlyInventory->setMonth(newest); // before the store: the report is read once
             m_monthlyInventory->setStore(m_store, m_tenant);
-            m_monthlyInventory->setMonth(newest);
             m_chatChart->setStore(m_store, m_tenant);
             m_chatChart->setRange(newest.addDays(-89), newest);
         }

@@ -21,7 +21,7 @@ MonthlyInventoryView::MonthlyInventoryView(QWidget *parent)
     m_ui->table->verticalHeader()->setDefaultSectionSize(m_ui->table->fontMetrics().height() + RowPadding);
     m_ui->table->horizontalHeader()->setStretchLastSection(true);
     m_ui->storeCombo->addItem(tr("All stores"), QString());
-    m_ui->monthEdit->setDate(QDate::currentDate());
+    setMonth(QDate::currentDate());
     m_ui->csvButton->setEnabled(false);
     connect(m_ui->monthEdit, &QDateEdit::dateChanged, this, &MonthlyInventoryView::reload);
     connect(m_ui->storeCombo, &QComboBox::activated, this, &MonthlyInventoryView::reload);
@@ -69,11 +69,7 @@ void MonthlyInventoryView::setStore(std::shared_ptr<SnapshotStore> store, const 
 
 void MonthlyInventoryView::setMonth(const QDate &month)
 {
-    const QDate first(month.year(), month.month(), 1);
-    if (m_ui->monthEdit->date() == first)
-        reload();
-    else
-        m_ui->monthEdit->setDate(first); // reloads
+    m_ui->monthEdit->setDate(QDate(month.year(), month.month(), 1)); // another month is read (dateChanged)
 }
 
 QDate MonthlyInventoryView::month() const
@@ -92,7 +88,7 @@ void MonthlyInventoryView::reload()
     q.storeCode = m_ui->storeCombo->currentData().toString();
     m_ui->statusLabel->setText(tr("Reading the report…"));
     m_jobs->start(
-        m_store, [q](SnapshotStore &s) { return AnalyticsSeries::monthlyInventory(s, q); },
+        m_store, [q](SnapshotStore &s) { return s.monthlyInventory(q); },
         [this, q](const Result<QList<MonthlyInventoryLine>> &lines) {
             if (!lines) {
                 m_lines.clear();

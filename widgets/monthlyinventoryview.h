@@ -24,7 +24,7 @@ public:
     ~MonthlyInventoryView() override;
 
     void setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant);
-    // The month shown (any day of it); the report is read again.
+    // The month shown (any day of it); another month than the one shown is read.
     void setMonth(const QDate &month);
     QDate month() const;
     SeriesTableModel *table() const { return m_table; }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <functional>
 
+#include "domain/money.h"
 #include "store/snapshotstore.h"
 
 namespace AnalyticsSeries {
@@ -168,18 +169,13 @@ QString chatCsv(const QList<ChatPoint> &points)
             QStringLiteral("facebook"), QStringLiteral("whatsapp"), QStringLiteral("has_data") });
 }
 
-Result<QList<MonthlyInventoryLine>> monthlyInventory(SnapshotStore &store, const MonthlyInventoryQuery &query)
-{
-    return store.monthlyInventory(query);
-}
-
 QJsonObject toJson(const MonthlyInventoryLine &line)
 {
-    const auto cents = [](double v) { return std::round(v * 100.0) / 100.0; };
     return { { QStringLiteral("product_id"), line.productId }, { QStringLiteral("name"), line.name },
         { QStringLiteral("closing_stock"), line.closingStock },
-        { QStringLiteral("total_value"), cents(line.totalValue) }, { QStringLiteral("outbound"), line.outbound },
-        { QStringLiteral("cost_of_goods_sold"), cents(line.costOfGoodsSold) },
+        { QStringLiteral("total_value"), Money::roundToCents(line.totalValue) },
+        { QStringLiteral("outbound"), line.outbound },
+        { QStringLiteral("cost_of_goods_sold"), Money::roundToCents(line.costOfGoodsSold) },
         { QStringLiteral("last_day"), line.lastDay.toString(Qt::ISODate) } };
 }
 

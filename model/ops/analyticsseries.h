@@ -50,8 +50,7 @@ QJsonObject toJson(const ChatPoint &point);
 QString inventoryCsv(const QList<InventoryPoint> &points);
 QString chatCsv(const QList<ChatPoint> &points);
 
-// The monthly inventory report: money rounded to cents (the sums of many days' values carry float noise).
-Result<QList<MonthlyInventoryLine>> monthlyInventory(SnapshotStore &store, const MonthlyInventoryQuery &query);
+// The monthly inventory report (SnapshotStore::monthlyInventory) as JSON and CSV: money rounded to cents.
 QJsonObject toJson(const MonthlyInventoryLine &line);
 QString monthlyInventoryCsv(const QList<MonthlyInventoryLine> &lines);
 // "2026-07" -> 2026-07-01; anything else is no month.

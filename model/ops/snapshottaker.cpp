@@ -8,6 +8,7 @@
 #include <map>
 
 #include "domain/kindregistry.h"
+#include "domain/money.h"
 #include "ops/snapshotcompactor.h"
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
@@ -21,11 +22,6 @@ QJsonObject triggerFor(const TakeRequest &request, const QString &action)
 {
     return { { QStringLiteral("user_id"), request.actor }, { QStringLiteral("action"), action },
         { QStringLiteral("source"), request.source } };
-}
-
-double money(double value)
-{
-    return std::round(value * 100.0) / 100.0;
 }
 
 // The newest live, verified snapshot of an entity (of one type when given).
@@ -324,7 +320,7 @@ Result<QList<NewSnapshot>> SnapshotTaker::dailyInventory(const TakeRequest &requ
             { QStringLiteral("closing_stock"), closing }, { QStringLiteral("total_inbound"), line.inbound },
             { QStringLiteral("total_outbound"), line.outbound }, { QStringLiteral("adjustments"), line.adjustments },
             { QStringLiteral("average_cost"), line.averageCost },
-            { QStringLiteral("total_value"), money(double(closing) * line.averageCost) },
+            { QStringLiteral("total_value"), Money::roundToCents(double(closing) * line.averageCost) },
             { QStringLiteral("snapshot_created_at"), IsoTime::toUtcSeconds(takenAt) } };
         snapshots.append(std::move(s));
     }

@@ -644,7 +644,7 @@ void TestAnalytics::monthlyInventoryEqualsTheFactRows()
     q.tenant = QStringLiteral("acme-th");
     q.month = month.addDays(9); // any day of the month names it
     q.storeCode = store;
-    auto lines = AnalyticsSeries::monthlyInventory(*m_store, q);
+    auto lines = m_store->monthlyInventory(q);
     QVERIFY2(lines, qPrintable(lines ? QString() : lines.error().message));
     QCOMPARE(lines->size(), qsizetype(want.size()));
     for (qsizetype i = 0; i < lines->size(); ++i) {
@@ -667,7 +667,7 @@ void TestAnalytics::monthlyInventoryCsvAndJson()
     MonthlyInventoryQuery q;
     q.tenant = QStringLiteral("acme-th");
     q.month = m_last;
-    auto lines = AnalyticsSeries::monthlyInventory(*m_store, q);
+    auto lines = m_store->monthlyInventory(q);
     QVERIFY(lines && !lines->isEmpty());
     const QStringList rows
         = AnalyticsSeries::monthlyInventoryCsv(*lines).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);

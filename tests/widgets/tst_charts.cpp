@@ -625,7 +625,7 @@ void TestCharts::monthlyReportFollowsMonthAndStore()
     MonthlyInventoryQuery q;
     q.tenant = m_tenant;
     q.month = view->month();
-    auto expected = AnalyticsSeries::monthlyInventory(*m_store, q);
+    auto expected = m_store->monthlyInventory(q);
     QVERIFY(expected);
     QTRY_COMPARE_WITH_TIMEOUT(view->lines(), *expected, 30000);
     QCOMPARE(view->table()->rowCount(), int(expected->size()));
@@ -638,7 +638,7 @@ void TestCharts::monthlyReportFollowsMonthAndStore()
     Q_EMIT stores->activated(1);
     QVERIFY(loaded.wait(30000));
     q.storeCode = stores->itemData(1).toString();
-    auto oneStore = AnalyticsSeries::monthlyInventory(*m_store, q);
+    auto oneStore = m_store->monthlyInventory(q);
     QVERIFY(oneStore);
     QCOMPARE(view->lines(), *oneStore);
     QVERIFY(view->findChild<QToolButton *>(QStringLiteral("csvButton"))->isEnabled());

@@ -13,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+#include "domain/money.h"
 #include "domain/snapshot.h"
 #include "domain/snapshotid.h"
 #include "domain/sourcerecords.h"
@@ -57,7 +58,7 @@ private:
 
 inline double money(double value)
 {
-    return std::round(value * 100.0) / 100.0;
+    return Money::roundToCents(value);
 }
 
 struct Product
