@@ -91,9 +91,13 @@ stop_postgres() {
     fi
 }
 free_port() {
-    local port start
-    # A random start, so two runs at once (CI's layers run side by side) rarely race for the same port.
-    start=$((55432 + RANDOM % 1000))
+    local port start low
+    # Below the kernel's ephemeral range: a client connection's local port (the other CI layer's tests open thousands)
+    # can take any port in that range between our check and PostgreSQL's bind. A random start, so two runs at once
+    # rarely race for the same port; start_postgres retries on another port if one does.
+    low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+    [ "$low" -gt 21000 ] 2>/dev/null || low=32768
+    start=$((20000 + RANDOM % (low - 20500)))
     for port in $(seq "$start" $((start + 200))); do
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"
@@ -107,15 +111,22 @@ start_postgres() {
     trap stop_postgres EXIT
     chmod 755 "$pg_dir"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$pg_dir"
-    local port
-    port=$(free_port)
+    local port attempt
     (cd / && as_pg "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust -E UTF8 -U postgres >"$pg_dir/initdb.log" 2>&1) \
         || { cat "$pg_dir/initdb.log" >&2; die "initdb failed"; }
     # One role must log in with a password, so the wrong-password path is tested for real; everyone else is trusted.
     { echo "host all snapscope_pw 127.0.0.1/32 scram-sha-256"; cat "$pg_dir/data/pg_hba.conf"; } >"$pg_dir/hba"
     cat "$pg_dir/hba" >"$pg_dir/data/pg_hba.conf"
-    (cd / && as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -o "-p $port -c listen_addresses=127.0.0.1 -k /tmp" \
-        -l "$pg_dir/data/server.log" start -w >/dev/null) || { cat "$pg_dir/data/server.log" >&2; die "PostgreSQL did not start"; }
+    for attempt in 1 2 3 4 5; do
+        port=$(free_port)
+        (cd / && as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -o "-p $port -c listen_addresses=127.0.0.1 -k /tmp" \
+            -l "$pg_dir/data/server.log" start -w >/dev/null 2>&1) && break
+        # Someone took the port between the check and the bind: try another; any other failure is final.
+        grep -q "Address already in use" "$pg_dir/data/server.log" && [ "$attempt" -lt 5 ] \
+            || { cat "$pg_dir/data/server.log" >&2; die "PostgreSQL did not start"; }
+        say "port $port was taken; trying another"
+        rm -f "$pg_dir/data/server.log"
+    done
     psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE USER snapscope" >/dev/null
     psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE snapscope_test OWNER snapscope" >/dev/null
     psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE ROLE snapscope_pw LOGIN PASSWORD 'test-secret'" >/dev/null
