@@ -164,6 +164,7 @@ public:
         onlyMembers(o, at,
             { QStringLiteral("name"), QStringLiteral("source"), QStringLiteral("requires"), QStringLiteral("entity"),
                 QStringLiteral("time"), QStringLiteral("type"), QStringLiteral("version"), QStringLiteral("event_seq"),
+                QStringLiteral("version_counts_snapshots"), QStringLiteral("state"), QStringLiteral("per_snapshot"),
                 QStringLiteral("fields"), QStringLiteral("identities"), QStringLiteral("volatile"),
                 QStringLiteral("money"), QStringLiteral("personal") });
         s.source = o.value(u"source").toString();
@@ -182,6 +183,22 @@ public:
             s.version = pointer(o.value(u"version"), at + QStringLiteral(".version"));
         if (o.contains(u"event_seq"))
             s.eventSeq = pointer(o.value(u"event_seq"), at + QStringLiteral(".event_seq"));
+        if (o.contains(u"version_counts_snapshots") && !o.value(u"version_counts_snapshots").isBool())
+            fail(at + QStringLiteral(".version_counts_snapshots"), QStringLiteral("expected true or false"));
+        s.versionCountsSnapshots = o.value(u"version_counts_snapshots").toBool();
+        if (s.versionCountsSnapshots && (!s.version || !s.eventSeq))
+            fail(at + QStringLiteral(".version_counts_snapshots"),
+                QStringLiteral("a version that counts snapshots needs \"version\" and \"event_seq\""));
+        if (o.contains(u"state")) {
+            s.state = pointer(o.value(u"state"), at + QStringLiteral(".state"));
+            if (s.state->isRoot())
+                fail(at + QStringLiteral(".state"), QStringLiteral("leave \"state\" out for the whole document"));
+        }
+        for (const QString &member : strings(o.value(u"per_snapshot"), at + QStringLiteral(".per_snapshot"))) {
+            s.perSnapshot.append(pointer(member, at + QStringLiteral(".per_snapshot")));
+            if (s.perSnapshot.last().isRoot())
+                fail(at + QStringLiteral(".per_snapshot"), QStringLiteral("the whole document (\"\") is not a member"));
+        }
         const QJsonObject fields = o.value(u"fields").toObject();
         for (auto it = fields.begin(); it != fields.end(); ++it) {
             if (!isIdentifier(it.key()))
@@ -550,12 +567,70 @@ void setAt(QJsonObject &document, const JsonPointer &pointer, const QJsonValue &
         setAt(document, tokens.data(), tokens.size(), value);
 }
 
+// Removes the member at `tokens` under `object`, leaving the objects on the way.
+void removeAt(QJsonObject &object, const QStringList &tokens, qsizetype from = 0)
+{
+    const QString &key = tokens.at(from);
+    if (from + 1 == tokens.size()) {
+        object.remove(key);
+        return;
+    }
+    auto it = object.find(key);
+    if (it == object.end() || !it->isObject())
+        return;
+    QJsonObject child = it->toObject();
+    removeAt(child, tokens, from + 1);
+    *it = child;
+}
+
 } // namespace
+
+QJsonObject KindShape::stateOf(const QJsonObject &document) const
+{
+    if (!state)
+        return document;
+    return state->evaluate(document).value_or(QJsonValue()).toObject();
+}
+
+QJsonObject KindShape::withState(QJsonObject document, QJsonObject newState) const
+{
+    if (!state)
+        return newState;
+    setAt(document, *state, newState);
+    return document;
+}
+
+QJsonObject KindShape::withoutRecordMembers(QJsonObject document) const
+{
+    for (const JsonPointer &member : perSnapshot)
+        removeAt(document, member.tokens());
+    return document;
+}
+
+QJsonObject KindShape::contentOf(const QJsonObject &document) const
+{
+    if (state)
+        return stateOf(document);
+    QJsonObject content = document;
+    for (const std::optional<JsonPointer> &stamp : { version, eventSeq })
+        if (stamp && !stamp->isRoot())
+            removeAt(content, stamp->tokens());
+    if (time && !time->at.isRoot())
+        removeAt(content, time->at.tokens());
+    return content;
+}
+
+QJsonObject KindShape::nextVersion(QJsonObject document) const
+{
+    if (countsVersions())
+        setAt(document, *version, versionOf(document).value_or(0) + 1);
+    return document;
+}
 
 QJsonObject KindShape::stamped(
     QJsonObject document, std::optional<qint64> seq, EpochMs at, const QString &typeName) const
 {
-    if (version && seq)
+    if (version && seq && !countsVersions())
         setAt(document, *version, *seq);
     if (eventSeq && seq)
         setAt(document, *eventSeq, *seq);

@@ -72,6 +72,13 @@ struct KindShape
     std::optional<TimeRule> time;
     std::optional<FieldRule> type; // Value, Constant or Map
     std::optional<JsonPointer> version, eventSeq;
+    bool versionCountsSnapshots = false; // the version is the source's own snapshot counter, not the event sequence
+    // Where the state the entity's events patch lives in the document (the event store's "/data", the order service's
+    // "/state"); without it the events patch the document itself (a SAAN order document, a SnapScope 1.x aggregate).
+    std::optional<JsonPointer> state;
+    // Members that belong to one record of the source rather than to the state (its id, checksum, size): a document
+    // folded forward from this one is no longer that record, so they are not carried into it.
+    QList<JsonPointer> perSnapshot;
     std::vector<ShapeField> fields;
     QList<ArrayIdentity> identities;
     QList<PointerPattern> volatileFields, moneyFields, personalFields;
@@ -104,6 +111,19 @@ struct KindShape
     // folding events into a state, or snapshotting a record again, changes besides the content.
     QJsonObject stamped(
         QJsonObject document, std::optional<qint64> seq, EpochMs at, const QString &typeName = {}) const;
+    // The state the events patch: the object at `state`, or the document itself.
+    QJsonObject stateOf(const QJsonObject &document) const;
+    // `document` with `newState` where its state is (the document becomes `newState` when the shape has no pointer).
+    QJsonObject withState(QJsonObject document, QJsonObject newState) const;
+    // `document` folded forward from a record: without its per-snapshot members.
+    QJsonObject withoutRecordMembers(QJsonObject document) const;
+    // What two documents of an entity must agree on when they hold the same events, whatever shape each has: the state
+    // without what stamped() writes into it (the version, event sequence and time of a shape without a state pointer).
+    QJsonObject contentOf(const QJsonObject &document) const;
+    // A separate snapshot counter (the order service's version beside its lastEventSequence) counts on by one for a new
+    // snapshot written from `document`; a version that is the event sequence is left to stamped().
+    bool countsVersions() const { return versionCountsSnapshots; }
+    QJsonObject nextVersion(QJsonObject document) const;
     // The pointers of the personal values `document` holds ("/order_state/customer/phone").
     QStringList personalPointers(const QJsonObject &document) const;
 };

@@ -106,6 +106,12 @@ const KindDefinition *KindRegistry::find(const QString &id)
     return nullptr;
 }
 
+const KindShape *KindRegistry::shapeOf(const QString &kind, const QJsonObject &document)
+{
+    const KindDefinition *definition = find(kind);
+    return definition ? definition->recognise(document) : nullptr;
+}
+
 QStringList KindRegistry::ids()
 {
     QStringList result;

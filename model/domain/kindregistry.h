@@ -17,6 +17,8 @@ public:
     // The kinds that may be snapshotted, built-in first (in file order), then the imported ones by id.
     static QList<const KindDefinition *> all();
     static const KindDefinition *find(const QString &id);
+    // The shape of `kind` that recognises `document`; nullptr for an unknown kind or an unrecognised document.
+    static const KindShape *shapeOf(const QString &kind, const QJsonObject &document);
     static QStringList ids();
     // A kind the seeds say not to snapshot (a cart, current stock levels, ...): why; nullopt for any other id.
     static std::optional<QString> notWorthReason(const QString &id);

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include "domain/kindregistry.h"
+#include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
 #include "json/jsonnumber.h"
 
@@ -28,8 +30,15 @@ Result<DisputeCase> CaseAssembler::assemble(const QString &tenant, const QString
     auto order = m_store.history().versions(tenant, QStringLiteral("order"), orderId);
     if (!order)
         return order.error();
-    if (order->isEmpty())
-        return Error { Error::Code::NotFound, QStringLiteral("no order %1 in tenant %2").arg(orderId, tenant) };
+    if (order->isEmpty()) {
+        // An order its service snapshots only now and then (the order service: every 10th event) is still a case
+        // when it has events: the case's moments are reconstructed from them.
+        auto events = m_store.sources().eventRange(tenant, orderId);
+        if (!events)
+            return events.error();
+        if (events->count == 0)
+            return Error { Error::Code::NotFound, QStringLiteral("no order %1 in tenant %2").arg(orderId, tenant) };
+    }
     c.order = std::move(order).value();
 
     // The chat snapshots that name the order lead to their sessions; the case shows each session whole.
@@ -79,7 +88,10 @@ Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QStrin
     auto byId = m_store.history().versions(tenant, order, term);
     if (!byId)
         return byId.error();
-    if (!byId->isEmpty())
+    auto eventsOfId = m_store.sources().eventRange(tenant, term);
+    if (!eventsOfId)
+        return eventsOfId.error();
+    if (!byId->isEmpty() || eventsOfId->count > 0)
         found(term, QCoreApplication::translate("CaseAssembler", "order id"));
 
     auto byCustomer = m_store.withSummaryValue(tenant, order, QStringLiteral("customer_id"), term);
@@ -113,8 +125,27 @@ Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QStrin
         auto versions = m_store.history().versions(tenant, order, orderId);
         if (!versions)
             return versions.error();
-        if (versions->isEmpty())
+        if (versions->isEmpty()) {
+            // Known by its events alone: what the list shows is read from its state now.
+            auto state = StateReconstructor(m_store).reconstruct(
+                tenant, order, orderId, {}, StateReconstructor::Method::Hybrid);
+            if (!state) {
+                if (state.error().code == Error::Code::NotFound)
+                    continue;
+                return state.error();
+            }
+            auto range = m_store.sources().eventRange(tenant, orderId);
+            if (!range)
+                return range.error();
+            const KindShape *shape = KindRegistry::shapeOf(order, state->state);
+            const auto fact = [&](const char *name) {
+                return shape ? shape->value(state->state, QString::fromLatin1(name)) : QJsonValue();
+            };
+            hits.append({ orderId, JsonNumber::scalarText(fact("customer_id")),
+                JsonNumber::scalarText(fact("customer_phone")), range->firstAt, range->lastAt,
+                fact("status").toString(), fact("total_amount"), matchedBy.value(orderId) });
             continue;
+        }
         const SnapshotHeader &first = versions->first(), &last = versions->last();
         hits.append({ orderId, JsonNumber::scalarText(last.summary.value(u"customer_id")),
             JsonNumber::scalarText(last.summary.value(u"customer_phone")), first.takenAt, last.takenAt,

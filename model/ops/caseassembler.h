@@ -32,9 +32,9 @@ struct CaseHit
     QString orderId;
     QString customerId;
     QString customerPhone; // personal: masked for the support role
-    EpochMs createdAt = 0; // its first snapshot
-    EpochMs updatedAt = 0; // its newest
-    QString status; // as of the newest snapshot
+    EpochMs createdAt = 0; // its first snapshot (its first event when it has none)
+    EpochMs updatedAt = 0; // its newest (its last event)
+    QString status; // as of the newest snapshot (its state now)
     QJsonValue total; // a number, kept exactly when a double cannot hold it (JsonNumber)
     QString matchedBy; // "order id", "customer id", "chat session", "phone"
 };
@@ -43,7 +43,7 @@ class CaseAssembler
 {
 public:
     explicit CaseAssembler(SnapshotStore &store);
-    // NotFound when the tenant has no snapshot of that order.
+    // NotFound when the tenant has neither a snapshot nor an event of that order.
     Result<DisputeCase> assemble(const QString &tenant, const QString &orderId);
     // Orders whose id, customer id or chat session id is `text`, or whose customer's phone number is `text` or
     // starts with it (digits; spaces and dashes are ignored). At most `limit` orders, newest first.

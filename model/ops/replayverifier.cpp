@@ -58,10 +58,12 @@ Result<ReplayReport> ReplayVerifier::run(
         ++report.entities;
         report.events += events->size();
 
-        QJsonObject full; // every event so far, from the first
-        qsizetype next = 0; // the first event not folded into `full`
-        qint64 foldedSeq = 0; // the last event folded into `full`
-        QJsonObject previousState; // the last snapshot checked, and its sequence
+        // Documents are compared by content (KindShape::contentOf): the state, without what a fold stamps, so a
+        // snapshot the source wrote inside its own record (the event store's data) compares with a bare replay.
+        QJsonObject full; // the state after every event so far, from the first, unstamped
+        qsizetype next = 0; // the first event not applied to `full`
+        qint64 appliedSeq = 0; // the last event applied to `full`
+        QJsonObject previous; // the last snapshot checked, and its sequence
         qint64 previousSeq = -1;
         for (const SnapshotHeader &h : std::as_const(*versions)) {
             if (!h.eventSeq)
@@ -73,36 +75,44 @@ Result<ReplayReport> ReplayVerifier::run(
                 mismatch({ entityId, h.id, seq, QStringLiteral("cannot be read: %1").arg(stored.error().message) });
                 continue;
             }
-            const QJsonObject storedState = CanonicalJson::read(stored->payload);
+            const QJsonObject document = CanonicalJson::read(stored->payload);
+            const KindShape *shape = KindRegistry::shapeOf(kind, document);
+            if (const auto says = shape ? shape->eventSeqOf(document) : std::nullopt; says && *says != seq) {
+                mismatch({ entityId, h.id, seq, QStringLiteral("its payload says event %1").arg(*says) });
+                continue;
+            }
+            const QJsonObject content = shape ? shape->contentOf(document) : document;
             QList<EventRecord> upTo;
             while (next < events->size() && events->at(next).seq <= seq)
                 upTo.append(events->at(next++));
-            const qint64 reached = upTo.isEmpty() ? foldedSeq : upTo.last().seq;
+            const qint64 reached = upTo.isEmpty() ? appliedSeq : upTo.last().seq;
             if (reached != seq) {
                 mismatch({ entityId, h.id, seq, QStringLiteral("its event %1 is missing").arg(seq) });
                 continue;
             }
-            auto replayed = StateReconstructor::fold(kind, full, upTo);
+            auto replayed = StateReconstructor::apply(full, upTo);
             if (!replayed) {
                 mismatch({ entityId, h.id, seq, replayed.error().message });
                 break;
             }
             full = std::move(replayed).value();
-            foldedSeq = seq;
-            if (const QString d = firstDifference(kind, full, storedState); !d.isEmpty())
+            appliedSeq = seq;
+            const QJsonObject replayedContent = shape ? shape->contentOf(shape->withState(document, full)) : full;
+            if (const QString d = firstDifference(kind, replayedContent, content); !d.isEmpty())
                 mismatch({ entityId, h.id, seq, QStringLiteral("differs from the full replay: %1").arg(d) });
             if (previousSeq >= 0) {
                 // upTo holds exactly the events after the previous snapshot checked.
-                auto hybrid = StateReconstructor::fold(kind, previousState, upTo);
+                auto hybrid = StateReconstructor::fold(kind, previous, upTo);
                 if (!hybrid)
                     mismatch({ entityId, h.id, seq, hybrid.error().message });
-                else if (const QString d = firstDifference(kind, *hybrid, storedState); !d.isEmpty())
+                else if (const QString d = firstDifference(kind, StateReconstructor::contentOf(kind, *hybrid), content);
+                         !d.isEmpty())
                     mismatch({ entityId, h.id, seq,
                         QStringLiteral("differs from the hybrid reconstruction from the snapshot at event %1: %2")
                             .arg(previousSeq)
                             .arg(d) });
             }
-            previousState = storedState;
+            previous = document;
             previousSeq = seq;
         }
     }

@@ -12,7 +12,7 @@ StateReconstructor::StateReconstructor(SnapshotStore &store)
     : m_store(store)
 { }
 
-Result<QJsonObject> StateReconstructor::fold(const QString &kind, QJsonObject state, const QList<EventRecord> &events)
+Result<QJsonObject> StateReconstructor::apply(QJsonObject state, const QList<EventRecord> &events)
 {
     QJsonValue value = std::move(state);
     for (const EventRecord &event : events) {
@@ -24,26 +24,49 @@ Result<QJsonObject> StateReconstructor::fold(const QString &kind, QJsonObject st
                     .arg(event.aggregateId, next.error().message) };
         value = std::move(next).value();
     }
-    QJsonObject result = value.toObject();
+    return value.toObject();
+}
+
+Result<QJsonObject> StateReconstructor::fold(
+    const QString &kind, QJsonObject document, const QList<EventRecord> &events)
+{
     if (events.isEmpty())
-        return result;
-    // The state's version, event sequence and time where its shape keeps them (a SnapScope 1.x aggregate's version,
-    // event_seq and updated_at; the event store's version and timestamp; an order's timestamp).
-    // A state replayed from the first event may lack the very members that make its shape (a 1.x aggregate's
-    // event_seq): then the first shape it has once stamped is its shape.
+        return document;
+    const KindDefinition *definition = KindRegistry::find(kind);
+    const KindShape *shape = definition && !document.isEmpty() ? definition->recognise(document) : nullptr;
+    auto state = apply(shape ? shape->stateOf(document) : std::move(document), events);
+    if (!state)
+        return state.error();
     const qint64 seq = events.last().seq;
     const EpochMs at = events.last().occurredAt;
-    const KindDefinition *definition = KindRegistry::find(kind);
+    if (shape)
+        return shape->stamped(
+            shape->withState(shape->withoutRecordMembers(std::move(document)), *std::move(state)), seq, at);
+    // A state replayed from the first event may lack the very members that make its shape (a 1.x aggregate's
+    // event_seq): then the first shape it has once stamped is its shape.
+    QJsonObject result = std::move(state).value();
     if (!definition)
         return result;
-    if (const KindShape *shape = definition->recognise(result))
-        return shape->stamped(std::move(result), seq, at);
-    for (const KindShape &shape : definition->shapes) {
-        QJsonObject stamped = shape.stamped(result, seq, at);
-        if (shape.matches(stamped))
+    if (const KindShape *recognised = definition->recognise(result))
+        return recognised->stamped(std::move(result), seq, at);
+    for (const KindShape &candidate : definition->shapes) {
+        QJsonObject stamped = candidate.stamped(result, seq, at);
+        if (candidate.matches(stamped))
             return stamped;
     }
     return result;
+}
+
+QJsonObject StateReconstructor::contentOf(const QString &kind, const QJsonObject &document)
+{
+    const KindShape *shape = KindRegistry::shapeOf(kind, document);
+    return shape ? shape->contentOf(document) : document;
+}
+
+QJsonObject StateReconstructor::asNewSnapshot(const QString &kind, QJsonObject document)
+{
+    const KindShape *shape = KindRegistry::shapeOf(kind, document);
+    return shape ? shape->nextVersion(shape->withoutRecordMembers(std::move(document))) : document;
 }
 
 Result<StateReconstruction> StateReconstructor::reconstruct(
@@ -111,6 +134,20 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
             break;
         }
     }
+    if (method == Method::FullReplay) {
+        // Every event from the first, into the document the entity's snapshots have: a state its source keeps inside a
+        // record (the event store's data) is replayed into that record's form, as hybrid reconstruction gives it.
+        auto nearest = history.snapshotsUpTo(tenant, kind, entityId, seq, 1);
+        if (!nearest)
+            return nearest.error();
+        // (One that cannot be read only leaves the replay in the bare form: it does not change the state.)
+        if (!nearest->isEmpty())
+            if (auto snapshot = m_store.load(nearest->first().id)) {
+                const QJsonObject document = CanonicalJson::read(snapshot->payload);
+                if (const KindShape *shape = KindRegistry::shapeOf(kind, document); shape && shape->state)
+                    state = shape->withState(shape->withoutRecordMembers(document), {});
+            }
+    }
     auto events = sources.events(tenant, entityId, fromSeq, seq);
     if (!events)
         return events.error();
@@ -135,7 +172,10 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
     auto folded = fold(kind, std::move(state), *events);
     if (!folded)
         return folded.error();
+    // The state at the target, not the record it may have been read from (the same, however it was reconstructed).
     r.state = std::move(folded).value();
+    if (const KindShape *shape = KindRegistry::shapeOf(kind, r.state))
+        r.state = shape->withoutRecordMembers(std::move(r.state));
     r.version = seq;
     if (!events->isEmpty())
         r.timestamp = events->last().occurredAt;

@@ -30,9 +30,20 @@ public:
     Result<StateReconstruction> reconstruct(
         const QString &tenant, const QString &kind, const QString &entityId, const Target &target, Method method);
 
-    // Folds events into a state: each event's RFC 6902 patch in order, then the fields a fold stamps (an aggregate's
-    // version and event_seq, the updated_at of the last event). The state a snapshot of that event would hold.
-    static Result<QJsonObject> fold(const QString &kind, QJsonObject state, const QList<EventRecord> &events);
+    // Folds events into a document: each event's RFC 6902 patch in order on the document's state (where its shape
+    // keeps it: the event store snapshot's data, the order service item's state; else the document itself), then
+    // what a fold stamps (the version and event sequence of the last event, its time), without the members of the
+    // record it started from (its id, checksum). The document a snapshot of that event would be.
+    static Result<QJsonObject> fold(const QString &kind, QJsonObject document, const QList<EventRecord> &events);
+    // The events' patches alone, on a bare state.
+    static Result<QJsonObject> apply(QJsonObject state, const QList<EventRecord> &events);
+    // What two documents of `kind` must agree on when they hold the same events (KindShape::contentOf of each one's
+    // shape; the document itself when no shape recognises it).
+    static QJsonObject contentOf(const QString &kind, const QJsonObject &document);
+    // A folded document as a new snapshot of its own: not the record it was folded from
+    // (KindShape::withoutRecordMembers) and, where the source counts its snapshots (the order service's version), the
+    // next one.
+    static QJsonObject asNewSnapshot(const QString &kind, QJsonObject document);
     static bool isEventSourced(const QString &kind) { return kind == u"order" || kind == u"aggregate"; }
 
 private:

@@ -16,6 +16,7 @@
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
 #include "json/canonicaljson.h"
+#include "json/isotime.h"
 #include "json/jsondiff.h"
 
 // Point-in-time state against a real store, SQLite or PostgreSQL (SNAPSCOPE_TEST_BACKEND): hybrid equals full replay,
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void reconstructionSkipsACorruptSnapshot();
     void plannerKeepsBasesOfKeptDeltas();
     void replayVerifierReportsAMismatch();
+    void eventStoreSnapshotsHoldTheStateInTheirData();
     void scheduleRunsACompaction();
     void runnerWhoseLeaseIsTakenStops();
 
@@ -472,6 +474,67 @@ void TestHistory::replayVerifierReportsAMismatch()
     QCOMPARE(report->mismatches.size(), 2); // against full replay and against the hybrid from event 30's snapshot
     for (const ReplayMismatch &m : std::as_const(report->mismatches))
         QCOMPARE(m.snapshotId, written->id);
+}
+
+void TestHistory::eventStoreSnapshotsHoldTheStateInTheirData()
+{
+    // The event store's Snapshot objects (the event-sourcing story): the state in `data`, the record's own id and
+    // metadata around it. The events patch the state; reconstruction, replay verification and a snapshot SnapScope
+    // takes all read and write it there.
+    const QString id = QStringLiteral("wf-1");
+    const QList<QJsonObject> states = putAggregate(id, 60, 0, 5);
+    QCOMPARE(states.size(), 61);
+    const auto bare = [&](qsizetype seq) {
+        QJsonObject state = states.at(seq);
+        for (const char *stamp : { "version", "event_seq", "updated_at" })
+            state.remove(QLatin1String(stamp));
+        return state;
+    };
+    const auto record = [&](qint64 seq, const QJsonObject &data) {
+        NewSnapshot s;
+        s.tenant = m_tenant;
+        s.kind = m_kind;
+        s.entityId = id;
+        s.takenAt = m_start + seq * 60'000;
+        s.type = QStringLiteral("event_driven");
+        s.eventSeq = seq;
+        s.payload = { { QStringLiteral("id"), QStringLiteral("snap-%1").arg(seq) },
+            { QStringLiteral("aggregateId"), id }, { QStringLiteral("version"), seq },
+            { QStringLiteral("timestamp"), IsoTime::toUtcSeconds(s.takenAt) }, { QStringLiteral("data"), data },
+            { QStringLiteral("metadata"),
+                QJsonObject { { QStringLiteral("eventType"), QStringLiteral("CartChanged") },
+                    { QStringLiteral("createdFromVersion"), seq - 20 } } } };
+        return m_store->put(s);
+    };
+    QVERIFY(record(20, bare(20)));
+    QVERIFY(record(40, bare(40)));
+    StateReconstructor reconstructor(*m_store);
+    for (const qint64 seq : { 20, 33, 40, 55 }) {
+        StateReconstructor::Target target;
+        target.seq = seq;
+        auto hybrid = reconstructor.reconstruct(m_tenant, m_kind, id, target, StateReconstructor::Method::Hybrid);
+        auto full = reconstructor.reconstruct(m_tenant, m_kind, id, target, StateReconstructor::Method::FullReplay);
+        QVERIFY2(hybrid, qPrintable(hybrid ? QString() : hybrid.error().message));
+        QVERIFY2(full, qPrintable(full ? QString() : full.error().message));
+        QCOMPARE(hybrid->fromSnapshotSeq, seq / 20 * 20);
+        QCOMPARE(CanonicalJson::write(hybrid->state), CanonicalJson::write(full->state));
+        QCOMPARE(hybrid->state.value(u"data").toObject(), bare(seq));
+        QCOMPARE(hybrid->state.value(u"version").toInteger(), seq);
+        QCOMPARE(hybrid->state.value(u"aggregateId").toString(), id);
+        QCOMPARE(hybrid->state.value(u"timestamp").toString(), IsoTime::toUtcSeconds(m_start + seq * 60'000));
+        QVERIFY(!hybrid->state.contains(u"metadata")); // the record it was read from is not the state at the target
+    }
+    auto clean = ReplayVerifier(*m_store).run(m_tenant, m_kind);
+    QVERIFY(clean);
+    QCOMPARE(clean->snapshots, 2);
+    QVERIFY2(clean->mismatches.isEmpty(), qPrintable(clean->mismatches.value(0).message));
+    // A record at event 60 whose data is the state after event 59: found against both replays.
+    QVERIFY(record(60, bare(59)));
+    auto report = ReplayVerifier(*m_store).run(m_tenant, m_kind);
+    QVERIFY(report);
+    QCOMPARE(report->mismatches.size(), 2);
+    for (const ReplayMismatch &m : std::as_const(report->mismatches))
+        QCOMPARE(m.eventSeq, qint64(60));
 }
 
 void TestHistory::scheduleRunsACompaction()

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void wallClockTimesAreReadAsFields_data();
     void wallClockTimesAreReadAsFields();
     void stampedSetsVersionTimeAndType();
+    void stateInsideARecord();
     void chatSignificanceIsTheGuidesRule_data();
     void chatSignificanceIsTheGuidesRule();
     void volatileAndPersonalFieldsByShape();
@@ -394,6 +395,60 @@ void TestKinds::stampedSetsVersionTimeAndType()
     QCOMPARE(again.value(u"created_at").toString(), QStringLiteral("2026-02-01T08:00:00Z"));
     QVERIFY(!again.contains(u"version"));
     QCOMPARE(recordShape->timeOf(again, QTimeZone::utc()), std::optional<EpochMs>(at));
+}
+
+void TestKinds::stateInsideARecord()
+{
+    // The order service's item keeps the order in `state` and counts its own snapshots in `version` beside the
+    // event sequence: stamping sets the sequence and time, a new snapshot counts on, and the record's metadata is its.
+    const KindDefinition *order = KindRegistry::find(QStringLiteral("order"));
+    const QJsonObject item = json(R"({"orderId":"ORD-1","version":3,"lastEventSequence":30,"timestamp":1767225600000,
+        "state":{"id":"ORD-1","customerId":"C1","totalAmount":120.5,"status":"SHIPPED","updatedAt":"2026-01-01T00:00:00Z"},
+        "metadata":{"createdBy":"system","reason":"threshold-reached"}})");
+    const KindShape *shape = order->recognise(item);
+    QVERIFY(shape);
+    QCOMPARE(shape->name, QStringLiteral("order_service_snapshot"));
+    QVERIFY(shape->countsVersions());
+    QCOMPARE(shape->stateOf(item), item.value(u"state").toObject());
+    const QJsonObject stamped = shape->stamped(item, 34, 1767229200000);
+    QCOMPARE(stamped.value(u"lastEventSequence").toInteger(), qint64(34));
+    QCOMPARE(stamped.value(u"version").toInteger(), qint64(3)); // a snapshot counter, not the event sequence
+    QCOMPARE(stamped.value(u"timestamp").toInteger(), qint64(1767229200000));
+    const QJsonObject next = shape->nextVersion(shape->withoutRecordMembers(stamped));
+    QCOMPARE(next.value(u"version").toInteger(), qint64(4));
+    QVERIFY(!next.contains(u"metadata"));
+    QVERIFY(shape->matches(next));
+    const QJsonObject replaced = shape->withState(item, json(R"({"id":"ORD-1","status":"DELIVERED"})"));
+    QCOMPARE(replaced.value(u"state").toObject().value(u"status").toString(), QStringLiteral("DELIVERED"));
+    QCOMPARE(replaced.value(u"orderId").toString(), QStringLiteral("ORD-1"));
+    QCOMPARE(shape->contentOf(item), item.value(u"state").toObject());
+    // The order as its events build it is a shape of its own, read with the service's names.
+    const KindShape *bare = order->recognise(item.value(u"state").toObject());
+    QVERIFY(bare);
+    QCOMPARE(bare->name, QStringLiteral("order_service_state"));
+    QCOMPARE(bare->value(item.value(u"state").toObject(), u"total_amount").toDouble(), 120.5);
+    // A shape without a state pointer: the document is the state; its content leaves out what stamping writes.
+    const KindDefinition *aggregate = KindRegistry::find(QStringLiteral("aggregate"));
+    const QJsonObject legacy = json(R"({"id":"cart-1","status":"open","version":5,"event_seq":5,
+        "updated_at":"2026-01-01T00:00:00Z"})");
+    const KindShape *legacyShape = aggregate->recognise(legacy);
+    QVERIFY(legacyShape);
+    QVERIFY(!legacyShape->state);
+    QVERIFY(!legacyShape->countsVersions());
+    QCOMPARE(legacyShape->stateOf(legacy), legacy);
+    QCOMPARE(legacyShape->contentOf(legacy), json(R"({"id":"cart-1","status":"open"})"));
+    QCOMPARE(legacyShape->nextVersion(legacy), legacy);
+    // A state pointer or record member that is the whole document is refused.
+    QJsonObject definition = aggregate->definition;
+    QJsonArray shapes = definition.value(u"shapes").toArray();
+    QJsonObject first = shapes.at(0).toObject();
+    first.insert(QStringLiteral("state"), QString());
+    shapes.replace(0, first);
+    definition.insert(QStringLiteral("shapes"), shapes);
+    definition.insert(QStringLiteral("kind"), QStringLiteral("workflow"));
+    auto refused = KindDefinition::fromJson(definition, QStringLiteral("test"));
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(u"state"), qPrintable(refused.error().message));
 }
 
 void TestKinds::chatSignificanceIsTheGuidesRule_data()

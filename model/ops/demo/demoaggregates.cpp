@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "codec/sha256.h"
 #include "domain/kindregistry.h"
 #include "ops/demovocabulary.h"
 #include "json/canonicaljson.h"
@@ -13,7 +14,8 @@
 namespace Demo {
 
 // ---- event-sourced aggregates: the event-sourcing story's long-running workflows (order fulfilment, supplier
-// onboarding, refund review), each event's data an RFC 6902 patch on the workflow's state; a snapshot every 10 events.
+// onboarding, refund review), each event's data an RFC 6902 patch on the workflow's state; every 10 events the event
+// store's Snapshot object (its eventThreshold), the state in its data.
 // (Not shopping carts: the SAAN guide lists cart operations among what is not worth a snapshot.)
 bool DemoWorld::aggregates(QList<EventRecord> &eventRows)
 {
@@ -90,12 +92,18 @@ bool DemoWorld::aggregates(QList<EventRecord> &eventRows)
                 QJsonObject { { QStringLiteral("event_id"), rng.id(t) }, { QStringLiteral("patch"), patch } } });
             ++events;
             if (seq % 10 == 0) {
-                QJsonObject snapshot = state;
-                snapshot.insert(QStringLiteral("version"), seq);
-                snapshot.insert(QStringLiteral("event_seq"), seq);
-                snapshot.insert(QStringLiteral("updated_at"), iso(t));
+                // The event store's Snapshot object: the state in `data`, with its checksum and size.
+                const QByteArray data = CanonicalJson::write(state);
+                const QJsonObject snapshot { { QStringLiteral("id"), rng.id(t) }, { QStringLiteral("aggregateId"), id },
+                    { QStringLiteral("version"), seq }, { QStringLiteral("timestamp"), iso(t) },
+                    { QStringLiteral("data"), state },
+                    { QStringLiteral("metadata"),
+                        QJsonObject { { QStringLiteral("eventType"), type }, { QStringLiteral("compressed"), false },
+                            { QStringLiteral("size"), data.size() },
+                            { QStringLiteral("checksum"), QString::fromLatin1(Sha256::hash(data).toHex()) },
+                            { QStringLiteral("createdFromVersion"), seq - 10 } } } };
                 if (!emit(QStringLiteral("aggregate"), id, t, QStringLiteral("event_driven"), snapshot,
-                        trigger(QStringLiteral("workflow-engine"), QStringLiteral("every_10_events")),
+                        trigger(QStringLiteral("event-store"), QStringLiteral("every_10_events")),
                         QStringLiteral("system"), seq))
                     return false;
             }

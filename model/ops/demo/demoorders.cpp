@@ -13,6 +13,54 @@
 
 namespace Demo {
 
+namespace {
+
+// The order service's Order (its DynamoDB snapshot item's state): the same order in that service's own names.
+QJsonObject serviceOrder(const QJsonObject &order)
+{
+    QJsonArray items;
+    for (const QJsonValue &v : order.value(u"items").toArray()) {
+        const QJsonObject line = v.toObject();
+        items.append(QJsonObject { { QStringLiteral("productId"), line.value(u"product_id") },
+            { QStringLiteral("name"), line.value(u"name_en") }, { QStringLiteral("quantity"), line.value(u"quantity") },
+            { QStringLiteral("unitPrice"), line.value(u"unit_price") },
+            { QStringLiteral("subtotal"), line.value(u"subtotal") } });
+    }
+    const QJsonObject customer = order.value(u"customer").toObject();
+    const QJsonObject pricing = order.value(u"pricing").toObject();
+    const QJsonObject delivery = order.value(u"delivery").toObject();
+    const QJsonObject address = delivery.value(u"address").toObject();
+    const QJsonObject payment = order.value(u"payment").toObject();
+    QJsonObject state { { QStringLiteral("id"), order.value(u"order_id") },
+        { QStringLiteral("customerId"), customer.value(u"id") },
+        { QStringLiteral("customer"),
+            QJsonObject { { QStringLiteral("name"), customer.value(u"name") },
+                { QStringLiteral("phone"), customer.value(u"phone") },
+                { QStringLiteral("email"), customer.value(u"email") } } },
+        { QStringLiteral("items"), items }, { QStringLiteral("totalAmount"), pricing.value(u"total") },
+        { QStringLiteral("currency"), pricing.value(u"currency") },
+        { QStringLiteral("status"), order.value(u"status").toString().toUpper() },
+        { QStringLiteral("channel"), order.value(u"channel") },
+        { QStringLiteral("storeCode"), order.value(u"store_code") },
+        { QStringLiteral("shippingAddress"),
+            QJsonObject { { QStringLiteral("line1"), address.value(u"line1") },
+                { QStringLiteral("city"), address.value(u"province") },
+                { QStringLiteral("postalCode"), address.value(u"postcode") } } },
+        { QStringLiteral("payment"),
+            QJsonObject { { QStringLiteral("method"), payment.value(u"method") },
+                { QStringLiteral("status"), payment.value(u"status").toString().toUpper() } } },
+        { QStringLiteral("createdAt"), order.value(u"created_at") },
+        { QStringLiteral("updatedAt"), order.value(u"updated_at") } };
+    if (delivery.contains(u"tracking_number"))
+        state.insert(QStringLiteral("shipment"),
+            QJsonObject { { QStringLiteral("carrier"), delivery.value(u"carrier") },
+                { QStringLiteral("trackingNumber"), delivery.value(u"tracking_number") },
+                { QStringLiteral("events"), order.value(u"tracking") } });
+    return state;
+}
+
+} // namespace
+
 // ---- orders: created -> confirmed -> shipped -> completed, some cancelled or modified.
 bool DemoWorld::orders(int count, const QString &tenantId, const QString &currency)
 {
@@ -79,20 +127,39 @@ bool DemoWorld::orders(int count, const QString &tenantId, const QString &curren
             { QStringLiteral("created_at"), iso(t) },
         };
         QJsonArray history;
-        // The SAAN guide's order snapshot document: the order's state wrapped with what triggered the snapshot and the
-        // change it records. The order's events build this document (an event without a snapshot, like packing,
-        // changes only its order_state), so replaying them gives every snapshot back.
+        // Singapore's orders come from the order service (NestJS on DynamoDB): its events build its own Order, and
+        // every 10th event it writes an order_snapshots item (its EVENT_COUNT strategy, threshold 10), with its own
+        // snapshot version counting 1, 2, ... and the state as JSON (decoded here, as an ingest would store it).
+        const bool orderService = tenantId != tenant;
+        qint64 serviceVersion = 0;
+        // Acme's orders are the SAAN guide's order snapshot document: the order's state wrapped with what triggered the
+        // snapshot and the change it records. The order's events build this document (an event without a snapshot, like
+        // packing, changes only its order_state), so replaying them gives every snapshot back.
         QJsonObject document;
         QJsonObject published; // the document the order's events have built so far
         qint64 seq = 0;
         const auto publish = [&](const QString &eventType) {
             order.insert(QStringLiteral("updated_at"), iso(t));
-            document.insert(QStringLiteral("order_state"), order);
+            if (orderService)
+                document = serviceOrder(order);
+            else
+                document.insert(QStringLiteral("order_state"), order);
             orderEvents.append({ tenantId, orderId, ++seq, eventType, t,
                 QJsonObject { { QStringLiteral("event_id"), rng.id(t) },
                     { QStringLiteral("patch"), memberPatch(published, document) } } });
             published = document;
             ++events;
+            if (!orderService || seq % 10 != 0)
+                return true;
+            const QJsonObject item { { QStringLiteral("orderId"), orderId },
+                { QStringLiteral("version"), ++serviceVersion }, { QStringLiteral("state"), document },
+                { QStringLiteral("lastEventSequence"), seq }, { QStringLiteral("timestamp"), t },
+                { QStringLiteral("metadata"),
+                    QJsonObject { { QStringLiteral("createdBy"), QStringLiteral("system") },
+                        { QStringLiteral("reason"), QStringLiteral("threshold-reached") } } } };
+            return emit(QStringLiteral("order"), orderId, t, QStringLiteral("event_driven"), item,
+                trigger(QStringLiteral("order-service"), QStringLiteral("threshold-reached")), QStringLiteral("system"),
+                seq, tenantId);
         };
         const auto step = [&](const QString &status, const QString &action) {
             static const QHash<QString, QString> eventTypes { { QStringLiteral("created"),
@@ -113,6 +180,8 @@ bool DemoWorld::orders(int count, const QString &tenantId, const QString &curren
             history.append(QJsonObject { { QStringLiteral("status"), status }, { QStringLiteral("at"), iso(t) } });
             order.insert(QStringLiteral("status"), status);
             order.insert(QStringLiteral("status_history"), history);
+            if (orderService)
+                return publish(eventTypes.value(status));
             const QJsonObject triggeredBy = trigger(sources.value(status), action,
                 status == u"modified" || status == u"cancelled" ? QStringLiteral("staff_%1").arg(rng.range(100, 999))
                                                                 : QStringLiteral("system"));
@@ -193,7 +262,8 @@ bool DemoWorld::orders(int count, const QString &tenantId, const QString &curren
             QJsonObject { { QStringLiteral("stage"), QStringLiteral("packing") },
                 { QStringLiteral("store_code"), order.value(u"store_code") },
                 { QStringLiteral("started_at"), iso(t) } });
-        publish(QStringLiteral("PackingStarted"));
+        if (!publish(QStringLiteral("PackingStarted")))
+            return false;
         t += rng.range(3, 33) * Hour;
         if (t >= end)
             continue;
@@ -205,7 +275,28 @@ bool DemoWorld::orders(int count, const QString &tenantId, const QString &curren
         order.insert(QStringLiteral("delivery"), delivery);
         if (!step(QStringLiteral("shipped"), QStringLiteral("handed_to_carrier")))
             return false;
-        t += rng.range(18, 96) * Hour;
+        const EpochMs delivered = t + rng.range(18, 96) * Hour;
+        if (orderService) {
+            // The carrier's scans on the way: an event each, so a long delivery takes an order past 10 events.
+            static const QStringList scans { QStringLiteral("picked_up"), QStringLiteral("arrived_at_hub"),
+                QStringLiteral("departed_hub"), QStringLiteral("in_transit"), QStringLiteral("out_for_delivery") };
+            const int scanCount = int(rng.range(2, 14));
+            const EpochMs shipped = t;
+            QJsonArray tracking;
+            for (int i = 0; i < scanCount; ++i) {
+                const EpochMs at = shipped + (delivered - shipped) * (i + 1) / (scanCount + 1);
+                if (at >= end)
+                    break;
+                t = at;
+                tracking.append(
+                    QJsonObject { { QStringLiteral("status"), scans.at(std::min<int>(i, scans.size() - 1)) },
+                        { QStringLiteral("at"), iso(t) } });
+                order.insert(QStringLiteral("tracking"), tracking);
+                if (!publish(QStringLiteral("ShipmentTrackingUpdated")))
+                    return false;
+            }
+        }
+        t = delivered;
         if (t < end && !step(QStringLiteral("completed"), QStringLiteral("delivered")))
             return false;
     }
