@@ -88,6 +88,37 @@ QJsonObject saanOrder()
                 { QStringLiteral("new_status"), QStringLiteral("confirmed") } } } };
 }
 
+// The order service's DynamoDB item (state decoded from its JSON text), a 10-line order.
+QJsonObject orderServiceItem()
+{
+    QJsonArray items;
+    for (int i = 0; i < 10; ++i)
+        items.append(QJsonObject { { QStringLiteral("productId"), QStringLiteral("P%1").arg(100 + i) },
+            { QStringLiteral("name"), QStringLiteral("Oishi Green Tea") }, { QStringLiteral("quantity"), i + 1 },
+            { QStringLiteral("unitPrice"), 2.4 }, { QStringLiteral("subtotal"), 2.4 * (i + 1) } });
+    return QJsonObject { { QStringLiteral("orderId"), QStringLiteral("ORD-SG-000123") },
+        { QStringLiteral("version"), 2 }, { QStringLiteral("lastEventSequence"), 20 },
+        { QStringLiteral("timestamp"), qint64(1796558555635) },
+        { QStringLiteral("state"),
+            QJsonObject { { QStringLiteral("id"), QStringLiteral("ORD-SG-000123") },
+                { QStringLiteral("customerId"), QStringLiteral("CUST00022") },
+                { QStringLiteral("customer"),
+                    QJsonObject { { QStringLiteral("name"), QStringLiteral("Tan Wei Ming") },
+                        { QStringLiteral("phone"), QStringLiteral("+65 9123 4567") },
+                        { QStringLiteral("email"), QStringLiteral("cust00022@mail.example") } } },
+                { QStringLiteral("items"), items }, { QStringLiteral("totalAmount"), 132.0 },
+                { QStringLiteral("currency"), QStringLiteral("SGD") },
+                { QStringLiteral("status"), QStringLiteral("SHIPPED") },
+                { QStringLiteral("shippingAddress"),
+                    QJsonObject { { QStringLiteral("line1"), QStringLiteral("1 Orchard Road #05-01") },
+                        { QStringLiteral("city"), QStringLiteral("Singapore") },
+                        { QStringLiteral("postalCode"), QStringLiteral("238823") } } },
+                { QStringLiteral("updatedAt"), QStringLiteral("2026-12-05T01:29:51Z") } } },
+        { QStringLiteral("metadata"),
+            QJsonObject { { QStringLiteral("createdBy"), QStringLiteral("system") },
+                { QStringLiteral("reason"), QStringLiteral("threshold-reached") } } } };
+}
+
 // A chat as SnapScope 1.x's demo wrote it (its shape is the chat kind's last: every other is tried first).
 QJsonObject snapscopeChat()
 {
@@ -138,13 +169,16 @@ int main(int argc, char **argv)
     };
     QList<Document> documents { { QStringLiteral("SAAN chat document"), QStringLiteral("chat"), saanChat() },
         { QStringLiteral("SAAN order document"), QStringLiteral("order"), saanOrder() },
-        { QStringLiteral("SnapScope 1.x chat"), QStringLiteral("chat"), snapscopeChat() } };
+        { QStringLiteral("SnapScope 1.x chat"), QStringLiteral("chat"), snapscopeChat() },
+        { QStringLiteral("order service item"), QStringLiteral("order"), orderServiceItem() } };
     const auto samples = DemoGenerator::samplePayloads(42, 50);
     for (const char *kind : { "chat", "order" }) {
         const QByteArray sample = samples.value(QString::fromLatin1(kind)).value(10);
         documents.append({ QStringLiteral("demo %1 (SAAN shape)").arg(QString::fromLatin1(kind)),
             QString::fromLatin1(kind), QJsonDocument::fromJson(sample).object() });
     }
+    documents.append({ QStringLiteral("demo workflow (event store)"), QStringLiteral("aggregate"),
+        QJsonDocument::fromJson(samples.value(QStringLiteral("aggregate")).value(10)).object() });
 
     out() << QStringLiteral("%1 %2 %3 %4\n")
                  .arg(QStringLiteral("document"), -34)
