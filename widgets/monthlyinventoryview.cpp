@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QSortFilterProxyModel>
 
 #include "charttools.h"
 #include "items/seriestablemodel.h"
@@ -15,7 +16,14 @@ MonthlyInventoryView::MonthlyInventoryView(QWidget *parent)
     , m_table(new SeriesTableModel(this))
 {
     m_ui->setupUi(this);
-    m_ui->table->setModel(m_table);
+    // Sortable by any column, numbers as numbers (the model's edit role holds the raw values); the report's own
+    // order (by value, largest first) is the first one shown.
+    auto *sorted = new QSortFilterProxyModel(this);
+    sorted->setSourceModel(m_table);
+    sorted->setSortRole(Qt::EditRole);
+    m_ui->table->setModel(sorted);
+    m_ui->table->setSortingEnabled(true);
+    m_ui->table->sortByColumn(ValueColumn, Qt::DescendingOrder);
     m_ui->table->verticalHeader()->hide();
     constexpr int RowPadding = 6; // pixels above and below a line of text, as the other compact tables have
     m_ui->table->verticalHeader()->setDefaultSectionSize(m_ui->table->fontMetrics().height() + RowPadding);

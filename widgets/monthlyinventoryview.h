@@ -38,6 +38,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    static constexpr int ValueColumn = 3; // total value, the column the report is sorted by
     void reload();
     void showLines();
 

@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -21,12 +22,15 @@
 #include <QStackedBarSeries>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
 #include <QValueAxis>
+
+#include <limits>
 
 #include "charttools.h"
 #include "chatchartview.h"
@@ -630,6 +634,29 @@ void TestCharts::monthlyReportFollowsMonthAndStore()
     QTRY_COMPARE_WITH_TIMEOUT(view->lines(), *expected, 30000);
     QCOMPARE(view->table()->rowCount(), int(expected->size()));
     QCOMPARE(view->table()->index(0, 0).data().toString(), expected->first().productId);
+    // Sorted by the column whose header is clicked, numbers as numbers: the least closing stock first.
+    auto *table = view->findChild<QTableView *>(QStringLiteral("table"));
+    QVERIFY(table);
+    QCOMPARE(table->model()->index(0, 0).data().toString(), expected->first().productId);
+    QHeaderView *header = table->horizontalHeader();
+    const int closingColumn = 2;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+        QPoint(header->sectionViewportPosition(closingColumn) + header->sectionSize(closingColumn) / 2,
+            header->height() / 2));
+    double least = std::numeric_limits<double>::max();
+    for (const QJsonObject &row : view->table()->rows())
+        least = std::min(least, row.value(u"closing_stock").toDouble());
+    const double shownFirst = table->model()->index(0, closingColumn).data(Qt::EditRole).toDouble();
+    const double shownLast
+        = table->model()->index(table->model()->rowCount() - 1, closingColumn).data(Qt::EditRole).toDouble();
+    QCOMPARE(header->sortIndicatorSection(), closingColumn);
+    QCOMPARE(std::min(shownFirst, shownLast), least); // ascending or descending, the least is at one end
+    QVERIFY(shownFirst != shownLast || least == shownFirst);
+    for (int r = 1; r < table->model()->rowCount(); ++r) {
+        const double a = table->model()->index(r - 1, closingColumn).data(Qt::EditRole).toDouble();
+        const double b = table->model()->index(r, closingColumn).data(Qt::EditRole).toDouble();
+        QVERIFY(header->sortIndicatorOrder() == Qt::AscendingOrder ? a <= b : a >= b);
+    }
     // One store, chosen from the stores the tenant has.
     auto *stores = view->findChild<QComboBox *>(QStringLiteral("storeCombo"));
     QTRY_VERIFY_WITH_TIMEOUT(stores->count() > 1, 30000);
