@@ -35,6 +35,7 @@ private Q_SLOTS:
     void compareOpensThePreviousVersion();
     void inspectorMasksAndReveals();
     void comparisonMasksForSupport();
+    void orderServiceOrderOfEventsAlone();
 
 private:
     CaseView *openedView(const QString &text);
@@ -289,4 +290,47 @@ void TestCaseView::comparisonMasksForSupport()
 }
 
 QTEST_MAIN(TestCaseView)
+void TestCaseView::orderServiceOrderOfEventsAlone()
+{
+    // A Singapore order the order service never snapshotted (fewer than 10 events): the case view finds it by its id,
+    // lists it with its state's total in its currency, and shows the order its events build, masked for support.
+    QString orderId;
+    for (int n = 1; n <= 400 && orderId.isEmpty(); ++n) {
+        const QString id = QStringLiteral("ORD-SG-%1").arg(n, 6, 10, QLatin1Char('0'));
+        auto versions = m_store->history().versions(QStringLiteral("lotus-sg"), QStringLiteral("order"), id);
+        auto events = m_store->sources().eventRange(QStringLiteral("lotus-sg"), id);
+        QVERIFY(versions && events);
+        if (versions->isEmpty() && events->count >= 3)
+            orderId = id;
+    }
+    QVERIFY(!orderId.isEmpty());
+    StateReconstructor::Target now;
+    auto state = StateReconstructor(*m_store).reconstruct(
+        QStringLiteral("lotus-sg"), QStringLiteral("order"), orderId, now, StateReconstructor::Method::FullReplay);
+    QVERIFY(state);
+    const QString phone = state->state.value(u"customer").toObject().value(u"phone").toString();
+    QVERIFY(!phone.isEmpty());
+
+    m_view = std::make_unique<CaseView>();
+    QAbstractItemModelTester hitsTester(m_view->hitModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_view->resize(1100, 800);
+    m_view->show();
+    m_view->setStore(m_store, { QStringLiteral("lotus-sg"), {}, {}, QStringLiteral("SGD") });
+    QSignalSpy searched(m_view.get(), &CaseView::searched);
+    QSignalSpy shown(m_view.get(), &CaseView::momentShown);
+    m_view->search(orderId);
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(searched.first().first().toInt(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 10000);
+    QVERIFY(shown.first().first().toBool());
+    QCOMPARE(m_view->hitModel()->index(0, int(CaseHitModel::Column::Order)).data().toString(), orderId);
+    QVERIFY(m_view->hitModel()->index(0, int(CaseHitModel::Column::Total)).data().toString().contains(u"S$"));
+    QCOMPARE(m_view->hitModel()->index(0, int(CaseHitModel::Column::Status)).data().toString(),
+        state->state.value(u"status").toString());
+    QVERIFY(!m_view->orderText().contains(phone));
+    QVERIFY(m_view->orderText().contains(state->state.value(u"status").toString()));
+    m_view->setRole(Pii::Role::Admin);
+    QVERIFY(m_view->titleText().contains(phone));
+}
+
 #include "tst_caseview.moc"
