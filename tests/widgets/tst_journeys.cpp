@@ -16,6 +16,7 @@
 
 #include "../common/guidriver.h"
 #include "../common/testsupport.h"
+#include "caseview.h"
 #include "chatchartview.h"
 #include "connectiondialog.h"
 #include "domain/pii.h"
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void changeFiltersWhilePagesLoad();
     void switchStoresWithCtrlLWhileWorkRuns();
     void switchStoresWhileACleanupRuns();
+    void otherTenantsCaseThenItsOrderService();
 
 private:
     // A copy of the demo store for a journey that writes.
@@ -718,6 +720,71 @@ void TestJourneys::switchStoresWhileACleanupRuns()
         QCOMPARE(trashed, total - 60);
     const auto untouched = m_store->countHeaders(all); // the demo the copies were made of
     QCOMPARE(total, *untouched);
+}
+
+// Issue 23: a support person switches to the Singapore tenant, whose orders the order service snapshots every 10th
+// event, looks up a short order (events alone), then browses a long one's DynamoDB item on the timeline.
+void TestJourneys::otherTenantsCaseThenItsOrderService()
+{
+    Console c;
+    QVERIFY(c.open(ConnectionSpec::sqlite(m_db)));
+    auto *tenants = c.window.findChild<QComboBox *>(QStringLiteral("tenantCombo"));
+    QVERIFY(tenants);
+    const int singapore = tenants->findData(QStringLiteral("lotus-sg"));
+    QVERIFY(singapore >= 0);
+    tenants->setFocus();
+    tenants->setCurrentIndex(singapore);
+    Q_EMIT tenants->activated(singapore);
+    QTRY_VERIFY_WITH_TIMEOUT(c.isQuiet() && c.rows->headerAt(0) && c.rows->headerAt(0)->tenant == u"lotus-sg", 30000);
+
+    // A short order: no snapshot of it, its events tell the case.
+    QString shortOrder, longOrder;
+    for (int n = 1; n <= 400 && (shortOrder.isEmpty() || longOrder.isEmpty()); ++n) {
+        const QString id = QStringLiteral("ORD-SG-%1").arg(n, 6, 10, QLatin1Char('0'));
+        auto versions = m_store->history().versions(QStringLiteral("lotus-sg"), QStringLiteral("order"), id);
+        QVERIFY(versions);
+        if (versions->isEmpty() && shortOrder.isEmpty()) {
+            auto events = m_store->sources().eventRange(QStringLiteral("lotus-sg"), id);
+            QVERIFY(events);
+            if (events->count > 0)
+                shortOrder = id;
+        } else if (!versions->isEmpty() && longOrder.isEmpty())
+            longOrder = id;
+    }
+    QVERIFY(!shortOrder.isEmpty());
+    auto *cases = c.window.findChild<CaseView *>();
+    QVERIFY(cases);
+    c.clickTab(cases);
+    QSignalSpy moment(cases, &CaseView::momentShown);
+    auto *search = cases->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    search->setFocus();
+    QTest::keyClicks(search, shortOrder);
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!moment.isEmpty(), 30000);
+    QVERIFY(moment.first().first().toBool());
+    QVERIFY(cases->orderText().contains(shortOrder) || cases->titleText().contains(shortOrder));
+    QVERIFY(c.eventLoopAnswers());
+
+    // A long order: the order service's items on the timeline, the order in each one's state.
+    QVERIFY(!longOrder.isEmpty());
+    c.clickTab(c.window.findChild<QWidget *>(QStringLiteral("timelineTab")));
+    c.key(Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(c.entityFilter->hasFocus());
+    QTest::keyClicks(c.entityFilter, longOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(c.rows->countState() == TimelineModel::CountState::Exact && c.rows->headerAt(0)
+            && c.rows->headerAt(0)->entityId == longOrder,
+        30000);
+    c.clickRow(0);
+    QTRY_VERIFY(c.inspectorShows(c.rows->headerAt(0)->id));
+    QVERIFY(c.rows->headerAt(0)->eventSeq && *c.rows->headerAt(0)->eventSeq % 10 == 0);
+    QStringList members;
+    QTRY_VERIFY_WITH_TIMEOUT(c.payload->model() && c.payload->model()->rowCount() > 0, 10000);
+    const QModelIndex document = c.payload->model()->index(0, 0);
+    for (int r = 0; r < c.payload->model()->rowCount(document); ++r)
+        members << c.payload->model()->index(r, 0, document).data().toString();
+    QVERIFY2(members.contains(QStringLiteral("state")) && members.contains(QStringLiteral("lastEventSequence")),
+        qPrintable(members.join(u',')));
+    QVERIFY(c.eventLoopAnswers());
 }
 
 QTEST_MAIN(TestJourneys)
