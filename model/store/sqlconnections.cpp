@@ -3,13 +3,47 @@
 #include <QAtomicInt>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QMutexLocker>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSysInfo>
 #include <QThread>
 #include <QUrl>
 
+#include <dlfcn.h>
+
 namespace {
+
+Q_LOGGING_CATEGORY(lcServerNotice, "snapscope.postgres.notice", QtWarningMsg)
+
+// libpq prints what the server sends besides errors (notices, warnings) on stderr. client_min_messages=error keeps
+// most away, but a server stopped with connections open sends "terminating connection due to immediate shutdown
+// command" to every client whatever it asked for, and the CLI's one line on stderr became three. Those messages go to
+// a logging category instead (QT_LOGGING_RULES="snapscope.postgres.notice.debug=true" shows them). libpq is the QPSQL
+// plugin's: its function is looked up in the library the plugin loaded, so nothing here links against it.
+void routeServerNotices(const QSqlDatabase &db)
+{
+    using Processor = void (*)(void *, const char *);
+    using SetProcessor = Processor (*)(void *, Processor, void *);
+    static const SetProcessor setProcessor = [] {
+        void *libpq = dlopen("libpq.so.5", RTLD_NOW | RTLD_NOLOAD);
+        return libpq ? reinterpret_cast<SetProcessor>(dlsym(libpq, "PQsetNoticeProcessor")) : nullptr;
+    }();
+    const QVariant handle = db.driver()->handle();
+    // The QPSQL driver's handle is a PGconn*, which Qt names by its struct: pg_conn*.
+    if (!setProcessor || !handle.isValid()
+        || (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
+        return;
+    void *connection = *static_cast<void *const *>(handle.constData());
+    if (connection)
+        setProcessor(
+            connection,
+            [](void *, const char *message) {
+                qCDebug(lcServerNotice, "%s", QByteArray(message).trimmed().constData());
+            },
+            nullptr);
+}
 
 QAtomicInt storeCounter;
 
@@ -105,6 +139,8 @@ Result<QSqlDatabase> SqlConnections::openConnection(const QString &name, bool re
             return Error { Error::Code::Io, QStringLiteral("cannot open %1: %2").arg(m_spec.sqlitePath, error.text()) };
         return connectionError(m_spec, error);
     }
+    if (!m_dialect.isSqlite())
+        routeServerNotices(db);
     if (!readOnly && !m_readOnly) {
         for (const QString &statement : m_dialect.sessionSetup(m_privateBulkLoad)) {
             QSqlQuery query(db);
