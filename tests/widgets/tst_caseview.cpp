@@ -289,7 +289,6 @@ void TestCaseView::comparisonMasksForSupport()
     QCOMPARE(masked->changes.size(), plain->changes.size()); // the phone did not change
 }
 
-QTEST_MAIN(TestCaseView)
 void TestCaseView::orderServiceOrderOfEventsAlone()
 {
     // A Singapore order the order service never snapshotted (fewer than 10 events): the case view finds it by its id,
@@ -333,4 +332,5 @@ void TestCaseView::orderServiceOrderOfEventsAlone()
     QVERIFY(m_view->titleText().contains(phone));
 }
 
+QTEST_MAIN(TestCaseView)
 #include "tst_caseview.moc"
