@@ -620,13 +620,6 @@ QJsonObject KindShape::contentOf(const QJsonObject &document) const
     return content;
 }
 
-QJsonObject KindShape::nextVersion(QJsonObject document) const
-{
-    if (countsVersions())
-        setAt(document, *version, versionOf(document).value_or(0) + 1);
-    return document;
-}
-
 QJsonObject KindShape::stamped(
     QJsonObject document, std::optional<qint64> seq, EpochMs at, const QString &typeName) const
 {

@@ -120,10 +120,9 @@ struct KindShape
     // What two documents of an entity must agree on when they hold the same events, whatever shape each has: the state
     // without what stamped() writes into it (the version, event sequence and time of a shape without a state pointer).
     QJsonObject contentOf(const QJsonObject &document) const;
-    // A separate snapshot counter (the order service's version beside its lastEventSequence) counts on by one for a new
-    // snapshot written from `document`; a version that is the event sequence is left to stamped().
+    // The version is the source's own snapshot counter (the order service's, beside its lastEventSequence): a fold
+    // leaves it alone, where it sets a version that is the event sequence.
     bool countsVersions() const { return versionCountsSnapshots; }
-    QJsonObject nextVersion(QJsonObject document) const;
     // The pointers of the personal values `document` holds ("/order_state/customer/phone").
     QStringList personalPointers(const QJsonObject &document) const;
 };

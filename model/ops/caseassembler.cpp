@@ -33,10 +33,10 @@ Result<DisputeCase> CaseAssembler::assemble(const QString &tenant, const QString
     if (order->isEmpty()) {
         // An order its service snapshots only now and then (the order service: every 10th event) is still a case
         // when it has events: the case's moments are reconstructed from them.
-        auto events = m_store.sources().eventRange(tenant, orderId);
-        if (!events)
-            return events.error();
-        if (events->count == 0)
+        auto fromEvents = orderFromEvents(tenant, orderId);
+        if (!fromEvents)
+            return fromEvents.error();
+        if (!*fromEvents)
             return Error { Error::Code::NotFound, QStringLiteral("no order %1 in tenant %2").arg(orderId, tenant) };
     }
     c.order = std::move(order).value();
@@ -69,6 +69,32 @@ Result<DisputeCase> CaseAssembler::assemble(const QString &tenant, const QString
     return c;
 }
 
+Result<std::optional<CaseHit>> CaseAssembler::orderFromEvents(const QString &tenant, const QString &orderId)
+{
+    const QString order = QStringLiteral("order");
+    auto range = m_store.sources().eventRange(tenant, orderId);
+    if (!range)
+        return range.error();
+    if (range->count == 0)
+        return std::optional<CaseHit>();
+    auto state
+        = StateReconstructor(m_store).reconstruct(tenant, order, orderId, {}, StateReconstructor::Method::Hybrid);
+    if (!state) {
+        if (state.error().code == Error::Code::NotFound || state.error().code == Error::Code::Invalid)
+            return std::optional<CaseHit>(); // not an order's events
+        return state.error();
+    }
+    const KindShape *shape = KindRegistry::shapeOf(order, state->state);
+    const auto fact = [&](const char *name) {
+        return shape ? shape->value(state->state, QString::fromLatin1(name)) : QJsonValue();
+    };
+    const QString customer = JsonNumber::scalarText(fact("customer_id"));
+    if (customer.isEmpty())
+        return std::optional<CaseHit>();
+    return std::optional<CaseHit>(CaseHit { orderId, customer, JsonNumber::scalarText(fact("customer_phone")),
+        range->firstAt, range->lastAt, fact("status").toString(), fact("total_amount"), QString() });
+}
+
 Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QString &text, int limit)
 {
     const QString term = text.trimmed();
@@ -88,10 +114,14 @@ Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QStrin
     auto byId = m_store.history().versions(tenant, order, term);
     if (!byId)
         return byId.error();
-    auto eventsOfId = m_store.sources().eventRange(tenant, term);
-    if (!eventsOfId)
-        return eventsOfId.error();
-    if (!byId->isEmpty() || eventsOfId->count > 0)
+    std::optional<CaseHit> ofEvents;
+    if (byId->isEmpty()) {
+        auto fromEvents = orderFromEvents(tenant, term);
+        if (!fromEvents)
+            return fromEvents.error();
+        ofEvents = std::move(fromEvents).value();
+    }
+    if (!byId->isEmpty() || ofEvents)
         found(term, QCoreApplication::translate("CaseAssembler", "order id"));
 
     auto byCustomer = m_store.withSummaryValue(tenant, order, QStringLiteral("customer_id"), term);
@@ -126,24 +156,12 @@ Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QStrin
         if (!versions)
             return versions.error();
         if (versions->isEmpty()) {
-            // Known by its events alone: what the list shows is read from its state now.
-            auto state = StateReconstructor(m_store).reconstruct(
-                tenant, order, orderId, {}, StateReconstructor::Method::Hybrid);
-            if (!state) {
-                if (state.error().code == Error::Code::NotFound)
-                    continue;
-                return state.error();
+            // Known by its events alone (only the id finds such an order: customer and phone are read from
+            // snapshots' summaries).
+            if (orderId == term && ofEvents) {
+                ofEvents->matchedBy = matchedBy.value(orderId);
+                hits.append(*ofEvents);
             }
-            auto range = m_store.sources().eventRange(tenant, orderId);
-            if (!range)
-                return range.error();
-            const KindShape *shape = KindRegistry::shapeOf(order, state->state);
-            const auto fact = [&](const char *name) {
-                return shape ? shape->value(state->state, QString::fromLatin1(name)) : QJsonValue();
-            };
-            hits.append({ orderId, JsonNumber::scalarText(fact("customer_id")),
-                JsonNumber::scalarText(fact("customer_phone")), range->firstAt, range->lastAt,
-                fact("status").toString(), fact("total_amount"), matchedBy.value(orderId) });
             continue;
         }
         const SnapshotHeader &first = versions->first(), &last = versions->last();

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 #include "domain/error.h"
 #include "domain/snapshot.h"
 
@@ -50,5 +52,10 @@ public:
     Result<QList<CaseHit>> search(const QString &tenant, const QString &text, int limit = 200);
 
 private:
+    // An order known by its events alone (its service snapshots it only now and then): a hit built from its state
+    // now, or nullopt when the id has no events or they are not an order's (a workflow's: its state names no
+    // customer; the events table does not say whose events it holds).
+    Result<std::optional<CaseHit>> orderFromEvents(const QString &tenant, const QString &orderId);
+
     SnapshotStore &m_store;
 };

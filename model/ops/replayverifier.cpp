@@ -97,15 +97,19 @@ Result<ReplayReport> ReplayVerifier::run(
             }
             full = std::move(replayed).value();
             appliedSeq = seq;
-            const QJsonObject replayedContent = shape ? shape->contentOf(shape->withState(document, full)) : full;
-            if (const QString d = firstDifference(kind, replayedContent, content); !d.isEmpty())
+            // A replayed state as the stored document's shape holds it: what it must agree on.
+            const auto expected = [&](const QJsonObject &state) {
+                return shape ? shape->contentOf(shape->withState(document, state)) : state;
+            };
+            if (const QString d = firstDifference(kind, expected(full), content); !d.isEmpty())
                 mismatch({ entityId, h.id, seq, QStringLiteral("differs from the full replay: %1").arg(d) });
             if (previousSeq >= 0) {
                 // upTo holds exactly the events after the previous snapshot checked.
                 auto hybrid = StateReconstructor::fold(kind, previous, upTo);
                 if (!hybrid)
                     mismatch({ entityId, h.id, seq, hybrid.error().message });
-                else if (const QString d = firstDifference(kind, StateReconstructor::contentOf(kind, *hybrid), content);
+                else if (const QString d
+                         = firstDifference(kind, expected(StateReconstructor::stateOf(kind, *hybrid)), content);
                          !d.isEmpty())
                     mismatch({ entityId, h.id, seq,
                         QStringLiteral("differs from the hybrid reconstruction from the snapshot at event %1: %2")

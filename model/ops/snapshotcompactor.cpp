@@ -215,7 +215,7 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
             { QStringLiteral("source"), source }, { QStringLiteral("user_id"), actor },
             { QStringLiteral("strategy"), SnapshotStrategy::modeName(strategy.mode) } };
         s.eventSeq = event.seq;
-        state = StateReconstructor::asNewSnapshot(kind, std::move(state));
+        state = StateReconstructor::asNewSnapshot(kind, std::move(state), event.seq, event.occurredAt);
         s.payload = state;
         previousDepth = chooseStorage(s, previousState, previousId, previousDepth, strategy, m_store.codec());
         previousState = state;

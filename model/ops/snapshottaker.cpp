@@ -246,7 +246,8 @@ Result<QList<NewSnapshot>> SnapshotTaker::folded(const TakeRequest &request, Epo
     s.createdBy = request.actor;
     s.trigger = triggerFor(request, QStringLiteral("fold_events"));
     s.eventSeq = eventSeq;
-    s.payload = StateReconstructor::asNewSnapshot(request.kind, std::move(folded).value());
+    s.payload = StateReconstructor::asNewSnapshot(request.kind, std::move(folded).value(), seq,
+        events->isEmpty() ? (*base)->header.takenAt : events->last().occurredAt);
     // Stored as the kind's strategy says: a delta against the newest version when it is incremental.
     if (*base) {
         auto strategy = m_store.history().strategy(request.tenant, request.kind);

@@ -27,6 +27,26 @@ Result<QJsonObject> StateReconstructor::apply(QJsonObject state, const QList<Eve
     return value.toObject();
 }
 
+namespace {
+
+// A bare state with what a fold stamps: the first shape of `definition` it has, or has once stamped (a state replayed
+// from the first event may lack the very members that make its shape: a 1.x aggregate's event_seq).
+QJsonObject stampedBare(const KindDefinition *definition, QJsonObject state, qint64 seq, EpochMs at)
+{
+    if (!definition)
+        return state;
+    if (const KindShape *recognised = definition->recognise(state))
+        return recognised->stamped(std::move(state), seq, at);
+    for (const KindShape &candidate : definition->shapes) {
+        QJsonObject stamped = candidate.stamped(state, seq, at);
+        if (candidate.matches(stamped))
+            return stamped;
+    }
+    return state;
+}
+
+} // namespace
+
 Result<QJsonObject> StateReconstructor::fold(
     const QString &kind, QJsonObject document, const QList<EventRecord> &events)
 {
@@ -34,6 +54,10 @@ Result<QJsonObject> StateReconstructor::fold(
         return document;
     const KindDefinition *definition = KindRegistry::find(kind);
     const KindShape *shape = definition && !document.isEmpty() ? definition->recognise(document) : nullptr;
+    if (shape && shape->state && !shape->state->evaluate(document).value_or(QJsonValue()).isObject())
+        return Error { Error::Code::Invalid,
+            QStringLiteral("%1 %2: the %3 record's state (%4) is not a JSON object")
+                .arg(kind, events.first().aggregateId, shape->name, shape->state->toString()) };
     auto state = apply(shape ? shape->stateOf(document) : std::move(document), events);
     if (!state)
         return state.error();
@@ -42,31 +66,21 @@ Result<QJsonObject> StateReconstructor::fold(
     if (shape)
         return shape->stamped(
             shape->withState(shape->withoutRecordMembers(std::move(document)), *std::move(state)), seq, at);
-    // A state replayed from the first event may lack the very members that make its shape (a 1.x aggregate's
-    // event_seq): then the first shape it has once stamped is its shape.
-    QJsonObject result = std::move(state).value();
-    if (!definition)
-        return result;
-    if (const KindShape *recognised = definition->recognise(result))
-        return recognised->stamped(std::move(result), seq, at);
-    for (const KindShape &candidate : definition->shapes) {
-        QJsonObject stamped = candidate.stamped(result, seq, at);
-        if (candidate.matches(stamped))
-            return stamped;
-    }
-    return result;
+    return stampedBare(definition, std::move(state).value(), seq, at);
 }
 
-QJsonObject StateReconstructor::contentOf(const QString &kind, const QJsonObject &document)
+QJsonObject StateReconstructor::stateOf(const QString &kind, const QJsonObject &document)
 {
     const KindShape *shape = KindRegistry::shapeOf(kind, document);
-    return shape ? shape->contentOf(document) : document;
+    return shape ? shape->stateOf(document) : document;
 }
 
-QJsonObject StateReconstructor::asNewSnapshot(const QString &kind, QJsonObject document)
+QJsonObject StateReconstructor::asNewSnapshot(const QString &kind, QJsonObject document, qint64 seq, EpochMs at)
 {
     const KindShape *shape = KindRegistry::shapeOf(kind, document);
-    return shape ? shape->nextVersion(shape->withoutRecordMembers(std::move(document))) : document;
+    if (!shape || !shape->state)
+        return document;
+    return stampedBare(KindRegistry::find(kind), shape->stateOf(document), seq, at);
 }
 
 Result<StateReconstruction> StateReconstructor::reconstruct(
@@ -134,13 +148,20 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
             break;
         }
     }
-    if (method == Method::FullReplay) {
-        // Every event from the first, into the document the entity's snapshots have: a state its source keeps inside a
-        // record (the event store's data) is replayed into that record's form, as hybrid reconstruction gives it.
+    // The form the entity's snapshots give it: a source that keeps the state inside its own record (the event
+    // store's data, the order service's state) is replayed into that record, and the state is what is shown, before
+    // its first record as after it. (A snapshot that cannot be read leaves the replay in the bare form.)
+    if (state.isEmpty()) {
         auto nearest = history.snapshotsUpTo(tenant, kind, entityId, seq, 1);
         if (!nearest)
             return nearest.error();
-        // (One that cannot be read only leaves the replay in the bare form: it does not change the state.)
+        if (nearest->isEmpty()) {
+            auto all = history.versions(tenant, kind, entityId);
+            if (!all)
+                return all.error();
+            if (!all->isEmpty())
+                nearest->append(all->first());
+        }
         if (!nearest->isEmpty())
             if (auto snapshot = m_store.load(nearest->first().id)) {
                 const QJsonObject document = CanonicalJson::read(snapshot->payload);
@@ -174,8 +195,8 @@ Result<StateReconstruction> StateReconstructor::reconstruct(
         return folded.error();
     // The state at the target, not the record it may have been read from (the same, however it was reconstructed).
     r.state = std::move(folded).value();
-    if (const KindShape *shape = KindRegistry::shapeOf(kind, r.state))
-        r.state = shape->withoutRecordMembers(std::move(r.state));
+    if (const KindShape *shape = KindRegistry::shapeOf(kind, r.state); shape && shape->state)
+        r.state = shape->stateOf(r.state);
     r.version = seq;
     if (!events->isEmpty())
         r.timestamp = events->last().occurredAt;

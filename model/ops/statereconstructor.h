@@ -37,13 +37,12 @@ public:
     static Result<QJsonObject> fold(const QString &kind, QJsonObject document, const QList<EventRecord> &events);
     // The events' patches alone, on a bare state.
     static Result<QJsonObject> apply(QJsonObject state, const QList<EventRecord> &events);
-    // What two documents of `kind` must agree on when they hold the same events (KindShape::contentOf of each one's
-    // shape; the document itself when no shape recognises it).
-    static QJsonObject contentOf(const QString &kind, const QJsonObject &document);
-    // A folded document as a new snapshot of its own: not the record it was folded from
-    // (KindShape::withoutRecordMembers) and, where the source counts its snapshots (the order service's version), the
-    // next one.
-    static QJsonObject asNewSnapshot(const QString &kind, QJsonObject document);
+    // The state in `document` (KindShape::stateOf of its shape; the document itself when no shape recognises it).
+    static QJsonObject stateOf(const QString &kind, const QJsonObject &document);
+    // A folded document as a snapshot SnapScope takes itself: a source's own record (the event store's Snapshot, the
+    // order service's item) is not written in its name (its id, checksum and version counter are the source's), so
+    // the state alone, with what a fold stamps as of event `seq` at `at`; any other document as it is.
+    static QJsonObject asNewSnapshot(const QString &kind, QJsonObject document, qint64 seq, EpochMs at);
     static bool isEventSourced(const QString &kind) { return kind == u"order" || kind == u"aggregate"; }
 
 private:

@@ -163,6 +163,13 @@ void TestCase::orderOfEventsAloneIsACase()
     auto before = cursor.at(hit.createdAt - 1);
     QVERIFY(before);
     QVERIFY(!before->orderExists);
+    // A workflow's events are not an order's: its id finds no case (the events table does not say whose they are).
+    auto workflow = assembler.search(QStringLiteral("acme-th"), QStringLiteral("wf-00001"));
+    QVERIFY(workflow);
+    QVERIFY(workflow->isEmpty());
+    auto notACase = assembler.assemble(QStringLiteral("acme-th"), QStringLiteral("wf-00001"));
+    QVERIFY(!notACase);
+    QCOMPARE(notACase.error().code, Error::Code::NotFound);
 }
 
 void TestCase::searchFindsTheOrderByEachKey()
