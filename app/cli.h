@@ -135,8 +135,17 @@ struct Options
     QCommandLineOption handoff = add({ QStringLiteral("handoff"),
         QStringLiteral("series chat: only conversations with (yes) or without (no) a human hand-off."),
         QStringLiteral("yes|no") });
-    QCommandLineOption format = add(
-        { QStringLiteral("format"), QStringLiteral("diff: patch (default), text or stat."), QStringLiteral("format") });
+    QCommandLineOption format = add({ QStringLiteral("format"),
+        QStringLiteral("diff: patch (default), text or stat. ingest: auto (default), envelope or a shape's name."),
+        QStringLiteral("format") });
+    QCommandLineOption zone = add({ QStringLiteral("zone"),
+        QStringLiteral("ingest: IANA zone of times without an offset, and of new tenants (default: the tenant's)."),
+        QStringLiteral("zone") });
+    QCommandLineOption skipBad = add({ QStringLiteral("skip-bad"),
+        QStringLiteral("ingest: commit the good records and write the bad ones to --reject.") });
+    QCommandLineOption reject = add({ QStringLiteral("reject"),
+        QStringLiteral("ingest --skip-bad: the file the bad records are written to, each with its reason."),
+        QStringLiteral("file") });
     QCommandLineOption allStores = add({ QStringLiteral("all-stores"), QStringLiteral("snapshot take: every store.") });
     QCommandLineOption date = add({ QStringLiteral("date"),
         QStringLiteral("snapshot take: the business day (YYYY-MM-DD)."), QStringLiteral("day") });
@@ -250,6 +259,7 @@ private:
     static QList<CliCommand> seriesCommands(); // cliseries.cpp
     static QList<CliCommand> maintenanceCommands(); // climaintenance.cpp
     static QList<CliCommand> historyCommands(); // clihistory.cpp
+    static QList<CliCommand> ingestCommands(); // cliingest.cpp
 
     Result<ConnectionSpec> connectionSpec(); // from --db or --pg
     Result<std::unique_ptr<SnapshotStore>> openStore(bool create);
@@ -287,6 +297,7 @@ private:
     int state(const QStringList &arguments);
     int strategy(const QStringList &arguments);
     int caseOf(const QStringList &arguments);
+    int ingest(const QStringList &arguments); // cliingest.cpp
     // Parts of commands.
     int compact();
     int verifyReplay();

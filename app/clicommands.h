@@ -10,6 +10,7 @@ constexpr int Failure = 1;
 constexpr int Usage = 2;
 constexpr int Integrity = 3;
 constexpr int Cancelled = 4;
+constexpr int Rejected = 5; // ingest --skip-bad: the good records were committed, some were rejected
 } // namespace CliExit
 
 int runCli(const QStringList &arguments);

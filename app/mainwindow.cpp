@@ -23,6 +23,7 @@
 #include "compareview.h"
 #include "connectiondialog.h"
 #include "connectionsettings.h"
+#include "importdialog.h"
 #include "inventorychartview.h"
 #include "items/entitylistmodel.h"
 #include "items/jobtracker.h"
@@ -230,6 +231,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionConnect, &QAction::triggered, this, &MainWindow::connectDialog);
     connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_ui->actionImport, &QAction::triggered, this, &MainWindow::importDialog);
     connect(m_ui->actionKinds, &QAction::triggered, this, [this] {
         auto *dialog = new KindDefinitionsDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -253,6 +255,22 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+ImportDialog *MainWindow::importDialog()
+{
+    if (!m_store)
+        return nullptr;
+    if (m_store->isReadOnly()) {
+        QMessageBox::warning(this, tr("Import Snapshots"),
+            tr("%1 is open read-only: nothing can be imported into it.").arg(m_spec.displayName()));
+        return nullptr;
+    }
+    auto *dialog = new ImportDialog(m_store, m_tenant, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, &MainWindow::refresh);
+    dialog->open();
+    return dialog;
+}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {

@@ -27,6 +27,7 @@ class RoleSwitch;
 class SnapshotInspector;
 class SnapshotStore;
 class TaskProgress;
+class ImportDialog;
 class TimelineModel;
 class TimelinePage;
 
@@ -50,6 +51,9 @@ public:
     Pii::Role role() const;
     // Ctrl+L: the connection dialog; on success the window switches to the store it opened.
     void connectDialog();
+    // File → Import snapshots… (Ctrl+I) on the store shown: the dialog, open (nullptr when the store is read-only).
+    // What it imports refreshes the timeline and the counts.
+    ImportDialog *importDialog();
     bool areCountsAnswered() const { return m_statsAnswered; }
 
 Q_SIGNALS:

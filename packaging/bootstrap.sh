@@ -20,7 +20,7 @@ die() { printf 'bootstrap: error: %s\n' "$*" >&2; exit 1; }
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
-    libgl1-mesa-dev libxkbcommon-dev libzstd-dev
+    libgl1-mesa-dev libxkbcommon-dev libzstd-dev zlib1g-dev
     postgresql xvfb xauth locales fonts-thai-tlwg fonts-noto-cjk desktop-file-utils appstream poppler-utils dpkg-dev lintian
 )
 

@@ -25,7 +25,7 @@ for f in ./usr/bin/snapscope ./usr/bin/snapscope-cli \
     grep -qx "$f" "$work/files" || fail "$f is missing from the package"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for d in libqt6sql6-sqlite libqt6sql6-psql libqt6core6 libqt6widgets6 libqt6charts6 libzstd1; do
+for d in libqt6sql6-sqlite libqt6sql6-psql libqt6core6 libqt6widgets6 libqt6charts6 libzstd1 zlib1g; do
     echo "$depends" | grep -q "$d" || fail "Depends lacks $d: $depends"
 done
 

@@ -1294,6 +1294,198 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Snapshots</source>
+        <translation>スナップショットのインポート</translation>
+    </message>
+    <message>
+        <source>Snapshots as their systems export them (JSON lines, a JSON array or objects; plain, .gz or .zst): the SAAN tables&apos; rows, mongoexport output, event store snapshots, the account API&apos;s records, DynamoDB exports, or SnapScope envelopes. Records already stored are skipped.</source>
+        <translation>各システムがエクスポートしたままのスナップショット（JSON Lines、JSON 配列またはオブジェクト。無圧縮、.gz、.zst）：SAAN のテーブル行、mongoexport の出力、イベントストアのスナップショット、アカウント API のレコード、DynamoDB のエクスポート、SnapScope のエンベロープ。保存済みのレコードはスキップされます。</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>ファイルを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Default &amp;tenant:</source>
+        <translation>既定のテナント(&amp;T):</translation>
+    </message>
+    <message>
+        <source>For records that name no tenant. A tenant that does not exist yet is created.</source>
+        <translation>テナントを指定しないレコード用。まだ存在しないテナントは作成されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>形式(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Times without an offset &amp;in:</source>
+        <translation>オフセットのない時刻のタイムゾーン(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Skip bad records, to:</source>
+        <translation>不正なレコードをスキップして書き出す先(&amp;S):</translation>
+    </message>
+    <message>
+        <source>a file for the bad records and their reasons</source>
+        <translation>不正なレコードとその理由を書き出すファイル</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Recognise each record</source>
+        <translation>レコードごとに判別</translation>
+    </message>
+    <message>
+        <source>SnapScope envelope</source>
+        <translation>SnapScope エンベロープ</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>the tenant&apos;s business time zone</source>
+        <translation>テナントの業務タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Exports (*.json *.jsonl *.ndjson *.gz *.zst);;All files (*)</source>
+        <translation>エクスポート (*.json *.jsonl *.ndjson *.gz *.zst);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Bad Records</source>
+        <translation>不正なレコード</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Preview: add the files to import.</source>
+        <translation>プレビュー：インポートするファイルを追加してください。</translation>
+    </message>
+    <message>
+        <source>Reading the first records…</source>
+        <translation>最初のレコードを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Cannot read the files: %1</source>
+        <translation>ファイルを読み込めません：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview of the first %n record(s): nothing is written yet.</source>
+        <translation>
+            <numerusform>最初の %n 件のプレビュー：まだ何も書き込まれていません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview of the first %n record(s): %1 bad. Without “Skip bad records” the import stops at the first bad record and stores nothing.</source>
+        <translation>
+            <numerusform>最初の %n 件のプレビュー：不正 %1 件。「不正なレコードをスキップ」を選ばないと、インポートは最初の不正なレコードで止まり、何も保存しません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>インポート中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %1: %n record(s) read</source>
+        <translation>
+            <numerusform>%1 をインポート中：%n 件読み込み済み</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was stored.</source>
+        <translation>キャンセルしました：何も保存されていません。</translation>
+    </message>
+    <message>
+        <source>Nothing was stored: %1</source>
+        <translation>何も保存されていません：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 record(s) in %3 s; %4 already stored.</source>
+        <translation>%2 件中 %1 件を %3 秒でインポートしました。保存済み %4 件。</translation>
+    </message>
+    <message>
+        <source>By kind: %1.</source>
+        <translation>種類別：%1。</translation>
+    </message>
+    <message>
+        <source>%1 bad record(s) were written to %2.</source>
+        <translation>不正なレコード %1 件を %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>New tenant(s): %1.</source>
+        <translation>新しいテナント：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>IngestPreviewModel</name>
+    <message>
+        <source>%1 (the source&apos;s)</source>
+        <translation>%1（ソースの値）</translation>
+    </message>
+    <message>
+        <source>by time</source>
+        <translation>時刻順</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>テナント</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>エンティティ</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>取得日時</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>タイプ</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityPanel</name>
     <message>
         <source>Decompress every payload and check its SHA-256 in the background. Corrupt snapshots are listed with the reason and marked in the timeline; nothing is repaired automatically.</source>
@@ -2023,6 +2215,22 @@ stock value %6</source>
     <message>
         <source>Inventory</source>
         <translation>在庫</translation>
+    </message>
+    <message>
+        <source>&amp;Import Snapshots…</source>
+        <translation>スナップショットをインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import Snapshots</source>
+        <translation>スナップショットのインポート</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: nothing can be imported into it.</source>
+        <translation>%1 は読み取り専用で開かれています：インポートできません。</translation>
     </message>
 </context>
 <context>

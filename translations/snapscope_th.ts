@@ -1294,6 +1294,198 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Snapshots</source>
+        <translation>นำเข้าสแนปช็อต</translation>
+    </message>
+    <message>
+        <source>Snapshots as their systems export them (JSON lines, a JSON array or objects; plain, .gz or .zst): the SAAN tables&apos; rows, mongoexport output, event store snapshots, the account API&apos;s records, DynamoDB exports, or SnapScope envelopes. Records already stored are skipped.</source>
+        <translation>สแนปช็อตตามที่ระบบต้นทางส่งออก (JSON lines, อาร์เรย์ JSON หรืออ็อบเจ็กต์; ไฟล์ธรรมดา, .gz หรือ .zst): แถวจากตารางของ SAAN, ผลลัพธ์ของ mongoexport, สแนปช็อตของ event store, ระเบียนจาก API บัญชี, ไฟล์ส่งออกของ DynamoDB หรือ envelope ของ SnapScope ระเบียนที่จัดเก็บแล้วจะถูกข้าม</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>&amp;เพิ่มไฟล์…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;นำออก</translation>
+    </message>
+    <message>
+        <source>Default &amp;tenant:</source>
+        <translation>&amp;ผู้เช่าเริ่มต้น:</translation>
+    </message>
+    <message>
+        <source>For records that name no tenant. A tenant that does not exist yet is created.</source>
+        <translation>สำหรับระเบียนที่ไม่ระบุผู้เช่า ผู้เช่าที่ยังไม่มีจะถูกสร้างขึ้น</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;รูปแบบ:</translation>
+    </message>
+    <message>
+        <source>Times without an offset &amp;in:</source>
+        <translation>เวลาที่ไม่มีออฟเซ็ต&amp;ใช้เขต:</translation>
+    </message>
+    <message>
+        <source>&amp;Skip bad records, to:</source>
+        <translation>&amp;ข้ามระเบียนที่เสีย ไปยัง:</translation>
+    </message>
+    <message>
+        <source>a file for the bad records and their reasons</source>
+        <translation>ไฟล์สำหรับระเบียนที่เสียและเหตุผล</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>เ&amp;รียกดู…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>ตัวอย่าง</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;นำเข้า</translation>
+    </message>
+    <message>
+        <source>Recognise each record</source>
+        <translation>จดจำทีละระเบียน</translation>
+    </message>
+    <message>
+        <source>SnapScope envelope</source>
+        <translation>envelope ของ SnapScope</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the tenant&apos;s business time zone</source>
+        <translation>เขตเวลาธุรกิจของผู้เช่า</translation>
+    </message>
+    <message>
+        <source>Exports (*.json *.jsonl *.ndjson *.gz *.zst);;All files (*)</source>
+        <translation>ไฟล์ส่งออก (*.json *.jsonl *.ndjson *.gz *.zst);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>Bad Records</source>
+        <translation>ระเบียนที่เสีย</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Preview: add the files to import.</source>
+        <translation>ตัวอย่าง: เพิ่มไฟล์ที่จะนำเข้า</translation>
+    </message>
+    <message>
+        <source>Reading the first records…</source>
+        <translation>กำลังอ่านระเบียนแรก ๆ…</translation>
+    </message>
+    <message>
+        <source>Cannot read the files: %1</source>
+        <translation>อ่านไฟล์ไม่ได้: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview of the first %n record(s): nothing is written yet.</source>
+        <translation>
+            <numerusform>ตัวอย่าง %n ระเบียนแรก: ยังไม่มีการเขียนข้อมูล</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview of the first %n record(s): %1 bad. Without “Skip bad records” the import stops at the first bad record and stores nothing.</source>
+        <translation>
+            <numerusform>ตัวอย่าง %n ระเบียนแรก: เสีย %1 รายการ หากไม่เลือก “ข้ามระเบียนที่เสีย” การนำเข้าจะหยุดที่ระเบียนเสียรายการแรกและไม่จัดเก็บสิ่งใด</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>กำลังนำเข้า…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %1: %n record(s) read</source>
+        <translation>
+            <numerusform>กำลังนำเข้า %1: อ่านแล้ว %n ระเบียน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was stored.</source>
+        <translation>ยกเลิกแล้ว: ไม่มีการจัดเก็บสิ่งใด</translation>
+    </message>
+    <message>
+        <source>Nothing was stored: %1</source>
+        <translation>ไม่มีการจัดเก็บสิ่งใด: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 record(s) in %3 s; %4 already stored.</source>
+        <translation>นำเข้า %1 จาก %2 ระเบียนใน %3 วินาที; จัดเก็บไว้แล้ว %4</translation>
+    </message>
+    <message>
+        <source>By kind: %1.</source>
+        <translation>ตามชนิด: %1</translation>
+    </message>
+    <message>
+        <source>%1 bad record(s) were written to %2.</source>
+        <translation>เขียนระเบียนที่เสีย %1 รายการไปที่ %2</translation>
+    </message>
+    <message>
+        <source>New tenant(s): %1.</source>
+        <translation>ผู้เช่าใหม่: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IngestPreviewModel</name>
+    <message>
+        <source>%1 (the source&apos;s)</source>
+        <translation>%1 (ของต้นทาง)</translation>
+    </message>
+    <message>
+        <source>by time</source>
+        <translation>ตามเวลา</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ระเบียน</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ชนิด</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>รูปร่าง</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>ผู้เช่า</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>เอนทิตี</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>ถ่ายเมื่อ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>เวอร์ชัน</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>ปัญหา</translation>
+    </message>
+</context>
+<context>
     <name>IntegrityPanel</name>
     <message>
         <source>Decompress every payload and check its SHA-256 in the background. Corrupt snapshots are listed with the reason and marked in the timeline; nothing is repaired automatically.</source>
@@ -2023,6 +2215,22 @@ stock value %6</source>
     <message>
         <source>Inventory</source>
         <translation>สินค้าคงคลัง</translation>
+    </message>
+    <message>
+        <source>&amp;Import Snapshots…</source>
+        <translation>&amp;นำเข้าสแนปช็อต…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import Snapshots</source>
+        <translation>นำเข้าสแนปช็อต</translation>
+    </message>
+    <message>
+        <source>%1 is open read-only: nothing can be imported into it.</source>
+        <translation>%1 เปิดแบบอ่านอย่างเดียว: นำเข้าข้อมูลไม่ได้</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ struct Error
         UnknownCodec,
         BrokenChain, // an incremental snapshot's base is missing or its patch does not apply
         Cancelled,
+        Conflict, // what the store holds already stands in the way (a version another record has)
     };
 
     Code code = Code::Invalid;

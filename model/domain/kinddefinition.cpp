@@ -165,8 +165,9 @@ public:
             { QStringLiteral("name"), QStringLiteral("source"), QStringLiteral("requires"), QStringLiteral("entity"),
                 QStringLiteral("time"), QStringLiteral("type"), QStringLiteral("version"), QStringLiteral("event_seq"),
                 QStringLiteral("version_counts_snapshots"), QStringLiteral("state"), QStringLiteral("per_snapshot"),
-                QStringLiteral("fields"), QStringLiteral("identities"), QStringLiteral("volatile"),
-                QStringLiteral("money"), QStringLiteral("personal") });
+                QStringLiteral("source_id"), QStringLiteral("tenant"), QStringLiteral("created_by"),
+                QStringLiteral("written_by_snapscope"), QStringLiteral("fields"), QStringLiteral("identities"),
+                QStringLiteral("volatile"), QStringLiteral("money"), QStringLiteral("personal") });
         s.source = o.value(u"source").toString();
         for (const QString &required : strings(o.value(u"requires"), at + QStringLiteral(".requires")))
             s.required.append(pointer(required, at + QStringLiteral(".requires")));
@@ -199,6 +200,18 @@ public:
             if (s.perSnapshot.last().isRoot())
                 fail(at + QStringLiteral(".per_snapshot"), QStringLiteral("the whole document (\"\") is not a member"));
         }
+        const QJsonValue sourceId = o.value(u"source_id");
+        if (!sourceId.isUndefined()) {
+            for (const QJsonValue &part : sourceId.isArray() ? sourceId.toArray() : QJsonArray { sourceId })
+                s.sourceId.append(pointer(part, at + QStringLiteral(".source_id")));
+        }
+        if (o.contains(u"tenant"))
+            s.tenant = pointer(o.value(u"tenant"), at + QStringLiteral(".tenant"));
+        if (o.contains(u"created_by"))
+            s.createdBy = pointer(o.value(u"created_by"), at + QStringLiteral(".created_by"));
+        if (o.contains(u"written_by_snapscope") && !o.value(u"written_by_snapscope").isBool())
+            fail(at + QStringLiteral(".written_by_snapscope"), QStringLiteral("expected true or false"));
+        s.writtenBySnapScope = o.value(u"written_by_snapscope").toBool();
         const QJsonObject fields = o.value(u"fields").toObject();
         for (auto it = fields.begin(); it != fields.end(); ++it) {
             if (!isIdentifier(it.key()))
@@ -543,6 +556,32 @@ std::optional<qint64> KindShape::eventSeqOf(const QJsonObject &document) const
     return eventSeq ? integerAt(document, *eventSeq) : std::nullopt;
 }
 
+std::optional<QString> KindShape::sourceIdOf(const QJsonObject &document) const
+{
+    QStringList parts;
+    for (const JsonPointer &p : sourceId) {
+        const QString text = JsonNumber::scalarText(scalarOrUndefined(at(document, p)));
+        if (text.isEmpty())
+            return std::nullopt;
+        parts.append(text);
+    }
+    if (parts.isEmpty())
+        return std::nullopt;
+    return parts.join(u':');
+}
+
+std::optional<QString> KindShape::tenantOf(const QJsonObject &document) const
+{
+    const QString text = tenant ? JsonNumber::scalarText(scalarOrUndefined(at(document, *tenant))) : QString();
+    return text.isEmpty() ? std::nullopt : std::optional(text);
+}
+
+std::optional<QString> KindShape::createdByOf(const QJsonObject &document) const
+{
+    const QString text = createdBy ? JsonNumber::scalarText(scalarOrUndefined(at(document, *createdBy))) : QString();
+    return text.isEmpty() ? std::nullopt : std::optional(text);
+}
+
 namespace {
 
 // Sets the value at `tokens` under `object`, making the objects on the way where they are missing.
@@ -773,16 +812,22 @@ const KindShape *KindDefinition::recognise(const QJsonObject &document) const
     return nullptr;
 }
 
+QStringList KindShape::lacking(const QJsonObject &document) const
+{
+    QStringList out;
+    for (const JsonPointer &p : required) {
+        if (!at(document, p))
+            out.append(p.toString());
+    }
+    return out;
+}
+
 QString KindDefinition::whyUnrecognised(const QJsonObject &document) const
 {
     // The closest shapes first: those that lack the fewest members.
     QList<std::pair<qsizetype, QString>> misses;
     for (const KindShape &shape : shapes) {
-        QStringList lacking;
-        for (const JsonPointer &p : shape.required) {
-            if (!at(document, p))
-                lacking.append(p.toString());
-        }
+        const QStringList lacking = shape.lacking(document);
         misses.append(
             { lacking.size(), QStringLiteral("%1 lacks %2").arg(shape.name, lacking.join(QStringLiteral(", "))) });
     }

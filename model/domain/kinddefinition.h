@@ -79,6 +79,13 @@ struct KindShape
     // Members that belong to one record of the source rather than to the state (its id, checksum, size): a document
     // folded forward from this one is no longer that record, so they are not carried into it.
     QList<JsonPointer> perSnapshot;
+    // Where a record names itself in its source (the SAAN guide's snapshot_id, a row's id, MongoDB's _id, the order
+    // service's (orderId, version)): the texts joined with ':' are what a second ingest of the record is known by.
+    QList<JsonPointer> sourceId;
+    std::optional<JsonPointer> tenant, createdBy; // where a record names its tenant and who made it
+    // SnapScope's own form of the kind (what it wrote before 2.x, or folds events into): it reaches SnapScope in an
+    // envelope that names its kind, so ingest recognises a record by this shape only when told to (--format).
+    bool writtenBySnapScope = false;
     std::vector<ShapeField> fields;
     QList<ArrayIdentity> identities;
     QList<PointerPattern> volatileFields, moneyFields, personalFields;
@@ -88,6 +95,8 @@ struct KindShape
     QList<qsizetype> chartFieldIndex; // per chartFactNames() entry of the kind's chart: its index in `fields`, or -1
 
     bool matches(const QJsonObject &document) const;
+    // The required members `document` lacks ("/order_state", ...): empty when it matches.
+    QStringList lacking(const QJsonObject &document) const;
     const FieldRule *field(QStringView fieldName) const;
     qsizetype fieldIndex(QStringView fieldName) const; // -1: the shape has no such field
     // The fact `name` of `document`: undefined when the shape has no such field or the document lacks it.
@@ -101,6 +110,10 @@ struct KindShape
     std::optional<QString> typeOf(const QJsonObject &document) const;
     std::optional<qint64> versionOf(const QJsonObject &document) const;
     std::optional<qint64> eventSeqOf(const QJsonObject &document) const;
+    // The record's identity in its source; nullopt when the shape names none or the record lacks a part of it.
+    std::optional<QString> sourceIdOf(const QJsonObject &document) const;
+    std::optional<QString> tenantOf(const QJsonObject &document) const;
+    std::optional<QString> createdByOf(const QJsonObject &document) const;
 
     // Chart fact i (chartFactNames(kind.chart).at(i)) of `document`, found without a search by name.
     QJsonValue chartFact(const QJsonObject &document, qsizetype i) const;

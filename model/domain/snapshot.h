@@ -87,6 +87,16 @@ struct NewSnapshot
     QJsonArray patch;
     QJsonObject payload;
     QString id; // optional: a caller-chosen UUID (the demo generator uses seeded ids); empty = generated
+
+    // A record brought in from its source system (ingest): what the source knows it by. A second snapshot of the same
+    // tenant and kind with the same source id is a duplicate and is not written (IngestTransaction).
+    QString sourceId;
+    // Where the snapshot goes in its entity's timeline. Append: the next version. AtVersion: `version`, the source's
+    // own. ByTime: its place by taken_at, the versions after it moving up one. A snapshot placed before others also
+    // becomes their predecessor (previous id); incremental snapshots name their base by id, so they stay valid.
+    enum class Placement { Append, AtVersion, ByTime };
+    Placement placement = Placement::Append;
+    int version = 0; // with AtVersion
 };
 
 struct EntitySummary

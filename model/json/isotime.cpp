@@ -174,10 +174,31 @@ EpochMs fromZoneWallClock(const QDate &date, const QTime &time, const QTimeZone 
     // The wall-clock reading as if it were UTC, less the zone's offset. Offsets are tried from the day before and the
     // day after (either side of any transition that night): the first that maps back to this wall-clock time wins,
     // the earlier instant first; a skipped time takes the offset from before the jump.
-    const EpochMs asUtc = QDateTime(date, time, QTimeZone::utc()).toMSecsSinceEpoch();
-    const auto offsetAt
-        = [&](EpochMs at) { return qint64(zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(at))) * 1000; };
-    const qint64 before = offsetAt(asUtc - 86400000), after = offsetAt(asUtc + 86400000);
+    constexpr qint64 DayMs = 86400000;
+    const EpochMs asUtc = (date.toJulianDay() - 2440588) * DayMs + time.msecsSinceStartOfDay();
+    const auto offsetAt = [&](EpochMs at) {
+        return qint64(zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(at, QTimeZone::utc()))) * 1000;
+    };
+    // An import reads thousands of times of one zone and day: when the zone's offset is the same the day before and
+    // the day after, every time of the day has it (kept per thread, a day at a time).
+    thread_local struct
+    {
+        QByteArray zone;
+        qint64 day = std::numeric_limits<qint64>::min();
+        bool steady = false;
+        qint64 offset = 0;
+    } lastDay;
+    const qint64 day = asUtc >= 0 ? asUtc / DayMs : (asUtc - DayMs + 1) / DayMs;
+    if (lastDay.day != day || lastDay.zone != zone.id()) {
+        lastDay.zone = zone.id();
+        lastDay.day = day;
+        lastDay.offset = offsetAt(day * DayMs - DayMs);
+        lastDay.steady = offsetAt(day * DayMs + 2 * DayMs) == lastDay.offset
+            && offsetAt(day * DayMs + DayMs / 2) == lastDay.offset;
+    }
+    if (lastDay.steady)
+        return asUtc - lastDay.offset;
+    const qint64 before = offsetAt(asUtc - DayMs), after = offsetAt(asUtc + DayMs);
     EpochMs found = std::numeric_limits<EpochMs>::max();
     for (const qint64 offset : { before, after }) {
         const EpochMs candidate = asUtc - offset;

@@ -14,6 +14,7 @@
 #include "domain/sourcerecords.h"
 #include "store/connectionspec.h"
 #include "store/historystore.h"
+#include "store/ingesttransaction.h"
 #include "store/maintenancestore.h"
 #include "store/snapshotquery.h"
 #include "store/sourcetables.h"
@@ -34,6 +35,9 @@ public:
     virtual Result<SnapshotHeader> put(const NewSnapshot &snapshot) = 0;
     // The same for many snapshots in one transaction (all or nothing).
     virtual Result<QList<SnapshotHeader>> putBatch(const QList<NewSnapshot> &snapshots) = 0;
+    // Starts an ingest run on the calling thread's connection: records from outside, placed in their entities'
+    // timelines and known by their source ids, committed together (see IngestTransaction).
+    virtual Result<std::unique_ptr<IngestTransaction>> beginIngest() = 0;
 
     virtual Result<HeaderPage> listHeaders(const SnapshotQuery &query, const PageRequest &page) = 0;
     // The exact number of rows a query lists.

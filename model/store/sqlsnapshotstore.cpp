@@ -218,6 +218,86 @@ Status SqlSnapshotStore::finishBulkLoad()
     return SqlChartFacts::sumAllDays(m_sql, query);
 }
 
+namespace {
+
+class SqlIngestTransaction final : public IngestTransaction
+{
+public:
+    SqlIngestTransaction(SqlConnections &sql, SqlTenants &tenants, SqlSnapshotWriter &writer, QSqlDatabase db,
+        const QList<Tenant> &existing)
+        : m_sql(sql)
+        , m_tenants(tenants)
+        , m_writer(writer)
+        , m_db(std::move(db))
+    {
+        for (const Tenant &t : existing)
+            m_known.insert(t.id, t);
+    }
+    ~SqlIngestTransaction() override
+    {
+        if (m_committed)
+            return;
+        m_db.rollback();
+        if (m_createdAny)
+            (void)m_tenants.load(); // forget the zones of tenants never committed (a failure keeps them: harmless)
+    }
+
+    std::optional<Tenant> tenant(const QString &id) override
+    {
+        const auto found = m_known.constFind(id);
+        return found == m_known.constEnd() ? std::nullopt : std::optional(*found);
+    }
+    Status createTenant(const Tenant &tenant) override
+    {
+        if (Status put = m_tenants.putTenant(tenant); !put)
+            return put;
+        m_createdAny = true;
+        m_known.insert(tenant.id, tenant);
+        return {};
+    }
+    Result<IngestWrite> write(const QList<NewSnapshot> &snapshots) override
+    {
+        return m_writer.ingestBatch(snapshots, m_run);
+    }
+    Status commit() override
+    {
+        if (!m_db.commit())
+            return Error { Error::Code::Database,
+                QStringLiteral("committing the ingested snapshots: %1").arg(m_db.lastError().text()) };
+        m_committed = true;
+        return {};
+    }
+
+private:
+    SqlConnections &m_sql;
+    SqlTenants &m_tenants;
+    SqlSnapshotWriter &m_writer;
+    QSqlDatabase m_db;
+    QHash<QString, Tenant> m_known;
+    SqlSnapshotWriter::IngestRun m_run;
+    bool m_committed = false;
+    bool m_createdAny = false;
+};
+
+} // namespace
+
+Result<std::unique_ptr<IngestTransaction>> SqlSnapshotStore::beginIngest()
+{
+    if (m_sql.isReadOnly())
+        return Error { Error::Code::Invalid,
+            QStringLiteral("the store %1 is open read-only: nothing can be ingested").arg(m_sql.spec().displayName()) };
+    auto existing = m_tenants.tenants();
+    if (!existing)
+        return existing.error();
+    auto db = m_sql.db();
+    if (!db)
+        return db.error();
+    if (Status begun = m_sql.dialect().beginWrite(*db); !begun)
+        return begun.error();
+    return std::unique_ptr<IngestTransaction>(
+        std::make_unique<SqlIngestTransaction>(m_sql, m_tenants, m_writer, *db, *existing));
+}
+
 Result<SnapshotHeader> SqlSnapshotStore::put(const NewSnapshot &snapshot)
 {
     auto written = putBatch({ snapshot });

@@ -31,6 +31,7 @@ public:
     {
         return m_writer.putBatch(snapshots);
     }
+    Result<std::unique_ptr<IngestTransaction>> beginIngest() override;
     Result<HeaderPage> listHeaders(const SnapshotQuery &query, const PageRequest &page) override
     {
         return m_reader.listHeaders(query, page);

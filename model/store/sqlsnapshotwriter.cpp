@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QThreadPool>
 
 #include <optional>
@@ -41,20 +42,27 @@ constexpr qsizetype PreviousIdColumn = 9;
 
 Result<QList<SnapshotHeader>> SqlSnapshotWriter::putBatch(const QList<NewSnapshot> &snapshots)
 {
+    for (const NewSnapshot &s : snapshots) {
+        if (s.placement != NewSnapshot::Placement::Append || !s.sourceId.isEmpty())
+            return Error { Error::Code::Invalid,
+                QStringLiteral("a snapshot with a source id or a place of its own is written by an ingest run") };
+    }
     // Two writers on one PostgreSQL server can give the same entity the same next version (each read the old
     // latest); the loser's batch rolls back on the unique index and is written again with fresh versions. (SQLite
     // writers are serialized by BEGIN IMMEDIATE.)
     for (int attempt = 1;; ++attempt) {
-        auto written = writeBatch(snapshots);
-        if (written || attempt == 5 || !written.error().message.contains(QStringLiteral("snapshots_entity_version")))
-            return written;
+        auto written = writeBatch(snapshots, nullptr);
+        if (written)
+            return std::move(written->written);
+        if (attempt == 5 || !written.error().message.contains(QStringLiteral("snapshots_entity_version")))
+            return written.error();
     }
 }
 
-Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snapshots)
+Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snapshots, IngestRun *run)
 {
     if (snapshots.isEmpty())
-        return QList<SnapshotHeader>();
+        return IngestWrite();
     QElapsedTimer timer;
     timer.start();
 
@@ -77,6 +85,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnaps
             return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is not a UUID").arg(s.id) };
         if (!s.baseId.isEmpty() && !SnapshotId::isWellFormed(s.baseId))
             return Error { Error::Code::Invalid, QStringLiteral("base id \"%1\" is not a UUID").arg(s.baseId) };
+        if (s.placement == NewSnapshot::Placement::AtVersion && s.version <= 0)
+            return Error { Error::Code::Invalid, QStringLiteral("version %1 is not a positive number").arg(s.version) };
         p.header.id = s.id.isEmpty() ? SnapshotId::generate(s.takenAt) : s.id.toLower();
     }
     const auto prepare = [this](PreparedSnapshot &p) {
@@ -112,7 +122,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnaps
             h.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(h.trigger)),
             QVariant() /* previous id */,
             h.eventSeq ? QVariant(*h.eventSeq) : QVariant(QMetaType::fromType<qlonglong>()), nullIfEmpty(h.baseId),
-            h.codec, h.rawSize, h.storedSize, h.checksum, encoded.blob, compactJson(h.summary), h.seal };
+            h.codec, h.rawSize, h.storedSize, h.checksum, encoded.blob, compactJson(h.summary), h.seal,
+            nullIfEmpty(s.sourceId) };
         p.entityKey = s.tenant + u'\x1f' + s.kind + u'\x1f' + s.entityId;
         p.businessDay = m_tenants.businessDay(s.tenant, s.takenAt);
         p.statsKey = p.businessDay + u'\x1f' + s.tenant + u'\x1f' + s.kind;
@@ -142,23 +153,23 @@ Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnaps
     QSqlQuery latest(db);
     // PostgreSQL parses a prepared statement at once, taking its table's lock: a held lock times out here.
     if (!latest.prepare(
-            QStringLiteral("SELECT version, id FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? "
-                           "ORDER BY version DESC LIMIT 1")))
+            QStringLiteral("SELECT version, id, taken_at FROM snapshots WHERE tenant_id = ? AND kind = ? AND "
+                           "entity_id = ? ORDER BY version DESC LIMIT 1")))
         return m_sql.errorFrom(QStringLiteral("reading the latest version"), latest);
+    QSqlQuery known(db);
+    if (run
+        && !known.prepare(QStringLiteral("SELECT 1 FROM snapshots WHERE tenant_id = ? AND kind = ? AND source_id = ?")))
+        return m_sql.errorFrom(QStringLiteral("looking up source ids"), known);
     const int RowsPerStatement = d.insertRowsPerStatement();
     BulkInsert insert(db,
         QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, "
                        "created_by, \"trigger\", previous_id, event_seq, base_id, codec, raw_size, stored_size, "
-                       "checksum, payload, summary, seal)"),
-        QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2, ?)")
+                       "checksum, payload, summary, seal, source_id)"),
+        QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2, ?, ?)")
             .arg(d.uuidParameter(), d.jsonParameter()),
         QString(), RowsPerStatement);
-    struct Latest
-    {
-        int version;
-        QString id;
-    };
-    QHash<QString, Latest> latestInBatch;
+    QHash<QString, EntityTail> latestInBatch;
+    QHash<QString, EntityTail> &tails = run ? run->tails : latestInBatch;
     struct DayStats
     {
         QString day, tenant, kind;
@@ -166,10 +177,14 @@ Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnaps
     };
     QHash<QString, DayStats> dayStats;
 
-    if (Status begun = m_sql.dialect().beginWrite(db); !begun)
-        return begun.error();
+    if (!run) {
+        if (Status begun = m_sql.dialect().beginWrite(db); !begun)
+            return begun.error();
+    }
+    // An ingest run's transaction is rolled back by its owner (IngestTransaction), the whole run at once.
     const auto fail = [&](const Error &error) -> Error {
-        db.rollback();
+        if (!run)
+            db.rollback();
         return error;
     };
 
@@ -184,7 +199,8 @@ Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnaps
     };
 
     SqlChartFacts facts(m_sql, db);
-    QList<SnapshotHeader> headers;
+    IngestWrite outcome;
+    QList<SnapshotHeader> &headers = outcome.written;
     headers.reserve(snapshots.size());
     for (qsizetype chunk = 0; chunk < chunks; ++chunk) {
         preparing.need(chunk);
@@ -199,31 +215,88 @@ Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnaps
                         .arg(h.id, h.kind, h.entityId)
                         .arg(h.rawSize)
                         .arg(PayloadCodec::MaxPayloadBytes) });
-            Latest previous { 0, QString() };
-            if (auto found = latestInBatch.constFind(p.entityKey); found != latestInBatch.constEnd()) {
+            const NewSnapshot &s = *p.source;
+            const qsizetype index = qsizetype(it - prepared.begin());
+            std::optional<IngestRun::Before> before; // an ingest run: what the store held of this kind
+            if (run) {
+                const QString kindKey = h.tenant + u'\x1f' + h.kind;
+                auto found = run->before.constFind(kindKey);
+                if (found == run->before.constEnd()) {
+                    auto held = heldBefore(db, h.tenant, h.kind);
+                    if (!held)
+                        return fail(held.error());
+                    found = run->before.insert(kindKey, *held);
+                }
+                before = *found;
+            }
+            if (run && !s.sourceId.isEmpty()) {
+                const QString sourceKey = h.tenant + u'\x1f' + h.kind + u'\x1f' + s.sourceId;
+                bool duplicate = run->sourceIds.contains(sourceKey);
+                if (!duplicate && before->sourceIds) {
+                    known.addBindValue(h.tenant);
+                    known.addBindValue(h.kind);
+                    known.addBindValue(s.sourceId);
+                    if (!known.exec())
+                        return fail(m_sql.errorFrom(QStringLiteral("looking up source ids"), known));
+                    duplicate = known.next();
+                    if (!duplicate && SqlValues::failedReading(known))
+                        return fail(m_sql.errorFrom(QStringLiteral("looking up source ids"), known));
+                    known.finish();
+                }
+                if (duplicate) {
+                    outcome.duplicates.append(index);
+                    continue;
+                }
+            }
+            EntityTail previous;
+            if (auto found = tails.constFind(p.entityKey); found != tails.constEnd()) {
                 previous = *found;
-            } else {
+            } else if (!before || before->rows) {
                 latest.addBindValue(h.tenant);
                 latest.addBindValue(h.kind);
                 latest.addBindValue(h.entityId);
                 if (!latest.exec())
                     return fail(m_sql.errorFrom(QStringLiteral("reading the latest version"), latest));
                 if (latest.next())
-                    previous = { latest.value(0).toInt(), latest.value(1).toString() };
+                    previous = { latest.value(0).toInt(), latest.value(1).toString(), latest.value(2).toLongLong() };
                 else if (SqlValues::failedReading(latest)) // not "no version yet": that would store a second v1
                     return fail(m_sql.errorFrom(QStringLiteral("reading the latest version"), latest));
                 latest.finish();
             }
-            h.version = previous.version + 1;
-            h.previousId = previous.id;
+            const bool late = previous.version > 0
+                && ((s.placement == NewSnapshot::Placement::AtVersion && s.version <= previous.version)
+                    || (s.placement == NewSnapshot::Placement::ByTime && s.takenAt < previous.takenAt));
+            if (late) {
+                // A record that arrives after later ones of its entity: the rows written so far are flushed, so
+                // that the versions around its place can be read and moved.
+                if (!insert.flush())
+                    return fail(writeError(snapshotsFrom(firstPending), insert));
+                auto slot = placeEarlier(db, h, s);
+                if (!slot && run && slot.error().code == Error::Code::Conflict) {
+                    outcome.refused.append({ index, slot.error().message });
+                    continue;
+                }
+                if (!slot)
+                    return fail(slot.error());
+                h.version = slot->first;
+                h.previousId = slot->second;
+                if (s.placement == NewSnapshot::Placement::ByTime)
+                    ++previous.version; // the entity's latest moved up one
+                tails.insert(p.entityKey, previous);
+            } else {
+                h.version = s.placement == NewSnapshot::Placement::AtVersion ? s.version : previous.version + 1;
+                h.previousId = previous.id;
+                tails.insert(p.entityKey, { h.version, h.id, h.takenAt });
+            }
             p.row[VersionColumn] = h.version;
             p.row[PreviousIdColumn] = nullIfEmpty(h.previousId);
+            if (run && !s.sourceId.isEmpty())
+                run->sourceIds.insert(h.tenant + u'\x1f' + h.kind + u'\x1f' + s.sourceId);
 
             if (insert.pendingRows() == 0)
-                firstPending = headers.size();
+                firstPending = index;
             if (!insert.addRow(std::move(p.row)))
                 return fail(writeError(snapshotsFrom(firstPending), insert));
-            latestInBatch.insert(p.entityKey, { h.version, h.id });
 
             if (p.facts) {
                 if (Status added = facts.add(std::move(*p.facts)); !added)
@@ -269,13 +342,127 @@ Result<QList<SnapshotHeader>> SqlSnapshotWriter::writeBatch(const QList<NewSnaps
             return fail(m_sql.errorFrom(QStringLiteral("updating snapshot_stats"), statsQuery));
     }
 
-    if (!db.commit()) {
+    if (!run && !db.commit()) {
         const Error error { Error::Code::Database,
             QStringLiteral("committing snapshots: %1").arg(db.lastError().text()) };
         db.rollback();
         return error;
     }
-    return headers;
+    return outcome;
+}
+
+Result<SqlSnapshotWriter::IngestRun::Before> SqlSnapshotWriter::heldBefore(
+    QSqlDatabase &db, const QString &tenant, const QString &kind)
+{
+    IngestRun::Before held;
+    for (const auto &[sql, flag] :
+        { std::pair { QStringLiteral("SELECT 1 FROM snapshots WHERE tenant_id = ? AND kind = ? LIMIT 1"), &held.rows },
+            std::pair { QStringLiteral("SELECT 1 FROM snapshots WHERE tenant_id = ? AND kind = ? AND source_id IS NOT "
+                                       "NULL LIMIT 1"),
+                &held.sourceIds } }) {
+        QSqlQuery query(db);
+        query.prepare(sql);
+        query.addBindValue(tenant);
+        query.addBindValue(kind);
+        if (!query.exec())
+            return m_sql.errorFrom(QStringLiteral("reading what the store holds of %1").arg(kind), query);
+        *flag = query.next();
+        if (!*flag && SqlValues::failedReading(query))
+            return m_sql.errorFrom(QStringLiteral("reading what the store holds of %1").arg(kind), query);
+    }
+    return held;
+}
+
+Result<std::pair<int, QString>> SqlSnapshotWriter::placeEarlier(
+    QSqlDatabase &db, const SnapshotHeader &h, const NewSnapshot &s)
+{
+    const QString uuid = m_sql.dialect().uuidParameter();
+    const QString entity = QStringLiteral(" FROM snapshots WHERE tenant_id = ? AND kind = ? AND entity_id = ? ");
+    const QString where = QStringLiteral("placing %1 (%2 %3) in its timeline").arg(h.id, h.kind, h.entityId);
+    // Runs `sql` with the entity's key and then `more` bound; the first row's columns, or an empty list.
+    const auto first = [&](const QString &sql, const QVariantList &more) -> Result<QVariantList> {
+        QSqlQuery query(db);
+        query.prepare(sql);
+        for (const QVariant &v : { QVariant(h.tenant), QVariant(h.kind), QVariant(h.entityId) })
+            query.addBindValue(v);
+        for (const QVariant &v : more)
+            query.addBindValue(v);
+        if (!query.exec())
+            return m_sql.errorFrom(where, query);
+        QVariantList row;
+        if (query.next()) {
+            for (int i = 0; i < query.record().count(); ++i)
+                row.append(query.value(i));
+        } else if (SqlValues::failedReading(query)) {
+            return m_sql.errorFrom(where, query);
+        }
+        return row;
+    };
+    int version = s.version;
+    QString successor;
+    if (s.placement == NewSnapshot::Placement::AtVersion) {
+        auto taken = first(QStringLiteral("SELECT id") + entity + QStringLiteral("AND version = ?"), { version });
+        if (!taken)
+            return taken.error();
+        if (!taken->isEmpty())
+            return Error { Error::Code::Conflict,
+                QStringLiteral("version %1 of %2 %3 is stored already, as snapshot %4 from another record")
+                    .arg(version)
+                    .arg(h.kind, h.entityId, taken->at(0).toString()) };
+        auto next
+            = first(QStringLiteral("SELECT id") + entity + QStringLiteral("AND version > ? ORDER BY version LIMIT 1"),
+                { version });
+        if (!next)
+            return next.error();
+        successor = next->isEmpty() ? QString() : next->at(0).toString();
+    } else {
+        auto next = first(
+            QStringLiteral("SELECT version, id") + entity + QStringLiteral("AND taken_at > ? ORDER BY version LIMIT 1"),
+            { h.takenAt });
+        if (!next)
+            return next.error();
+        if (next->isEmpty())
+            return Error { Error::Code::Database, where + QStringLiteral(": no later snapshot found") };
+        version = next->at(0).toInt();
+        successor = next->at(1).toString();
+        // Every later version moves up one. A unique index is checked row by row as an UPDATE goes, so the versions
+        // are first moved out of the way, then into place.
+        constexpr int Aside = 1000000000;
+        const std::pair<QString, int> moves[] = {
+            { QStringLiteral("UPDATE snapshots SET version = version + %1 WHERE tenant_id = ? AND kind = ? AND "
+                             "entity_id = ? AND version >= ?")
+                    .arg(Aside),
+                version },
+            { QStringLiteral("UPDATE snapshots SET version = version - %1 WHERE tenant_id = ? AND kind = ? AND "
+                             "entity_id = ? AND version >= ?")
+                    .arg(Aside - 1),
+                Aside },
+        };
+        for (const auto &[sql, from] : moves) {
+            QSqlQuery query(db);
+            query.prepare(sql);
+            query.addBindValue(h.tenant);
+            query.addBindValue(h.kind);
+            query.addBindValue(h.entityId);
+            query.addBindValue(from);
+            if (!query.exec())
+                return m_sql.errorFrom(where, query);
+        }
+    }
+    auto before
+        = first(QStringLiteral("SELECT id") + entity + QStringLiteral("AND version < ? ORDER BY version DESC LIMIT 1"),
+            { version });
+    if (!before)
+        return before.error();
+    if (!successor.isEmpty()) {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("UPDATE snapshots SET previous_id = %1 WHERE id = %1").arg(uuid));
+        query.addBindValue(h.id);
+        query.addBindValue(successor);
+        if (!query.exec())
+            return m_sql.errorFrom(where, query);
+    }
+    return std::pair { version, before->isEmpty() ? QString() : before->at(0).toString() };
 }
 
 Status SqlSnapshotWriter::setPinned(const QString &id, bool pinned, const QString &reason, const QString &actor)

@@ -17,7 +17,7 @@
 
 namespace {
 
-constexpr int LatestVersion = 11;
+constexpr int LatestVersion = 12;
 
 QByteArray fileDigest(const QString &path)
 {
@@ -109,8 +109,11 @@ void TestMigrations::checkTables(const ConnectionSpec &spec)
     QCOMPARE(query.value(0).toInt(), 10);
     QCOMPARE(query.value(1).toString(), QStringLiteral("trash_archives"));
     QVERIFY(query.next());
-    QCOMPARE(query.value(0).toInt(), LatestVersion);
+    QCOMPARE(query.value(0).toInt(), 11);
     QCOMPARE(query.value(1).toString(), QStringLiteral("kind_definitions"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), LatestVersion);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("source_identity"));
     QVERIFY(!query.next());
 }
 
@@ -173,14 +176,14 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
         QVERIFY(
             query.exec(QStringLiteral("PRAGMA journal_mode=DELETE"))); // fold the WAL in, so the file is all there is
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (12, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (13, 'future', 0)")));
     }
     const QByteArray before = fileDigest(path);
     const QDateTime modified = QFileInfo(path).lastModified();
     auto refused = openSnapshotStore(spec, {});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("version 12"))
+    QVERIFY2(refused.error().message.contains(QStringLiteral("version 13"))
             && refused.error().message.contains(QStringLiteral("(%1)").arg(LatestVersion)),
         qPrintable(refused.error().message));
     QCOMPARE(fileDigest(path), before);
@@ -220,7 +223,10 @@ void TestMigrations::upgradeToSixSummarizesOrdersAgain()
         QVERIFY(query.exec(QStringLiteral("UPDATE snapshots SET summary = json_remove(summary, '$.customer_phone')")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_order_customer")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_order_phone")));
-        // Back to version 5: what 11 (kinds), 8 (seals) and 7 (leases, rebuilt from the table as it is) added goes too.
+        // Back to version 5: what 12 (source ids), 11 (kinds), 8 (seals) and 7 (leases, rebuilt from the table as it
+        // is) added goes too.
+        QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_source")));
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE snapshots DROP COLUMN source_id")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_pending_seal")));
         QVERIFY(query.exec(QStringLiteral("ALTER TABLE snapshots DROP COLUMN seal")));
         QVERIFY(query.exec(QStringLiteral("ALTER TABLE zstd_dictionaries DROP COLUMN checksum")));
@@ -303,12 +309,12 @@ void TestMigrations::postgresFromEmptyAndNewerSchema()
         TestSupport::SideConnection side(*pg);
         QSqlQuery query(side.db());
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (12, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (13, 'future', 0)")));
     }
     auto refused = openSnapshotStore(*pg, {});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("version 12"))
+    QVERIFY2(refused.error().message.contains(QStringLiteral("version 13"))
             && refused.error().message.contains(QStringLiteral("(%1)").arg(LatestVersion)),
         qPrintable(refused.error().message));
     // A database holding somebody else's tables is refused too.

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+#include "domain/error.h"
+#include "domain/snapshot.h"
+
+// What one write of an ingest run did: the snapshots written, and the indexes (in the batch) of those whose source id
+// the store or this run already had.
+struct IngestWrite
+{
+    QList<SnapshotHeader> written;
+    QList<qsizetype> duplicates;
+    // Records refused by what the store holds (a version another record has), by index, with the reason; nothing of
+    // them was written.
+    QList<std::pair<qsizetype, QString>> refused;
+};
+
+// One ingest run's transaction on the calling thread's connection: every batch it writes, and the tenants it creates,
+// become visible together on commit(), or not at all (destroyed uncommitted, it rolls back). Snapshots are placed as
+// NewSnapshot::placement says; those with a source id already stored (in this tenant and kind) are skipped.
+class IngestTransaction
+{
+public:
+    virtual ~IngestTransaction() = default;
+    // The tenant as stored, or as this run created it; nullopt when there is none yet.
+    virtual std::optional<Tenant> tenant(const QString &id) = 0;
+    virtual Status createTenant(const Tenant &tenant) = 0;
+    virtual Result<IngestWrite> write(const QList<NewSnapshot> &snapshots) = 0;
+    virtual Status commit() = 0;
+};
