@@ -38,7 +38,6 @@ ImportDialog::ImportDialog(std::shared_ptr<SnapshotStore> store, const QString &
     m_ui->setupUi(this);
     m_import = m_ui->buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
     m_ui->previewTable->setModel(m_preview);
-    m_ui->previewTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->previewTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->progress->attach(m_task);
     m_ui->progress->hide();
@@ -56,7 +55,9 @@ ImportDialog::ImportDialog(std::shared_ptr<SnapshotStore> store, const QString &
     m_ui->zoneCombo->lineEdit()->setPlaceholderText(tr("the tenant's business time zone"));
     QSettings settings;
     m_ui->zoneCombo->setCurrentText(settings.value(ZoneKey).toString());
-    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
+        resize(1100, 640); // room for the preview's columns and a dozen rows
+    m_ui->previewTable->verticalHeader()->hide(); // the Record column says where each one is
     m_ui->rejectEdit->setEnabled(false);
     m_ui->rejectBrowse->setEnabled(false);
 
@@ -186,6 +187,23 @@ void ImportDialog::runPreview()
                 m_ui->previewLabel->setText(tr("Cannot read the files: %1").arg(preview.records.error().message));
             } else {
                 m_preview->setRecords(*preview.records, zones, newTenantZone);
+                // A bad record has no kind, entity or time: its reason spans those columns.
+                m_ui->previewTable->clearSpans();
+                const int from = int(IngestPreviewModel::Column::Kind);
+                for (int row = 0; row < m_preview->rowCount(); ++row) {
+                    if (m_preview->isBad(row))
+                        m_ui->previewTable->setSpan(row, from, 1, int(IngestPreviewModel::Column::Count_) - from);
+                }
+                // Columns as wide as their values; the kind's not as wide as a reason spanning it.
+                QTableView *table = m_ui->previewTable;
+                table->resizeColumnsToContents();
+                int kindWidth = table->horizontalHeader()->sectionSizeHint(from);
+                for (int row = 0; row < m_preview->rowCount(); ++row) {
+                    if (!m_preview->isBad(row))
+                        kindWidth = std::max(kindWidth,
+                            table->fontMetrics().horizontalAdvance(m_preview->index(row, from).data().toString()) + 16);
+                }
+                table->setColumnWidth(from, kindWidth);
                 const int bad = m_preview->badCount();
                 if (!paths.isEmpty())
                     m_ui->previewLabel->setText(bad == 0

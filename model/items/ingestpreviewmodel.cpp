@@ -48,8 +48,8 @@ QVariant IngestPreviewModel::data(const QModelIndex &index, int role) const
     switch (Column(index.column())) {
     case Column::Where:
         return r.where;
-    case Column::Kind:
-        return bad ? QString() : s.kind;
+    case Column::Kind: // a bad record's reason here too: the view spans it over the columns it has no values for
+        return bad ? r.problem : s.kind;
     case Column::Shape:
         return r.shape;
     case Column::Tenant:

@@ -20,6 +20,7 @@ public:
     void setRecords(const QList<IngestedRecord> &records, const QHash<QString, QTimeZone> &zones,
         const QTimeZone &newTenantZone = QTimeZone::utc());
     int badCount() const;
+    bool isBad(int row) const { return !m_records.at(row).problem.isEmpty(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -230,9 +230,14 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
                 before = *found;
             }
             if (run && !s.sourceId.isEmpty()) {
-                const QString sourceKey = h.tenant + u'\x1f' + h.kind + u'\x1f' + s.sourceId;
-                bool duplicate = run->sourceIds.contains(sourceKey);
-                if (!duplicate && before->sourceIds) {
+                // The run keeps a 64-bit hash of each source id it wrote; a hash it has seen is checked in the store
+                // (after the pending rows are written), so a collision never passes a record off as a duplicate.
+                const size_t sourceHash = qHash(s.sourceId, qHash(h.kind, qHash(h.tenant)));
+                const bool seen = run->sourceIds.contains(sourceHash);
+                bool duplicate = false;
+                if (seen || before->sourceIds) {
+                    if (seen && insert.pendingRows() > 0 && !insert.flush())
+                        return fail(writeError(snapshotsFrom(firstPending), insert));
                     known.addBindValue(h.tenant);
                     known.addBindValue(h.kind);
                     known.addBindValue(s.sourceId);
@@ -251,7 +256,7 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
             EntityTail previous;
             if (auto found = tails.constFind(p.entityKey); found != tails.constEnd()) {
                 previous = *found;
-            } else if (!before || before->rows) {
+            } else if (!before || before->rows || run->tailsDropped) {
                 latest.addBindValue(h.tenant);
                 latest.addBindValue(h.kind);
                 latest.addBindValue(h.entityId);
@@ -291,8 +296,18 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
             p.row[VersionColumn] = h.version;
             p.row[PreviousIdColumn] = nullIfEmpty(h.previousId);
             if (run && !s.sourceId.isEmpty())
-                run->sourceIds.insert(h.tenant + u'\x1f' + h.kind + u'\x1f' + s.sourceId);
+                run->sourceIds.insert(qHash(s.sourceId, qHash(h.kind, qHash(h.tenant))));
 
+            // An ingest run remembers the latest version of at most MaxTails entities (memory stays flat on a file of
+            // millions); then it writes what is pending, forgets them all and reads an entity's latest from the store.
+            if (run && tails.size() > IngestRun::MaxTails) {
+                if (insert.pendingRows() > 0 && !insert.flush())
+                    return fail(writeError(snapshotsFrom(firstPending), insert));
+                const EntityTail kept = tails.value(p.entityKey);
+                tails.clear();
+                tails.insert(p.entityKey, kept);
+                run->tailsDropped = true;
+            }
             if (insert.pendingRows() == 0)
                 firstPending = index;
             if (!insert.addRow(std::move(p.row)))

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void tenantsComeFromTheRecordOrTheDefault();
     void badInputCommitsNothing_data();
     void badInputCommitsNothing();
+    void aRecordOver64MiBIsBad();
     void compressedAndArrayInputs();
     void skipBadWritesTheRejects();
     void cancelCommitsNothing();
@@ -427,6 +428,27 @@ void TestIngest::badInputCommitsNothing()
     QVERIFY2(message.contains(reason), qPrintable(message));
     QVERIFY2(!message.contains(u'\n'), qPrintable(message));
     QCOMPARE(count(), before);
+}
+
+void TestIngest::aRecordOver64MiBIsBad()
+{
+    QByteArray content = QByteArray(Samples[0].format) + "\n{\"note\":\"";
+    content.append(QByteArray(65 * 1024 * 1024, 'a'));
+    content.append("\"}\n");
+    content.append(QByteArray(Samples[1].format) + '\n');
+    auto summary = ingest(content, QStringLiteral("huge.jsonl"));
+    QVERIFY(!summary);
+    QVERIFY2(summary.error().message.contains(QStringLiteral("huge.jsonl, line 2: a record over 64 MiB")),
+        qPrintable(summary.error().message));
+    QCOMPARE(count(), 0);
+    // Skipped, it leaves the records around it to be stored.
+    IngestOptions options;
+    options.skipBad = true;
+    options.rejectPath = m_files->filePath(QStringLiteral("huge-rejects.jsonl"));
+    auto skipped = ingest(content, QStringLiteral("huge.jsonl"), options);
+    QVERIFY2(skipped, qPrintable(skipped ? QString() : skipped.error().message));
+    QCOMPARE(skipped->ingested, 2);
+    QCOMPARE(skipped->rejected, 1);
 }
 
 void TestIngest::compressedAndArrayInputs()
