@@ -1480,10 +1480,6 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
-    <message>
-        <source>Problem</source>
-        <translation>問題</translation>
-    </message>
 </context>
 <context>
     <name>IntegrityPanel</name>

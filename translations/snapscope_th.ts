@@ -1480,10 +1480,6 @@ LINE %7 · Facebook %8 · WhatsApp %9</translation>
         <source>Version</source>
         <translation>เวอร์ชัน</translation>
     </message>
-    <message>
-        <source>Problem</source>
-        <translation>ปัญหา</translation>
-    </message>
 </context>
 <context>
     <name>IntegrityPanel</name>

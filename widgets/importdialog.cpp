@@ -101,6 +101,8 @@ ImportDialog::ImportDialog(std::shared_ptr<SnapshotStore> store, const QString &
                  static_cast<QWidget *>(m_ui->formatCombo), static_cast<QWidget *>(m_ui->zoneCombo),
                  static_cast<QWidget *>(m_ui->skipBadCheck) })
             w->setEnabled(!running);
+        m_ui->rejectEdit->setEnabled(!running && m_ui->skipBadCheck->isChecked());
+        m_ui->rejectBrowse->setEnabled(!running && m_ui->skipBadCheck->isChecked());
         updateButtons();
     });
     connect(this, &QDialog::finished, this, [this] {
@@ -113,6 +115,16 @@ ImportDialog::ImportDialog(std::shared_ptr<SnapshotStore> store, const QString &
 }
 
 ImportDialog::~ImportDialog() = default;
+
+void ImportDialog::reject()
+{
+    // Close (or Esc) while an import runs cancels it first: the dialog goes once nothing is left half done.
+    if (m_task->isRunning()) {
+        m_task->cancel();
+        return;
+    }
+    QDialog::reject();
+}
 
 void ImportDialog::addFiles(const QStringList &paths)
 {
@@ -174,19 +186,15 @@ void ImportDialog::runPreview()
             return preview;
         },
         [this, paths](const Preview &preview) {
-            QHash<QString, QTimeZone> zones;
             for (const Tenant &t : preview.tenants) {
-                zones.insert(t.id, QTimeZone(t.businessTimeZone.toUtf8()));
                 if (m_ui->tenantCombo->findText(t.id) < 0)
                     m_ui->tenantCombo->addItem(t.id);
             }
-            const QString zone = options().zone;
-            const QTimeZone newTenantZone = zone.isEmpty() ? QTimeZone::utc() : QTimeZone(zone.toUtf8());
             if (!preview.records) {
-                m_preview->setRecords({}, zones);
+                m_preview->setRecords({});
                 m_ui->previewLabel->setText(tr("Cannot read the files: %1").arg(preview.records.error().message));
             } else {
-                m_preview->setRecords(*preview.records, zones, newTenantZone);
+                m_preview->setRecords(*preview.records);
                 // A bad record has no kind, entity or time: its reason spans those columns.
                 m_ui->previewTable->clearSpans();
                 const int from = int(IngestPreviewModel::Column::Kind);
@@ -236,7 +244,7 @@ void ImportDialog::startImport()
                 return !control.isCancelled();
             });
         },
-        [this](const Result<IngestSummary> &summary) {
+        [this, rejectPath = o.rejectPath](const Result<IngestSummary> &summary) {
             if (!summary) {
                 m_ui->summaryLabel->setText(summary.error().code == Error::Code::Cancelled
                         ? tr("Cancelled: nothing was stored.")
@@ -254,8 +262,7 @@ void ImportDialog::startImport()
                 text += u' ' + tr("By kind: %1.").arg(kinds.join(QStringLiteral(", ")));
             if (summary->rejected > 0)
                 text += u' '
-                    + tr("%1 bad record(s) were written to %2.")
-                          .arg(locale.toString(summary->rejected), options().rejectPath);
+                    + tr("%1 bad record(s) were written to %2.").arg(locale.toString(summary->rejected), rejectPath);
             if (!summary->tenantsCreated.isEmpty())
                 text += u' ' + tr("New tenant(s): %1.").arg(summary->tenantsCreated.join(QStringLiteral(", ")));
             m_ui->summaryLabel->setText(text);

@@ -29,6 +29,8 @@ public:
     IngestPreviewModel *previewModel() const { return m_preview; }
     // Starts the import (the Import button).
     void startImport();
+    // Close: while an import runs, it is cancelled instead (a second Close closes).
+    void reject() override;
 
 Q_SIGNALS:
     // Snapshots were committed: the timeline and the counts are out of date.

@@ -822,20 +822,29 @@ QStringList KindShape::lacking(const QJsonObject &document) const
     return out;
 }
 
-QString KindDefinition::whyUnrecognised(const QJsonObject &document) const
+QString closestShapes(const QList<const KindShape *> &shapes, const QJsonObject &document,
+    const std::function<QString(const KindShape &)> &label, int limit)
 {
-    // The closest shapes first: those that lack the fewest members.
     QList<std::pair<qsizetype, QString>> misses;
-    for (const KindShape &shape : shapes) {
-        const QStringList lacking = shape.lacking(document);
+    for (const KindShape *shape : shapes) {
+        const QStringList lacking = shape->lacking(document);
         misses.append(
-            { lacking.size(), QStringLiteral("%1 lacks %2").arg(shape.name, lacking.join(QStringLiteral(", "))) });
+            { lacking.size(), QStringLiteral("%1 lacks %2").arg(label(*shape), lacking.join(QStringLiteral(", "))) });
     }
     std::stable_sort(misses.begin(), misses.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     QStringList parts;
-    for (qsizetype i = 0; i < misses.size() && i < 3; ++i)
+    for (qsizetype i = 0; i < misses.size() && i < limit; ++i)
         parts.append(misses.at(i).second);
-    return QStringLiteral("not a %1 document this SnapScope knows (%2)").arg(id, parts.join(QStringLiteral("; ")));
+    return parts.join(QStringLiteral("; "));
+}
+
+QString KindDefinition::whyUnrecognised(const QJsonObject &document) const
+{
+    QList<const KindShape *> all;
+    for (const KindShape &shape : shapes)
+        all.append(&shape);
+    return QStringLiteral("not a %1 document this SnapScope knows (%2)")
+        .arg(id, closestShapes(all, document, [](const KindShape &shape) { return shape.name; }));
 }
 
 QJsonObject KindDefinition::summarize(const QJsonObject &payload) const

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QTimeZone>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -139,6 +140,11 @@ struct KindShape
     // The pointers of the personal values `document` holds ("/order_state/customer/phone").
     QStringList personalPointers(const QJsonObject &document) const;
 };
+
+// The shapes that come closest to recognising `document` (those that lack the fewest required members, in the order
+// given among equals), at most `limit`, each as "LABEL lacks /a, /b", joined with "; ".
+QString closestShapes(const QList<const KindShape *> &shapes, const QJsonObject &document,
+    const std::function<QString(const KindShape &)> &label, int limit = 3);
 
 // A summary flag or threshold that makes a snapshot significant (kept longer by cleanup).
 struct SignificanceRule

@@ -1,20 +1,15 @@
 #include "ingestpreviewmodel.h"
 
-#include <QFileInfo>
-
 #include "json/isotime.h"
 
 IngestPreviewModel::IngestPreviewModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void IngestPreviewModel::setRecords(
-    const QList<IngestedRecord> &records, const QHash<QString, QTimeZone> &zones, const QTimeZone &newTenantZone)
+void IngestPreviewModel::setRecords(const QList<IngestedRecord> &records)
 {
     beginResetModel();
     m_records = records;
-    m_zones = zones;
-    m_newTenantZone = newTenantZone;
     endResetModel();
 }
 
@@ -59,8 +54,7 @@ QVariant IngestPreviewModel::data(const QModelIndex &index, int role) const
     case Column::Taken: {
         if (bad)
             return {};
-        const QTimeZone zone = m_zones.value(s.tenant, m_newTenantZone);
-        return IsoTime::toNamedZoneText(s.takenAt, IsoTime::validOrUtc(zone), true);
+        return IsoTime::toNamedZoneText(s.takenAt, IsoTime::validOrUtc(r.zone), true);
     }
     case Column::Type:
         return bad ? QString() : s.type;
@@ -69,8 +63,6 @@ QVariant IngestPreviewModel::data(const QModelIndex &index, int role) const
             return {};
         return s.placement == NewSnapshot::Placement::AtVersion ? tr("%1 (the source's)").arg(s.version)
                                                                 : tr("by time");
-    case Column::Problem:
-        return r.problem;
     case Column::Count_:
         break;
     }
@@ -98,8 +90,6 @@ QVariant IngestPreviewModel::headerData(int section, Qt::Orientation orientation
         return tr("Type");
     case Column::Version:
         return tr("Version");
-    case Column::Problem:
-        return tr("Problem");
     case Column::Count_:
         break;
     }

@@ -1,8 +1,6 @@
 #pragma once
 
 #include <QAbstractTableModel>
-#include <QHash>
-#include <QTimeZone>
 
 #include "ops/ingest/snapshotingest.h"
 
@@ -13,12 +11,12 @@ class IngestPreviewModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum class Column { Where, Kind, Shape, Tenant, Entity, Taken, Type, Version, Problem, Count_ };
+    // A bad record's reason is in its Kind cell (the view spans it over the columns it has no values for).
+    enum class Column { Where, Kind, Shape, Tenant, Entity, Taken, Type, Version, Count_ };
 
     explicit IngestPreviewModel(QObject *parent = nullptr);
-    // `zones`: each tenant's business zone, the times are shown in (named); a tenant not there yet, in `newTenantZone`.
-    void setRecords(const QList<IngestedRecord> &records, const QHash<QString, QTimeZone> &zones,
-        const QTimeZone &newTenantZone = QTimeZone::utc());
+    // Times are shown in each record's tenant's zone, named.
+    void setRecords(const QList<IngestedRecord> &records);
     int badCount() const;
     bool isBad(int row) const { return !m_records.at(row).problem.isEmpty(); }
 
@@ -29,6 +27,4 @@ public:
 
 private:
     QList<IngestedRecord> m_records;
-    QHash<QString, QTimeZone> m_zones;
-    QTimeZone m_newTenantZone;
 };

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "domain/error.h"
+#include "domain/maintenance.h"
 #include "domain/snapshot.h"
 
 // What one write of an ingest run did: the snapshots written, and the indexes (in the batch) of those whose source id
@@ -28,7 +29,10 @@ public:
     virtual ~IngestTransaction() = default;
     // The tenant as stored, or as this run created it; nullopt when there is none yet.
     virtual std::optional<Tenant> tenant(const QString &id) = 0;
-    virtual Status createTenant(const Tenant &tenant) = 0;
+    // Creates the tenant unless it exists by now (another console made it meanwhile): then it is left as it is. True
+    // when this run created it.
+    virtual Result<bool> createTenant(const Tenant &tenant) = 0;
     virtual Result<IngestWrite> write(const QList<NewSnapshot> &snapshots) = 0;
-    virtual Status commit() = 0;
+    // Writes `audit` (what the run did) and commits everything.
+    virtual Status commit(const AuditEntry &audit) = 0;
 };

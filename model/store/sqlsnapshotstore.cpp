@@ -10,6 +10,7 @@
 #include "domain/kindregistry.h"
 #include "store/migrator.h"
 #include "store/sqlchartfacts.h"
+#include "store/sqlingesttransaction.h"
 #include "json/canonicaljson.h"
 
 using SqlValues::compactJson;
@@ -217,69 +218,6 @@ Status SqlSnapshotStore::finishBulkLoad()
     // The charts' day sums, from all the facts at once.
     return SqlChartFacts::sumAllDays(m_sql, query);
 }
-
-namespace {
-
-class SqlIngestTransaction final : public IngestTransaction
-{
-public:
-    SqlIngestTransaction(SqlConnections &sql, SqlTenants &tenants, SqlSnapshotWriter &writer, QSqlDatabase db,
-        const QList<Tenant> &existing)
-        : m_sql(sql)
-        , m_tenants(tenants)
-        , m_writer(writer)
-        , m_db(std::move(db))
-    {
-        for (const Tenant &t : existing)
-            m_known.insert(t.id, t);
-    }
-    ~SqlIngestTransaction() override
-    {
-        if (m_committed)
-            return;
-        m_db.rollback();
-        if (m_createdAny)
-            (void)m_tenants.load(); // forget the zones of tenants never committed (a failure keeps them: harmless)
-    }
-
-    std::optional<Tenant> tenant(const QString &id) override
-    {
-        const auto found = m_known.constFind(id);
-        return found == m_known.constEnd() ? std::nullopt : std::optional(*found);
-    }
-    Status createTenant(const Tenant &tenant) override
-    {
-        if (Status put = m_tenants.putTenant(tenant); !put)
-            return put;
-        m_createdAny = true;
-        m_known.insert(tenant.id, tenant);
-        return {};
-    }
-    Result<IngestWrite> write(const QList<NewSnapshot> &snapshots) override
-    {
-        return m_writer.ingestBatch(snapshots, m_run);
-    }
-    Status commit() override
-    {
-        if (!m_db.commit())
-            return Error { Error::Code::Database,
-                QStringLiteral("committing the ingested snapshots: %1").arg(m_db.lastError().text()) };
-        m_committed = true;
-        return {};
-    }
-
-private:
-    SqlConnections &m_sql;
-    SqlTenants &m_tenants;
-    SqlSnapshotWriter &m_writer;
-    QSqlDatabase m_db;
-    QHash<QString, Tenant> m_known;
-    SqlSnapshotWriter::IngestRun m_run;
-    bool m_committed = false;
-    bool m_createdAny = false;
-};
-
-} // namespace
 
 Result<std::unique_ptr<IngestTransaction>> SqlSnapshotStore::beginIngest()
 {

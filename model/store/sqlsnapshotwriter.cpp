@@ -229,10 +229,10 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
                 }
                 before = *found;
             }
+            // The run keeps a 64-bit hash of each source id it wrote; a hash it has seen is checked in the store (after
+            // the pending rows are written), so a collision never passes a record off as a duplicate.
+            const size_t sourceHash = run ? qHash(s.sourceId, qHash(h.kind, qHash(h.tenant))) : 0;
             if (run && !s.sourceId.isEmpty()) {
-                // The run keeps a 64-bit hash of each source id it wrote; a hash it has seen is checked in the store
-                // (after the pending rows are written), so a collision never passes a record off as a duplicate.
-                const size_t sourceHash = qHash(s.sourceId, qHash(h.kind, qHash(h.tenant)));
                 const bool seen = run->sourceIds.contains(sourceHash);
                 bool duplicate = false;
                 if (seen || before->sourceIds) {
@@ -256,7 +256,7 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
             EntityTail previous;
             if (auto found = tails.constFind(p.entityKey); found != tails.constEnd()) {
                 previous = *found;
-            } else if (!before || before->rows || run->tailsDropped) {
+            } else if (!before || before->rows || run->entities.contains(qHash(p.entityKey))) {
                 latest.addBindValue(h.tenant);
                 latest.addBindValue(h.kind);
                 latest.addBindValue(h.entityId);
@@ -295,18 +295,21 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
             }
             p.row[VersionColumn] = h.version;
             p.row[PreviousIdColumn] = nullIfEmpty(h.previousId);
-            if (run && !s.sourceId.isEmpty())
-                run->sourceIds.insert(qHash(s.sourceId, qHash(h.kind, qHash(h.tenant))));
+            if (run) {
+                run->entities.insert(qHash(p.entityKey));
+                if (!s.sourceId.isEmpty())
+                    run->sourceIds.insert(sourceHash);
+            }
 
             // An ingest run remembers the latest version of at most MaxTails entities (memory stays flat on a file of
-            // millions); then it writes what is pending, forgets them all and reads an entity's latest from the store.
+            // millions); then it writes what is pending and forgets them: an entity it wrote (IngestRun::entities)
+            // and no longer remembers is read from the store.
             if (run && tails.size() > IngestRun::MaxTails) {
                 if (insert.pendingRows() > 0 && !insert.flush())
                     return fail(writeError(snapshotsFrom(firstPending), insert));
                 const EntityTail kept = tails.value(p.entityKey);
                 tails.clear();
                 tails.insert(p.entityKey, kept);
-                run->tailsDropped = true;
             }
             if (insert.pendingRows() == 0)
                 firstPending = index;
@@ -376,7 +379,8 @@ Result<SqlSnapshotWriter::IngestRun::Before> SqlSnapshotWriter::heldBefore(
                                        "NULL LIMIT 1"),
                 &held.sourceIds } }) {
         QSqlQuery query(db);
-        query.prepare(sql);
+        if (!query.prepare(sql))
+            return m_sql.errorFrom(QStringLiteral("reading what the store holds of %1").arg(kind), query);
         query.addBindValue(tenant);
         query.addBindValue(kind);
         if (!query.exec())
@@ -397,7 +401,8 @@ Result<std::pair<int, QString>> SqlSnapshotWriter::placeEarlier(
     // Runs `sql` with the entity's key and then `more` bound; the first row's columns, or an empty list.
     const auto first = [&](const QString &sql, const QVariantList &more) -> Result<QVariantList> {
         QSqlQuery query(db);
-        query.prepare(sql);
+        if (!query.prepare(sql))
+            return m_sql.errorFrom(where, query);
         for (const QVariant &v : { QVariant(h.tenant), QVariant(h.kind), QVariant(h.entityId) })
             query.addBindValue(v);
         for (const QVariant &v : more)
@@ -455,7 +460,8 @@ Result<std::pair<int, QString>> SqlSnapshotWriter::placeEarlier(
         };
         for (const auto &[sql, from] : moves) {
             QSqlQuery query(db);
-            query.prepare(sql);
+            if (!query.prepare(sql))
+                return m_sql.errorFrom(where, query);
             query.addBindValue(h.tenant);
             query.addBindValue(h.kind);
             query.addBindValue(h.entityId);

@@ -37,7 +37,7 @@ public:
     {
         static constexpr qsizetype MaxTails = 100000;
         QHash<QString, EntityTail> tails; // by tenant, kind and entity id
-        bool tailsDropped = false; // tails was emptied once: an entity not in it may have rows of this run
+        QSet<size_t> entities; // the hash of the key of every entity the run wrote to (its tails may be forgotten)
         QSet<size_t> sourceIds; // the hash of tenant, kind and source id of every snapshot the run wrote
         // Per tenant and kind, what the store held before the run: a kind with no rows (or none with a source id)
         // needs no lookup per record, which a first load of millions of rows would otherwise pay.

@@ -69,3 +69,32 @@ Status SqlTenants::putTenant(const Tenant &tenant)
     m_lastDay.remove(tenant.id);
     return {};
 }
+
+Result<bool> SqlTenants::insertIfAbsent(const Tenant &tenant)
+{
+    const QTimeZone zone(tenant.businessTimeZone.toUtf8());
+    if (!zone.isValid())
+        return Error { Error::Code::Invalid, QStringLiteral("unknown time zone \"%1\"").arg(tenant.businessTimeZone) };
+    auto dbResult = m_sql.db();
+    if (!dbResult)
+        return dbResult.error();
+    QSqlQuery query(*dbResult);
+    query.prepare(QStringLiteral("INSERT INTO tenants (id, name, business_time_zone, currency) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT (id) DO NOTHING"));
+    query.addBindValue(tenant.id);
+    query.addBindValue(tenant.name);
+    query.addBindValue(tenant.businessTimeZone);
+    query.addBindValue(tenant.currency.isNull() ? QStringLiteral("") : tenant.currency);
+    if (!query.exec())
+        return m_sql.errorFrom(QStringLiteral("writing tenant %1").arg(tenant.id), query);
+    const bool inserted = query.numRowsAffected() == 1;
+    if (!inserted) { // another writer made it: its zone is read back
+        if (Status loaded = load(); !loaded)
+            return loaded.error();
+        return false;
+    }
+    QMutexLocker locker(&m_mutex);
+    m_zones.insert(tenant.id, zone);
+    m_lastDay.remove(tenant.id);
+    return true;
+}

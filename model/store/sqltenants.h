@@ -18,6 +18,8 @@ public:
 
     Result<QList<Tenant>> tenants();
     Status putTenant(const Tenant &tenant);
+    // Inserts the tenant unless one with its id exists (which is left as it is): true when it was inserted.
+    Result<bool> insertIfAbsent(const Tenant &tenant);
     // Reads the tenants' zones (on open).
     Status load();
     // The business day (YYYY-MM-DD) `at` falls on in the tenant's zone (UTC for an unknown tenant).

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void badInputCommitsNothing_data();
     void badInputCommitsNothing();
     void aRecordOver64MiBIsBad();
+    void strayCommasBetweenValues();
     void compressedAndArrayInputs();
     void skipBadWritesTheRejects();
     void cancelCommitsNothing();
@@ -449,6 +450,27 @@ void TestIngest::aRecordOver64MiBIsBad()
     QVERIFY2(skipped, qPrintable(skipped ? QString() : skipped.error().message));
     QCOMPARE(skipped->ingested, 2);
     QCOMPARE(skipped->rejected, 1);
+}
+
+void TestIngest::strayCommasBetweenValues()
+{
+    // Pretty-printed objects with commas between them (not JSON): each comma is a bad record of its own, and the run
+    // ends (it never stalls on one).
+    QJsonDocument first(QJsonDocument::fromJson(Samples[0].format).object());
+    QJsonDocument second(QJsonDocument::fromJson(Samples[4].format).object());
+    const QByteArray content = first.toJson(QJsonDocument::Indented) + ",\n" + second.toJson(QJsonDocument::Indented);
+    auto stopped = ingest(content, QStringLiteral("objects.json"));
+    QVERIFY(!stopped);
+    QVERIFY2(stopped.error().message.contains(QStringLiteral("not valid JSON")), qPrintable(stopped.error().message));
+    IngestOptions options;
+    options.skipBad = true;
+    options.rejectPath = m_files->filePath(QStringLiteral("commas.jsonl"));
+    auto skipped = ingest(content, QStringLiteral("objects.json"), options);
+    QVERIFY2(skipped, qPrintable(skipped ? QString() : skipped.error().message));
+    QCOMPARE(skipped->ingested, 2);
+    QCOMPARE(skipped->rejected, 1);
+    // The run is in the audit log with its counts.
+    QCOMPARE(TestSupport::scalar(m_spec, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'ingest'")), 1);
 }
 
 void TestIngest::compressedAndArrayInputs()

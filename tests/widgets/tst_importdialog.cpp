@@ -107,7 +107,7 @@ void TestImportDialog::previewThenImport()
     // The time in the tenant's zone, named.
     QCOMPARE(cell(0, IngestPreviewModel::Column::Taken), QStringLiteral("2025-07-03 14:01:00 (Asia/Bangkok)"));
     QCOMPARE(cell(0, IngestPreviewModel::Column::Version), QStringLiteral("by time"));
-    QVERIFY(cell(2, IngestPreviewModel::Column::Problem).contains(QStringLiteral("no shape recognises the record")));
+    QVERIFY(cell(2, IngestPreviewModel::Column::Kind).contains(QStringLiteral("no shape recognises the record")));
     QCOMPARE(count(), 0); // a preview writes nothing
 
     // Import as it is: the bad record stops it, nothing is stored.

@@ -1,5 +1,7 @@
 #include "recordreader.h"
 
+#include <QRegularExpression>
+
 #include <zlib.h>
 #include <zstd.h>
 
@@ -173,7 +175,12 @@ RecordReader::RecordReader(QIODevice &device, QString name, qsizetype maxRecordB
     , m_name(std::move(name))
     , m_max(maxRecordBytes)
     , m_decoder(std::make_unique<Decoder>(device, m_name))
-{ }
+{
+    // A file named as JSON lines is read a line at a time whatever its first line holds (a bad one is one bad record).
+    static const QRegularExpression linesName(
+        QStringLiteral("\\.(jsonl|ndjson)(\\.gz|\\.zst)?$"), QRegularExpression::CaseInsensitiveOption);
+    m_linesByName = linesName.match(m_name).hasMatch();
+}
 
 RecordReader::~RecordReader() = default;
 
@@ -283,11 +290,19 @@ Result<std::optional<RecordReader::Record>> RecordReader::next()
     if (m_layout == Layout::Unknown) {
         if (atEnd())
             return std::optional<Record>();
+        if (fill(3) && m_buffer.mid(m_pos, 3) == "\xEF\xBB\xBF") { // a UTF-8 byte order mark is not JSON
+            m_pos += 3;
+            skipSpace();
+            if (atEnd())
+                return std::optional<Record>();
+        }
         // A '[' first: an array of records. Else the first record tells: one line of its own makes JSON lines.
         if (m_buffer.at(m_pos) == '[') {
             m_layout = Layout::Array;
             ++m_pos;
             skipSpace();
+        } else if (m_linesByName) {
+            m_layout = Layout::Lines;
         } else {
             bool tooLong = false;
             const qsizetype end = valueEnd(m_pos, &tooLong);
@@ -361,6 +376,8 @@ Result<std::optional<RecordReader::Record>> RecordReader::next()
         }
     } else {
         end = valueEnd(m_pos, &tooLong);
+        if (end == m_pos)
+            end = m_pos + 1; // a stray ',' or ']' between values: a record of its own, which the parser refuses
     }
     if (const auto &e = m_decoder->error())
         return streamError(e->message);

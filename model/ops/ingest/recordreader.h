@@ -12,7 +12,8 @@
 // The records of one export as its store writes them, read as a stream (never the whole file): JSON lines (one record
 // per line, as `COPY ... row_to_json`, mongoexport and DynamoDB's export write them), one JSON array of records (an
 // API's list, `mongoexport --jsonArray`), or JSON values one after another (one pretty-printed object per file). The
-// bytes may be gzip or zstd compressed (told by their first bytes, so standard input works too).
+// bytes may be gzip or zstd compressed (told by their first bytes, so standard input works too). A file named .jsonl
+// or .ndjson is JSON lines; otherwise its first character and first record tell.
 class RecordReader
 {
 public:
@@ -58,5 +59,6 @@ private:
     qsizetype m_index = 0;
     Layout m_layout = Layout::Unknown;
     bool m_arrayClosed = false;
+    bool m_linesByName = false; // .jsonl or .ndjson (compressed or not)
     std::optional<Error> m_error;
 };
