@@ -345,6 +345,21 @@ QJsonValue scalarOrUndefined(const std::optional<QJsonValue> &value)
     return *value;
 }
 
+// The texts at `pointers` joined with ':' (an entity id of several parts); nullopt when one is missing or empty.
+std::optional<QString> joinedTexts(const QJsonObject &document, const QList<JsonPointer> &pointers)
+{
+    QStringList parts;
+    for (const JsonPointer &p : pointers) {
+        const QString text = JsonNumber::scalarText(scalarOrUndefined(at(document, p)));
+        if (text.isEmpty())
+            return std::nullopt;
+        parts.append(text);
+    }
+    if (parts.isEmpty())
+        return std::nullopt;
+    return parts.join(u':');
+}
+
 } // namespace
 
 bool KindShape::matches(const QJsonObject &document) const
@@ -488,16 +503,7 @@ QList<QJsonObject> KindShape::elements(const QJsonObject &document, QStringView 
 
 std::optional<QString> KindShape::entityOf(const QJsonObject &document) const
 {
-    QStringList parts;
-    for (const JsonPointer &p : entity) {
-        const QString text = JsonNumber::scalarText(scalarOrUndefined(at(document, p)));
-        if (text.isEmpty())
-            return std::nullopt;
-        parts.append(text);
-    }
-    if (parts.isEmpty())
-        return std::nullopt;
-    return parts.join(u':');
+    return joinedTexts(document, entity);
 }
 
 std::optional<EpochMs> KindShape::timeOf(const QJsonObject &document, const QTimeZone &tenantZone) const
@@ -558,16 +564,7 @@ std::optional<qint64> KindShape::eventSeqOf(const QJsonObject &document) const
 
 std::optional<QString> KindShape::sourceIdOf(const QJsonObject &document) const
 {
-    QStringList parts;
-    for (const JsonPointer &p : sourceId) {
-        const QString text = JsonNumber::scalarText(scalarOrUndefined(at(document, p)));
-        if (text.isEmpty())
-            return std::nullopt;
-        parts.append(text);
-    }
-    if (parts.isEmpty())
-        return std::nullopt;
-    return parts.join(u':');
+    return joinedTexts(document, sourceId);
 }
 
 std::optional<QString> KindShape::tenantOf(const QJsonObject &document) const

@@ -48,29 +48,21 @@ Result<QList<Tenant>> SqlTenants::tenants()
 
 Status SqlTenants::putTenant(const Tenant &tenant)
 {
-    const QTimeZone zone(tenant.businessTimeZone.toUtf8());
-    if (!zone.isValid())
-        return Error { Error::Code::Invalid, QStringLiteral("unknown time zone \"%1\"").arg(tenant.businessTimeZone) };
-    auto dbResult = m_sql.db();
-    if (!dbResult)
-        return dbResult.error();
-    QSqlQuery query(*dbResult);
-    query.prepare(QStringLiteral("INSERT INTO tenants (id, name, business_time_zone, currency) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, business_time_zone = "
-                                 "excluded.business_time_zone, currency = excluded.currency"));
-    query.addBindValue(tenant.id);
-    query.addBindValue(tenant.name);
-    query.addBindValue(tenant.businessTimeZone);
-    query.addBindValue(tenant.currency);
-    if (!query.exec())
-        return m_sql.errorFrom(QStringLiteral("writing tenant %1").arg(tenant.id), query);
-    QMutexLocker locker(&m_mutex);
-    m_zones.insert(tenant.id, zone);
-    m_lastDay.remove(tenant.id);
-    return {};
+    auto written = write(tenant, true);
+    return written ? Status() : Status(written.error());
 }
 
 Result<bool> SqlTenants::insertIfAbsent(const Tenant &tenant)
+{
+    auto inserted = write(tenant, false);
+    if (inserted && !*inserted) { // another writer made it: its zone is read back
+        if (Status loaded = load(); !loaded)
+            return loaded.error();
+    }
+    return inserted;
+}
+
+Result<bool> SqlTenants::write(const Tenant &tenant, bool replace)
 {
     const QTimeZone zone(tenant.businessTimeZone.toUtf8());
     if (!zone.isValid())
@@ -80,19 +72,18 @@ Result<bool> SqlTenants::insertIfAbsent(const Tenant &tenant)
         return dbResult.error();
     QSqlQuery query(*dbResult);
     query.prepare(QStringLiteral("INSERT INTO tenants (id, name, business_time_zone, currency) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT (id) DO NOTHING"));
+                                 "ON CONFLICT (id) %1")
+                      .arg(replace ? QStringLiteral("DO UPDATE SET name = excluded.name, business_time_zone = "
+                                                    "excluded.business_time_zone, currency = excluded.currency")
+                                   : QStringLiteral("DO NOTHING")));
     query.addBindValue(tenant.id);
     query.addBindValue(tenant.name);
     query.addBindValue(tenant.businessTimeZone);
     query.addBindValue(tenant.currency.isNull() ? QStringLiteral("") : tenant.currency);
     if (!query.exec())
         return m_sql.errorFrom(QStringLiteral("writing tenant %1").arg(tenant.id), query);
-    const bool inserted = query.numRowsAffected() == 1;
-    if (!inserted) { // another writer made it: its zone is read back
-        if (Status loaded = load(); !loaded)
-            return loaded.error();
+    if (!replace && query.numRowsAffected() != 1)
         return false;
-    }
     QMutexLocker locker(&m_mutex);
     m_zones.insert(tenant.id, zone);
     m_lastDay.remove(tenant.id);

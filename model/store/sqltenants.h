@@ -26,6 +26,9 @@ public:
     QString businessDay(const QString &tenant, EpochMs at);
 
 private:
+    // Inserts the tenant, or (replace) overwrites the one with its id; false when it existed and was kept.
+    Result<bool> write(const Tenant &tenant, bool replace);
+
     SqlConnections &m_sql;
     QMutex m_mutex; // guards the members below
     QHash<QString, QTimeZone> m_zones;

@@ -103,22 +103,23 @@ struct Interpreting
     ~Interpreting() { done.waitForFinished(); } // never a batch freed under the pool's feet
 };
 
-QHash<QString, QTimeZone> zonesOf(const QList<Tenant> &tenants)
+// The interpreter for a run on `store`: its tenants' zones known.
+Result<RecordInterpreter> interpreterFor(SnapshotStore &store, const IngestOptions &options)
 {
+    auto tenants = store.tenants();
+    if (!tenants)
+        return tenants.error();
     QHash<QString, QTimeZone> zones;
-    for (const Tenant &t : tenants)
+    for (const Tenant &t : *tenants)
         zones.insert(t.id, QTimeZone(t.businessTimeZone.toUtf8()));
-    return zones;
+    return RecordInterpreter::create(options, zones);
 }
 
 } // namespace
 
 Result<QList<IngestedRecord>> SnapshotIngest::preview(const QStringList &inputs, int limit)
 {
-    auto tenants = m_store.tenants();
-    if (!tenants)
-        return tenants.error();
-    auto interpreter = RecordInterpreter::create(m_options, zonesOf(*tenants));
+    auto interpreter = interpreterFor(m_store, m_options);
     if (!interpreter)
         return interpreter.error();
     QList<IngestedRecord> out;
@@ -155,10 +156,7 @@ Result<IngestSummary> SnapshotIngest::run(const QStringList &inputs, const Progr
     if (!transaction)
         return transaction.error();
     IngestTransaction &tx = **transaction;
-    auto tenants = m_store.tenants();
-    if (!tenants)
-        return tenants.error();
-    auto interpreter = RecordInterpreter::create(m_options, zonesOf(*tenants));
+    auto interpreter = interpreterFor(m_store, m_options);
     if (!interpreter)
         return interpreter.error();
 
