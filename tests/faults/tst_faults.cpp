@@ -30,6 +30,19 @@
 
 namespace {
 
+// What the CLI printed is one line. A server stopped while the CLI connects can send "terminating connection due to
+// immediate shutdown command" before the connection exists: libpq prints that with its default notice processor,
+// which SnapScope can replace only on a connection that is open (SqlConnections routes later notices to a logging
+// category). That line of libpq's is not the CLI's.
+bool oneErrorLine(const QString &err)
+{
+    QStringList lines = err.trimmed().split(u'\n');
+    lines.removeIf([](const QString &line) {
+        return line.startsWith(QStringLiteral("WARNING:  terminating connection due to immediate shutdown"));
+    });
+    return lines.size() <= 1;
+}
+
 constexpr qint64 DayMs = 86'400'000;
 constexpr int Entities = 30;
 constexpr int Versions = 40;
@@ -457,7 +470,7 @@ void TestFaults::cleanupUnderFaults(int points)
         QDir().mkpath(m_files->path());
         const Run killed = interrupt(cleanupArguments(QStringLiteral("first.zst")), point);
         QVERIFY2(killed.killed || killed.exitCode != -2, "crashed");
-        QVERIFY2(killed.exitCode <= 0 || killed.err.trimmed().count(u'\n') == 0, qPrintable(killed.err));
+        QVERIFY2(killed.exitCode <= 0 || oneErrorLine(killed.err), qPrintable(killed.err));
         settle();
         const QSet<QString> trashedIds = ids(QStringLiteral("deleted_at IS NOT NULL"));
         // Nothing lost: every row is live or trashed, and every trashed row is in an archive that reads whole.
@@ -509,7 +522,7 @@ void TestFaults::purgeUnderFaults(int points)
         const QSet<QString> inArchive = archived();
         const Run killed = interrupt(purge(), point);
         QVERIFY2(killed.killed || killed.exitCode != -2, "crashed");
-        QVERIFY2(killed.exitCode <= 0 || killed.err.trimmed().count(u'\n') == 0, qPrintable(killed.err));
+        QVERIFY2(killed.exitCode <= 0 || oneErrorLine(killed.err), qPrintable(killed.err));
         settle();
         // Every row is live, trashed, or purged with an audit row of its batch; none purged unarchived.
         const qint64 purged = purgedInAudit();
@@ -560,7 +573,7 @@ void TestFaults::importUnderFaults(int points)
         prepare();
         const Run killed = interrupt(connection() + QStringList { QStringLiteral("import"), archive }, point);
         QVERIFY2(killed.killed || killed.exitCode != -2, "crashed");
-        QVERIFY2(killed.exitCode <= 0 || killed.err.trimmed().count(u'\n') == 0, qPrintable(killed.err));
+        QVERIFY2(killed.exitCode <= 0 || oneErrorLine(killed.err), qPrintable(killed.err));
         settle();
         const qint64 rows = live() + trashed();
         QVERIFY2(rows == Kept || rows == Total, qPrintable(QStringLiteral("%1 rows after the kill").arg(rows)));
