@@ -146,6 +146,23 @@ struct Options
     QCommandLineOption reject = add({ QStringLiteral("reject"),
         QStringLiteral("ingest --skip-bad: the file the bad records are written to, each with its reason."),
         QStringLiteral("file") });
+    QCommandLineOption preset = add({ QStringLiteral("preset"),
+        QStringLiteral("source add: saan (the SAAN guide's four tables), event-store (event_snapshots) or mapping "
+                       "(--mapping FILE)."),
+        QStringLiteral("preset") });
+    QCommandLineOption conninfo = add({ QStringLiteral("conninfo"),
+        QStringLiteral("source add: the source's PostgreSQL as libpq keywords (\"host=… port=… dbname=… user=…\"); "
+                       "its password comes from ~/.pgpass or PGPASSWORD."),
+        QStringLiteral("conninfo") });
+    QCommandLineOption mapping = add({ QStringLiteral("mapping"),
+        QStringLiteral("source add --preset mapping: a JSON file naming each table's kind and columns."),
+        QStringLiteral("file") });
+    QCommandLineOption overlap = add({ QStringLiteral("overlap"),
+        QStringLiteral("source add: seconds before the watermark each sync reads again, for rows committed late "
+                       "(default 600)."),
+        QStringLiteral("seconds") });
+    QCommandLineOption sync = add({ QStringLiteral("sync"),
+        QStringLiteral("schedule create: the schedule syncs this live source."), QStringLiteral("source") });
     QCommandLineOption allStores = add({ QStringLiteral("all-stores"), QStringLiteral("snapshot take: every store.") });
     QCommandLineOption date = add({ QStringLiteral("date"),
         QStringLiteral("snapshot take: the business day (YYYY-MM-DD)."), QStringLiteral("day") });
@@ -260,6 +277,7 @@ private:
     static QList<CliCommand> maintenanceCommands(); // climaintenance.cpp
     static QList<CliCommand> historyCommands(); // clihistory.cpp
     static QList<CliCommand> ingestCommands(); // cliingest.cpp
+    static QList<CliCommand> sourceCommands(); // clisources.cpp
 
     Result<ConnectionSpec> connectionSpec(); // from --db or --pg
     Result<std::unique_ptr<SnapshotStore>> openStore(bool create);
@@ -298,6 +316,7 @@ private:
     int strategy(const QStringList &arguments);
     int caseOf(const QStringList &arguments);
     int ingest(const QStringList &arguments); // cliingest.cpp
+    int source(const QStringList &arguments); // clisources.cpp
     // Parts of commands.
     int compact();
     int verifyReplay();

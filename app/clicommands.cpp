@@ -83,7 +83,7 @@ int fail(const Error &error)
 
 const QList<CliCommand> &Cli::commands()
 {
-    static const QList<CliCommand> all = storeCommands() + ingestCommands() + snapshotCommands() + seriesCommands()
+    static const QList<CliCommand> all = storeCommands() + ingestCommands() + sourceCommands() + snapshotCommands() + seriesCommands()
         + maintenanceCommands() + historyCommands();
     return all;
 }

@@ -62,7 +62,8 @@ QList<CliCommand> Cli::maintenanceCommands()
                            "| history ID."),
             { QStringLiteral("tenant"), QStringLiteral("from"), QStringLiteral("count"), QStringLiteral("tz"),
                 QStringLiteral("name"), QStringLiteral("cron"), QStringLiteral("kind"), QStringLiteral("targets"),
-                QStringLiteral("cleanup"), QStringLiteral("compact"), QStringLiteral("json"), QStringLiteral("lease") },
+                QStringLiteral("cleanup"), QStringLiteral("compact"), QStringLiteral("sync"), QStringLiteral("json"),
+                QStringLiteral("lease") },
             true, &Cli::schedule },
         { QStringLiteral("audit"), QStringLiteral("The audit log, newest first."),
             { QStringLiteral("tenant"), QStringLiteral("action"), QStringLiteral("created-by"), QStringLiteral("from"),
@@ -467,9 +468,14 @@ int Cli::schedule(const QStringList &positional)
         s.timeZone
             = m_parser.isSet(m_o.tz) ? m_parser.value(m_o.tz) : QString::fromUtf8(tenantZone(**store, *tenant).id());
         s.action.kind = m_parser.value(m_o.kind);
-        if (m_parser.isSet(m_o.cleanup) && m_parser.isSet(m_o.compact))
-            return fail(QStringLiteral("choose one of --cleanup and --compact"), CliExit::Usage);
-        if (m_parser.isSet(m_o.cleanup)) {
+        if (int(m_parser.isSet(m_o.cleanup)) + int(m_parser.isSet(m_o.compact)) + int(m_parser.isSet(m_o.sync)) > 1)
+            return fail(QStringLiteral("choose one of --cleanup, --compact and --sync"), CliExit::Usage);
+        if (m_parser.isSet(m_o.sync)) {
+            s.action.type = ScheduleAction::Type::Sync;
+            s.action.source = m_parser.value(m_o.sync);
+            if (auto source = (*store)->liveSources().liveSource(s.action.source); !source)
+                return fail(source.error());
+        } else if (m_parser.isSet(m_o.cleanup)) {
             s.action.type = ScheduleAction::Type::Cleanup;
         } else if (m_parser.isSet(m_o.compact)) {
             s.action.type = ScheduleAction::Type::Compact;

@@ -130,7 +130,12 @@ start_postgres() {
     psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE USER snapscope" >/dev/null
     psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE snapscope_test OWNER snapscope" >/dev/null
     psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE ROLE snapscope_pw LOGIN PASSWORD 'test-secret'" >/dev/null
+    # A running system's database that live-source tests fill, and a login that may do nothing there but what the
+    # test grants it (SELECT).
+    psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE snapscope_source OWNER snapscope" >/dev/null
+    psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE ROLE snapscope_reader LOGIN" >/dev/null
     export SNAPSCOPE_TEST_PG_PASSWORD_USER=snapscope_pw SNAPSCOPE_TEST_PG_PASSWORD=test-secret
+    export SNAPSCOPE_TEST_SOURCE_PG="host=127.0.0.1 port=$port dbname=snapscope_source user=snapscope"
     export SNAPSCOPE_TEST_PG="host=127.0.0.1 port=$port dbname=snapscope_test user=snapscope"
     export SNAPSCOPE_REQUIRE_PG=1
     say "test PostgreSQL on 127.0.0.1:$port"

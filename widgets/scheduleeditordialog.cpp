@@ -32,6 +32,14 @@ ScheduleEditorDialog::ScheduleEditorDialog(const Schedule &schedule, QWidget *pa
     m_ui->actionType->addItem(tr("Take snapshots"), int(ScheduleAction::Type::Snapshot));
     m_ui->actionType->addItem(tr("Clean up (the kind's stored policy)"), int(ScheduleAction::Type::Cleanup));
     m_ui->actionType->addItem(tr("Compact (the kind's snapshot strategy)"), int(ScheduleAction::Type::Compact));
+    // A sync schedule (made with `schedule create --sync` or the Sources page) keeps its source: only when it runs
+    // is edited here.
+    if (schedule.action.type == ScheduleAction::Type::Sync) {
+        m_ui->actionType->addItem(
+            tr("Sync live source %1").arg(schedule.action.source), int(ScheduleAction::Type::Sync));
+        m_ui->actionType->setEnabled(false);
+        m_ui->kind->setEnabled(false);
+    }
 
     m_ui->name->setText(schedule.name);
     m_ui->zone->setCurrentText(schedule.timeZone);
@@ -138,6 +146,8 @@ Schedule ScheduleEditorDialog::schedule() const
     s.cron = m_ui->cron->text().simplified();
     s.timeZone = m_ui->zone->currentText().trimmed();
     s.enabled = m_ui->enabled->isChecked();
+    if (s.action.type == ScheduleAction::Type::Sync)
+        return s;
     s.action.type = ScheduleAction::Type(m_ui->actionType->currentData().toInt());
     s.action.kind = m_ui->kind->currentData().toString();
     s.action.targets.clear();

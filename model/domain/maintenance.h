@@ -68,9 +68,11 @@ struct RetentionCandidates
 // A schedule's job: take snapshots of targets, clean a kind up with a policy, or compact an event-sourced kind.
 struct ScheduleAction
 {
-    enum class Type { Snapshot, Cleanup, Compact }; // Compact: the kind's snapshot strategy (issue 7)
+    // Compact: the kind's snapshot strategy (issue 7). Sync: a live source's tables (issue 25).
+    enum class Type { Snapshot, Cleanup, Compact, Sync };
     Type type = Type::Snapshot;
-    QString kind;
+    QString kind; // all but Sync
+    QString source; // Sync: the live source's name
     QStringList targets { QStringLiteral("all") }; // Snapshot: ["all"] or store codes / entity ids
     std::optional<RetentionPolicy> policy; // Cleanup: empty = the kind's stored policy
 };

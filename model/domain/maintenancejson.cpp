@@ -81,6 +81,8 @@ Result<RetentionPolicy> policyFromJson(const QJsonObject &object)
 
 QJsonObject toJson(const ScheduleAction &action)
 {
+    if (action.type == ScheduleAction::Type::Sync)
+        return { { QStringLiteral("type"), QStringLiteral("sync") }, { QStringLiteral("source"), action.source } };
     QJsonObject object { { QStringLiteral("type"),
                              action.type == ScheduleAction::Type::Snapshot      ? QStringLiteral("snapshot")
                                  : action.type == ScheduleAction::Type::Compact ? QStringLiteral("compact")
@@ -103,8 +105,17 @@ Result<ScheduleAction> actionFromJson(const QJsonObject &object)
         action.type = ScheduleAction::Type::Cleanup;
     else if (type == u"compact")
         action.type = ScheduleAction::Type::Compact;
+    else if (type == u"sync")
+        action.type = ScheduleAction::Type::Sync;
     else
-        return invalid(QStringLiteral("schedule action: \"type\" must be \"snapshot\", \"cleanup\" or \"compact\""));
+        return invalid(
+            QStringLiteral("schedule action: \"type\" must be \"snapshot\", \"cleanup\", \"compact\" or \"sync\""));
+    if (action.type == ScheduleAction::Type::Sync) {
+        action.source = object.value(u"source").toString();
+        if (action.source.isEmpty())
+            return invalid(QStringLiteral("schedule action: \"source\" is missing"));
+        return action;
+    }
     action.kind = object.value(u"kind").toString();
     if (action.kind.isEmpty())
         return invalid(QStringLiteral("schedule action: \"kind\" is missing"));

@@ -53,6 +53,8 @@ QString ScheduleListModel::actionText(const ScheduleAction &action)
         return tr("Clean up %1").arg(action.kind);
     if (action.type == ScheduleAction::Type::Compact)
         return tr("Compact %1").arg(action.kind);
+    if (action.type == ScheduleAction::Type::Sync)
+        return tr("Sync source %1").arg(action.source);
     return tr("Snapshot %1: %2").arg(action.kind, action.targets.join(QStringLiteral(", ")));
 }
 

@@ -18,6 +18,7 @@
 #include "ops/snapshotcompactor.h"
 #include "ops/snapshottaker.h"
 #include "ops/statereconstructor.h"
+#include "ops/sync/sourcesync.h"
 #include "store/snapshotstore.h"
 
 ScheduleRunner::ScheduleRunner(SnapshotStore &store, QString actor, QString runnerId)
@@ -44,7 +45,10 @@ Status ScheduleRunner::validate(const Schedule &schedule)
         return Error { Error::Code::Invalid,
             QStringLiteral("unknown time zone \"%1\" (use an IANA name such as Asia/Bangkok)").arg(schedule.timeZone) };
     const ScheduleAction &action = schedule.action;
-    if (!KindRegistry::find(action.kind))
+    if (action.type == ScheduleAction::Type::Sync) {
+        if (action.source.isEmpty())
+            return Error { Error::Code::Invalid, QStringLiteral("a sync schedule needs a live source") };
+    } else if (!KindRegistry::find(action.kind))
         return Error { Error::Code::Invalid, QStringLiteral("unknown kind \"%1\"").arg(action.kind) };
     if (action.type == ScheduleAction::Type::Snapshot) {
         if (!SnapshotTaker::supportedKinds().contains(action.kind))
@@ -218,6 +222,26 @@ ScheduleRun ScheduleRunner::execute(const Schedule &schedule, EpochMs scheduledF
                 error = taken.error().message;
             else
                 run.snapshotsTaken += taken->taken.size();
+        }
+    } else if (action.type == ScheduleAction::Type::Sync) {
+        auto source = m_store.liveSources().liveSource(action.source);
+        if (!source) {
+            error = source.error().message;
+        } else {
+            auto report = SourceSync(m_store, m_actor).sync(*source, [&](const SourceSyncProgress &) {
+                return !lease->lost();
+            });
+            if (lease->lost())
+                error = LeaseLost;
+            else if (!report)
+                error = report.error().message;
+            else {
+                run.snapshotsTaken = report->stored();
+                for (const SourceTableSync &t : std::as_const(report->tables)) {
+                    if (!t.error.isEmpty() && error.isEmpty())
+                        error = t.error;
+                }
+            }
         }
     } else if (action.type == ScheduleAction::Type::Compact) {
         auto report = SnapshotCompactor(m_store).run(schedule.tenant, action.kind, {}, m_actor,

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "domain/error.h"
+#include "domain/livesource.h"
 #include "domain/maintenance.h"
 #include "domain/snapshot.h"
 
@@ -33,6 +34,9 @@ public:
     // when this run created it.
     virtual Result<bool> createTenant(const Tenant &tenant) = 0;
     virtual Result<IngestWrite> write(const QList<NewSnapshot> &snapshots) = 0;
-    // Writes `audit` (what the run did) and commits everything.
+    // A live source's table as this run leaves it (its watermark, counts and outcome): stored with the rows, so that
+    // the watermark never passes what was committed.
+    virtual Status saveSyncState(const LiveSourceTable &table) = 0;
+    // Writes `audit` (what the run did; nothing when its action is empty) and commits everything.
     virtual Status commit(const AuditEntry &audit) = 0;
 };

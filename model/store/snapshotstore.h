@@ -15,6 +15,7 @@
 #include "store/connectionspec.h"
 #include "store/historystore.h"
 #include "store/ingesttransaction.h"
+#include "store/livesourcestore.h"
 #include "store/maintenancestore.h"
 #include "store/snapshotquery.h"
 #include "store/sourcetables.h"
@@ -111,6 +112,8 @@ public:
     virtual HistoryStore &history() = 0;
     // The source tables manual snapshots read: events, stock levels, inventory transactions.
     virtual SourceTables &sources() = 0;
+    // The running systems' PostgreSQL tables SnapScope follows (snapscope-cli source).
+    virtual LiveSourceStore &liveSources() = 0;
 
     // Empties every table but the schema's own and the audit log (append-only), and writes `why` to the log, in one
     // transaction: an interrupted demo fill is replaced this way.

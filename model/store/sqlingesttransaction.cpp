@@ -2,6 +2,8 @@
 
 #include <QSqlError>
 
+#include "store/sqllivesources.h"
+
 SqlIngestTransaction::SqlIngestTransaction(
     SqlConnections &sql, SqlTenants &tenants, SqlSnapshotWriter &writer, QSqlDatabase db, const QList<Tenant> &existing)
     : m_sql(sql)
@@ -43,10 +45,17 @@ Result<IngestWrite> SqlIngestTransaction::write(const QList<NewSnapshot> &snapsh
     return m_writer.ingestBatch(snapshots, m_run);
 }
 
+Status SqlIngestTransaction::saveSyncState(const LiveSourceTable &table)
+{
+    return SqlLiveSources::saveState(m_sql, m_db, table);
+}
+
 Status SqlIngestTransaction::commit(const AuditEntry &audit)
 {
-    if (Status logged = m_sql.appendAudit(m_db, audit); !logged)
-        return logged;
+    if (!audit.action.isEmpty()) {
+        if (Status logged = m_sql.appendAudit(m_db, audit); !logged)
+            return logged;
+    }
     if (!m_db.commit())
         return Error { Error::Code::Database,
             QStringLiteral("committing the ingested snapshots: %1").arg(m_db.lastError().text()) };

@@ -11,6 +11,7 @@
 #include "store/sqlmaintenancestore.h"
 #include "store/sqlsnapshotreader.h"
 #include "store/sqlsnapshotwriter.h"
+#include "store/sqllivesources.h"
 #include "store/sqlsourcetables.h"
 #include "store/sqltenants.h"
 
@@ -101,6 +102,7 @@ public:
     MaintenanceStore &maintenance() override { return m_maintenance; }
     HistoryStore &history() override { return m_history; }
     SourceTables &sources() override { return m_sources; }
+    LiveSourceStore &liveSources() override { return m_liveSources; }
     void releaseThreadConnection() override { m_sql.release(); }
     Status discardEverything(const AuditEntry &why) override;
 
@@ -122,6 +124,7 @@ private:
     SqlSnapshotWriter m_writer { m_sql, m_codec, m_tenants, m_reader };
     SqlAnalytics m_analytics { m_sql };
     SqlSourceTables m_sources { m_sql };
+    SqlLiveSources m_liveSources { m_sql };
     SqlMaintenanceStore m_maintenance { m_sql, m_codec, m_tenants, m_background };
     SqlHistoryStore m_history { m_sql, m_reader, m_codec };
 };

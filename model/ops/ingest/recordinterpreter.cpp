@@ -63,6 +63,19 @@ Result<RecordInterpreter> RecordInterpreter::create(const IngestOptions &options
     return interpreter;
 }
 
+Result<RecordInterpreter> RecordInterpreter::forShape(const KindDefinition &kind, const KindShape &shape,
+    const IngestOptions &options, QHash<QString, QTimeZone> tenantZones)
+{
+    IngestOptions any = options;
+    any.format.clear();
+    auto interpreter = create(any, std::move(tenantZones));
+    if (!interpreter)
+        return interpreter.error();
+    interpreter->m_options.format = shape.name;
+    interpreter->m_shapes = { { &kind, &shape } };
+    return interpreter;
+}
+
 QTimeZone RecordInterpreter::zoneOf(const QString &tenant) const
 {
     return m_zone ? *m_zone : tenantZone(tenant);

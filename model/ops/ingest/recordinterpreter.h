@@ -55,6 +55,9 @@ class RecordInterpreter
 public:
     // Checks the options (a known format, a valid zone); `tenantZones`: the business zones of the tenants there are.
     static Result<RecordInterpreter> create(const IngestOptions &options, QHash<QString, QTimeZone> tenantZones);
+    // One that reads every record by `shape` of `kind` (which must outlive it): a live source's table.
+    static Result<RecordInterpreter> forShape(const KindDefinition &kind, const KindShape &shape,
+        const IngestOptions &options, QHash<QString, QTimeZone> tenantZones);
 
     IngestedRecord interpret(const QByteArray &text, const QString &where) const;
     // The same for a record already parsed.

@@ -117,6 +117,46 @@ Result<RecordInterpreter> interpreterFor(SnapshotStore &store, const IngestOptio
 
 } // namespace
 
+Result<QList<std::pair<const IngestedRecord *, QString>>> writeIngested(IngestTransaction &tx,
+    std::vector<const IngestedRecord *> records, const QString &newTenantZone, IngestSummary &summary)
+{
+    for (const IngestedRecord *record : records) {
+        const QString &tenant = record->snapshot.tenant;
+        if (tx.tenant(tenant))
+            continue;
+        // Its currency is not known: left empty (amounts are shown without one), not guessed.
+        const Tenant created { tenant, tenant, newTenantZone.isEmpty() ? QStringLiteral("UTC") : newTenantZone,
+            QStringLiteral("") };
+        auto made = tx.createTenant(created);
+        if (!made)
+            return made.error();
+        if (*made)
+            summary.tenantsCreated.append(tenant);
+    }
+    // In their entities' order: fewer arrive late.
+    const auto key = [](const NewSnapshot &s) {
+        return std::tuple(std::cref(s.tenant), std::cref(s.kind), std::cref(s.entityId),
+            s.placement == NewSnapshot::Placement::AtVersion ? qint64(s.version) : s.takenAt);
+    };
+    std::stable_sort(records.begin(), records.end(),
+        [&](const IngestedRecord *a, const IngestedRecord *b) { return key(a->snapshot) < key(b->snapshot); });
+    QList<NewSnapshot> snapshots;
+    snapshots.reserve(qsizetype(records.size()));
+    for (const IngestedRecord *record : records)
+        snapshots.append(record->snapshot);
+    auto written = tx.write(snapshots);
+    if (!written)
+        return written.error();
+    for (const SnapshotHeader &h : std::as_const(written->written))
+        ++summary.kinds[h.kind];
+    summary.ingested += written->written.size();
+    summary.duplicates += written->duplicates.size();
+    QList<std::pair<const IngestedRecord *, QString>> refused;
+    for (const auto &[index, reason] : std::as_const(written->refused))
+        refused.append({ records.at(size_t(index)), reason });
+    return refused;
+}
+
 Result<QList<IngestedRecord>> SnapshotIngest::preview(const QStringList &inputs, int limit)
 {
     auto interpreter = interpreterFor(m_store, m_options);
@@ -198,49 +238,25 @@ Result<IngestSummary> SnapshotIngest::run(const QStringList &inputs, const Progr
     for (const QString &path : inputs)
         bytesTotal += path == QStringLiteral("-") ? 0 : std::max<qint64>(QFileInfo(path).size(), 0);
 
-    // Writes a batch: tenants first, then the snapshots in their entities' order (fewer arrive late).
+    // Writes a batch: the bad records to the reject file (or the run stops), the good ones to the store.
     const auto write = [&](Batch &batch) -> Status {
-        std::vector<const Batch::Item *> good;
+        std::vector<const IngestedRecord *> good;
         good.reserve(batch.items.size());
+        QHash<const IngestedRecord *, const Batch::Item *> itemOf;
         for (const Batch::Item &item : batch.items) {
             if (!item.result.problem.isEmpty()) {
                 if (Status rejected = reject(item.where, item.result.problem, item.text); !rejected)
                     return rejected;
                 continue;
             }
-            const QString &tenant = item.result.snapshot.tenant;
-            if (!tx.tenant(tenant)) {
-                // Its currency is not known: left empty (amounts are shown without one), not guessed.
-                const Tenant created { tenant, tenant,
-                    m_options.zone.isEmpty() ? QStringLiteral("UTC") : m_options.zone, QStringLiteral("") };
-                auto made = tx.createTenant(created);
-                if (!made)
-                    return made.error();
-                if (*made)
-                    summary.tenantsCreated.append(tenant);
-            }
-            good.push_back(&item);
+            good.push_back(&item.result);
+            itemOf.insert(&item.result, &item);
         }
-        const auto key = [](const NewSnapshot &s) {
-            return std::tuple(std::cref(s.tenant), std::cref(s.kind), std::cref(s.entityId),
-                s.placement == NewSnapshot::Placement::AtVersion ? qint64(s.version) : s.takenAt);
-        };
-        std::stable_sort(good.begin(), good.end(), [&](const Batch::Item *a, const Batch::Item *b) {
-            return key(a->result.snapshot) < key(b->result.snapshot);
-        });
-        QList<NewSnapshot> snapshots;
-        snapshots.reserve(qsizetype(good.size()));
-        for (const Batch::Item *item : good)
-            snapshots.append(item->result.snapshot);
-        auto written = tx.write(snapshots);
-        if (!written)
-            return written.error();
-        for (const SnapshotHeader &h : written->written)
-            ++summary.kinds[h.kind];
-        summary.ingested += written->written.size();
-        summary.duplicates += written->duplicates.size();
-        for (const auto &[index, reason] : written->refused) {
-            const Batch::Item &item = *good.at(size_t(index));
+        auto refused = writeIngested(tx, std::move(good), m_options.zone, summary);
+        if (!refused)
+            return refused.error();
+        for (const auto &[record, reason] : std::as_const(*refused)) {
+            const Batch::Item &item = *itemOf.value(record);
             if (Status rejected = reject(item.where, reason, item.text); !rejected)
                 return rejected;
         }

@@ -11,12 +11,14 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 #include "domain/error.h"
 #include "domain/snapshot.h"
 
 #include "ops/ingest/recordinterpreter.h"
 
+class IngestTransaction;
 class SnapshotStore;
 
 struct IngestSummary
@@ -35,6 +37,12 @@ struct IngestProgress
     qint64 records = 0;
     QString input;
 };
+
+// Writes interpreted, good records in `tx`: the tenants they name that are not there yet are created (in
+// `newTenantZone`, UTC when empty), the snapshots stored in their entities' order, and `summary` counts them. Returns
+// the records the store refused (a version another record holds), with the reason.
+Result<QList<std::pair<const IngestedRecord *, QString>>> writeIngested(IngestTransaction &tx,
+    std::vector<const IngestedRecord *> records, const QString &newTenantZone, IngestSummary &summary);
 
 // A run over files ("-": standard input): all or nothing unless options.skipBad, in one transaction of the store.
 class SnapshotIngest
