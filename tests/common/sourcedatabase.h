@@ -13,6 +13,7 @@ namespace SourceDatabase {
 inline QStringList ddl()
 {
     return {
+        QStringLiteral("SET client_min_messages = warning"),
         QStringLiteral("DROP SCHEMA IF EXISTS public CASCADE"),
         QStringLiteral("CREATE SCHEMA public"),
         QStringLiteral(R"(CREATE TABLE order_snapshots (
@@ -115,7 +116,7 @@ SELECT md5('chat-row-' || n)::uuid, md5('session-' || (n / 3))::uuid, md5('custo
     jsonb_build_array('greeting', 'product_inquiry', CASE WHEN n % 2 = 0 THEN 'order' ELSE 'question' END),
     jsonb_build_array(0.9, 0.8 + (n % 10) / 100.0, 0.75),
     n % 11 = 0,
-    jsonb_build_object('order_created', n % 2 = 0, 'order_value', CASE WHEN n % 2 = 0 THEN 250 + n % 5000 ELSE 0 END,
+    jsonb_build_object('order_created', n % 2 = 0, 'order_value', CASE WHEN n % 2 = 0 THEN 250 + n % 5000 ELSE NULL END,
         'order_id', CASE WHEN n % 2 = 0 THEN 'ORD-' || n ELSE NULL END),
     jsonb_build_object('time_to_order_s', 300 + n % 900),
     1 + n % 5,

@@ -170,7 +170,12 @@ Result<QList<LiveSourceTable>> fromMapping(const QJsonObject &file)
             if (other.table == t.table)
                 return Error { Error::Code::Invalid, QStringLiteral("%1: table %2 is mapped twice").arg(at, t.table) };
         }
-        t.shape = QStringLiteral("mapping:") + t.table;
+        // A shape's name is lower-case letters, digits and '_': "mapping_public_order_audit".
+        t.shape = QStringLiteral("mapping_") + t.table.toLower();
+        for (QChar &ch : t.shape) {
+            if (!(ch.isDigit() || (ch >= u'a' && ch <= u'z')))
+                ch = u'_';
+        }
         t.mapping = entry;
         out.append(t);
     }

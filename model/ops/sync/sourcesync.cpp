@@ -88,17 +88,20 @@ public:
     SourceConnection() = default;
     SourceConnection(const SourceConnection &) = delete;
     SourceConnection &operator=(const SourceConnection &) = delete;
-    ~SourceConnection()
+    ~SourceConnection() { close(); }
+    void close()
     {
         if (m_name.isEmpty())
             return;
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_name);
+        m_name.clear();
     }
 
     Status open(const LiveSource &source)
     {
+        close();
         m_source = source.name;
         auto spec = ConnectionSpec::fromPgKeywords(source.conninfo);
         if (!spec)
@@ -388,6 +391,11 @@ Result<SourceSyncReport> SourceSync::sync(const LiveSource &live, const Progress
     SourceSyncReport report;
     report.source = live.name;
     for (qsizetype index = 0; index < live.tables.size() && !report.cancelled; ++index) {
+        // A connection the server dropped while the table before was read is opened again for this one.
+        if (!source.db().isOpen()) {
+            if (Status reopened = source.open(live); !reopened)
+                return reopened.error();
+        }
         LiveSourceTable state = live.tables.at(index);
         SourceTableSync result;
         result.table = state.table;
@@ -416,7 +424,11 @@ Result<SourceSyncReport> SourceSync::sync(const LiveSource &live, const Progress
             struct EndRead
             {
                 QSqlDatabase db;
-                ~EndRead() { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); }
+                ~EndRead()
+                {
+                    if (db.isOpen())
+                        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+                }
             } endRead { source.db() };
             if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(described->relation)) || !query.next())
                 return sourceFailed(QStringLiteral("counting the rows of %1").arg(state.table));
