@@ -21,7 +21,8 @@ const QStringList &ScreenshotDriver::maintenancePages()
 {
     // In the order of the maintenance view's tabs.
     static const QStringList pages { QStringLiteral("snapshot"), QStringLiteral("cleanup"), QStringLiteral("trash"),
-        QStringLiteral("schedules"), QStringLiteral("audit"), QStringLiteral("integrity"), QStringLiteral("strategy") };
+        QStringLiteral("schedules"), QStringLiteral("audit"), QStringLiteral("integrity"), QStringLiteral("strategy"),
+        QStringLiteral("sources") };
     return pages;
 }
 

@@ -4,6 +4,7 @@
 #include "integritypanel.h"
 #include "retentionpanel.h"
 #include "schedulespanel.h"
+#include "sourcespanel.h"
 #include "strategypanel.h"
 #include "takesnapshotpanel.h"
 #include "trashpanel.h"
@@ -17,6 +18,7 @@ MaintenanceView::MaintenanceView(QWidget *parent)
     , m_audit(new AuditLogPanel(this))
     , m_integrity(new IntegrityPanel(this))
     , m_strategy(new StrategyPanel(this))
+    , m_sources(new SourcesPanel(this))
 {
     setDocumentMode(true);
     addTab(m_take, tr("Take snapshot"));
@@ -26,6 +28,7 @@ MaintenanceView::MaintenanceView(QWidget *parent)
     addTab(m_audit, tr("Audit log"));
     addTab(m_integrity, tr("Integrity"));
     addTab(m_strategy, tr("Snapshot strategy"));
+    addTab(m_sources, tr("Sources"));
     const auto shows = [this](QWidget *page) {
         m_shown.insert(page);
         Q_EMIT pageShown(page);
@@ -36,6 +39,8 @@ MaintenanceView::MaintenanceView(QWidget *parent)
     connect(m_schedules, &SchedulesPanel::shown, this, [shows, this] { shows(m_schedules); });
     connect(m_audit, &AuditLogPanel::shown, this, [shows, this] { shows(m_audit); });
     connect(m_strategy, &StrategyPanel::shown, this, [shows, this] { shows(m_strategy); });
+    connect(m_sources, &SourcesPanel::shown, this, [shows, this] { shows(m_sources); });
+    connect(m_sources, &SourcesPanel::synced, this, &MaintenanceView::snapshotsChanged);
     connect(m_take, &TakeSnapshotPanel::taken, this, &MaintenanceView::snapshotsChanged);
     connect(m_retention, &RetentionPanel::cleanedUp, this, [this] {
         m_trash->refresh();
@@ -60,6 +65,7 @@ void MaintenanceView::setTimeZone(const QTimeZone &zone)
     m_retention->setTimeZone(zone);
     m_trash->setTimeZone(zone);
     m_audit->setTimeZone(zone);
+    m_sources->setTimeZone(zone);
 }
 
 void MaintenanceView::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
@@ -72,4 +78,5 @@ void MaintenanceView::setStore(std::shared_ptr<SnapshotStore> store, const QStri
     m_audit->setStore(store, tenant);
     m_integrity->setStore(store, tenant);
     m_strategy->setStore(store, tenant);
+    m_sources->setStore(store, tenant);
 }

@@ -11,13 +11,14 @@ class IntegrityPanel;
 class RetentionPanel;
 class SchedulesPanel;
 class SnapshotStore;
+class SourcesPanel;
 class StrategyPanel;
 class TakeSnapshotPanel;
 class TrashPanel;
 
 // The admin's maintenance pages (DESIGN §7): manual snapshots, retention and cleanup, the trash, schedules, the audit
-// log, the integrity scan and the snapshot strategy of event-sourced kinds. Each page owns its actions and state; this
-// view only hands them the store.
+// log, the integrity scan, the snapshot strategy of event-sourced kinds and the live sources. Each page owns its
+// actions and state; this view only hands them the store.
 class MaintenanceView : public QTabWidget
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ public:
     AuditLogPanel *auditPanel() const { return m_audit; }
     IntegrityPanel *integrityPanel() const { return m_integrity; }
     StrategyPanel *strategyPanel() const { return m_strategy; }
+    SourcesPanel *sourcesPanel() const { return m_sources; }
     // Whether a page shows its data (its first read since setStore() answered).
     bool isPageShown(QWidget *page) const { return m_shown.contains(page); }
 
@@ -50,5 +52,6 @@ private:
     AuditLogPanel *m_audit;
     IntegrityPanel *m_integrity;
     StrategyPanel *m_strategy;
+    SourcesPanel *m_sources;
     QSet<QWidget *> m_shown;
 };

@@ -166,7 +166,7 @@ Result<SourceTable> describe(SourceConnection &source, const LiveSource &live, c
     if (!query.exec() || !query.next())
         return source.failed(QStringLiteral("looking up table %1").arg(table.table), query);
     if (query.value(0).isNull())
-        return source.fail(QStringLiteral("table %1 is not there (or user cannot see its schema)").arg(table.table),
+        return source.fail(QStringLiteral("table %1 is not there (or the user cannot see its schema)").arg(table.table),
             Error::Code::NotFound);
     SourceTable out;
     out.relation = query.value(0).toString();
