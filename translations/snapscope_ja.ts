@@ -1951,6 +1951,93 @@ stock value %6</source>
     </message>
 </context>
 <context>
+    <name>LiveSourceModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 時間</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2), tenant %3</source>
+        <translation>%1（%2）、テナント %3</translation>
+    </message>
+    <message>
+        <source>The newest row at the source less the newest synced, as of the last sync or test</source>
+        <translation>ソースの最新行と同期済みの最新行の差（最後の同期またはテスト時点）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Rows synced</source>
+        <translation>同期済みの行</translation>
+    </message>
+    <message>
+        <source>Last sync (%1)</source>
+        <translation>最終同期（%1）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>遅れ</translation>
+    </message>
+    <message>
+        <source>Gone at source</source>
+        <translation>ソースで削除済み</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SnapScope</source>
@@ -2259,6 +2346,10 @@ stock value %6</source>
         <source>Snapshot strategy</source>
         <translation>スナップショット戦略</translation>
     </message>
+    <message>
+        <source>Sources</source>
+        <translation>ソース</translation>
+    </message>
 </context>
 <context>
     <name>MonthlyInventoryView</name>
@@ -2456,6 +2547,10 @@ stock value %6</source>
     <message>
         <source>the database&apos;s own check found damage: %1</source>
         <translation>データベース自身の検査で損傷が見つかりました: %1</translation>
+    </message>
+    <message>
+        <source>Syncing %1: %2 (%3 of %4), %5 row(s) read</source>
+        <translation>%1 を同期中：%2（%4 件中 %3 件目）、%5 行を読み込み済み</translation>
     </message>
 </context>
 <context>
@@ -2903,6 +2998,10 @@ stock value %6</source>
         <source>Made from the schedule above; choose &quot;Custom cron&quot; to write your own</source>
         <translation>上のスケジュールから作られています。自分で書くには「カスタム cron」を選んでください</translation>
     </message>
+    <message>
+        <source>Sync live source %1</source>
+        <translation>ライブソース %1 を同期</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleListModel</name>
@@ -2981,6 +3080,10 @@ stock value %6</source>
     <message>
         <source>%1 (attempt %2)</source>
         <translation>%1（%2 回目）</translation>
+    </message>
+    <message>
+        <source>Sync source %1</source>
+        <translation>ソース %1 を同期</translation>
     </message>
 </context>
 <context>
@@ -3352,6 +3455,172 @@ stock value %6</source>
     <message>
         <source>%1 (%2) · %3 UTC</source>
         <translation>%1 (%2) · %3 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>Add live source</source>
+        <translation>ライブソースの追加</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
+    </message>
+    <message>
+        <source>saan-prod</source>
+        <translation>saan-prod</translation>
+    </message>
+    <message>
+        <source>&amp;Tables</source>
+        <translation>テーブル(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>ホスト(&amp;H)</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>ポート(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>データベース(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>ユーザー(&amp;U)</translation>
+    </message>
+    <message>
+        <source>T&amp;enant</source>
+        <translation>テナント(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone of its times</source>
+        <translation>時刻のタイムゾーン(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Overlap window</source>
+        <translation>重複ウィンドウ(&amp;O)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>The password comes from ~/.pgpass or the PGPASSWORD environment variable; SnapScope keeps none. The user needs only SELECT on the tables.</source>
+        <translation>パスワードは ~/.pgpass または環境変数 PGPASSWORD から取得され、SnapScope は保存しません。ユーザーに必要なのはテーブルへの SELECT 権限だけです。</translation>
+    </message>
+    <message>
+        <source>SAAN retail platform: order, chat, inventory and daily inventory snapshot tables</source>
+        <translation>SAAN 小売プラットフォーム：注文、チャット、在庫、日次在庫のスナップショットテーブル</translation>
+    </message>
+    <message>
+        <source>Event store: event_snapshots</source>
+        <translation>イベントストア：event_snapshots</translation>
+    </message>
+    <message>
+        <source>Name the source&apos;s database.</source>
+        <translation>ソースのデータベース名を入力してください。</translation>
+    </message>
+    <message>
+        <source>Connecting to the source and checking its tables…</source>
+        <translation>ソースに接続してテーブルを確認しています…</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <source>Running systems whose PostgreSQL snapshot tables SnapScope follows. A sync reads the rows added since the last one (and a window before it, for rows committed late) and keeps a copy here, compressed and checksummed; the source is never written to, and a row its own cleanup deletes stays here. Schedule syncs on the Schedules page or with snapscope-cli schedule create --sync.</source>
+        <translation>SnapScope が PostgreSQL のスナップショットテーブルを追跡する稼働中のシステム。同期は前回以降に追加された行（と、遅れてコミットされた行のためにその少し前の範囲）を読み、圧縮・チェックサム付きのコピーをここに保存します。ソースには一切書き込まず、ソース側のクリーンアップで削除された行もここに残ります。同期のスケジュールは「スケジュール」ページまたは snapscope-cli schedule create --sync で設定します。</translation>
+    </message>
+    <message>
+        <source>&amp;Add source…</source>
+        <translation>ソースを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>テスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>今すぐ同期(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>更新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Could not read the sources: %1</source>
+        <translation>ソースを読み込めません：%1</translation>
+    </message>
+    <message>
+        <source>No live sources yet: Add source… names a running system&apos;s PostgreSQL.</source>
+        <translation>ライブソースはまだありません：「ソースを追加…」で稼働中のシステムの PostgreSQL を指定します。</translation>
+    </message>
+    <message>
+        <source>Added source %1. Sync now reads its rows.</source>
+        <translation>ソース %1 を追加しました。「今すぐ同期」で行を読み込みます。</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 をテスト中…</translation>
+    </message>
+    <message>
+        <source>Test of %1 failed: %2</source>
+        <translation>%1 のテストに失敗しました：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 row(s), readable%3</source>
+        <translation>%1：%2 行、読み取り可%3</translation>
+    </message>
+    <message>
+        <source>; no index starts with %1, so each sync reads the whole table</source>
+        <translation>。%1 で始まるインデックスがないため、同期のたびにテーブル全体を読みます</translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation>%1 を同期中…</translation>
+    </message>
+    <message>
+        <source>Could not sync %1: %2</source>
+        <translation>%1 を同期できません：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 already here, %4 gone at source</source>
+        <translation>%1：新規 %2、既存 %3、ソースで削除済み %4</translation>
+    </message>
+    <message>
+        <source>Cancelled: the table being read stored nothing; the tables before it are kept.</source>
+        <translation>キャンセルしました：読み込み中のテーブルは何も保存していません。それ以前のテーブルは保持されます。</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>ソースの削除</translation>
+    </message>
+    <message>
+        <source>Stop following %1? The snapshots its syncs stored stay; its watermarks are forgotten.</source>
+        <translation>%1 の追跡をやめますか？同期で保存したスナップショットは残り、ウォーターマークは破棄されます。</translation>
+    </message>
+    <message>
+        <source>Removed source %1.</source>
+        <translation>ソース %1 を削除しました。</translation>
+    </message>
+    <message>
+        <source>Could not remove %1: %2</source>
+        <translation>%1 を削除できません：%2</translation>
     </message>
 </context>
 <context>

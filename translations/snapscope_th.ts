@@ -1951,6 +1951,93 @@ stock value %6</source>
     </message>
 </context>
 <context>
+    <name>LiveSourceModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n วินาที</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n นาที</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n ชม.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n วัน</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2), tenant %3</source>
+        <translation>%1 (%2), ผู้เช่า %3</translation>
+    </message>
+    <message>
+        <source>The newest row at the source less the newest synced, as of the last sync or test</source>
+        <translation>แถวใหม่ล่าสุดที่ต้นทางลบด้วยแถวใหม่ล่าสุดที่ซิงก์แล้ว ณ การซิงก์หรือการทดสอบครั้งล่าสุด</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ยังไม่เคย</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>สำเร็จ</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ล้มเหลว</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>ยกเลิกแล้ว</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ต้นทาง</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>ตาราง</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ชนิด</translation>
+    </message>
+    <message>
+        <source>Rows synced</source>
+        <translation>แถวที่ซิงก์แล้ว</translation>
+    </message>
+    <message>
+        <source>Last sync (%1)</source>
+        <translation>ซิงก์ล่าสุด (%1)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>ผลลัพธ์</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>ความล่าช้า</translation>
+    </message>
+    <message>
+        <source>Gone at source</source>
+        <translation>หายไปที่ต้นทาง</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>ข้อผิดพลาด</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SnapScope</source>
@@ -2259,6 +2346,10 @@ stock value %6</source>
         <source>Snapshot strategy</source>
         <translation>กลยุทธ์สแนปช็อต</translation>
     </message>
+    <message>
+        <source>Sources</source>
+        <translation>แหล่งข้อมูล</translation>
+    </message>
 </context>
 <context>
     <name>MonthlyInventoryView</name>
@@ -2456,6 +2547,10 @@ stock value %6</source>
     <message>
         <source>the database&apos;s own check found damage: %1</source>
         <translation>การตรวจสอบของฐานข้อมูลเองพบความเสียหาย: %1</translation>
+    </message>
+    <message>
+        <source>Syncing %1: %2 (%3 of %4), %5 row(s) read</source>
+        <translation>กำลังซิงก์ %1: %2 (%3 จาก %4) อ่านแล้ว %5 แถว</translation>
     </message>
 </context>
 <context>
@@ -2903,6 +2998,10 @@ stock value %6</source>
         <source>Made from the schedule above; choose &quot;Custom cron&quot; to write your own</source>
         <translation>สร้างจากกำหนดการด้านบน เลือก &quot;Cron กำหนดเอง&quot; เพื่อเขียนเอง</translation>
     </message>
+    <message>
+        <source>Sync live source %1</source>
+        <translation>ซิงก์แหล่งข้อมูลสด %1</translation>
+    </message>
 </context>
 <context>
     <name>ScheduleListModel</name>
@@ -2981,6 +3080,10 @@ stock value %6</source>
     <message>
         <source>%1 (attempt %2)</source>
         <translation>%1 (ครั้งที่ %2)</translation>
+    </message>
+    <message>
+        <source>Sync source %1</source>
+        <translation>ซิงก์แหล่งข้อมูล %1</translation>
     </message>
 </context>
 <context>
@@ -3352,6 +3455,172 @@ stock value %6</source>
     <message>
         <source>%1 (%2) · %3 UTC</source>
         <translation>%1 (%2) · %3 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>Add live source</source>
+        <translation>เพิ่มแหล่งข้อมูลสด</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;ชื่อ</translation>
+    </message>
+    <message>
+        <source>saan-prod</source>
+        <translation>saan-prod</translation>
+    </message>
+    <message>
+        <source>&amp;Tables</source>
+        <translation>&amp;ตาราง</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;โฮสต์</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>&amp;พอร์ต</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;ฐานข้อมูล</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>ผู้&amp;ใช้</translation>
+    </message>
+    <message>
+        <source>T&amp;enant</source>
+        <translation>ผู้&amp;เช่า</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone of its times</source>
+        <translation>เ&amp;ขตเวลาของเวลาในตาราง</translation>
+    </message>
+    <message>
+        <source>&amp;Overlap window</source>
+        <translation>ช่วงเวลา&amp;ทับซ้อน</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> นาที</translation>
+    </message>
+    <message>
+        <source>The password comes from ~/.pgpass or the PGPASSWORD environment variable; SnapScope keeps none. The user needs only SELECT on the tables.</source>
+        <translation>รหัสผ่านมาจาก ~/.pgpass หรือตัวแปรสภาพแวดล้อม PGPASSWORD; SnapScope ไม่เก็บรหัสผ่านไว้ ผู้ใช้ต้องการเพียงสิทธิ์ SELECT บนตาราง</translation>
+    </message>
+    <message>
+        <source>SAAN retail platform: order, chat, inventory and daily inventory snapshot tables</source>
+        <translation>แพลตฟอร์มค้าปลีก SAAN: ตารางสแนปช็อตคำสั่งซื้อ แชท สินค้าคงคลัง และสินค้าคงคลังรายวัน</translation>
+    </message>
+    <message>
+        <source>Event store: event_snapshots</source>
+        <translation>Event store: event_snapshots</translation>
+    </message>
+    <message>
+        <source>Name the source&apos;s database.</source>
+        <translation>ระบุชื่อฐานข้อมูลของต้นทาง</translation>
+    </message>
+    <message>
+        <source>Connecting to the source and checking its tables…</source>
+        <translation>กำลังเชื่อมต่อกับต้นทางและตรวจสอบตาราง…</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <source>Running systems whose PostgreSQL snapshot tables SnapScope follows. A sync reads the rows added since the last one (and a window before it, for rows committed late) and keeps a copy here, compressed and checksummed; the source is never written to, and a row its own cleanup deletes stays here. Schedule syncs on the Schedules page or with snapscope-cli schedule create --sync.</source>
+        <translation>ระบบที่กำลังทำงานซึ่ง SnapScope ติดตามตารางสแนปช็อตใน PostgreSQL การซิงก์จะอ่านแถวที่เพิ่มขึ้นตั้งแต่ครั้งก่อน (และช่วงเวลาก่อนหน้านั้น สำหรับแถวที่คอมมิตช้า) แล้วเก็บสำเนาไว้ที่นี่แบบบีบอัดและมีเช็กซัม SnapScope ไม่เขียนลงต้นทาง และแถวที่ต้นทางลบทิ้งเองยังคงอยู่ที่นี่ ตั้งเวลาซิงก์ได้ที่หน้ากำหนดการ หรือด้วย snapscope-cli schedule create --sync</translation>
+    </message>
+    <message>
+        <source>&amp;Add source…</source>
+        <translation>&amp;เพิ่มแหล่งข้อมูล…</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;ทดสอบ</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>&amp;ซิงก์ตอนนี้</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;นำออก</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;รีเฟรช</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the sources: %1</source>
+        <translation>อ่านแหล่งข้อมูลไม่ได้: %1</translation>
+    </message>
+    <message>
+        <source>No live sources yet: Add source… names a running system&apos;s PostgreSQL.</source>
+        <translation>ยังไม่มีแหล่งข้อมูลสด: ใช้ เพิ่มแหล่งข้อมูล… เพื่อระบุ PostgreSQL ของระบบที่กำลังทำงาน</translation>
+    </message>
+    <message>
+        <source>Added source %1. Sync now reads its rows.</source>
+        <translation>เพิ่มแหล่งข้อมูล %1 แล้ว ซิงก์ตอนนี้เพื่ออ่านแถว</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>กำลังทดสอบ %1…</translation>
+    </message>
+    <message>
+        <source>Test of %1 failed: %2</source>
+        <translation>ทดสอบ %1 ไม่ผ่าน: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 row(s), readable%3</source>
+        <translation>%1: %2 แถว อ่านได้%3</translation>
+    </message>
+    <message>
+        <source>; no index starts with %1, so each sync reads the whole table</source>
+        <translation>; ไม่มีดัชนีที่ขึ้นต้นด้วย %1 การซิงก์แต่ละครั้งจึงอ่านทั้งตาราง</translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation>กำลังซิงก์ %1…</translation>
+    </message>
+    <message>
+        <source>Could not sync %1: %2</source>
+        <translation>ซิงก์ %1 ไม่ได้: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 already here, %4 gone at source</source>
+        <translation>%1: ใหม่ %2, มีอยู่แล้ว %3, หายไปที่ต้นทาง %4</translation>
+    </message>
+    <message>
+        <source>Cancelled: the table being read stored nothing; the tables before it are kept.</source>
+        <translation>ยกเลิกแล้ว: ตารางที่กำลังอ่านไม่ได้จัดเก็บสิ่งใด ตารางก่อนหน้ายังคงอยู่</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>นำแหล่งข้อมูลออก</translation>
+    </message>
+    <message>
+        <source>Stop following %1? The snapshots its syncs stored stay; its watermarks are forgotten.</source>
+        <translation>หยุดติดตาม %1 หรือไม่? สแนปช็อตที่ซิงก์ไว้ยังคงอยู่ แต่ watermark จะถูกลืม</translation>
+    </message>
+    <message>
+        <source>Removed source %1.</source>
+        <translation>นำแหล่งข้อมูล %1 ออกแล้ว</translation>
+    </message>
+    <message>
+        <source>Could not remove %1: %2</source>
+        <translation>นำ %1 ออกไม่ได้: %2</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include "domain/kindregistry.h"
 #include "items/zonedtime.h"
 
 LiveSourceModel::LiveSourceModel(QObject *parent)
@@ -95,8 +96,10 @@ QVariant LiveSourceModel::data(const QModelIndex &index, int role) const
         return source.name;
     case Column::Table:
         return t.table;
-    case Column::Kind:
-        return t.kind;
+    case Column::Kind: {
+        const KindDefinition *kind = KindRegistry::find(t.kind);
+        return kind ? kind->displayNameText() : t.kind;
+    }
     case Column::RowsSynced:
         return locale.toString(t.rowsSynced);
     case Column::LastSync: {
