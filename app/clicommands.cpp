@@ -83,8 +83,8 @@ int fail(const Error &error)
 
 const QList<CliCommand> &Cli::commands()
 {
-    static const QList<CliCommand> all = storeCommands() + ingestCommands() + sourceCommands() + snapshotCommands() + seriesCommands()
-        + maintenanceCommands() + historyCommands();
+    static const QList<CliCommand> all = storeCommands() + ingestCommands() + sourceCommands() + snapshotCommands()
+        + seriesCommands() + maintenanceCommands() + historyCommands();
     return all;
 }
 

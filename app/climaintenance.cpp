@@ -16,6 +16,8 @@
 #include "ops/schedulerunner.h"
 #include "ops/snapshotarchive.h"
 #include "ops/snapshottaker.h"
+#include "ops/sync/sourcepresets.h"
+#include "ops/sync/sourcesync.h"
 #include "ops/trashbin.h"
 #include "json/isotime.h"
 
@@ -455,6 +457,35 @@ int Cli::schedule(const QStringList &positional)
                 out() << s.id << '\t' << s.name << '\t' << s.cron << " (" << s.timeZone << ")\t"
                       << (s.enabled ? "enabled" : "disabled") << "\tnext "
                       << (s.nextRunAt ? isoInZone(*s.nextRunAt, zone) : QStringLiteral("-")) << Qt::endl;
+            }
+        }
+        // Beside them, read-only, the schedules the tenant's live sources keep (the event store's
+        // snapshot_schedules); a source that cannot be read says so on stderr and the list goes on.
+        auto sources = (*store)->liveSources().liveSources();
+        if (!sources)
+            return fail(sources.error());
+        for (const LiveSource &source : std::as_const(*sources)) {
+            if (source.tenant != *tenant || SourcePresets::listedTables(source.preset).isEmpty())
+                continue;
+            auto rows = SourceSync(**store, actor())
+                            .listedRows(source, SourcePresets::listedTables(source.preset).constFirst());
+            if (!rows) {
+                err() << rows.error().message << Qt::endl;
+                continue;
+            }
+            for (const QJsonObject &row : std::as_const(*rows)) {
+                if (m_parser.isSet(m_o.json)) {
+                    QJsonObject line = row;
+                    line.insert(QStringLiteral("kept_by_source"), source.name);
+                    line.insert(QStringLiteral("read_only"), true);
+                    out() << jsonLine(line) << Qt::endl;
+                } else {
+                    out() << row.value(u"id").toString() << '\t' << row.value(u"aggregate_id").toString() << '\t'
+                          << row.value(u"schedule").toString() << '\t'
+                          << (row.value(u"enabled").toBool() ? "enabled" : "disabled") << "\tnext "
+                          << row.value(u"next_run").toString() << "\tread-only, kept by source " << source.name
+                          << Qt::endl;
+                }
             }
         }
         return CliExit::Ok;

@@ -3603,10 +3603,6 @@ stock value %6</source>
         <translation>%1：新規 %2、既存 %3、ソースで削除済み %4</translation>
     </message>
     <message>
-        <source>Cancelled: the table being read stored nothing; the tables before it are kept.</source>
-        <translation>キャンセルしました：読み込み中のテーブルは何も保存していません。それ以前のテーブルは保持されます。</translation>
-    </message>
-    <message>
         <source>Remove source</source>
         <translation>ソースの削除</translation>
     </message>
@@ -3621,6 +3617,10 @@ stock value %6</source>
     <message>
         <source>Could not remove %1: %2</source>
         <translation>%1 を削除できません：%2</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was stored is kept, and the next sync goes on from there.</source>
+        <translation>キャンセルしました。保存済みの分は残り、次の同期はそこから続けます。</translation>
     </message>
 </context>
 <context>

@@ -3603,10 +3603,6 @@ stock value %6</source>
         <translation>%1: ใหม่ %2, มีอยู่แล้ว %3, หายไปที่ต้นทาง %4</translation>
     </message>
     <message>
-        <source>Cancelled: the table being read stored nothing; the tables before it are kept.</source>
-        <translation>ยกเลิกแล้ว: ตารางที่กำลังอ่านไม่ได้จัดเก็บสิ่งใด ตารางก่อนหน้ายังคงอยู่</translation>
-    </message>
-    <message>
         <source>Remove source</source>
         <translation>นำแหล่งข้อมูลออก</translation>
     </message>
@@ -3621,6 +3617,10 @@ stock value %6</source>
     <message>
         <source>Could not remove %1: %2</source>
         <translation>นำ %1 ออกไม่ได้: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was stored is kept, and the next sync goes on from there.</source>
+        <translation>ยกเลิกแล้ว สิ่งที่จัดเก็บไปแล้วยังคงอยู่ และการซิงก์ครั้งถัดไปจะทำต่อจากจุดนั้น</translation>
     </message>
 </context>
 <context>

@@ -32,8 +32,7 @@ ScheduleEditorDialog::ScheduleEditorDialog(const Schedule &schedule, QWidget *pa
     m_ui->actionType->addItem(tr("Take snapshots"), int(ScheduleAction::Type::Snapshot));
     m_ui->actionType->addItem(tr("Clean up (the kind's stored policy)"), int(ScheduleAction::Type::Cleanup));
     m_ui->actionType->addItem(tr("Compact (the kind's snapshot strategy)"), int(ScheduleAction::Type::Compact));
-    // A sync schedule (made with `schedule create --sync` or the Sources page) keeps its source: only when it runs
-    // is edited here.
+    // A sync schedule (made with `schedule create --sync`) keeps its source: only when it runs is edited here.
     if (schedule.action.type == ScheduleAction::Type::Sync) {
         m_ui->actionType->addItem(
             tr("Sync live source %1").arg(schedule.action.source), int(ScheduleAction::Type::Sync));

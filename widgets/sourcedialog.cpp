@@ -67,7 +67,9 @@ void SourceDialog::showProblem(const QString &problem)
 
 void SourceDialog::setBusy(bool busy)
 {
-    m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+    // While the source is checked the form cannot be closed: its answer comes back to it.
+    m_busy = busy;
+    m_ui->buttons->setEnabled(!busy);
     if (busy)
         m_ui->problem->setText(tr("Connecting to the source and checking its tables…"));
     m_ui->problem->setVisible(busy || !m_ui->problem->text().isEmpty());
@@ -90,6 +92,9 @@ void SourceDialog::accept()
 
 void SourceDialog::done(int result)
 {
+    if (m_busy && result != QDialog::Accepted)
+        return; // Esc or the window's close button while the check runs
+
     QSettings().setValue(GeometryKey, saveGeometry());
     QDialog::done(result);
 }

@@ -13,8 +13,8 @@ class SourceDialog;
 
 // The form that adds a live source: its name, its preset's tables, where its PostgreSQL is (as Ctrl+L asks for a
 // store's), the tenant its rows belong to, the zone its times are read in and the overlap window. OK hands the source
-// to whoever adds it (submitted()); the dialog stays open, with what was typed, until they call done() or
-// showProblem().
+// to whoever adds it (submitted()); the dialog stays open, with what was typed and without a way to close it, until
+// they call done() or showProblem().
 class SourceDialog : public QDialog
 {
     Q_OBJECT
@@ -34,4 +34,5 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<Ui::SourceDialog> m_ui;
+    bool m_busy = false;
 };

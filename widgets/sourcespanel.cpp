@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 
 #include "items/livesourcemodel.h"
 #include "items/progresstask.h"
@@ -121,32 +122,35 @@ SourceDialog *SourcesPanel::addSource()
         return nullptr;
     auto *dialog = new SourceDialog(m_tenant, m_zone, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SourceDialog::submitted, this, [this, dialog](const LiveSource &source) {
-        // Checked against the source before it is kept: a table missing or with other columns is found now.
-        m_actionJobs->start(
-            m_store,
-            [source](SnapshotStore &store) -> Status {
-                auto checks = SourceSync(store, ActorIdentity::current()).test(source);
-                if (!checks)
-                    return checks.error();
-                for (const SourceTableCheck &check : std::as_const(*checks)) {
-                    if (!check.problem.isEmpty())
-                        return Error { Error::Code::Invalid, check.problem };
-                }
-                return store.liveSources().addLiveSource(source, ActorIdentity::current());
-            },
-            [this, dialog, name = source.name](const Status &added) {
-                if (!added) {
-                    dialog->showProblem(added.error().message);
-                    return;
-                }
-                m_ui->status->setText(tr("Added source %1. Sync now reads its rows.").arg(name));
-                m_selectName = name;
-                dialog->done(QDialog::Accepted);
-                reload();
-            },
-            JobTracker::Mode::Alongside);
-    });
+    connect(dialog, &SourceDialog::submitted, this,
+        [this, dialog = QPointer<SourceDialog>(dialog)](const LiveSource &source) {
+            // Checked against the source before it is kept: a table missing or with other columns is found now.
+            m_actionJobs->start(
+                m_store,
+                [source](SnapshotStore &store) -> Status {
+                    auto checks = SourceSync(store, ActorIdentity::current()).test(source);
+                    if (!checks)
+                        return checks.error();
+                    for (const SourceTableCheck &check : std::as_const(*checks)) {
+                        if (!check.problem.isEmpty())
+                            return Error { Error::Code::Invalid, check.problem };
+                    }
+                    return store.liveSources().addLiveSource(source, ActorIdentity::current());
+                },
+                [this, dialog, name = source.name](const Status &added) {
+                    if (!dialog) // the panel went to another store meanwhile
+                        return;
+                    if (!added) {
+                        dialog->showProblem(added.error().message);
+                        return;
+                    }
+                    m_ui->status->setText(tr("Added source %1. Sync now reads its rows.").arg(name));
+                    m_selectName = name;
+                    dialog->done(QDialog::Accepted);
+                    reload();
+                },
+                JobTracker::Mode::Alongside);
+        });
     dialog->open();
     return dialog;
 }
@@ -226,7 +230,7 @@ void SourcesPanel::syncNow()
                             : tr("%1: %2").arg(t.table, t.error));
                 }
                 if (report->cancelled)
-                    lines.prepend(tr("Cancelled: the table being read stored nothing; the tables before it are kept."));
+                    lines.prepend(tr("Cancelled. What was stored is kept, and the next sync goes on from there."));
                 m_ui->status->setText(lines.join(u'\n'));
                 if (report->stored() > 0)
                     Q_EMIT synced();

@@ -18,7 +18,7 @@ QString ConnectionSpec::defaultSqlitePath()
     return folder + QStringLiteral("/SnapScope/snapscope/demo.sqlite");
 }
 
-Result<ConnectionSpec> ConnectionSpec::fromPgKeywords(const QString &text)
+Result<ConnectionSpec> ConnectionSpec::fromPgKeywords(const QString &text, const QString &option)
 {
     ConnectionSpec spec;
     spec.backend = Backend::PostgreSQL;
@@ -41,7 +41,8 @@ Result<ConnectionSpec> ConnectionSpec::fromPgKeywords(const QString &text)
             key.append(text.at(i++));
         skipSpace();
         if (i >= n || text.at(i) != u'=')
-            return Error { Error::Code::Invalid, QStringLiteral("--pg: expected key=value, got \"%1\"").arg(key) };
+            return Error { Error::Code::Invalid,
+                QString(option + QStringLiteral(": expected key=value, got \"%1\"")).arg(key) };
         ++i;
         skipSpace();
         QString value;
@@ -61,13 +62,13 @@ Result<ConnectionSpec> ConnectionSpec::fromPgKeywords(const QString &text)
             }
             if (!closed)
                 return Error { Error::Code::Invalid,
-                    QStringLiteral("--pg: unterminated quote in value of %1").arg(key) };
+                    QString(option + QStringLiteral(": unterminated quote in value of %1")).arg(key) };
         } else {
             while (i < n && !text.at(i).isSpace())
                 value.append(text.at(i++));
         }
         if (key.isEmpty())
-            return Error { Error::Code::Invalid, QStringLiteral("--pg: empty keyword") };
+            return Error { Error::Code::Invalid, QString(option + QStringLiteral(": empty keyword")) };
         values.insert(key, value);
     }
 
@@ -81,7 +82,7 @@ Result<ConnectionSpec> ConnectionSpec::fromPgKeywords(const QString &text)
             spec.port = value.toInt(&ok);
             if (!ok || spec.port <= 0 || spec.port > 65535)
                 return Error { Error::Code::Invalid,
-                    QStringLiteral("--pg: port \"%1\" is not a port number").arg(value) };
+                    QString(option + QStringLiteral(": port \"%1\" is not a port number")).arg(value) };
         } else if (key == u"dbname") {
             spec.database = value;
         } else if (key == u"user") {
@@ -91,24 +92,30 @@ Result<ConnectionSpec> ConnectionSpec::fromPgKeywords(const QString &text)
                 QStringLiteral("prefer"), QStringLiteral("require"), QStringLiteral("verify-ca"),
                 QStringLiteral("verify-full") };
             if (!modes.contains(value))
-                return Error { Error::Code::Invalid, QStringLiteral("--pg: unknown sslmode \"%1\"").arg(value) };
+                return Error { Error::Code::Invalid,
+                    QString(option + QStringLiteral(": unknown sslmode \"%1\"")).arg(value) };
             spec.sslmode = value;
         } else if (key == u"connect_timeout") {
             bool ok = false;
             spec.connectTimeoutSeconds = value.toInt(&ok);
             if (!ok || spec.connectTimeoutSeconds < 0)
                 return Error { Error::Code::Invalid,
-                    QStringLiteral("--pg: connect_timeout \"%1\" is not a number").arg(value) };
+                    QString(option + QStringLiteral(": connect_timeout \"%1\" is not a number")).arg(value) };
         } else if (key == u"password") {
             return Error { Error::Code::Invalid,
-                QStringLiteral(
-                    "--pg: do not put the password on the command line; set SNAPSCOPE_PGPASSWORD or use ~/.pgpass") };
+                option == u"--pg"
+                    ? QStringLiteral(
+                        "--pg: do not put the password on the command line; set SNAPSCOPE_PGPASSWORD or use ~/.pgpass")
+                    : QStringLiteral("%1: do not put the password in the connection (SnapScope would keep it); use "
+                                     "~/.pgpass or PGPASSWORD")
+                          .arg(option) };
         } else {
-            return Error { Error::Code::Invalid, QStringLiteral("--pg: unsupported keyword \"%1\"").arg(key) };
+            return Error { Error::Code::Invalid,
+                QString(option + QStringLiteral(": unsupported keyword \"%1\"")).arg(key) };
         }
     }
     if (spec.database.isEmpty())
-        return Error { Error::Code::Invalid, QStringLiteral("--pg: dbname is required") };
+        return Error { Error::Code::Invalid, QString(option + QStringLiteral(": dbname is required")) };
     if (spec.host.isEmpty())
         spec.host = QStringLiteral("localhost");
     spec.password = qEnvironmentVariable("SNAPSCOPE_PGPASSWORD");

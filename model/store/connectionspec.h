@@ -22,9 +22,10 @@ struct ConnectionSpec
     static ConnectionSpec sqlite(const QString &path);
     // The demo database in the user's data folder (~/.local/share/SnapScope/snapscope/demo.sqlite).
     static QString defaultSqlitePath();
-    // Parses libpq keywords ("host=… port=… dbname=… user=… sslmode=…"). A password keyword is refused: passwords
-    // come from SNAPSCOPE_PGPASSWORD or ~/.pgpass, never from a command line that other users can read.
-    static Result<ConnectionSpec> fromPgKeywords(const QString &text);
+    // Parses libpq keywords ("host=… port=… dbname=… user=… sslmode=…"); `option` names them in messages. A password
+    // keyword is refused: passwords come from SNAPSCOPE_PGPASSWORD or ~/.pgpass, never from a command line that other
+    // users can read.
+    static Result<ConnectionSpec> fromPgKeywords(const QString &text, const QString &option = QStringLiteral("--pg"));
 
     QString displayName() const; // "SQLite /path" or "PostgreSQL user@host:port/db"
     QString backendName() const;

@@ -34,8 +34,11 @@ public:
     // when this run created it.
     virtual Result<bool> createTenant(const Tenant &tenant) = 0;
     virtual Result<IngestWrite> write(const QList<NewSnapshot> &snapshots) = 0;
-    // A live source's table as this run leaves it (its watermark, counts and outcome): stored with the rows, so that
-    // the watermark never passes what was committed.
+    // A live source's table as the store holds it, locked for this run (a second sync of it waits, then reads where
+    // this one left off); NotFound when the source was removed.
+    virtual Result<LiveSourceTable> syncState(const QString &source, const QString &table) = 0;
+    // The table as this run leaves it (its watermark, counts and outcome): stored with the rows, so that the
+    // watermark never passes what was committed.
     virtual Status saveSyncState(const LiveSourceTable &table) = 0;
     // Writes `audit` (what the run did; nothing when its action is empty) and commits everything.
     virtual Status commit(const AuditEntry &audit) = 0;

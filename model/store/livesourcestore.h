@@ -23,7 +23,4 @@ public:
     // Records what a sync or test found without moving the watermark or the counts: a failed or cancelled sync, or
     // a test's look at the newest source row.
     virtual Status recordSyncOutcome(const LiveSourceTable &table) = 0;
-    // Snapshots of a tenant's kind that carry a source id: what a table's rows became, to tell how many of them the
-    // source no longer has.
-    virtual Result<qint64> sourcedSnapshots(const QString &tenant, const QString &kind) = 0;
 };

@@ -45,6 +45,11 @@ Result<IngestWrite> SqlIngestTransaction::write(const QList<NewSnapshot> &snapsh
     return m_writer.ingestBatch(snapshots, m_run);
 }
 
+Result<LiveSourceTable> SqlIngestTransaction::syncState(const QString &source, const QString &table)
+{
+    return SqlLiveSources::lockState(m_sql, m_db, source, table);
+}
+
 Status SqlIngestTransaction::saveSyncState(const LiveSourceTable &table)
 {
     return SqlLiveSources::saveState(m_sql, m_db, table);

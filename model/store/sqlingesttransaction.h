@@ -20,6 +20,7 @@ public:
     std::optional<Tenant> tenant(const QString &id) override;
     Result<bool> createTenant(const Tenant &tenant) override;
     Result<IngestWrite> write(const QList<NewSnapshot> &snapshots) override;
+    Result<LiveSourceTable> syncState(const QString &source, const QString &table) override;
     Status saveSyncState(const LiveSourceTable &table) override;
     Status commit(const AuditEntry &audit) override;
 

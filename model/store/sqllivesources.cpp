@@ -26,6 +26,26 @@ const QString TableColumns = QStringLiteral(
     "source, table_name, kind, shape, mapping, watermark_time, watermark_id, rows_synced, gone_at_source, "
     "newest_source_at, newest_synced_at, last_sync_at, last_outcome, last_error");
 
+LiveSourceTable readTable(const QSqlQuery &row)
+{
+    LiveSourceTable t;
+    t.source = row.value(0).toString();
+    t.table = row.value(1).toString();
+    t.kind = row.value(2).toString();
+    t.shape = row.value(3).toString();
+    t.mapping = parseObject(row.value(4));
+    t.watermarkTime = row.value(5).toString();
+    t.watermarkId = row.value(6).toString();
+    t.rowsSynced = row.value(7).toLongLong();
+    t.goneAtSource = row.value(8).toLongLong();
+    t.newestSourceAt = optionalMs(row.value(9));
+    t.newestSyncedAt = optionalMs(row.value(10));
+    t.lastSyncAt = optionalMs(row.value(11));
+    t.lastOutcome = row.value(12).toString();
+    t.lastError = row.value(13).toString();
+    return t;
+}
+
 } // namespace
 
 Result<QList<LiveSource>> SqlLiveSources::read(const QString &where, const QVariantList &values)
@@ -50,24 +70,7 @@ Result<QList<LiveSource>> SqlLiveSources::read(const QString &where, const QVari
         return sources.error();
     auto tables = m_sql.rows(QStringLiteral("reading live source tables"),
         QStringLiteral("SELECT %1 FROM live_source_tables ORDER BY source, table_name").arg(TableColumns), {},
-        [](const QSqlQuery &row) {
-            LiveSourceTable t;
-            t.source = row.value(0).toString();
-            t.table = row.value(1).toString();
-            t.kind = row.value(2).toString();
-            t.shape = row.value(3).toString();
-            t.mapping = parseObject(row.value(4));
-            t.watermarkTime = row.value(5).toString();
-            t.watermarkId = row.value(6).toString();
-            t.rowsSynced = row.value(7).toLongLong();
-            t.goneAtSource = row.value(8).toLongLong();
-            t.newestSourceAt = optionalMs(row.value(9));
-            t.newestSyncedAt = optionalMs(row.value(10));
-            t.lastSyncAt = optionalMs(row.value(11));
-            t.lastOutcome = row.value(12).toString();
-            t.lastError = row.value(13).toString();
-            return t;
-        });
+        readTable);
     if (!tables)
         return tables.error();
     for (LiveSource &s : *sources) {
@@ -112,8 +115,15 @@ Status SqlLiveSources::addLiveSource(const LiveSource &s, const QString &actor)
         QStringList tables;
         for (LiveSourceTable t : s.tables) {
             t.source = s.name;
-            if (Status saved = saveState(m_sql, db, t); !saved)
-                return saved;
+            if (!execWith(query,
+                    QStringLiteral(
+                        "INSERT INTO live_source_tables (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        .arg(TableColumns),
+                    { t.source, t.table, t.kind, t.shape, compactJson(t.mapping), text(t.watermarkTime),
+                        text(t.watermarkId), t.rowsSynced, t.goneAtSource, nullableInt(t.newestSourceAt),
+                        nullableInt(t.newestSyncedAt), nullableInt(t.lastSyncAt), text(t.lastOutcome),
+                        text(t.lastError) }))
+                return m_sql.errorFrom(QStringLiteral("adding source %1").arg(s.name), query);
             tables.append(t.table);
         }
         audit.tenant = s.tenant;
@@ -148,23 +158,41 @@ Status SqlLiveSources::removeLiveSource(const QString &name, const QString &acto
     });
 }
 
+Result<LiveSourceTable> SqlLiveSources::lockState(
+    const SqlConnections &sql, QSqlDatabase &db, const QString &source, const QString &table)
+{
+    // PostgreSQL: the row stays locked until the transaction ends, so a second sync of the table (another console,
+    // a schedule) waits and then reads where this one left off. SQLite's write transaction already excludes it.
+    QSqlQuery query(db);
+    if (!execWith(query,
+            QStringLiteral("SELECT %1 FROM live_source_tables WHERE source = ? AND table_name = ?%2")
+                .arg(TableColumns, sql.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE")),
+            { source, table }))
+        return sql.errorFrom(QStringLiteral("reading the state of %1.%2").arg(source, table), query);
+    if (!query.next()) {
+        if (SqlValues::failedReading(query))
+            return sql.errorFrom(QStringLiteral("reading the state of %1.%2").arg(source, table), query);
+        return Error { Error::Code::NotFound,
+            QStringLiteral("source %1 has no table %2 (it was removed meanwhile)").arg(source, table) };
+    }
+    return readTable(query);
+}
+
 Status SqlLiveSources::saveState(const SqlConnections &sql, QSqlDatabase &db, const LiveSourceTable &t)
 {
     QSqlQuery query(db);
     const bool ok = execWith(query,
-        QStringLiteral("INSERT INTO live_source_tables (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (source, table_name) DO UPDATE SET kind = excluded.kind, shape = excluded.shape, "
-                       "mapping = excluded.mapping, watermark_time = excluded.watermark_time, "
-                       "watermark_id = excluded.watermark_id, rows_synced = excluded.rows_synced, "
-                       "gone_at_source = excluded.gone_at_source, newest_source_at = excluded.newest_source_at, "
-                       "newest_synced_at = excluded.newest_synced_at, last_sync_at = excluded.last_sync_at, "
-                       "last_outcome = excluded.last_outcome, last_error = excluded.last_error")
-            .arg(TableColumns),
-        { t.source, t.table, t.kind, t.shape, compactJson(t.mapping), text(t.watermarkTime), text(t.watermarkId),
-            t.rowsSynced, t.goneAtSource, nullableInt(t.newestSourceAt), nullableInt(t.newestSyncedAt),
-            nullableInt(t.lastSyncAt), text(t.lastOutcome), text(t.lastError) });
+        QStringLiteral("UPDATE live_source_tables SET watermark_time = ?, watermark_id = ?, rows_synced = ?, "
+                       "gone_at_source = ?, newest_source_at = ?, newest_synced_at = ?, last_sync_at = ?, "
+                       "last_outcome = ?, last_error = ? WHERE source = ? AND table_name = ?"),
+        { text(t.watermarkTime), text(t.watermarkId), t.rowsSynced, t.goneAtSource, nullableInt(t.newestSourceAt),
+            nullableInt(t.newestSyncedAt), nullableInt(t.lastSyncAt), text(t.lastOutcome), text(t.lastError), t.source,
+            t.table });
     if (!ok)
         return sql.errorFrom(QStringLiteral("saving the state of %1.%2").arg(t.source, t.table), query);
+    if (query.numRowsAffected() != 1)
+        return Error { Error::Code::NotFound,
+            QStringLiteral("source %1 has no table %2 (it was removed meanwhile)").arg(t.source, t.table) };
     return {};
 }
 
@@ -181,14 +209,4 @@ Status SqlLiveSources::recordSyncOutcome(const LiveSourceTable &t)
             return m_sql.errorFrom(QStringLiteral("recording the sync of %1.%2").arg(t.source, t.table), query);
         return {};
     });
-}
-
-Result<qint64> SqlLiveSources::sourcedSnapshots(const QString &tenant, const QString &kind)
-{
-    auto row = m_sql.first(QStringLiteral("counting synced snapshots"),
-        QStringLiteral("SELECT COUNT(*) FROM snapshots WHERE tenant_id = ? AND kind = ? AND source_id IS NOT NULL"),
-        { tenant, kind });
-    if (!row)
-        return row.error();
-    return row->value(0).toLongLong();
 }

@@ -16,9 +16,11 @@ public:
     Status addLiveSource(const LiveSource &source, const QString &actor) override;
     Status removeLiveSource(const QString &name, const QString &actor) override;
     Status recordSyncOutcome(const LiveSourceTable &table) override;
-    Result<qint64> sourcedSnapshots(const QString &tenant, const QString &kind) override;
 
-    // The table's whole state (watermark and counts too), inside the caller's transaction: an ingest run's.
+    // Inside the caller's transaction (an ingest run's): a table's state, locked until the transaction ends, and
+    // its watermark, counts and outcome written back.
+    static Result<LiveSourceTable> lockState(
+        const SqlConnections &sql, QSqlDatabase &db, const QString &source, const QString &table);
     static Status saveState(const SqlConnections &sql, QSqlDatabase &db, const LiveSourceTable &table);
 
 private:

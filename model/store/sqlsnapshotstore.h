@@ -8,10 +8,10 @@
 #include "store/sqldictionaries.h"
 #include "store/sqlhistorystore.h"
 #include "store/sqlkindcatalogue.h"
+#include "store/sqllivesources.h"
 #include "store/sqlmaintenancestore.h"
 #include "store/sqlsnapshotreader.h"
 #include "store/sqlsnapshotwriter.h"
-#include "store/sqllivesources.h"
 #include "store/sqlsourcetables.h"
 #include "store/sqltenants.h"
 

@@ -49,7 +49,8 @@ QSqlDatabase connect(const ConnectionSpec &spec, const QString &name)
 // 250 new rows in each SAAN table, newer than all before.
 QStringList newRows(qint64 round)
 {
-    const QString at = QStringLiteral("TIMESTAMP '2030-01-01' + make_interval(hours => %1) + make_interval(secs => n)").arg(round);
+    const QString at
+        = QStringLiteral("TIMESTAMP '2030-01-01' + make_interval(hours => %1) + make_interval(secs => n)").arg(round);
     const QString key = QStringLiteral("'r%1-' || n").arg(round);
     return {
         SourceDatabase::chatRowsSql()
@@ -57,10 +58,11 @@ QStringList newRows(qint64 round)
             .arg(10000000 + round * 1000 + 249)
             .arg(QStringLiteral("'2030-01-01'::timestamp + make_interval(hours => %1)").arg(round))
             .arg(1),
-        QStringLiteral("INSERT INTO order_snapshots (id, order_id, snapshot_type, snapshot_data, created_at, order_status, "
-                       "total_amount, item_count) SELECT md5('o' || %1)::uuid, md5('order' || n)::uuid, "
-                       "'status_change', '{\"customer\": {\"name\": \"x\"}}', %2, 'paid', 10.5, 1 FROM "
-                       "generate_series(1, 250) n")
+        QStringLiteral(
+            "INSERT INTO order_snapshots (id, order_id, snapshot_type, snapshot_data, created_at, order_status, "
+            "total_amount, item_count) SELECT md5('o' || %1)::uuid, md5('order' || n)::uuid, "
+            "'status_change', '{\"customer\": {\"name\": \"x\"}}', %2, 'paid', 10.5, 1 FROM "
+            "generate_series(1, 250) n")
             .arg(key, at),
         QStringLiteral("INSERT INTO inventory_transactions (id, product_id, transaction_type, quantity, reason, "
                        "product_state, transaction_context, created_at) SELECT md5('t' || %1)::uuid, md5('p' || (n % "
@@ -84,10 +86,10 @@ int runInto(const ConnectionSpec &storeSpec, const QString &label, const Connect
         out() << store.error().message << Qt::endl;
         return 1;
     }
-    (void)(*store)->putTenant({ QStringLiteral("saan-th"), QStringLiteral("SAAN"), QStringLiteral("Asia/Bangkok"),
-        QStringLiteral("THB") });
-    auto source = SourceSync::define(QStringLiteral("saan"), QStringLiteral("saan"), conninfo, QStringLiteral("saan-th"),
-        QStringLiteral("Asia/Bangkok"), 600);
+    (void)(*store)->putTenant(
+        { QStringLiteral("saan-th"), QStringLiteral("SAAN"), QStringLiteral("Asia/Bangkok"), QStringLiteral("THB") });
+    auto source = SourceSync::define(QStringLiteral("saan"), QStringLiteral("saan"), conninfo,
+        QStringLiteral("saan-th"), QStringLiteral("Asia/Bangkok"), 600);
     if (!source || !(*store)->liveSources().addLiveSource(*source, QStringLiteral("bench"))) {
         out() << "cannot add the source" << Qt::endl;
         return 1;
@@ -119,8 +121,8 @@ int runInto(const ConnectionSpec &storeSpec, const QString &label, const Connect
     {
         QSqlDatabase db = connect(sourceSpec, QStringLiteral("count"));
         QSqlQuery count(db);
-        for (const char *table :
-            { "chat_conversation_snapshots", "order_snapshots", "inventory_transactions", "daily_inventory_snapshots" }) {
+        for (const char *table : { "chat_conversation_snapshots", "order_snapshots", "inventory_transactions",
+                 "daily_inventory_snapshots" }) {
             if (count.exec(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table)) && count.next())
                 sourceRows += count.value(0).toLongLong();
         }
@@ -149,12 +151,12 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption rowsOption(
-        QStringLiteral("rows"), QStringLiteral("Chat rows in the source."), QStringLiteral("n"), QStringLiteral("1000000"));
-    const QCommandLineOption sourceOption(
-        QStringLiteral("source"), QStringLiteral("The source's scratch PostgreSQL database."), QStringLiteral("conninfo"));
-    const QCommandLineOption pgOption(
-        QStringLiteral("pg"), QStringLiteral("A scratch PostgreSQL database for the store."), QStringLiteral("conninfo"));
+    const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("Chat rows in the source."),
+        QStringLiteral("n"), QStringLiteral("1000000"));
+    const QCommandLineOption sourceOption(QStringLiteral("source"),
+        QStringLiteral("The source's scratch PostgreSQL database."), QStringLiteral("conninfo"));
+    const QCommandLineOption pgOption(QStringLiteral("pg"),
+        QStringLiteral("A scratch PostgreSQL database for the store."), QStringLiteral("conninfo"));
     parser.addOptions({ rowsOption, sourceOption, pgOption });
     parser.addHelpOption();
     parser.process(app);
@@ -176,7 +178,8 @@ int main(int argc, char **argv)
             out() << failed << Qt::endl;
             return 1;
         }
-        out() << QStringLiteral("source: %1 chat rows made in %2 s").arg(rows).arg(timer.elapsed() / 1000.0) << Qt::endl;
+        out() << QStringLiteral("source: %1 chat rows made in %2 s").arg(rows).arg(timer.elapsed() / 1000.0)
+              << Qt::endl;
     }
     QSqlDatabase::removeDatabase(QStringLiteral("setup"));
     QTemporaryDir dir;

@@ -17,7 +17,7 @@
 
 namespace {
 
-constexpr int LatestVersion = 12;
+constexpr int LatestVersion = 13;
 
 QByteArray fileDigest(const QString &path)
 {
@@ -176,7 +176,7 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
         QVERIFY(
             query.exec(QStringLiteral("PRAGMA journal_mode=DELETE"))); // fold the WAL in, so the file is all there is
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (13, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (14, 'future', 0)")));
     }
     const QByteArray before = fileDigest(path);
     const QDateTime modified = QFileInfo(path).lastModified();
@@ -223,8 +223,10 @@ void TestMigrations::upgradeToSixSummarizesOrdersAgain()
         QVERIFY(query.exec(QStringLiteral("UPDATE snapshots SET summary = json_remove(summary, '$.customer_phone')")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_order_customer")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_order_phone")));
-        // Back to version 5: what 12 (source ids), 11 (kinds), 8 (seals) and 7 (leases, rebuilt from the table as it
-        // is) added goes too.
+        // Back to version 5: what 13 (live sources), 12 (source ids), 11 (kinds), 8 (seals) and 7 (leases, rebuilt
+        // from the table as it is) added goes too.
+        QVERIFY(query.exec(QStringLiteral("DROP TABLE live_source_tables")));
+        QVERIFY(query.exec(QStringLiteral("DROP TABLE live_sources")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_source")));
         QVERIFY(query.exec(QStringLiteral("ALTER TABLE snapshots DROP COLUMN source_id")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_pending_seal")));
@@ -309,7 +311,7 @@ void TestMigrations::postgresFromEmptyAndNewerSchema()
         TestSupport::SideConnection side(*pg);
         QSqlQuery query(side.db());
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (13, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (14, 'future', 0)")));
     }
     auto refused = openSnapshotStore(*pg, {});
     QVERIFY(!refused.ok());

@@ -1,5 +1,6 @@
 // Live sources (issue 25) against a real PostgreSQL source database (SNAPSCOPE_TEST_SOURCE_PG, which
 // packaging/bootstrap.sh test creates), into a store on SQLite or PostgreSQL.
+#include <QCryptographicHash>
 #include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -259,43 +260,74 @@ ORDER BY date DESC)")),
 void TestSources::connectionKilledMidSyncLosesNothing()
 {
     QVERIFY(exec({ chatRows(0, 6999, m_day + QStringLiteral(" 00:00:00"), 5) }).isEmpty());
-    LiveSource saan = addSaan();
+    addSaan();
     SourceSync sync(*m_store, QStringLiteral("tester"));
+    // Kills the sync's connection once three batches are read: two of them are written by then.
+    const auto killAtThirdBatch = [&](bool *killed) {
+        return [this, killed](const SourceSyncProgress &p) {
+            if (p.table == u"chat_conversation_snapshots" && p.rows >= 3 * SourceSync::BatchRows && !*killed)
+                *killed = TestSupport::scalar(*m_sourceSpec,
+                              QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                                             "application_name = 'snapscope source saan'"))
+                    == 1;
+            return true;
+        };
+    };
+    const auto chatState = [this] {
+        const auto source = m_store->liveSources().liveSource(QStringLiteral("saan"));
+        for (const LiveSourceTable &t : source->tables) {
+            if (t.table == u"chat_conversation_snapshots")
+                return t;
+        }
+        return LiveSourceTable();
+    };
+    const auto chatError = [](const SourceSyncReport &report) {
+        for (const SourceTableSync &t : report.tables) {
+            if (t.table == u"chat_conversation_snapshots")
+                return t.error;
+        }
+        return QString();
+    };
+
+    // Killed before anything was committed: nothing of the 4,000 rows written is stored, the watermark stays empty.
     bool killed = false;
-    auto report = sync.sync(saan, [&](const SourceSyncProgress &p) {
-        if (p.table == u"chat_conversation_snapshots" && !killed) {
-            killed = TestSupport::scalar(*m_sourceSpec,
-                         QStringLiteral("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
-                                        "application_name = 'snapscope source saan'"))
-                == 1;
-        }
-        return true;
-    });
+    auto report = sync.sync(*m_store->liveSources().liveSource(QStringLiteral("saan")), killAtThirdBatch(&killed));
     QVERIFY(killed);
-    QVERIFY(report);
-    QVERIFY(!report->succeeded());
-    QString chatError;
-    for (const SourceTableSync &t : report->tables) {
-        if (t.table == u"chat_conversation_snapshots")
-            chatError = t.error;
-    }
-    QVERIFY2(chatError.contains(u"source saan") && chatError.contains(u"chat_conversation_snapshots"),
-        qPrintable(chatError));
-    QCOMPARE(storedCount(QStringLiteral("chat")), 0); // nothing half-stored
-    LiveSource after = *m_store->liveSources().liveSource(QStringLiteral("saan"));
-    for (const LiveSourceTable &t : after.tables) {
-        if (t.table == u"chat_conversation_snapshots") {
-            QVERIFY(t.watermarkTime.isEmpty()); // the watermark did not pass what was committed
-            QCOMPARE(t.lastOutcome, QStringLiteral("failed"));
-            QCOMPARE(t.lastError, chatError);
-        }
-    }
+    QVERIFY(report && !report->succeeded());
+    QVERIFY2(chatError(*report).startsWith(u"source saan: reading chat_conversation_snapshots after row "),
+        qPrintable(chatError(*report)));
+    QCOMPARE(storedCount(QStringLiteral("chat")), 0);
+    QVERIFY(chatState().watermarkTime.isEmpty());
+    QCOMPARE(chatState().lastOutcome, QStringLiteral("failed"));
+    QCOMPARE(chatState().lastError, chatError(*report));
+    // The other tables were read on a connection opened again.
+    for (const SourceTableSync &t : report->tables)
+        QVERIFY2(t.table == u"chat_conversation_snapshots" || t.error.isEmpty(), qPrintable(t.error));
+
+    // Committing every 2,000 rows: killed at the third batch, the first two are stored with the watermark at the
+    // last row they hold.
+    sync.setCommitRows(2000);
+    killed = false;
+    report = sync.sync(*m_store->liveSources().liveSource(QStringLiteral("saan")), killAtThirdBatch(&killed));
+    QVERIFY(killed && report && !report->succeeded());
+    QCOMPARE(storedCount(QStringLiteral("chat")), 4000);
+    QCOMPARE(chatState().rowsSynced, 4000);
+    QCOMPARE(chatState().watermarkId,
+        QString::fromLatin1(QCryptographicHash::hash("chat-row-3999", QCryptographicHash::Md5)
+                                .toHex()
+                                .insert(20, '-')
+                                .insert(16, '-')
+                                .insert(12, '-')
+                                .insert(8, '-')));
+
     // The next sync resumes: every row once.
-    auto resumed = sync.sync(after);
+    auto resumed = sync.sync(*m_store->liveSources().liveSource(QStringLiteral("saan")));
     QVERIFY2(resumed && resumed->succeeded(),
         resumed ? qPrintable(QString::fromUtf8(QJsonDocument(resumed->toJson()).toJson())) : "");
     QCOMPARE(storedCount(QStringLiteral("chat")), 7000);
     QCOMPARE(storedSourceIds(QStringLiteral("chat")).size(), 7000);
+    QCOMPARE(chatState().rowsSynced, 7000);
+    QCOMPARE(chatState().lastOutcome, QStringLiteral("succeeded"));
 }
 
 void TestSources::selectOnlyRole()
@@ -503,6 +535,14 @@ void TestSources::theCommandLine()
         0);
     QCOMPARE(run({ QStringLiteral("source"), QStringLiteral("schedules"), QStringLiteral("es") }, &output), 0);
     QVERIFY2(output.startsWith("cart-1\t0 * * * *\tenabled"), output.constData());
+    // And beside SnapScope's own schedules.
+    QCOMPARE(run({ QStringLiteral("schedule"), QStringLiteral("list"), QStringLiteral("--tenant"),
+                     QStringLiteral("saan-th") },
+                 &output),
+        0);
+    QVERIFY2(output.contains("\tkeep up\t*/5 * * * *") && output.contains("\tcart-1\t0 * * * *\tenabled\tnext ")
+            && output.contains("read-only, kept by source es"),
+        output.constData());
     QCOMPARE(
         run({ QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("saan"), QStringLiteral("--quiet") }),
         0);

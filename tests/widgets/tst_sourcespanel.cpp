@@ -17,6 +17,7 @@
 #include "sourcedialog.h"
 #include "sourcespanel.h"
 #include "store/snapshotstore.h"
+#include "taskprogress.h"
 
 // Maintenance → Sources offscreen, against the test PostgreSQL as the source: the page shows each table's rows
 // synced, lag and rows gone at source; Sync now stores the new rows with progress; the Add form keeps what was typed
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void cleanup();
     void showsCountsAndLag();
     void addFormSaysWhatIsWrong();
+    void cancelStopsTheSync();
 
 private:
     QString cell(int row, LiveSourceModel::Column column)
@@ -141,7 +143,6 @@ void TestSourcesPanel::showsCountsAndLag()
 
     // Sync now, with its progress: the new rows arrive, the rows gone at source are counted and kept.
     QSignalSpy synced(m_panel.get(), &SourcesPanel::synced);
-    QSignalSpy running(m_panel->task(), &ProgressTask::runningChanged);
     m_panel->findChild<QPushButton *>(QStringLiteral("sync"))->click();
     QVERIFY(m_panel->task()->isRunning());
     QVERIFY(!m_panel->findChild<QPushButton *>(QStringLiteral("sync"))->isEnabled());
@@ -183,6 +184,43 @@ void TestSourcesPanel::addFormSaysWhatIsWrong()
     QTRY_COMPARE_WITH_TIMEOUT(m_panel->currentSource(), QStringLiteral("events"), 10000);
     QCOMPARE(cell(0, LiveSourceModel::Column::Table), QStringLiteral("event_snapshots"));
     QCOMPARE(cell(0, LiveSourceModel::Column::LastSync), QStringLiteral("never"));
+}
+
+void TestSourcesPanel::cancelStopsTheSync()
+{
+    {
+        TestSupport::SideConnection side(*m_source);
+        const QString failed = SourceDatabase::run(side.db(),
+            { SourceDatabase::chatRowsSql().arg(10000).arg(49999).arg(QStringLiteral("'2025-01-01'")).arg(1) });
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    }
+    auto source = SourceSync::define(QStringLiteral("saan"), QStringLiteral("saan"), conninfo(),
+        QStringLiteral("saan-th"), QStringLiteral("Asia/Bangkok"), 600);
+    QVERIFY(source && m_store->liveSources().addLiveSource(*source, QStringLiteral("tester")));
+    QSignalSpy loaded(m_panel.get(), &SourcesPanel::loaded);
+    m_panel->setStore(m_store, QStringLiteral("saan-th"));
+    QVERIFY(loaded.wait(10000));
+    m_panel->selectSource(QStringLiteral("saan"));
+    // Cancel as soon as the progress bar shows rows read.
+    auto *cancel = m_panel->findChild<TaskProgress *>()->cancelButton();
+    connect(m_panel->task(), &ProgressTask::progress, cancel, [cancel](qint64, qint64, const QString &message) {
+        if (message.contains(u"row(s) read") && cancel->isVisible() && cancel->isEnabled())
+            cancel->click();
+    });
+    QSignalSpy running(m_panel->task(), &ProgressTask::runningChanged);
+    m_panel->findChild<QPushButton *>(QStringLiteral("sync"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_panel->task()->isRunning(), 60000);
+    QVERIFY2(m_panel->statusText().startsWith(u"Cancelled."), qPrintable(m_panel->statusText()));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        cell(rowOf(QStringLiteral("chat_conversation_snapshots")), LiveSourceModel::Column::Outcome),
+        QStringLiteral("cancelled"), 10000);
+    // Nothing reached a commit (every 100,000 rows): nothing of the chat table is stored, and Sync now is offered
+    // again.
+    auto counts = m_store->kindCounts(QStringLiteral("saan-th"));
+    QVERIFY(counts);
+    for (const KindStats &k : *counts)
+        QVERIFY2(k.kind != u"chat" || k.count == 0, qPrintable(QString::number(k.count)));
+    QVERIFY(m_panel->findChild<QPushButton *>(QStringLiteral("sync"))->isEnabled());
 }
 
 QTEST_MAIN(TestSourcesPanel)

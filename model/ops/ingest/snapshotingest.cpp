@@ -117,8 +117,8 @@ Result<RecordInterpreter> interpreterFor(SnapshotStore &store, const IngestOptio
 
 } // namespace
 
-Result<QList<std::pair<const IngestedRecord *, QString>>> writeIngested(IngestTransaction &tx,
-    std::vector<const IngestedRecord *> records, const QString &newTenantZone, IngestSummary &summary)
+Result<IngestWritten> writeIngested(IngestTransaction &tx, std::vector<const IngestedRecord *> records,
+    const QString &newTenantZone, IngestSummary &summary)
 {
     for (const IngestedRecord *record : records) {
         const QString &tenant = record->snapshot.tenant;
@@ -151,10 +151,12 @@ Result<QList<std::pair<const IngestedRecord *, QString>>> writeIngested(IngestTr
         ++summary.kinds[h.kind];
     summary.ingested += written->written.size();
     summary.duplicates += written->duplicates.size();
-    QList<std::pair<const IngestedRecord *, QString>> refused;
+    IngestWritten out;
     for (const auto &[index, reason] : std::as_const(written->refused))
-        refused.append({ records.at(size_t(index)), reason });
-    return refused;
+        out.refused.append({ records.at(size_t(index)), reason });
+    for (const qsizetype index : std::as_const(written->duplicates))
+        out.duplicates.append(records.at(size_t(index)));
+    return out;
 }
 
 Result<QList<IngestedRecord>> SnapshotIngest::preview(const QStringList &inputs, int limit)
@@ -252,10 +254,10 @@ Result<IngestSummary> SnapshotIngest::run(const QStringList &inputs, const Progr
             good.push_back(&item.result);
             itemOf.insert(&item.result, &item);
         }
-        auto refused = writeIngested(tx, std::move(good), m_options.zone, summary);
-        if (!refused)
-            return refused.error();
-        for (const auto &[record, reason] : std::as_const(*refused)) {
+        auto written = writeIngested(tx, std::move(good), m_options.zone, summary);
+        if (!written)
+            return written.error();
+        for (const auto &[record, reason] : std::as_const(written->refused)) {
             const Batch::Item &item = *itemOf.value(record);
             if (Status rejected = reject(item.where, reason, item.text); !rejected)
                 return rejected;

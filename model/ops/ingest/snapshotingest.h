@@ -38,11 +38,18 @@ struct IngestProgress
     QString input;
 };
 
+// What writeIngested() did not store: the records the store refused (a version another record holds, with the
+// reason), and those whose source id it had already.
+struct IngestWritten
+{
+    QList<std::pair<const IngestedRecord *, QString>> refused;
+    QList<const IngestedRecord *> duplicates;
+};
+
 // Writes interpreted, good records in `tx`: the tenants they name that are not there yet are created (in
-// `newTenantZone`, UTC when empty), the snapshots stored in their entities' order, and `summary` counts them. Returns
-// the records the store refused (a version another record holds), with the reason.
-Result<QList<std::pair<const IngestedRecord *, QString>>> writeIngested(IngestTransaction &tx,
-    std::vector<const IngestedRecord *> records, const QString &newTenantZone, IngestSummary &summary);
+// `newTenantZone`, UTC when empty), the snapshots stored in their entities' order, and `summary` counts them.
+Result<IngestWritten> writeIngested(IngestTransaction &tx, std::vector<const IngestedRecord *> records,
+    const QString &newTenantZone, IngestSummary &summary);
 
 // A run over files ("-": standard input): all or nothing unless options.skipBad, in one transaction of the store.
 class SnapshotIngest

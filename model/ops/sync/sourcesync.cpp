@@ -11,6 +11,7 @@
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <algorithm>
 #include <atomic>
 
 #include "domain/kindregistry.h"
@@ -75,9 +76,10 @@ QString identifier(const QString &name)
     return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
 }
 
+// The types a time column may have: what the shape's time rule reads as RFC 3339 in row_to_json.
 bool isTimeType(const QString &type)
 {
-    return type == u"timestamp without time zone" || type == u"timestamp with time zone" || type == u"date";
+    return type == u"timestamp without time zone" || type == u"timestamp with time zone";
 }
 
 // A read-only connection to a source, on the calling thread, closed when it goes. Its password comes from
@@ -103,7 +105,7 @@ public:
     {
         close();
         m_source = source.name;
-        auto spec = ConnectionSpec::fromPgKeywords(source.conninfo);
+        auto spec = ConnectionSpec::fromPgKeywords(source.conninfo, QStringLiteral("--conninfo"));
         if (!spec)
             return fail(spec.error().message);
         spec->password.clear();
@@ -119,6 +121,7 @@ public:
         // connection, so that a DBA can tell it from the application's own.
         for (const QString &statement :
             { QStringLiteral("SET default_transaction_read_only = on"), QStringLiteral("SET TIME ZONE 'UTC'"),
+                QStringLiteral("SET DateStyle = ISO"), QStringLiteral("SET standard_conforming_strings = on"),
                 QStringLiteral("SET application_name = %1")
                     .arg(quoted(QStringLiteral("snapscope source ") + source.name)) }) {
             QSqlQuery query(m_db);
@@ -198,7 +201,7 @@ Result<SourceTable> describe(SourceConnection &source, const LiveSource &live, c
             problems.append(QStringLiteral("column %1 is missing").arg(c));
     }
     if (problems.isEmpty() && !isTimeType(out.columns.value(reading.timeColumn)))
-        problems.append(QStringLiteral("the time column %1 is %2, not a timestamp or date")
+        problems.append(QStringLiteral("the time column %1 is %2, not a timestamp")
                             .arg(reading.timeColumn, out.columns.value(reading.timeColumn)));
     if (!problems.isEmpty())
         return source.fail(QStringLiteral("table %1 has other columns than %2: %3")
@@ -267,7 +270,7 @@ Result<LiveSource> SourceSync::define(const QString &name, const QString &preset
             Error::Code::Invalid,
             QStringLiteral("unknown preset \"%1\" (%2)").arg(preset, SourcePresets::names().join(QStringLiteral(", ")))
         };
-    auto spec = ConnectionSpec::fromPgKeywords(conninfo);
+    auto spec = ConnectionSpec::fromPgKeywords(conninfo, QStringLiteral("--conninfo"));
     if (!spec)
         return spec.error();
     if (spec->database.isEmpty())
@@ -335,7 +338,7 @@ Result<QList<SourceTableCheck>> SourceSync::test(const LiveSource &live)
         check.rows = query.value(0).toLongLong();
         query.finish();
         // The newest row, read as a sync reads it: its time in the source's zone.
-        if (!query.exec(QStringLiteral("SELECT row_to_json(t)::text FROM %1 t ORDER BY t.%2 DESC LIMIT 1")
+        if (!query.exec(QStringLiteral("SELECT row_to_json(t)::text FROM %1 t ORDER BY t.%2 DESC NULLS LAST LIMIT 1")
                             .arg(described->relation, identifier(reading->timeColumn)))) {
             check.problem
                 = source.failed(QStringLiteral("reading the newest row of %1").arg(table.table), query).message;
@@ -391,36 +394,49 @@ Result<SourceSyncReport> SourceSync::sync(const LiveSource &live, const Progress
     SourceSyncReport report;
     report.source = live.name;
     for (qsizetype index = 0; index < live.tables.size() && !report.cancelled; ++index) {
-        // A connection the server dropped while the table before was read is opened again for this one.
-        if (!source.db().isOpen()) {
-            if (Status reopened = source.open(live); !reopened)
-                return reopened.error();
-        }
-        LiveSourceTable state = live.tables.at(index);
+        const LiveSourceTable &table = live.tables.at(index);
         SourceTableSync result;
-        result.table = state.table;
-        qint64 rowsBefore = state.rowsSynced;
+        result.table = table.table;
+        std::optional<LiveSourceTable> last; // the state as the last commit left it
         const auto sync = [&]() -> Status {
-            auto reading = SourcePresets::reading(state);
+            // A connection the server dropped while the table before was read is opened again for this one.
+            if (!source.db().isOpen()) {
+                if (Status reopened = source.open(live); !reopened)
+                    return reopened;
+            }
+            auto reading = SourcePresets::reading(table);
             if (!reading)
                 return reading.error();
-            auto described = describe(source, live, state, *reading);
+            auto described = describe(source, live, table, *reading);
             if (!described)
                 return described.error();
             auto interpreter
                 = RecordInterpreter::forShape(*reading->kind, *reading->shape, optionsFor(live, m_actor), zones);
             if (!interpreter)
                 return interpreter.error();
-            auto transaction = m_store.beginIngest();
-            if (!transaction)
-                return transaction.error();
-            IngestTransaction &tx = **transaction;
+            std::unique_ptr<IngestTransaction> tx;
+            LiveSourceTable state;
+            const auto begin = [&]() -> Status {
+                auto transaction = m_store.beginIngest();
+                if (!transaction)
+                    return transaction.error();
+                tx = std::move(*transaction);
+                auto locked = tx->syncState(live.name, table.table);
+                if (!locked)
+                    return locked.error();
+                state = *locked;
+                return {};
+            };
+            if (Status begun = begin(); !begun)
+                return begun;
+            last = state;
+            const LiveSourceTable before = state;
 
             // One snapshot of the source for the count and the rows: what was counted is what was read.
             QSqlQuery query(source.db());
             const auto sourceFailed = [&](const QString &what) { return source.failed(what, query); };
             if (!query.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")))
-                return sourceFailed(QStringLiteral("starting to read %1").arg(state.table));
+                return sourceFailed(QStringLiteral("starting to read %1").arg(table.table));
             struct EndRead
             {
                 QSqlDatabase db;
@@ -431,30 +447,31 @@ Result<SourceSyncReport> SourceSync::sync(const LiveSource &live, const Progress
                 }
             } endRead { source.db() };
             if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(described->relation)) || !query.next())
-                return sourceFailed(QStringLiteral("counting the rows of %1").arg(state.table));
+                return sourceFailed(QStringLiteral("counting the rows of %1").arg(table.table));
             const qint64 sourceRows = query.value(0).toLongLong();
             query.finish();
+            // From the watermark less the overlap window; a row without a time is read too (last), to be named.
             const QString time = identifier(reading->timeColumn), id = identifier(reading->idColumn);
             QString where;
             if (!state.watermarkTime.isEmpty())
-                where = QStringLiteral("WHERE t.%1 >= CAST(%2 AS %3) - CAST(%4 AS interval)")
+                where = QStringLiteral("WHERE t.%1 >= CAST(%2 AS %3) - CAST(%4 AS interval) OR t.%1 IS NULL")
                             .arg(time, quoted(state.watermarkTime), described->columns.value(reading->timeColumn),
                                 quoted(QStringLiteral("%1 seconds").arg(live.overlapSeconds)));
             if (!query.exec(QStringLiteral("DECLARE snapscope_sync NO SCROLL CURSOR FOR SELECT row_to_json(t)::text, "
                                            "(t.%1)::text, (t.%2)::text FROM %3 t %4 ORDER BY t.%1, t.%2")
                                 .arg(time, id, described->relation, where)))
-                return sourceFailed(QStringLiteral("reading %1").arg(state.table));
+                return sourceFailed(QStringLiteral("reading %1").arg(table.table));
 
             const QString rowWhere = QStringLiteral("source %1, table %2, row %3");
             const auto interpretRow = [&](Row &row) {
-                row.record = interpreter->interpret(row.text, rowWhere.arg(live.name, state.table, row.id));
+                row.record = interpreter->interpret(row.text, rowWhere.arg(live.name, table.table, row.id));
                 if (!row.record.problem.isEmpty())
                     return;
                 NewSnapshot &s = row.record.snapshot;
                 if (!reading->payloadColumn.isEmpty()) {
                     // A mapped payload column: its document is the snapshot, the row only says whose and when.
-                    auto row_ = StrictJson::parse(row.text, QStringLiteral("not valid JSON"));
-                    QJsonValue payload = row_ ? row_->toObject().value(reading->payloadColumn) : QJsonValue();
+                    auto whole = StrictJson::parse(row.text, QStringLiteral("not valid JSON"));
+                    QJsonValue payload = whole ? whole->toObject().value(reading->payloadColumn) : QJsonValue();
                     if (payload.isString()) {
                         auto decoded = StrictJson::parse(payload.toString().toUtf8(), QStringLiteral("not valid JSON"));
                         payload = decoded ? *decoded : QJsonValue();
@@ -467,13 +484,12 @@ Result<SourceSyncReport> SourceSync::sync(const LiveSource &live, const Progress
                     s.payload = payload.toObject();
                 }
                 s.trigger = { { QStringLiteral("source"), QStringLiteral("sync") },
-                    { QStringLiteral("live_source"), live.name }, { QStringLiteral("table"), state.table },
+                    { QStringLiteral("live_source"), live.name }, { QStringLiteral("table"), table.table },
                     { QStringLiteral("shape"), row.record.shape } };
             };
             IngestSummary summary;
-            std::optional<EpochMs> newest = state.newestSyncedAt;
-            QString lastTime, lastId;
-            qint64 read = 0;
+            qint64 read = 0, held = 0; // held: rows of this table the store has now that it had not counted
+            qint64 sinceCommit = 0;
             const auto write = [&](Fetched &batch) -> Status {
                 batch.interpreted.waitForFinished();
                 std::vector<const IngestedRecord *> good;
@@ -483,98 +499,126 @@ Result<SourceSyncReport> SourceSync::sync(const LiveSource &live, const Progress
                         return Error { Error::Code::Invalid,
                             QStringLiteral("%1: %2").arg(row.record.where, row.record.problem) };
                     good.push_back(&row.record);
-                    newest = std::max(newest.value_or(row.record.snapshot.takenAt), row.record.snapshot.takenAt);
                 }
-                auto refused = writeIngested(tx, std::move(good), live.timeZone, summary);
-                if (!refused)
-                    return refused.error();
-                if (!refused->isEmpty())
+                const qint64 ingestedBefore = summary.ingested;
+                auto written = writeIngested(*tx, std::move(good), live.timeZone, summary);
+                if (!written)
+                    return written.error();
+                if (!written->refused.isEmpty())
                     return Error { Error::Code::Conflict,
                         QStringLiteral("%1: %2").arg(
-                            refused->constFirst().first->where, refused->constFirst().second) };
-                lastTime = batch.rows.back().time;
-                lastId = batch.rows.back().id;
+                            written->refused.constFirst().first->where, written->refused.constFirst().second) };
+                // A duplicate newer than what this table had synced is a row the store held already (an earlier
+                // ingest of an export): it counts as this table's; older ones are the overlap read again.
+                held += summary.ingested - ingestedBefore;
+                for (const IngestedRecord *duplicate : std::as_const(written->duplicates)) {
+                    if (!before.newestSyncedAt || duplicate->snapshot.takenAt > *before.newestSyncedAt)
+                        ++held;
+                }
+                for (const Row &row : batch.rows)
+                    state.newestSyncedAt = std::max(
+                        state.newestSyncedAt.value_or(row.record.snapshot.takenAt), row.record.snapshot.takenAt);
+                state.watermarkTime = batch.rows.back().time;
+                state.watermarkId = batch.rows.back().id;
+                sinceCommit += qint64(batch.rows.size());
                 return {};
+            };
+            // Commits what is written with the watermark it reached, and goes on in a new transaction: a first sync
+            // of millions of rows neither holds the store's write lock throughout nor starts again from nothing.
+            const auto commit = [&](bool finished) -> Status {
+                state.rowsSynced += held;
+                held = 0;
+                if (finished) {
+                    state.goneAtSource = std::max<qint64>(0, state.rowsSynced - sourceRows);
+                    state.newestSourceAt = read > 0 ? state.newestSyncedAt : before.newestSourceAt;
+                    state.lastSyncAt = QDateTime::currentMSecsSinceEpoch();
+                    state.lastOutcome = QStringLiteral("succeeded");
+                    state.lastError.clear();
+                }
+                if (Status saved = tx->saveSyncState(state); !saved)
+                    return saved;
+                AuditEntry audit; // only a sync that changed something is worth a line of the log
+                if (summary.ingested > 0 || state.goneAtSource != before.goneAtSource) {
+                    audit.tenant = live.tenant;
+                    audit.actor = m_actor;
+                    audit.action = QStringLiteral("source.sync");
+                    audit.target = live.name + u'.' + table.table;
+                    audit.details = { { QStringLiteral("read"), read }, { QStringLiteral("stored"), summary.ingested },
+                        { QStringLiteral("duplicates"), summary.duplicates },
+                        { QStringLiteral("gone_at_source"), state.goneAtSource },
+                        { QStringLiteral("watermark"), QString(state.watermarkTime + u' ' + state.watermarkId) } };
+                }
+                if (Status committed = tx->commit(audit); !committed)
+                    return committed;
+                result.stored += summary.ingested;
+                result.duplicates += summary.duplicates;
+                summary = IngestSummary();
+                last = state;
+                sinceCommit = 0;
+                return finished ? Status() : begin();
             };
             // Batch k is interpreted on the pool while batch k + 1 is fetched and batch k - 1 written.
             std::unique_ptr<Fetched> pending;
+            int fetchRows = BatchRows;
             while (true) {
-                if (!query.exec(QStringLiteral("FETCH FORWARD %1 FROM snapscope_sync").arg(BatchRows)))
-                    return sourceFailed(lastId.isEmpty()
-                            ? QStringLiteral("reading %1").arg(state.table)
-                            : QStringLiteral("reading %1 after row %2").arg(state.table, lastId));
+                if (!query.exec(QStringLiteral("FETCH FORWARD %1 FROM snapscope_sync").arg(fetchRows)))
+                    return sourceFailed(state.watermarkId.isEmpty()
+                            ? QStringLiteral("reading %1").arg(table.table)
+                            : QStringLiteral("reading %1 after row %2").arg(table.table, state.watermarkId));
                 auto fetched = std::make_unique<Fetched>();
-                fetched->rows.reserve(BatchRows);
-                while (query.next())
+                fetched->rows.reserve(size_t(fetchRows));
+                qint64 bytes = 0;
+                while (query.next()) {
                     fetched->rows.push_back({ query.value(0).toString().toUtf8(), query.value(1).toString(),
                         query.value(2).toString(), {} });
+                    bytes += fetched->rows.back().text.size();
+                }
                 if (query.lastError().isValid())
-                    return sourceFailed(QStringLiteral("reading %1").arg(state.table));
+                    return sourceFailed(QStringLiteral("reading %1").arg(table.table));
                 query.finish();
                 if (fetched->rows.empty())
                     break;
                 read += qint64(fetched->rows.size());
+                // Three batches are in memory at once: one of big rows (whole order documents) holds fewer of them.
+                fetchRows = int(std::clamp<qint64>(
+                    BatchBytes * qint64(fetched->rows.size()) / std::max<qint64>(bytes, 1), 16, BatchRows));
                 fetched->interpreted = QtConcurrent::map(fetched->rows, interpretRow);
                 if (pending) {
                     if (Status written = write(*pending); !written)
                         return written;
+                    if (sinceCommit >= m_commitRows) {
+                        if (Status committed = commit(false); !committed)
+                            return committed;
+                    }
                 }
                 pending = std::move(fetched);
-                if (progress && !progress({ state.table, int(index), int(live.tables.size()), read })) {
+                if (progress && !progress({ table.table, int(index), int(live.tables.size()), read })) {
                     report.cancelled = true;
                     return Error { Error::Code::Cancelled,
-                        QStringLiteral("the sync of %1 was cancelled: nothing of it was stored").arg(state.table) };
+                        QStringLiteral("the sync of %1 was cancelled").arg(table.table) };
                 }
             }
             if (pending) {
                 if (Status written = write(*pending); !written)
                     return written;
             }
-            auto held = m_store.liveSources().sourcedSnapshots(live.tenant, state.kind);
-            if (!held)
-                return held.error();
-
             result.read = read;
-            result.stored = summary.ingested;
-            result.duplicates = summary.duplicates;
-            result.goneAtSource = std::max<qint64>(0, *held - sourceRows);
-            if (!lastTime.isEmpty()) {
-                state.watermarkTime = lastTime;
-                state.watermarkId = lastId;
-            }
-            state.rowsSynced += summary.ingested;
-            state.goneAtSource = result.goneAtSource;
-            state.newestSyncedAt = newest;
-            state.newestSourceAt = read > 0 ? newest : state.newestSourceAt.has_value() ? state.newestSourceAt : newest;
-            state.lastSyncAt = QDateTime::currentMSecsSinceEpoch();
-            state.lastOutcome = QStringLiteral("succeeded");
-            state.lastError.clear();
-            result.lag = state.lag();
-            if (Status saved = tx.saveSyncState(state); !saved)
-                return saved;
-            AuditEntry audit; // only a sync that changed something is worth a line of the log
-            if (summary.ingested > 0 || result.goneAtSource != live.tables.at(index).goneAtSource) {
-                audit.tenant = live.tenant;
-                audit.actor = m_actor;
-                audit.action = QStringLiteral("source.sync");
-                audit.target = live.name + u'.' + state.table;
-                audit.details = { { QStringLiteral("read"), read }, { QStringLiteral("stored"), summary.ingested },
-                    { QStringLiteral("duplicates"), summary.duplicates },
-                    { QStringLiteral("gone_at_source"), result.goneAtSource },
-                    { QStringLiteral("watermark"), QString(state.watermarkTime + u' ' + state.watermarkId) } };
-            }
-            return tx.commit(audit);
+            return commit(true);
         };
-        if (Status synced = sync(); !synced) {
-            // The table's transaction has rolled back: its watermark and counts stay as the last commit left them.
-            result = SourceTableSync { state.table, 0, 0, 0, state.goneAtSource, state.lag(), synced.error().message };
-            LiveSourceTable failed = live.tables.at(index);
+        const Status synced = sync();
+        if (last) {
+            result.goneAtSource = last->goneAtSource;
+            result.lag = last->lag();
+        }
+        if (!synced) {
+            // What was not committed has rolled back: the watermark and counts are the last commit's.
+            result.error = synced.error().message;
+            LiveSourceTable failed = last.value_or(table);
             failed.lastSyncAt = QDateTime::currentMSecsSinceEpoch();
             failed.lastOutcome = synced.error().code == Error::Code::Cancelled ? QStringLiteral("cancelled")
                                                                                : QStringLiteral("failed");
             failed.lastError = synced.error().message;
             (void)m_store.liveSources().recordSyncOutcome(failed);
-            (void)rowsBefore;
         }
         report.tables.append(result);
     }

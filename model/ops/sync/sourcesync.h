@@ -51,19 +51,25 @@ struct SourceSyncProgress
 };
 
 // Keeps SnapScope in step with a live source (issue 25): per table, the rows from the watermark less the overlap
-// window are read through a server-side cursor in one read-only snapshot of the source, each recognised by the
-// table's shape and stored through an ingest transaction that also moves the watermark; the source identity drops
-// what is there already. A failure rolls the table's transaction back and records why; the next sync resumes from
-// the watermark last committed. The source is never written to.
+// window are read through a server-side cursor in one read-only snapshot of the source, in (time, id) order, each
+// recognised by the table's shape and stored through an ingest transaction that also moves the watermark to the last
+// row it holds (committed every CommitRows rows and at the end); the source identity drops what is there already.
+// A failure rolls back what was not committed and records why; the next sync resumes from the watermark last
+// committed. The source is never written to.
 class SourceSync
 {
 public:
-    // Called after each batch; false cancels (the table being synced stores nothing).
+    // Called after each batch; false cancels (what the table being synced read since its last commit is not stored).
     using Progress = std::function<bool(const SourceSyncProgress &)>;
 
     SourceSync(SnapshotStore &store, QString actor);
 
+    // A fetch brings at most this many rows, or about BatchBytes of them.
     static constexpr int BatchRows = 2000;
+    static constexpr qint64 BatchBytes = 16 * 1024 * 1024;
+    // A table's rows are committed, with the watermark they reach, every this many rows (at least).
+    static constexpr qint64 DefaultCommitRows = 100000;
+    void setCommitRows(qint64 rows) { m_commitRows = rows; }
 
     // A source as `source add` defines it: its preset's tables (or the mapping file's), checked for what can be
     // checked without connecting. The tenant's zone is the default zone.
@@ -82,4 +88,5 @@ public:
 private:
     SnapshotStore &m_store;
     QString m_actor;
+    qint64 m_commitRows = DefaultCommitRows;
 };
