@@ -34,9 +34,10 @@ SourcesPanel::SourcesPanel(QWidget *parent)
     connect(
         m_ui->table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &row) {
             updateButtons();
-            // A table whose last sync failed says why (the error column is often scrolled off).
+            // A table whose last sync failed says why (the error column is often scrolled off), when the user picks
+            // it.
             if (const LiveSourceTable *t = m_model->tableAt(row.row());
-                t && !t->lastError.isEmpty() && !m_task->isRunning())
+                t && !t->lastError.isEmpty() && !m_task->isRunning() && !m_reselecting)
                 m_ui->status->setText(tr("%1: %2").arg(t->table, t->lastError));
         });
     connect(m_task, &ProgressTask::runningChanged, this, &SourcesPanel::updateButtons);
@@ -104,10 +105,12 @@ void SourcesPanel::reload()
             m_selectName.clear();
             m_model->setSources(*sources);
             m_ui->table->resizeColumnsToContents();
+            m_reselecting = true; // what the page says (a sync's outcome) stays
             if (!keep.isEmpty())
                 selectSource(keep);
             else if (m_model->rowCount() > 0)
                 m_ui->table->selectRow(0);
+            m_reselecting = false;
             if (sources->isEmpty())
                 m_ui->status->setText(tr("No live sources yet: Add source… names a running system's PostgreSQL."));
             updateButtons();

@@ -55,6 +55,7 @@ private:
     std::shared_ptr<SnapshotStore> m_store;
     QString m_tenant, m_zone;
     QString m_selectName;
+    bool m_reselecting = false; // reload() selects the row again: not the user's pick
     JobTracker *m_listJobs = new JobTracker(this);
     JobTracker *m_actionJobs = new JobTracker(this);
 };
