@@ -27,6 +27,9 @@ struct LiveSourceTable
     std::optional<EpochMs> lastSyncAt;
     QString lastOutcome; // "", succeeded, failed, cancelled
     QString lastError;
+    // The source's count of rows deleted from the table (pg_stat_user_tables.n_tup_del) when goneAtSource was counted:
+    // while it stays the same, nothing went and the table need not be counted again.
+    std::optional<qint64> sourceDeletes;
 
     // Newest source row time less the newest stored one, as of the last sync or test.
     std::optional<EpochMs> lag() const

@@ -24,7 +24,7 @@ std::optional<EpochMs> optionalMs(const QVariant &value)
 
 const QString TableColumns = QStringLiteral(
     "source, table_name, kind, shape, mapping, watermark_time, watermark_id, rows_synced, gone_at_source, "
-    "newest_source_at, newest_synced_at, last_sync_at, last_outcome, last_error");
+    "newest_source_at, newest_synced_at, last_sync_at, last_outcome, last_error, source_deletes");
 
 LiveSourceTable readTable(const QSqlQuery &row)
 {
@@ -43,6 +43,7 @@ LiveSourceTable readTable(const QSqlQuery &row)
     t.lastSyncAt = optionalMs(row.value(11));
     t.lastOutcome = row.value(12).toString();
     t.lastError = row.value(13).toString();
+    t.sourceDeletes = optionalMs(row.value(14));
     return t;
 }
 
@@ -117,12 +118,12 @@ Status SqlLiveSources::addLiveSource(const LiveSource &s, const QString &actor)
             t.source = s.name;
             if (!execWith(query,
                     QStringLiteral(
-                        "INSERT INTO live_source_tables (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        "INSERT INTO live_source_tables (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                         .arg(TableColumns),
                     { t.source, t.table, t.kind, t.shape, compactJson(t.mapping), text(t.watermarkTime),
                         text(t.watermarkId), t.rowsSynced, t.goneAtSource, nullableInt(t.newestSourceAt),
                         nullableInt(t.newestSyncedAt), nullableInt(t.lastSyncAt), text(t.lastOutcome),
-                        text(t.lastError) }))
+                        text(t.lastError), nullableInt(t.sourceDeletes) }))
                 return m_sql.errorFrom(QStringLiteral("adding source %1").arg(s.name), query);
             tables.append(t.table);
         }
@@ -184,10 +185,10 @@ Status SqlLiveSources::saveState(const SqlConnections &sql, QSqlDatabase &db, co
     const bool ok = execWith(query,
         QStringLiteral("UPDATE live_source_tables SET watermark_time = ?, watermark_id = ?, rows_synced = ?, "
                        "gone_at_source = ?, newest_source_at = ?, newest_synced_at = ?, last_sync_at = ?, "
-                       "last_outcome = ?, last_error = ? WHERE source = ? AND table_name = ?"),
+                       "last_outcome = ?, last_error = ?, source_deletes = ? WHERE source = ? AND table_name = ?"),
         { text(t.watermarkTime), text(t.watermarkId), t.rowsSynced, t.goneAtSource, nullableInt(t.newestSourceAt),
-            nullableInt(t.newestSyncedAt), nullableInt(t.lastSyncAt), text(t.lastOutcome), text(t.lastError), t.source,
-            t.table });
+            nullableInt(t.newestSyncedAt), nullableInt(t.lastSyncAt), text(t.lastOutcome), text(t.lastError),
+            nullableInt(t.sourceDeletes), t.source, t.table });
     if (!ok)
         return sql.errorFrom(QStringLiteral("saving the state of %1.%2").arg(t.source, t.table), query);
     if (query.numRowsAffected() != 1)

@@ -108,6 +108,7 @@ void TestSourcesPanel::showsCountsAndLag()
         const QString failed = SourceDatabase::run(side.db(),
             { QStringLiteral("DELETE FROM chat_conversation_snapshots WHERE id IN (SELECT md5('chat-row-' || n)::uuid "
                              "FROM generate_series(0, 3) n)"),
+                QStringLiteral("SELECT pg_stat_force_next_flush()"),
                 SourceDatabase::chatRowsSql()
                     .arg(5000)
                     .arg(5019)

@@ -1,6 +1,7 @@
 -- Live sources (issue 25): a running system's PostgreSQL snapshot tables that SnapScope follows, and per table the
 -- watermark its syncs have reached (advanced in the transaction that stores the rows) and what the last sync found.
--- A source's connection has no password here: it comes from ~/.pgpass or PGPASSWORD.
+-- A source's connection has no password here: it comes from ~/.pgpass or PGPASSWORD. source_deletes is the
+-- source's own count of rows deleted from the table when the rows gone at source were last counted.
 CREATE TABLE live_sources (
     name TEXT PRIMARY KEY,
     preset TEXT NOT NULL,
@@ -26,5 +27,6 @@ CREATE TABLE live_source_tables (
     last_sync_at BIGINT,
     last_outcome TEXT NOT NULL,
     last_error TEXT NOT NULL,
+    source_deletes BIGINT,
     PRIMARY KEY (source, table_name)
 );
