@@ -7,6 +7,7 @@
 using SqlValues::compactJson;
 using SqlValues::execWith;
 using SqlValues::nullableInt;
+using SqlValues::optionalInt;
 using SqlValues::parseObject;
 
 namespace {
@@ -15,11 +16,6 @@ namespace {
 QString text(const QString &value)
 {
     return value.isEmpty() ? QStringLiteral("") : value;
-}
-
-std::optional<EpochMs> optionalMs(const QVariant &value)
-{
-    return value.isNull() ? std::nullopt : std::optional<EpochMs>(value.toLongLong());
 }
 
 const QString TableColumns = QStringLiteral(
@@ -38,12 +34,12 @@ LiveSourceTable readTable(const QSqlQuery &row)
     t.watermarkId = row.value(6).toString();
     t.rowsSynced = row.value(7).toLongLong();
     t.goneAtSource = row.value(8).toLongLong();
-    t.newestSourceAt = optionalMs(row.value(9));
-    t.newestSyncedAt = optionalMs(row.value(10));
-    t.lastSyncAt = optionalMs(row.value(11));
+    t.newestSourceAt = optionalInt(row.value(9));
+    t.newestSyncedAt = optionalInt(row.value(10));
+    t.lastSyncAt = optionalInt(row.value(11));
     t.lastOutcome = row.value(12).toString();
     t.lastError = row.value(13).toString();
-    t.sourceDeletes = optionalMs(row.value(14));
+    t.sourceDeletes = optionalInt(row.value(14));
     return t;
 }
 

@@ -10,16 +10,8 @@ using SqlValues::compactJson;
 using SqlValues::execWith;
 using SqlValues::nullableInt;
 using SqlValues::nullIfEmpty;
+using SqlValues::optionalInt;
 using SqlValues::parseObject;
-
-namespace {
-
-std::optional<EpochMs> optionalMs(const QVariant &value)
-{
-    return value.isNull() ? std::nullopt : std::optional<EpochMs>(value.toLongLong());
-}
-
-} // namespace
 
 namespace {
 const QString ScheduleColumns = QStringLiteral(
@@ -50,8 +42,8 @@ Result<QList<Schedule>> SqlSchedules::read(const QString &where, const QVariantL
         s.enabled = query.value(6).toBool();
         s.createdAt = query.value(7).toLongLong();
         s.updatedAt = query.value(8).toLongLong();
-        s.lastExecutedAt = optionalMs(query.value(9));
-        s.nextRunAt = optionalMs(query.value(10));
+        s.lastExecutedAt = optionalInt(query.value(9));
+        s.nextRunAt = optionalInt(query.value(10));
         list.append(s);
     }
     if (SqlValues::failedReading(query))
@@ -239,7 +231,7 @@ Result<QList<ScheduleRun>> SqlSchedules::runs(const QString &scheduleId, int lim
                        "ORDER BY scheduled_for DESC, attempt DESC LIMIT ?"),
         { scheduleId, limit }, [](const QSqlQuery &row) {
             return ScheduleRun { row.value(0).toString(), row.value(1).toLongLong(), row.value(9).toInt(),
-                row.value(2).toString(), row.value(3).toLongLong(), optionalMs(row.value(4)), row.value(5).toString(),
+                row.value(2).toString(), row.value(3).toLongLong(), optionalInt(row.value(4)), row.value(5).toString(),
                 row.value(6).toLongLong(), row.value(7).toLongLong(), row.value(8).toString() };
         });
 }

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
+
 #include "json/canonicaljson.h"
 #include "json/strictjson.h"
 
@@ -36,6 +38,12 @@ inline QVariant nullIfEmpty(const QString &text)
 inline QVariant nullableInt(const std::optional<qint64> &value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
+// The other way: a NULL column is nullopt.
+inline std::optional<qint64> optionalInt(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
 }
 
 // next() is false both at the end of the rows and when reading fails (a damaged page, a server gone mid-result): a
