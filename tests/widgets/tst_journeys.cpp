@@ -471,15 +471,21 @@ void TestJourneys::takeSnapshotThenBrowse()
     c.key(Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(c.entityFilter->hasFocus());
     QTest::keyClicks(c.entityFilter, Order);
+    // Return applies the filter at once; without it a slow run could see a half-typed prefix's rows, then the
+    // debounced full filter refill the model under the test.
+    QTest::keyClick(c.entityFilter, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(c.rows->countState() == TimelineModel::CountState::Exact && c.rows->headerAt(0)
             && c.rows->headerAt(0)->entityId == Order && c.rows->rowCount() == versions->constFirst().snapshotCount,
         30000);
     QCOMPARE(c.rows->headerAt(0)->takenAt, versions->constFirst().lastTakenAt);
+    // Copies: the model's pages may be read again while the test waits.
+    const QString newest = c.rows->headerAt(0)->id;
+    const QString before = c.rows->headerAt(0)->previousId;
     c.clickRow(0);
-    QTRY_VERIFY(c.inspectorShows(c.rows->headerAt(0)->id));
+    QTRY_VERIFY(c.inspectorShows(newest));
     c.key(Qt::Key_D, Qt::ControlModifier);
     QString why;
-    QVERIFY2(comparisonShown(c, c.rows->headerAt(0)->previousId, c.rows->headerAt(0)->id, &why), qPrintable(why));
+    QVERIFY2(comparisonShown(c, before, newest, &why), qPrintable(why));
     QVERIFY(c.eventLoopAnswers());
 }
 
