@@ -232,8 +232,11 @@ struct Options
         QStringLiteral("file") });
     QCommandLineOption role = add({ QStringLiteral("role"),
         QStringLiteral("case: support masks customers' phone, email and address in the output; admin shows them "
-                       "(default: the configured role, else support)."),
+                       "(default: the configured role, else support; on PostgreSQL the login's role). access grant: "
+                       "admin, analyst or support."),
         QStringLiteral("role") });
+    QCommandLineOption sql = add({ QStringLiteral("sql"),
+        QStringLiteral("roles: print the script a DBA runs to create SnapScope's roles and their grants.") });
     QCommandLineOption find = add({ QStringLiteral("find"),
         QStringLiteral("case: list the orders whose id, customer id or chat session is TEXT, or whose customer's "
                        "phone is or starts with it."),
@@ -279,6 +282,8 @@ private:
     static QList<CliCommand> ingestCommands(); // cliingest.cpp
     static QList<CliCommand> sourceCommands(); // clisources.cpp
 
+    static QList<CliCommand> accessCommands(); // cliaccess.cpp
+
     Result<ConnectionSpec> connectionSpec(); // from --db or --pg
     Result<std::unique_ptr<SnapshotStore>> openStore(bool create);
     // The store (never created) and the tenant the command works on (--tenant, or the only one).
@@ -317,17 +322,23 @@ private:
     int caseOf(const QStringList &arguments);
     int ingest(const QStringList &arguments); // cliingest.cpp
     int source(const QStringList &arguments); // clisources.cpp
+    int roles(const QStringList &arguments); // cliaccess.cpp
+    int access(const QStringList &arguments); // cliaccess.cpp
     // Parts of commands.
     int compact();
     int verifyReplay();
     int verifyBundle();
-    int findCases(Pii::Role role);
+    int findCases(Access::Role role);
+    // The role a case is shown with: --role (or the configured one) on a local file; on a shared store the login's,
+    // or a --role that masks more.
+    Result<Access::Role> caseRole(SnapshotStore &store, Access::Role asked);
     Result<RetentionPolicy> policyFromOptions(SnapshotStore &store, const QString &tenant, const QString &kind);
     static QString actor();
 
     QCommandLineParser m_parser;
     Options m_o;
     bool m_quiet = false;
+    Access::Action m_action = Access::Action::Browse; // what the command line does, checked against the store's role
 };
 
 } // namespace SnapScopeCli

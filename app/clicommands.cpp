@@ -84,7 +84,7 @@ int fail(const Error &error)
 const QList<CliCommand> &Cli::commands()
 {
     static const QList<CliCommand> all = storeCommands() + ingestCommands() + sourceCommands() + snapshotCommands()
-        + seriesCommands() + maintenanceCommands() + historyCommands();
+        + seriesCommands() + maintenanceCommands() + historyCommands() + accessCommands();
     return all;
 }
 
@@ -124,7 +124,12 @@ Result<std::unique_ptr<SnapshotStore>> Cli::openStore(bool create)
     options.createIfMissing = create;
     options.createSchema = create; // only init and demo make tables
     auto store = openSnapshotStore(*spec, options);
-    if (store && (*store)->isReadOnly() && !m_quiet)
+    if (!store)
+        return store;
+    // The server would refuse too, in its own words; this names the role the command needs.
+    if (Status may = (*store)->access().require(m_action); !may)
+        return may.error();
+    if ((*store)->isReadOnly() && !m_quiet)
         err() << "note: " << spec->displayName() << " is not writable: opened read-only" << Qt::endl;
     return store;
 }
@@ -277,6 +282,11 @@ int Cli::run(const QStringList &arguments)
     if (!command->takesArguments && !rest.isEmpty())
         return fail(QStringLiteral("%1: unexpected argument \"%2\"").arg(name, rest.constFirst()), CliExit::Usage);
 
+    m_action = command->action;
+    for (const auto &[subcommand, action] : command->subcommands) {
+        if (rest.value(0) == subcommand)
+            m_action = action;
+    }
     return (this->*command->run)(rest);
 }
 

@@ -46,12 +46,12 @@ QList<CliCommand> Cli::historyCommands()
                            "TEXT."),
             { QStringLiteral("tenant"), QStringLiteral("json"), QStringLiteral("bundle"), QStringLiteral("pdf"),
                 QStringLiteral("role"), QStringLiteral("find"), QStringLiteral("hold"), QStringLiteral("release") },
-            true, &Cli::caseOf },
+            true, &Cli::caseOf, Access::Action::Cases },
         { QStringLiteral("strategy"), QStringLiteral("Snapshot strategies: strategy list | strategy set --kind K ..."),
             { QStringLiteral("tenant"), QStringLiteral("kind"), QStringLiteral("mode"), QStringLiteral("every-events"),
                 QStringLiteral("every-hours"), QStringLiteral("max-replay-bytes"), QStringLiteral("incremental"),
                 QStringLiteral("keyframe-every") },
-            true, &Cli::strategy },
+            true, &Cli::strategy, Access::Action::Browse, { { QStringLiteral("set"), Access::Action::TakeSnapshot } } },
     };
 }
 
@@ -257,12 +257,12 @@ int Cli::verifyReplay()
 
 int Cli::caseOf(const QStringList &positional)
 {
-    Pii::Role role = RoleSetting::read();
+    Access::Role role = RoleSetting::read();
     if (m_parser.isSet(m_o.role)) {
-        const auto chosen = Pii::roleFromString(m_parser.value(m_o.role));
+        const auto chosen = Access::roleFromString(m_parser.value(m_o.role));
         if (!chosen)
-            return fail(
-                QStringLiteral("--role is support or admin, not \"%1\"").arg(m_parser.value(m_o.role)), CliExit::Usage);
+            return fail(QStringLiteral("--role is support, analyst or admin, not \"%1\"").arg(m_parser.value(m_o.role)),
+                CliExit::Usage);
         role = *chosen;
     }
     if (m_parser.isSet(m_o.find))
@@ -277,11 +277,17 @@ int Cli::caseOf(const QStringList &positional)
     if (m_parser.isSet(m_o.pdf) && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return fail(
             QStringLiteral("--pdf needs the program's GUI libraries (run snapscope-cli, not a copy of its code)"));
+    if (m_parser.isSet(m_o.hold) || m_parser.isSet(m_o.release))
+        m_action = Access::Action::LegalHold;
     auto opened = openForTenant();
     if (!opened)
         return fail(opened.error());
     SnapshotStore &store = *opened->store;
     const QString &tenant = opened->tenant;
+    if (auto shown = caseRole(store, role); shown)
+        role = *shown;
+    else
+        return fail(shown.error());
     if (!Pii::masks(role)) {
         // Unmasked contact details are shown only once that is on record, as in the console.
         if (const Status audited = PersonalData::auditRoleSwitch(store, tenant, role, QStringLiteral("cli case"));
@@ -307,7 +313,8 @@ int Cli::caseOf(const QStringList &positional)
                 { QStringLiteral("entity_id"), h.entityId }, { QStringLiteral("version"), h.version },
                 { QStringLiteral("type"), h.type }, { QStringLiteral("taken_at"), IsoTime::toUtcString(h.takenAt) },
                 { QStringLiteral("checksum"), h.checksum },
-                { QStringLiteral("summary"), Pii::masks(role) ? Pii::masked(h.summary, h.kind) : QJsonValue(h.summary) } });
+                { QStringLiteral("summary"),
+                    Pii::masks(role) ? Pii::masked(h.summary, h.kind) : QJsonValue(h.summary) } });
         return array;
     };
     if (m_parser.isSet(m_o.json)) {
@@ -327,7 +334,7 @@ int Cli::caseOf(const QStringList &positional)
     if (m_parser.isSet(m_o.bundle)) {
         // A bundle carries every payload unmasked: it is evidence, checked byte for byte.
         if (const Status audited = ExportAudit::record(store, tenant, QStringLiteral("bundle"), c->orderId,
-                m_parser.value(m_o.bundle), Pii::Role::Admin, QStringLiteral("cli"));
+                m_parser.value(m_o.bundle), Access::Role::Admin, QStringLiteral("cli"));
             !audited)
             return fail(audited.error());
         EvidenceInfo info { c->orderId, actor(), QSysInfo::machineHostName(), QDateTime::currentMSecsSinceEpoch() };
@@ -362,11 +369,31 @@ int Cli::caseOf(const QStringList &positional)
     return CliExit::Ok;
 }
 
-int Cli::findCases(Pii::Role role)
+Result<Access::Role> Cli::caseRole(SnapshotStore &store, Access::Role asked)
+{
+    // On a shared store the login's role decides; --role may only mask more.
+    const SessionAccess &session = store.access().session();
+    if (!session.enforced)
+        return asked;
+    if (!m_parser.isSet(m_o.role))
+        return session.role;
+    if (Pii::masks(session.role) && !Pii::masks(asked))
+        return Error { Error::Code::Forbidden,
+            QStringLiteral("--role %1 shows every customer's contact details, which needs the admin role; the login "
+                           "%2 is %3")
+                .arg(Access::roleName(asked), session.login, Access::roleName(session.role)) };
+    return asked;
+}
+
+int Cli::findCases(Access::Role role)
 {
     auto opened = openForTenant();
     if (!opened)
         return fail(opened.error());
+    if (auto shown = caseRole(*opened->store, role); shown)
+        role = *shown;
+    else
+        return fail(shown.error());
     auto hits = CaseAssembler(*opened->store).search(opened->tenant, m_parser.value(m_o.find));
     if (!hits)
         return fail(hits.error());

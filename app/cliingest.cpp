@@ -15,7 +15,7 @@ QList<CliCommand> Cli::ingestCommands()
                            "objects; plain, .gz or .zst)."),
             { QStringLiteral("tenant"), QStringLiteral("format"), QStringLiteral("zone"), QStringLiteral("skip-bad"),
                 QStringLiteral("reject"), QStringLiteral("json"), QStringLiteral("quiet") },
-            true, &Cli::ingest },
+            true, &Cli::ingest, Access::Action::Ingest },
     };
 }
 

@@ -22,17 +22,17 @@ QList<CliCommand> Cli::seriesCommands()
             { QStringLiteral("tenant"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("store"),
                 QStringLiteral("product"), QStringLiteral("top"), QStringLiteral("granularity"), QStringLiteral("type"),
                 QStringLiteral("platform"), QStringLiteral("handoff"), QStringLiteral("json") },
-            true, &Cli::series },
+            true, &Cli::series, Access::Action::Charts },
         { QStringLiteral("report"),
             QStringLiteral("The business's reports: report inventory-monthly --month YYYY-MM [--store S]."),
             { QStringLiteral("tenant"), QStringLiteral("month"), QStringLiteral("store"), QStringLiteral("json") },
-            true, &Cli::report },
+            true, &Cli::report, Access::Action::Charts },
         { QStringLiteral("export"),
             QStringLiteral("AI training data from chat snapshots: export training [--types T,...] [--min-satisfaction "
                            "N] FILE.jsonl."),
             { QStringLiteral("tenant"), QStringLiteral("types"), QStringLiteral("min-satisfaction"),
                 QStringLiteral("quiet") },
-            true, &Cli::exportData },
+            true, &Cli::exportData, Access::Action::Charts },
     };
 }
 
@@ -195,7 +195,7 @@ int Cli::exportData(const QStringList &positional)
     options.tenant = opened->tenant;
     const QString path = positional.at(1);
     if (auto audited = ExportAudit::record(*opened->store, options.tenant, QStringLiteral("training"),
-            options.types.join(u','), path, Pii::Role::Support, QStringLiteral("cli"));
+            options.types.join(u','), path, Access::Role::Support, QStringLiteral("cli"));
         !audited)
         return fail(audited.error());
     ProgressLine progress;

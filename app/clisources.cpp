@@ -46,7 +46,7 @@ QList<CliCommand> Cli::sourceCommands()
                            "schedules NAME | remove NAME."),
             { QStringLiteral("tenant"), QStringLiteral("zone"), QStringLiteral("preset"), QStringLiteral("conninfo"),
                 QStringLiteral("mapping"), QStringLiteral("overlap"), QStringLiteral("json"), QStringLiteral("quiet") },
-            true, &Cli::source },
+            true, &Cli::source, Access::Action::Sources },
     };
 }
 

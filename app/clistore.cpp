@@ -21,15 +21,18 @@ QList<CliCommand> Cli::storeCommands()
     return {
         { QStringLiteral("init"), QStringLiteral("Create (or upgrade) a database."), {}, false, &Cli::init },
         { QStringLiteral("demo"), QStringLiteral("Fill a new database with realistic demo data."),
-            { QStringLiteral("scale"), QStringLiteral("seed"), QStringLiteral("until") }, false, &Cli::demo },
+            { QStringLiteral("scale"), QStringLiteral("seed"), QStringLiteral("until") }, false, &Cli::demo,
+            Access::Action::Ingest },
         { QStringLiteral("stats"), QStringLiteral("Per kind: count, raw bytes, stored bytes, ratio."),
             { QStringLiteral("tenant"), QStringLiteral("json") }, false, &Cli::stats },
         { QStringLiteral("dict"), QStringLiteral("zstd dictionaries: dict train --kind K | dict list."),
             { QStringLiteral("kind"), QStringLiteral("samples"), QStringLiteral("size"), QStringLiteral("json") }, true,
-            &Cli::dict },
+            &Cli::dict, Access::Action::Browse, { { QStringLiteral("train"), Access::Action::Kinds } } },
         { QStringLiteral("kind"),
             QStringLiteral("Kind definitions: kind list | kind show K | kind import FILE | kind remove K."),
-            { QStringLiteral("json") }, true, &Cli::kind },
+            { QStringLiteral("json") }, true, &Cli::kind, Access::Action::Browse,
+            { { QStringLiteral("import"), Access::Action::Kinds },
+                { QStringLiteral("remove"), Access::Action::Kinds } } },
     };
 }
 
@@ -40,6 +43,29 @@ int Cli::init(const QStringList &)
         return fail(store.error());
     out() << "ready: " << (*store)->connection().displayName() << " (schema version " << (*store)->schemaVersion()
           << ")" << Qt::endl;
+    AccessStore &access = (*store)->access();
+    if (!access.session().enforced)
+        return CliExit::Ok;
+    // A shared store's roles: made (or their grants renewed after an upgrade) when this login may create roles;
+    // otherwise a DBA runs the script once.
+    auto may = access.mayCreateRoles();
+    if (!may)
+        return fail(may.error());
+    if (*may) {
+        if (Status set = access.setUpRoles(); !set)
+            return fail(set.error());
+        out() << "roles: snapscope_admin, snapscope_analyst and snapscope_support are set up; give logins one with "
+                 "snapscope-cli access grant"
+              << Qt::endl;
+        return CliExit::Ok;
+    }
+    auto exist = access.rolesExist();
+    if (!exist)
+        return fail(exist.error());
+    if (!*exist && !m_quiet)
+        err() << "note: the login " << access.session().login
+              << " may not create roles: a DBA makes SnapScope's roles once with snapscope-cli roles --sql | psql"
+              << Qt::endl;
     return CliExit::Ok;
 }
 

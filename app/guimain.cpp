@@ -79,7 +79,7 @@ int main(int argc, char *argv[])
     const QString entityId = parser.value(entityOption).section(u':', 1);
     if (parser.isSet(entityOption) && (KindRegistry::find(entityKind) == nullptr || entityId.isEmpty()))
         return fail(QStringLiteral("--entity: expected KIND:ID with a known kind, e.g. order:ORD-TH-000007"));
-    const std::optional<Pii::Role> role = Pii::roleFromString(parser.value(roleOption));
+    const std::optional<Access::Role> role = Access::roleFromString(parser.value(roleOption));
     if (parser.isSet(roleOption) && !role)
         return fail(QStringLiteral("--role: expected support or admin, not \"%1\"").arg(parser.value(roleOption)));
     if (view == u"state" && !parser.isSet(entityOption))

@@ -18,6 +18,7 @@
 
 #include <utility>
 
+#include "accessgate.h"
 #include "caseview.h"
 #include "chatchartview.h"
 #include "compareview.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_demoTask(new ProgressTask(this))
     , m_demoProgress(new TaskProgress(this))
     , m_roles(new RoleSwitch(this))
+    , m_roleLabel(new QLabel(this))
 {
     m_ui->setupUi(this);
     QFont title = m_ui->titleLabel->font();
@@ -104,11 +106,14 @@ MainWindow::MainWindow(QWidget *parent)
             m_chartRangeSet = true;
             const QDate newest
                 = QDateTime::fromMSecsSinceEpoch(m_timeline->headerAt(0)->takenAt, m_page->timeZone()).date();
-            m_inventoryChart->setStore(m_store, m_tenant);
+            // A role without charts gives them no store: they read nothing the server would refuse.
+            const auto charts
+                = Access::allows(m_store->access().session().role, Access::Action::Charts) ? m_store : nullptr;
+            m_inventoryChart->setStore(charts, m_tenant);
             m_inventoryChart->setRange(newest.addDays(-89), newest);
             m_monthlyInventory->setMonth(newest); // before the store: the report is read once
-            m_monthlyInventory->setStore(m_store, m_tenant);
-            m_chatChart->setStore(m_store, m_tenant);
+            m_monthlyInventory->setStore(charts, m_tenant);
+            m_chatChart->setStore(charts, m_tenant);
             m_chatChart->setRange(newest.addDays(-89), newest);
         }
     });
@@ -147,12 +152,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->menuView->addAction(inspectorDock->toggleViewAction());
     m_ui->views->addTab(m_compare, tr("Compare"));
     // The inventory: its trends, and the SAAN guide's monthly report.
-    auto *inventory = new QTabWidget(this);
-    inventory->setObjectName(QStringLiteral("inventoryTabs"));
-    inventory->setDocumentMode(true);
-    inventory->addTab(m_inventoryChart, tr("Trends"));
-    inventory->addTab(m_monthlyInventory, tr("Monthly report"));
-    m_ui->views->addTab(inventory, tr("Inventory"));
+    m_inventoryTabs = new QTabWidget(this);
+    m_inventoryTabs->setObjectName(QStringLiteral("inventoryTabs"));
+    m_inventoryTabs->setDocumentMode(true);
+    m_inventoryTabs->addTab(m_inventoryChart, tr("Trends"));
+    m_inventoryTabs->addTab(m_monthlyInventory, tr("Monthly report"));
+    m_ui->views->addTab(m_inventoryTabs, tr("Inventory"));
     m_ui->views->addTab(m_chatChart, tr("Chat conversion"));
     m_ui->views->addTab(m_maintenance, tr("Maintenance"));
     m_ui->views->addTab(m_cases, tr("Cases"));
@@ -164,13 +169,19 @@ MainWindow::MainWindow(QWidget *parent)
         go->setShortcut(QKeySequence(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + i))));
         connect(go, &QAction::triggered, this, [this, i] { m_ui->views->setCurrentIndex(i); });
         m_ui->menuView->insertAction(firstViewAction, go);
+        m_tabActions.append(go);
     }
     m_ui->menuView->insertSeparator(firstViewAction);
     for (const QKeySequence::StandardKey key : { QKeySequence::NextChild, QKeySequence::PreviousChild }) {
         auto *cycle = new QShortcut(key, this);
         connect(cycle, &QShortcut::activated, this, [this, step = key == QKeySequence::NextChild ? 1 : -1] {
+            // To the next tab the role may use.
             const int count = m_ui->views->count();
-            m_ui->views->setCurrentIndex((m_ui->views->currentIndex() + step + count) % count);
+            int next = m_ui->views->currentIndex();
+            do
+                next = (next + step + count) % count;
+            while (!m_ui->views->isTabEnabled(next) && next != m_ui->views->currentIndex());
+            m_ui->views->setCurrentIndex(next);
         });
     }
     connect(m_cases, &CaseView::compareRequested, this, &MainWindow::showComparison);
@@ -183,7 +194,7 @@ MainWindow::MainWindow(QWidget *parent)
     // The support role masks customers' contact details; the setting is shared with snapscope-cli. Switching to the
     // admin role is confirmed and written to the audit log before anything is unmasked.
     m_ui->menuView->addAction(m_roles->action());
-    connect(m_roles, &RoleSwitch::roleChanged, this, [this](Pii::Role role) {
+    connect(m_roles, &RoleSwitch::roleChanged, this, [this](Access::Role role) {
         m_inspector->setRole(role);
         m_compare->setRole(role);
         m_cases->setRole(role);
@@ -227,6 +238,9 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_backendLabel);
     statusBar()->addPermanentWidget(m_tenantLabel);
+    m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
+    statusBar()->addPermanentWidget(m_roleLabel);
+    m_roleLabel->hide();
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionConnect, &QAction::triggered, this, &MainWindow::connectDialog);
@@ -325,6 +339,7 @@ void MainWindow::useStore(const ConnectionSpec &spec, std::shared_ptr<SnapshotSt
     m_chartRangeSet = false;
     m_entities->setStore(m_store);
     m_roles->setStore(m_store, spec.displayName());
+    applyAccess();
     m_ui->messageLabel->setText(tr("Reading %1…").arg(spec.displayName()));
     updateStatus();
     refresh();
@@ -420,7 +435,9 @@ void MainWindow::refresh()
             const bool otherTenant = std::exchange(m_maintenanceTenant, m_tenant) != m_tenant;
             if (otherStore || otherTenant) {
                 m_maintenance->setStore(m_store, m_tenant);
-                m_cases->setStore(m_store, tenant); // with its currency
+                m_cases->setStore(
+                    Access::allows(m_store->access().session().role, Access::Action::Cases) ? m_store : nullptr,
+                    tenant); // with its currency
             }
             updateStatus();
             m_inspector->setTimeZone(zone);
@@ -517,12 +534,12 @@ void MainWindow::showPeriod(const QString &kind, const QDate &from, const QDate 
     m_ui->views->setCurrentWidget(m_page);
 }
 
-void MainWindow::setRole(Pii::Role role)
+void MainWindow::setRole(Access::Role role)
 {
     m_roles->setWanted(role);
 }
 
-Pii::Role MainWindow::role() const
+Access::Role MainWindow::role() const
 {
     return m_roles->role();
 }
@@ -575,6 +592,25 @@ void MainWindow::showError(const QString &message)
 {
     m_ui->messageLabel->setText(tr("<b>Cannot open the database.</b> %1").arg(message.toHtmlEscaped()));
     statusBar()->showMessage(message);
+}
+
+void MainWindow::applyAccess()
+{
+    const SessionAccess session = m_store ? m_store->access().session() : SessionAccess {};
+    AccessGate::apply(m_ui->views, m_inventoryTabs, session.role, Access::Action::Charts);
+    AccessGate::apply(m_ui->views, m_chatChart, session.role, Access::Action::Charts);
+    AccessGate::apply(m_ui->views, m_cases, session.role, Access::Action::Cases);
+    for (int i = 0; i < m_tabActions.size(); ++i)
+        m_tabActions.at(i)->setEnabled(m_ui->views->isTabEnabled(i));
+    AccessGate::apply(m_ui->actionImport, session.role, Access::Action::Ingest);
+    AccessGate::apply(m_ui->actionKinds, session.role, Access::Action::Kinds);
+    // A shared store's role is the server's: said in the status bar. A local file's owner is its admin.
+    m_roleLabel->setVisible(session.enforced);
+    m_roleLabel->setText(tr("Role: %1 (%2)").arg(AccessGate::roleText(session.role), session.login));
+    m_roleLabel->setToolTip(session.owner ? tr("This login owns SnapScope's tables: it may do everything.")
+                                          : tr("The database server grants this login the %1 role; what it may not "
+                                               "do is disabled.")
+                                                .arg(AccessGate::roleText(session.role)));
 }
 
 void MainWindow::updateStatus()

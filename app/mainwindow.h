@@ -47,8 +47,8 @@ public:
     void openEntity(const QString &kind, const QString &entityId, bool stateAt);
     // The role to start with: support masks customers' contact details; admin shows them once the switch is in the
     // store's audit log.
-    void setRole(Pii::Role role);
-    Pii::Role role() const;
+    void setRole(Access::Role role);
+    Access::Role role() const;
     // Ctrl+L: the connection dialog; on success the window switches to the store it opened.
     void connectDialog();
     // File → Import snapshots… (Ctrl+I) on the store shown: the dialog, open (nullptr when the store is read-only).
@@ -74,6 +74,8 @@ private:
     // A line in the status bar for 10 s (what a page, the cases or the role switch report).
     void showNote(const QString &text);
     void updateStatus();
+    // Enables what the store's role may do, disables the rest saying which role it needs, names the role.
+    void applyAccess();
     void showKind(const QString &kind);
     // One entity's timeline (its versions, with the strip above the table); an empty id returns to all snapshots.
     void showEntity(const QString &kind, const QString &entityId);
@@ -114,6 +116,9 @@ private:
     ProgressTask *m_demoTask; // creating the demo database, with its progress and Cancel in the status bar
     TaskProgress *m_demoProgress;
     RoleSwitch *m_roles; // View → Show customers' contact details
+    QTabWidget *m_inventoryTabs = nullptr;
+    QList<QAction *> m_tabActions; // View → each main tab
+    QLabel *m_roleLabel;
     bool m_statsPending = false; // the kind counts are read once the timeline has its count
     bool m_statsShown = false; // the kind counts arrived (the headline's total)
     bool m_statsAnswered = false; // the kind counts arrived or could not be read

@@ -8,14 +8,15 @@
 // application, and passed down to the views and operations (the model never reads settings).
 namespace RoleSetting {
 
-inline Pii::Role read()
+inline Access::Role read()
 {
-    return Pii::roleFromString(QSettings().value(QStringLiteral("privacy/role")).toString()).value_or(Pii::DefaultRole);
+    return Access::roleFromString(QSettings().value(QStringLiteral("privacy/role")).toString())
+        .value_or(Access::DefaultRole);
 }
 
-inline void write(Pii::Role role)
+inline void write(Access::Role role)
 {
-    QSettings().setValue(QStringLiteral("privacy/role"), Pii::roleName(role));
+    QSettings().setValue(QStringLiteral("privacy/role"), Access::roleName(role));
 }
 
 } // namespace RoleSetting

@@ -18,17 +18,24 @@ RoleSwitch::RoleSwitch(QWidget *window)
     m_action->setObjectName(QStringLiteral("actionAdminRole"));
     m_action->setCheckable(true);
     connect(m_action, &QAction::triggered, this,
-        [this](bool admin) { switchTo(admin ? Pii::Role::Admin : Pii::Role::Support); });
+        [this](bool admin) { switchTo(admin ? Access::Role::Admin : Access::Role::Support); });
 }
 
-void RoleSwitch::setWanted(Pii::Role role)
+void RoleSwitch::setWanted(Access::Role role)
 {
     // An admin role from the settings or the command line unmasks only once it is recorded in the store's audit log
     // (on every store the window opens).
     m_wantAdmin = !Pii::masks(role);
-    show(Pii::Role::Support);
+    if (enforced())
+        return; // the server's role stands
+    show(Access::Role::Support);
     if (m_wantAdmin && m_store)
-        audit(Pii::Role::Admin, QStringLiteral("console start"), false);
+        audit(Access::Role::Admin, QStringLiteral("console start"), false);
+}
+
+bool RoleSwitch::enforced() const
+{
+    return m_store && m_store->access().session().enforced;
 }
 
 void RoleSwitch::setStore(std::shared_ptr<SnapshotStore> store, const QString &storeName)
@@ -36,7 +43,14 @@ void RoleSwitch::setStore(std::shared_ptr<SnapshotStore> store, const QString &s
     m_jobs->clear(); // a switch still being recorded belongs to the store before
     m_store = std::move(store);
     m_storeName = storeName;
-    show(Pii::Role::Support);
+    // A shared store's role is the server's: there is nothing to switch, and personal data shows as the role has it.
+    m_action->setVisible(!enforced());
+    if (enforced()) {
+        m_auditOnTenant = false;
+        show(m_store->access().session().role);
+        return;
+    }
+    show(Access::Role::Support);
     m_auditOnTenant = m_wantAdmin; // recorded under the tenant the first read finds
 }
 
@@ -44,7 +58,7 @@ void RoleSwitch::setTenant(const QString &tenant)
 {
     m_tenant = tenant;
     if (std::exchange(m_auditOnTenant, false))
-        audit(Pii::Role::Admin, QStringLiteral("console start"), false);
+        audit(Access::Role::Admin, QStringLiteral("console start"), false);
 }
 
 void RoleSwitch::dropPending()
@@ -54,7 +68,7 @@ void RoleSwitch::dropPending()
     m_storeName.clear();
 }
 
-void RoleSwitch::switchTo(Pii::Role role)
+void RoleSwitch::switchTo(Access::Role role)
 {
     show(m_role); // the menu's tick follows the role in effect until a switch is confirmed and recorded
     if (role == m_role)
@@ -83,7 +97,7 @@ void RoleSwitch::switchTo(Pii::Role role)
     audit(role, QStringLiteral("console"), true);
 }
 
-void RoleSwitch::audit(Pii::Role role, const QString &where, bool remember)
+void RoleSwitch::audit(Access::Role role, const QString &where, bool remember)
 {
     // A later switch, or another store, makes this one's answer moot.
     m_jobs->start(
@@ -100,7 +114,7 @@ void RoleSwitch::audit(Pii::Role role, const QString &where, bool remember)
             if (!audited) {
                 // Not recorded, not unmasked.
                 m_wantAdmin = false;
-                show(Pii::Role::Support);
+                show(Access::Role::Support);
                 QMessageBox::warning(m_window, tr("Role not switched"),
                     tr("The switch could not be recorded in the audit log, so contact details stay masked: %1")
                         .arg(audited.error().message));
@@ -114,7 +128,7 @@ void RoleSwitch::audit(Pii::Role role, const QString &where, bool remember)
         });
 }
 
-void RoleSwitch::show(Pii::Role role)
+void RoleSwitch::show(Access::Role role)
 {
     const QSignalBlocker quiet(m_action);
     m_action->setChecked(!Pii::masks(role));

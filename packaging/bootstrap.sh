@@ -136,6 +136,8 @@ start_postgres() {
     psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE ROLE snapscope_reader LOGIN" >/dev/null
     export SNAPSCOPE_TEST_PG_PASSWORD_USER=snapscope_pw SNAPSCOPE_TEST_PG_PASSWORD=test-secret
     export SNAPSCOPE_TEST_SOURCE_PG="host=127.0.0.1 port=$port dbname=snapscope_source user=snapscope"
+    # The DBA of the roles tests (issue 26): SnapScope's group roles are the server's, made by a superuser's script.
+    export SNAPSCOPE_TEST_PG_DBA="host=127.0.0.1 port=$port dbname=postgres user=postgres"
     export SNAPSCOPE_TEST_PG="host=127.0.0.1 port=$port dbname=snapscope_test user=snapscope"
     export SNAPSCOPE_REQUIRE_PG=1
     say "test PostgreSQL on 127.0.0.1:$port"

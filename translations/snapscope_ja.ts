@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AccessGate</name>
+    <message>
+        <source>support</source>
+        <translation>サポート</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>アナリスト</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <source>Needs the %1 role; this login is %2.</source>
+        <translation>%1 ロールが必要です。このログインは %2 です。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> または </translation>
+    </message>
+</context>
+<context>
     <name>AuditLogModel</name>
     <message>
         <source>Who</source>
@@ -2314,6 +2337,18 @@ stock value %6</source>
     <message>
         <source>%1 is open read-only: nothing can be imported into it.</source>
         <translation>%1 は読み取り専用で開かれています：インポートできません。</translation>
+    </message>
+    <message>
+        <source>Role: %1 (%2)</source>
+        <translation>ロール：%1（%2）</translation>
+    </message>
+    <message>
+        <source>This login owns SnapScope&apos;s tables: it may do everything.</source>
+        <translation>このログインは SnapScope のテーブルの所有者です。すべての操作ができます。</translation>
+    </message>
+    <message>
+        <source>The database server grants this login the %1 role; what it may not do is disabled.</source>
+        <translation>データベースサーバーはこのログインに %1 ロールを与えています。許可されていない操作は無効になっています。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>AccessGate</name>
+    <message>
+        <source>support</source>
+        <translation>ฝ่ายสนับสนุน</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>นักวิเคราะห์</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>ผู้ดูแลระบบ</translation>
+    </message>
+    <message>
+        <source>Needs the %1 role; this login is %2.</source>
+        <translation>ต้องมีบทบาท %1 แต่ล็อกอินนี้เป็น %2</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> หรือ </translation>
+    </message>
+</context>
+<context>
     <name>AuditLogModel</name>
     <message>
         <source>Who</source>
@@ -2314,6 +2337,18 @@ stock value %6</source>
     <message>
         <source>%1 is open read-only: nothing can be imported into it.</source>
         <translation>%1 เปิดแบบอ่านอย่างเดียว: นำเข้าข้อมูลไม่ได้</translation>
+    </message>
+    <message>
+        <source>Role: %1 (%2)</source>
+        <translation>บทบาท: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>This login owns SnapScope&apos;s tables: it may do everything.</source>
+        <translation>ล็อกอินนี้เป็นเจ้าของตารางของ SnapScope จึงทำได้ทุกอย่าง</translation>
+    </message>
+    <message>
+        <source>The database server grants this login the %1 role; what it may not do is disabled.</source>
+        <translation>เซิร์ฟเวอร์ฐานข้อมูลให้บทบาท %1 แก่ล็อกอินนี้ สิ่งที่บทบาทนี้ทำไม่ได้จะถูกปิดไว้</translation>
     </message>
 </context>
 <context>

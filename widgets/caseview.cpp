@@ -135,7 +135,7 @@ CaseView::CaseView(QWidget *parent)
         const QString name = QString::fromLatin1(field);
         m_revealMenu->addAction(tr("Reveal %1").arg(name), this, [this, name] { reveal(name); });
     }
-    setRole(Pii::DefaultRole);
+    setRole(Access::DefaultRole);
 }
 
 CaseView::~CaseView() = default;
@@ -169,7 +169,7 @@ void CaseView::setStore(std::shared_ptr<SnapshotStore> store, const Tenant &tena
     m_ui->chatBrowser->clear();
 }
 
-void CaseView::setRole(Pii::Role role)
+void CaseView::setRole(Access::Role role)
 {
     m_role = role;
     m_hits->setRole(role);
@@ -428,7 +428,7 @@ void CaseView::exportPdf()
         return;
     auto store = m_store;
     const DisputeCase c = *m_case;
-    const Pii::Role role = m_role;
+    const Access::Role role = m_role;
     m_task->start(
         store, tr("Exporting case %1…").arg(c.orderId),
         [store, c, role, path](ProgressTask::Control &control) -> Result<int> {
@@ -479,7 +479,7 @@ void CaseView::exportBundle()
         [store, ids, info, path, tenant = m_case->tenant](ProgressTask::Control &) -> Result<int> {
             // A bundle carries every payload unmasked: it is evidence, checked byte for byte.
             if (const Status audited = ExportAudit::record(*store, tenant, QStringLiteral("bundle"), info.caseId, path,
-                    Pii::Role::Admin, QStringLiteral("case view"));
+                    Access::Role::Admin, QStringLiteral("case view"));
                 !audited)
                 return audited.error();
             return EvidenceBundle::write(*store, ids, info, path);

@@ -38,7 +38,7 @@ public:
 
     // The tenant's currency writes the totals.
     void setStore(std::shared_ptr<SnapshotStore> store, const Tenant &tenant);
-    void setRole(Pii::Role role);
+    void setRole(Access::Role role);
     void search(const QString &text);
     void openCase(const QString &orderId);
     // Moves the time cursor to a moment (the newest request wins while one is computed).
@@ -84,7 +84,7 @@ private:
     QString m_tenant;
     QTimeZone m_zone = QTimeZone::utc(); // the tenant's business zone: every time in the case
     QString m_currency;
-    Pii::Role m_role = Pii::DefaultRole;
+    Access::Role m_role = Access::DefaultRole;
     QStringList m_revealed; // contact details revealed in this case
     std::optional<DisputeCase> m_case;
     std::shared_ptr<CaseCursor> m_cursor;

@@ -129,7 +129,7 @@ void CompareView::compare(const QString &leftId, const QString &rightId)
         return;
     m_busy = true;
     m_relayOutWanted = false;
-    const Pii::Role role = m_role;
+    const Access::Role role = m_role;
     m_ui->pages->setCurrentWidget(m_ui->messageLabel);
     m_ui->messageLabel->setText(tr("Comparing…"));
     m_ui->summaryLabel->clear();

@@ -32,7 +32,7 @@ public:
     // Compares two snapshots; left is the one the changes start from.
     void compare(const QString &leftId, const QString &rightId);
     // The support role compares with customers' contact details masked (from the next comparison on).
-    void setRole(Pii::Role role) { m_role = role; }
+    void setRole(Access::Role role) { m_role = role; }
     // The tenant's business zone, in which the two snapshots' times are shown (from the next comparison on).
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
     bool isComparing() const { return m_busy; }
@@ -70,7 +70,7 @@ private:
     JobTracker *m_exportJobs = new JobTracker(this);
     bool m_busy = false;
     bool m_relayOutWanted = false; // "Hide unchanged lines" changed while a comparison was on its way
-    Pii::Role m_role = Pii::DefaultRole;
+    Access::Role m_role = Access::DefaultRole;
     QTimeZone m_zone = QTimeZone::utc();
-    Pii::Role m_comparedRole = Pii::DefaultRole; // the role m_comparison was masked for
+    Access::Role m_comparedRole = Access::DefaultRole; // the role m_comparison was masked for
 };

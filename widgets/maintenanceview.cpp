@@ -1,10 +1,12 @@
 #include "maintenanceview.h"
 
+#include "accessgate.h"
 #include "auditlogpanel.h"
 #include "integritypanel.h"
 #include "retentionpanel.h"
 #include "schedulespanel.h"
 #include "sourcespanel.h"
+#include "store/snapshotstore.h"
 #include "strategypanel.h"
 #include "takesnapshotpanel.h"
 #include "trashpanel.h"
@@ -71,12 +73,18 @@ void MaintenanceView::setTimeZone(const QTimeZone &zone)
 void MaintenanceView::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
 {
     m_shown = { m_integrity }; // the integrity scan reads nothing until it is started
-    m_take->setStore(store, tenant);
-    m_retention->setStore(store, tenant);
-    m_trash->setStore(store, tenant);
-    m_schedules->setStore(store, tenant);
-    m_audit->setStore(store, tenant);
-    m_integrity->setStore(store, tenant);
-    m_strategy->setStore(store, tenant);
-    m_sources->setStore(store, tenant);
+    // A page the login's role may not use is disabled and gets no store: it reads nothing the server would refuse.
+    const Access::Role role = store ? store->access().session().role : Access::Role::Admin;
+    const auto allowed = [&](QWidget *page, Access::Action what) -> std::shared_ptr<SnapshotStore> {
+        AccessGate::apply(this, page, role, what);
+        return Access::allows(role, what) ? store : nullptr;
+    };
+    m_take->setStore(allowed(m_take, Access::Action::TakeSnapshot), tenant);
+    m_retention->setStore(allowed(m_retention, Access::Action::Cleanup), tenant);
+    m_trash->setStore(allowed(m_trash, Access::Action::Cleanup), tenant);
+    m_schedules->setStore(allowed(m_schedules, Access::Action::Schedules), tenant);
+    m_audit->setStore(allowed(m_audit, Access::Action::Browse), tenant);
+    m_integrity->setStore(allowed(m_integrity, Access::Action::Browse), tenant);
+    m_strategy->setStore(allowed(m_strategy, Access::Action::TakeSnapshot), tenant);
+    m_sources->setStore(allowed(m_sources, Access::Action::Sources), tenant);
 }

@@ -34,7 +34,7 @@ public:
     void showVersion(qint64 seq);
     void showMoment(EpochMs at);
     void clear();
-    void setRole(Pii::Role role) { m_role = role; }
+    void setRole(Access::Role role) { m_role = role; }
     // The zone the moment is picked and the events' times are shown in (the tenant's business zone), named.
     void setTimeZone(const QTimeZone &zone);
 
@@ -60,6 +60,6 @@ private:
     JobTracker *m_stateJobs = new JobTracker(this); // reconstructions, one at a time
     bool m_fromMoment = false; // the picker asked: it keeps the moment the user typed
     bool m_applying = false;
-    Pii::Role m_role = Pii::DefaultRole;
+    Access::Role m_role = Access::DefaultRole;
     QTimeZone m_zone = QTimeZone::utc();
 };

@@ -19,6 +19,7 @@
 #include <QTimeZone>
 #include <QToolButton>
 
+#include "accessgate.h"
 #include "domain/kindregistry.h"
 #include "items/jobtracker.h"
 #include "items/jsontreemodel.h"
@@ -298,7 +299,8 @@ void SnapshotInspector::apply(const InspectedSnapshot &inspected)
     m_revealMenu->clear();
     for (const QString &field : inspected.maskedFields)
         m_revealMenu->addAction(field, this, [this, field] { reveal(field); });
-    m_revealButton->setVisible(!inspected.maskedFields.isEmpty());
+    m_revealButton->setVisible(
+        !inspected.maskedFields.isEmpty() && Access::allows(m_role, Access::Action::RevealPersonal));
     Q_EMIT snapshotShown(h.id, !inspected.integrityError);
 }
 
@@ -492,7 +494,9 @@ void SnapshotInspector::updatePinButton()
     pin->setText(pinned ? tr("Unpin…") : tr("Pin…"));
     pin->setToolTip(pinned ? tr("Unpin this snapshot: cleanup may remove it again (recorded in the audit log)")
                            : tr("Pin this snapshot: cleanup never removes it (recorded in the audit log)"));
-    pin->setEnabled(m_header.has_value() && m_store != nullptr);
+    pin->setEnabled(m_header.has_value() && m_store != nullptr && Access::allows(m_role, Access::Action::LegalHold));
+    if (const QString why = AccessGate::refusal(m_role, Access::Action::LegalHold); !why.isEmpty())
+        pin->setToolTip(why);
     m_ui->compareButton->defaultAction()->setEnabled(m_header && !m_header->previousId.isEmpty());
 }
 
@@ -533,7 +537,7 @@ void SnapshotInspector::togglePin()
         JobTracker::Mode::Alongside); // every pin made is reported
 }
 
-void SnapshotInspector::setRole(Pii::Role role)
+void SnapshotInspector::setRole(Access::Role role)
 {
     if (role == m_role)
         return;

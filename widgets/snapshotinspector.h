@@ -53,7 +53,7 @@ public:
     void showStateTab();
     PointInTimePanel *stateAtPanel() const;
     // The support role sees customers' phone, email and address masked; Reveal shows one field (audited).
-    void setRole(Pii::Role role);
+    void setRole(Access::Role role);
     void reveal(const QString &field);
     // Finds the inspected entity's older or newer version (versionFound), or says there is none (message).
     void stepVersion(bool older);
@@ -97,7 +97,7 @@ private:
     JobTracker *m_revealJobs = new JobTracker(this);
     QHash<QString, QSet<QString>> m_expanded; // per kind: JSON Pointers of expanded nodes
     bool m_restoring = false;
-    Pii::Role m_role = Pii::DefaultRole;
+    Access::Role m_role = Access::DefaultRole;
     QTimeZone m_zone = QTimeZone::utc();
     QStringList m_revealed; // fields revealed for the snapshot m_revealedFor
     QString m_revealedFor;

@@ -24,6 +24,7 @@ struct Error
         BrokenChain, // an incremental snapshot's base is missing or its patch does not apply
         Cancelled,
         Conflict, // what the store holds already stands in the way (a version another record has)
+        Forbidden, // the role may not (the client's check, or the server's grants and row-level security)
     };
 
     Code code = Code::Invalid;

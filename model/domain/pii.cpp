@@ -10,20 +10,6 @@
 
 namespace Pii {
 
-std::optional<Role> roleFromString(const QString &text)
-{
-    if (text == u"support")
-        return Role::Support;
-    if (text == u"admin")
-        return Role::Admin;
-    return std::nullopt;
-}
-
-QString roleName(Role role)
-{
-    return role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("support");
-}
-
 bool isPersonalKey(const QString &key)
 {
     static const QStringList keys { QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("address"),

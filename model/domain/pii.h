@@ -6,20 +6,16 @@
 #include <QString>
 #include <QStringList>
 
+#include "domain/access.h"
+
 // Customers' contact details (phone, email, address) in payloads and summaries. The support role sees them masked
 // everywhere (case view, inspector, exports); revealing one is an explicit, audited action.
 namespace Pii {
 
-enum class Role { Support, Admin };
-
-// "support" / "admin"; anything else is not a role.
-std::optional<Role> roleFromString(const QString &text);
-QString roleName(Role role);
-// The role when nothing is configured: support, so that personal data is hidden unless someone chose otherwise.
-constexpr Role DefaultRole = Role::Support;
-inline bool masks(Role role)
+// Everyone but an admin reads them masked.
+inline bool masks(Access::Role role)
 {
-    return role == Role::Support;
+    return role != Access::Role::Admin;
 }
 
 // Member names holding personal data (and everything under them): phone, email, address and their customer_*

@@ -21,7 +21,7 @@ void CaseHitModel::setTimeZone(const QTimeZone &zone)
     ZonedTime::set(m_zone, zone, *this, int(Column::Created));
 }
 
-void CaseHitModel::setRole(Pii::Role role)
+void CaseHitModel::setRole(Access::Role role)
 {
     m_role = role;
     if (!m_hits.isEmpty())

@@ -20,7 +20,7 @@ public:
     // The zone the times are shown in (the tenant's business zone), named in the column header.
     void setTimeZone(const QTimeZone &zone);
     void setHits(QList<CaseHit> hits);
-    void setRole(Pii::Role role);
+    void setRole(Access::Role role);
     void setCurrency(const QString &currency); // the tenant's (THB, SGD, JPY…), for the totals
     const QList<CaseHit> &hits() const { return m_hits; }
 
@@ -31,7 +31,7 @@ public:
 
 private:
     QList<CaseHit> m_hits;
-    Pii::Role m_role = Pii::DefaultRole;
+    Access::Role m_role = Access::DefaultRole;
     QString m_currency;
     QTimeZone m_zone = QTimeZone::utc();
 };

@@ -15,7 +15,7 @@ int CaseEvidence::verifiedCount() const
 }
 
 Result<CaseEvidence> gatherCaseEvidence(SnapshotStore &store, const DisputeCase &c, const QString &exporter,
-    const QString &host, EpochMs exportedAt, Pii::Role role,
+    const QString &host, EpochMs exportedAt, Access::Role role,
     const std::function<bool(qsizetype done, qsizetype total)> &progress)
 {
     CaseEvidence e;

@@ -31,7 +31,7 @@ struct CaseEvidence
     QString exporter;
     QString host;
     EpochMs exportedAt = 0;
-    Pii::Role role = Pii::DefaultRole;
+    Access::Role role = Access::DefaultRole;
 
     int verifiedCount() const;
     // The report as HTML for QTextDocument (PDF export): summary, merged timeline, each snapshot's pretty JSON with
@@ -41,5 +41,5 @@ struct CaseEvidence
 
 // Reads and verifies the case's snapshots. `progress` is called after each; returning false cancels (Cancelled).
 Result<CaseEvidence> gatherCaseEvidence(SnapshotStore &store, const DisputeCase &c, const QString &exporter,
-    const QString &host, EpochMs exportedAt, Pii::Role role,
+    const QString &host, EpochMs exportedAt, Access::Role role,
     const std::function<bool(qsizetype done, qsizetype total)> &progress = {});

@@ -13,7 +13,7 @@
 // contact details were masked in it. An export whose audit row cannot be written is not made.
 namespace ExportAudit {
 inline Status record(SnapshotStore &store, const QString &tenant, const QString &what, const QString &target,
-    const QString &path, Pii::Role role, const QString &where)
+    const QString &path, Access::Role role, const QString &where)
 {
     AuditEntry entry;
     entry.tenant = tenant;
@@ -21,9 +21,8 @@ inline Status record(SnapshotStore &store, const QString &tenant, const QString 
     entry.action = QStringLiteral("export.") + what;
     entry.target = target;
     entry.details = { { QStringLiteral("file"), QDir::cleanPath(QDir::current().absoluteFilePath(path)) },
-        { QStringLiteral("role"), Pii::roleName(role) },
-        { QStringLiteral("contact_details"),
-            Pii::masks(role) ? QStringLiteral("masked") : QStringLiteral("shown") },
+        { QStringLiteral("role"), Access::roleName(role) },
+        { QStringLiteral("contact_details"), Pii::masks(role) ? QStringLiteral("masked") : QStringLiteral("shown") },
         { QStringLiteral("where"), where } };
     return store.maintenance().audit(entry);
 }

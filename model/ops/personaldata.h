@@ -24,12 +24,12 @@ inline Status auditReveal(
 
 // Switching the console to the admin role shows every customer's contact details at once, so it is recorded like a
 // reveal (and switching back, so the log says for how long).
-inline Status auditRoleSwitch(SnapshotStore &store, const QString &tenant, Pii::Role role, const QString &where)
+inline Status auditRoleSwitch(SnapshotStore &store, const QString &tenant, Access::Role role, const QString &where)
 {
     AuditEntry entry;
     entry.tenant = tenant;
     entry.actor = ActorIdentity::current();
-    entry.action = QStringLiteral("role.") + Pii::roleName(role);
+    entry.action = QStringLiteral("role.") + Access::roleName(role);
     entry.details = { { QStringLiteral("where"), where } };
     return store.maintenance().audit(entry);
 }

@@ -12,6 +12,7 @@
 #include "domain/kinddefinition.h"
 #include "domain/snapshot.h"
 #include "domain/sourcerecords.h"
+#include "store/accessstore.h"
 #include "store/connectionspec.h"
 #include "store/historystore.h"
 #include "store/ingesttransaction.h"
@@ -114,6 +115,8 @@ public:
     virtual SourceTables &sources() = 0;
     // The running systems' PostgreSQL tables SnapScope follows (snapscope-cli source).
     virtual LiveSourceStore &liveSources() = 0;
+    // Who the store's login is, the role it holds (learnt from the server at open), and the store's members.
+    virtual AccessStore &access() = 0;
 
     // Empties every table but the schema's own and the audit log (append-only), and writes `why` to the log, in one
     // transaction: an interrupted demo fill is replaced this way.

@@ -214,7 +214,7 @@ Error SqlConnections::errorFrom(const QString &what, const QSqlQuery &query) con
                       .arg(SqlDialect::BusyTimeoutMs / 1000)
                       .arg(lockHolders()) };
     if (!m_dialect.isSqlite() && error.nativeErrorCode() == u"42501") // insufficient_privilege
-        return { Error::Code::Database,
+        return { Error::Code::Forbidden,
             what
                 + QStringLiteral(": PostgreSQL role %1 lacks the right to do this (%2)")
                       .arg(m_spec.user, error.databaseText().trimmed()) };

@@ -114,6 +114,14 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
             }
             if (!QDir().mkpath(info.absolutePath()))
                 return Error { Error::Code::Io, QStringLiteral("cannot create folder %1").arg(info.absolutePath()) };
+            // A local file is its owner's alone (DESIGN §10): made readable by nobody else before SQLite writes a
+            // byte to it (its -wal and -shm files take the same mode). Not truncated: another process starting at
+            // the same moment may have made it already.
+            QFile file(spec.sqlitePath);
+            if (!file.open(QIODevice::ReadWrite)
+                || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+                return Error { Error::Code::Io,
+                    QStringLiteral("cannot create %1: %2").arg(spec.sqlitePath, file.errorString()) };
         }
     }
 
@@ -145,6 +153,10 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
             unlock.exec(QStringLiteral("SET lock_timeout = %1").arg(SqlDialect::BusyTimeoutMs));
         }
     }
+    if (!migrated && migrated.error().code != Error::Code::SchemaTooNew) {
+        if (Status explained = store->m_access.explainRefusal(migrated.error()); !explained)
+            migrated = explained.error();
+    }
     if (!migrated) {
         Error error = migrated.error();
         error.message = spec.displayName() + QStringLiteral(": ") + error.message;
@@ -154,6 +166,12 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
     if (store->m_sql.isPrivateBulkLoad()) {
         if (Status status = store->deferIndexes(); !status)
             return status.error();
+    }
+    // Who the login is comes first: a login with no role is told so, not refused a table.
+    if (Status status = store->m_access.load(); !status) {
+        Error error = status.error();
+        error.message = spec.displayName() + QStringLiteral(": ") + error.message;
+        return error;
     }
     if (Status status = store->m_tenants.load(); !status)
         return status.error();

@@ -3,6 +3,7 @@
 #include <QStringList>
 
 #include "store/snapshotstore.h"
+#include "store/sqlaccess.h"
 #include "store/sqlanalytics.h"
 #include "store/sqlconnections.h"
 #include "store/sqldictionaries.h"
@@ -103,6 +104,7 @@ public:
     HistoryStore &history() override { return m_history; }
     SourceTables &sources() override { return m_sources; }
     LiveSourceStore &liveSources() override { return m_liveSources; }
+    AccessStore &access() override { return m_access; }
     void releaseThreadConnection() override { m_sql.release(); }
     Status discardEverything(const AuditEntry &why) override;
 
@@ -125,6 +127,7 @@ private:
     SqlAnalytics m_analytics { m_sql };
     SqlSourceTables m_sources { m_sql };
     SqlLiveSources m_liveSources { m_sql };
+    SqlAccess m_access { m_sql };
     SqlMaintenanceStore m_maintenance { m_sql, m_codec, m_tenants, m_background };
     SqlHistoryStore m_history { m_sql, m_reader, m_codec };
 };

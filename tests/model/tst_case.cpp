@@ -284,11 +284,11 @@ void TestCase::legalHoldPinsTheWholeCaseOrNothing()
 
 void TestCase::maskingHidesContactDetails()
 {
-    QCOMPARE(Pii::DefaultRole, Pii::Role::Support);
-    QVERIFY(Pii::masks(Pii::DefaultRole));
-    QVERIFY(!Pii::masks(Pii::Role::Admin));
-    QCOMPARE(Pii::roleFromString(QStringLiteral("admin")), Pii::Role::Admin);
-    QVERIFY(!Pii::roleFromString(QStringLiteral("root")));
+    QCOMPARE(Access::DefaultRole, Access::Role::Support);
+    QVERIFY(Pii::masks(Access::DefaultRole));
+    QVERIFY(!Pii::masks(Access::Role::Admin));
+    QCOMPARE(Access::roleFromString(QStringLiteral("admin")), Access::Role::Admin);
+    QVERIFY(!Access::roleFromString(QStringLiteral("root")));
     const QJsonObject order = QJsonDocument::fromJson(R"({"customer":{"id":"CUST1","name":"Ann","phone":"0812345678",
         "email":"ann@mail.example"},"delivery":{"method":"courier","address":{"line1":"12/3 Sukhumvit","postcode":"10110"}},
         "items":[{"phone":"0899999999"}]})")
@@ -332,9 +332,9 @@ void TestCase::exportsAndRoleSwitchesAreAudited()
     const QString tenant = m_report.cases.keys().first().section(u'/', 0, 0);
     const QString orderId = m_report.cases.keys().first().section(u'/', 1);
     QVERIFY(ExportAudit::record(*m_store, tenant, QStringLiteral("pdf"), orderId, QStringLiteral("/tmp/case.pdf"),
-        Pii::Role::Support, QStringLiteral("test"))
+        Access::Role::Support, QStringLiteral("test"))
                 .ok());
-    QVERIFY(PersonalData::auditRoleSwitch(*m_store, tenant, Pii::Role::Admin, QStringLiteral("test")).ok());
+    QVERIFY(PersonalData::auditRoleSwitch(*m_store, tenant, Access::Role::Admin, QStringLiteral("test")).ok());
     AuditQuery query;
     query.tenant = tenant;
     query.limit = 2;

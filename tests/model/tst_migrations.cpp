@@ -17,7 +17,7 @@
 
 namespace {
 
-constexpr int LatestVersion = 13;
+constexpr int LatestVersion = 14;
 
 QByteArray fileDigest(const QString &path)
 {
@@ -115,8 +115,11 @@ void TestMigrations::checkTables(const ConnectionSpec &spec)
     QCOMPARE(query.value(0).toInt(), 12);
     QCOMPARE(query.value(1).toString(), QStringLiteral("source_identity"));
     QVERIFY(query.next());
-    QCOMPARE(query.value(0).toInt(), LatestVersion);
+    QCOMPARE(query.value(0).toInt(), 13);
     QCOMPARE(query.value(1).toString(), QStringLiteral("live_sources"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), LatestVersion);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("access"));
     QVERIFY(!query.next());
 }
 
@@ -179,14 +182,14 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
         QVERIFY(
             query.exec(QStringLiteral("PRAGMA journal_mode=DELETE"))); // fold the WAL in, so the file is all there is
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (14, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (15, 'future', 0)")));
     }
     const QByteArray before = fileDigest(path);
     const QDateTime modified = QFileInfo(path).lastModified();
     auto refused = openSnapshotStore(spec, {});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("version 14"))
+    QVERIFY2(refused.error().message.contains(QStringLiteral("version 15"))
             && refused.error().message.contains(QStringLiteral("(%1)").arg(LatestVersion)),
         qPrintable(refused.error().message));
     QCOMPARE(fileDigest(path), before);
@@ -314,12 +317,12 @@ void TestMigrations::postgresFromEmptyAndNewerSchema()
         TestSupport::SideConnection side(*pg);
         QSqlQuery query(side.db());
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (14, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (15, 'future', 0)")));
     }
     auto refused = openSnapshotStore(*pg, {});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("version 14"))
+    QVERIFY2(refused.error().message.contains(QStringLiteral("version 15"))
             && refused.error().message.contains(QStringLiteral("(%1)").arg(LatestVersion)),
         qPrintable(refused.error().message));
     // A database holding somebody else's tables is refused too.

@@ -106,7 +106,7 @@ CaseView *TestCaseView::openedView(const QString &text)
 
 void TestCaseView::maskingIsOnByDefault()
 {
-    QCOMPARE(Pii::DefaultRole, Pii::Role::Support);
+    QCOMPARE(Access::DefaultRole, Access::Role::Support);
     CaseView *view = openedView(m_orderId);
     QVERIFY(view);
     QVERIFY(!view->titleText().contains(m_phone));
@@ -116,7 +116,7 @@ void TestCaseView::maskingIsOnByDefault()
     QCOMPARE(view->hitModel()->index(0, int(CaseHitModel::Column::Phone)).data().toString(), Pii::maskText(m_phone));
     QVERIFY(view->hitModel()->index(0, int(CaseHitModel::Column::Total)).data().toString().contains(u'฿'));
     // Admin shows them.
-    view->setRole(Pii::Role::Admin);
+    view->setRole(Access::Role::Admin);
     QVERIFY(view->titleText().contains(m_phone));
     QVERIFY(view->orderText().contains(m_phone));
     QCOMPARE(view->hitModel()->index(0, int(CaseHitModel::Column::Phone)).data().toString(), m_phone);
@@ -328,7 +328,7 @@ void TestCaseView::orderServiceOrderOfEventsAlone()
         state->state.value(u"status").toString());
     QVERIFY(!m_view->orderText().contains(phone));
     QVERIFY(m_view->orderText().contains(state->state.value(u"status").toString()));
-    m_view->setRole(Pii::Role::Admin);
+    m_view->setRole(Access::Role::Admin);
     QVERIFY(m_view->titleText().contains(phone));
 }
 

@@ -335,7 +335,7 @@ void TestJourneys::revealInTreeAndTextMode_data()
 void TestJourneys::revealInTreeAndTextMode()
 {
     QFETCH(bool, textMode);
-    QCOMPARE(RoleSetting::read(), Pii::Role::Support);
+    QCOMPARE(RoleSetting::read(), Access::Role::Support);
     Console c;
     QVERIFY(c.open(ConnectionSpec::sqlite(m_db)));
     c.window.openEntity(QStringLiteral("order"), Order, false);

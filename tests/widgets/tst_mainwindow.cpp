@@ -806,7 +806,7 @@ void TestMainWindow::adminRoleIsConfirmedAndAudited()
     QSettings().remove(QStringLiteral("privacy/role"));
     OpenedWindow w;
     QVERIFY(w.open(m_db));
-    QCOMPARE(w.window.role(), Pii::Role::Support);
+    QCOMPARE(w.window.role(), Access::Role::Support);
     auto *admin = w.window.findChild<QAction *>(QStringLiteral("actionAdminRole"));
     auto store = openSnapshotStore(ConnectionSpec::sqlite(m_db), {});
     QVERIFY(store);
@@ -821,20 +821,20 @@ void TestMainWindow::adminRoleIsConfirmedAndAudited()
     // Cancelled: nothing unmasked, nothing recorded.
     answerMessageBox(QMessageBox::Cancel);
     admin->trigger();
-    QCOMPARE(w.window.role(), Pii::Role::Support);
+    QCOMPARE(w.window.role(), Access::Role::Support);
     QVERIFY(!admin->isChecked());
     QCOMPARE(roleRows(), before);
 
     // Confirmed: recorded, then unmasked.
     answerMessageBox(QMessageBox::Yes);
     admin->trigger();
-    QTRY_COMPARE(w.window.role(), Pii::Role::Admin);
+    QTRY_COMPARE(w.window.role(), Access::Role::Admin);
     QVERIFY(admin->isChecked());
     QCOMPARE(roleRows(), before + 1);
 
     // Back to support: masked at once, no question asked, and recorded too.
     admin->trigger();
-    QCOMPARE(w.window.role(), Pii::Role::Support);
+    QCOMPARE(w.window.role(), Access::Role::Support);
     QVERIFY(!admin->isChecked());
     QTRY_COMPARE(roleRows(), before + 2);
     QSettings().remove(QStringLiteral("privacy/role"));

@@ -1,0 +1,424 @@
+// Who may do what on a shared PostgreSQL store (issue 26): three logins, one per group role, and a fourth in another
+// tenant try every action through the CLI and the same through plain SQL; the server's answer must be the table's.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "common/accessfixture.h"
+#include "common/testsupport.h"
+#include "store/snapshotstore.h"
+
+namespace {
+
+using namespace AccessFixture;
+
+// A plain connection as someone: psql's view of the store.
+class Plain
+{
+public:
+    Plain(const ConnectionSpec &spec, const QString &user)
+        : m_name(QStringLiteral("plain-") + user)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        db.setHostName(spec.host);
+        db.setPort(spec.port);
+        db.setDatabaseName(spec.database);
+        db.setUserName(user);
+        m_open = db.open();
+    }
+    ~Plain() { QSqlDatabase::removeDatabase(m_name); }
+    bool isOpen() const { return m_open; }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    // Runs sql in a transaction rolled back afterwards: "ok", "denied" (insufficient_privilege or a row-level
+    // security refusal), or the error's text.
+    QString attempt(const QString &sql) const
+    {
+        QSqlDatabase database = db();
+        database.transaction();
+        QSqlQuery query(database);
+        const bool ok = query.exec(sql);
+        const QString code = query.lastError().nativeErrorCode();
+        const QString text = query.lastError().text();
+        query.finish();
+        database.rollback();
+        if (ok)
+            return QStringLiteral("ok");
+        return code == u"42501" ? QStringLiteral("denied") : text;
+    }
+    qint64 scalar(const QString &sql) const
+    {
+        QSqlQuery query(db());
+        if (!query.exec(sql) || !query.next())
+            return -1;
+        return query.value(0).toLongLong();
+    }
+
+private:
+    QString m_name;
+    bool m_open = false;
+};
+
+} // namespace
+
+class TestAccess : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void rolesAtConnect();
+    void cliMatrix_data();
+    void cliMatrix();
+    void sqlMatrix_data();
+    void sqlMatrix();
+    void tenantsApart();
+    void auditLogAppendOnly();
+    void accessManagement();
+
+private:
+    Run cli(const QString &login, QStringList arguments) const
+    {
+        // Whoever the client claims to be, the audit log names the login.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SNAPSCOPE_ACTOR"), QStringLiteral("someone-else"));
+        return AccessFixture::cli(arguments << as(m_spec, login), environment);
+    }
+    bool dba(const QString &sql, QString *error = nullptr) const
+    {
+        const QString failed = AccessFixture::dba(m_spec, m_dbaSpec, sql);
+        if (error)
+            *error = failed;
+        return failed.isEmpty();
+    }
+
+    ConnectionSpec m_spec;
+    ConnectionSpec m_dbaSpec;
+    QTemporaryDir m_dir;
+    QString m_order; // an order of acme-th with a chat
+    QString m_older, m_newer; // two versions of one acme-th entity
+    QString m_kindFile, m_ingestFile;
+};
+
+void TestAccess::initTestCase()
+{
+    const auto spec = TestSupport::postgresSpec();
+    const auto dbaSpec = AccessFixture::dbaSpec();
+    if (!spec || !dbaSpec) {
+        if (TestSupport::postgresRequired())
+            QFAIL("SNAPSCOPE_TEST_PG and SNAPSCOPE_TEST_PG_DBA are needed (bootstrap.sh test sets them)");
+        QSKIP("SKIP: no PostgreSQL with a DBA login configured (bootstrap.sh test sets SNAPSCOPE_TEST_PG_DBA)");
+    }
+    m_spec = *spec;
+    m_dbaSpec = *dbaSpec;
+    QVERIFY(m_dir.isValid());
+    Run init;
+    const QString failed = AccessFixture::prepare(m_spec, m_dbaSpec, &init);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    // The owner may not create roles (bootstrap's owner may not): init said who must, unless they were there already.
+    if (!init.err.isEmpty())
+        QVERIFY2(init.err.contains("a DBA makes SnapScope's roles once with snapscope-cli roles --sql"),
+            init.err.constData());
+    // The DBA's script again changes nothing and fails nothing.
+    const Run script = AccessFixture::cli({ QStringLiteral("roles"), QStringLiteral("--sql") });
+    const Run again = AccessFixture::psql(m_spec, m_dbaSpec, script.out);
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    const QStringList owner = TestSupport::cliConnection(m_spec);
+
+    // What the rows of the matrix act on.
+    const Run orders = AccessFixture::cli(
+        QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), Acme, QStringLiteral("--kind"),
+            QStringLiteral("order"), QStringLiteral("--type"), QStringLiteral("completed"), QStringLiteral("--json"),
+            QStringLiteral("--limit"), QStringLiteral("1") }
+        + owner);
+    QVERIFY2(orders.exitCode == 0, orders.err.constData());
+    m_order = QJsonDocument::fromJson(orders.out.trimmed()).object().value(u"entity").toString();
+    QVERIFY(!m_order.isEmpty());
+    const Run versions = AccessFixture::cli(
+        QStringList { QStringLiteral("list"), QStringLiteral("--tenant"), Acme, QStringLiteral("--kind"),
+            QStringLiteral("order"), QStringLiteral("--entity"), m_order, QStringLiteral("--json") }
+        + owner);
+    const QList<QByteArray> lines = versions.out.trimmed().split('\n');
+    QVERIFY(lines.size() >= 2);
+    m_newer = QJsonDocument::fromJson(lines.at(0)).object().value(u"id").toString();
+    m_older = QJsonDocument::fromJson(lines.at(1)).object().value(u"id").toString();
+
+    m_kindFile = m_dir.filePath(QStringLiteral("invoice.json"));
+    QFile kind(m_kindFile);
+    QVERIFY(kind.open(QIODevice::WriteOnly));
+    kind.write(R"({"kind":"invoice","name":"Invoices","types":["issued"],"summary":["amount"],
+        "shapes":[{"name":"erp_invoice","requires":["/invoice_no"],"entity":"/invoice_no","time":"/issued_at",
+        "fields":{"amount":"/amount"}}]})");
+    kind.close();
+    m_ingestFile = m_dir.filePath(QStringLiteral("stock.jsonl"));
+    QFile ingest(m_ingestFile);
+    QVERIFY(ingest.open(QIODevice::WriteOnly));
+    ingest.write(R"({"_id":"64b7f0c2a1b2c3d4e5f60726","tenant_id":"acme-th","store_code":"S026","snapshot_id":)"
+                 R"("2c9a6f0e-5b7d-4a51-9d3e-0f1e2d3c4b26","total_items":1,"total_quantity":7,"stocks":[{"item_code":)"
+                 R"("A","quantity":7}],"generate_date_time":"2026-11-03T00:00:00Z","created_by":"system",)"
+                 R"("created_at":"2026-11-03T00:00:00Z"})"
+                 "\n");
+}
+
+void TestAccess::cleanupTestCase()
+{
+    if (!m_dbaSpec.host.isEmpty())
+        AccessFixture::release(m_spec, m_dbaSpec);
+}
+
+void TestAccess::rolesAtConnect()
+{
+    const struct
+    {
+        QString login;
+        QByteArray said;
+    } expected[] = { { AdminLogin, "admin: login snapscope_t26_admin is a member of snapscope_admin" },
+        { AnalystLogin, "analyst: login snapscope_t26_analyst is a member of snapscope_analyst" },
+        { SupportLogin, "support: login snapscope_t26_support is a member of snapscope_support" } };
+    for (const auto &e : expected) {
+        const Run roles = cli(e.login, { QStringLiteral("roles") });
+        QVERIFY2(roles.exitCode == 0, roles.err.constData());
+        QCOMPARE(roles.out.trimmed(), e.said);
+    }
+    const Run owner = AccessFixture::cli(QStringList { QStringLiteral("roles") } + TestSupport::cliConnection(m_spec));
+    QVERIFY2(owner.out.contains("owns SnapScope's tables"), owner.out.constData());
+    // A login with no SnapScope role is told what to ask for, in one line.
+    const Run nobody = cli(NoRoleLogin, { QStringLiteral("list"), QStringLiteral("--tenant"), Acme });
+    QCOMPARE(nobody.exitCode, 1);
+    QVERIFY2(nobody.err.trimmed().split('\n').size() == 1 && nobody.err.contains("has no SnapScope role")
+            && nobody.err.contains("access grant snapscope_t26_nobody"),
+        nobody.err.constData());
+}
+
+// Each action through the CLI, as each role; the expected answers are the issue's table, written out here.
+void TestAccess::cliMatrix_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("admin");
+    QTest::addColumn<bool>("analyst");
+    QTest::addColumn<bool>("support");
+    const auto t = [](QStringList a) { return a << QStringLiteral("--tenant") << Acme; };
+    QTest::newRow("browse") << t({ QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("3") }) << true
+                            << true << true;
+    QTest::newRow("compare") << QStringList { QStringLiteral("diff"), QStringLiteral("OLDER"), QStringLiteral("NEWER") }
+                             << true << true << true;
+    QTest::newRow("charts") << t({ QStringLiteral("series"), QStringLiteral("chat"), QStringLiteral("--from"),
+        QStringLiteral("2026-11-01"), QStringLiteral("--to"), QStringLiteral("2026-11-30") })
+                            << true << true << false;
+    QTest::newRow("reports") << t({ QStringLiteral("report"), QStringLiteral("inventory-monthly"),
+        QStringLiteral("--month"), QStringLiteral("2026-11") })
+                             << true << true << false;
+    QTest::newRow("case") << t({ QStringLiteral("case"), QStringLiteral("ORDER"), QStringLiteral("--json") }) << true
+                          << false << true;
+    QTest::newRow("legal hold") << t(
+        { QStringLiteral("case"), QStringLiteral("ORDER"), QStringLiteral("--hold"), QStringLiteral("dispute 26") })
+                                << true << false << true;
+    QTest::newRow("cleanup plan") << t(
+        { QStringLiteral("cleanup"), QStringLiteral("--kind"), QStringLiteral("order"), QStringLiteral("--dry-run") })
+                                  << true << false << false;
+    QTest::newRow("trash purge") << t({ QStringLiteral("trash"), QStringLiteral("purge") }) << true << false << false;
+    QTest::newRow("schedules") << t({ QStringLiteral("schedule"), QStringLiteral("list") }) << true << false << false;
+    QTest::newRow("sources") << t({ QStringLiteral("source"), QStringLiteral("list") }) << true << false << false;
+    QTest::newRow("kinds") << QStringList { QStringLiteral("kind"), QStringLiteral("import"), QStringLiteral("KIND") }
+                           << true << false << false;
+    QTest::newRow("ingest") << t({ QStringLiteral("ingest"), QStringLiteral("INGEST") }) << true << false << false;
+    QTest::newRow("access") << QStringList { QStringLiteral("access"), QStringLiteral("list") } << true << false
+                            << false;
+}
+
+void TestAccess::cliMatrix()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, admin);
+    QFETCH(bool, analyst);
+    QFETCH(bool, support);
+    arguments.replaceInStrings(QStringLiteral("OLDER"), m_older);
+    arguments.replaceInStrings(QStringLiteral("NEWER"), m_newer);
+    arguments.replaceInStrings(QStringLiteral("ORDER"), m_order);
+    arguments.replaceInStrings(QStringLiteral("KIND"), m_kindFile);
+    arguments.replaceInStrings(QStringLiteral("INGEST"), m_ingestFile);
+    // The less privileged first: a refused attempt must change nothing the admin's run then finds.
+    for (const auto &[login, allowed] :
+        { std::pair { SupportLogin, support }, std::pair { AnalystLogin, analyst }, std::pair { AdminLogin, admin } }) {
+        const Run r = cli(login, arguments);
+        const QByteArray context = login.toUtf8() + ": " + r.err;
+        if (allowed) {
+            QVERIFY2(r.exitCode == 0, context.constData());
+        } else {
+            QVERIFY2(r.exitCode != 0, context.constData());
+            QVERIFY2(r.err.trimmed().split('\n').size() == 1, context.constData());
+            QVERIFY2(r.err.contains("role may not") && r.err.contains("it needs the"), context.constData());
+        }
+    }
+}
+
+// The same through a plain connection, where the client checks nothing: the server's grants answer.
+void TestAccess::sqlMatrix_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<bool>("admin");
+    QTest::addColumn<bool>("analyst");
+    QTest::addColumn<bool>("support");
+    QTest::newRow("browse") << QStringLiteral("SELECT count(*) FROM snapshots") << true << true << true;
+    QTest::newRow("events") << QStringLiteral("SELECT count(*) FROM events") << true << true << true;
+    QTest::newRow("charts") << QStringLiteral("SELECT count(*) FROM chat_days") << true << true << false;
+    QTest::newRow("inventory facts") << QStringLiteral("SELECT count(*) FROM daily_inventory") << true << true << false;
+    QTest::newRow("legal hold") << QStringLiteral("UPDATE snapshots SET pinned = pinned, pin_reason = pin_reason")
+                                << true << false << true;
+    QTest::newRow("take snapshot") << QStringLiteral("INSERT INTO snapshots SELECT * FROM snapshots WHERE false")
+                                   << true << false << false;
+    QTest::newRow("cleanup") << QStringLiteral("UPDATE snapshots SET deleted_at = deleted_at") << true << false
+                             << false;
+    QTest::newRow("purge") << QStringLiteral("DELETE FROM snapshots WHERE false") << true << false << false;
+    QTest::newRow("schedules") << QStringLiteral("SELECT count(*) FROM schedules") << true << false << false;
+    QTest::newRow("retention") << QStringLiteral("SELECT count(*) FROM retention_policies") << true << false << false;
+    QTest::newRow("sources") << QStringLiteral("SELECT count(*) FROM live_sources") << true << false << false;
+    QTest::newRow("kinds") << QStringLiteral("INSERT INTO kind_definitions SELECT * FROM kind_definitions WHERE false")
+                           << true << false << false;
+    QTest::newRow("dictionaries") << QStringLiteral("DELETE FROM zstd_dictionaries WHERE false") << true << false
+                                  << false;
+    QTest::newRow("access") << QStringLiteral("INSERT INTO tenant_members SELECT * FROM tenant_members WHERE false")
+                            << true << false << false;
+    QTest::newRow("audit entry") << QStringLiteral("INSERT INTO audit_log (at, actor, host, action, details, outcome) "
+                                                   "VALUES (0, 'x', 'h', 'test', '{}', 'ok')")
+                                 << true << true << true;
+    QTest::newRow("schema history") << QStringLiteral("DELETE FROM schema_migrations WHERE false") << false << false
+                                    << false;
+}
+
+void TestAccess::sqlMatrix()
+{
+    QFETCH(QString, sql);
+    QFETCH(bool, admin);
+    QFETCH(bool, analyst);
+    QFETCH(bool, support);
+    for (const auto &[login, allowed] :
+        { std::pair { AdminLogin, admin }, std::pair { AnalystLogin, analyst }, std::pair { SupportLogin, support } }) {
+        Plain plain(m_spec, login);
+        QVERIFY(plain.isOpen());
+        const QString answer = plain.attempt(sql);
+        QVERIFY2(answer == (allowed ? u"ok" : u"denied"), qPrintable(login + QStringLiteral(": ") + answer));
+    }
+}
+
+void TestAccess::tenantsApart()
+{
+    Plain owner(m_spec, m_spec.user);
+    const qint64 acmeRows = owner.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE tenant_id = 'acme-th'"));
+    const qint64 lotusRows
+        = owner.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE tenant_id = 'lotus-sg'"));
+    QVERIFY(acmeRows > 0 && lotusRows > 0);
+    for (const QString &table : { QStringLiteral("snapshots"), QStringLiteral("events"), QStringLiteral("tenants"),
+             QStringLiteral("chat_outcomes") }) {
+        const QString column = table == u"tenants" ? QStringLiteral("id") : QStringLiteral("tenant_id");
+        Plain acme(m_spec, SupportLogin);
+        QCOMPARE(acme.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 <> 'acme-th'").arg(table, column)), 0);
+        Plain lotus(m_spec, OtherTenantLogin);
+        QCOMPARE(lotus.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 <> 'lotus-sg'").arg(table, column)), 0);
+    }
+    Plain lotus(m_spec, OtherTenantLogin);
+    QCOMPARE(lotus.scalar(QStringLiteral("SELECT count(*) FROM snapshots")), lotusRows);
+    // Nor can a row be written into the other tenant.
+    QCOMPARE(Plain(m_spec, AdminLogin)
+                 .attempt(QStringLiteral("UPDATE snapshots SET pinned = pinned WHERE tenant_id = 'lotus-sg'")),
+        QStringLiteral("ok")); // matches nothing: the rows are not there for it
+    QCOMPARE(Plain(m_spec, AdminLogin)
+                 .attempt(QStringLiteral("INSERT INTO tenant_members (member, tenant_id) VALUES ('x', 'lotus-sg')")),
+        QStringLiteral("denied"));
+    // The CLI: the other tenant does not exist for them.
+    const Run other = cli(SupportLogin, { QStringLiteral("list"), QStringLiteral("--tenant"), Lotus });
+    QCOMPARE(other.exitCode, 1);
+    QVERIFY2(other.err.contains("no tenant \"lotus-sg\""), other.err.constData());
+    const Run own = cli(OtherTenantLogin, { QStringLiteral("list"), QStringLiteral("--json") });
+    QVERIFY2(own.exitCode == 0, own.err.constData()); // its one tenant is chosen without --tenant
+    QVERIFY(own.out.contains("\"tenant\":\"lotus-sg\""));
+    QVERIFY(!own.out.contains("acme-th"));
+}
+
+void TestAccess::auditLogAppendOnly()
+{
+    // The legal hold of the matrix was recorded under the login, whatever SNAPSCOPE_ACTOR said.
+    Plain owner(m_spec, m_spec.user);
+    QVERIFY(
+        owner.scalar(
+            QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'pin' AND actor = '%1'").arg(SupportLogin))
+        > 0);
+    QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = 'someone-else'")), 0);
+    for (const QString &login : { AdminLogin, AnalystLogin, SupportLogin }) {
+        Plain plain(m_spec, login);
+        for (const QString &sql : { QStringLiteral("UPDATE audit_log SET actor = 'nobody'"),
+                 QStringLiteral("DELETE FROM audit_log"), QStringLiteral("TRUNCATE audit_log") })
+            QCOMPARE(plain.attempt(sql), QStringLiteral("denied"));
+    }
+    // Granted UPDATE by mistake, the trigger still refuses.
+    QString error;
+    QVERIFY2(dba(QStringLiteral("GRANT UPDATE, DELETE ON audit_log TO %1").arg(AdminLogin), &error), qPrintable(error));
+    Plain admin(m_spec, AdminLogin);
+    const QString refused = admin.attempt(QStringLiteral("UPDATE audit_log SET actor = 'nobody'"));
+    QVERIFY2(refused.contains(u"append-only"), qPrintable(refused));
+    QVERIFY2(
+        dba(QStringLiteral("REVOKE UPDATE, DELETE ON audit_log FROM %1").arg(AdminLogin), &error), qPrintable(error));
+}
+
+void TestAccess::accessManagement()
+{
+    const Run list = cli(AdminLogin, { QStringLiteral("access"), QStringLiteral("list"), QStringLiteral("--json") });
+    QVERIFY2(list.exitCode == 0, list.err.constData());
+    QVERIFY2(list.out.contains(R"({"login":"snapscope_t26_analyst","role":"analyst","tenants":["acme-th"]})"),
+        list.out.constData());
+    // An admin of acme-th sees acme-th's members only.
+    QVERIFY(!list.out.contains("snapscope_t26_lotus\",\"role\":\"support\",\"tenants\":[\"lotus-sg\"]"));
+    // It may not give anyone lotus-sg, which it cannot see.
+    const Run foreign = cli(AdminLogin,
+        { QStringLiteral("access"), QStringLiteral("grant"), AnalystLogin, QStringLiteral("--role"),
+            QStringLiteral("analyst"), QStringLiteral("--tenant"), Lotus });
+    QCOMPARE(foreign.exitCode, 1);
+    QVERIFY2(foreign.err.contains("no tenant \"lotus-sg\""), foreign.err.constData());
+    // A support login may not manage access.
+    const Run bySupport = cli(SupportLogin,
+        { QStringLiteral("access"), QStringLiteral("grant"), NoRoleLogin, QStringLiteral("--role"),
+            QStringLiteral("admin"), QStringLiteral("--tenant"), Acme });
+    QCOMPARE(bySupport.exitCode, 1);
+    QVERIFY2(bySupport.err.contains("the support role may not manage access"), bySupport.err.constData());
+    // Grant, change the role, revoke: the login's role follows, and goes with its last tenant.
+    const auto role = [&] { return cli(NoRoleLogin, { QStringLiteral("roles") }); };
+    QVERIFY(cli(AdminLogin,
+                { QStringLiteral("access"), QStringLiteral("grant"), NoRoleLogin, QStringLiteral("--role"),
+                    QStringLiteral("support"), QStringLiteral("--tenant"), Acme })
+                .exitCode
+        == 0);
+    QVERIFY(role().out.startsWith("support:"));
+    QVERIFY(cli(AdminLogin,
+                { QStringLiteral("access"), QStringLiteral("grant"), NoRoleLogin, QStringLiteral("--role"),
+                    QStringLiteral("analyst"), QStringLiteral("--tenant"), Acme })
+                .exitCode
+        == 0);
+    QVERIFY(role().out.startsWith("analyst:"));
+    const Run revoked = cli(AdminLogin,
+        { QStringLiteral("access"), QStringLiteral("revoke"), NoRoleLogin, QStringLiteral("--tenant"), Acme });
+    QVERIFY2(revoked.exitCode == 0, revoked.err.constData());
+    QVERIFY(role().err.contains("has no SnapScope role"));
+    // The audit log names who did each.
+    Plain owner(m_spec, m_spec.user);
+    QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action IN ('access.grant', "
+                                         "'access.revoke') AND target = '%1' AND actor = '%2'")
+                              .arg(NoRoleLogin, AdminLogin)),
+        3);
+    // Unknown login, unknown role: one line each.
+    const Run unknown = cli(AdminLogin,
+        { QStringLiteral("access"), QStringLiteral("grant"), QStringLiteral("no_such_login_26"),
+            QStringLiteral("--role"), QStringLiteral("support"), QStringLiteral("--tenant"), Acme });
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains("no login \"no_such_login_26\""), unknown.err.constData());
+    const Run badRole = cli(AdminLogin,
+        { QStringLiteral("access"), QStringLiteral("grant"), AnalystLogin, QStringLiteral("--role"),
+            QStringLiteral("root"), QStringLiteral("--tenant"), Acme });
+    QCOMPARE(badRole.exitCode, 2);
+}
+
+SNAPSCOPE_POSTGRES_TEST_MAIN(TestAccess, true)
+#include "tst_access.moc"

@@ -1,0 +1,159 @@
+// The console connected to a shared store as each role (issue 26): it names the role, has no role switch, and enables
+// what the role may do and nothing else, saying which role the rest needs.
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolButton>
+
+#include "auditlogpanel.h"
+#include "common/accessfixture.h"
+#include "common/testsupport.h"
+#include "maintenanceview.h"
+#include "mainwindow.h"
+#include "schedulespanel.h"
+#include "snapshotinspector.h"
+#include "sourcespanel.h"
+#include "takesnapshotpanel.h"
+
+using namespace AccessFixture;
+
+class TestAccessConsole : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void eachRole_data();
+    void eachRole();
+    void loginWithoutRole();
+
+private:
+    ConnectionSpec m_spec;
+    ConnectionSpec m_dbaSpec;
+};
+
+void TestAccessConsole::initTestCase()
+{
+    const auto spec = TestSupport::postgresSpec();
+    const auto dbaSpec = AccessFixture::dbaSpec();
+    if (!spec || !dbaSpec) {
+        if (TestSupport::postgresRequired())
+            QFAIL("SNAPSCOPE_TEST_PG and SNAPSCOPE_TEST_PG_DBA are needed (bootstrap.sh test sets them)");
+        QSKIP("SKIP: no PostgreSQL with a DBA login configured (bootstrap.sh test sets SNAPSCOPE_TEST_PG_DBA)");
+    }
+    m_spec = *spec;
+    m_dbaSpec = *dbaSpec;
+    const QString failed = AccessFixture::prepare(m_spec, m_dbaSpec);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+}
+
+void TestAccessConsole::cleanupTestCase()
+{
+    if (!m_dbaSpec.host.isEmpty())
+        AccessFixture::release(m_spec, m_dbaSpec);
+}
+
+void TestAccessConsole::eachRole_data()
+{
+    QTest::addColumn<QString>("login");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<bool>("charts");
+    QTest::addColumn<bool>("cases");
+    QTest::addColumn<bool>("adminPages"); // take snapshot, cleanup, trash, schedules, strategy, sources; import; kinds
+    QTest::newRow("admin") << AdminLogin << QStringLiteral("admin") << true << true << true;
+    QTest::newRow("analyst") << AnalystLogin << QStringLiteral("analyst") << true << false << false;
+    QTest::newRow("support") << SupportLogin << QStringLiteral("support") << false << true << false;
+}
+
+void TestAccessConsole::eachRole()
+{
+    QFETCH(QString, login);
+    QFETCH(QString, role);
+    QFETCH(bool, charts);
+    QFETCH(bool, cases);
+    QFETCH(bool, adminPages);
+    ConnectionSpec spec = m_spec;
+    spec.user = login;
+    MainWindow window;
+    window.resize(1280, 720);
+    window.show();
+    QSignalSpy shown(&window, &MainWindow::dataShown);
+    window.openStore(spec, false);
+    QVERIFY(shown.wait(60000));
+    QCOMPARE(shown.at(0).at(0).toBool(), true);
+
+    // The status bar names the role and the login; there is no switch of role.
+    auto *roleLabel = window.findChild<QLabel *>(QStringLiteral("roleLabel"));
+    QVERIFY(roleLabel && roleLabel->isVisible());
+    QCOMPARE(roleLabel->text(), QStringLiteral("Role: %1 (%2)").arg(role, login));
+    auto *roleSwitch = window.findChild<QAction *>(QStringLiteral("actionAdminRole"));
+    QVERIFY(roleSwitch && !roleSwitch->isVisible());
+
+    auto *views = window.findChild<QTabWidget *>(QStringLiteral("views"));
+    QVERIFY(views);
+    const auto tabEnabled = [&](const QString &text) {
+        for (int i = 0; i < views->count(); ++i) {
+            if (views->tabText(i) == text)
+                return views->isTabEnabled(i);
+        }
+        return false;
+    };
+    QVERIFY(tabEnabled(QStringLiteral("Compare")));
+    QCOMPARE(tabEnabled(QStringLiteral("Inventory")), charts);
+    QCOMPARE(tabEnabled(QStringLiteral("Chat conversion")), charts);
+    QCOMPARE(tabEnabled(QStringLiteral("Cases")), cases);
+    QVERIFY(tabEnabled(QStringLiteral("Maintenance")));
+    // A disabled tab says what it needs.
+    for (int i = 0; i < views->count(); ++i) {
+        if (!views->isTabEnabled(i))
+            QVERIFY2(views->tabToolTip(i).contains(QStringLiteral("this login is %1").arg(role)),
+                qPrintable(views->tabToolTip(i)));
+    }
+    auto *import = window.findChild<QAction *>(QStringLiteral("actionImport"));
+    auto *kinds = window.findChild<QAction *>(QStringLiteral("actionKinds"));
+    QCOMPARE(import->isEnabled(), adminPages);
+    QCOMPARE(kinds->isEnabled(), adminPages);
+    if (!adminPages)
+        QVERIFY2(import->statusTip().contains(QStringLiteral("Needs the admin role")), qPrintable(import->statusTip()));
+
+    auto *maintenance = window.findChild<MaintenanceView *>();
+    QVERIFY(maintenance);
+    for (QWidget *page :
+        { static_cast<QWidget *>(maintenance->takePanel()), static_cast<QWidget *>(maintenance->schedulesPanel()),
+            static_cast<QWidget *>(maintenance->sourcesPanel()) })
+        QCOMPARE(maintenance->isTabEnabled(maintenance->indexOf(page)), adminPages);
+    QVERIFY(maintenance->isTabEnabled(maintenance->indexOf(static_cast<QWidget *>(maintenance->auditPanel()))));
+
+    // The inspector's legal hold follows the role (support and admin may pin).
+    auto *inspector = window.findChild<SnapshotInspector *>();
+    QVERIFY(inspector);
+    QTRY_VERIFY_WITH_TIMEOUT(inspector->header().has_value(), 30000);
+    auto *pin = inspector->findChild<QToolButton *>(QStringLiteral("pinButton"));
+    QVERIFY(pin && pin->defaultAction());
+    QTRY_COMPARE(pin->defaultAction()->isEnabled(), role != u"analyst");
+}
+
+void TestAccessConsole::loginWithoutRole()
+{
+    ConnectionSpec spec = m_spec;
+    spec.user = NoRoleLogin;
+    MainWindow window;
+    window.show();
+    QSignalSpy shown(&window, &MainWindow::dataShown);
+    window.openStore(spec, false);
+    QVERIFY(shown.wait(60000));
+    QCOMPARE(shown.at(0).at(0).toBool(), false);
+    auto *message = window.findChild<QLabel *>(QStringLiteral("messageLabel"));
+    QVERIFY2(message->text().contains(QStringLiteral("has no SnapScope role")), qPrintable(message->text()));
+}
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    TestAccessConsole test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_accessconsole.moc"
