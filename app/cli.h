@@ -332,6 +332,13 @@ private:
     // The role a case is shown with: --role (or the configured one) on a local file; on a shared store the login's,
     // or a --role that masks more.
     Result<Access::Role> caseRole(SnapshotStore &store, Access::Role asked);
+    // Whether what is printed masks customers' contact details: on a shared store, for every role but admin (a local
+    // file's owner is its admin).
+    static bool masksPersonal(SnapshotStore &store)
+    {
+        const SessionAccess &session = store.access().session();
+        return session.enforced && Pii::masks(session.role);
+    }
     Result<RetentionPolicy> policyFromOptions(SnapshotStore &store, const QString &tenant, const QString &kind);
     static QString actor();
 

@@ -134,9 +134,24 @@ int Cli::show(const QStringList &positional)
     auto store = openStore(false);
     if (!store)
         return fail(store.error());
+    const bool mask = masksPersonal(**store);
+    if (mask && m_parser.isSet(m_o.raw))
+        return fail(Error { Error::Code::Forbidden,
+            QStringLiteral("--raw prints customers' contact details unmasked, which needs the admin role; the login %1 "
+                           "is %2")
+                .arg((*store)->access().session().login, Access::roleName((*store)->access().session().role)) });
     auto snapshot = (*store)->load(id);
     if (!snapshot)
         return fail(snapshot.error());
+    if (mask) {
+        auto document = StrictJson::readStored(snapshot->payload);
+        if (!document)
+            return fail(document.error());
+        out() << QString::fromUtf8(
+            CanonicalJson::pretty(CanonicalJson::compact(Pii::masked(*document, snapshot->header.kind))));
+        out().flush();
+        return CliExit::Ok;
+    }
     if (m_parser.isSet(m_o.raw)) {
         out().flush();
         QFile stdoutFile;
@@ -249,7 +264,7 @@ int Cli::diff(const QStringList &positional)
     auto store = openStore(false);
     if (!store)
         return fail(store.error());
-    auto comparison = SnapshotComparisons::compare(**store, positional.at(0), positional.at(1));
+    auto comparison = SnapshotComparisons::compare(**store, positional.at(0), positional.at(1), masksPersonal(**store));
     if (!comparison)
         return fail(comparison.error());
     if (format == u"patch")

@@ -604,6 +604,10 @@ void MainWindow::applyAccess()
         m_tabActions.at(i)->setEnabled(m_ui->views->isTabEnabled(i));
     AccessGate::apply(m_ui->actionImport, session.role, Access::Action::Ingest);
     AccessGate::apply(m_ui->actionKinds, session.role, Access::Action::Kinds);
+    if (auto *takeNow = m_page->findChild<QAction *>(QStringLiteral("actionTakeSnapshotNow")))
+        AccessGate::apply(takeNow, session.role, Access::Action::TakeSnapshot);
+    if (auto *planCleanup = m_page->findChild<QAction *>(QStringLiteral("actionPlanCleanup")))
+        AccessGate::apply(planCleanup, session.role, Access::Action::Cleanup);
     // A shared store's role is the server's: said in the status bar. A local file's owner is its admin.
     m_roleLabel->setVisible(session.enforced);
     m_roleLabel->setText(tr("Role: %1 (%2)").arg(AccessGate::roleText(session.role), session.login));

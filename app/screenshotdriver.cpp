@@ -41,9 +41,22 @@ void ScreenshotDriver::dataShown(bool ok)
     const bool shoot = !m_request.screenshot.isEmpty();
     auto *views = m_window.findChild<QTabWidget *>(QStringLiteral("views"));
     const QString &view = m_request.view;
+    // A view the login's role may not use is disabled and never fills: said, and the window grabbed as it is.
+    const auto refused = [&](QTabWidget *tabs, QWidget *page) {
+        const int index = tabs->indexOf(page);
+        if (!ok || index < 0 || tabs->isTabEnabled(index))
+            return false;
+        std::fprintf(stderr, "snapscope: error: --%s: %s\n", m_request.caseText.isEmpty() ? "view" : "case",
+            qPrintable(tabs->tabToolTip(index)));
+        if (shoot)
+            grab(false);
+        return true;
+    };
     if (ok && !m_request.caseText.isEmpty()) {
         // The case the search finds (the first when there are several), at its last snapshot, then the grab.
         auto *cases = m_window.findChild<CaseView *>();
+        if (refused(views, cases))
+            return;
         views->setCurrentWidget(cases);
         connect(cases, &CaseView::searched, this, [this, cases, shoot](int hits) {
             if (hits > 1)
@@ -93,6 +106,9 @@ void ScreenshotDriver::dataShown(bool ok)
     if (view == u"inventory" || view == u"chat") {
         QWidget *chart = view == u"inventory" ? static_cast<QWidget *>(m_window.findChild<InventoryChartView *>())
                                               : m_window.findChild<ChatChartView *>();
+        if (refused(views,
+                view == u"inventory" ? m_window.findChild<QTabWidget *>(QStringLiteral("inventoryTabs")) : chart))
+            return;
         views->setCurrentWidget(chart);
         if (!shoot)
             return;
@@ -111,6 +127,8 @@ void ScreenshotDriver::dataShown(bool ok)
     }
     if (const qsizetype page = maintenancePages().indexOf(view); page >= 0) {
         auto *maintenance = m_window.findChild<MaintenanceView *>();
+        if (refused(maintenance, maintenance->widget(int(page))))
+            return;
         maintenance->setCurrentIndex(int(page));
         views->setCurrentWidget(maintenance);
         QWidget *shown = maintenance->currentWidget();

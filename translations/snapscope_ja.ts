@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Needs the %1 role; this login is %2.</source>
-        <translation>%1 ロールが必要です。このログインは %2 です。</translation>
+        <translation>%1ロールが必要です。このログインは%2です。</translation>
     </message>
     <message>
         <source> or </source>

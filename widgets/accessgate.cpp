@@ -24,10 +24,8 @@ QString refusal(Access::Role role, Access::Action action)
     if (Access::allows(role, action))
         return {};
     QStringList needed;
-    for (Access::Role other : { Access::Role::Admin, Access::Role::Support, Access::Role::Analyst }) {
-        if (Access::allows(other, action))
-            needed << roleText(other);
-    }
+    for (Access::Role other : Access::rolesAllowed(action))
+        needed << roleText(other);
     return QCoreApplication::translate("AccessGate", "Needs the %1 role; this login is %2.")
         .arg(needed.join(QCoreApplication::translate("AccessGate", " or ")), roleText(role));
 }

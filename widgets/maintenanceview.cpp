@@ -73,18 +73,30 @@ void MaintenanceView::setTimeZone(const QTimeZone &zone)
 void MaintenanceView::setStore(std::shared_ptr<SnapshotStore> store, const QString &tenant)
 {
     m_shown = { m_integrity }; // the integrity scan reads nothing until it is started
-    // A page the login's role may not use is disabled and gets no store: it reads nothing the server would refuse.
+    // A page the login's role may not use gets no store (it reads nothing the server would refuse) and is disabled
+    // once every page has its store: disabling the current page moves to another, which must not refresh against
+    // the store before.
     const Access::Role role = store ? store->access().session().role : Access::Role::Admin;
-    const auto allowed = [&](QWidget *page, Access::Action what) -> std::shared_ptr<SnapshotStore> {
-        AccessGate::apply(this, page, role, what);
-        return Access::allows(role, what) ? store : nullptr;
+    const std::pair<QWidget *, Access::Action> pages[]
+        = { { m_take, Access::Action::TakeSnapshot }, { m_retention, Access::Action::Cleanup },
+              { m_trash, Access::Action::Cleanup }, { m_schedules, Access::Action::Schedules },
+              { m_audit, Access::Action::Browse }, { m_integrity, Access::Action::Browse },
+              { m_strategy, Access::Action::TakeSnapshot }, { m_sources, Access::Action::Sources } };
+    const auto allowed = [&](QWidget *page) -> std::shared_ptr<SnapshotStore> {
+        for (const auto &[gated, action] : pages) {
+            if (gated == page)
+                return Access::allows(role, action) ? store : nullptr;
+        }
+        return store;
     };
-    m_take->setStore(allowed(m_take, Access::Action::TakeSnapshot), tenant);
-    m_retention->setStore(allowed(m_retention, Access::Action::Cleanup), tenant);
-    m_trash->setStore(allowed(m_trash, Access::Action::Cleanup), tenant);
-    m_schedules->setStore(allowed(m_schedules, Access::Action::Schedules), tenant);
-    m_audit->setStore(allowed(m_audit, Access::Action::Browse), tenant);
-    m_integrity->setStore(allowed(m_integrity, Access::Action::Browse), tenant);
-    m_strategy->setStore(allowed(m_strategy, Access::Action::TakeSnapshot), tenant);
-    m_sources->setStore(allowed(m_sources, Access::Action::Sources), tenant);
+    m_take->setStore(allowed(m_take), tenant);
+    m_retention->setStore(allowed(m_retention), tenant);
+    m_trash->setStore(allowed(m_trash), tenant);
+    m_schedules->setStore(allowed(m_schedules), tenant);
+    m_audit->setStore(allowed(m_audit), tenant);
+    m_integrity->setStore(allowed(m_integrity), tenant);
+    m_strategy->setStore(allowed(m_strategy), tenant);
+    m_sources->setStore(allowed(m_sources), tenant);
+    for (const auto &[page, action] : pages)
+        AccessGate::apply(this, page, role, action);
 }

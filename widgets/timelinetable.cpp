@@ -26,6 +26,9 @@ TimelineTable::TimelineTable(QWidget *parent)
 
     auto *takeNow = new QAction(tr("Take snapshot of this entity now…"), this);
     auto *planCleanup = new QAction(tr("Plan a cleanup of this kind…"), this);
+    // Named for the window, which enables them by the login's role.
+    takeNow->setObjectName(QStringLiteral("actionTakeSnapshotNow"));
+    planCleanup->setObjectName(QStringLiteral("actionPlanCleanup"));
     addActions({ takeNow, planCleanup });
     setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(takeNow, &QAction::triggered, this, [this] {

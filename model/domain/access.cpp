@@ -90,13 +90,21 @@ QString actionName(Action action)
     return QStringLiteral("manage access");
 }
 
+QList<Role> rolesAllowed(Action action)
+{
+    QList<Role> allowed;
+    for (Role role : { Role::Admin, Role::Support, Role::Analyst }) {
+        if (allows(role, action))
+            allowed << role;
+    }
+    return allowed;
+}
+
 QString refusal(Role role, Action action)
 {
     QStringList allowed;
-    for (Role other : { Role::Admin, Role::Support, Role::Analyst }) {
-        if (allows(other, action))
-            allowed << roleName(other);
-    }
+    for (Role other : rolesAllowed(action))
+        allowed << roleName(other);
     return QStringLiteral("the %1 role may not %2: it needs the %3 role")
         .arg(roleName(role), actionName(action), allowed.join(QStringLiteral(" or ")));
 }

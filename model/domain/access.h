@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -36,6 +37,8 @@ enum class Action {
 };
 
 bool allows(Role role, Action action);
+// The roles that may take the action, widest first (admin, support, analyst).
+QList<Role> rolesAllowed(Action action);
 // "cleanup", "reveal personal data": what the action is, in a refusal.
 QString actionName(Action action);
 // "the analyst role may not run a cleanup: it needs the admin role".

@@ -1,7 +1,6 @@
 #include "sqlaccess.h"
 
 #include <QFile>
-#include <QHash>
 #include <QMap>
 #include <QSqlError>
 
@@ -12,14 +11,23 @@ namespace {
 const QString GroupList
     = QStringLiteral("('snapscope_admin', 'snapscope_analyst', 'snapscope_support')"); // literal: no user input
 
-QString quotedIdentifier(QString name)
+// The role a login in these groups acts with: admin before support before analyst (a login put in two by hand).
+std::optional<Access::Role> roleOfGroups(const QStringList &groups)
 {
-    return u'"' + name.replace(u'"', QStringLiteral("\"\"")) + u'"';
+    for (Access::Role role : { Access::Role::Admin, Access::Role::Support, Access::Role::Analyst }) {
+        if (groups.contains(Access::groupRole(role)))
+            return role;
+    }
+    return std::nullopt;
 }
 
-std::optional<Access::Role> roleOfGroup(const QString &group)
+// Grants and revokes of one login wait for each other: a role given with no tenant, or a tenant with no role, is what
+// two of them interleaved would leave.
+bool lockLogin(QSqlDatabase &db, const QString &login)
 {
-    return group.startsWith(u"snapscope_") ? Access::roleFromString(group.mid(10)) : std::nullopt;
+    QSqlQuery query(db);
+    return SqlValues::execWith(
+        query, QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('snapscope access ' || ?))"), { login });
 }
 
 } // namespace
@@ -55,13 +63,11 @@ Status SqlAccess::load()
         {}, [](const QSqlQuery &q) { return q.value(0).toString(); });
     if (!groups)
         return groups.error();
-    for (Access::Role role : { Access::Role::Admin, Access::Role::Support, Access::Role::Analyst }) {
-        if (groups->contains(Access::groupRole(role))) {
-            m_session.role = role;
-            return {};
-        }
-    }
-    return noRole(m_session.login);
+    const auto role = roleOfGroups(*groups);
+    if (!role)
+        return noRole(m_session.login);
+    m_session.role = *role;
+    return {};
 }
 
 Status SqlAccess::explainRefusal(const Error &refused)
@@ -164,18 +170,22 @@ Result<QList<AccessGrant>> SqlAccess::grants()
     if (!tenants)
         return tenants.error();
     QMap<QString, AccessGrant> byLogin;
-    for (const Row &row : std::as_const(*members)) {
-        AccessGrant &grant = byLogin[row.login];
-        grant.login = row.login;
-        const auto role = roleOfGroup(row.value);
-        // A login in two groups (made so by hand) is shown with the one whose rights are wider.
-        if (role && (!grant.role || int(*role) > int(*grant.role)))
-            grant.role = role;
-    }
     for (const Row &row : std::as_const(*tenants)) {
         AccessGrant &grant = byLogin[row.login];
         grant.login = row.login;
         grant.tenants.append(row.value);
+    }
+    QMap<QString, QStringList> groups;
+    for (const Row &row : std::as_const(*members))
+        groups[row.login].append(row.value);
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        // The owner sees every login with a role; an admin, the members of its tenants only (roles are the
+        // server's, and other tenants' people are not its business).
+        if (!m_session.owner && !byLogin.contains(it.key()))
+            continue;
+        AccessGrant &grant = byLogin[it.key()];
+        grant.login = it.key();
+        grant.role = roleOfGroups(it.value());
     }
     return byLogin.values();
 }
@@ -201,7 +211,7 @@ Status SqlAccess::grant(const QString &login, Access::Role role, const QString &
     if (canLogin->isEmpty())
         return Error { Error::Code::NotFound,
             QStringLiteral("no login \"%1\" on this server: a DBA creates it first (CREATE ROLE %2 LOGIN)")
-                .arg(login, quotedIdentifier(login)) };
+                .arg(login, SqlValues::quotedIdentifier(login)) };
     if (!canLogin->constFirst())
         return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is a group role, not a login").arg(login) };
     auto tenantRows
@@ -214,18 +224,38 @@ Status SqlAccess::grant(const QString &login, Access::Role role, const QString &
 
     return m_sql.write([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
         const QString group = Access::groupRole(role);
+        if (!lockLogin(db, login))
+            return Error { Error::Code::Database, QStringLiteral("could not lock %1's access").arg(login) };
         // One role per login: the others it holds directly go.
         auto held = groupsHeld(db, login);
         if (!held)
             return held.error();
         QSqlQuery query(db);
+        // A role is the server's: changing it changes it in every tenant of the login's. An admin may do that only
+        // when it is a member of all of them.
+        if (!m_session.owner && !held->isEmpty() && !held->contains(group)) {
+            if (!SqlValues::execWith(query,
+                    QStringLiteral(
+                        "SELECT snapscope_tenant_count(?) > (SELECT count(*) FROM tenant_members WHERE member "
+                        "= ?)"),
+                    { login, login })
+                || !query.next())
+                return m_sql.errorFrom(QStringLiteral("counting %1's tenants").arg(login), query);
+            if (query.value(0).toBool())
+                return Error { Error::Code::Forbidden,
+                    QStringLiteral("%1 is %2 in tenants you are not a member of: its role is changed by the store's "
+                                   "owner or an admin of all of them")
+                        .arg(login, held->join(QStringLiteral(", "))) };
+            query.finish();
+        }
         for (const QString &other : std::as_const(*held)) {
-            if (other != group && !query.exec(QStringLiteral("REVOKE %1 FROM %2").arg(other, quotedIdentifier(login))))
+            if (other != group
+                && !query.exec(QStringLiteral("REVOKE %1 FROM %2").arg(other, SqlValues::quotedIdentifier(login))))
                 return m_sql.errorFrom(QStringLiteral("taking %1 from %2").arg(other, login), query);
         }
         // An admin may make others admins in turn.
         if (!query.exec(QStringLiteral("GRANT %1 TO %2%3")
-                            .arg(group, quotedIdentifier(login),
+                            .arg(group, SqlValues::quotedIdentifier(login),
                                 role == Access::Role::Admin ? QStringLiteral(" WITH ADMIN OPTION") : QString())))
             return m_sql.errorFrom(QStringLiteral("granting %1 to %2").arg(group, login), query);
         if (!SqlValues::execWith(query,
@@ -264,6 +294,8 @@ Status SqlAccess::revoke(const QString &login, const QString &tenant, const QStr
     if (Status may = require(Access::Action::ManageAccess); !may)
         return may;
     return m_sql.write([&](QSqlDatabase &db, AuditEntry &audit) -> Status {
+        if (!lockLogin(db, login))
+            return Error { Error::Code::Database, QStringLiteral("could not lock %1's access").arg(login) };
         QSqlQuery query(db);
         if (!SqlValues::execWith(query, QStringLiteral("DELETE FROM tenant_members WHERE member = ? AND tenant_id = ?"),
                 { login, tenant }))
@@ -284,7 +316,7 @@ Status SqlAccess::revoke(const QString &login, const QString &tenant, const QStr
                 return held.error();
             taken = *held;
             for (const QString &group : std::as_const(taken)) {
-                if (!query.exec(QStringLiteral("REVOKE %1 FROM %2").arg(group, quotedIdentifier(login))))
+                if (!query.exec(QStringLiteral("REVOKE %1 FROM %2").arg(group, SqlValues::quotedIdentifier(login))))
                     return m_sql.errorFrom(QStringLiteral("taking %1 from %2").arg(group, login), query);
             }
         }

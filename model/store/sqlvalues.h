@@ -30,6 +30,12 @@ inline QString compactJson(const QJsonObject &object)
     return QString::fromUtf8(CanonicalJson::write(object));
 }
 
+// A PostgreSQL identifier (a role, a table) as SQL text, for the statements that cannot bind one (GRANT, FROM).
+inline QString quotedIdentifier(const QString &name)
+{
+    return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
 inline QVariant nullIfEmpty(const QString &text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);

@@ -46,16 +46,19 @@ $$;
 REVOKE INSERT, UPDATE, DELETE ON schema_migrations FROM snapscope_admin;
 REVOKE UPDATE, DELETE ON audit_log FROM snapscope_admin;
 
--- What everyone reads: the snapshots (personal fields are not in them), where they come from, the kinds and the
--- dictionaries that decode them, the audit log. Everyone writes audit entries (a reveal, an export).
+-- What everyone reads: the snapshots, where they come from (events, stock), the kinds and the dictionaries that
+-- decode them, the snapshot strategies that replay them, the audit log. Everyone writes audit entries (a reveal, an
+-- export).
 GRANT SELECT ON schema_migrations, tenants, snapshots, events, stock_levels, inventory_transactions, kind_definitions,
-    zstd_dictionaries, snapshot_stats, audit_log TO snapscope_analyst, snapscope_support;
+    zstd_dictionaries, snapshot_stats, snapshot_strategies, audit_log TO snapscope_analyst, snapscope_support;
 GRANT INSERT ON audit_log TO snapscope_analyst, snapscope_support;
 GRANT USAGE ON SEQUENCE audit_log_id_seq TO snapscope_analyst, snapscope_support;
 
 -- Analysts: the chart facts.
 GRANT SELECT ON daily_inventory, chat_outcomes, inventory_store_days, chat_days TO snapscope_analyst;
 
--- Support: cases read chat outcomes; a legal hold pins a snapshot.
-GRANT SELECT ON chat_outcomes TO snapscope_support;
+-- Support: a legal hold pins a snapshot.
 GRANT UPDATE (pinned, pin_reason) ON snapshots TO snapscope_support;
+
+-- Admins count a login's tenants when they take its last one.
+GRANT EXECUTE ON FUNCTION snapscope_tenant_count(text) TO snapscope_admin;

@@ -12,7 +12,7 @@
 
 // A shared store as issue 26 sets one up, for the tests of roles: the test database made and filled by its owner
 // (demo, tiny: tenants acme-th and lotus-sg), SnapScope's roles made by a DBA running `roles --sql` with psql, and
-// four logins: an admin, an analyst and a support login of acme-th (the admin made by the owner, the others by the
+// five logins: an admin, an analyst and a support login of acme-th (the admin made by the owner, the others by the
 // admin), a support login of lotus-sg, and one with no role.
 namespace AccessFixture {
 

@@ -21,6 +21,7 @@
 #include "store/connectionspec.h"
 #include "store/snapshotstore.h"
 #include "store/sqlconnections.h"
+#include "store/sqlvalues.h"
 #include "json/strictjson.h"
 
 bool SourceSyncReport::succeeded() const
@@ -69,11 +70,6 @@ namespace {
 QString quoted(const QString &text)
 {
     return u'\'' + QString(text).replace(u'\'', QStringLiteral("''")) + u'\'';
-}
-
-QString identifier(const QString &name)
-{
-    return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
 }
 
 // The types a time column may have: what the shape's time rule reads as RFC 3339 in row_to_json.
@@ -339,7 +335,7 @@ Result<QList<SourceTableCheck>> SourceSync::test(const LiveSource &live)
         query.finish();
         // The newest row, read as a sync reads it: its time in the source's zone.
         if (!query.exec(QStringLiteral("SELECT row_to_json(t)::text FROM %1 t ORDER BY t.%2 DESC NULLS LAST LIMIT 1")
-                            .arg(described->relation, identifier(reading->timeColumn)))) {
+                            .arg(described->relation, SqlValues::quotedIdentifier(reading->timeColumn)))) {
             check.problem
                 = source.failed(QStringLiteral("reading the newest row of %1").arg(table.table), query).message;
             checks.append(check);
@@ -370,7 +366,7 @@ Result<QList<QJsonObject>> SourceSync::listedRows(const LiveSource &live, const 
     if (Status opened = source.open(live); !opened)
         return opened.error();
     QSqlQuery query(source.db());
-    if (!query.exec(QStringLiteral("SELECT row_to_json(t)::text FROM %1 t").arg(identifier(table))))
+    if (!query.exec(QStringLiteral("SELECT row_to_json(t)::text FROM %1 t").arg(SqlValues::quotedIdentifier(table))))
         return source.failed(QStringLiteral("reading %1").arg(table), query);
     QList<QJsonObject> rows;
     while (query.next()) {
@@ -465,7 +461,8 @@ Result<SourceSyncReport> SourceSync::sync(const LiveSource &live, const Progress
                 query.finish();
             }
             // From the watermark less the overlap window; a row without a time is read too (last), to be named.
-            const QString time = identifier(reading->timeColumn), id = identifier(reading->idColumn);
+            const QString time = SqlValues::quotedIdentifier(reading->timeColumn),
+                          id = SqlValues::quotedIdentifier(reading->idColumn);
             QString where;
             if (!state.watermarkTime.isEmpty())
                 where = QStringLiteral("WHERE t.%1 >= CAST(%2 AS %3) - CAST(%4 AS interval) OR t.%1 IS NULL")
