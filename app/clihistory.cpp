@@ -334,7 +334,7 @@ int Cli::caseOf(const QStringList &positional)
     if (m_parser.isSet(m_o.bundle)) {
         // A bundle carries every payload unmasked: it is evidence, checked byte for byte.
         if (const Status audited = ExportAudit::record(store, tenant, QStringLiteral("bundle"), c->orderId,
-                m_parser.value(m_o.bundle), Access::Role::Admin, QStringLiteral("cli"));
+                m_parser.value(m_o.bundle), false, QStringLiteral("cli"));
             !audited)
             return fail(audited.error());
         EvidenceInfo info { c->orderId, actor(), QSysInfo::machineHostName(), QDateTime::currentMSecsSinceEpoch() };
@@ -347,7 +347,7 @@ int Cli::caseOf(const QStringList &positional)
     }
     if (m_parser.isSet(m_o.pdf)) {
         if (const Status audited = ExportAudit::record(
-                store, tenant, QStringLiteral("pdf"), c->orderId, m_parser.value(m_o.pdf), role, QStringLiteral("cli"));
+                store, tenant, QStringLiteral("pdf"), c->orderId, m_parser.value(m_o.pdf), Pii::masks(role), QStringLiteral("cli"));
             !audited)
             return fail(audited.error());
         auto evidence = gatherCaseEvidence(

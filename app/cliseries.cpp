@@ -195,7 +195,7 @@ int Cli::exportData(const QStringList &positional)
     options.tenant = opened->tenant;
     const QString path = positional.at(1);
     if (auto audited = ExportAudit::record(*opened->store, options.tenant, QStringLiteral("training"),
-            options.types.join(u','), path, Access::Role::Support, QStringLiteral("cli"));
+            options.types.join(u','), path, true, QStringLiteral("cli"));
         !audited)
         return fail(audited.error());
     ProgressLine progress;

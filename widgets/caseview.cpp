@@ -433,7 +433,7 @@ void CaseView::exportPdf()
         store, tr("Exporting case %1…").arg(c.orderId),
         [store, c, role, path](ProgressTask::Control &control) -> Result<int> {
             if (const Status audited = ExportAudit::record(
-                    *store, c.tenant, QStringLiteral("pdf"), c.orderId, path, role, QStringLiteral("case view"));
+                    *store, c.tenant, QStringLiteral("pdf"), c.orderId, path, Pii::masks(role), QStringLiteral("case view"));
                 !audited)
                 return audited.error();
             auto evidence = gatherCaseEvidence(*store, c, ActorIdentity::current(), QSysInfo::machineHostName(),
@@ -479,7 +479,7 @@ void CaseView::exportBundle()
         [store, ids, info, path, tenant = m_case->tenant](ProgressTask::Control &) -> Result<int> {
             // A bundle carries every payload unmasked: it is evidence, checked byte for byte.
             if (const Status audited = ExportAudit::record(*store, tenant, QStringLiteral("bundle"), info.caseId, path,
-                    Access::Role::Admin, QStringLiteral("case view"));
+                    false, QStringLiteral("case view"));
                 !audited)
                 return audited.error();
             return EvidenceBundle::write(*store, ids, info, path);

@@ -145,7 +145,7 @@ void ChatChartView::exportTraining(TrainingExport::Options options, const QStrin
         m_store, tr("Exporting training data…"),
         [store = m_store, options, path](ProgressTask::Control &control) -> Result<TrainingExport::Report> {
             if (auto audited = ExportAudit::record(*store, options.tenant, QStringLiteral("training"),
-                    options.types.join(u','), path, Access::Role::Support, QStringLiteral("console"));
+                    options.types.join(u','), path, true, QStringLiteral("console"));
                 !audited)
                 return audited.error();
             return TrainingExport::write(*store, options, path, [&control](qint64 done, qint64 total) {

@@ -366,7 +366,7 @@ void CompareView::exportFile(bool patch)
         [tenant = c.newer.tenant, what = patch ? QStringLiteral("patch") : QStringLiteral("report"),
             target = QStringLiteral("%1 %2..%3").arg(c.newer.entityId, c.older.id, c.newer.id), path,
             role = m_comparedRole](SnapshotStore &store) {
-            return ExportAudit::record(store, tenant, what, target, path, role, QStringLiteral("compare view"));
+            return ExportAudit::record(store, tenant, what, target, path, Pii::masks(role), QStringLiteral("compare view"));
         },
         [this, path, bytes](const Status &audited) {
             if (!audited) {

@@ -9,11 +9,11 @@
 #include "store/snapshotstore.h"
 
 // Whatever leaves the store as a file (an evidence report, a bundle, a patch, a comparison report, the audit log as
-// CSV) is recorded before it is written: who, what, of which case or snapshots, to which file, and whether customers'
-// contact details were masked in it. An export whose audit row cannot be written is not made.
+// CSV) is recorded before it is written: who, in which role, what, of which case or snapshots, to which file, and
+// whether customers' contact details were masked in it. An export whose audit row cannot be written is not made.
 namespace ExportAudit {
 inline Status record(SnapshotStore &store, const QString &tenant, const QString &what, const QString &target,
-    const QString &path, Access::Role role, const QString &where)
+    const QString &path, bool masked, const QString &where)
 {
     AuditEntry entry;
     entry.tenant = tenant;
@@ -21,8 +21,8 @@ inline Status record(SnapshotStore &store, const QString &tenant, const QString 
     entry.action = QStringLiteral("export.") + what;
     entry.target = target;
     entry.details = { { QStringLiteral("file"), QDir::cleanPath(QDir::current().absoluteFilePath(path)) },
-        { QStringLiteral("role"), Access::roleName(role) },
-        { QStringLiteral("contact_details"), Pii::masks(role) ? QStringLiteral("masked") : QStringLiteral("shown") },
+                { QStringLiteral("role"), Access::roleName(store.access().session().role) },
+        { QStringLiteral("contact_details"), masked ? QStringLiteral("masked") : QStringLiteral("shown") },
         { QStringLiteral("where"), where } };
     return store.maintenance().audit(entry);
 }

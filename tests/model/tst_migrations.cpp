@@ -132,7 +132,15 @@ void TestMigrations::sqliteFromEmpty()
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
         QCOMPARE((*store)->schemaVersion(), LatestVersion);
     }
-    checkTables(spec);
+        checkTables(spec);
+    // A local file is its owner's alone (issue 26): nobody else may read it, nor its write-ahead log.
+    for (const QString &file : QStringList { spec.sqlitePath, spec.sqlitePath + QStringLiteral("-wal") }) {
+        if (!QFileInfo::exists(file))
+            continue;
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
+        QVERIFY2(!(QFileInfo(file).permissions() & others), qPrintable(file));
+        QVERIFY(QFileInfo(file).permissions() & QFile::ReadOwner);
+    }
     // Opening again applies nothing twice.
     auto again = openSnapshotStore(spec, {});
     QVERIFY(again.ok());
