@@ -108,15 +108,7 @@ private:
 
 void TestAccess::initTestCase()
 {
-    const auto spec = TestSupport::postgresSpec();
-    const auto dbaSpec = AccessFixture::dbaSpec();
-    if (!spec || !dbaSpec) {
-        if (TestSupport::postgresRequired())
-            QFAIL("SNAPSCOPE_TEST_PG and SNAPSCOPE_TEST_PG_DBA are needed (bootstrap.sh test sets them)");
-        QSKIP("SKIP: no PostgreSQL with a DBA login configured (bootstrap.sh test sets SNAPSCOPE_TEST_PG_DBA)");
-    }
-    m_spec = *spec;
-    m_dbaSpec = *dbaSpec;
+    SNAPSCOPE_REQUIRE_ACCESS_SERVER(m_spec, m_dbaSpec);
     QVERIFY(m_dir.isValid());
     Run init;
     const QString failed = AccessFixture::prepare(m_spec, m_dbaSpec, &init);

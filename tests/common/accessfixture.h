@@ -166,3 +166,17 @@ inline void release(const ConnectionSpec &store, const ConnectionSpec &dbaLogin)
 }
 
 } // namespace AccessFixture
+
+// The test server and its DBA login, or a skip (a failure when bootstrap.sh test required them).
+#define SNAPSCOPE_REQUIRE_ACCESS_SERVER(specOut, dbaOut)                                                               \
+    do {                                                                                                               \
+        const auto requiredSpec = TestSupport::postgresSpec();                                                         \
+        const auto requiredDba = AccessFixture::dbaSpec();                                                             \
+        if (!requiredSpec || !requiredDba) {                                                                           \
+            if (TestSupport::postgresRequired())                                                                       \
+                QFAIL("SNAPSCOPE_TEST_PG and SNAPSCOPE_TEST_PG_DBA are needed (bootstrap.sh test sets them)");         \
+            QSKIP("SKIP: no PostgreSQL with a DBA login configured (bootstrap.sh test sets SNAPSCOPE_TEST_PG_DBA)");   \
+        }                                                                                                              \
+        (specOut) = *requiredSpec;                                                                                     \
+        (dbaOut) = *requiredDba;                                                                                       \
+    } while (false)

@@ -35,21 +35,25 @@ private Q_SLOTS:
     void supportSession();
 
 private:
+    // Opens the test store in `window` as `login`; whether its first rows were shown.
+    bool openAs(MainWindow &window, const QString &login) const
+    {
+        ConnectionSpec spec = m_spec;
+        spec.user = login;
+        window.resize(1280, 720);
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::dataShown);
+        window.openStore(spec, false);
+        return shown.wait(60000) && shown.at(0).at(0).toBool();
+    }
+
     ConnectionSpec m_spec;
     ConnectionSpec m_dbaSpec;
 };
 
 void TestAccessConsole::initTestCase()
 {
-    const auto spec = TestSupport::postgresSpec();
-    const auto dbaSpec = AccessFixture::dbaSpec();
-    if (!spec || !dbaSpec) {
-        if (TestSupport::postgresRequired())
-            QFAIL("SNAPSCOPE_TEST_PG and SNAPSCOPE_TEST_PG_DBA are needed (bootstrap.sh test sets them)");
-        QSKIP("SKIP: no PostgreSQL with a DBA login configured (bootstrap.sh test sets SNAPSCOPE_TEST_PG_DBA)");
-    }
-    m_spec = *spec;
-    m_dbaSpec = *dbaSpec;
+    SNAPSCOPE_REQUIRE_ACCESS_SERVER(m_spec, m_dbaSpec);
     const QString failed = AccessFixture::prepare(m_spec, m_dbaSpec);
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
 }
@@ -79,15 +83,8 @@ void TestAccessConsole::eachRole()
     QFETCH(bool, charts);
     QFETCH(bool, cases);
     QFETCH(bool, adminPages);
-    ConnectionSpec spec = m_spec;
-    spec.user = login;
     MainWindow window;
-    window.resize(1280, 720);
-    window.show();
-    QSignalSpy shown(&window, &MainWindow::dataShown);
-    window.openStore(spec, false);
-    QVERIFY(shown.wait(60000));
-    QCOMPARE(shown.at(0).at(0).toBool(), true);
+    QVERIFY(openAs(window, login));
 
     // The status bar names the role and the login; there is no switch of role.
     auto *roleLabel = window.findChild<QLabel *>(QStringLiteral("roleLabel"));
@@ -174,15 +171,9 @@ void TestAccessConsole::loginWithoutRole()
 void TestAccessConsole::supportSession()
 {
     qputenv("SNAPSCOPE_ACTOR", "someone-else");
-    ConnectionSpec spec = m_spec;
-    spec.user = SupportLogin;
     MainWindow window;
-    window.resize(1280, 720);
-    window.show();
-    QSignalSpy shown(&window, &MainWindow::dataShown);
-    window.openStore(spec, false);
-    QVERIFY(shown.wait(60000));
-    QVERIFY(shown.at(0).at(0).toBool());
+    QVERIFY(openAs(window, SupportLogin));
+
     auto *views = window.findChild<QTabWidget *>(QStringLiteral("views"));
     const int start = views->currentIndex();
     QList<int> visited;
