@@ -93,6 +93,8 @@ struct Options
         QStringLiteral("Created by (\"system\" or a user id)."), QStringLiteral("who") });
     QCommandLineOption trash = add({ QStringLiteral("trash"),
         QStringLiteral("Trashed snapshots: hide (default), include or only."), QStringLiteral("mode") });
+    QCommandLineOption batch = add({ QStringLiteral("batch"),
+        QStringLiteral("personal convert: snapshots per transaction (default 500)."), QStringLiteral("n") });
     QCommandLineOption limit = add(
         { QStringLiteral("limit"), QStringLiteral("At most this many rows (list; default 50)."), QStringLiteral("n") });
     QCommandLineOption oldestFirst
@@ -324,6 +326,9 @@ private:
     int source(const QStringList &arguments); // clisources.cpp
     int roles(const QStringList &arguments); // cliaccess.cpp
     int access(const QStringList &arguments); // cliaccess.cpp
+    int reveal(const QStringList &arguments); // cliaccess.cpp
+    int personal(const QStringList &arguments); // cliaccess.cpp
+    int convertPersonal(SnapshotStore &store, int batch); // cliaccess.cpp
     // Parts of commands.
     int compact();
     int verifyReplay();

@@ -3,6 +3,9 @@
 
 #include <QJsonArray>
 
+#include "ops/actoridentity.h"
+#include "json/canonicaljson.h"
+
 namespace SnapScopeCli {
 
 QList<CliCommand> Cli::accessCommands()
@@ -17,7 +20,87 @@ QList<CliCommand> Cli::accessCommands()
                 "| list."),
             { QStringLiteral("role"), QStringLiteral("tenant"), QStringLiteral("json") }, true, &Cli::access,
             Access::Action::ManageAccess },
+        { QStringLiteral("reveal"),
+            QStringLiteral("One personal field of one snapshot, recorded in the audit log: reveal ID FIELD (a JSON "
+                           "Pointer such as /customer/phone, or summary:customer_phone)."),
+            {}, true, &Cli::reveal, Access::Action::RevealPersonal },
+        { QStringLiteral("personal"),
+            QStringLiteral("Personal fields kept apart on a shared store: personal status | personal convert "
+                           "[--batch N] (rows written before schema 15)."),
+            { QStringLiteral("batch") }, true, &Cli::personal, Access::Action::Browse,
+            { { QStringLiteral("convert"), Access::Action::ManageAccess } } },
     };
+}
+
+int Cli::reveal(const QStringList &positional)
+{
+    if (positional.size() != 2)
+        return fail(
+            QStringLiteral("reveal takes a snapshot id and a field: reveal ID /customer/phone"), CliExit::Usage);
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    auto value
+        = (*store)->revealPersonal(positional.at(0), positional.at(1), ActorIdentity::current(), QStringLiteral("cli"));
+    if (!value)
+        return fail(value.error());
+    out() << QString::fromUtf8(CanonicalJson::compact(*value)) << Qt::endl;
+    return CliExit::Ok;
+}
+
+int Cli::personal(const QStringList &positional)
+{
+    if (positional.size() != 1 || (positional.constFirst() != u"convert" && positional.constFirst() != u"status"))
+        return fail(QStringLiteral("personal takes a subcommand: personal status, or personal convert [--batch N]"),
+            CliExit::Usage);
+    int batch = 500;
+    if (m_parser.isSet(m_o.batch)) {
+        bool ok = false;
+        batch = m_parser.value(m_o.batch).toInt(&ok);
+        if (!ok || batch < 1)
+            return fail(
+                QStringLiteral("--batch takes a positive whole number, not \"%1\"").arg(m_parser.value(m_o.batch)),
+                CliExit::Usage);
+    }
+    auto store = openStore(false);
+    if (!store)
+        return fail(store.error());
+    if (!(*store)->keepsPersonalApart()) {
+        out() << "personal: " << (*store)->connection().displayName()
+              << " stores payloads whole (a local file is its owner's alone; a shared store keeps personal fields "
+                 "apart from schema 15)"
+              << Qt::endl;
+        return CliExit::Ok;
+    }
+    if (positional.constFirst() == u"status") {
+        auto counted = (*store)->withholdPending(0, {});
+        if (!counted)
+            return fail(counted.error());
+        out() << "personal: " << counted->remaining
+              << " snapshots and events written before schema 15 still hold their personal fields"
+              << (counted->remaining ? " (an admin runs snapscope-cli personal convert)" : "") << Qt::endl;
+        return CliExit::Ok;
+    }
+    return convertPersonal(**store, batch);
+}
+
+int Cli::convertPersonal(SnapshotStore &store, int batch)
+{
+    ProgressLine progress;
+    auto report = store.withholdPending(batch, [&](qint64 done, qint64 total) {
+        if (!m_quiet)
+            progress.report(QStringLiteral("personal: %1 of %2 snapshots converted").arg(done).arg(total));
+        return true;
+    });
+    if (!report)
+        return fail(report.error());
+    out() << "personal: " << report->converted << " snapshots and " << report->events << " events converted ("
+          << report->fields << " personal fields kept apart), " << report->remaining << " left";
+    if (report->dictionariesRetrained || report->dictionariesDropped)
+        out() << "; " << report->dictionariesRetrained << " dictionaries trained again without personal data, "
+              << report->dictionariesDropped << " old ones dropped";
+    out() << Qt::endl;
+    return report->remaining == 0 ? CliExit::Ok : CliExit::Failure;
 }
 
 int Cli::roles(const QStringList &)

@@ -46,6 +46,24 @@ int Cli::init(const QStringList &)
     AccessStore &access = (*store)->access();
     if (!access.session().enforced)
         return CliExit::Ok;
+    // Rows written before schema 15 get their personal fields kept apart (issue 26), resumably, before anyone else
+    // reads them.
+    if ((*store)->keepsPersonalApart()) {
+        auto pending = (*store)->withholdPending(0, {});
+        if (!pending)
+            return fail(pending.error());
+        if (pending->remaining > 0) {
+            if (access.session().owner || access.session().role == Access::Role::Admin) {
+                if (const int converted = convertPersonal(**store, 500); converted != CliExit::Ok)
+                    return converted;
+            } else if (!m_quiet) {
+                err() << "note: " << pending->remaining
+                      << " snapshots and events still hold their personal fields; an admin runs snapscope-cli "
+                         "personal convert"
+                      << Qt::endl;
+            }
+        }
+    }
     // A shared store's roles: made (or their grants renewed after an upgrade) when this login may create roles;
     // otherwise a DBA runs the script once.
     auto may = access.mayCreateRoles();

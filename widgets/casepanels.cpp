@@ -46,6 +46,8 @@ CasePanels::Title CasePanels::title(
     const DisputeCase &dispute, const std::optional<CaseMoment> &moment, const View &view)
 {
     QJsonObject order = moment && moment->orderExists ? moment->order : QJsonObject();
+    if (!view.revealedValues.isEmpty())
+        order = Pii::filled(order, view.revealedValues).toObject();
     if (view.mask)
         order = Pii::masked(order, OrderKind, view.revealed).toObject();
     const KindFacts facts(OrderKind, order);
@@ -81,7 +83,8 @@ CasePanels::Order CasePanels::order(
     if (!m.orderExists)
         return { tr("<p>As of %1 the order had not been created yet.</p>").arg(zoneTime(m.at)), QString() };
     const auto shown = [&view](const QJsonObject &o) {
-        return view.mask ? Pii::masked(o, OrderKind, view.revealed) : QJsonValue(o);
+        const QJsonObject filled = view.revealedValues.isEmpty() ? o : Pii::filled(o, view.revealedValues).toObject();
+        return view.mask ? Pii::masked(filled, OrderKind, view.revealed) : QJsonValue(filled);
     };
     QList<std::pair<QString, QString>> now, before;
     flatten(shown(m.order), QString(), now);

@@ -22,6 +22,8 @@ public:
     {
         bool mask = true;
         QStringList revealed;
+        // On a shared store the documents hold Pii::Withheld: the revealed details, by member name ("phone").
+        QHash<QString, QJsonValue> revealedValues;
         QTimeZone zone = QTimeZone::utc();
         QString currency;
     };

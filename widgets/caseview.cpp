@@ -27,6 +27,7 @@
 #include "ops/personaldata.h"
 #include "store/snapshotstore.h"
 #include "taskprogress.h"
+#include "json/canonicaljson.h"
 #include "json/isotime.h"
 
 namespace {
@@ -174,6 +175,7 @@ void CaseView::setRole(Access::Role role)
     m_role = role;
     m_hits->setRole(role);
     m_revealed.clear();
+    m_revealedValues.clear();
     m_ui->revealButton->setVisible(Pii::masks(role));
     if (m_moment) {
         renderOrder();
@@ -234,6 +236,7 @@ void CaseView::openCase(const QString &orderId)
             m_moment.reset();
             m_previousMoment.reset();
             m_revealed.clear();
+            m_revealedValues.clear();
             m_timeline->setEntries(opened->second);
             m_ui->timelineView->resizeColumnsToContents();
             m_ui->caseArea->setEnabled(true);
@@ -315,7 +318,7 @@ void CaseView::renderChats()
 
 CasePanels::View CaseView::panelView() const
 {
-    return { Pii::masks(m_role), m_revealed, m_zone, m_currency };
+    return { Pii::masks(m_role), m_revealed, m_revealedValues, m_zone, m_currency };
 }
 
 void CaseView::reveal(const QString &field)
@@ -323,19 +326,49 @@ void CaseView::reveal(const QString &field)
     if (!m_store || !m_case || m_revealed.contains(field) || !Pii::masks(m_role))
         return;
     const QString tenant = m_tenant, orderId = m_case->orderId;
+    QStringList orderSnapshots; // newest first
+    for (const SnapshotHeader &h : std::as_const(m_case->order))
+        orderSnapshots.prepend(h.id);
     m_actionJobs->start(
         m_store,
-        [tenant, orderId, field](SnapshotStore &store) {
-            return PersonalData::auditReveal(store, tenant, orderId, field, QStringLiteral("case view"));
+        [tenant, orderId, field, orderSnapshots](SnapshotStore &store) -> Result<std::optional<QJsonValue>> {
+            if (!store.keepsPersonalApart()) {
+                if (Status audited
+                    = PersonalData::auditReveal(store, tenant, orderId, field, QStringLiteral("case view"));
+                    !audited)
+                    return audited.error();
+                return std::optional<QJsonValue>();
+            }
+            // Kept apart on the server (issue 26): the newest order snapshot that holds the detail is asked for it,
+            // and the server records the reveal in the same transaction.
+            for (const QString &id : orderSnapshots) {
+                auto loaded = store.load(id);
+                if (!loaded)
+                    return loaded.error();
+                for (const QString &pointer :
+                    Pii::personalPointers(CanonicalJson::read(loaded->payload), QStringLiteral("order"))) {
+                    if (pointer.section(u'/', -1) != field)
+                        continue;
+                    auto value
+                        = store.revealPersonal(id, pointer, ActorIdentity::current(), QStringLiteral("case view"));
+                    if (!value)
+                        return value.error();
+                    return std::optional<QJsonValue>(*value);
+                }
+            }
+            return Error { Error::Code::NotFound,
+                QStringLiteral("no snapshot of order %1 holds the customer's %2").arg(orderId, field) };
         },
-        [this, orderId, field](const Status &audited) {
-            if (!audited) {
+        [this, orderId, field](const Result<std::optional<QJsonValue>> &revealed) {
+            if (!revealed) {
                 fail(tr("The %1 stays masked: revealing it could not be recorded in the audit log (%2).")
-                         .arg(field, audited.error().message));
+                         .arg(field, revealed.error().message));
                 return;
             }
             if (!m_case || m_case->orderId != orderId)
                 return;
+            if (*revealed)
+                m_revealedValues.insert(field, **revealed);
             m_revealed.append(field);
             renderTitle();
             renderOrder();
@@ -432,8 +465,8 @@ void CaseView::exportPdf()
     m_task->start(
         store, tr("Exporting case %1…").arg(c.orderId),
         [store, c, role, path](ProgressTask::Control &control) -> Result<int> {
-            if (const Status audited = ExportAudit::record(
-                    *store, c.tenant, QStringLiteral("pdf"), c.orderId, path, Pii::masks(role), QStringLiteral("case view"));
+            if (const Status audited = ExportAudit::record(*store, c.tenant, QStringLiteral("pdf"), c.orderId, path,
+                    Pii::masks(role), QStringLiteral("case view"));
                 !audited)
                 return audited.error();
             auto evidence = gatherCaseEvidence(*store, c, ActorIdentity::current(), QSysInfo::machineHostName(),
@@ -478,8 +511,8 @@ void CaseView::exportBundle()
         store, tr("Exporting the bundle of case %1…").arg(info.caseId),
         [store, ids, info, path, tenant = m_case->tenant](ProgressTask::Control &) -> Result<int> {
             // A bundle carries every payload unmasked: it is evidence, checked byte for byte.
-            if (const Status audited = ExportAudit::record(*store, tenant, QStringLiteral("bundle"), info.caseId, path,
-                    false, QStringLiteral("case view"));
+            if (const Status audited = ExportAudit::record(
+                    *store, tenant, QStringLiteral("bundle"), info.caseId, path, false, QStringLiteral("case view"));
                 !audited)
                 return audited.error();
             return EvidenceBundle::write(*store, ids, info, path);

@@ -86,6 +86,7 @@ private:
     QString m_currency;
     Access::Role m_role = Access::DefaultRole;
     QStringList m_revealed; // contact details revealed in this case
+    QHash<QString, QJsonValue> m_revealedValues; // on a shared store: their values, as the server gave them
     std::optional<DisputeCase> m_case;
     std::shared_ptr<CaseCursor> m_cursor;
     std::optional<CaseMoment> m_moment, m_previousMoment;

@@ -234,8 +234,10 @@ void SnapshotInspector::showSnapshot(const QString &id)
     }
     if (id == m_requestedId)
         return;
-    if (id != m_revealedFor)
+    if (id != m_revealedFor) {
         m_revealed.clear(); // revealed for one snapshot only
+        m_revealedValues.clear();
+    }
     m_requestedId = id;
     m_loading = true;
     m_ui->pages->setCurrentWidget(m_ui->contentPage);
@@ -243,10 +245,12 @@ void SnapshotInspector::showSnapshot(const QString &id)
     m_ui->headingLabel->setText(tr("Loading %1…").arg(id));
     const bool mask = Pii::masks(m_role);
     const QStringList revealed = m_revealed;
+    const QHash<QString, QJsonValue> values = m_revealedValues;
     // A new request: what was on its way for the snapshot shown before (its payload, its text) is dropped.
     m_jobs->start(
         m_store,
-        [id, mask, revealed](SnapshotStore &store) { return SnapshotInspection::inspect(store, id, mask, revealed); },
+        [id, mask, revealed, values](
+            SnapshotStore &store) { return SnapshotInspection::inspect(store, id, mask, revealed, values); },
         [this](const Result<InspectedSnapshot> &result) {
             m_loading = false;
             if (!result) {
@@ -265,6 +269,8 @@ void SnapshotInspector::apply(const InspectedSnapshot &inspected)
 {
     const SnapshotHeader &h = inspected.header;
     m_header = h;
+    m_withheld = inspected.withheld;
+    m_personalPointers = inspected.personalPointers;
     followStateTab();
     const KindDefinition *kind = KindRegistry::find(h.kind);
     m_ui->headingLabel->setText(
@@ -544,6 +550,7 @@ void SnapshotInspector::setRole(Access::Role role)
     m_role = role;
     stateAtPanel()->setRole(role);
     m_revealed.clear();
+    m_revealedValues.clear();
     reload(); // again, masked or not
 }
 
@@ -552,6 +559,43 @@ void SnapshotInspector::reveal(const QString &field)
     if (!m_header || !m_store || m_revealed.contains(field))
         return;
     const SnapshotHeader h = *m_header;
+    if (m_withheld) {
+        // Kept apart on the server (issue 26): asked for one pointer at a time, each recorded in the audit log by the
+        // server in the same transaction as it is given.
+        QStringList pointers;
+        for (const QString &pointer : std::as_const(m_personalPointers)) {
+            if (pointer.section(u'/', -1) == field)
+                pointers.append(pointer);
+        }
+        m_revealJobs->start(
+            m_store,
+            [h, pointers](SnapshotStore &store) -> Result<QHash<QString, QJsonValue>> {
+                QHash<QString, QJsonValue> values;
+                for (const QString &pointer : pointers) {
+                    auto value
+                        = store.revealPersonal(h.id, pointer, ActorIdentity::current(), QStringLiteral("inspector"));
+                    if (!value)
+                        return value.error();
+                    values.insert(pointer, *value);
+                }
+                return values;
+            },
+            [this, id = h.id, field](const Result<QHash<QString, QJsonValue>> &values) {
+                if (!values) {
+                    QMessageBox::warning(
+                        this, tr("Not revealed"), tr("The %1 stays masked: %2").arg(field, values.error().message));
+                    return;
+                }
+                if (m_requestedId != id)
+                    return;
+                m_revealed.append(field);
+                m_revealedValues.insert(*values);
+                m_revealedFor = id;
+                reload();
+            },
+            JobTracker::Mode::Alongside);
+        return;
+    }
     // Recorded in the audit log on the worker; shown only while this snapshot is still the one asked for, but a
     // failure to record is always said.
     m_revealJobs->start(

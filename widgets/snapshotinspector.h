@@ -100,7 +100,10 @@ private:
     Access::Role m_role = Access::DefaultRole;
     QTimeZone m_zone = QTimeZone::utc();
     QStringList m_revealed; // fields revealed for the snapshot m_revealedFor
+    QHash<QString, QJsonValue> m_revealedValues; // of a withheld payload, by pointer (the server gave them)
     QString m_revealedFor;
+    bool m_withheld = false; // the snapshot shown was read with its personal fields withheld
+    QStringList m_personalPointers; // the personal fields of the snapshot shown
     QMenu *m_revealMenu;
     QToolButton *m_revealButton; // shown when the snapshot has masked fields
 };

@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QTextBoundaryFinder>
 
+#include <algorithm>
+
 #include "domain/kindregistry.h"
 #include "json/jsonnumber.h"
 #include "json/jsonpointer.h"
@@ -51,6 +53,8 @@ QJsonValue mask(const QJsonValue &value, const QStringList &revealed, bool insid
             *it = mask(*it, revealed, inside);
         return a;
     }
+    if (value.isString() && value.toString() == Withheld)
+        return value;
     if (inside && JsonNumber::isExact(value))
         return maskText(QString::fromLatin1(JsonNumber::text(value)));
     if (inside && value.isString())
@@ -77,6 +81,46 @@ QJsonValue replaced(const QJsonValue &value, const QStringList &tokens, qsizetyp
         const auto index = JsonPointer::arrayIndex(tokens.at(depth));
         if (index && *index < a.size())
             a.replace(*index, replaced(a.at(*index), tokens, depth + 1));
+        return a;
+    }
+    return value;
+}
+
+// `value` with `to` at `tokens` (from `depth` on); unchanged where the place does not exist.
+QJsonValue setAt(const QJsonValue &value, const QStringList &tokens, qsizetype depth, const QJsonValue &to)
+{
+    if (depth == tokens.size())
+        return to;
+    if (value.isObject()) {
+        QJsonObject o = value.toObject();
+        const auto it = o.find(tokens.at(depth));
+        if (it != o.end())
+            it.value() = setAt(it.value(), tokens, depth + 1, to);
+        return o;
+    }
+    if (value.isArray()) {
+        QJsonArray a = value.toArray();
+        const auto index = JsonPointer::arrayIndex(tokens.at(depth));
+        if (index && *index < a.size())
+            a.replace(*index, setAt(a.at(*index), tokens, depth + 1, to));
+        return a;
+    }
+    return value;
+}
+
+// Every contact-detail member's value withheld, at any depth.
+QJsonValue withholdByName(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            it.value() = isPersonalKey(it.key()) ? QJsonValue(Withheld) : withholdByName(it.value());
+        return o;
+    }
+    if (value.isArray()) {
+        QJsonArray a = value.toArray();
+        for (auto it = a.begin(); it != a.end(); ++it)
+            *it = withholdByName(*it);
         return a;
     }
     return value;
@@ -147,6 +191,130 @@ QJsonValue masked(const QJsonValue &value, const QString &kind, const QStringLis
         }
     }
     return out;
+}
+
+WithheldDocument withhold(const QJsonObject &payload, const QString &kind)
+{
+    QStringList pointers = personalPointers(payload, kind);
+    // A field inside another is withheld with it.
+    std::sort(pointers.begin(), pointers.end());
+    WithheldDocument out { payload, {} };
+    QJsonValue document = payload;
+    QString outer;
+    for (const QString &pointer : std::as_const(pointers)) {
+        if (!outer.isEmpty() && pointer.startsWith(outer + u'/'))
+            continue;
+        const auto parsed = JsonPointer::parse(pointer);
+        if (!parsed || parsed->isRoot())
+            continue;
+        const auto value = parsed->evaluate(document);
+        if (!value)
+            continue;
+        outer = pointer;
+        out.fields.append({ pointer, *value });
+        document = setAt(document, parsed->tokens(), 0, QJsonValue(Withheld));
+    }
+    out.document = document.toObject();
+    return out;
+}
+
+WithheldDocument withholdSummary(const QJsonObject &summary, const QString &kind)
+{
+    WithheldDocument out { summary, {} };
+    QStringList names;
+    if (const KindDefinition *definition = KindRegistry::find(kind))
+        names = definition->personalSummaryFields;
+    for (auto it = summary.begin(); it != summary.end(); ++it) {
+        if (isPersonalKey(it.key()) && !names.contains(it.key()))
+            names.append(it.key());
+    }
+    for (const QString &name : std::as_const(names)) {
+        const auto it = out.document.find(name);
+        if (it == out.document.end())
+            continue;
+        out.fields.append({ SummaryPrefix + name, it.value() });
+        it.value() = QJsonValue(Withheld);
+    }
+    return out;
+}
+
+QJsonArray withholdPatch(const QJsonArray &patch, const QStringList &pointers)
+{
+    QJsonArray out;
+    for (const QJsonValue &entry : patch) {
+        QJsonObject operation = entry.toObject();
+        const QString path = operation.value(u"path").toString();
+        // A change inside a withheld field is no change to the withheld document (the field is one placeholder).
+        const auto inside = [&](const QString &at) {
+            return std::any_of(pointers.begin(), pointers.end(),
+                [&](const QString &pointer) { return at.startsWith(pointer + u'/'); });
+        };
+        if (inside(path) || inside(operation.value(u"from").toString()))
+            continue;
+        const auto value = operation.find(u"value");
+        if (value != operation.end()) {
+            const auto at = JsonPointer::parse(path);
+            QJsonValue withheld = withholdByName(value.value());
+            for (const QString &pointer : pointers) {
+                if (pointer == path) {
+                    withheld = QJsonValue(Withheld);
+                    break;
+                }
+                if (at && pointer.startsWith(path + u'/')) {
+                    if (const auto field = JsonPointer::parse(pointer))
+                        withheld = setAt(withheld, field->tokens(), at->tokens().size(), QJsonValue(Withheld));
+                }
+            }
+            value.value() = withheld;
+        }
+        out.append(operation);
+    }
+    return out;
+}
+
+QJsonValue placed(const QJsonValue &document, const QString &pointer, const QJsonValue &value)
+{
+    if (pointer.startsWith(SummaryPrefix)) {
+        QJsonObject o = document.toObject();
+        const QString name = pointer.mid(SummaryPrefix.size());
+        if (o.contains(name))
+            o.insert(name, value);
+        return o;
+    }
+    const auto parsed = JsonPointer::parse(pointer);
+    return parsed ? setAt(document, parsed->tokens(), 0, value) : document;
+}
+
+QJsonValue filled(const QJsonValue &value, const QHash<QString, QJsonValue> &byName)
+{
+    if (value.isObject()) {
+        QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const auto found = byName.constFind(it.key());
+            if (found != byName.constEnd() && it.value().isString() && it.value().toString() == Withheld)
+                it.value() = *found;
+            else
+                it.value() = filled(it.value(), byName);
+        }
+        return o;
+    }
+    if (value.isArray()) {
+        QJsonArray a = value.toArray();
+        for (auto it = a.begin(); it != a.end(); ++it)
+            *it = filled(*it, byName);
+        return a;
+    }
+    return value;
+}
+
+QJsonObject restore(QJsonObject document, const QList<WithheldField> &fields)
+{
+    QJsonValue out = document;
+    for (const WithheldField &f : fields) {
+        if (!f.field.startsWith(SummaryPrefix))
+            out = placed(out, f.field, f.value);
+    }
+    return out.toObject();
 }
 
 } // namespace Pii

@@ -47,12 +47,17 @@ struct SnapshotHeader
     qint64 rawSize = 0;
     qint64 storedSize = 0;
     QString checksum; // SHA-256 hex of the canonical payload bytes
+    // A shared store keeps personal fields apart (issue 26): the SHA-256 hex of the stored document, with Pii::Withheld
+    // in their places. Empty: the payload is stored whole (SQLite, or a row not converted yet).
+    QString withheldChecksum;
     QString seal; // SHA-256 hex binding the checksum to this row (codec/snapshotseal.h)
     QJsonObject summary;
     bool pinned = false;
     std::optional<EpochMs> deletedAt;
 
     EntityRef entity() const { return { tenant, kind, entityId }; }
+    // What the stored bytes hash to, once materialized.
+    const QString &storedChecksum() const { return withheldChecksum.isEmpty() ? checksum : withheldChecksum; }
 };
 
 // A header with its verified payload (canonical JSON bytes).
@@ -68,6 +73,9 @@ struct Snapshot
 {
     SnapshotHeader header;
     QByteArray payload;
+    // The payload holds Pii::Withheld where its personal fields are: the session may not read them (it hashes to
+    // header.withheldChecksum).
+    bool withheld = false;
 };
 
 // What a caller hands to the store; the store assigns id, version, previous id, codec and summary.

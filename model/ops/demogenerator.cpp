@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "domain/kindregistry.h"
+#include "domain/pii.h"
 #include "domain/snapshotid.h"
 #include "ops/demo/demoworld.h"
 #include "store/snapshotstore.h"
@@ -96,7 +97,12 @@ Result<DemoReport> DemoGenerator::run(const Progress &progress)
     if (m_options.trainDictionaries) {
         const QHash<QString, QList<QByteArray>> samples = samplePayloads(m_options.seed ^ 0xD1C7D1C7ULL, 600);
         for (const KindDefinition *kind : KindRegistry::all()) { // registry order: the same seed gives the same ids
-            const QList<QByteArray> kindSamples = samples.value(kind->id);
+            QList<QByteArray> kindSamples = samples.value(kind->id);
+            // A shared store keeps personal fields apart, and a dictionary everyone reads is not trained on them.
+            if (m_store.keepsPersonalApart()) {
+                for (QByteArray &sample : kindSamples)
+                    sample = CanonicalJson::write(Pii::withhold(CanonicalJson::read(sample), kind->id).document);
+            }
             if (kind->id == u"stock")
                 continue; // few, large payloads: zstd finds its own redundancy
             auto dictionary = PayloadCodec::trainDictionary(kindSamples, 16 * 1024);

@@ -47,11 +47,18 @@ Result<int> EvidenceBundle::write(
         auto snapshot = store.load(id);
         if (!snapshot)
             return snapshot.error(); // evidence is never exported from a snapshot that fails verification
-        const SnapshotHeader &h = snapshot->header;
+        SnapshotHeader h = snapshot->header;
+        // Exported by a login that does not read personal data (issue 26): the payload as stored, with its
+        // personal fields withheld, and the checksum of that; the manifest says so.
+        if (snapshot->withheld)
+            h.checksum = h.withheldChecksum;
         QByteArray line = SnapshotArchive::line(h, snapshot->payload);
-        entries.append(QJsonObject { { QStringLiteral("id"), h.id }, { QStringLiteral("kind"), h.kind },
+        QJsonObject entry { { QStringLiteral("id"), h.id }, { QStringLiteral("kind"), h.kind },
             { QStringLiteral("entity_id"), h.entityId }, { QStringLiteral("version"), h.version },
-            { QStringLiteral("checksum"), h.checksum }, { QStringLiteral("line_sha256"), sha(line) } });
+            { QStringLiteral("checksum"), h.checksum }, { QStringLiteral("line_sha256"), sha(line) } };
+        if (snapshot->withheld)
+            entry.insert(QStringLiteral("personal_data"), QStringLiteral("withheld"));
+        entries.append(entry);
         lines.append(std::move(line));
     }
     QByteArray manifest = CanonicalJson::write(

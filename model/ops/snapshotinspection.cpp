@@ -9,7 +9,8 @@
 
 namespace SnapshotInspection {
 
-Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id, bool mask, const QStringList &revealed)
+Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id, bool mask, const QStringList &revealed,
+    const QHash<QString, QJsonValue> &revealedValues)
 {
     InspectedSnapshot inspected;
     Result<Snapshot> loaded = store.load(id);
@@ -32,15 +33,23 @@ Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id, bool 
         return inspected;
     }
     inspected.tree = *tree;
+    inspected.withheld = loaded->withheld;
+    const QStringList personal = Pii::personalPointers((*tree)->root(), inspected.header.kind);
+    inspected.personalPointers = personal;
+    if (inspected.withheld && !revealedValues.isEmpty()) {
+        QJsonValue root = (*tree)->root();
+        for (auto it = revealedValues.begin(); it != revealedValues.end(); ++it)
+            root = Pii::placed(root, it.key(), it.value());
+        inspected.tree = JsonTree::fromValue(root);
+    }
     if (mask) {
-        const QStringList personal = Pii::personalPointers((*tree)->root(), inspected.header.kind);
         for (const QString &pointer : personal) {
             const QString field = pointer.section(u'/', -1);
             if (!revealed.contains(field) && !inspected.maskedFields.contains(field))
                 inspected.maskedFields.append(field);
         }
         if (!inspected.maskedFields.isEmpty())
-            inspected.tree = JsonTree::fromValue(Pii::masked((*tree)->root(), inspected.header.kind, revealed));
+            inspected.tree = JsonTree::fromValue(Pii::masked(inspected.tree->root(), inspected.header.kind, revealed));
     }
     const QJsonValue &root = inspected.tree->root();
     inspected.prettyText = QString::fromUtf8(CanonicalJson::indented(root));

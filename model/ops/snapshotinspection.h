@@ -1,8 +1,9 @@
 #pragma once
 
-#include <QStringList>
-
+#include <QHash>
+#include <QJsonValue>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -22,15 +23,20 @@ struct InspectedSnapshot
     std::shared_ptr<const JsonTree> tree;
     QString prettyText;
     QStringList maskedFields; // personal members shown masked ("phone", "email", "address"), for a Reveal menu
+    // The payload as stored on a shared store, personal fields withheld (issue 26): a reveal asks the server for
+    // them, one pointer at a time (personalPointers).
+    bool withheld = false;
+    QStringList personalPointers;
 };
 
 namespace SnapshotInspection {
 
 // Loads, verifies and parses a snapshot. A payload that fails verification is a result (with integrityError set),
 // not an error: the header is still shown. Errors are for an unknown id or an unreachable database.
-// With `mask`, customers' contact details are masked in the tree and the text, but for the `revealed` fields.
-Result<InspectedSnapshot> inspect(
-    SnapshotStore &store, const QString &id, bool mask = false, const QStringList &revealed = {});
+// With `mask`, customers' contact details are masked in the tree and the text, but for the `revealed` fields; a
+// withheld payload shows `revealedValues` (by pointer, as SnapshotStore::revealPersonal gave them) in their places.
+Result<InspectedSnapshot> inspect(SnapshotStore &store, const QString &id, bool mask = false,
+    const QStringList &revealed = {}, const QHash<QString, QJsonValue> &revealedValues = {});
 
 // The version of the same entity just before (older) or after a snapshot, by (taken_at, id); nullopt at either end.
 Result<std::optional<SnapshotHeader>> neighbour(SnapshotStore &store, const SnapshotHeader &of, bool older);

@@ -43,7 +43,7 @@ Result<VerificationReport> Verification::run(
                       return sealed.error();
                   // A delta's own bytes are checked here (its frame); its state below, through its chain.
                   auto decoded = codec.decode(
-                      h.codec, p.storedPayloads.at(i), h.rawSize, h.baseId.isEmpty() ? h.checksum : QString());
+                      h.codec, p.storedPayloads.at(i), h.rawSize, h.baseId.isEmpty() ? h.storedChecksum() : QString());
                   if (decoded)
                       return std::nullopt;
                   return decoded.error();
@@ -57,13 +57,13 @@ Result<VerificationReport> Verification::run(
                 // read the dictionaries again, once per page, before calling the payload damaged.
                 reloaded = true;
                 if (m_store.reloadDictionaries()) {
-                    if (codec.decode(
-                            h.codec, p.storedPayloads.at(i), h.rawSize, h.baseId.isEmpty() ? h.checksum : QString()))
+                    if (codec.decode(h.codec, p.storedPayloads.at(i), h.rawSize,
+                            h.baseId.isEmpty() ? h.storedChecksum() : QString()))
                         problem.reset();
                 }
             } else if (problem && problem->code == Error::Code::UnknownDictionary) {
-                if (codec.decode(
-                        h.codec, p.storedPayloads.at(i), h.rawSize, h.baseId.isEmpty() ? h.checksum : QString()))
+                if (codec.decode(h.codec, p.storedPayloads.at(i), h.rawSize,
+                        h.baseId.isEmpty() ? h.storedChecksum() : QString()))
                     problem.reset();
             }
             if (!problem && !h.baseId.isEmpty()) {

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
 
 #include "codec/payloadcodec.h"
@@ -121,6 +122,27 @@ public:
     // Empties every table but the schema's own and the audit log (append-only), and writes `why` to the log, in one
     // transaction: an interrupted demo fill is replaced this way.
     virtual Status discardEverything(const AuditEntry &why) = 0;
+
+    // Personal data on a shared store (issue 26). Whether snapshots keep their personal fields apart (PostgreSQL at
+    // schema 15), where only admins read them; others read Pii::Withheld in their places.
+    virtual bool keepsPersonalApart() const = 0;
+    // One personal field of one snapshot ("/customer/phone", or "summary:customer_phone"), recorded in the audit log
+    // as pii.reveal with `where` before it is returned: on a shared store by the server, in the same transaction.
+    virtual Result<QJsonValue> revealPersonal(
+        const QString &id, const QString &field, const QString &actor, const QString &where)
+        = 0;
+    // Rows (snapshots and events) written before schema 15 get their personal fields kept apart, a batch per
+    // transaction (a run stopped halfway resumes where it was); their checksums do not change. Progress false stops
+    // after the batch. A batch size of 0 only counts them (remaining).
+    struct PersonalConversion
+    {
+        qint64 converted = 0, events = 0, fields = 0, remaining = 0; // remaining: snapshots and events
+        int dictionariesRetrained = 0, dictionariesDropped = 0;
+        bool cancelled = false;
+    };
+    virtual Result<PersonalConversion> withholdPending(
+        int batchSize, const std::function<bool(qint64 done, qint64 total)> &progress)
+        = 0;
     // Closes the calling thread's connection: a thread of one's own (not the pools below) calls it before it ends.
     virtual void releaseThreadConnection() = 0;
     // Reads the zstd dictionaries again: another process (a compaction, a schedule) may have trained one since this
@@ -160,6 +182,8 @@ struct OpenOptions
     // An empty database gets SnapScope's schema; without this it is refused (a read-only command must not create
     // tables in somebody's empty PostgreSQL database). An older schema is upgraded either way.
     bool createSchema = true;
+    // Tests: false writes payloads and events whole, as SnapScope did before schema 15 (issue 26), to convert later.
+    bool keepPersonalApart = true;
 };
 Result<std::unique_ptr<SnapshotStore>> openSnapshotStore(const ConnectionSpec &spec, const OpenOptions &options = {});
 // The same, for views that share the store between models (the GUI). When the last holder lets go, the store is

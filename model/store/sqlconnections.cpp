@@ -218,6 +218,11 @@ Error SqlConnections::errorFrom(const QString &what, const QSqlQuery &query) con
             what
                 + QStringLiteral(": PostgreSQL role %1 lacks the right to do this (%2)")
                       .arg(m_spec.user, error.databaseText().trimmed()) };
+    // SnapScope's own functions (snapscope_reveal) say what is missing in their message: it is the whole story.
+    if (!m_dialect.isSqlite() && error.nativeErrorCode() == u"P0002") // no_data_found
+        return { Error::Code::NotFound,
+            what + QStringLiteral(": ")
+                + error.databaseText().section(u'\n', 0, 0).remove(QStringLiteral("ERROR:")).trimmed() };
     return { Error::Code::Database, what + QStringLiteral(": ") + error.text() };
 }
 

@@ -4,6 +4,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include "domain/pii.h"
 #include "domain/snapshotid.h"
 #include "store/sqlvalues.h"
 #include "json/canonicaljson.h"
@@ -126,32 +127,74 @@ Status SqlHistoryStore::rewriteStorage(const QString &id, const QString &baseId,
     if (!row)
         return row.error();
     const SnapshotHeader &h = *row;
-    // What the row will materialize to, checked against its checksum before anything changes.
-    QByteArray state = content;
+    const bool withheld = !h.withheldChecksum.isEmpty();
     if (!baseId.isEmpty()) {
         if (!SnapshotId::isWellFormed(baseId))
             return Error { Error::Code::Invalid, QStringLiteral("base id \"%1\" is not a UUID").arg(baseId) };
-        auto base = m_reader.header(baseId);
-        if (!base)
-            return base.error();
-        if (base->tenant != h.tenant || base->kind != h.kind || base->entityId != h.entityId
-            || base->version >= h.version)
+        auto baseHeader = m_reader.header(baseId);
+        if (!baseHeader)
+            return baseHeader.error();
+        if (baseHeader->tenant != h.tenant || baseHeader->kind != h.kind || baseHeader->entityId != h.entityId
+            || baseHeader->version >= h.version)
             return Error { Error::Code::Invalid,
                 QStringLiteral("snapshot %1 can only build on an older version of %2").arg(id, h.entityId) };
-        auto baseState = m_reader.load(baseId);
-        if (!baseState)
-            return baseState.error();
-        const auto patch = StrictJson::readStored(content);
-        auto applied = patch ? JsonPatch::apply(CanonicalJson::read(baseState->payload), patch->toArray()) : patch;
-        if (!applied || !applied->isObject())
-            return Error { Error::Code::Invalid,
-                QStringLiteral("the patch for %1 does not apply to %2").arg(id, baseId) };
-        state = CanonicalJson::write(applied->toObject());
     }
-    if (PayloadCodec::checksumOf(state).compare(h.checksum, Qt::CaseInsensitive) != 0)
+    // What `content` materializes to on `on` (the base's state; none for a full payload).
+    const auto materialized
+        = [&](const QByteArray &bytes, const std::optional<QJsonValue> &on) -> std::optional<QByteArray> {
+        if (!on)
+            return bytes;
+        const auto patch = StrictJson::readStored(bytes);
+        auto applied = patch && patch->isArray() ? JsonPatch::apply(*on, patch->toArray()) : patch;
+        if (!applied || !applied->isObject())
+            return std::nullopt;
+        return CanonicalJson::write(applied->toObject());
+    };
+    const auto hashesTo = [](const std::optional<QByteArray> &state, const QString &checksum) {
+        return state && PayloadCodec::checksumOf(*state).compare(checksum, Qt::CaseInsensitive) == 0;
+    };
+    // The row is stored as it was: whole, or with its personal fields withheld (issue 26), in which case `content`
+    // may come in either form (a patch between two whole states, or the stored patch encoded again).
+    QByteArray stored = content;
+    std::optional<QJsonValue> wholeBase, storedBase;
+    if (!baseId.isEmpty()) {
+        auto whole = m_reader.load(baseId);
+        if (!whole)
+            return whole.error();
+        wholeBase = CanonicalJson::read(whole->payload);
+        if (withheld) {
+            auto kept = m_reader.loadStored(baseId);
+            if (!kept)
+                return kept.error();
+            storedBase = kept->withheld ? CanonicalJson::read(kept->payload)
+                                        : QJsonValue(Pii::withhold(wholeBase->toObject(), h.kind).document);
+        }
+    }
+    const auto state = materialized(content, wholeBase);
+    if (withheld && !hashesTo(materialized(content, storedBase), h.withheldChecksum)) {
+        if (!hashesTo(state, h.checksum))
+            return Error {
+                Error::Code::Invalid,
+                QStringLiteral("the new form of %1 does not materialize to its checksum; nothing was changed").arg(id)
+            };
+        const QJsonObject document = CanonicalJson::read(*state);
+        if (baseId.isEmpty()) {
+            stored = CanonicalJson::write(Pii::withhold(document, h.kind).document);
+        } else {
+            stored.clear();
+            CanonicalJson::append(stored,
+                Pii::withholdPatch(
+                    StrictJson::readStored(content)->toArray(), Pii::personalPointers(document, h.kind)));
+        }
+        if (!hashesTo(materialized(stored, storedBase), h.withheldChecksum))
+            return Error { Error::Code::Invalid,
+                QStringLiteral("the new form of %1 does not keep its personal fields apart; nothing was changed")
+                    .arg(id) };
+    } else if (!withheld && !hashesTo(state, h.checksum)) {
         return Error { Error::Code::Invalid,
             QStringLiteral("the new form of %1 does not materialize to its checksum; nothing was changed").arg(id) };
-    EncodedPayload encoded = m_codec.encode(baseId.isEmpty() ? h.kind : PayloadCodec::deltaKey(h.kind), content);
+    }
+    EncodedPayload encoded = m_codec.encode(baseId.isEmpty() ? h.kind : PayloadCodec::deltaKey(h.kind), stored);
     auto db = m_sql.db();
     if (!db)
         return db.error();

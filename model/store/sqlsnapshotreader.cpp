@@ -1,11 +1,13 @@
 #include "sqlsnapshotreader.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include "codec/snapshotseal.h"
 #include "domain/kindregistry.h"
+#include "domain/pii.h"
 #include "domain/snapshotid.h"
 #include "json/canonicaljson.h"
 #include "json/jsonpatch.h"
@@ -15,7 +17,8 @@ const QString &SqlSnapshotReader::headerColumns()
 {
     static const QString columns = QStringLiteral(
         "id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, created_by, \"trigger\", previous_id, "
-        "event_seq, base_id, codec, raw_size, stored_size, checksum, summary, pinned, deleted_at, seal");
+        "event_seq, base_id, codec, raw_size, stored_size, checksum, summary, pinned, deleted_at, seal, "
+        "withheld_checksum");
     return columns;
 }
 
@@ -58,6 +61,7 @@ SnapshotHeader SqlSnapshotReader::readHeader(const QSqlQuery &query)
     if (!query.value(18).isNull())
         h.deletedAt = query.value(18).toLongLong();
     h.seal = query.value(19).toString();
+    h.withheldChecksum = query.value(20).toString();
     return h;
 }
 
@@ -321,7 +325,32 @@ Result<QByteArray> SqlSnapshotReader::rawPayload(const QString &id)
 
 Result<Snapshot> SqlSnapshotReader::load(const QString &id)
 {
-    return loadAt(id, 0);
+    auto stored = loadAt(id, 0);
+    if (!stored || !stored->withheld || !m_personal.readable())
+        return stored;
+    return restored(std::move(stored).value());
+}
+
+Result<Snapshot> SqlSnapshotReader::restored(Snapshot stored)
+{
+    SnapshotHeader &h = stored.header;
+    auto fields = m_personal.fields(h.id);
+    if (!fields)
+        return fields.error();
+    QByteArray payload = CanonicalJson::write(Pii::restore(CanonicalJson::read(stored.payload), *fields));
+    const QString actual = PayloadCodec::checksumOf(payload);
+    if (actual.compare(h.checksum, Qt::CaseInsensitive) != 0)
+        return Error { Error::Code::ChecksumMismatch,
+            QStringLiteral("snapshot %1: checksum mismatch: stored %2, the payload with its personal fields put back "
+                           "hashes to %3")
+                .arg(h.id, h.checksum.left(12), actual.left(12)) };
+    QJsonValue summary = h.summary;
+    for (const Pii::WithheldField &f : std::as_const(*fields)) {
+        if (f.field.startsWith(Pii::SummaryPrefix))
+            summary = Pii::placed(summary, f.field, f.value);
+    }
+    h.summary = summary.toObject();
+    return Snapshot { std::move(h), std::move(payload), false };
 }
 
 Result<Snapshot> SqlSnapshotReader::loadAt(const QString &id, int depth)
@@ -349,7 +378,7 @@ Result<Snapshot> SqlSnapshotReader::loadAt(const QString &id, int depth)
     if (Status sealed = SnapshotSeal::check(h); !sealed)
         return sealed.error();
     // A delta's checksum is that of the state it materializes to, checked there.
-    const QString checksum = h.baseId.isEmpty() ? h.checksum : QString();
+    const QString checksum = h.baseId.isEmpty() ? h.storedChecksum() : QString();
     auto payload = m_codec.decode(h.codec, blob, h.rawSize, checksum);
     if (!payload && payload.error().code == Error::Code::UnknownDictionary) {
         // Another console or the CLI may have trained it since this store opened.
@@ -361,8 +390,10 @@ Result<Snapshot> SqlSnapshotReader::loadAt(const QString &id, int depth)
         error.message = QStringLiteral("snapshot %1: %2").arg(id, error.message);
         return error;
     }
-    if (h.baseId.isEmpty())
-        return Snapshot { std::move(h), std::move(payload).value() };
+    if (h.baseId.isEmpty()) {
+        const bool withheld = !h.withheldChecksum.isEmpty();
+        return Snapshot { std::move(h), std::move(payload).value(), withheld };
+    }
     return materialize(std::move(h), *payload, depth);
 }
 
@@ -391,19 +422,31 @@ Result<Snapshot> SqlSnapshotReader::materialize(SnapshotHeader header, const QBy
     const auto patch = StrictJson::readStored(patchBytes);
     if (!patch || !patch->isArray())
         return broken(QStringLiteral("its stored patch is not a JSON array"));
-    auto state = JsonPatch::apply(CanonicalJson::read(base->payload), patch->toArray());
+    // A patch applies to its base in the same form: while rows are converted (issue 26), a whole delta may build on
+    // a withheld base, and a withheld one on a whole base.
+    const bool withheld = !header.withheldChecksum.isEmpty();
+    if (base->withheld && !withheld) {
+        auto whole = restored(std::move(base).value());
+        if (!whole)
+            return whole.error();
+        base = std::move(whole);
+    }
+    QJsonValue baseState = CanonicalJson::read(base->payload);
+    if (withheld && !base->withheld)
+        baseState = Pii::withhold(CanonicalJson::read(base->payload), base->header.kind).document;
+    auto state = JsonPatch::apply(baseState, patch->toArray());
     if (!state || !state->isObject())
         return broken(
             QStringLiteral("its patch does not apply to base %1: %2")
                 .arg(header.baseId, state ? QStringLiteral("the result is not an object") : state.error().message));
     QByteArray payload = CanonicalJson::write(state->toObject());
     const QString actual = PayloadCodec::checksumOf(payload);
-    if (actual.compare(header.checksum, Qt::CaseInsensitive) != 0)
+    if (actual.compare(header.storedChecksum(), Qt::CaseInsensitive) != 0)
         return Error { Error::Code::ChecksumMismatch,
             QStringLiteral(
                 "snapshot %1: checksum mismatch: stored %2, the state materialized from base %3 hashes to %4")
-                .arg(id, header.checksum.left(12), header.baseId, actual.left(12)) };
-    return Snapshot { std::move(header), std::move(payload) };
+                .arg(id, header.storedChecksum().left(12), header.baseId, actual.left(12)) };
+    return Snapshot { std::move(header), std::move(payload), withheld };
 }
 
 Result<QList<SnapshotHeader>> SqlSnapshotReader::withSummaryValue(
@@ -443,7 +486,41 @@ Result<QList<SnapshotHeader>> SqlSnapshotReader::withSummaryValue(
     if (!query.exec())
         return m_sql.errorFrom(QStringLiteral("finding the %1 snapshots of %2").arg(kind, value), query);
     // Sorted here: an ORDER BY would have SQLite read the kind's time index instead of the expression index.
-    return readHeaders(query, true);
+    auto found = readHeaders(query, true);
+    const KindDefinition *definition = KindRegistry::find(kind);
+    if (!found || !m_personal.splits()
+        || !(Pii::isPersonalKey(field) || definition->personalSummaryFields.contains(field)))
+        return found;
+    // A personal field is searched where it is kept, through the server's function; the rows not converted yet
+    // still hold it in their summaries (above).
+    query.finish();
+    auto ids = m_personal.find(tenant, kind, field, value, prefix, limit);
+    if (!ids)
+        return ids.error();
+    QSet<QString> seen;
+    for (const SnapshotHeader &h : std::as_const(*found))
+        seen.insert(h.id);
+    QStringList wanted;
+    for (const QString &id : std::as_const(*ids)) {
+        if (!seen.contains(id))
+            wanted.append(id);
+    }
+    if (wanted.isEmpty())
+        return found;
+    QStringList marks(wanted.size(), m_sql.dialect().uuidParameter());
+    QVariantList values;
+    for (const QString &id : std::as_const(wanted))
+        values.append(id);
+    auto more = m_sql.exec(QStringLiteral("finding the %1 snapshots of %2").arg(kind, value),
+        QStringLiteral("SELECT %1 FROM snapshots WHERE id IN (%2)").arg(headerColumns(), marks.join(u", ")), values);
+    if (!more)
+        return more.error();
+    auto rows = readHeaders(*more);
+    if (!rows)
+        return rows.error();
+    found->append(*rows);
+    sortOldestFirst(*found);
+    return found;
 }
 
 Result<QList<EntitySummary>> SqlSnapshotReader::entities(
@@ -515,7 +592,8 @@ Result<QList<QByteArray>> SqlSnapshotReader::samplePayloads(const QString &kind,
     query.finish();
     samples.reserve(samples.size() + ids.size());
     for (const QString &id : std::as_const(ids)) {
-        auto snapshot = load(id);
+        // As stored: a dictionary everyone reads is not trained on personal data.
+        auto snapshot = loadStored(id);
         if (snapshot) // a corrupt snapshot is no sample; verify reports it
             samples.append(snapshot->payload);
     }

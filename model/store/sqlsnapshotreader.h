@@ -4,21 +4,24 @@
 #include "store/snapshotquery.h"
 #include "store/sqlconnections.h"
 #include "store/sqldictionaries.h"
+#include "store/sqlpersonalfields.h"
 
 // Reads the snapshots table: header pages and counts, single headers, payloads (materialized from delta chains and
 // verified), summary searches and the entity list.
 class SqlSnapshotReader
 {
 public:
-    SqlSnapshotReader(SqlConnections &sql, PayloadCodec &codec, SqlDictionaries &dictionaries)
+    SqlSnapshotReader(
+        SqlConnections &sql, PayloadCodec &codec, SqlDictionaries &dictionaries, SqlPersonalFields &personal)
         : m_sql(sql)
         , m_codec(codec)
         , m_dictionaries(dictionaries)
+        , m_personal(personal)
     { }
 
     // The header columns, in readHeader's order.
     static const QString &headerColumns();
-    static constexpr int HeaderColumnCount = 20;
+    static constexpr int HeaderColumnCount = 21;
     // A delta chain longer than this is damage (a cycle), not data.
     static constexpr int MaxChainDepth = 1000;
 
@@ -26,7 +29,12 @@ public:
     Result<qint64> countHeaders(const SnapshotQuery &query);
     Result<QList<PageCursor>> pageEnds(const SnapshotQuery &query, SortOrder order, int pageSize);
     Result<SnapshotHeader> header(const QString &id);
+    // The snapshot as the session may read it: whole for those who read personal data (its personal fields put back
+    // and the whole document verified against its checksum), else with Pii::Withheld in their places.
     Result<Snapshot> load(const QString &id);
+    // The snapshot as stored, verified against its stored checksum (personal fields withheld on a shared store).
+    Result<Snapshot> loadStored(const QString &id) { return loadAt(id, 0); }
+    SqlPersonalFields &personal() { return m_personal; }
     Result<QByteArray> rawPayload(const QString &id);
     Result<QList<SnapshotHeader>> withSummaryValue(
         const QString &tenant, const QString &kind, const QString &field, const QString &value, bool prefix, int limit);
@@ -45,8 +53,11 @@ private:
     Result<Snapshot> loadAt(const QString &id, int depth);
     // A delta's state: its base's state (verified) with its patch applied, checked against its checksum.
     Result<Snapshot> materialize(SnapshotHeader header, const QByteArray &patchBytes, int depth);
+    // A withheld snapshot with its personal fields put back, checked against its checksum.
+    Result<Snapshot> restored(Snapshot stored);
 
     SqlConnections &m_sql;
     PayloadCodec &m_codec;
     SqlDictionaries &m_dictionaries;
+    SqlPersonalFields &m_personal;
 };

@@ -3,17 +3,23 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include "codec/snapshotseal.h"
 #include "domain/kindregistry.h"
+#include "domain/pii.h"
 #include "store/migrator.h"
 #include "store/sqlchartfacts.h"
 #include "store/sqlingesttransaction.h"
 #include "json/canonicaljson.h"
+#include "json/jsonpatch.h"
+#include "json/jsonpointer.h"
+#include "json/strictjson.h"
 
 using SqlValues::compactJson;
+using SqlValues::nullIfEmpty;
 
 namespace {
 
@@ -163,6 +169,7 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
         return error;
     }
     store->m_schemaVersion = *migrated;
+    store->m_personal.setSchemaVersion(options.keepPersonalApart ? *migrated : 0);
     if (store->m_sql.isPrivateBulkLoad()) {
         if (Status status = store->deferIndexes(); !status)
             return status.error();
@@ -429,4 +436,285 @@ Status SqlSnapshotStore::resummarize(const QString &kind)
             return Error { Error::Code::Database, database.lastError().text() };
     }
     return {};
+}
+
+Result<QJsonValue> SqlSnapshotStore::revealPersonal(
+    const QString &id, const QString &field, const QString &actor, const QString &where)
+{
+    auto h = m_reader.header(id);
+    if (!h)
+        return h.error();
+    if (Status allowed = m_access.require(Access::Action::RevealPersonal); !allowed)
+        return allowed.error();
+    if (!h->withheldChecksum.isEmpty())
+        return m_personal.reveal(h->id, field, where);
+    // Stored whole (a local file, or a row not converted yet): read here, and recorded before it is returned.
+    auto loaded = m_reader.load(h->id);
+    if (!loaded)
+        return loaded.error();
+    const QJsonValue document = CanonicalJson::read(loaded->payload);
+    std::optional<QJsonValue> value;
+    if (field.startsWith(Pii::SummaryPrefix)) {
+        for (const Pii::WithheldField &f : Pii::withholdSummary(loaded->header.summary, h->kind).fields) {
+            if (f.field == field)
+                value = f.value;
+        }
+    } else if (Pii::personalPointers(document, h->kind).contains(field)) {
+        value = JsonPointer::parse(field)->evaluate(document);
+    }
+    if (!value)
+        return Error { Error::Code::NotFound,
+            QStringLiteral("snapshot %1 keeps no personal field %2").arg(h->id, field) };
+    Status audited = m_sql.write([&](QSqlDatabase &, AuditEntry &audit) -> Status {
+        audit.tenant = h->tenant;
+        audit.actor = actor;
+        audit.action = QStringLiteral("pii.reveal");
+        audit.target = h->id;
+        audit.details = { { QStringLiteral("field"), field }, { QStringLiteral("where"), where } };
+        return {};
+    });
+    if (!audited)
+        return audited.error();
+    return *value;
+}
+
+Result<int> SqlSnapshotStore::retrainDictionaries()
+{
+    auto keys = m_sql.rows(QStringLiteral("reading the dictionaries"),
+        QStringLiteral("SELECT DISTINCT kind FROM zstd_dictionaries WHERE active AND NOT trained_withheld"), {},
+        [](const QSqlQuery &q) { return q.value(0).toString(); });
+    if (!keys)
+        return keys.error();
+    int trained = 0;
+    for (const QString &key : std::as_const(*keys)) {
+        auto samples = m_reader.samplePayloads(key, 2000);
+        if (!samples)
+            return samples.error();
+        // Rows not converted yet are sampled whole: their personal fields are withheld here first.
+        const QString kind = PayloadCodec::kindOfKey(key);
+        for (QByteArray &sample : *samples) {
+            if (!PayloadCodec::isDeltaKey(key)) {
+                sample = CanonicalJson::write(Pii::withhold(CanonicalJson::read(sample), kind).document);
+            } else if (const auto patch = StrictJson::readStored(sample); patch && patch->isArray()) {
+                sample.clear();
+                CanonicalJson::append(sample, Pii::withholdPatch(patch->toArray(), {}));
+            }
+        }
+        auto dictionary = PayloadCodec::trainDictionary(*samples, 16 * 1024);
+        if (!dictionary) {
+            // Too few rows to learn from: the key's payloads are stored with plain zstd from now on.
+            auto off = m_sql.change(QStringLiteral("retiring the %1 dictionary").arg(key),
+                QStringLiteral("UPDATE zstd_dictionaries SET active = ? WHERE kind = ?"), { false, key });
+            if (!off)
+                return off.error();
+            if (Status reloaded = m_dictionaries.reload(); !reloaded)
+                return reloaded.error();
+            continue;
+        }
+        auto added = m_dictionaries.add(key, *dictionary, int(samples->size()));
+        if (!added)
+            return added.error();
+        ++trained;
+    }
+    return trained;
+}
+
+Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
+    int batchSize, const std::function<bool(qint64 done, qint64 total)> &progress)
+{
+    PersonalConversion report;
+    if (!m_personal.splits())
+        return report;
+    if (!m_personal.readable())
+        return Error { Error::Code::Forbidden,
+            QStringLiteral("converting snapshots needs the admin role (this login is %1)")
+                .arg(Access::roleName(m_access.session().role)) };
+    const QString counting = QStringLiteral("SELECT (SELECT count(*) FROM snapshots WHERE withheld_checksum IS NULL) + "
+                                            "(SELECT count(*) FROM events WHERE withheld IS NULL)");
+    auto pending = m_sql.first(QStringLiteral("counting the snapshots to convert"), counting);
+    if (!pending)
+        return pending.error();
+    const qint64 total = pending->value(0).toLongLong();
+    pending->finish();
+    if (batchSize <= 0) {
+        report.remaining = total;
+        return report;
+    }
+    if (total > 0) {
+        auto retrained = retrainDictionaries();
+        if (!retrained)
+            return retrained.error();
+        report.dictionariesRetrained = *retrained;
+    }
+    // One pass in id order (time order: a base before the deltas on it); a row that fails to load is left as it is
+    // and named, and the pass goes on.
+    QString after = QStringLiteral("00000000-0000-0000-0000-000000000000");
+    const QString uuid = m_sql.dialect().uuidParameter();
+    qint64 done = 0;
+    QStringList problems;
+    while (true) {
+        auto ids = m_sql.rows(QStringLiteral("finding the snapshots to convert"),
+            QStringLiteral("SELECT id FROM snapshots WHERE withheld_checksum IS NULL AND id > %1 ORDER BY id LIMIT ?")
+                .arg(uuid),
+            { after, qMax(1, batchSize) }, [](const QSqlQuery &q) { return q.value(0).toString(); });
+        if (!ids)
+            return ids.error();
+        if (ids->isEmpty())
+            break;
+        after = ids->constLast();
+        Status batch = m_sql.write([&](QSqlDatabase &db, AuditEntry &) -> Status {
+            QList<SqlPersonalFields::Row> fields;
+            QSqlQuery update(db);
+            update.prepare(QStringLiteral("UPDATE snapshots SET base_id = %1, codec = ?, raw_size = ?, stored_size = "
+                                          "?, payload = ?, summary = %2, withheld_checksum = ? WHERE id = %1")
+                               .arg(uuid, m_sql.dialect().jsonParameter()));
+            for (const QString &id : std::as_const(*ids)) {
+                auto whole = m_reader.load(id);
+                if (!whole) {
+                    problems.append(whole.error().message);
+                    continue;
+                }
+                const SnapshotHeader &h = whole->header;
+                const QJsonObject document = CanonicalJson::read(whole->payload);
+                Pii::WithheldDocument withheld = Pii::withhold(document, h.kind);
+                Pii::WithheldDocument summary = Pii::withholdSummary(h.summary, h.kind);
+                const QByteArray stored = CanonicalJson::write(withheld.document);
+                const QString withheldChecksum = PayloadCodec::checksumOf(stored);
+                // A delta stays a delta when its patch, withheld, makes the withheld state from its withheld base;
+                // otherwise it is stored whole (withheld), which is always right.
+                QString baseId = h.baseId;
+                EncodedPayload encoded;
+                if (!baseId.isEmpty()) {
+                    auto base = m_reader.loadStored(baseId);
+                    auto blob = m_reader.rawPayload(id);
+                    auto patch = blob ? m_codec.decode(h.codec, *blob, h.rawSize, QString())
+                                      : Result<QByteArray>(blob.error());
+                    std::optional<QByteArray> patched;
+                    const auto parsed = patch ? StrictJson::readStored(*patch) : Result<QJsonValue>(patch.error());
+                    if (base && parsed && parsed->isArray()) {
+                        const QJsonArray operations
+                            = Pii::withholdPatch(parsed->toArray(), Pii::personalPointers(document, h.kind));
+                        const QJsonValue baseState = base->withheld
+                            ? CanonicalJson::read(base->payload)
+                            : QJsonValue(Pii::withhold(CanonicalJson::read(base->payload), h.kind).document);
+                        auto applied = JsonPatch::apply(baseState, operations);
+                        if (applied && applied->isObject()
+                            && PayloadCodec::checksumOf(CanonicalJson::write(applied->toObject()))
+                                == withheldChecksum) {
+                            patched = QByteArray();
+                            CanonicalJson::append(*patched, operations);
+                        }
+                    }
+                    if (patched)
+                        encoded = m_codec.encode(PayloadCodec::deltaKey(h.kind), *patched);
+                    else
+                        baseId.clear();
+                }
+                if (baseId.isEmpty())
+                    encoded = m_codec.encode(h.kind, stored);
+                update.addBindValue(nullIfEmpty(baseId));
+                update.addBindValue(encoded.codec);
+                update.addBindValue(encoded.rawSize);
+                update.addBindValue(qint64(encoded.blob.size()));
+                update.addBindValue(encoded.blob);
+                update.addBindValue(compactJson(summary.document));
+                update.addBindValue(withheldChecksum);
+                update.addBindValue(h.id);
+                if (!update.exec())
+                    return m_sql.errorFrom(QStringLiteral("converting snapshot %1").arg(h.id), update);
+                for (Pii::WithheldField &field : withheld.fields)
+                    fields.append({ h.id, h.tenant, std::move(field) });
+                for (Pii::WithheldField &field : summary.fields)
+                    fields.append({ h.id, h.tenant, std::move(field) });
+                ++report.converted;
+            }
+            report.fields += fields.size();
+            return m_personal.write(db, fields);
+        });
+        if (!batch)
+            return batch.error();
+        done += ids->size();
+        if (progress && !progress(done, total)) {
+            report.cancelled = true;
+            break;
+        }
+    }
+    // The events, in (tenant, aggregate, sequence) order.
+    QVariantList eventAfter { QStringLiteral(""), QStringLiteral(""), qint64(-1) }; // not NULL: compared
+    while (!report.cancelled) {
+        struct Pending
+        {
+            QString tenant, aggregateId;
+            qint64 seq;
+            QString data;
+        };
+        auto events = m_sql.rows(QStringLiteral("finding the events to convert"),
+            QStringLiteral("SELECT tenant_id, aggregate_id, seq, data FROM events WHERE withheld IS NULL AND "
+                           "(tenant_id, aggregate_id, seq) > (?, ?, ?) ORDER BY tenant_id, aggregate_id, seq LIMIT ?"),
+            eventAfter + QVariantList { qMax(1, batchSize) }, [](const QSqlQuery &q) {
+                return Pending { q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                    q.value(3).toString() };
+            });
+        if (!events)
+            return events.error();
+        if (events->isEmpty())
+            break;
+        eventAfter = { events->constLast().tenant, events->constLast().aggregateId, events->constLast().seq };
+        Status batch = m_sql.write([&](QSqlDatabase &db, AuditEntry &) -> Status {
+            QList<SqlPersonalFields::EventRow> fields;
+            QSqlQuery update(db);
+            update.prepare(QStringLiteral(
+                "UPDATE events SET data = ?, withheld = true WHERE tenant_id = ? AND aggregate_id = ? AND seq = ?"));
+            for (const Pending &e : std::as_const(*events)) {
+                // Data that is not a JSON object is kept as it is (reading it names it).
+                const auto parsed = StrictJson::readStored(e.data.toUtf8());
+                QString data = e.data;
+                if (parsed && parsed->isObject()) {
+                    Pii::WithheldDocument withheld = Pii::withhold(parsed->toObject(), QString());
+                    if (!withheld.fields.isEmpty())
+                        data = compactJson(withheld.document);
+                    for (Pii::WithheldField &field : withheld.fields)
+                        fields.append({ e.tenant, e.aggregateId, e.seq, std::move(field) });
+                }
+                for (const QVariant &value :
+                    { QVariant(data), QVariant(e.tenant), QVariant(e.aggregateId), QVariant(e.seq) })
+                    update.addBindValue(value);
+                if (!update.exec())
+                    return m_sql.errorFrom(
+                        QStringLiteral("converting event %1 of %2").arg(e.seq).arg(e.aggregateId), update);
+                ++report.events;
+            }
+            report.fields += fields.size();
+            return m_personal.writeEvents(db, fields);
+        });
+        if (!batch)
+            return batch.error();
+        done += events->size();
+        if (progress && !progress(done, total)) {
+            report.cancelled = true;
+            break;
+        }
+    }
+    auto left = m_sql.first(QStringLiteral("counting the snapshots to convert"), counting);
+    if (!left)
+        return left.error();
+    report.remaining = left->value(0).toLongLong();
+    left->finish();
+    if (report.remaining == 0) {
+        // The dictionaries trained on whole payloads, once no row needs them.
+        auto dropped = m_sql.change(QStringLiteral("dropping the dictionaries trained on personal data"),
+            QStringLiteral("DELETE FROM zstd_dictionaries d WHERE NOT trained_withheld AND NOT EXISTS (SELECT 1 FROM "
+                           "snapshots s WHERE s.codec = 'zstd-dict:' || d.id)"),
+            {});
+        if (!dropped)
+            return dropped.error();
+        report.dictionariesDropped = int(*dropped);
+    }
+    if (!problems.isEmpty())
+        return Error { Error::Code::ChecksumMismatch,
+            QStringLiteral(
+                "%1 snapshots could not be read and keep their personal fields until repaired; the first: %2")
+                .arg(problems.size())
+                .arg(problems.constFirst()) };
+    return report;
 }

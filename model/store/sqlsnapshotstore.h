@@ -11,6 +11,7 @@
 #include "store/sqlkindcatalogue.h"
 #include "store/sqllivesources.h"
 #include "store/sqlmaintenancestore.h"
+#include "store/sqlpersonalfields.h"
 #include "store/sqlsnapshotreader.h"
 #include "store/sqlsnapshotwriter.h"
 #include "store/sqlsourcetables.h"
@@ -107,6 +108,11 @@ public:
     AccessStore &access() override { return m_access; }
     void releaseThreadConnection() override { m_sql.release(); }
     Status discardEverything(const AuditEntry &why) override;
+    bool keepsPersonalApart() const override { return m_personal.splits(); }
+    Result<QJsonValue> revealPersonal(
+        const QString &id, const QString &field, const QString &actor, const QString &where) override;
+    Result<PersonalConversion> withholdPending(
+        int batchSize, const std::function<bool(qint64 done, qint64 total)> &progress) override;
 
 private:
     explicit SqlSnapshotStore(const ConnectionSpec &spec);
@@ -114,7 +120,10 @@ private:
     // Recomputes the summary of every snapshot of a kind from its payload (after a migration adds a field).
     Status resummarize(const QString &kind);
     Status sealPending(); // rows from before schema 8 get their seal (codec/snapshotseal.h)
-    Status deferIndexes(); // private bulk load: drops the secondary indexes, keeping their SQL for finishBulkLoad()
+    Status deferIndexes();
+    // Before a conversion: a new dictionary for each key whose active one was trained on whole payloads.
+    Result<int>
+    retrainDictionaries(); // private bulk load: drops the secondary indexes, keeping their SQL for finishBulkLoad()
 
     SqlConnections m_sql;
     int m_schemaVersion = 0;
@@ -122,12 +131,13 @@ private:
     SqlTenants m_tenants { m_sql };
     SqlKindCatalogue m_kinds { m_sql };
     SqlDictionaries m_dictionaries { m_sql, m_codec };
-    SqlSnapshotReader m_reader { m_sql, m_codec, m_dictionaries };
-    SqlSnapshotWriter m_writer { m_sql, m_codec, m_tenants, m_reader };
-    SqlAnalytics m_analytics { m_sql };
-    SqlSourceTables m_sources { m_sql };
-    SqlLiveSources m_liveSources { m_sql };
     SqlAccess m_access { m_sql };
+    SqlPersonalFields m_personal { m_sql, m_access };
+    SqlSnapshotReader m_reader { m_sql, m_codec, m_dictionaries, m_personal };
+    SqlSnapshotWriter m_writer { m_sql, m_codec, m_tenants, m_reader, m_personal };
+    SqlAnalytics m_analytics { m_sql };
+    SqlSourceTables m_sources { m_sql, m_personal };
+    SqlLiveSources m_liveSources { m_sql };
     SqlMaintenanceStore m_maintenance { m_sql, m_codec, m_tenants, m_background };
     SqlHistoryStore m_history { m_sql, m_reader, m_codec };
 };

@@ -11,6 +11,7 @@
 
 #include "codec/snapshotseal.h"
 #include "domain/kindregistry.h"
+#include "domain/pii.h"
 #include "domain/snapshotid.h"
 #include "store/bulkinsert.h"
 #include "store/jobsahead.h"
@@ -31,6 +32,7 @@ struct PreparedSnapshot
     SnapshotHeader header; // complete but for version and previousId
     QVariantList row; // bind values of the snapshots row, with placeholders at VersionColumn and PreviousIdColumn
     std::optional<SqlChartFacts::Row> facts; // the kind's chart fact row, if it has one
+    QList<Pii::WithheldField> personal; // on a shared store: the personal fields kept apart
     QString entityKey; // tenant, kind and entity id: the version sequence it belongs to
     QString statsKey; // business day, tenant and kind: the snapshot_stats row it counts in
     QString businessDay;
@@ -89,10 +91,27 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
             return Error { Error::Code::Invalid, QStringLiteral("version %1 is not a positive number").arg(s.version) };
         p.header.id = s.id.isEmpty() ? SnapshotId::generate(s.takenAt) : s.id.toLower();
     }
-    const auto prepare = [this](PreparedSnapshot &p) {
+    const bool splits = m_personal.splits();
+    const auto prepare = [this, splits](PreparedSnapshot &p) {
         const NewSnapshot &s = *p.source;
+        SnapshotHeader &h = p.header;
         EncodedPayload encoded;
-        if (s.baseId.isEmpty()) {
+        if (splits) {
+            // A shared store keeps the personal fields apart (issue 26): the payload (or the patch) is stored with
+            // them withheld; the checksum stays that of the whole document.
+            Pii::WithheldDocument withheld = Pii::withhold(s.payload, s.kind);
+            const QByteArray stored = CanonicalJson::write(withheld.document);
+            if (s.baseId.isEmpty()) {
+                encoded = m_codec.encode(s.kind, stored);
+            } else {
+                QByteArray patch;
+                CanonicalJson::append(patch, Pii::withholdPatch(s.patch, Pii::personalPointers(s.payload, s.kind)));
+                encoded = m_codec.encode(PayloadCodec::deltaKey(s.kind), patch);
+            }
+            h.withheldChecksum = PayloadCodec::checksumOf(stored);
+            encoded.checksum = PayloadCodec::checksumOf(CanonicalJson::write(s.payload));
+            p.personal = std::move(withheld.fields);
+        } else if (s.baseId.isEmpty()) {
             encoded = m_codec.encode(s.kind, CanonicalJson::write(s.payload));
         } else {
             QByteArray patch;
@@ -100,7 +119,6 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
             encoded = m_codec.encode(PayloadCodec::deltaKey(s.kind), patch);
             encoded.checksum = PayloadCodec::checksumOf(CanonicalJson::write(s.payload));
         }
-        SnapshotHeader &h = p.header;
         h.tenant = s.tenant;
         h.kind = s.kind;
         h.entityId = s.entityId;
@@ -118,12 +136,17 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
         // The shape is recognised once; the summary and the chart facts both read through it.
         const KindShape *shape = p.kind->recognise(s.payload);
         h.summary = shape ? p.kind->summarize(s.payload, *shape) : QJsonObject();
+        if (splits) {
+            Pii::WithheldDocument summary = Pii::withholdSummary(h.summary, s.kind);
+            h.summary = std::move(summary.document);
+            p.personal.append(std::move(summary.fields));
+        }
         p.row = { h.id, h.tenant, h.kind, h.entityId, QVariant() /* version */, h.takenAt, h.type, h.createdBy,
             h.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(h.trigger)),
             QVariant() /* previous id */,
             h.eventSeq ? QVariant(*h.eventSeq) : QVariant(QMetaType::fromType<qlonglong>()), nullIfEmpty(h.baseId),
             h.codec, h.rawSize, h.storedSize, h.checksum, encoded.blob, compactJson(h.summary), h.seal,
-            nullIfEmpty(s.sourceId) };
+            nullIfEmpty(s.sourceId), nullIfEmpty(h.withheldChecksum) };
         p.entityKey = s.tenant + u'\x1f' + s.kind + u'\x1f' + s.entityId;
         p.businessDay = m_tenants.businessDay(s.tenant, s.takenAt);
         p.statsKey = p.businessDay + u'\x1f' + s.tenant + u'\x1f' + s.kind;
@@ -164,8 +187,8 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
     BulkInsert insert(db,
         QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, snapshot_type, "
                        "created_by, \"trigger\", previous_id, event_seq, base_id, codec, raw_size, stored_size, "
-                       "checksum, payload, summary, seal, source_id)"),
-        QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2, ?, ?)")
+                       "checksum, payload, summary, seal, source_id, withheld_checksum)"),
+        QStringLiteral("(%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2, ?, ?, ?)")
             .arg(d.uuidParameter(), d.jsonParameter()),
         QString(), RowsPerStatement);
     QHash<QString, EntityTail> latestInBatch;
@@ -199,6 +222,7 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
     };
 
     SqlChartFacts facts(m_sql, db);
+    QList<SqlPersonalFields::Row> personal; // written after their snapshots' rows
     IngestWrite outcome;
     QList<SnapshotHeader> &headers = outcome.written;
     headers.reserve(snapshots.size());
@@ -320,6 +344,8 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
                 if (Status added = facts.add(std::move(*p.facts)); !added)
                     return fail(added.error());
             }
+            for (Pii::WithheldField &field : p.personal)
+                personal.append({ h.id, h.tenant, std::move(field) });
 
             DayStats &stats = dayStats[p.statsKey];
             if (stats.created == 0) {
@@ -337,6 +363,8 @@ Result<IngestWrite> SqlSnapshotWriter::writeBatch(const QList<NewSnapshot> &snap
     if (!insert.flush())
         return fail(writeError(snapshotsFrom(firstPending), insert));
     if (Status written = facts.finish(); !written)
+        return fail(written.error());
+    if (Status written = m_personal.write(db, personal); !written)
         return fail(written.error());
 
     const double msPerSnapshot = double(timer.nsecsElapsed()) / 1e6 / double(prepared.size());

@@ -13,11 +13,13 @@
 class SqlSnapshotWriter
 {
 public:
-    SqlSnapshotWriter(SqlConnections &sql, PayloadCodec &codec, SqlTenants &tenants, SqlSnapshotReader &reader)
+    SqlSnapshotWriter(SqlConnections &sql, PayloadCodec &codec, SqlTenants &tenants, SqlSnapshotReader &reader,
+        SqlPersonalFields &personal)
         : m_sql(sql)
         , m_codec(codec)
         , m_tenants(tenants)
         , m_reader(reader)
+        , m_personal(personal)
     { }
 
     Result<QList<SnapshotHeader>> putBatch(const QList<NewSnapshot> &snapshots);
@@ -65,4 +67,5 @@ private:
     PayloadCodec &m_codec;
     SqlTenants &m_tenants;
     SqlSnapshotReader &m_reader;
+    SqlPersonalFields &m_personal;
 };

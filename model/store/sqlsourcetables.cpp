@@ -3,6 +3,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include "domain/pii.h"
 #include "json/strictjson.h"
 
 using SqlValues::compactJson;
@@ -43,17 +44,36 @@ Status SqlSourceTables::appendEvents(const QList<EventRecord> &events)
     auto dbResult = m_sql.db();
     if (!dbResult)
         return dbResult.error();
-    return insertRows(*dbResult,
-        QStringLiteral(
-            "INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?)"),
-        events, QStringLiteral("events"), [](QSqlQuery &query, const EventRecord &e) {
-            query.addBindValue(e.tenant);
-            query.addBindValue(e.aggregateId);
-            query.addBindValue(e.seq);
-            query.addBindValue(e.type);
-            query.addBindValue(e.occurredAt);
-            query.addBindValue(compactJson(e.data));
-        });
+    if (!m_personal.splits())
+        return insertRows(*dbResult,
+            QStringLiteral(
+                "INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?)"),
+            events, QStringLiteral("events"), [](QSqlQuery &query, const EventRecord &e) {
+                query.addBindValue(e.tenant);
+                query.addBindValue(e.aggregateId);
+                query.addBindValue(e.seq);
+                query.addBindValue(e.type);
+                query.addBindValue(e.occurredAt);
+                query.addBindValue(compactJson(e.data));
+            });
+    // A shared store keeps the events' contact details apart, as it does the snapshots' (issue 26).
+    return m_sql.write([&](QSqlDatabase &db, AuditEntry &) -> Status {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, data, "
+                                     "withheld) VALUES (?, ?, ?, ?, ?, ?, true)"));
+        QList<SqlPersonalFields::EventRow> fields;
+        for (const EventRecord &e : events) {
+            Pii::WithheldDocument withheld = Pii::withhold(e.data, QString());
+            for (const QVariant &value : { QVariant(e.tenant), QVariant(e.aggregateId), QVariant(e.seq),
+                     QVariant(e.type), QVariant(e.occurredAt), QVariant(compactJson(withheld.document)) })
+                query.addBindValue(value);
+            if (!query.exec())
+                return m_sql.errorFrom(QStringLiteral("writing events"), query);
+            for (Pii::WithheldField &field : withheld.fields)
+                fields.append({ e.tenant, e.aggregateId, e.seq, std::move(field) });
+        }
+        return m_personal.writeEvents(db, fields);
+    });
 }
 
 Status SqlSourceTables::putStockLevels(const QList<StockLevel> &levels)
@@ -136,6 +156,16 @@ Result<QList<EventRecord>> SqlSourceTables::events(
     }
     if (query.lastError().isValid())
         return m_sql.errorFrom(QStringLiteral("reading the events of %1").arg(aggregateId), query);
+    query.finish();
+    if (m_personal.splits() && m_personal.readable() && !events.isEmpty()) {
+        auto fields = m_personal.eventFields(tenant, aggregateId, afterSeq, upToSeq);
+        if (!fields)
+            return fields.error();
+        for (EventRecord &e : events) {
+            if (const auto found = fields->constFind(e.seq); found != fields->constEnd())
+                e.data = Pii::restore(std::move(e.data), *found);
+        }
+    }
     return events;
 }
 

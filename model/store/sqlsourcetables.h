@@ -2,13 +2,15 @@
 
 #include "store/sourcetables.h"
 #include "store/sqlconnections.h"
+#include "store/sqlpersonalfields.h"
 
 // SourceTables over the SQL store's connections.
 class SqlSourceTables final : public SourceTables
 {
 public:
-    explicit SqlSourceTables(SqlConnections &sql)
+    SqlSourceTables(SqlConnections &sql, SqlPersonalFields &personal)
         : m_sql(sql)
+        , m_personal(personal)
     { }
 
     Status appendEvents(const QList<EventRecord> &events) override;
@@ -27,4 +29,5 @@ public:
 
 private:
     SqlConnections &m_sql;
+    SqlPersonalFields &m_personal;
 };

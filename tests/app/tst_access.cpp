@@ -12,6 +12,10 @@
 
 #include "common/accessfixture.h"
 #include "common/testsupport.h"
+#include "domain/pii.h"
+#include "ops/demogenerator.h"
+#include "ops/snapshotcompactor.h"
+#include "ops/verification.h"
 #include "store/snapshotstore.h"
 
 namespace {
@@ -51,6 +55,16 @@ public:
             return QStringLiteral("ok");
         return code == u"42501" ? QStringLiteral("denied") : text;
     }
+    QStringList column(const QString &sql) const
+    {
+        QStringList values;
+        QSqlQuery query(db());
+        if (!query.exec(sql))
+            return { QStringLiteral("error: ") + query.lastError().text() };
+        while (query.next())
+            values.append(query.value(0).toString());
+        return values;
+    }
     qint64 scalar(const QString &sql) const
     {
         QSqlQuery query(db());
@@ -81,6 +95,9 @@ private Q_SLOTS:
     void auditLogAppendOnly();
     void accessManagement();
     void personalDataMaskedInOutput();
+    void personalFieldsOutOfReach();
+    void revealIsAudited();
+    void conversionKeepsChecksums();
 
 private:
     Run cli(const QString &login, QStringList arguments) const
@@ -468,6 +485,279 @@ void TestAccess::personalDataMaskedInOutput()
     }
     const Run admin = cli(AdminLogin, { QStringLiteral("show"), m_newer });
     QVERIFY(admin.out.contains(phone.toUtf8()));
+}
+
+// Issue 26, item 3: whatever a support or analyst login asks with SQL, no customer's phone comes back.
+void TestAccess::personalFieldsOutOfReach()
+{
+    Plain owner(m_spec, m_spec.user);
+    const QStringList phones = owner.column(QStringLiteral(
+        "SELECT DISTINCT value #>> '{}' FROM personal_fields WHERE tenant_id = 'acme-th' AND field LIKE '%phone'"));
+    QVERIFY2(phones.size() >= 5 && !phones.constFirst().startsWith(u"error"), qPrintable(phones.join(u", ")));
+    const QString phone = phones.constFirst();
+    // The owner's copy of the events and summaries holds none either: they are kept apart, not hidden by a policy.
+    QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE data LIKE '%%1%'").arg(phone)), 0);
+    QCOMPARE(
+        owner.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE summary::text LIKE '%%1%'").arg(phone)), 0);
+    QVERIFY(owner.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE withheld_checksum IS NULL")) == 0);
+
+    for (const QString &login : { AnalystLogin, SupportLogin }) {
+        Plain plain(m_spec, login);
+        QVERIFY(plain.isOpen());
+        QCOMPARE(plain.attempt(QStringLiteral("SELECT * FROM personal_fields")), QStringLiteral("denied"));
+        QCOMPARE(plain.attempt(QStringLiteral("SELECT * FROM event_personal_fields")), QStringLiteral("denied"));
+        QVERIFY(plain.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE kind = 'order'")) > 0);
+        QVERIFY(plain.scalar(QStringLiteral("SELECT count(*) FROM events")) > 0);
+        for (const QString &p : phones) {
+            const QString where = QStringLiteral("'%%1%'").arg(p);
+            QCOMPARE(plain.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE summary::text LIKE %1 OR "
+                                                 "\"trigger\"::text LIKE %1")
+                                      .arg(where)),
+                0);
+            QCOMPARE(plain.scalar(QStringLiteral("SELECT count(*) FROM events WHERE data LIKE %1").arg(where)), 0);
+            QCOMPARE(
+                plain.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE details::text LIKE %1").arg(where)),
+                0);
+            // The dictionaries that decode every payload did not learn them either.
+            QCOMPARE(
+                plain.scalar(QStringLiteral("SELECT count(*) FROM zstd_dictionaries WHERE position(convert_to('%1', "
+                                            "'UTF8') IN dict) > 0")
+                                 .arg(p)),
+                0);
+        }
+        QCOMPARE(plain.attempt(QStringLiteral("SELECT snapscope_find_personal('acme-th', 'order', "
+                                              "'summary:customer_phone', '%1', '%1', false, 10)")
+                                   .arg(phone)),
+            login == SupportLogin ? QStringLiteral("ok") : QStringLiteral("denied"));
+
+        // The payloads, decompressed as the console and the CLI read them.
+        ConnectionSpec as = m_spec;
+        as.user = login;
+        auto store = openSnapshotStore(as, {});
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+        SnapshotQuery query;
+        query.tenant = Acme;
+        query.kind = QStringLiteral("order");
+        PageRequest page;
+        page.limit = 100000;
+        auto headers = (*store)->listHeaders(query, page);
+        QVERIFY(headers && !headers->headers.isEmpty());
+        for (const SnapshotHeader &h : std::as_const(headers->headers)) {
+            auto loaded = (*store)->load(h.id);
+            QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message));
+            QVERIFY(loaded->withheld);
+            QVERIFY(loaded->payload.contains("[withheld]"));
+            QCOMPARE(PayloadCodec::checksumOf(loaded->payload), h.withheldChecksum);
+            for (const QString &p : phones)
+                QVERIFY2(!loaded->payload.contains(p.toUtf8()), qPrintable(h.id));
+        }
+    }
+
+    // An admin reads the whole document, and it hashes to the checksum it was written with.
+    ConnectionSpec admin = m_spec;
+    admin.user = AdminLogin;
+    auto store = openSnapshotStore(admin, {});
+    QVERIFY(store);
+    const QString id = owner
+                           .column(QStringLiteral("SELECT snapshot_id FROM personal_fields WHERE value #>> '{}' = '%1' "
+                                                  "AND field LIKE '/%' LIMIT 1")
+                                       .arg(phone))
+                           .value(0);
+    auto whole = (*store)->load(id);
+    QVERIFY2(whole, qPrintable(whole ? QString() : whole.error().message));
+    QVERIFY(!whole->withheld);
+    QVERIFY(whole->payload.contains(phone.toUtf8()));
+    QCOMPARE(PayloadCodec::checksumOf(whole->payload), whole->header.checksum);
+    QVERIFY(whole->header.checksum != whole->header.withheldChecksum);
+}
+
+// Support reveals one field through the server's function; the audit row, written in the same transaction, names the
+// login. An analyst, and a support login of another tenant, get nothing.
+void TestAccess::revealIsAudited()
+{
+    Plain owner(m_spec, m_spec.user);
+    QSqlQuery picked(owner.db());
+    QVERIFY(picked.exec(QStringLiteral("SELECT snapshot_id, field, value #>> '{}' FROM personal_fields WHERE "
+                                       "tenant_id = 'acme-th' AND field LIKE '/%/phone' LIMIT 1")));
+    QVERIFY(picked.next());
+    const QString id = picked.value(0).toString(), field = picked.value(1).toString(),
+                  phone = picked.value(2).toString();
+    picked.finish();
+    const QString reveal = QStringLiteral("SELECT snapscope_reveal('%1', '%2', 'psql') #>> '{}'").arg(id, field);
+
+    Plain support(m_spec, SupportLogin);
+    QSqlQuery revealed(support.db());
+    QVERIFY2(revealed.exec(reveal) && revealed.next(), qPrintable(revealed.lastError().text()));
+    QCOMPARE(revealed.value(0).toString(), phone);
+    revealed.finish();
+    QSqlQuery audit(owner.db());
+    QVERIFY(audit.exec(QStringLiteral("SELECT actor, details ->> 'field', details ->> 'where' FROM audit_log WHERE "
+                                      "action = 'pii.reveal' AND target = '%1' ORDER BY id DESC LIMIT 1")
+                           .arg(id)));
+    QVERIFY(audit.next());
+    QCOMPARE(audit.value(0).toString(), SupportLogin);
+    QCOMPARE(audit.value(1).toString(), field);
+    QCOMPARE(audit.value(2).toString(), QStringLiteral("psql"));
+    audit.finish();
+
+    Plain analyst(m_spec, AnalystLogin);
+    QCOMPARE(analyst.attempt(reveal), QStringLiteral("denied"));
+    Plain lotus(m_spec, OtherTenantLogin);
+    QVERIFY(lotus.attempt(reveal).contains(QStringLiteral("no snapshot with id")));
+
+    // The CLI and the console go through the same function.
+    const Run cliReveal = cli(SupportLogin, { QStringLiteral("reveal"), id, field });
+    QVERIFY2(cliReveal.exitCode == 0, cliReveal.err.constData());
+    QCOMPARE(cliReveal.out.trimmed(), QByteArray('"' + phone.toUtf8() + '"'));
+    const Run refused = cli(AnalystLogin, { QStringLiteral("reveal"), id, field });
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("support") && !refused.out.contains(phone.toUtf8()), refused.err.constData());
+    QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'pii.reveal' AND target = '%1' "
+                                         "AND actor = '%2' AND details ->> 'where' = 'cli'")
+                              .arg(id, SupportLogin)),
+        1);
+}
+
+// A store written before schema 15 is converted in batches that commit as they go: stopped after one, the next run
+// finishes it; no checksum changes, every row still verifies, and no phone is left where others read.
+void TestAccess::conversionKeepsChecksums()
+{
+    ConnectionSpec spec = m_spec;
+    spec.database = m_spec.database + QStringLiteral("_t26convert");
+    QString error;
+    dba(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(spec.database));
+    qint64 deltas = 0;
+    QVERIFY2(
+        dba(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(spec.database, m_spec.user), &error), qPrintable(error));
+    {
+        // Written as SnapScope wrote before schema 15: payloads, summaries and events whole; and left as migration
+        // 15 leaves such a store: its rows not converted, its dictionaries marked as trained on whole payloads.
+        OpenOptions older;
+        older.keepPersonalApart = false;
+        auto store = openSnapshotStore(spec, older);
+        QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+        DemoOptions options;
+        options.scale = DemoOptions::Scale::Tiny;
+        auto report = DemoGenerator(**store, options).run();
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        // The orders' versions as deltas (a chain of patches on a keyframe every 3 versions), as `snapshot compact`
+        // stores them.
+        SnapshotStrategy strategy = SnapshotStrategy::defaultFor(QStringLiteral("order"));
+        strategy.incremental = true;
+        strategy.keyframeEvery = 3;
+        QVERIFY((*store)->history().saveStrategy(Acme, strategy, QStringLiteral("tester")));
+        auto compacted = SnapshotCompactor(**store).run(
+            Acme, QStringLiteral("order"), {}, QStringLiteral("tester"), QStringLiteral("test"));
+        QVERIFY2(compacted, qPrintable(compacted ? QString() : compacted.error().message));
+        QVERIFY2(compacted->storedAsDelta > 0,
+            qPrintable(QStringLiteral("%1 entities, %2 written, %3 as deltas")
+                           .arg(compacted->entities)
+                           .arg(compacted->snapshotsWritten)
+                           .arg(compacted->storedAsDelta)));
+        Plain owner(spec, spec.user);
+        QSqlQuery mark(owner.db());
+        QVERIFY(mark.exec(QStringLiteral("UPDATE zstd_dictionaries SET trained_withheld = false")));
+        QVERIFY(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE withheld IS NULL")) > 0);
+        deltas = owner.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE base_id IS NOT NULL"));
+        QVERIFY(deltas > 0);
+    }
+    QHash<QString, QString> before;
+    QString phone;
+    {
+        Plain owner(spec, spec.user);
+        QSqlQuery rows(owner.db());
+        QVERIFY(rows.exec(QStringLiteral("SELECT id, checksum FROM snapshots")));
+        while (rows.next())
+            before.insert(rows.value(0).toString(), rows.value(1).toString());
+        phone = owner
+                    .column(QStringLiteral("SELECT summary ->> 'customer_phone' FROM snapshots WHERE kind = 'order' "
+                                           "AND summary ? 'customer_phone' LIMIT 1"))
+                    .value(0);
+    }
+    QVERIFY(before.size() > 500);
+    QVERIFY(!phone.isEmpty());
+
+    auto store = openSnapshotStore(spec, {});
+    QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+    QVERIFY((*store)->keepsPersonalApart());
+    auto counted = (*store)->withholdPending(0, {});
+    QVERIFY(counted);
+    QVERIFY(counted->remaining > before.size()); // the snapshots and the events
+    int batches = 0;
+    auto first = (*store)->withholdPending(100, [&](qint64, qint64) { return ++batches < 2; });
+    QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+    QVERIFY(first->cancelled);
+    QCOMPARE(first->converted, qint64(200));
+    QCOMPARE(first->remaining, counted->remaining - 200);
+    QVERIFY(first->dictionariesRetrained > 0);
+    auto rest = (*store)->withholdPending(100, {});
+    QVERIFY2(rest, qPrintable(rest ? QString() : rest.error().message));
+    QCOMPARE(rest->remaining, 0);
+    QCOMPARE(rest->converted, before.size() - 200);
+    QVERIFY(rest->events > 0 && rest->fields > 0);
+    QVERIFY(rest->dictionariesDropped > 0);
+
+    Plain owner(spec, spec.user);
+    QSqlQuery rows(owner.db());
+    QVERIFY(rows.exec(QStringLiteral("SELECT id, checksum, withheld_checksum FROM snapshots")));
+    qsizetype checked = 0;
+    while (rows.next()) {
+        QCOMPARE(rows.value(1).toString(), before.value(rows.value(0).toString()));
+        QVERIFY(!rows.value(2).isNull());
+        ++checked;
+    }
+    QCOMPARE(checked, before.size());
+    rows.finish();
+    QCOMPARE(owner.scalar(
+                 QStringLiteral("SELECT count(*) FROM events WHERE withheld IS NULL OR data LIKE '%%1%'").arg(phone)),
+        0);
+    QCOMPARE(
+        owner.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE summary::text LIKE '%%1%'").arg(phone)), 0);
+    QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM zstd_dictionaries WHERE NOT trained_withheld OR "
+                                         "position(convert_to('%1', 'UTF8') IN dict) > 0")
+                              .arg(phone)),
+        0);
+    // Every row verifies, in its stored form and (the owner reads them) whole, against the checksum it always had.
+    Verification verification(**store);
+    qint64 verifiedRows = 0;
+    for (const QString &tenant : { Acme, Lotus }) {
+        SnapshotQuery everything;
+        everything.tenant = tenant;
+        auto verified = verification.run(everything, {}, {});
+        QVERIFY(verified);
+        QVERIFY(verified->corrupt.isEmpty());
+        verifiedRows += verified->checked;
+    }
+    QCOMPARE(verifiedRows, before.size());
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        auto whole = (*store)->load(it.key());
+        QVERIFY2(whole && !whole->withheld, qPrintable(it.key()));
+        QCOMPARE(whole->header.checksum, it.value());
+    }
+    // Every delta stays a delta (its patch, withheld, makes the withheld state).
+    QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE base_id IS NOT NULL")), deltas);
+    // Compacted again once kept apart: whole keyframes (a full strategy) and back to deltas, and still every row
+    // reads whole for the owner and withheld for others, against the same checksums.
+    for (const bool incremental : { false, true }) {
+        SnapshotStrategy strategy = SnapshotStrategy::defaultFor(QStringLiteral("order"));
+        strategy.incremental = incremental;
+        strategy.keyframeEvery = 4;
+        QVERIFY((*store)->history().saveStrategy(Acme, strategy, QStringLiteral("tester")));
+        auto compacted = SnapshotCompactor(**store).run(
+            Acme, QStringLiteral("order"), {}, QStringLiteral("tester"), QStringLiteral("test"));
+        QVERIFY2(compacted, qPrintable(compacted ? QString() : compacted.error().message));
+        QVERIFY2(compacted->problems.isEmpty(), qPrintable(compacted->problems.join(u"; ")));
+    }
+    for (const QString &tenant : { Acme, Lotus }) {
+        SnapshotQuery everything;
+        everything.tenant = tenant;
+        auto verified = verification.run(everything, {}, {});
+        QVERIFY(verified && verified->corrupt.isEmpty());
+    }
+    QCOMPARE(
+        owner.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE summary::text LIKE '%%1%'").arg(phone)), 0);
+    store->reset();
+    dba(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(spec.database));
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestAccess, true)

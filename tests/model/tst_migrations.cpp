@@ -17,7 +17,7 @@
 
 namespace {
 
-constexpr int LatestVersion = 14;
+constexpr int LatestVersion = 15;
 
 QByteArray fileDigest(const QString &path)
 {
@@ -118,8 +118,11 @@ void TestMigrations::checkTables(const ConnectionSpec &spec)
     QCOMPARE(query.value(0).toInt(), 13);
     QCOMPARE(query.value(1).toString(), QStringLiteral("live_sources"));
     QVERIFY(query.next());
-    QCOMPARE(query.value(0).toInt(), LatestVersion);
+    QCOMPARE(query.value(0).toInt(), 14);
     QCOMPARE(query.value(1).toString(), QStringLiteral("access"));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), LatestVersion);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("personal_fields"));
     QVERIFY(!query.next());
 }
 
@@ -132,7 +135,7 @@ void TestMigrations::sqliteFromEmpty()
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
         QCOMPARE((*store)->schemaVersion(), LatestVersion);
     }
-        checkTables(spec);
+    checkTables(spec);
     // A local file is its owner's alone (issue 26): nobody else may read it, nor its write-ahead log.
     for (const QString &file : QStringList { spec.sqlitePath, spec.sqlitePath + QStringLiteral("-wal") }) {
         if (!QFileInfo::exists(file))
@@ -190,14 +193,14 @@ void TestMigrations::sqliteNewerSchemaIsRefusedUntouched()
         QVERIFY(
             query.exec(QStringLiteral("PRAGMA journal_mode=DELETE"))); // fold the WAL in, so the file is all there is
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (15, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (16, 'future', 0)")));
     }
     const QByteArray before = fileDigest(path);
     const QDateTime modified = QFileInfo(path).lastModified();
     auto refused = openSnapshotStore(spec, {});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("version 15"))
+    QVERIFY2(refused.error().message.contains(QStringLiteral("version 16"))
             && refused.error().message.contains(QStringLiteral("(%1)").arg(LatestVersion)),
         qPrintable(refused.error().message));
     QCOMPARE(fileDigest(path), before);
@@ -237,8 +240,9 @@ void TestMigrations::upgradeToSixSummarizesOrdersAgain()
         QVERIFY(query.exec(QStringLiteral("UPDATE snapshots SET summary = json_remove(summary, '$.customer_phone')")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_order_customer")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_order_phone")));
-        // Back to version 5: what 13 (live sources), 12 (source ids), 11 (kinds), 8 (seals) and 7 (leases, rebuilt
-        // from the table as it is) added goes too.
+        // Back to version 5: what 15 (withheld checksums), 13 (live sources), 12 (source ids), 11 (kinds), 8 (seals)
+        // and 7 (leases, rebuilt from the table as it is) added goes too.
+        QVERIFY(query.exec(QStringLiteral("ALTER TABLE snapshots DROP COLUMN withheld_checksum")));
         QVERIFY(query.exec(QStringLiteral("DROP TABLE live_source_tables")));
         QVERIFY(query.exec(QStringLiteral("DROP TABLE live_sources")));
         QVERIFY(query.exec(QStringLiteral("DROP INDEX snapshots_source")));
@@ -325,12 +329,12 @@ void TestMigrations::postgresFromEmptyAndNewerSchema()
         TestSupport::SideConnection side(*pg);
         QSqlQuery query(side.db());
         QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (15, 'future', 0)")));
+            QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (16, 'future', 0)")));
     }
     auto refused = openSnapshotStore(*pg, {});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, Error::Code::SchemaTooNew);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("version 15"))
+    QVERIFY2(refused.error().message.contains(QStringLiteral("version 16"))
             && refused.error().message.contains(QStringLiteral("(%1)").arg(LatestVersion)),
         qPrintable(refused.error().message));
     // A database holding somebody else's tables is refused too.
