@@ -26,7 +26,7 @@ QList<CliCommand> Cli::accessCommands()
             {}, true, &Cli::reveal, Access::Action::RevealPersonal },
         { QStringLiteral("personal"),
             QStringLiteral("Personal fields kept apart on a shared store: personal status | personal convert "
-                           "[--batch N] (rows written before schema 15)."),
+                           "[--batch N] (rows written before schema 15; the store's owner)."),
             { QStringLiteral("batch") }, true, &Cli::personal, Access::Action::Browse,
             { { QStringLiteral("convert"), Access::Action::ManageAccess } } },
     };
@@ -78,7 +78,7 @@ int Cli::personal(const QStringList &positional)
             return fail(counted.error());
         out() << "personal: " << counted->remaining
               << " snapshots and events written before schema 15 still hold their personal fields"
-              << (counted->remaining ? " (an admin runs snapscope-cli personal convert)" : "") << Qt::endl;
+              << (counted->remaining ? " (the store's owner runs snapscope-cli personal convert)" : "") << Qt::endl;
         return CliExit::Ok;
     }
     return convertPersonal(**store, batch);

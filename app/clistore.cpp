@@ -53,13 +53,13 @@ int Cli::init(const QStringList &)
         if (!pending)
             return fail(pending.error());
         if (pending->remaining > 0) {
-            if (access.session().owner || access.session().role == Access::Role::Admin) {
+            if (access.session().owner) {
                 if (const int converted = convertPersonal(**store, 500); converted != CliExit::Ok)
                     return converted;
             } else if (!m_quiet) {
                 err() << "note: " << pending->remaining
-                      << " snapshots and events still hold their personal fields; an admin runs snapscope-cli "
-                         "personal convert"
+                      << " snapshots and events still hold their personal fields; the store's owner runs "
+                         "snapscope-cli personal convert"
                       << Qt::endl;
             }
         }

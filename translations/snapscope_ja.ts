@@ -3491,6 +3491,10 @@ stock value %6</source>
         <source>%1 (%2) · %3 UTC</source>
         <translation>%1 (%2) · %3 UTC</translation>
     </message>
+    <message>
+        <source>The %1 stays masked: %2</source>
+        <translation>%1 はマスクされたままです：%2</translation>
+    </message>
 </context>
 <context>
     <name>SourceDialog</name>

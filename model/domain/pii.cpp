@@ -14,9 +14,12 @@ namespace Pii {
 
 bool isPersonalKey(const QString &key)
 {
-    static const QStringList keys { QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("address"),
-        QStringLiteral("customer_phone"), QStringLiteral("customer_email"), QStringLiteral("customer_address") };
-    return keys.contains(key);
+    // phone, email, address and their forms: customer_phone, shippingAddress, delivery_address, contactEmail.
+    for (const QLatin1String name : { QLatin1String("phone"), QLatin1String("email"), QLatin1String("address") }) {
+        if (key.endsWith(name, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
 QString maskText(const QString &text)
@@ -126,11 +129,28 @@ QJsonValue withholdByName(const QJsonValue &value)
     return value;
 }
 
+// An RFC 6902 operation (an event's patch) that sets a contact detail: {"op": "replace", "path": "/customer/phone",
+// "value": …}.
+bool setsPersonal(const QJsonObject &o)
+{
+    if (!o.contains(u"value") || !o.value(u"path").isString())
+        return false;
+    const auto path = JsonPointer::parse(o.value(u"path").toString());
+    return path && std::any_of(path->tokens().begin(), path->tokens().end(), isPersonalKey);
+}
+
 void collect(const QJsonValue &value, QStringList &path, QStringList &out)
 {
     if (value.isObject()) {
         const QJsonObject o = value.toObject();
+        if (setsPersonal(o)) {
+            path.append(QStringLiteral("value"));
+            out.append(JsonPointer::fromTokens(path).toString());
+            path.removeLast();
+        }
         for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it.key() == u"value" && setsPersonal(o))
+                continue;
             path.append(it.key());
             if (isPersonalKey(it.key()))
                 out.append(JsonPointer::fromTokens(path).toString());
@@ -246,6 +266,10 @@ QJsonArray withholdPatch(const QJsonArray &patch, const QStringList &pointers)
         const QString path = operation.value(u"path").toString();
         // A change inside a withheld field is no change to the withheld document (the field is one placeholder).
         const auto inside = [&](const QString &at) {
+            const auto parsed = JsonPointer::parse(at);
+            if (parsed && parsed->tokens().size() > 1
+                && std::any_of(parsed->tokens().begin(), parsed->tokens().end() - 1, isPersonalKey))
+                return true; // under a contact-detail member, which is withheld whole
             return std::any_of(pointers.begin(), pointers.end(),
                 [&](const QString &pointer) { return at.startsWith(pointer + u'/'); });
         };
@@ -255,6 +279,8 @@ QJsonArray withholdPatch(const QJsonArray &patch, const QStringList &pointers)
         if (value != operation.end()) {
             const auto at = JsonPointer::parse(path);
             QJsonValue withheld = withholdByName(value.value());
+            if (at && !at->tokens().isEmpty() && isPersonalKey(at->tokens().last()))
+                withheld = QJsonValue(Withheld);
             for (const QString &pointer : pointers) {
                 if (pointer == path) {
                     withheld = QJsonValue(Withheld);

@@ -7,9 +7,7 @@
 #include "domain/snapshotid.h"
 #include "store/bulkinsert.h"
 
-namespace {
-
-QJsonValue fromStored(const QVariant &text)
+QJsonValue SqlPersonalFields::fromStored(const QVariant &text)
 {
     // jsonb comes back as its text; a bare string or number is read as a one-element array's element.
     const QByteArray bytes = '[' + text.toString().toUtf8() + ']';
@@ -17,13 +15,11 @@ QJsonValue fromStored(const QVariant &text)
     return document.isArray() && document.array().size() == 1 ? document.array().at(0) : QJsonValue();
 }
 
-QString toStored(const QJsonValue &value)
+QString SqlPersonalFields::toStored(const QJsonValue &value)
 {
     const QByteArray bytes = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(bytes.mid(1, bytes.size() - 2));
 }
-
-} // namespace
 
 bool SqlPersonalFields::readable() const
 {
@@ -77,13 +73,13 @@ Result<QJsonValue> SqlPersonalFields::reveal(const QString &snapshotId, const QS
 Result<QStringList> SqlPersonalFields::find(
     const QString &tenant, const QString &kind, const QString &name, const QString &value, bool prefix, int limit)
 {
-    QString high = value;
-    if (prefix && !high.isEmpty())
-        high.back() = QChar(high.back().unicode() + 1);
+    // The server searches the customer's phone only (case search), and for support a prefix of at least four
+    // characters (a shorter one finds nothing here rather than an error).
+    if (name != u"customer_phone" || (prefix && value.size() < 4 && !readable()))
+        return QStringList();
     return m_sql.rows(QStringLiteral("finding the %1 snapshots of %2").arg(kind, value),
-        QStringLiteral("SELECT snapscope_find_personal(?, ?, ?, ?, ?, ?, ?)"),
-        { tenant, kind, QString(Pii::SummaryPrefix + name), value, high, prefix, qMax(1, limit) },
-        [](const QSqlQuery &q) { return q.value(0).toString(); });
+        QStringLiteral("SELECT snapscope_find_personal(?, ?, ?, ?, ?)"),
+        { tenant, kind, value, prefix, qMax(1, limit) }, [](const QSqlQuery &q) { return q.value(0).toString(); });
 }
 
 Status SqlPersonalFields::writeEvents(QSqlDatabase &db, const QList<EventRow> &rows)

@@ -56,6 +56,9 @@ public:
     // The fields of an aggregate's events in (afterSeq, upToSeq], by sequence number, for a session that reads them.
     Result<QHash<qint64, QList<Pii::WithheldField>>> eventFields(
         const QString &tenant, const QString &aggregateId, qint64 afterSeq, std::optional<qint64> upToSeq);
+    // A jsonb value as the driver returns it (its text), and back.
+    static QJsonValue fromStored(const QVariant &text);
+    static QString toStored(const QJsonValue &value);
 
 private:
     SqlConnections &m_sql;

@@ -2,8 +2,10 @@
 
 #include <QRegularExpression>
 #include <QSet>
+
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 
 #include "codec/snapshotseal.h"
 #include "domain/kindregistry.h"
@@ -32,7 +34,46 @@ Result<QList<SnapshotHeader>> SqlSnapshotReader::readHeaders(QSqlQuery &query, b
         return m_sql.errorFrom(QStringLiteral("reading snapshot headers"), query);
     if (oldestFirst)
         sortOldestFirst(headers);
+    if (m_personal.splits() && m_personal.readable()) {
+        if (Status restored = restoreSummaries(headers); !restored)
+            return restored.error();
+    }
     return headers;
+}
+
+Status SqlSnapshotReader::restoreSummaries(QList<SnapshotHeader> &headers) const
+{
+    // An admin reads a summary whole, as on a local file: its withheld fields, for the headers that have any, in one
+    // query per few hundred.
+    QHash<QString, qsizetype> at;
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        const QJsonObject &summary = headers.at(i).summary;
+        if (std::any_of(summary.begin(), summary.end(), [](const QJsonValue &v) { return v == Pii::Withheld; }))
+            at.insert(headers.at(i).id, i);
+    }
+    const QStringList ids = at.keys();
+    constexpr qsizetype Chunk = 500;
+    for (qsizetype first = 0; first < ids.size(); first += Chunk) {
+        const QStringList chunk = ids.mid(first, Chunk);
+        QVariantList values;
+        for (const QString &id : chunk)
+            values.append(id);
+        auto fields = m_sql.rows(QStringLiteral("reading the summaries' personal fields"),
+            QStringLiteral("SELECT snapshot_id, field, value FROM personal_fields WHERE field LIKE 'summary:%' AND "
+                           "snapshot_id IN (%1)")
+                .arg(QStringList(chunk.size(), m_sql.dialect().uuidParameter()).join(u", ")),
+            values, [](const QSqlQuery &q) {
+                return std::pair { q.value(0).toString(),
+                    Pii::WithheldField { q.value(1).toString(), SqlPersonalFields::fromStored(q.value(2)) } };
+            });
+        if (!fields)
+            return fields.error();
+        for (const auto &[id, field] : std::as_const(*fields)) {
+            SnapshotHeader &h = headers[at.value(id)];
+            h.summary = Pii::placed(h.summary, field.field, field.value).toObject();
+        }
+    }
+    return {};
 }
 
 SnapshotHeader SqlSnapshotReader::readHeader(const QSqlQuery &query)
@@ -213,8 +254,13 @@ Result<HeaderPage> SqlSnapshotReader::listHeaders(const SnapshotQuery &q, const 
     }
     if (SqlValues::failedReading(query))
         return m_sql.errorFrom(QStringLiteral("listing snapshots"), query);
+    query.finish();
     if (more)
         result.next = PageCursor { result.headers.constLast().takenAt, result.headers.constLast().id };
+    if (m_personal.splits() && m_personal.readable()) {
+        if (Status restored = restoreSummaries(result.headers); !restored)
+            return restored.error();
+    }
     return result;
 }
 
@@ -300,7 +346,13 @@ Result<SnapshotHeader> SqlSnapshotReader::header(const QString &id)
             return m_sql.errorFrom(QStringLiteral("reading snapshot %1").arg(id), query);
         return Error { Error::Code::NotFound, QStringLiteral("no snapshot with id %1").arg(id) };
     }
-    return readHeader(query);
+    QList<SnapshotHeader> one { readHeader(query) };
+    query.finish();
+    if (m_personal.splits() && m_personal.readable()) {
+        if (Status restored = restoreSummaries(one); !restored)
+            return restored.error();
+    }
+    return one.constFirst();
 }
 
 Result<QByteArray> SqlSnapshotReader::rawPayload(const QString &id)
@@ -581,8 +633,18 @@ Result<QList<QByteArray>> SqlSnapshotReader::samplePayloads(const QString &kind,
         if (deltas) {
             auto patch = m_codec.decode(
                 query.value(1).toString(), query.value(3).toByteArray(), query.value(2).toLongLong(), QString());
-            if (patch) // a corrupt one is no sample; verify reports it
+            if (!patch) // a corrupt one is no sample; verify reports it
+                continue;
+            // A dictionary everyone reads is not trained on personal data: a patch not converted yet is withheld
+            // here first.
+            const auto parsed = m_personal.splits() ? StrictJson::readStored(*patch) : Result<QJsonValue>(QJsonValue());
+            if (parsed && parsed->isArray()) {
+                QByteArray withheld;
+                CanonicalJson::append(withheld, Pii::withholdPatch(parsed->toArray(), {}));
+                samples.append(withheld);
+            } else if (!m_personal.splits()) {
                 samples.append(*patch);
+            }
         } else {
             ids.append(query.value(0).toString());
         }
@@ -592,9 +654,15 @@ Result<QList<QByteArray>> SqlSnapshotReader::samplePayloads(const QString &kind,
     query.finish();
     samples.reserve(samples.size() + ids.size());
     for (const QString &id : std::as_const(ids)) {
-        // As stored: a dictionary everyone reads is not trained on personal data.
+        // As stored, and withheld if it was not converted yet: a dictionary everyone reads is not trained on personal
+        // data.
         auto snapshot = loadStored(id);
-        if (snapshot) // a corrupt snapshot is no sample; verify reports it
+        if (!snapshot) // a corrupt snapshot is no sample; verify reports it
+            continue;
+        if (m_personal.splits() && !snapshot->withheld)
+            samples.append(CanonicalJson::write(
+                Pii::withhold(CanonicalJson::read(snapshot->payload), PayloadCodec::kindOfKey(kind)).document));
+        else
             samples.append(snapshot->payload);
     }
     return samples;

@@ -53,6 +53,8 @@ private:
     Result<Snapshot> loadAt(const QString &id, int depth);
     // A delta's state: its base's state (verified) with its patch applied, checked against its checksum.
     Result<Snapshot> materialize(SnapshotHeader header, const QByteArray &patchBytes, int depth);
+    // For a session that reads personal data: the summaries' withheld fields put back.
+    Status restoreSummaries(QList<SnapshotHeader> &headers) const;
     // A withheld snapshot with its personal fields put back, checked against its checksum.
     Result<Snapshot> restored(Snapshot stored);
 

@@ -525,13 +525,26 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
     PersonalConversion report;
     if (!m_personal.splits())
         return report;
-    if (!m_personal.readable())
-        return Error { Error::Code::Forbidden,
-            QStringLiteral("converting snapshots needs the admin role (this login is %1)")
-                .arg(Access::roleName(m_access.session().role)) };
-    const QString counting = QStringLiteral("SELECT (SELECT count(*) FROM snapshots WHERE withheld_checksum IS NULL) + "
-                                            "(SELECT count(*) FROM events WHERE withheld IS NULL)");
-    auto pending = m_sql.first(QStringLiteral("counting the snapshots to convert"), counting);
+    // Rows to convert: those stored whole, and those encoded with a dictionary trained on whole payloads (written
+    // after the upgrade, before the conversion), which is dropped once no row needs it.
+    auto oldDictionaries = m_sql.rows(QStringLiteral("reading the dictionaries"),
+        QStringLiteral("SELECT id FROM zstd_dictionaries WHERE NOT trained_withheld"), {},
+        [](const QSqlQuery &q) { return PayloadCodec::dictionaryCodec(q.value(0).toInt()); });
+    if (!oldDictionaries)
+        return oldDictionaries.error();
+    QVariantList oldCodecs;
+    for (const QString &codec : std::as_const(*oldDictionaries))
+        oldCodecs.append(codec);
+    const QString pendingRow = oldCodecs.isEmpty()
+        ? QStringLiteral("withheld_checksum IS NULL")
+        : QStringLiteral("(withheld_checksum IS NULL OR codec IN (%1))")
+              .arg(QStringList(oldCodecs.size(), QStringLiteral("?")).join(u", "));
+    const QString counting = QStringLiteral("SELECT (SELECT count(*) FROM snapshots WHERE %1) + (SELECT count(*) FROM "
+                                            "events WHERE withheld IS NULL)")
+                                 .arg(pendingRow);
+    // Counted as the login sees them (its tenants); converted by the owner only, who sees every tenant's rows: an
+    // admin's conversion would drop dictionaries another tenant's rows still need.
+    auto pending = m_sql.first(QStringLiteral("counting the snapshots to convert"), counting, oldCodecs);
     if (!pending)
         return pending.error();
     const qint64 total = pending->value(0).toLongLong();
@@ -540,6 +553,11 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
         report.remaining = total;
         return report;
     }
+    if (!m_access.session().owner)
+        return Error { Error::Code::Forbidden,
+            QStringLiteral("converting a store's rows is its owner's job (the login that ran init: it sees every "
+                           "tenant); %1 is not its owner")
+                .arg(m_access.session().login) };
     if (total > 0) {
         auto retrained = retrainDictionaries();
         if (!retrained)
@@ -554,16 +572,15 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
     QStringList problems;
     while (true) {
         auto ids = m_sql.rows(QStringLiteral("finding the snapshots to convert"),
-            QStringLiteral("SELECT id FROM snapshots WHERE withheld_checksum IS NULL AND id > %1 ORDER BY id LIMIT ?")
-                .arg(uuid),
-            { after, qMax(1, batchSize) }, [](const QSqlQuery &q) { return q.value(0).toString(); });
+            QStringLiteral("SELECT id FROM snapshots WHERE %1 AND id > %2 ORDER BY id LIMIT ?").arg(pendingRow, uuid),
+            oldCodecs + QVariantList { after, qMax(1, batchSize) },
+            [](const QSqlQuery &q) { return q.value(0).toString(); });
         if (!ids)
             return ids.error();
         if (ids->isEmpty())
             break;
         after = ids->constLast();
         Status batch = m_sql.write([&](QSqlDatabase &db, AuditEntry &) -> Status {
-            QList<SqlPersonalFields::Row> fields;
             QSqlQuery update(db);
             update.prepare(QStringLiteral("UPDATE snapshots SET base_id = %1, codec = ?, raw_size = ?, stored_size = "
                                           "?, payload = ?, summary = %2, withheld_checksum = ? WHERE id = %1")
@@ -622,14 +639,21 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
                 update.addBindValue(h.id);
                 if (!update.exec())
                     return m_sql.errorFrom(QStringLiteral("converting snapshot %1").arg(h.id), update);
-                for (Pii::WithheldField &field : withheld.fields)
-                    fields.append({ h.id, h.tenant, std::move(field) });
-                for (Pii::WithheldField &field : summary.fields)
-                    fields.append({ h.id, h.tenant, std::move(field) });
+                // Written at once: a delta later in the batch reads this row, restored, as its base. A row kept
+                // apart already (only encoded again) has its fields.
+                if (h.withheldChecksum.isEmpty()) {
+                    QList<SqlPersonalFields::Row> fields;
+                    for (Pii::WithheldField &field : withheld.fields)
+                        fields.append({ h.id, h.tenant, std::move(field) });
+                    for (Pii::WithheldField &field : summary.fields)
+                        fields.append({ h.id, h.tenant, std::move(field) });
+                    report.fields += fields.size();
+                    if (Status written = m_personal.write(db, fields); !written)
+                        return written;
+                }
                 ++report.converted;
             }
-            report.fields += fields.size();
-            return m_personal.write(db, fields);
+            return {};
         });
         if (!batch)
             return batch.error();
@@ -695,7 +719,7 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
             break;
         }
     }
-    auto left = m_sql.first(QStringLiteral("counting the snapshots to convert"), counting);
+    auto left = m_sql.first(QStringLiteral("counting the snapshots to convert"), counting, oldCodecs);
     if (!left)
         return left.error();
     report.remaining = left->value(0).toLongLong();

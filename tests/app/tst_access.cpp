@@ -495,6 +495,14 @@ void TestAccess::personalFieldsOutOfReach()
         "SELECT DISTINCT value #>> '{}' FROM personal_fields WHERE tenant_id = 'acme-th' AND field LIKE '%phone'"));
     QVERIFY2(phones.size() >= 5 && !phones.constFirst().startsWith(u"error"), qPrintable(phones.join(u", ")));
     const QString phone = phones.constFirst();
+    // Addresses, whole in the events' patches (the order service's shippingAddress among them): their streets too.
+    const QStringList streets = owner.column(QStringLiteral(
+        "SELECT DISTINCT value ->> 'line1' FROM event_personal_fields WHERE field ILIKE '%address' AND value ? 'line1' "
+        "UNION SELECT DISTINCT value ->> 'line1' FROM personal_fields WHERE field ILIKE '%address' AND value ? "
+        "'line1'"));
+    QVERIFY(
+        owner.scalar(QStringLiteral("SELECT count(*) FROM personal_fields WHERE field LIKE '%shippingAddress'")) > 0);
+    QVERIFY2(!streets.isEmpty() && !streets.constFirst().startsWith(u"error"), qPrintable(streets.join(u", ")));
     // The owner's copy of the events and summaries holds none either: they are kept apart, not hidden by a policy.
     QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE data LIKE '%%1%'").arg(phone)), 0);
     QCOMPARE(
@@ -508,8 +516,8 @@ void TestAccess::personalFieldsOutOfReach()
         QCOMPARE(plain.attempt(QStringLiteral("SELECT * FROM event_personal_fields")), QStringLiteral("denied"));
         QVERIFY(plain.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE kind = 'order'")) > 0);
         QVERIFY(plain.scalar(QStringLiteral("SELECT count(*) FROM events")) > 0);
-        for (const QString &p : phones) {
-            const QString where = QStringLiteral("'%%1%'").arg(p);
+        for (const QString &p : phones + streets) {
+            const QString where = QStringLiteral("'%%1%'").arg(QString(p).replace(u'\'', QStringLiteral("''")));
             QCOMPARE(plain.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE summary::text LIKE %1 OR "
                                                  "\"trigger\"::text LIKE %1")
                                       .arg(where)),
@@ -525,11 +533,12 @@ void TestAccess::personalFieldsOutOfReach()
                                  .arg(p)),
                 0);
         }
-        QCOMPARE(plain.attempt(QStringLiteral("SELECT snapscope_find_personal('acme-th', 'order', "
-                                              "'summary:customer_phone', '%1', '%1', false, 10)")
-                                   .arg(phone)),
+        QCOMPARE(plain.attempt(
+                     QStringLiteral("SELECT snapscope_find_personal('acme-th', 'order', '%1', false, 10)").arg(phone)),
             login == SupportLogin ? QStringLiteral("ok") : QStringLiteral("denied"));
-
+        // A dictionary from before the conversion is not there for them (this store has none: the demo trained its
+        // dictionaries on withheld payloads).
+        QCOMPARE(plain.scalar(QStringLiteral("SELECT count(*) FROM zstd_dictionaries WHERE NOT trained_withheld")), 0);
         // The payloads, decompressed as the console and the CLI read them.
         ConnectionSpec as = m_spec;
         as.user = login;
@@ -566,6 +575,18 @@ void TestAccess::personalFieldsOutOfReach()
     auto whole = (*store)->load(id);
     QVERIFY2(whole, qPrintable(whole ? QString() : whole.error().message));
     QVERIFY(!whole->withheld);
+    // Its summaries too, in every header it lists.
+    SnapshotQuery orders;
+    orders.tenant = Acme;
+    orders.kind = QStringLiteral("order");
+    PageRequest page;
+    page.limit = 100000;
+    auto listed = (*store)->listHeaders(orders, page);
+    QVERIFY(listed && !listed->headers.isEmpty());
+    for (const SnapshotHeader &h : std::as_const(listed->headers)) {
+        if (h.summary.contains(u"customer_phone"))
+            QVERIFY2(h.summary.value(u"customer_phone") != Pii::Withheld, qPrintable(h.id));
+    }
     QVERIFY(whole->payload.contains(phone.toUtf8()));
     QCOMPARE(PayloadCodec::checksumOf(whole->payload), whole->header.checksum);
     QVERIFY(whole->header.checksum != whole->header.withheldChecksum);

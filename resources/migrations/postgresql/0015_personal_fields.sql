@@ -94,6 +94,8 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'snapshot % keeps no personal field %', snapshot, wanted USING ERRCODE = 'no_data_found';
     END IF;
+    -- The server's log too: a caller that rolls its transaction back takes the audit row with it, not this line.
+    RAISE LOG 'snapscope: % revealed % of snapshot % (%)', session_user, wanted, snapshot, place;
     INSERT INTO audit_log (at, tenant_id, actor, action, target, details)
         VALUES ((extract(epoch FROM clock_timestamp()) * 1000)::bigint, row_tenant, session_user, 'pii.reveal',
                 snapshot::text, jsonb_build_object('field', wanted, 'where', place));
@@ -101,10 +103,11 @@ BEGIN
 END;
 $$;
 
--- The snapshots of a kind whose personal summary field equals `low` (prefix false) or starts with it (the range
--- [low, high)), for support and admins: case search by phone. The value itself is not returned.
-CREATE FUNCTION snapscope_find_personal(tenant text, wanted_kind text, wanted text, low text, high text,
-                                        prefix boolean, most integer) RETURNS SETOF uuid
+-- The live snapshots of a kind whose customer's phone (its summary's customer_phone) equals `wanted` or starts with
+-- it (prefix; at least 4 characters but for admins), for support and admins: case search by phone. The phone itself is not
+-- returned.
+CREATE FUNCTION snapscope_find_personal(tenant text, wanted_kind text, wanted text, prefix boolean, most integer)
+    RETURNS SETOF uuid
     LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
 BEGIN
     IF NOT snapscope_may_reveal() THEN
@@ -114,17 +117,29 @@ BEGIN
     IF NOT (snapscope_is_owner() OR tenant = ANY (snapscope_tenants())) THEN
         RETURN;
     END IF;
+    IF prefix AND length(wanted) < 4 AND NOT snapscope_sees_personal() THEN
+        RAISE EXCEPTION 'a phone number prefix needs at least 4 characters' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     IF prefix THEN
         RETURN QUERY SELECT f.snapshot_id FROM personal_fields f JOIN snapshots s ON s.id = f.snapshot_id
-            WHERE f.tenant_id = tenant AND f.field = wanted AND (f.value #>> '{}') >= low
-              AND (f.value #>> '{}') < high AND s.kind = wanted_kind AND s.deleted_at IS NULL LIMIT most;
+            WHERE f.tenant_id = tenant AND f.field = 'summary:customer_phone'
+              AND starts_with(f.value #>> '{}', wanted)
+              AND s.kind = wanted_kind AND s.deleted_at IS NULL LIMIT least(most, 10000);
     ELSE
         RETURN QUERY SELECT f.snapshot_id FROM personal_fields f JOIN snapshots s ON s.id = f.snapshot_id
-            WHERE f.tenant_id = tenant AND f.field = wanted AND (f.value #>> '{}') = low
-              AND s.kind = wanted_kind AND s.deleted_at IS NULL LIMIT most;
+            WHERE f.tenant_id = tenant AND f.field = 'summary:customer_phone' AND (f.value #>> '{}') = wanted
+              AND s.kind = wanted_kind AND s.deleted_at IS NULL LIMIT least(most, 10000);
     END IF;
 END;
 $$;
+
+-- A dictionary trained on whole payloads (before this version) is read by those who read personal data only; the
+-- conversion trains new ones and drops the old.
+ALTER TABLE zstd_dictionaries ENABLE ROW LEVEL SECURITY;
+CREATE POLICY everyone_reads ON zstd_dictionaries FOR SELECT USING (trained_withheld OR (SELECT snapscope_sees_personal()));
+CREATE POLICY admins_write ON zstd_dictionaries FOR INSERT WITH CHECK (true);
+CREATE POLICY admins_change ON zstd_dictionaries FOR UPDATE USING (true);
+CREATE POLICY admins_remove ON zstd_dictionaries FOR DELETE USING (true);
 
 DO $$
 DECLARE
@@ -133,8 +148,8 @@ BEGIN
     EXECUTE format('ALTER FUNCTION snapscope_sees_personal() SET search_path = %s', path);
     EXECUTE format('ALTER FUNCTION snapscope_may_reveal() SET search_path = %s', path);
     EXECUTE format('ALTER FUNCTION snapscope_reveal(uuid, text, text) SET search_path = %s', path);
-    EXECUTE format('ALTER FUNCTION snapscope_find_personal(text, text, text, text, text, boolean, integer) '
-                   'SET search_path = %s', path);
+    EXECUTE format('ALTER FUNCTION snapscope_find_personal(text, text, text, boolean, integer) SET search_path = %s',
+                   path);
     -- A store whose roles exist already: its admins read and write the new table (the roles script grants it too).
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'snapscope_admin') THEN
         GRANT SELECT, INSERT, UPDATE, DELETE ON personal_fields, event_personal_fields TO snapscope_admin;
