@@ -26,6 +26,8 @@ QString maskText(const QString &text)
 {
     // Counted in grapheme clusters, not UTF-16 units: a Thai consonant and its vowel and tone marks are one
     // character to a reader, and a mark left on a bullet would both look broken and give away part of the text.
+    if (text == Withheld) // nothing to mask: the value is not here
+        return text;
     constexpr qsizetype Shown = 2;
     const QChar dot(0x2022);
     QList<qsizetype> starts;
