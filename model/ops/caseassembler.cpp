@@ -4,7 +4,6 @@
 #include <QRegularExpression>
 
 #include "domain/kindregistry.h"
-#include "domain/pii.h"
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
 #include "json/jsonnumber.h"
@@ -150,8 +149,6 @@ Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QStrin
             found(h.entityId, QCoreApplication::translate("CaseAssembler", "phone"));
     }
 
-    const SessionAccess &login = m_store.access().session();
-    const bool readsPersonal = login.owner || !Pii::masks(login.role);
     for (const QString &orderId : std::as_const(orderIds)) {
         if (hits.size() >= limit)
             break;
@@ -168,17 +165,9 @@ Result<QList<CaseHit>> CaseAssembler::search(const QString &tenant, const QStrin
             continue;
         }
         const SnapshotHeader &first = versions->first(), &last = versions->last();
-        QString phone = JsonNumber::scalarText(last.summary.value(u"customer_phone"));
-        if (phone == Pii::Withheld && readsPersonal) {
-            // Kept apart on a shared store (issue 26): an admin reads it with the snapshot.
-            auto whole = m_store.load(last.id);
-            if (!whole)
-                return whole.error();
-            phone = JsonNumber::scalarText(whole->header.summary.value(u"customer_phone"));
-        }
-        hits.append({ orderId, JsonNumber::scalarText(last.summary.value(u"customer_id")), phone, first.takenAt,
-            last.takenAt, last.summary.value(u"status").toString(), last.summary.value(u"total_amount"),
-            matchedBy.value(orderId) });
+        hits.append({ orderId, JsonNumber::scalarText(last.summary.value(u"customer_id")),
+            JsonNumber::scalarText(last.summary.value(u"customer_phone")), first.takenAt, last.takenAt,
+            last.summary.value(u"status").toString(), last.summary.value(u"total_amount"), matchedBy.value(orderId) });
     }
     std::stable_sort(
         hits.begin(), hits.end(), [](const CaseHit &a, const CaseHit &b) { return a.createdAt > b.createdAt; });
