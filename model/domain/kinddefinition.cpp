@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "domain/pii.h"
 #include "json/isotime.h"
 #include "json/jsonnumber.h"
 
@@ -245,6 +246,18 @@ private:
     std::optional<QString> m_problem;
 };
 
+// The placeholder when a member above `pointer` holds it: a part of an address kept apart whole (issue 26).
+QString withheldAbove(const QJsonObject &document, const JsonPointer &pointer)
+{
+    const QStringList &tokens = pointer.tokens();
+    for (qsizetype n = tokens.size() - 1; n > 0; --n) {
+        const auto value = JsonPointer::fromTokens(tokens.mid(0, n)).evaluate(document);
+        if (value && value->isString() && value->toString() == Pii::Withheld)
+            return Pii::Withheld;
+    }
+    return {};
+}
+
 std::optional<QJsonValue> at(const QJsonObject &document, const JsonPointer &pointer)
 {
     return pointer.evaluate(document);
@@ -425,8 +438,10 @@ QJsonValue evaluate(const FieldRule &rule, const QJsonObject &document)
     case FieldRule::Extract::Join: {
         QStringList texts;
         for (const JsonPointer &part : rule.parts) {
-            const QString text = JsonNumber::scalarText(scalarOrUndefined(at(document, part)));
-            if (!text.isEmpty())
+            QString text = JsonNumber::scalarText(scalarOrUndefined(at(document, part)));
+            if (text.isEmpty())
+                text = withheldAbove(document, part);
+            if (!text.isEmpty() && !(text == Pii::Withheld && texts.contains(text)))
                 texts.append(text);
         }
         return texts.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(texts.join(QStringLiteral(", ")));

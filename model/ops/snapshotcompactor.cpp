@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "domain/kindregistry.h"
+#include "domain/pii.h"
 #include "domain/snapshotid.h"
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
@@ -15,7 +16,7 @@ SnapshotCompactor::SnapshotCompactor(SnapshotStore &store)
 { }
 
 int SnapshotCompactor::chooseStorage(NewSnapshot &next, const QJsonObject &previousState, const QString &previousId,
-    int previousDepth, const SnapshotStrategy &strategy, const PayloadCodec &codec)
+    int previousDepth, const SnapshotStrategy &strategy, const PayloadCodec &codec, bool keptApart)
 {
     next.baseId.clear();
     next.patch = {};
@@ -35,6 +36,16 @@ int SnapshotCompactor::chooseStorage(NewSnapshot &next, const QJsonObject &previ
     auto rebuilt = JsonPatch::apply(previousState, patch);
     if (!rebuilt || !rebuilt->isObject() || CanonicalJson::write(rebuilt->toObject()) != full)
         return 0;
+    if (keptApart) {
+        // The writer stores Pii::withholdPatch(patch) on the withheld base; it must rebuild the withheld document
+        // exactly, or the row could not be read back (withheld_checksum would not match).
+        const QJsonArray withheldPatch = Pii::withholdPatch(patch, Pii::personalPointers(next.payload, next.kind));
+        auto withheld = JsonPatch::apply(Pii::withhold(previousState, next.kind).document, withheldPatch);
+        if (!withheld || !withheld->isObject()
+            || CanonicalJson::write(withheld->toObject())
+                != CanonicalJson::write(Pii::withhold(next.payload, next.kind).document))
+            return 0;
+    }
     next.baseId = previousId;
     next.patch = patch;
     return previousDepth + 1;
@@ -141,7 +152,8 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
         NewSnapshot probe;
         probe.kind = kind;
         probe.payload = CanonicalJson::read(snapshot->payload);
-        const int depth = chooseStorage(probe, previousState, previousId, previousDepth, strategy, m_store.codec());
+        const int depth = chooseStorage(
+            probe, previousState, previousId, previousDepth, strategy, m_store.codec(), m_store.keepsPersonalApart());
         if (!secondPass)
             report.storedBytesBefore += h.storedSize;
         if (probe.baseId != h.baseId) {
@@ -217,7 +229,8 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
         s.eventSeq = event.seq;
         state = StateReconstructor::asNewSnapshot(kind, std::move(state), event.seq, event.occurredAt);
         s.payload = state;
-        previousDepth = chooseStorage(s, previousState, previousId, previousDepth, strategy, m_store.codec());
+        previousDepth = chooseStorage(
+            s, previousState, previousId, previousDepth, strategy, m_store.codec(), m_store.keepsPersonalApart());
         previousState = state;
         previousId = s.id;
         lastAt = s.takenAt;

@@ -41,9 +41,10 @@ public:
 
     // How `next` is stored after `previous` (depth: the deltas between previous and its keyframe): as a patch when
     // the strategy is incremental, the chain is shorter than K and the patch encodes smaller; sets next.baseId and
-    // next.patch then. Returns next's depth.
+    // next.patch then. Returns next's depth. keptApart: the store keeps personal fields apart, so the patch is stored
+    // withheld too and must make the withheld document from the withheld previous one (issue 26).
     static int chooseStorage(NewSnapshot &next, const QJsonObject &previousState, const QString &previousId,
-        int previousDepth, const SnapshotStrategy &strategy, const PayloadCodec &codec);
+        int previousDepth, const SnapshotStrategy &strategy, const PayloadCodec &codec, bool keptApart);
 
     // Patches needed to train a delta dictionary.
     static constexpr int MinDeltaSamples = 200;

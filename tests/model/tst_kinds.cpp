@@ -1,12 +1,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTest>
 
+#include "codec/payloadcodec.h"
+#include "domain/history.h"
 #include "domain/kindfacts.h"
 #include "domain/kindregistry.h"
 #include "domain/pii.h"
+#include "ops/snapshotcompactor.h"
 #include "store/sqlchartfacts.h"
+#include "json/canonicaljson.h"
 #include "json/isotime.h"
+#include "json/jsonpatch.h"
 
 // Every built-in shape, recognised from a document written here from the seed's own description (../shared/seeds),
 // with the summary, the chart facts and the significance it gives.
@@ -30,6 +36,7 @@ private Q_SLOTS:
     void unrecognisedDocumentSaysWhatItLacks();
     void notWorthASnapshot();
     void importedDefinitionIsCheckedAndWorks();
+    void deltaIsKeptOnlyWhenItsWithheldFormRebuilds();
     void badDefinitionsAreRefusedWithWhere_data();
     void badDefinitionsAreRefusedWithWhere();
 };
@@ -534,6 +541,12 @@ void TestKinds::factsAndMaskingReadEveryShapeByName()
     QCOMPARE(Pii::masked(summary, QStringLiteral("order")).toObject().value(u"customer_phone").toString(),
         QStringLiteral("••••••••78"));
     QVERIFY(Pii::personalPointers(summary, QStringLiteral("order")).contains(QStringLiteral("/customer_phone")));
+    // As a support login reads it on a shared store (issue 26): the address is one placeholder, and the fact joined
+    // from its members says so rather than nothing.
+    const KindFacts withheld(QStringLiteral("order"), Pii::withhold(order, QStringLiteral("order")).document);
+    QCOMPARE(withheld.text(u"delivery_address"), QString(Pii::Withheld));
+    QCOMPARE(withheld.text(u"customer_phone"), QString(Pii::Withheld));
+    QCOMPARE(KindFacts(QStringLiteral("order"), order).text(u"delivery_address"), QStringLiteral("1 Sukhumvit, 10110"));
     // An unknown kind has no facts.
     QVERIFY(!KindFacts(QStringLiteral("nothing"), order).isRecognised());
 }
@@ -586,6 +599,60 @@ void TestKinds::importedDefinitionIsCheckedAndWorks()
     KindRegistry::install({});
     QVERIFY(!KindRegistry::find(QStringLiteral("invoice")));
     QCOMPARE(before->id, QStringLiteral("invoice")); // still readable by whoever held it
+}
+
+void TestKinds::deltaIsKeptOnlyWhenItsWithheldFormRebuilds()
+{
+    // On a store that keeps personal fields apart the writer stores Pii::withholdPatch(patch) on the withheld base
+    // (issue 26). A version whose withheld patch would not make its withheld document must be stored whole.
+    auto kind = KindDefinition::fromJson(json(R"({"kind":"t26_card","name":"Cards","entity_label":"card",
+        "summary":[],"shapes":[
+          {"name":"held","requires":["/held"],"entity":"/card","personal":["/holder"]},
+          {"name":"plain","requires":["/plain"],"entity":"/card"}]})"),
+        QStringLiteral("t26_card.json"));
+    QVERIFY2(kind, kind ? "" : qPrintable(kind.error().message));
+    KindRegistry::install({ *kind });
+    const auto cleanup = qScopeGuard([] { KindRegistry::install({}); });
+    QJsonArray filler;
+    for (int i = 0; i < 200; ++i)
+        filler.append(
+            QJsonObject { { QStringLiteral("line"), i }, { QStringLiteral("text"), QStringLiteral("same") } });
+    const auto card = [&](const QString &shape, int n, const QString &mobile) {
+        return QJsonObject { { QStringLiteral("card"), QStringLiteral("C-1") }, { shape, true },
+            { QStringLiteral("holder"), QStringLiteral("Somchai") }, { QStringLiteral("n"), n },
+            { QStringLiteral("mobile_phone"), mobile }, { QStringLiteral("lines"), filler } };
+    };
+    SnapshotStrategy strategy;
+    strategy.incremental = true;
+    PayloadCodec codec;
+    const QString previousId = QStringLiteral("0190b0c4-0000-7000-8000-000000000001");
+
+    // An ordinary change, the phone included: a delta either way, and its withheld patch rebuilds the withheld form.
+    const QJsonObject before = card(QStringLiteral("held"), 1, QStringLiteral("0812345678"));
+    NewSnapshot next;
+    next.kind = QStringLiteral("t26_card");
+    next.payload = card(QStringLiteral("held"), 2, QStringLiteral("0899999999"));
+    QCOMPARE(SnapshotCompactor::chooseStorage(next, before, previousId, 0, strategy, codec, true), 1);
+    QCOMPARE(next.baseId, previousId);
+    const QJsonArray withheldPatch = Pii::withholdPatch(next.patch, Pii::personalPointers(next.payload, next.kind));
+    QByteArray patchBytes;
+    CanonicalJson::append(patchBytes, withheldPatch);
+    QVERIFY(!patchBytes.contains("0899999999"));
+    auto rebuilt = JsonPatch::apply(Pii::withhold(before, next.kind).document, withheldPatch);
+    QVERIFY(rebuilt);
+    QCOMPARE(CanonicalJson::write(rebuilt->toObject()),
+        CanonicalJson::write(Pii::withhold(next.payload, next.kind).document));
+
+    // The holder is personal in the "held" shape only: after a change of shape it is no longer withheld, and the
+    // patch (which does not touch it) cannot make it whole again from the placeholder. A delta on a local file only.
+    next = NewSnapshot {};
+    next.kind = QStringLiteral("t26_card");
+    next.payload = card(QStringLiteral("plain"), 2, QStringLiteral("0812345678"));
+    QCOMPARE(SnapshotCompactor::chooseStorage(next, before, previousId, 0, strategy, codec, false), 1);
+    QVERIFY(!next.baseId.isEmpty());
+    QCOMPARE(SnapshotCompactor::chooseStorage(next, before, previousId, 0, strategy, codec, true), 0);
+    QVERIFY(next.baseId.isEmpty());
+    QVERIFY(next.patch.isEmpty());
 }
 
 void TestKinds::badDefinitionsAreRefusedWithWhere_data()
