@@ -11,9 +11,10 @@
 class SqlMaintenanceStore final : public MaintenanceStore
 {
 public:
-    SqlMaintenanceStore(SqlConnections &sql, PayloadCodec &codec, SqlTenants &tenants, QThreadPool &background)
+    SqlMaintenanceStore(SqlConnections &sql, PayloadCodec &codec, SqlTenants &tenants, SqlPersonalFields &personal,
+        QThreadPool &background)
         : m_retention(sql, background)
-        , m_trash(sql, codec, tenants)
+        , m_trash(sql, codec, tenants, personal)
         , m_schedules(sql)
         , m_auditLog(sql)
     { }

@@ -138,6 +138,6 @@ private:
     SqlAnalytics m_analytics { m_sql };
     SqlSourceTables m_sources { m_sql, m_personal };
     SqlLiveSources m_liveSources { m_sql };
-    SqlMaintenanceStore m_maintenance { m_sql, m_codec, m_tenants, m_background };
+    SqlMaintenanceStore m_maintenance { m_sql, m_codec, m_tenants, m_personal, m_background };
     SqlHistoryStore m_history { m_sql, m_reader, m_codec };
 };

@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 
 #include "codec/snapshotseal.h"
+#include "domain/pii.h"
+#include "json/canonicaljson.h"
 
 using SqlValues::compactJson;
 using SqlValues::execWith;
@@ -165,8 +167,8 @@ Result<qint64> SqlTrash::importArchived(const QList<MaintenanceStore::ArchivedRo
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO snapshots (id, tenant_id, kind, entity_id, version, taken_at, "
                                   "snapshot_type, created_by, \"trigger\", previous_id, event_seq, base_id, codec, "
-                                  "raw_size, stored_size, checksum, payload, summary, pinned, seal) "
-                                  "VALUES (%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2, ?, ?)")
+                                  "raw_size, stored_size, checksum, payload, summary, pinned, seal, withheld_checksum) "
+                                  "VALUES (%1, ?, ?, ?, ?, ?, ?, ?, %2, %1, ?, %1, ?, ?, ?, ?, ?, %2, ?, ?, ?)")
                        .arg(d.uuidParameter(), d.jsonParameter()));
     const auto fail = [&](const Error &error) -> Result<qint64> {
         exists.finish();
@@ -174,6 +176,8 @@ Result<qint64> SqlTrash::importArchived(const QList<MaintenanceStore::ArchivedRo
         db.rollback();
         return error;
     };
+    const bool splits = m_personal.splits();
+    QList<SqlPersonalFields::Row> personal;
     qint64 inserted = 0;
     for (const MaintenanceStore::ArchivedRow &row : rows) {
         const SnapshotHeader &h = row.header;
@@ -190,15 +194,35 @@ Result<qint64> SqlTrash::importArchived(const QList<MaintenanceStore::ArchivedRo
             }
             continue; // already there (restored, or never purged)
         }
-        const EncodedPayload encoded = m_codec.encode(h.kind, row.payload);
+        EncodedPayload encoded;
+        QJsonObject summary = h.summary;
+        QString withheldChecksum;
+        if (splits) {
+            Pii::WithheldDocument withheld = Pii::withhold(CanonicalJson::read(row.payload), h.kind);
+            const QByteArray stored = CanonicalJson::write(withheld.document);
+            encoded = m_codec.encode(h.kind, stored);
+            encoded.checksum = PayloadCodec::checksumOf(row.payload);
+            withheldChecksum = PayloadCodec::checksumOf(stored);
+            Pii::WithheldDocument withheldSummary = Pii::withholdSummary(summary, h.kind);
+            summary = withheldSummary.document;
+            withheld.fields.append(withheldSummary.fields);
+            for (Pii::WithheldField &field : withheld.fields) {
+                // A summary archived as a support login read it holds the placeholder, not the value.
+                if (field.value != QJsonValue(Pii::Withheld))
+                    personal.append({ h.id, h.tenant, std::move(field) });
+            }
+        } else {
+            encoded = m_codec.encode(h.kind, row.payload);
+        }
         SnapshotHeader sealed = h;
         sealed.checksum = encoded.checksum;
+        sealed.withheldChecksum = withheldChecksum;
         for (const QVariant &value :
             QVariantList { h.id, h.tenant, h.kind, h.entityId, h.version, h.takenAt, h.type, h.createdBy,
                 h.trigger.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(compactJson(h.trigger)),
                 nullIfEmpty(h.previousId), nullableInt(h.eventSeq), nullIfEmpty(h.baseId), encoded.codec,
-                encoded.rawSize, qint64(encoded.blob.size()), encoded.checksum, encoded.blob, compactJson(h.summary),
-                h.pinned, SnapshotSeal::of(sealed) })
+                encoded.rawSize, qint64(encoded.blob.size()), encoded.checksum, encoded.blob, compactJson(summary),
+                h.pinned, SnapshotSeal::of(sealed), nullIfEmpty(withheldChecksum) })
             insert.addBindValue(value);
         if (!insert.exec())
             return fail(m_sql.errorFrom(QStringLiteral("importing %1").arg(h.id), insert));
@@ -206,6 +230,10 @@ Result<qint64> SqlTrash::importArchived(const QList<MaintenanceStore::ArchivedRo
     }
     exists.finish();
     insert.finish();
+    if (Status written = m_personal.write(db, personal); !written) {
+        db.rollback();
+        return written.error();
+    }
     if (!db.commit())
         return Error { Error::Code::Database, db.lastError().text() };
     return inserted;

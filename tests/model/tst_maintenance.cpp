@@ -115,7 +115,8 @@ void TestMaintenance::putAccounts(int entities, int versions)
             s.takenAt = start + qint64(v) * DayMs + e;
             s.type = QStringLiteral("manual");
             s.payload = { { QStringLiteral("account_id"), s.entityId }, { QStringLiteral("health_score"), v % 100 },
-                { QStringLiteral("note"), QStringLiteral("บัญชี %1 รุ่น %2").arg(e).arg(v) } };
+                { QStringLiteral("note"), QStringLiteral("บัญชี %1 รุ่น %2").arg(e).arg(v) },
+                { QStringLiteral("contact_email"), QStringLiteral("owner%1@example.co.th").arg(e) } };
             batch.append(s);
         }
     }
@@ -367,9 +368,13 @@ void TestMaintenance::archivePurgeImportRestoresChecksums()
     auto after = m_store->listHeaders(all, page);
     QVERIFY(after);
     QCOMPARE(after->headers.size(), 100);
+    // On PostgreSQL they are put back as the writer stores them, the e-mail address kept apart (issue 26).
     for (const SnapshotHeader &h : std::as_const(after->headers)) {
         QCOMPARE(h.checksum, checksums.value(h.id));
-        QVERIFY(m_store->load(h.id));
+        QCOMPARE(!h.withheldChecksum.isEmpty(), m_store->keepsPersonalApart());
+        auto loaded = m_store->load(h.id);
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message));
+        QVERIFY(loaded->payload.contains("@example.co.th"));
     }
     // An archive of a tenant this database does not hold is refused whole (it used to leave orphan rows).
     auto archived = SnapshotArchive::read(options.archivePath);
