@@ -6,10 +6,14 @@ namespace SnapshotSeal {
 
 QString of(const SnapshotHeader &h)
 {
-    // Fields separated by a byte none of them contains; the version tag lets a later seal cover more.
-    const QByteArray sealed = "snapscope-seal-1\x1f" + h.id.toLower().toUtf8() + '\x1f' + h.tenant.toUtf8() + '\x1f'
-        + h.kind.toUtf8() + '\x1f' + h.entityId.toUtf8() + '\x1f' + QByteArray::number(h.takenAt) + '\x1f'
-        + h.checksum.toLower().toLatin1();
+    // Fields separated by a byte none of them contains; the version tag lets a later seal cover more. Version 2 is a
+    // row kept apart (issue 26): it covers the stored form's checksum too, so the withheld payload and its checksum
+    // cannot be swapped together unseen by a login that verifies only the withheld form.
+    const QByteArray identity = h.id.toLower().toUtf8() + '\x1f' + h.tenant.toUtf8() + '\x1f' + h.kind.toUtf8() + '\x1f'
+        + h.entityId.toUtf8() + '\x1f' + QByteArray::number(h.takenAt) + '\x1f' + h.checksum.toLower().toLatin1();
+    const QByteArray sealed = h.withheldChecksum.isEmpty()
+        ? QByteArray("snapscope-seal-1\x1f" + identity)
+        : QByteArray("snapscope-seal-2\x1f" + identity + '\x1f' + h.withheldChecksum.toLower().toLatin1());
     return QString::fromLatin1(Sha256::hash(sealed).toHex());
 }
 
@@ -24,7 +28,7 @@ Status check(const SnapshotHeader &h)
     if (h.seal.compare(of(h), Qt::CaseInsensitive) != 0)
         return Error { Error::Code::ChecksumMismatch,
             QStringLiteral("snapshot %1: its checksum belongs to another row or was altered (the seal over id, "
-                           "tenant, kind, entity, time and checksum does not match)")
+                           "tenant, kind, entity, time and checksums does not match)")
                 .arg(h.id) };
     return {};
 }

@@ -583,7 +583,7 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
         Status batch = m_sql.write([&](QSqlDatabase &db, AuditEntry &) -> Status {
             QSqlQuery update(db);
             update.prepare(QStringLiteral("UPDATE snapshots SET base_id = %1, codec = ?, raw_size = ?, stored_size = "
-                                          "?, payload = ?, summary = %2, withheld_checksum = ? WHERE id = %1")
+                                          "?, payload = ?, summary = %2, withheld_checksum = ?, seal = ? WHERE id = %1")
                                .arg(uuid, m_sql.dialect().jsonParameter()));
             for (const QString &id : std::as_const(*ids)) {
                 auto whole = m_reader.load(id);
@@ -636,6 +636,9 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
                 update.addBindValue(encoded.blob);
                 update.addBindValue(compactJson(summary.document));
                 update.addBindValue(withheldChecksum);
+                SnapshotHeader sealed = h; // the seal covers the stored form's checksum too
+                sealed.withheldChecksum = withheldChecksum;
+                update.addBindValue(SnapshotSeal::of(sealed));
                 update.addBindValue(h.id);
                 if (!update.exec())
                     return m_sql.errorFrom(QStringLiteral("converting snapshot %1").arg(h.id), update);

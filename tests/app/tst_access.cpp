@@ -97,6 +97,7 @@ private Q_SLOTS:
     void personalDataMaskedInOutput();
     void personalFieldsOutOfReach();
     void revealIsAudited();
+    void sealCoversTheStoredForm();
     void conversionKeepsChecksums();
 
 private:
@@ -637,6 +638,36 @@ void TestAccess::revealIsAudited()
                                          "AND actor = '%2' AND details ->> 'where' = 'cli'")
                               .arg(id, SupportLogin)),
         1);
+}
+
+// The seal of a row kept apart covers its stored form's checksum too: whoever may write the payload (an admin, the
+// owner) cannot swap two rows' withheld forms with their checksums unseen by a support login, which verifies only
+// that form.
+void TestAccess::sealCoversTheStoredForm()
+{
+    Plain owner(m_spec, m_spec.user);
+    const QStringList ids = owner.column(QStringLiteral(
+        "SELECT id FROM snapshots WHERE tenant_id = 'acme-th' AND kind = 'order' AND base_id IS NULL AND "
+        "withheld_checksum IS NOT NULL AND NOT EXISTS (SELECT 1 FROM snapshots d WHERE d.base_id = snapshots.id) "
+        "ORDER BY id LIMIT 2"));
+    QCOMPARE(ids.size(), 2);
+    const QString swap = QStringLiteral(
+        "UPDATE snapshots s SET payload = o.payload, codec = o.codec, raw_size = o.raw_size, stored_size = "
+        "o.stored_size, withheld_checksum = o.withheld_checksum FROM snapshots o WHERE (s.id, o.id) IN (('%1', "
+        "'%2'), ('%2', '%1'))")
+                             .arg(ids.at(0), ids.at(1));
+    ConnectionSpec support = m_spec;
+    support.user = SupportLogin;
+    auto store = openSnapshotStore(support, {});
+    QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+    QVERIFY((*store)->load(ids.at(0)));
+    QCOMPARE(owner.column(swap), QStringList());
+    auto swapped = (*store)->load(ids.at(0));
+    const QString error = swapped ? QString() : swapped.error().message;
+    QCOMPARE(owner.column(swap), QStringList()); // swapped back
+    QVERIFY2(!swapped && swapped.error().isIntegrityError(), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("seal")), qPrintable(error));
+    QVERIFY((*store)->load(ids.at(0)));
 }
 
 // A store written before schema 15 is converted in batches that commit as they go: stopped after one, the next run
