@@ -538,6 +538,10 @@
         <source>&amp;As of (%1):</source>
         <translation>時点(&amp;A) (%1):</translation>
     </message>
+    <message>
+        <source>The %1 stays withheld: the order&apos;s state at this moment comes from its events alone, and only a snapshot&apos;s details can be revealed.</source>
+        <translation>%1 は非公開のままです: この時点の注文の状態はイベントのみから得られたもので、公開できるのはスナップショットの詳細だけです。</translation>
+    </message>
 </context>
 <context>
     <name>ChangeListModel</name>

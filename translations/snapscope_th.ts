@@ -538,6 +538,10 @@
         <source>&amp;As of (%1):</source>
         <translation>ณ เวลา (&amp;A) (%1):</translation>
     </message>
+    <message>
+        <source>The %1 stays withheld: the order&apos;s state at this moment comes from its events alone, and only a snapshot&apos;s details can be revealed.</source>
+        <translation>%1 ยังคงถูกเก็บแยกไว้: สถานะของคำสั่งซื้อ ณ เวลานี้มาจากเหตุการณ์เท่านั้น และเปิดเผยได้เฉพาะรายละเอียดของสแนปช็อต</translation>
+    </message>
 </context>
 <context>
     <name>ChangeListModel</name>

@@ -318,48 +318,55 @@ void CaseView::renderChats()
 
 CasePanels::View CaseView::panelView() const
 {
-    return { Pii::masks(m_role), m_revealed, m_revealedValues, m_zone, m_currency };
+    return { Pii::masks(m_role), m_revealed,
+        m_moment ? m_revealedValues.value(m_moment->orderSnapshot) : QHash<QString, QJsonValue>(), m_zone, m_currency };
 }
 
 void CaseView::reveal(const QString &field)
 {
-    if (!m_store || !m_case || m_revealed.contains(field) || !Pii::masks(m_role))
+    if (!m_store || !m_case || !m_moment || !Pii::masks(m_role))
         return;
+    // Kept apart on the server (issue 26), a detail is revealed from the order snapshot the moment rests on, so each
+    // moment shows its own; a local file's documents hold it already, so it is revealed once for the case.
+    const bool apart = m_store->keepsPersonalApart();
+    const QString snapshot = m_moment->orderSnapshot;
+    if (apart ? m_revealedValues.value(snapshot).contains(field) : m_revealed.contains(field))
+        return;
+    if (apart && snapshot.isEmpty()) {
+        fail(tr("The %1 stays withheld: the order's state at this moment comes from its events alone, and only a "
+                "snapshot's details can be revealed.")
+                 .arg(field));
+        return;
+    }
     const QString tenant = m_tenant, orderId = m_case->orderId;
-    QStringList orderSnapshots; // newest first
-    for (const SnapshotHeader &h : std::as_const(m_case->order))
-        orderSnapshots.prepend(h.id);
     m_actionJobs->start(
         m_store,
-        [tenant, orderId, field, orderSnapshots](SnapshotStore &store) -> Result<std::optional<QJsonValue>> {
-            if (!store.keepsPersonalApart()) {
+        [tenant, orderId, field, apart, snapshot](SnapshotStore &store) -> Result<std::optional<QJsonValue>> {
+            if (!apart) {
                 if (Status audited
                     = PersonalData::auditReveal(store, tenant, orderId, field, QStringLiteral("case view"));
                     !audited)
                     return audited.error();
                 return std::optional<QJsonValue>();
             }
-            // Kept apart on the server (issue 26): the newest order snapshot that holds the detail is asked for it,
-            // and the server records the reveal in the same transaction.
-            for (const QString &id : orderSnapshots) {
-                auto loaded = store.load(id);
-                if (!loaded)
-                    return loaded.error();
-                for (const QString &pointer :
-                    Pii::personalPointers(CanonicalJson::read(loaded->payload), QStringLiteral("order"))) {
-                    if (pointer.section(u'/', -1) != field)
-                        continue;
-                    auto value
-                        = store.revealPersonal(id, pointer, ActorIdentity::current(), QStringLiteral("case view"));
-                    if (!value)
-                        return value.error();
-                    return std::optional<QJsonValue>(*value);
-                }
+            // The server records the reveal in the same transaction.
+            auto loaded = store.load(snapshot);
+            if (!loaded)
+                return loaded.error();
+            for (const QString &pointer :
+                Pii::personalPointers(CanonicalJson::read(loaded->payload), QStringLiteral("order"))) {
+                if (pointer.section(u'/', -1) != field)
+                    continue;
+                auto value
+                    = store.revealPersonal(snapshot, pointer, ActorIdentity::current(), QStringLiteral("case view"));
+                if (!value)
+                    return value.error();
+                return std::optional<QJsonValue>(*value);
             }
             return Error { Error::Code::NotFound,
-                QStringLiteral("no snapshot of order %1 holds the customer's %2").arg(orderId, field) };
+                QStringLiteral("order snapshot %1 holds no customer %2").arg(snapshot, field) };
         },
-        [this, orderId, field](const Result<std::optional<QJsonValue>> &revealed) {
+        [this, orderId, field, snapshot](const Result<std::optional<QJsonValue>> &revealed) {
             if (!revealed) {
                 fail(tr("The %1 stays masked: revealing it could not be recorded in the audit log (%2).")
                          .arg(field, revealed.error().message));
@@ -368,8 +375,9 @@ void CaseView::reveal(const QString &field)
             if (!m_case || m_case->orderId != orderId)
                 return;
             if (*revealed)
-                m_revealedValues.insert(field, **revealed);
-            m_revealed.append(field);
+                m_revealedValues[snapshot].insert(field, **revealed);
+            if (!m_revealed.contains(field))
+                m_revealed.append(field);
             renderTitle();
             renderOrder();
             renderChats();

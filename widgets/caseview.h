@@ -86,7 +86,9 @@ private:
     QString m_currency;
     Access::Role m_role = Access::DefaultRole;
     QStringList m_revealed; // contact details revealed in this case
-    QHash<QString, QJsonValue> m_revealedValues; // on a shared store: their values, as the server gave them
+    // On a shared store: the values the server gave, by order snapshot and then by detail. A moment shows those of the
+    // snapshot it rests on; at a moment resting on another snapshot the detail is withheld until revealed there.
+    QHash<QString, QHash<QString, QJsonValue>> m_revealedValues;
     std::optional<DisputeCase> m_case;
     std::shared_ptr<CaseCursor> m_cursor;
     std::optional<CaseMoment> m_moment, m_previousMoment;

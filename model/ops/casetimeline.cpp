@@ -131,6 +131,7 @@ Result<CaseMoment> CaseCursor::at(EpochMs moment)
         m.orderExists = true;
         m.order = state->state;
         m.orderVersion = state->version;
+        m.orderSnapshot = state->fromSnapshot;
         m.orderSource = state->fromSnapshot.isEmpty()
             ? caseText(QT_TRANSLATE_NOOP("CaseTimeline", "%1 events replayed")).arg(state->eventsReplayed)
             : caseText(QT_TRANSLATE_NOOP("CaseTimeline", "snapshot %1 + %2 events"))
@@ -145,6 +146,7 @@ Result<CaseMoment> CaseCursor::at(EpochMs moment)
             return p.error();
         m.orderExists = true;
         m.order = *p;
+        m.orderSnapshot = newestOrder->id;
         m.orderSource = caseText(QT_TRANSLATE_NOOP("CaseTimeline", "snapshot %1")).arg(newestOrder->id);
     }
     QHash<QString, const SnapshotHeader *> newestChat;

@@ -32,6 +32,7 @@ struct CaseMoment
     QJsonObject order;
     qint64 orderVersion = 0; // the last event folded in; 0 when the state is a snapshot's
     QString orderSource; // "snapshot X + N events", for the panel's caption
+    QString orderSnapshot; // X: the order snapshot the state rests on (empty: replayed from events alone)
     QHash<QString, QJsonObject> chats; // session id -> its state (sessions not started yet are absent)
     double elapsedMs = 0;
 };

@@ -10,6 +10,7 @@
 #include <QToolButton>
 
 #include "auditlogpanel.h"
+#include "caseview.h"
 #include "common/accessfixture.h"
 #include "common/guidriver.h"
 #include "common/testsupport.h"
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void eachRole();
     void loginWithoutRole();
     void supportSession();
+    void supportRevealsAtTheMoment();
 
 private:
     // Opens the test store in `window` as `login`; whether its first rows were shown.
@@ -203,6 +205,70 @@ void TestAccessConsole::supportSession()
                 .arg(id, SupportLogin)),
         1);
     qunsetenv("SNAPSCOPE_ACTOR");
+}
+
+// The case view's Reveal on a shared store asks the server for the detail of the order snapshot the moment rests on:
+// a moment resting on another snapshot shows it withheld until it is revealed there too, each reveal on record.
+void TestAccessConsole::supportRevealsAtTheMoment()
+{
+    auto owner = openSnapshotStore(m_spec, {});
+    QVERIFY(owner);
+    auto orders = (*owner)->entities(Acme, QStringLiteral("order"), {}, 1000);
+    QVERIFY(orders);
+    QString orderId;
+    QList<SnapshotHeader> versions;
+    for (const EntitySummary &e : std::as_const(*orders)) {
+        auto found = (*owner)->history().versions(Acme, QStringLiteral("order"), e.entityId);
+        QVERIFY(found);
+        if (found->size() >= 2 && found->first().takenAt < found->last().takenAt) {
+            orderId = e.entityId;
+            versions = *found;
+            break;
+        }
+    }
+    QVERIFY(!orderId.isEmpty());
+    const auto phoneOf = [&](const QString &id) {
+        auto loaded = (*owner)->load(id);
+        return loaded
+            ? QString::fromUtf8(loaded->payload).section(QStringLiteral("\"phone\":\""), 1).section(u'"', 0, 0)
+            : QString();
+    };
+    const auto reveals = [&] {
+        return TestSupport::scalar(m_spec,
+            QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'pii.reveal' AND actor = '%1' "
+                           "AND details->>'where' = 'case view'")
+                .arg(SupportLogin));
+    };
+    const qint64 before = reveals();
+
+    MainWindow window;
+    QVERIFY(openAs(window, SupportLogin));
+    auto *cases = window.findChild<CaseView *>();
+    QVERIFY(cases);
+    QSignalSpy shown(cases, &CaseView::momentShown);
+    cases->search(orderId);
+    QVERIFY(shown.wait(30000) && shown.last().first().toBool());
+    QVERIFY(cases->moment() && !cases->moment()->orderSnapshot.isEmpty());
+    const QString newest = cases->moment()->orderSnapshot;
+    const QString newestPhone = phoneOf(newest);
+    QCOMPARE(newestPhone.size(), 10);
+    QVERIFY(!cases->titleText().contains(newestPhone));
+    QVERIFY(cases->titleText().contains(QStringLiteral("[withheld]")));
+    cases->reveal(QStringLiteral("phone"));
+    QTRY_VERIFY_WITH_TIMEOUT(cases->titleText().contains(newestPhone), 30000);
+    QCOMPARE(reveals(), before + 1);
+
+    // The first version's moment rests on the first snapshot: withheld there until revealed there.
+    shown.clear();
+    cases->setCursor(versions.first().takenAt);
+    QVERIFY(shown.wait(30000) && shown.last().first().toBool());
+    QCOMPARE(cases->moment()->orderSnapshot, versions.first().id);
+    QVERIFY2(!cases->titleText().contains(newestPhone), qPrintable(cases->titleText()));
+    QVERIFY(cases->titleText().contains(QStringLiteral("[withheld]")));
+    cases->reveal(QStringLiteral("phone"));
+    const QString firstPhone = phoneOf(versions.first().id);
+    QTRY_VERIFY_WITH_TIMEOUT(cases->titleText().contains(firstPhone), 30000);
+    QCOMPARE(reveals(), before + 2);
 }
 
 int main(int argc, char *argv[])
