@@ -5,6 +5,7 @@
 #include <QTextBoundaryFinder>
 
 #include <algorithm>
+#include <optional>
 
 #include "domain/kindregistry.h"
 #include "json/jsonnumber.h"
@@ -114,21 +115,32 @@ QJsonValue setAt(const QJsonValue &value, const QStringList &tokens, qsizetype d
 }
 
 // Every contact-detail member's value withheld, at any depth.
-QJsonValue withholdByName(const QJsonValue &value)
+// `value` with each member for which `replace(name, member)` gives a value replaced by it, and the others walked into.
+template <typename Replace> QJsonValue mapMembers(const QJsonValue &value, const Replace &replace)
 {
     if (value.isObject()) {
         QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            it.value() = isPersonalKey(it.key()) ? QJsonValue(Withheld) : withholdByName(it.value());
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QJsonValue member = it.value();
+            const std::optional<QJsonValue> replaced = replace(it.key(), member);
+            it.value() = replaced ? *replaced : mapMembers(member, replace);
+        }
         return o;
     }
     if (value.isArray()) {
         QJsonArray a = value.toArray();
         for (auto it = a.begin(); it != a.end(); ++it)
-            *it = withholdByName(*it);
+            *it = mapMembers(QJsonValue(*it), replace);
         return a;
     }
     return value;
+}
+
+QJsonValue withholdByName(const QJsonValue &value)
+{
+    return mapMembers(value, [](const QString &name, const QJsonValue &) -> std::optional<QJsonValue> {
+        return isPersonalKey(name) ? std::optional<QJsonValue>(QJsonValue(Withheld)) : std::nullopt;
+    });
 }
 
 // An RFC 6902 operation (an event's patch) that sets a contact detail: {"op": "replace", "path": "/customer/phone",
@@ -315,24 +327,12 @@ QJsonValue placed(const QJsonValue &document, const QString &pointer, const QJso
 
 QJsonValue filled(const QJsonValue &value, const QHash<QString, QJsonValue> &byName)
 {
-    if (value.isObject()) {
-        QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            const auto found = byName.constFind(it.key());
-            if (found != byName.constEnd() && it.value().isString() && it.value().toString() == Withheld)
-                it.value() = *found;
-            else
-                it.value() = filled(it.value(), byName);
-        }
-        return o;
-    }
-    if (value.isArray()) {
-        QJsonArray a = value.toArray();
-        for (auto it = a.begin(); it != a.end(); ++it)
-            *it = filled(*it, byName);
-        return a;
-    }
-    return value;
+    return mapMembers(value, [&byName](const QString &name, const QJsonValue &member) -> std::optional<QJsonValue> {
+        const auto found = byName.constFind(name);
+        if (found != byName.constEnd() && member.isString() && member.toString() == Withheld)
+            return *found;
+        return std::nullopt;
+    });
 }
 
 QJsonObject restore(QJsonObject document, const QList<WithheldField> &fields)

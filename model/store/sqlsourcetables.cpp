@@ -41,31 +41,24 @@ Status insertRows(QSqlDatabase &db, const QString &sql, const QList<Row> &rows, 
 
 Status SqlSourceTables::appendEvents(const QList<EventRecord> &events)
 {
-    auto dbResult = m_sql.db();
-    if (!dbResult)
-        return dbResult.error();
-    if (!m_personal.splits())
-        return insertRows(*dbResult,
-            QStringLiteral(
-                "INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?)"),
-            events, QStringLiteral("events"), [](QSqlQuery &query, const EventRecord &e) {
-                query.addBindValue(e.tenant);
-                query.addBindValue(e.aggregateId);
-                query.addBindValue(e.seq);
-                query.addBindValue(e.type);
-                query.addBindValue(e.occurredAt);
-                query.addBindValue(compactJson(e.data));
-            });
+    if (events.isEmpty())
+        return {};
     // A shared store keeps the events' contact details apart, as it does the snapshots' (issue 26).
+    const bool splits = m_personal.splits();
     return m_sql.write([&](QSqlDatabase &db, AuditEntry &) -> Status {
         QSqlQuery query(db);
-        query.prepare(QStringLiteral("INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, data, "
-                                     "withheld) VALUES (?, ?, ?, ?, ?, ?, true)"));
+        query.prepare(splits ? QStringLiteral("INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, "
+                                              "data, withheld) VALUES (?, ?, ?, ?, ?, ?, true)")
+                             : QStringLiteral("INSERT INTO events (tenant_id, aggregate_id, seq, type, occurred_at, "
+                                              "data) VALUES (?, ?, ?, ?, ?, ?)"));
         QList<SqlPersonalFields::EventRow> fields;
         for (const EventRecord &e : events) {
-            Pii::WithheldDocument withheld = Pii::withhold(e.data, QString());
-            for (const QVariant &value : { QVariant(e.tenant), QVariant(e.aggregateId), QVariant(e.seq),
-                     QVariant(e.type), QVariant(e.occurredAt), QVariant(compactJson(withheld.document)) })
+            Pii::WithheldDocument withheld;
+            if (splits)
+                withheld = Pii::withhold(e.data, QString());
+            for (const QVariant &value :
+                { QVariant(e.tenant), QVariant(e.aggregateId), QVariant(e.seq), QVariant(e.type),
+                    QVariant(e.occurredAt), QVariant(compactJson(splits ? withheld.document : e.data)) })
                 query.addBindValue(value);
             if (!query.exec())
                 return m_sql.errorFrom(QStringLiteral("writing events"), query);
