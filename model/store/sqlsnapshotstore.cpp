@@ -736,6 +736,12 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
         if (!dropped)
             return dropped.error();
         report.dictionariesDropped = int(*dropped);
+        // Nothing is left for the restrictive policies to guard (migration 15): they go, and with them their cost.
+        auto lifted = m_sql.first(QStringLiteral("dropping the policies that guarded the conversion"),
+            QStringLiteral("SELECT snapscope_guard_unconverted(false)"), {});
+        if (!lifted)
+            return lifted.error();
+        lifted->finish();
     }
     if (!problems.isEmpty())
         return Error { Error::Code::ChecksumMismatch,

@@ -709,6 +709,12 @@ void TestAccess::conversionKeepsChecksums()
         Plain owner(spec, spec.user);
         QSqlQuery mark(owner.db());
         QVERIFY(mark.exec(QStringLiteral("UPDATE zstd_dictionaries SET trained_withheld = false")));
+        // The rows written whole are guarded, as migration 15 guards a store that has rows (a new one has none).
+        QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM pg_policies WHERE policyname = 'personal_withheld'")),
+            0);
+        QVERIFY(mark.exec(QStringLiteral("SELECT snapscope_guard_unconverted(true)")));
+        QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM pg_policies WHERE policyname = 'personal_withheld'")),
+            2);
         QVERIFY(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE withheld IS NULL")) > 0);
         deltas = owner.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE base_id IS NOT NULL"));
         QVERIFY(deltas > 0);
@@ -742,12 +748,15 @@ void TestAccess::conversionKeepsChecksums()
     QCOMPARE(first->converted, qint64(200));
     QCOMPARE(first->remaining, counted->remaining - 200);
     QVERIFY(first->dictionariesRetrained > 0);
+    const QString guards = QStringLiteral("SELECT count(*) FROM pg_policies WHERE policyname = 'personal_withheld'");
+    QCOMPARE(TestSupport::scalar(spec, guards), 2); // still rows to guard
     auto rest = (*store)->withholdPending(100, {});
     QVERIFY2(rest, qPrintable(rest ? QString() : rest.error().message));
     QCOMPARE(rest->remaining, 0);
     QCOMPARE(rest->converted, before.size() - 200);
     QVERIFY(rest->events > 0 && rest->fields > 0);
     QVERIFY(rest->dictionariesDropped > 0);
+    QCOMPARE(TestSupport::scalar(spec, guards), 0); // nothing left to guard, and no cost on every read
 
     Plain owner(spec, spec.user);
     QSqlQuery rows(owner.db());
