@@ -80,13 +80,14 @@ BEGIN
                                                     AND policyname = 'personal_withheld') THEN
         RETURN; -- as wanted already: no lock taken
     END IF;
-    DROP POLICY IF EXISTS personal_withheld ON snapshots;
-    DROP POLICY IF EXISTS personal_withheld ON events;
     IF wanted THEN
         CREATE POLICY personal_withheld ON snapshots AS RESTRICTIVE FOR SELECT
             USING (withheld_checksum IS NOT NULL OR (SELECT snapscope_sees_personal()));
         CREATE POLICY personal_withheld ON events AS RESTRICTIVE FOR SELECT
             USING (withheld IS NOT NULL OR (SELECT snapscope_sees_personal()));
+    ELSE
+        DROP POLICY personal_withheld ON snapshots;
+        DROP POLICY personal_withheld ON events;
     END IF;
 END;
 $$;
