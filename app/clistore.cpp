@@ -62,6 +62,11 @@ int Cli::init(const QStringList &)
                          "snapscope-cli personal convert"
                       << Qt::endl;
             }
+        } else if (access.session().owner) {
+            // Nothing to convert: the policies that guarded a conversion go, if a run stopped before it dropped them.
+            auto finished = (*store)->withholdPending(500, {});
+            if (!finished)
+                return fail(finished.error());
         }
     }
     // A shared store's roles: made (or their grants renewed after an upgrade) when this login may create roles;

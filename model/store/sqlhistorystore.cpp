@@ -199,14 +199,20 @@ Status SqlHistoryStore::rewriteStorage(const QString &id, const QString &baseId,
     if (!db)
         return db.error();
     QSqlQuery query(*db);
-    // One statement: the row changes completely or not at all.
+    // One statement: the row changes completely or not at all, and only while it is stored as it was read (a
+    // conversion that kept its personal fields apart meanwhile must not get the whole form back).
     if (!execWith(query,
             QStringLiteral("UPDATE snapshots SET base_id = %1, codec = ?, raw_size = ?, stored_size = ?, payload = ? "
-                           "WHERE id = %2")
+                           "WHERE id = %2 AND COALESCE(withheld_checksum, '') = ?")
                 .arg(m_sql.dialect().uuidParameter(), m_sql.dialect().uuidParameter()),
             { nullIfEmpty(baseId.toLower()), encoded.codec, encoded.rawSize, qint64(encoded.blob.size()), encoded.blob,
-                h.id }))
+                h.id, h.withheldChecksum.isEmpty() ? QStringLiteral("") : h.withheldChecksum })) // not NULL
         return m_sql.errorFrom(QStringLiteral("rewriting snapshot %1").arg(id), query);
+    if (query.numRowsAffected() != 1)
+        return Error { Error::Code::Conflict,
+            QStringLiteral(
+                "snapshot %1 changed while it was being rewritten (converted or removed); nothing was changed")
+                .arg(id) };
     return {};
 }
 

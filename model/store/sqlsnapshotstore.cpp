@@ -186,6 +186,15 @@ Result<std::unique_ptr<SqlSnapshotStore>> SqlSnapshotStore::open(const Connectio
         return status.error();
     if (Status status = store->m_dictionaries.load(*migrated); !status)
         return status.error();
+    if (!options.keepPersonalApart && !store->m_sql.isSqlite() && *migrated >= 16 && store->m_access.session().owner) {
+        // Rows written whole on a store that keeps them apart (a test's store as SnapScope wrote before schema 15):
+        // guarded as migration 16 guards such rows until they are converted.
+        auto guarded = store->m_sql.first(QStringLiteral("guarding rows written whole"),
+            QStringLiteral("SELECT snapscope_guard_unconverted(true)"), {});
+        if (!guarded)
+            return guarded.error();
+        guarded->finish();
+    }
     if (*migrated >= 8 && !store->m_sql.isReadOnly()) {
         if (Status status = store->sealPending(); !status)
             return status.error();
@@ -346,9 +355,10 @@ Status SqlSnapshotStore::sealPending()
         {
             QSqlQuery query(database);
             query.setForwardOnly(true);
-            if (!query.exec(QStringLiteral("SELECT id, tenant_id, kind, entity_id, taken_at, checksum FROM snapshots "
-                                           "WHERE seal = 'pending' LIMIT %1")
-                                .arg(Batch)))
+            if (!query.exec(
+                    QStringLiteral("SELECT id, tenant_id, kind, entity_id, taken_at, checksum, withheld_checksum "
+                                   "FROM snapshots WHERE seal = 'pending' LIMIT %1")
+                        .arg(Batch)))
                 return failed(QStringLiteral("finding the snapshots to seal"), query);
             while (query.next()) {
                 SnapshotHeader h;
@@ -358,6 +368,7 @@ Status SqlSnapshotStore::sealPending()
                 h.entityId = query.value(3).toString();
                 h.takenAt = query.value(4).toLongLong();
                 h.checksum = query.value(5).toString();
+                h.withheldChecksum = query.value(6).toString(); // a row kept apart: seal version 2 (migration 16)
                 pending.append(std::move(h));
             }
             if (SqlValues::failedReading(query))
@@ -571,21 +582,50 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
     qint64 done = 0;
     QStringList problems;
     while (true) {
-        auto ids = m_sql.rows(QStringLiteral("finding the snapshots to convert"),
-            QStringLiteral("SELECT id FROM snapshots WHERE %1 AND id > %2 ORDER BY id LIMIT ?").arg(pendingRow, uuid),
-            oldCodecs + QVariantList { after, qMax(1, batchSize) },
-            [](const QSqlQuery &q) { return q.value(0).toString(); });
-        if (!ids)
-            return ids.error();
-        if (ids->isEmpty())
+        auto rows = m_sql.rows(QStringLiteral("finding the snapshots to convert"),
+            QStringLiteral("SELECT id, withheld_checksum IS NOT NULL FROM snapshots WHERE %1 AND id > %2 ORDER BY id "
+                           "LIMIT ?")
+                .arg(pendingRow, uuid),
+            oldCodecs + QVariantList { after, qMax(1, batchSize) }, [](const QSqlQuery &q) {
+                return std::pair { q.value(0).toString(), q.value(1).toBool() };
+            });
+        if (!rows)
+            return rows.error();
+        if (rows->isEmpty())
             break;
-        after = ids->constLast();
+        after = rows->constLast().first;
         Status batch = m_sql.write([&](QSqlDatabase &db, AuditEntry &) -> Status {
             QSqlQuery update(db);
             update.prepare(QStringLiteral("UPDATE snapshots SET base_id = %1, codec = ?, raw_size = ?, stored_size = "
                                           "?, payload = ?, summary = %2, withheld_checksum = ?, seal = ? WHERE id = %1")
                                .arg(uuid, m_sql.dialect().jsonParameter()));
-            for (const QString &id : std::as_const(*ids)) {
+            QSqlQuery reencode(db);
+            reencode.prepare(QStringLiteral(
+                "UPDATE snapshots SET codec = ?, raw_size = ?, stored_size = ?, payload = ? WHERE id = %1")
+                                 .arg(uuid));
+            for (const auto &[id, keptApart] : std::as_const(*rows)) {
+                if (keptApart) {
+                    // Kept apart already, but encoded with a dictionary trained on whole payloads: its stored bytes
+                    // are encoded again as they are (withheld again by today's kind definitions, they might no
+                    // longer match the fields kept for them).
+                    auto h = m_reader.header(id);
+                    auto blob = h ? m_reader.rawPayload(id) : Result<QByteArray>(h.error());
+                    auto bytes = blob ? m_codec.decode(h->codec, *blob, h->rawSize, QString())
+                                      : Result<QByteArray>(blob.error());
+                    if (!bytes) {
+                        problems.append(QStringLiteral("snapshot %1: %2").arg(id, bytes.error().message));
+                        continue;
+                    }
+                    const EncodedPayload encoded
+                        = m_codec.encode(h->baseId.isEmpty() ? h->kind : PayloadCodec::deltaKey(h->kind), *bytes);
+                    for (const QVariant &value : { QVariant(encoded.codec), QVariant(encoded.rawSize),
+                             QVariant(qint64(encoded.blob.size())), QVariant(encoded.blob), QVariant(id) })
+                        reencode.addBindValue(value);
+                    if (!reencode.exec())
+                        return m_sql.errorFrom(QStringLiteral("encoding snapshot %1 again").arg(id), reencode);
+                    ++report.converted;
+                    continue;
+                }
                 auto whole = m_reader.load(id);
                 if (!whole) {
                     problems.append(whole.error().message);
@@ -660,7 +700,7 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
         });
         if (!batch)
             return batch.error();
-        done += ids->size();
+        done += rows->size();
         if (progress && !progress(done, total)) {
             report.cancelled = true;
             break;
@@ -736,7 +776,7 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
         if (!dropped)
             return dropped.error();
         report.dictionariesDropped = int(*dropped);
-        // Nothing is left for the restrictive policies to guard (migration 15): they go, and with them their cost.
+        // Nothing is left for the restrictive policies to guard (migration 16): they go, and with them their cost.
         auto lifted = m_sql.first(QStringLiteral("dropping the policies that guarded the conversion"),
             QStringLiteral("SELECT snapscope_guard_unconverted(false)"), {});
         if (!lifted)

@@ -709,11 +709,9 @@ void TestAccess::conversionKeepsChecksums()
         Plain owner(spec, spec.user);
         QSqlQuery mark(owner.db());
         QVERIFY(mark.exec(QStringLiteral("UPDATE zstd_dictionaries SET trained_withheld = false")));
-        // The rows written whole are guarded, as migration 15 guards a store that has rows (a new one has none).
-        QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM pg_policies WHERE policyname = 'personal_withheld'")),
-            0);
-        QVERIFY(mark.exec(QStringLiteral("SELECT snapscope_guard_unconverted(true)")));
-        QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM pg_policies WHERE policyname = 'personal_withheld'")),
+        // The rows written whole are guarded, as migration 16 guards a store with rows to convert.
+        QCOMPARE(owner.scalar(QStringLiteral("SELECT count(*) FROM pg_policies WHERE policyname = "
+                                             "'personal_withheld'")),
             2);
         QVERIFY(owner.scalar(QStringLiteral("SELECT count(*) FROM events WHERE withheld IS NULL")) > 0);
         deltas = owner.scalar(QStringLiteral("SELECT count(*) FROM snapshots WHERE base_id IS NOT NULL"));

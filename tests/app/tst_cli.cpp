@@ -1035,7 +1035,7 @@ void TestCli::postgresEndToEnd()
     }
     const Run init = cli({ QStringLiteral("init"), QStringLiteral("--pg"), conninfo });
     QVERIFY2(init.exitCode == 0, init.err.constData());
-    QVERIFY(init.out.contains("schema version 15"));
+    QVERIFY(init.out.contains("schema version 16"));
     // Another role: without a password it is told so; with it, that it lacks rights on the tables.
     const QString otherRole = qEnvironmentVariable("SNAPSCOPE_TEST_PG_PASSWORD_USER");
     // bootstrap.sh test always makes the role; a server without it cannot check these two messages.

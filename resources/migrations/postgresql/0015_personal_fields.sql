@@ -67,33 +67,12 @@ BEGIN
 END;
 $$;
 
--- A row not converted yet still holds its personal fields: while there are such rows, only those who may read them
--- see them, through a restrictive policy on each table. From this version on SnapScope writes every row withheld, so
--- the policies guard the conversion only: a store with no rows never has them, and the conversion drops them once
--- nothing is left to convert. They are not kept for good because they cost on every read: the check reads the row's
--- last column, so a query that filters many rows pays for it (a timeline page by entity prefix, 20% for an admin).
--- The table's owner calls this (only the owner may change a table's policies); wanted says whether they should be.
-CREATE FUNCTION snapscope_guard_unconverted(wanted boolean) RETURNS void
-    LANGUAGE plpgsql AS $$
-BEGIN
-    IF wanted = EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema() AND tablename = 'snapshots'
-                                                    AND policyname = 'personal_withheld') THEN
-        RETURN; -- as wanted already: no lock taken
-    END IF;
-    IF wanted THEN
-        CREATE POLICY personal_withheld ON snapshots AS RESTRICTIVE FOR SELECT
-            USING (withheld_checksum IS NOT NULL OR (SELECT snapscope_sees_personal()));
-        CREATE POLICY personal_withheld ON events AS RESTRICTIVE FOR SELECT
-            USING (withheld IS NOT NULL OR (SELECT snapscope_sees_personal()));
-    ELSE
-        DROP POLICY personal_withheld ON snapshots;
-        DROP POLICY personal_withheld ON events;
-    END IF;
-END;
-$$;
-REVOKE EXECUTE ON FUNCTION snapscope_guard_unconverted(boolean) FROM PUBLIC;
+-- A row not converted yet still holds its personal fields: only those who may read them see it.
+CREATE POLICY personal_withheld ON snapshots AS RESTRICTIVE FOR SELECT
+    USING (withheld_checksum IS NOT NULL OR (SELECT snapscope_sees_personal()));
 
-SELECT snapscope_guard_unconverted(EXISTS (SELECT 1 FROM snapshots) OR EXISTS (SELECT 1 FROM events));
+CREATE POLICY personal_withheld ON events AS RESTRICTIVE FOR SELECT
+    USING (withheld IS NOT NULL OR (SELECT snapscope_sees_personal()));
 
 -- One personal field of one snapshot, for support and admins, recorded in the audit log in the same transaction: the
 -- value is never returned without its audit row.
@@ -171,7 +150,6 @@ BEGIN
     EXECUTE format('ALTER FUNCTION snapscope_reveal(uuid, text, text) SET search_path = %s', path);
     EXECUTE format('ALTER FUNCTION snapscope_find_personal(text, text, text, boolean, integer) SET search_path = %s',
                    path);
-    EXECUTE format('ALTER FUNCTION snapscope_guard_unconverted(boolean) SET search_path = %s', path);
     -- A store whose roles exist already: its admins read and write the new table (the roles script grants it too).
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'snapscope_admin') THEN
         GRANT SELECT, INSERT, UPDATE, DELETE ON personal_fields, event_personal_fields TO snapscope_admin;
