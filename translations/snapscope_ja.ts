@@ -542,6 +542,10 @@
         <source>The %1 stays withheld: the order&apos;s state at this moment comes from its events alone, and only a snapshot&apos;s details can be revealed.</source>
         <translation>%1 は非公開のままです: この時点の注文の状態はイベントのみから得られたもので、公開できるのはスナップショットの詳細だけです。</translation>
     </message>
+    <message>
+        <source>The %1 stays withheld: an event after snapshot %2 may have changed it, and only a snapshot&apos;s details can be revealed.</source>
+        <translation>%1 は非公開のままです: スナップショット %2 の後のイベントで変わった可能性があり、公開できるのはスナップショットの詳細だけです。</translation>
+    </message>
 </context>
 <context>
     <name>ChangeListModel</name>

@@ -542,6 +542,10 @@
         <source>The %1 stays withheld: the order&apos;s state at this moment comes from its events alone, and only a snapshot&apos;s details can be revealed.</source>
         <translation>%1 ยังคงถูกเก็บแยกไว้: สถานะของคำสั่งซื้อ ณ เวลานี้มาจากเหตุการณ์เท่านั้น และเปิดเผยได้เฉพาะรายละเอียดของสแนปช็อต</translation>
     </message>
+    <message>
+        <source>The %1 stays withheld: an event after snapshot %2 may have changed it, and only a snapshot&apos;s details can be revealed.</source>
+        <translation>%1 ยังคงถูกเก็บแยกไว้: เหตุการณ์หลังสแนปช็อต %2 อาจเปลี่ยนค่านี้ไปแล้ว และเปิดเผยได้เฉพาะรายละเอียดของสแนปช็อต</translation>
+    </message>
 </context>
 <context>
     <name>ChangeListModel</name>

@@ -82,16 +82,16 @@ CasePanels::Order CasePanels::order(
     const auto zoneTime = [&view](EpochMs at) { return IsoTime::toZoneText(at, view.zone, true); };
     if (!m.orderExists)
         return { tr("<p>As of %1 the order had not been created yet.</p>").arg(zoneTime(m.at)), QString() };
-    const auto shown = [&view](const QJsonObject &o) {
-        const QJsonObject filled = view.revealedValues.isEmpty() ? o : Pii::filled(o, view.revealedValues).toObject();
+    const auto shown = [&view](const QJsonObject &o, const QHash<QString, QJsonValue> &values) {
+        const QJsonObject filled = values.isEmpty() ? o : Pii::filled(o, values).toObject();
         return view.mask ? Pii::masked(filled, OrderKind, view.revealed) : QJsonValue(filled);
     };
     QList<std::pair<QString, QString>> now, before;
-    flatten(shown(m.order), QString(), now);
+    flatten(shown(m.order, view.revealedValues), QString(), now);
     QHash<QString, QString> previous;
     const bool compared = previousMoment && previousMoment->orderExists;
     if (compared) {
-        flatten(shown(previousMoment->order), QString(), before);
+        flatten(shown(previousMoment->order, view.previousRevealedValues), QString(), before);
         for (const auto &[pointer, value] : std::as_const(before))
             previous.insert(pointer, value);
     }

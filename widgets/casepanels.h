@@ -24,6 +24,7 @@ public:
         QStringList revealed;
         // On a shared store the documents hold Pii::Withheld: the revealed details, by member name ("phone").
         QHash<QString, QJsonValue> revealedValues;
+        QHash<QString, QJsonValue> previousRevealedValues; // the previous moment's, which may rest on another snapshot
         QTimeZone zone = QTimeZone::utc();
         QString currency;
     };

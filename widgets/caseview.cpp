@@ -132,8 +132,7 @@ CaseView::CaseView(QWidget *parent)
     connect(m_ui->releaseButton, &QPushButton::clicked, this, [this] { setHold(false); });
     connect(m_ui->pdfButton, &QPushButton::clicked, this, &CaseView::exportPdf);
     connect(m_ui->bundleButton, &QPushButton::clicked, this, &CaseView::exportBundle);
-    for (const char *field : { "phone", "email", "address" }) {
-        const QString name = QString::fromLatin1(field);
+    for (const QString &name : Pii::ContactDetails) {
         m_revealMenu->addAction(tr("Reveal %1").arg(name), this, [this, name] { reveal(name); });
     }
     setRole(Access::DefaultRole);
@@ -318,8 +317,16 @@ void CaseView::renderChats()
 
 CasePanels::View CaseView::panelView() const
 {
-    return { Pii::masks(m_role), m_revealed,
-        m_moment ? m_revealedValues.value(m_moment->orderSnapshot) : QHash<QString, QJsonValue>(), m_zone, m_currency };
+    // The values revealed from the snapshot a moment rests on, but those an event since may have changed.
+    const auto valuesAt = [this](const std::optional<CaseMoment> &moment) {
+        QHash<QString, QJsonValue> values;
+        if (moment)
+            values = m_revealedValues.value(moment->orderSnapshot);
+        for (const QString &name : moment ? moment->changedByEvents : QStringList())
+            values.remove(name);
+        return values;
+    };
+    return { Pii::masks(m_role), m_revealed, valuesAt(m_moment), valuesAt(m_previousMoment), m_zone, m_currency };
 }
 
 void CaseView::reveal(const QString &field)
@@ -336,6 +343,12 @@ void CaseView::reveal(const QString &field)
         fail(tr("The %1 stays withheld: the order's state at this moment comes from its events alone, and only a "
                 "snapshot's details can be revealed.")
                  .arg(field));
+        return;
+    }
+    if (apart && m_moment->changedByEvents.contains(field)) {
+        fail(tr("The %1 stays withheld: an event after snapshot %2 may have changed it, and only a snapshot's details "
+                "can be revealed.")
+                 .arg(field, snapshot));
         return;
     }
     const QString tenant = m_tenant, orderId = m_case->orderId;

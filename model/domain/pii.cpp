@@ -114,7 +114,6 @@ QJsonValue setAt(const QJsonValue &value, const QStringList &tokens, qsizetype d
     return value;
 }
 
-// Every contact-detail member's value withheld, at any depth.
 // `value` with each member for which `replace(name, member)` gives a value replaced by it, and the others walked into.
 template <typename Replace> QJsonValue mapMembers(const QJsonValue &value, const Replace &replace)
 {
@@ -136,6 +135,7 @@ template <typename Replace> QJsonValue mapMembers(const QJsonValue &value, const
     return value;
 }
 
+// Every contact-detail member's value withheld, at any depth.
 QJsonValue withholdByName(const QJsonValue &value)
 {
     return mapMembers(value, [](const QString &name, const QJsonValue &) -> std::optional<QJsonValue> {
@@ -333,6 +333,27 @@ QJsonValue filled(const QJsonValue &value, const QHash<QString, QJsonValue> &byN
             return *found;
         return std::nullopt;
     });
+}
+
+bool mentions(const QJsonValue &value, const QString &name)
+{
+    if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        return std::any_of(a.begin(), a.end(), [&](const QJsonValue &v) { return mentions(v, name); });
+    }
+    if (!value.isObject())
+        return false;
+    const QJsonObject o = value.toObject();
+    if (const QJsonValue path = o.value(u"path"); path.isString()) {
+        const auto parsed = JsonPointer::parse(path.toString());
+        if (parsed && parsed->tokens().contains(name))
+            return true;
+    }
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key() == name || mentions(it.value(), name))
+            return true;
+    }
+    return false;
 }
 
 QJsonObject restore(QJsonObject document, const QList<WithheldField> &fields)

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "domain/pii.h"
 #include "ops/statereconstructor.h"
 #include "store/snapshotstore.h"
 #include "json/canonicaljson.h"
@@ -132,6 +133,19 @@ Result<CaseMoment> CaseCursor::at(EpochMs moment)
         m.order = state->state;
         m.orderVersion = state->version;
         m.orderSnapshot = state->fromSnapshot;
+        // A detail revealed from the snapshot is not this moment's when an event folded in since may have changed it.
+        if (!state->fromSnapshot.isEmpty() && state->eventsReplayed > 0) {
+            auto events
+                = m_store.sources().events(m_case.tenant, m_case.orderId, state->fromSnapshotSeq, state->version);
+            if (!events)
+                return events.error();
+            for (const EventRecord &e : std::as_const(*events)) {
+                for (const QString &name : Pii::ContactDetails) {
+                    if (!m.changedByEvents.contains(name) && Pii::mentions(e.data, name))
+                        m.changedByEvents.append(name);
+                }
+            }
+        }
         m.orderSource = state->fromSnapshot.isEmpty()
             ? caseText(QT_TRANSLATE_NOOP("CaseTimeline", "%1 events replayed")).arg(state->eventsReplayed)
             : caseText(QT_TRANSLATE_NOOP("CaseTimeline", "snapshot %1 + %2 events"))

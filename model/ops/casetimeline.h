@@ -33,6 +33,7 @@ struct CaseMoment
     qint64 orderVersion = 0; // the last event folded in; 0 when the state is a snapshot's
     QString orderSource; // "snapshot X + N events", for the panel's caption
     QString orderSnapshot; // X: the order snapshot the state rests on (empty: replayed from events alone)
+    QStringList changedByEvents; // contact details (Pii::ContactDetails) an event folded in after X names
     QHash<QString, QJsonObject> chats; // session id -> its state (sessions not started yet are absent)
     double elapsedMs = 0;
 };

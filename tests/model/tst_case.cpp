@@ -1,3 +1,4 @@
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void maskingKeepsWholeCharacters();
     void exportsAndRoleSwitchesAreAudited();
     void actorWithoutEnvironmentIsTheLoginName();
+    void momentNamesTheDetailsEventsChanged();
 
 private:
     ConnectionSpec m_spec;
@@ -331,8 +333,8 @@ void TestCase::exportsAndRoleSwitchesAreAudited()
 {
     const QString tenant = m_report.cases.keys().first().section(u'/', 0, 0);
     const QString orderId = m_report.cases.keys().first().section(u'/', 1);
-    QVERIFY(ExportAudit::record(*m_store, tenant, QStringLiteral("pdf"), orderId, QStringLiteral("/tmp/case.pdf"),
-        true, QStringLiteral("test"))
+    QVERIFY(ExportAudit::record(
+        *m_store, tenant, QStringLiteral("pdf"), orderId, QStringLiteral("/tmp/case.pdf"), true, QStringLiteral("test"))
                 .ok());
     QVERIFY(PersonalData::auditRoleSwitch(*m_store, tenant, Access::Role::Admin, QStringLiteral("test")).ok());
     AuditQuery query;
@@ -346,7 +348,7 @@ void TestCase::exportsAndRoleSwitchesAreAudited()
     QCOMPARE(pdf.action, QStringLiteral("export.pdf"));
     QCOMPARE(pdf.target, orderId);
     QCOMPARE(pdf.details.value(u"file").toString(), QStringLiteral("/tmp/case.pdf"));
-        QCOMPARE(pdf.details.value(u"contact_details").toString(), QStringLiteral("masked"));
+    QCOMPARE(pdf.details.value(u"contact_details").toString(), QStringLiteral("masked"));
     QCOMPARE(pdf.details.value(u"role").toString(), QStringLiteral("admin")); // the store's: its owner here
 }
 
@@ -369,6 +371,47 @@ void TestCase::actorWithoutEnvironmentIsTheLoginName()
     qputenv("SNAPSCOPE_ACTOR", "svc-snapshots");
     QCOMPARE(ActorIdentity::current(), QStringLiteral("svc-snapshots"));
     qunsetenv("SNAPSCOPE_ACTOR");
+}
+
+// A moment resting on a snapshot with events folded in since names the contact details those events touch: a value
+// revealed from the snapshot is not that moment's (issue 26).
+void TestCase::momentNamesTheDetailsEventsChanged()
+{
+    const QString tenant = QStringLiteral("lotus-sg");
+    CaseAssembler assembler(*m_store);
+    std::optional<DisputeCase> found;
+    for (auto it = m_report.cases.constBegin(); it != m_report.cases.constEnd() && !found; ++it) {
+        if (!it.key().startsWith(tenant + u'/'))
+            continue;
+        auto c = assembler.assemble(tenant, it.key().section(u'/', 1));
+        QVERIFY(c);
+        if (!c->order.isEmpty() && c->order.last().eventSeq)
+            found = *c;
+    }
+    QVERIFY(found);
+    const QString orderId = found->orderId;
+    auto range = m_store->sources().eventRange(tenant, orderId);
+    QVERIFY(range && range->lastSeq > 0);
+    const EpochMs later = std::max(range->lastAt, found->order.last().takenAt) + 60000;
+    EventRecord change { tenant, orderId, range->lastSeq + 1, QStringLiteral("CustomerContactChanged"), later,
+        QJsonObject { { QStringLiteral("patch"),
+            QJsonArray { QJsonObject { { QStringLiteral("op"), QStringLiteral("replace") },
+                { QStringLiteral("path"), QStringLiteral("/customer/phone") },
+                { QStringLiteral("value"), QStringLiteral("+6590000000") } } } } } };
+    QVERIFY(m_store->sources().appendEvents({ change }));
+    auto c = assembler.assemble(tenant, orderId);
+    QVERIFY(c);
+    CaseCursor cursor(*m_store, *c);
+    auto atSnapshot = cursor.at(c->order.last().takenAt);
+    QVERIFY2(atSnapshot, qPrintable(atSnapshot ? QString() : atSnapshot.error().message));
+    QCOMPARE(atSnapshot->orderSnapshot, c->order.last().id);
+    QVERIFY(!atSnapshot->changedByEvents.contains(QStringLiteral("phone")));
+    auto afterChange = cursor.at(later);
+    QVERIFY2(afterChange, qPrintable(afterChange ? QString() : afterChange.error().message));
+    QCOMPARE(afterChange->orderSnapshot, c->order.last().id);
+    QCOMPARE(afterChange->changedByEvents, QStringList { QStringLiteral("phone") });
+    QCOMPARE(afterChange->order.value(u"customer").toObject().value(u"phone").toString(),
+        QStringLiteral("+6590000000")); // the owner reads the event whole
 }
 
 SNAPSCOPE_POSTGRES_TEST_MAIN(TestCase, qEnvironmentVariable("SNAPSCOPE_TEST_BACKEND") == u"postgres")
