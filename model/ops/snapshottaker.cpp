@@ -256,7 +256,8 @@ Result<QList<NewSnapshot>> SnapshotTaker::folded(const TakeRequest &request, Epo
             return strategy.error();
         if (!depth)
             return depth.error();
-        SnapshotCompactor::chooseStorage(s, previousState, (*base)->header.id, *depth, *strategy, m_store.codec(), m_store.keepsPersonalApart());
+        SnapshotCompactor::chooseStorage(
+            s, previousState, (*base)->header.id, *depth, *strategy, m_store.codec(), m_store.keepsPersonalApart());
     }
     return QList<NewSnapshot> { s };
 }

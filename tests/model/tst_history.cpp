@@ -172,7 +172,8 @@ void TestHistory::incrementalChainsRoundTrip()
             s.type = QStringLiteral("event_driven");
             s.eventSeq = v;
             s.payload = states.at(v);
-            depth = SnapshotCompactor::chooseStorage(s, previousState, previousId, depth, strategy, m_store->codec(), m_store->keepsPersonalApart());
+            depth = SnapshotCompactor::chooseStorage(
+                s, previousState, previousId, depth, strategy, m_store->codec(), m_store->keepsPersonalApart());
             QCOMPARE(depth, (v - 1) % 10);
             auto written = m_store->put(s);
             QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
@@ -338,7 +339,8 @@ void TestHistory::damagedDeltaIsNamed()
         s.type = QStringLiteral("event_driven");
         s.eventSeq = v;
         s.payload = states.at(v);
-        depth = SnapshotCompactor::chooseStorage(s, previousState, previousId, depth, strategy, m_store->codec(), m_store->keepsPersonalApart());
+        depth = SnapshotCompactor::chooseStorage(
+            s, previousState, previousId, depth, strategy, m_store->codec(), m_store->keepsPersonalApart());
         auto written = m_store->put(s);
         QVERIFY(written);
         previousState = s.payload;
@@ -423,7 +425,8 @@ void TestHistory::plannerKeepsBasesOfKeptDeltas()
         s.payload = { { QStringLiteral("order_id"), QStringLiteral("ORD-1") },
             { QStringLiteral("status"), QStringLiteral("modified") }, { QStringLiteral("revision"), v },
             { QStringLiteral("notes"), QStringLiteral("a long unchanged note so that a patch is smaller %1").arg(1) } };
-        depth = SnapshotCompactor::chooseStorage(s, previousState, previousId, depth, strategy, m_store->codec(), m_store->keepsPersonalApart());
+        depth = SnapshotCompactor::chooseStorage(
+            s, previousState, previousId, depth, strategy, m_store->codec(), m_store->keepsPersonalApart());
         auto written = m_store->put(s);
         QVERIFY(written);
         QCOMPARE(written->baseId.isEmpty(), v == 1);
