@@ -383,6 +383,44 @@ Result<Snapshot> SqlSnapshotReader::load(const QString &id)
     return restored(std::move(stored).value());
 }
 
+Result<QList<Result<Snapshot>>> SqlSnapshotReader::loadMany(const QStringList &ids)
+{
+    QList<Result<Snapshot>> out;
+    if (ids.isEmpty())
+        return out;
+    QVariantList values;
+    for (const QString &id : ids) {
+        if (!SnapshotId::isWellFormed(id))
+            return Error { Error::Code::Invalid, QStringLiteral("\"%1\" is not a snapshot id (a UUID)").arg(id) };
+        values.append(id.toLower());
+    }
+    // The rows first, the query finished: decoding a delta reads its base on the same connection.
+    auto rows = m_sql.rows(QStringLiteral("reading %1 snapshots").arg(ids.size()),
+        QStringLiteral("SELECT %1, payload FROM snapshots WHERE id IN (%2)")
+            .arg(headerColumns(), QStringList(ids.size(), m_sql.dialect().uuidParameter()).join(u", ")),
+        values, [](const QSqlQuery &q) {
+            return std::pair { readHeader(q), q.value(HeaderColumnCount).toByteArray() };
+        });
+    if (!rows)
+        return rows.error();
+    QHash<QString, qsizetype> at;
+    for (qsizetype i = 0; i < rows->size(); ++i)
+        at.insert(rows->at(i).first.id, i);
+    for (const QString &id : ids) {
+        const auto found = at.constFind(id.toLower());
+        if (found == at.constEnd()) {
+            out.append(Error { Error::Code::NotFound, QStringLiteral("no snapshot with id %1").arg(id) });
+            continue;
+        }
+        auto &[header, blob] = (*rows)[*found];
+        auto stored = decoded(std::move(header), blob, 0);
+        if (stored && stored->withheld && m_personal.readable())
+            stored = restored(std::move(stored).value());
+        out.append(std::move(stored));
+    }
+    return out;
+}
+
 Result<Snapshot> SqlSnapshotReader::restored(Snapshot stored)
 {
     SnapshotHeader &h = stored.header;
@@ -427,6 +465,12 @@ Result<Snapshot> SqlSnapshotReader::loadAt(const QString &id, int depth)
     SnapshotHeader h = readHeader(query);
     const QByteArray blob = query.value(HeaderColumnCount).toByteArray();
     query.finish();
+    return decoded(std::move(h), blob, depth);
+}
+
+Result<Snapshot> SqlSnapshotReader::decoded(SnapshotHeader h, const QByteArray &blob, int depth)
+{
+    const QString id = h.id;
     if (Status sealed = SnapshotSeal::check(h); !sealed)
         return sealed.error();
     // A delta's checksum is that of the state it materializes to, checked there.

@@ -32,6 +32,9 @@ public:
     // The snapshot as the session may read it: whole for those who read personal data (its personal fields put back
     // and the whole document verified against its checksum), else with Pii::Withheld in their places.
     Result<Snapshot> load(const QString &id);
+    // Several snapshots as load() reads each, their rows in one query (a delta's base chain and a withheld row's
+    // fields are read as load() reads them), in the order of `ids`; an id with no row gives NotFound.
+    Result<QList<Result<Snapshot>>> loadMany(const QStringList &ids);
     // The snapshot as stored, verified against its stored checksum (personal fields withheld on a shared store).
     Result<Snapshot> loadStored(const QString &id) { return loadAt(id, 0); }
     SqlPersonalFields &personal() { return m_personal; }
@@ -51,6 +54,8 @@ public:
 
 private:
     Result<Snapshot> loadAt(const QString &id, int depth);
+    // A row read with its payload: the seal checked, decoded (a delta materialized), verified in its stored form.
+    Result<Snapshot> decoded(SnapshotHeader h, const QByteArray &blob, int depth);
     // A delta's state: its base's state (verified) with its patch applied, checked against its checksum.
     Result<Snapshot> materialize(SnapshotHeader header, const QByteArray &patchBytes, int depth);
     // For a session that reads personal data: the summaries' withheld fields put back.

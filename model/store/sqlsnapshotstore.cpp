@@ -603,6 +603,18 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
             reencode.prepare(QStringLiteral(
                 "UPDATE snapshots SET codec = ?, raw_size = ?, stored_size = ?, payload = ? WHERE id = %1")
                                  .arg(uuid));
+            // The rows stored whole are read in one query, before any of the batch is written: a delta's base in
+            // the batch is read whole too.
+            QStringList wholeIds;
+            for (const auto &[id, keptApart] : std::as_const(*rows)) {
+                if (!keptApart)
+                    wholeIds.append(id);
+            }
+            auto wholeRows = m_reader.loadMany(wholeIds);
+            if (!wholeRows)
+                return wholeRows.error();
+            qsizetype nextWhole = 0;
+            QList<SqlPersonalFields::Row> fields;
             for (const auto &[id, keptApart] : std::as_const(*rows)) {
                 if (keptApart) {
                     // Kept apart already, but encoded with a dictionary trained on whole payloads: its stored bytes
@@ -626,7 +638,7 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
                     ++report.converted;
                     continue;
                 }
-                auto whole = m_reader.load(id);
+                Result<Snapshot> &whole = (*wholeRows)[nextWhole++];
                 if (!whole) {
                     problems.append(whole.error().message);
                     continue;
@@ -682,21 +694,15 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
                 update.addBindValue(h.id);
                 if (!update.exec())
                     return m_sql.errorFrom(QStringLiteral("converting snapshot %1").arg(h.id), update);
-                // Written at once: a delta later in the batch reads this row, restored, as its base. A row kept
-                // apart already (only encoded again) has its fields.
-                if (h.withheldChecksum.isEmpty()) {
-                    QList<SqlPersonalFields::Row> fields;
-                    for (Pii::WithheldField &field : withheld.fields)
-                        fields.append({ h.id, h.tenant, std::move(field) });
-                    for (Pii::WithheldField &field : summary.fields)
-                        fields.append({ h.id, h.tenant, std::move(field) });
-                    report.fields += fields.size();
-                    if (Status written = m_personal.write(db, fields); !written)
-                        return written;
-                }
+                for (Pii::WithheldField &field : withheld.fields)
+                    fields.append({ h.id, h.tenant, std::move(field) });
+                for (Pii::WithheldField &field : summary.fields)
+                    fields.append({ h.id, h.tenant, std::move(field) });
                 ++report.converted;
             }
-            return {};
+            // The batch's fields at once, after its rows (a delta later in the batch read its base whole, above).
+            report.fields += fields.size();
+            return m_personal.write(db, fields);
         });
         if (!batch)
             return batch.error();
