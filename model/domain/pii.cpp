@@ -348,6 +348,10 @@ bool mentions(const QJsonValue &value, const QString &name)
         const auto parsed = JsonPointer::parse(path.toString());
         if (parsed && parsed->tokens().contains(name))
             return true;
+        // A copy or a move brings a subtree whose members the operation does not show: it may hold the detail.
+        const QString op = o.value(u"op").toString();
+        if (op == u"copy" || op == u"move")
+            return true;
     }
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (it.key() == name || mentions(it.value(), name))

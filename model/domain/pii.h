@@ -69,7 +69,8 @@ QJsonValue filled(const QJsonValue &value, const QHash<QString, QJsonValue> &byN
 // The customer's details a case view reveals one at a time, by member name.
 inline const QStringList ContactDetails { QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("address") };
 // Whether `value` (an event's data) names the member `name` ("phone") anywhere: as a member, or as a step of an
-// RFC 6902 operation's path. An event that does may have changed that detail.
+// RFC 6902 operation's path (and any copy or move, whose subtree is not shown). An event that does may have changed
+// that detail.
 bool mentions(const QJsonValue &value, const QString &name);
 // The value `field` names in a payload or summary, put back into its place.
 QJsonValue placed(const QJsonValue &document, const QString &pointer, const QJsonValue &value);

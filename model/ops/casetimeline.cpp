@@ -134,12 +134,8 @@ Result<CaseMoment> CaseCursor::at(EpochMs moment)
         m.orderVersion = state->version;
         m.orderSnapshot = state->fromSnapshot;
         // A detail revealed from the snapshot is not this moment's when an event folded in since may have changed it.
-        if (!state->fromSnapshot.isEmpty() && state->eventsReplayed > 0) {
-            auto events
-                = m_store.sources().events(m_case.tenant, m_case.orderId, state->fromSnapshotSeq, state->version);
-            if (!events)
-                return events.error();
-            for (const EventRecord &e : std::as_const(*events)) {
+        if (!state->fromSnapshot.isEmpty()) {
+            for (const EventRecord &e : std::as_const(state->replayed)) {
                 for (const QString &name : Pii::ContactDetails) {
                     if (!m.changedByEvents.contains(name) && Pii::mentions(e.data, name))
                         m.changedByEvents.append(name);

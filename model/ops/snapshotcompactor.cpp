@@ -162,8 +162,13 @@ Status SnapshotCompactor::compactEntity(const QString &tenant, const QString &ki
                 content = snapshot->payload;
             else
                 CanonicalJson::append(content, probe.patch);
-            if (Status status = m_store.history().rewriteStorage(h.id, probe.baseId, content); !status)
-                return status;
+            if (Status status = m_store.history().rewriteStorage(h.id, probe.baseId, content); !status) {
+                if (status.error().code != Error::Code::Conflict)
+                    return status;
+                // Converted meanwhile (its personal fields kept apart): the entity is left for the next run.
+                report.problems.append(QStringLiteral("%1 skipped: %2").arg(entityId, status.error().message));
+                return {};
+            }
             ++(probe.baseId.isEmpty() ? report.storedAsKeyframe : report.storedAsDelta);
         }
         previousState = std::move(probe.payload);
@@ -281,8 +286,12 @@ Status SnapshotCompactor::trainDeltaDictionary(
             auto patch = m_store.codec().decode(h.codec, *blob, h.rawSize, QString());
             if (!patch)
                 continue; // damaged: left for verify to report, never rewritten
-            if (Status status = m_store.history().rewriteStorage(h.id, h.baseId, *patch); !status)
-                return status;
+            if (Status status = m_store.history().rewriteStorage(h.id, h.baseId, *patch); !status) {
+                if (status.error().code != Error::Code::Conflict)
+                    return status;
+                report.problems.append(QStringLiteral("%1 skipped: %2").arg(h.entityId, status.error().message));
+                continue;
+            }
             ++report.reencoded;
         }
     }

@@ -412,8 +412,8 @@ Result<QList<Result<Snapshot>>> SqlSnapshotReader::loadMany(const QStringList &i
             out.append(Error { Error::Code::NotFound, QStringLiteral("no snapshot with id %1").arg(id) });
             continue;
         }
-        auto &[header, blob] = (*rows)[*found];
-        auto stored = decoded(std::move(header), blob, 0);
+        const auto &[header, blob] = rows->at(*found);
+        auto stored = decoded(header, blob, 0); // a copy: an id asked twice reads the same row twice
         if (stored && stored->withheld && m_personal.readable())
             stored = restored(std::move(stored).value());
         out.append(std::move(stored));

@@ -597,7 +597,8 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
         Status batch = m_sql.write([&](QSqlDatabase &db, AuditEntry &) -> Status {
             QSqlQuery update(db);
             update.prepare(QStringLiteral("UPDATE snapshots SET base_id = %1, codec = ?, raw_size = ?, stored_size = "
-                                          "?, payload = ?, summary = %2, withheld_checksum = ?, seal = ? WHERE id = %1")
+                                          "?, payload = ?, summary = %2, withheld_checksum = ?, seal = ? WHERE id = %1 "
+                                          "AND withheld_checksum IS NULL")
                                .arg(uuid, m_sql.dialect().jsonParameter()));
             QSqlQuery reencode(db);
             reencode.prepare(QStringLiteral(
@@ -644,6 +645,8 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
                     continue;
                 }
                 const SnapshotHeader &h = whole->header;
+                if (!h.withheldChecksum.isEmpty())
+                    continue; // converted meanwhile (another run): nothing left to do
                 const QJsonObject document = CanonicalJson::read(whole->payload);
                 Pii::WithheldDocument withheld = Pii::withhold(document, h.kind);
                 Pii::WithheldDocument summary = Pii::withholdSummary(h.summary, h.kind);
@@ -694,6 +697,8 @@ Result<SnapshotStore::PersonalConversion> SqlSnapshotStore::withholdPending(
                 update.addBindValue(h.id);
                 if (!update.exec())
                     return m_sql.errorFrom(QStringLiteral("converting snapshot %1").arg(h.id), update);
+                if (update.numRowsAffected() != 1)
+                    continue; // converted meanwhile: its fields are written already
                 for (Pii::WithheldField &field : withheld.fields)
                     fields.append({ h.id, h.tenant, std::move(field) });
                 for (Pii::WithheldField &field : summary.fields)

@@ -6,7 +6,7 @@
 -- filters many rows reads each to its end (a timeline page by entity prefix: 20% more for an admin on the large demo).
 -- They stay while there are rows to convert and go when there are none; the conversion drops them once it is done.
 -- The table's owner calls this (only an owner may change a table's policies); wanted: whether they should be there.
-CREATE FUNCTION snapscope_guard_unconverted(wanted boolean) RETURNS void
+CREATE OR REPLACE FUNCTION snapscope_guard_unconverted(wanted boolean) RETURNS void
     LANGUAGE plpgsql AS $$
 DECLARE
     guarded_snapshots boolean := EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema()
@@ -41,15 +41,21 @@ BEGIN
 END
 $$;
 
-SELECT snapscope_guard_unconverted(EXISTS (SELECT 1 FROM snapshots WHERE withheld_checksum IS NULL)
-                                   OR EXISTS (SELECT 1 FROM events WHERE withheld IS NULL));
-
 -- 2. Seal version 2 (codec/snapshotseal.h): a row kept apart is sealed over its withheld_checksum too, so its
 -- withheld form and that checksum cannot be swapped together unseen by a login that verifies only that form. The rows
--- 15 wrote carry a version 1 seal. Those whose version 1 seal holds are marked pending and sealed again when the store
--- opens (as 8 did); one that does not hold keeps it, and is reported as damaged as before. Version 1, for this check
--- only (it is fixed for good): SHA-256 over the fields below, separated by the unit separator, in hex.
-UPDATE snapshots SET seal = 'pending'
+-- 15 wrote carry a version 1 seal. Those whose version 1 seal holds are sealed again with version 2 here, in the
+-- migration's transaction (marked pending instead, they would read as damaged until the owner's next open sealed
+-- them, and other logins, who may not write seals, could not open the store meanwhile); one whose seal does not hold
+-- keeps it and reads as damaged, as before. Both versions, for this one pass (codec/snapshotseal.cpp is the rule):
+-- SHA-256 in hex over the fields below, separated by the unit separator.
+UPDATE snapshots
+    SET seal = encode(sha256(convert_to(concat_ws(chr(31), 'snapscope-seal-2', lower(id::text), tenant_id, kind,
+                                                  entity_id, taken_at::text, lower(checksum), lower(withheld_checksum)),
+                                        'UTF8')), 'hex')
     WHERE withheld_checksum IS NOT NULL
       AND lower(seal) = encode(sha256(convert_to(concat_ws(chr(31), 'snapscope-seal-1', lower(id::text), tenant_id, kind,
                                                            entity_id, taken_at::text, lower(checksum)), 'UTF8')), 'hex');
+
+-- Last, so that the exclusive lock dropping a policy takes is held only until the commit just after.
+SELECT snapscope_guard_unconverted(EXISTS (SELECT 1 FROM snapshots WHERE withheld_checksum IS NULL)
+                                   OR EXISTS (SELECT 1 FROM events WHERE withheld IS NULL));
