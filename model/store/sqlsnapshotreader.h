@@ -58,7 +58,8 @@ private:
     Result<Snapshot> decoded(SnapshotHeader h, const QByteArray &blob, int depth);
     // A delta's state: its base's state (verified) with its patch applied, checked against its checksum.
     Result<Snapshot> materialize(SnapshotHeader header, const QByteArray &patchBytes, int depth);
-    // For a session that reads personal data: the summaries' withheld fields put back.
+    // For a session that reads personal data on a shared store: the summaries' withheld fields put back (for others,
+    // nothing to do).
     Status restoreSummaries(QList<SnapshotHeader> &headers) const;
     // A withheld snapshot with its personal fields put back, checked against its checksum.
     Result<Snapshot> restored(Snapshot stored);
